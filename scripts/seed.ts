@@ -1,0 +1,11 @@
+import { loadConfig } from "../src/config.js";
+import { openDatabase } from "../src/db/database.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import { systemClock } from "../src/platform/clock.js";
+import { seedDemo } from "./demo-data.js";
+
+const { db } = openDatabase(loadConfig());
+await migrateToLatest(db);
+const info = await seedDemo(db, systemClock);
+console.log(info ? `Demo tenant ready. Password for every demo person: ${info.password}` : "The database already has tenants; nothing seeded.");
+await db.destroy();

@@ -1,0 +1,124 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import { modules } from "./modules/index.js";
+import { namesForMember } from "./modules/associations/index.js";
+import { createApi } from "./platform/api/api.js";
+import { authRoutes } from "./platform/auth/auth.routes.js";
+import { isPerson } from "./platform/auth/policy.js";
+import type { Clock } from "./platform/clock.js";
+import type { AppEnv } from "./platform/http/env.js";
+import { onError, onNotFound } from "./platform/http/error-handler.js";
+import { AppError } from "./platform/http/errors.js";
+import { csrfMiddleware, isHttps, sessionMiddleware, tenantMiddleware } from "./platform/http/middleware.js";
+import type { ShellLoader } from "./platform/http/render.js";
+import { mailboxRoutes } from "./platform/mail/mailbox.routes.js";
+import type { Mailer } from "./platform/mail/mailer.js";
+import { assets } from "./platform/ui/assets.js";
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  logger: Logger;
+  /** False before migrations finish and while shutting down. */
+  ready?: () => boolean;
+}
+
+const shell: ShellLoader = async (c) => {
+  const actor = c.get("actor");
+  const nav = modules.flatMap((m) => m.nav ?? []).filter((n) => n.visible(actor));
+  if (!c.get("deps").mailer.transport && c.get("deps").config.NODE_ENV !== "production") nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
+  const associations = isPerson(actor) && actor.memberships.size > 1 ? await namesForMember(c.get("deps").db, actor.tenantId, actor.userId) : [];
+  return { nav, associations };
+};
+
+export function createApp(options: AppOptions) {
+  const { config, db, logger } = options;
+  const deps = { config, db, clock: options.clock, mailer: options.mailer, logger };
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const log = logger.child({ reqId: c.get("requestId") });
+    c.set("deps", deps);
+    c.set("log", log);
+    c.set("shell", shell);
+    c.set("apiCaller", null);
+    const started = performance.now();
+    await next();
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: [NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "https:"],
+        formAction: ["'self'", "https:"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: false,
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      crossOriginResourcePolicy: "same-origin",
+    }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  });
+
+  app.get("/healthz", async (c) => {
+    try {
+      await db.selectFrom("tenants").select("id").limit(1).execute();
+      return c.json({ status: "ok" });
+    } catch {
+      return c.json({ status: "database unavailable" }, 503);
+    }
+  });
+  app.get("/readyz", (c) => ((options.ready?.() ?? true) ? c.json({ status: "ready" }) : c.json({ status: "not ready" }, 503)));
+  app.get("/assets/:file", (c) => {
+    const asset = assets.byUrl.get(c.req.path);
+    if (!asset) return c.notFound();
+    return c.body(new Uint8Array(asset.body), 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=31536000, immutable" });
+  });
+
+  app.use(tenantMiddleware);
+  app.use(sessionMiddleware);
+  app.use(
+    bodyLimit({
+      maxSize: config.BODY_LIMIT_KB * 1024,
+      onError: () => {
+        throw new AppError(413, "payload_too_large", "error.tooLarge");
+      },
+    }),
+  );
+  app.use(async (c, next) => (c.req.path.startsWith("/api/") ? next() : csrfMiddleware(c, next)));
+
+  const api = createApi();
+  for (const m of modules) m.api?.(api);
+  const openapi = api.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: { title: "Sammen API", version: "1.0.0", description: "Open data and integration API of Sammen. Errors are RFC 9457 problem details." },
+    servers: [{ url: "/api/v1" }],
+  });
+  app.get("/api/openapi.json", (c) => c.json(openapi));
+  app.route("/api/v1", api);
+
+  app.route("/", authRoutes);
+  app.route("/dev/mailbox", mailboxRoutes);
+  for (const m of modules) app.route(m.mount, m.routes);
+
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

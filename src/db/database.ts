@@ -1,0 +1,12 @@
+import { Kysely } from "kysely";
+import type { Config } from "../config.js";
+import { createDialect, type DialectName } from "./portable.js";
+import type { DB } from "./schema.js";
+
+export type Database = Kysely<DB>;
+export type { DB };
+
+export function openDatabase(config: Pick<Config, "DATABASE_URL" | "SQLITE_FILE">): { db: Database; dialect: DialectName } {
+  const { dialect, name } = createDialect({ databaseUrl: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE });
+  return { db: new Kysely<DB>({ dialect }), dialect: name };
+}

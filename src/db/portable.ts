@@ -1,0 +1,37 @@
+// The only file that knows the two dialects apart.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { type Dialect, type Kysely, PostgresAdapter, PostgresDialect, type SelectQueryBuilder, SqliteDialect } from "kysely";
+import pg from "pg";
+
+export type DialectName = "sqlite" | "postgres";
+
+export function createDialect(target: { databaseUrl?: string; sqliteFile: string }): { dialect: Dialect; name: DialectName } {
+  if (target.databaseUrl) {
+    return { name: "postgres", dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.databaseUrl, max: 10 }) }) };
+  }
+  if (target.sqliteFile !== ":memory:") mkdirSync(dirname(target.sqliteFile), { recursive: true });
+  const database = new SQLite(target.sqliteFile);
+  database.pragma("journal_mode = WAL");
+  database.pragma("busy_timeout = 5000");
+  database.pragma("foreign_keys = ON");
+  database.pragma("synchronous = NORMAL");
+  return { name: "sqlite", dialect: new SqliteDialect({ database }) };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: works for any database schema and transaction
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+/** Rows claimed by one worker are skipped by the others on PostgreSQL; SQLite has one writer at a time anyway. */
+// biome-ignore lint/suspicious/noExplicitAny: generic over any select
+export function skipLocked<Q extends SelectQueryBuilder<any, any, any>>(db: Kysely<any>, query: Q): Q {
+  return (dialectOf(db) === "postgres" ? query.forUpdate().skipLocked() : query) as Q;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}

@@ -1,0 +1,33 @@
+import type { AssociationMembersTable, AssociationsTable } from "../modules/associations/associations.table.js";
+import type { ApiTokensTable } from "../platform/api/api.table.js";
+import type { AuditLogTable } from "../platform/audit/audit.table.js";
+import type {
+  EmailTokensTable,
+  OidcProvidersTable,
+  RateLimitsTable,
+  SessionsTable,
+  UserIdentitiesTable,
+  UserRolesTable,
+  UsersTable,
+} from "../platform/auth/auth.table.js";
+import type { JobsTable } from "../platform/jobs/jobs.table.js";
+import type { MailOutboxTable } from "../platform/mail/mail.table.js";
+import type { TenantHostsTable, TenantsTable } from "../platform/tenants/tenants.table.js";
+
+export interface DB {
+  tenants: TenantsTable;
+  tenant_hosts: TenantHostsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  email_tokens: EmailTokensTable;
+  rate_limits: RateLimitsTable;
+  oidc_providers: OidcProvidersTable;
+  user_identities: UserIdentitiesTable;
+  associations: AssociationsTable;
+  association_members: AssociationMembersTable;
+  mail_outbox: MailOutboxTable;
+  jobs: JobsTable;
+  audit_log: AuditLogTable;
+  api_tokens: ApiTokensTable;
+}

@@ -1,0 +1,71 @@
+import type { FieldErrors } from "../../../platform/http/errors.js";
+import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
+import { Button, ButtonLink, ConfirmStep, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+
+export function AccountPage(props: { values: Record<string, string>; errors?: FieldErrors; email: string }) {
+  const { t, tenant } = usePage();
+  const errors = props.errors ?? {};
+  return (
+    <div class="stack">
+      <Heading>{t("account.title")}</Heading>
+      <P>{t("account.signedInAs", { email: props.email })}</P>
+      <ErrorSummary errors={errors} />
+      <Form action="/account">
+        <Field name="name" label="auth.name" autocomplete="name" required value={props.values.name} error={errors.name} />
+        <Select
+          name="language"
+          label="account.language"
+          value={props.values.language}
+          error={errors.language}
+          options={LANGUAGES.filter((l) => tenant.languages.includes(l)).map((l) => ({ value: l, label: languageNames[l] }))}
+        />
+        <Button>{t("form.save")}</Button>
+      </Form>
+      <Heading level={2}>{t("account.security")}</Heading>
+      <P>{t("account.signOutEverywhere.text")}</P>
+      <Form action="/account/sign-out-everywhere">
+        <Button variant="secondary">{t("account.signOutEverywhere")}</Button>
+      </Form>
+      <Heading level={2}>{t("mydata.title")}</Heading>
+      <ul class="ds-list">
+        <li>
+          <Link href="/account/data">{t("mydata.link")}</Link>
+        </li>
+        <li>
+          <Link href="/account/delete">{t("delete.link")}</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export function MyDataPage() {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("mydata.title")}</Heading>
+      <P>{t("mydata.intro")}</P>
+      <ButtonLink href="/account/data.json" variant="primary">
+        {t("mydata.download")}
+      </ButtonLink>
+      <P>
+        <Link href="/account/delete">{t("delete.link")}</Link>
+      </P>
+    </div>
+  );
+}
+
+export function DeleteAccountPage() {
+  const { t } = usePage();
+  return (
+    <ConfirmStep title={t("delete.title")} action="/account/delete" confirm="delete.confirm" cancelHref="/account" danger>
+      <P>{t("delete.whatGoes")}</P>
+      <Heading level={2} size="sm">
+        {t("delete.keptTitle")}
+      </Heading>
+      <P>{t("delete.kept")}</P>
+      <P>{t("delete.irreversible")}</P>
+    </ConfirmStep>
+  );
+}

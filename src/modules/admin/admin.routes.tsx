@@ -1,0 +1,71 @@
+import { Hono } from "hono";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../platform/api/tokens.js";
+import { authorize } from "../../platform/auth/policy.js";
+import { csvResponse } from "../../platform/http/csv.js";
+import type { AppEnv } from "../../platform/http/env.js";
+import { notFound } from "../../platform/http/errors.js";
+import { issuesToFieldErrors, readForm } from "../../platform/http/forms.js";
+import { clientIp } from "../../platform/http/middleware.js";
+import { render } from "../../platform/http/render.js";
+import { canManageApiTokens, canReadAudit } from "./admin.policy.js";
+import { AUDIT_PAGE_SIZE, auditActions, auditEntries } from "./admin.repository.js";
+import { apiTokenInput, auditQuery } from "./admin.schema.js";
+import { ApiTokensPage, AuditPage } from "./views/admin-views.js";
+
+export const adminRoutes = new Hono<AppEnv>()
+  .get("/audit", async (c) => {
+    const { db } = c.get("deps");
+    const tenant = c.get("tenant");
+    authorize(c.get("actor"), canReadAudit, { tenantId: tenant.id });
+    const parsed = auditQuery.safeParse(c.req.query());
+    const query = parsed.success ? parsed.data : auditQuery.parse({});
+    const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
+    const [{ rows, total }, actions] = await Promise.all([auditEntries(db, tenant.id, query), auditActions(db, tenant.id)]);
+    return render(
+      c,
+      c.get("t")("audit.title"),
+      <AuditPage rows={rows} total={total} actions={actions} query={query} values={c.req.query()} errors={errors} pages={Math.ceil(total / AUDIT_PAGE_SIZE)} />,
+      parsed.success ? 200 : 422,
+    );
+  })
+  .get("/audit/export.csv", async (c) => {
+    const t = c.get("t");
+    const tenant = c.get("tenant");
+    authorize(c.get("actor"), canReadAudit, { tenantId: tenant.id });
+    const query = auditQuery.catch(auditQuery.parse({})).parse(c.req.query());
+    const { rows } = await auditEntries(c.get("deps").db, tenant.id, query, true);
+    return csvResponse(
+      c,
+      "audit-log.csv",
+      [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.entity"), t("audit.entityId"), t("audit.ip"), t("audit.details")],
+      rows.map((r) => [r.at, r.actor_email ?? (r.actor_id ? t("audit.deletedPerson") : t("audit.system")), r.action, r.entity_type, r.entity_id, r.ip, r.details]),
+    );
+  })
+  .get("/api-tokens", async (c) => {
+    const tenant = c.get("tenant");
+    authorize(c.get("actor"), canManageApiTokens, { tenantId: tenant.id });
+    return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(c.get("deps").db, tenant.id)} />);
+  })
+  .post("/api-tokens", async (c) => {
+    const { db, clock } = c.get("deps");
+    const tenant = c.get("tenant");
+    const actor = c.get("actor");
+    authorize(actor, canManageApiTokens, { tenantId: tenant.id });
+    const body = await c.req.parseBody({ all: true });
+    const values = await readForm(c);
+    const scopes = body.scopes === undefined ? [] : Array.isArray(body.scopes) ? body.scopes : [body.scopes];
+    const parsed = apiTokenInput.safeParse({ name: values.name, scopes });
+    if (!parsed.success) {
+      return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} values={values} errors={issuesToFieldErrors(parsed.error.issues)} />, 422);
+    }
+    const secret = await createApiToken(db, clock, { tenantId: tenant.id, name: parsed.data.name, scopes: parsed.data.scopes, createdBy: actor.userId, ip: clientIp(c) });
+    return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} created={secret} />, 201);
+  })
+  .post("/api-tokens/:id/revoke", async (c) => {
+    const tenant = c.get("tenant");
+    const actor = c.get("actor");
+    authorize(actor, canManageApiTokens, { tenantId: tenant.id });
+    const { db, clock } = c.get("deps");
+    if (!(await revokeApiToken(db, clock, { tenantId: tenant.id, id: c.req.param("id"), actorId: actor.userId, ip: clientIp(c) }))) throw notFound();
+    return c.redirect("/admin/api-tokens?notice=saved", 303);
+  });

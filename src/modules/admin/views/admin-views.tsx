@@ -1,0 +1,154 @@
+import type { FieldErrors } from "../../../platform/http/errors.js";
+import { formatDateTime } from "../../../platform/i18n/i18n.js";
+import { Alert, Button, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination } from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import { API_SCOPES, type AuditQuery } from "../admin.schema.js";
+
+type AuditRow = {
+  id: string;
+  at: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  ip: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_email: string | null;
+};
+
+export function AuditPage(props: { rows: AuditRow[]; total: number; actions: string[]; query: AuditQuery; values: Record<string, string>; errors: FieldErrors; pages: number }) {
+  const { t, lang, tenant } = usePage();
+  const params = (page: number) => {
+    const q = props.query;
+    return new URLSearchParams({ action: q.action, actor: q.actor, entity: q.entity, from: q.from ?? "", to: q.to ?? "", page: String(page) });
+  };
+  return (
+    <div class="stack">
+      <Heading>{t("audit.title")}</Heading>
+      <P>{t("audit.intro")}</P>
+      <ErrorSummary errors={props.errors} />
+      <Form action="/admin/audit" method="get" class="filters" aria-label={t("audit.filter")}>
+        <div class="ds-field">
+          <label class="ds-label" for="f-action">
+            {t("audit.action")}
+          </label>
+          <select class="ds-input" id="f-action" name="action">
+            <option value="">{t("audit.allActions")}</option>
+            {props.actions.map((a) => (
+              <option value={a} selected={a === props.query.action}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="actor" label="audit.actorEmail" type="email" value={props.values.actor} />
+        <Field name="entity" label="audit.entityId" value={props.values.entity} />
+        <Field name="from" label="audit.from" type="date" value={props.values.from} error={props.errors.from} />
+        <Field name="to" label="audit.to" type="date" value={props.values.to} error={props.errors.to} />
+        <Button variant="secondary">{t("audit.filter")}</Button>
+      </Form>
+      {props.rows.length === 0 ? (
+        <EmptyState title="audit.empty" />
+      ) : (
+        <>
+          <div class="actions">
+            <P>{t("table.count", { count: props.total })}</P>
+            <Link href={`/admin/audit/export.csv?${params(1)}`}>{t("table.exportCsv")}</Link>
+          </div>
+          <DataTable
+            caption={t("audit.title")}
+            rows={props.rows}
+            columns={[
+              { key: "at", label: "audit.when", cell: (r) => formatDateTime(lang, r.at, tenant.timeZone) },
+              { key: "who", label: "audit.who", cell: (r) => r.actor_name ?? t(r.actor_id ? "audit.deletedPerson" : "audit.system") },
+              { key: "action", label: "audit.action", cell: (r) => r.action },
+              { key: "entity", label: "audit.entity", cell: (r) => `${r.entity_type}${r.entity_id ? ` ${r.entity_id}` : ""}` },
+              { key: "ip", label: "audit.ip", cell: (r) => r.ip ?? "–" },
+            ]}
+          />
+          <Pagination page={props.query.page} pages={props.pages} href={(page) => `/admin/audit?${params(page)}`} />
+        </>
+      )}
+    </div>
+  );
+}
+
+type TokenRow = { id: string; name: string; scopes: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
+
+export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; values?: Record<string, string>; errors?: FieldErrors }) {
+  const { t, lang, tenant } = usePage();
+  const errors = props.errors ?? {};
+  return (
+    <div class="stack">
+      <Heading>{t("apiTokens.title")}</Heading>
+      <P>{t("apiTokens.intro")}</P>
+      {props.created && (
+        <Alert color="success" role="status">
+          <Heading level={2} size="sm">
+            {t("apiTokens.created")}
+          </Heading>
+          <P>{t("apiTokens.shownOnce")}</P>
+          <p class="secret" data-testid="new-token">
+            {props.created}
+          </p>
+        </Alert>
+      )}
+      {props.tokens.length === 0 ? (
+        <EmptyState title="apiTokens.empty" />
+      ) : (
+        <DataTable
+          caption={t("apiTokens.title")}
+          rows={props.tokens}
+          columns={[
+            { key: "name", label: "apiTokens.name", cell: (r) => r.name },
+            { key: "scopes", label: "apiTokens.scopes", cell: (r) => r.scopes },
+            { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.created_at, tenant.timeZone) },
+            { key: "used", label: "apiTokens.lastUsed", cell: (r) => (r.last_used_at ? formatDateTime(lang, r.last_used_at, tenant.timeZone) : "–") },
+            {
+              key: "state",
+              label: "apiTokens.state",
+              cell: (r) =>
+                r.revoked_at ? (
+                  t("apiTokens.revoked")
+                ) : (
+                  <Form action={`/admin/api-tokens/${r.id}/revoke`} aria-label={t("apiTokens.revokeNamed", { name: r.name })}>
+                    <Button variant="tertiary" color="danger" size="sm">
+                      {t("apiTokens.revoke")}
+                    </Button>
+                  </Form>
+                ),
+            },
+          ]}
+        />
+      )}
+      <section class="stack form" aria-labelledby="new-token-heading">
+        <h2 class="ds-heading" data-size="md" id="new-token-heading">
+          {t("apiTokens.new")}
+        </h2>
+        <ErrorSummary errors={errors} />
+        <Form action="/admin/api-tokens">
+          <Field name="name" label="apiTokens.name" hint="apiTokens.name.hint" required value={props.values?.name} error={errors.name} />
+          <fieldset class="ds-fieldset" aria-describedby={errors.scopes ? "f-scopes-error" : undefined}>
+            <legend class="ds-label" id="f-scopes">
+              {t("apiTokens.scopes")}
+            </legend>
+            {API_SCOPES.map((scope) => (
+              <div class="ds-field">
+                <input class="ds-input" type="checkbox" name="scopes" value={scope} id={`scope-${scope}`} />
+                <label class="ds-label" for={`scope-${scope}`}>
+                  {scope}
+                </label>
+              </div>
+            ))}
+            {errors.scopes && (
+              <div class="ds-validation-message" id="f-scopes-error">
+                {t(errors.scopes)}
+              </div>
+            )}
+          </fieldset>
+          <Button>{t("apiTokens.create")}</Button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { stdnum } from "stdnum";
+import { z } from "zod";
+import { email } from "../../platform/auth/auth.schema.js";
+import type { Tenant } from "../../platform/tenants/tenants.js";
+
+const invalidMessage = {
+  DK: "association.regNumber.invalid.DK",
+  NO: "association.regNumber.invalid.NO",
+  NL: "association.regNumber.invalid.NL",
+} as const;
+
+/** The national register number: CVR (DK), organisasjonsnummer (NO) or KvK-nummer (NL). */
+export function registrationNumber(country: Tenant["country"]) {
+  return z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s.-]/g, ""))
+    .refine((v) => {
+      if (v === "") return true;
+      if (country === "DK") return stdnum.DK?.cvr?.validate(v).isValid ?? false;
+      if (country === "NO") return stdnum.NO?.orgnr?.validate(v).isValid ?? false;
+      return /^\d{8}$/.test(v);
+    }, invalidMessage[country])
+    .transform((v) => v || null);
+}
+
+export function associationInput(country: Tenant["country"]) {
+  return z.object({
+    name: z.string().trim().min(2, "association.name.required").max(150, "validation.tooLong"),
+    registrationNumber: registrationNumber(country),
+    email,
+    phone: z
+      .string()
+      .trim()
+      .max(30, "validation.tooLong")
+      .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
+      .transform((v) => v || null),
+  });
+}
+export type AssociationInput = z.output<ReturnType<typeof associationInput>>;
+
+export const memberRole = z.enum(["member", "admin"], "validation.invalid");
+
+export const inviteMemberInput = z.object({ email, role: memberRole });
+
+export const listQuery = z.object({
+  q: z.string().trim().max(100).catch(""),
+  sort: z.enum(["name", "created_at"]).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type ListQuery = z.output<typeof listQuery>;

@@ -1,0 +1,17 @@
+export interface AssociationsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  registration_number: string | null;
+  email: string;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface AssociationMembersTable {
+  tenant_id: string;
+  association_id: string;
+  user_id: string;
+  role: "member" | "admin";
+  created_at: string;
+}

@@ -1,0 +1,55 @@
+import type { Hono } from "hono";
+import type { Api } from "../platform/api/api.js";
+import { type Actor, hasRole, isPerson } from "../platform/auth/policy.js";
+import type { AppEnv } from "../platform/http/env.js";
+import type { MessageKey } from "../platform/i18n/i18n.js";
+import { accountRoutes } from "./account/account.routes.js";
+import { adminRoutes } from "./admin/admin.routes.js";
+import { associationsRoutes, registerAssociationsApi } from "./associations/index.js";
+import { homeRoutes } from "./home/home.routes.js";
+import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
+
+export interface NavEntry {
+  href: string;
+  label: MessageKey;
+  visible: (actor: Actor) => boolean;
+}
+
+export interface ModuleDefinition {
+  name: string;
+  mount: string;
+  routes: Hono<AppEnv>;
+  nav?: NavEntry[];
+  api?: (api: Api) => void;
+}
+
+const signedIn = (actor: Actor) => isPerson(actor);
+
+/** Every capability of Sammen, in the order their navigation appears. */
+export const modules: ModuleDefinition[] = [
+  { name: "home", mount: "/", routes: homeRoutes, nav: [{ href: "/", label: "nav.home", visible: () => true }] },
+  {
+    name: "associations",
+    mount: "/associations",
+    routes: associationsRoutes,
+    api: registerAssociationsApi,
+    nav: [{ href: "/associations", label: "nav.associations", visible: signedIn }],
+  },
+  {
+    name: "people",
+    mount: "/people",
+    routes: peopleRoutes,
+    nav: [{ href: "/people", label: "nav.people", visible: (a) => hasRole(a, "staff", "tenant_admin") }],
+  },
+  { name: "invitations", mount: "/invitations", routes: invitationRoutes },
+  {
+    name: "admin",
+    mount: "/admin",
+    routes: adminRoutes,
+    nav: [
+      { href: "/admin/audit", label: "nav.audit", visible: (a) => hasRole(a, "staff", "caseworker", "tenant_admin") },
+      { href: "/admin/api-tokens", label: "nav.apiTokens", visible: (a) => hasRole(a, "tenant_admin") },
+    ],
+  },
+  { name: "account", mount: "/account", routes: accountRoutes, nav: [{ href: "/account", label: "nav.account", visible: signedIn }] },
+];

@@ -1,0 +1,67 @@
+import { Hono } from "hono";
+import { tokenInput } from "../../platform/auth/auth.schema.js";
+import { csvResponse } from "../../platform/http/csv.js";
+import type { AppEnv } from "../../platform/http/env.js";
+import { AppError } from "../../platform/http/errors.js";
+import { parseForm } from "../../platform/http/forms.js";
+import { render } from "../../platform/http/render.js";
+import { serviceContext } from "../../platform/service-context.js";
+import { invitePersonInput, peopleQuery, roleChangeInput } from "./people.schema.js";
+import * as people from "./people.service.js";
+import { PAGE_SIZE } from "./people.repository.js";
+import { InvitationPage, PeoplePage, PersonPage } from "./views/people-views.js";
+
+export const peopleRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const query = peopleQuery.parse(c.req.query());
+    const { rows, total } = await people.list(serviceContext(c), query);
+    return render(c, c.get("t")("people.title"), <PeoplePage rows={rows} total={total} query={query} pages={Math.ceil(total / PAGE_SIZE)} />);
+  })
+  .get("/export.csv", async (c) => {
+    const t = c.get("t");
+    const { rows } = await people.list(serviceContext(c), peopleQuery.parse(c.req.query()), true);
+    return csvResponse(
+      c,
+      "people.csv",
+      [t("auth.name"), t("auth.email"), t("people.verified"), t("people.roles"), t("table.created")],
+      rows.map((r) => [r.name, r.email, r.email_verified_at ? t("common.yes") : t("common.no"), r.roles.join(" "), r.created_at]),
+    );
+  })
+  .post("/invite", async (c) => {
+    const ctx = serviceContext(c);
+    const form = await parseForm(c, invitePersonInput);
+    if (!form.ok) {
+      const query = peopleQuery.parse({});
+      const { rows, total } = await people.list(ctx, query);
+      return render(
+        c,
+        c.get("t")("people.title"),
+        <PeoplePage rows={rows} total={total} query={query} pages={Math.ceil(total / PAGE_SIZE)} invite={{ values: form.values, errors: form.errors }} />,
+        422,
+      );
+    }
+    await people.invite(ctx, form.data);
+    return c.redirect("/people?notice=invited", 303);
+  })
+  .get("/:id", async (c) => {
+    const person = await people.get(serviceContext(c), c.req.param("id"));
+    return render(c, person.name, <PersonPage person={person} />);
+  })
+  .post("/:id/roles", async (c) => {
+    const form = await parseForm(c, roleChangeInput);
+    if (!form.ok) throw new AppError(422, "invalid", "validation.invalid");
+    await people.changeRole(serviceContext(c), c.req.param("id"), form.data);
+    return c.redirect(`/people/${c.req.param("id")}?notice=saved`, 303);
+  });
+
+export const invitationRoutes = new Hono<AppEnv>()
+  .get("/accept", async (c) => {
+    const token = c.req.query("token") ?? "";
+    const invitation = await people.readInvitation(serviceContext(c), token);
+    return render(c, c.get("t")("invitation.title"), <InvitationPage invitation={invitation} token={token} />, invitation ? 200 : 400);
+  })
+  .post("/accept", async (c) => {
+    const form = await parseForm(c, tokenInput);
+    if (!form.ok) throw new AppError(400, "invalid_link", "error.linkInvalid");
+    return c.redirect(await people.acceptInvitation(serviceContext(c), form.data.token), 303);
+  });

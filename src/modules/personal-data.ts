@@ -1,0 +1,5 @@
+import type { PersonalDataSource } from "./account/account.service.js";
+import { personalData as associations } from "./associations/index.js";
+
+/** Every module that holds personal data adds its part of a person's data download here. */
+export const personalDataSources: PersonalDataSource[] = [associations];

@@ -1,0 +1,169 @@
+import type { Database } from "../../db/database.js";
+import { audit } from "../audit/audit.js";
+import { isoNow } from "../clock.js";
+import { AppError, tooManyRequests } from "../http/errors.js";
+import { newId } from "../ids.js";
+import { isLang } from "../i18n/i18n.js";
+import { sendMail } from "../mail/send.js";
+import type { ServiceContext } from "../service-context.js";
+import { consumeToken, issueToken, peekToken, type TokenPurpose } from "./email-tokens.js";
+import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
+import { hit } from "./rate-limit.js";
+import { createSession, endAllSessions } from "./sessions.js";
+
+export async function limit(ctx: ServiceContext, action: string, ...subjects: (string | null)[]): Promise<void> {
+  for (const subject of subjects) {
+    if (!subject) continue;
+    const allowed = await hit(ctx.db, ctx.clock, `${ctx.tenant.id}:${action}:${subject}`, ctx.config.RATE_LIMIT_PER_15_MIN);
+    if (!allowed) throw tooManyRequests();
+  }
+}
+
+async function findUser(db: Database, tenantId: string, email: string) {
+  return db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
+}
+
+async function mailLink(
+  ctx: ServiceContext,
+  to: { email: string; userId: string | null; language?: string | null },
+  purpose: TokenPurpose,
+  path: string,
+  keys: { subject: "mail.verify.subject" | "mail.magic.subject" | "mail.reset.subject"; body: "mail.verify.body" | "mail.magic.body" | "mail.reset.body"; action: "mail.verify.action" | "mail.magic.action" | "mail.reset.action" },
+  data?: Record<string, string>,
+) {
+  const token = await issueToken(ctx.db, ctx.clock, { tenantId: ctx.tenant.id, purpose, email: to.email, userId: to.userId, data });
+  const url = `${ctx.baseUrl}${path}?token=${encodeURIComponent(token)}`;
+  await sendMail(ctx.db, ctx.clock, {
+    tenant: ctx.tenant,
+    to: to.email,
+    lang: isLang(to.language) ? to.language : ctx.lang,
+    compose: (t) => ({
+      subject: t(keys.subject, { tenant: ctx.tenant.name }),
+      paragraphs: [t(keys.body, { tenant: ctx.tenant.name }), t("mail.notYou")],
+      action: { label: t(keys.action), url },
+    }),
+  });
+}
+
+/** Signs a person up, or — when the e-mail is taken — tells its owner, so the page never reveals who has an account. */
+export async function signUp(ctx: ServiceContext, input: { name: string; email: string; password: string }): Promise<void> {
+  await limit(ctx, "sign-up", ctx.ip);
+  const problem = passwordProblem(input.password, [input.email, input.name, ctx.tenant.name]);
+  if (problem) throw new AppError(422, "weak_password", problem, { password: problem });
+  const existing = await findUser(ctx.db, ctx.tenant.id, input.email);
+  if (existing) {
+    await sendMail(ctx.db, ctx.clock, {
+      tenant: ctx.tenant,
+      to: existing.email,
+      lang: isLang(existing.language) ? existing.language : ctx.lang,
+      compose: (t) => ({
+        subject: t("mail.exists.subject", { tenant: ctx.tenant.name }),
+        paragraphs: [t("mail.exists.body"), t("mail.notYou")],
+        action: { label: t("mail.exists.action"), url: `${ctx.baseUrl}/sign-in` },
+      }),
+    });
+    return;
+  }
+  const passwordHash = await hashPassword(input.password);
+  await ctx.db.transaction().execute(async (trx) => {
+    const id = newId();
+    const now = isoNow(ctx.clock);
+    await trx
+      .insertInto("users")
+      .values({ id, tenant_id: ctx.tenant.id, email: input.email, name: input.name, password_hash: passwordHash, email_verified_at: null, language: ctx.lang, created_at: now, updated_at: now })
+      .execute();
+    const inner = { ...ctx, db: trx };
+    await mailLink(inner, { email: input.email, userId: id }, "verify", "/verify", { subject: "mail.verify.subject", body: "mail.verify.body", action: "mail.verify.action" });
+    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: id, action: "user.signed_up", entityType: "user", entityId: id, ip: ctx.ip });
+  });
+}
+
+export async function verifyEmail(ctx: ServiceContext, token: string): Promise<boolean> {
+  const used = await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "verify", token);
+  if (!used?.userId) return false;
+  await ctx.db
+    .updateTable("users")
+    .set({ email_verified_at: isoNow(ctx.clock), updated_at: isoNow(ctx.clock) })
+    .where("id", "=", used.userId)
+    .where("tenant_id", "=", ctx.tenant.id)
+    .where("email_verified_at", "is", null)
+    .execute();
+  await audit(ctx.db, ctx.clock, { tenantId: ctx.tenant.id, actorId: used.userId, action: "user.email_verified", entityType: "user", entityId: used.userId, ip: ctx.ip });
+  return true;
+}
+
+export type SignInResult = { ok: true; session: string } | { ok: false; reason: "invalid" | "unverified" };
+
+export async function signIn(ctx: ServiceContext, input: { email: string; password: string; userAgent: string | null }): Promise<SignInResult> {
+  await limit(ctx, "sign-in", ctx.ip, input.email);
+  const user = await findUser(ctx.db, ctx.tenant.id, input.email);
+  if (!(await verifyPassword(user?.password_hash ?? null, input.password)) || !user) return { ok: false, reason: "invalid" };
+  if (!user.email_verified_at) {
+    await mailLink(ctx, { email: user.email, userId: user.id, language: user.language }, "verify", "/verify", {
+      subject: "mail.verify.subject",
+      body: "mail.verify.body",
+      action: "mail.verify.action",
+    });
+    return { ok: false, reason: "unverified" };
+  }
+  return { ok: true, session: await startSession(ctx, user.id, input.userAgent, "password") };
+}
+
+export async function startSession(ctx: ServiceContext, userId: string, userAgent: string | null, method: string): Promise<string> {
+  const session = await createSession(ctx.db, ctx.clock, ctx.config, { tenantId: ctx.tenant.id, userId, ip: ctx.ip, userAgent });
+  await audit(ctx.db, ctx.clock, { tenantId: ctx.tenant.id, actorId: userId, action: "user.signed_in", entityType: "user", entityId: userId, ip: ctx.ip, details: { method } });
+  return session;
+}
+
+export async function requestMagicLink(ctx: ServiceContext, email: string): Promise<void> {
+  await limit(ctx, "magic", ctx.ip, email);
+  const user = await findUser(ctx.db, ctx.tenant.id, email);
+  if (!user) return;
+  await mailLink(ctx, { email: user.email, userId: user.id, language: user.language }, "magic", "/sign-in/link", {
+    subject: "mail.magic.subject",
+    body: "mail.magic.body",
+    action: "mail.magic.action",
+  });
+}
+
+export async function signInWithMagicLink(ctx: ServiceContext, token: string, userAgent: string | null): Promise<string | null> {
+  const used = await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "magic", token);
+  if (!used?.userId) return null;
+  // Opening the link proves the address is theirs.
+  await ctx.db
+    .updateTable("users")
+    .set({ email_verified_at: isoNow(ctx.clock) })
+    .where("id", "=", used.userId)
+    .where("email_verified_at", "is", null)
+    .execute();
+  return startSession(ctx, used.userId, userAgent, "magic_link");
+}
+
+export async function requestPasswordReset(ctx: ServiceContext, email: string): Promise<void> {
+  await limit(ctx, "reset", ctx.ip, email);
+  const user = await findUser(ctx.db, ctx.tenant.id, email);
+  if (!user) return;
+  await mailLink(ctx, { email: user.email, userId: user.id, language: user.language }, "reset", "/password/reset", {
+    subject: "mail.reset.subject",
+    body: "mail.reset.body",
+    action: "mail.reset.action",
+  });
+}
+
+export async function resetPassword(ctx: ServiceContext, token: string, password: string): Promise<"ok" | "invalid-link"> {
+  const pending = await peekToken(ctx.db, ctx.clock, ctx.tenant.id, "reset", token);
+  if (!pending?.userId) return "invalid-link";
+  const user = await ctx.db.selectFrom("users").select(["email", "name"]).where("id", "=", pending.userId).executeTakeFirst();
+  const problem = passwordProblem(password, user ? [user.email, user.name, ctx.tenant.name] : []);
+  if (problem) throw new AppError(422, "weak_password", problem, { password: problem });
+  const used = await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "reset", token);
+  if (!used?.userId) return "invalid-link";
+  const hash = await hashPassword(password);
+  const now = isoNow(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash: hash, updated_at: now, email_verified_at: now }).where("id", "=", used.userId as string).execute();
+    await endAllSessions(trx, ctx.tenant.id, used.userId as string);
+    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: used.userId, action: "user.password_reset", entityType: "user", entityId: used.userId, ip: ctx.ip });
+  });
+  return "ok";
+}

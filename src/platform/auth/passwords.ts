@@ -1,0 +1,38 @@
+import { hash, verify } from "@node-rs/argon2";
+import { dictionary } from "@zxcvbn-ts/language-common";
+import type { MessageKey } from "../i18n/i18n.js";
+
+// NIST SP 800-63B: a password that is the only factor is at least 15 characters; no composition rules;
+// long passphrases allowed; known-common and context-specific passwords rejected.
+export const PASSWORD_MIN = 15;
+export const PASSWORD_MAX = 256;
+
+const common = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
+
+export function passwordProblem(password: string, context: string[] = []): MessageKey | null {
+  if ([...password].length < PASSWORD_MIN) return "password.tooShort";
+  if (password.length > PASSWORD_MAX) return "password.tooLong";
+  const lower = password.toLowerCase();
+  if (common.has(lower) || /^(.)\1+$/.test(lower)) return "password.common";
+  const words = ["sammen", "frivillig", ...context.flatMap((c) => c.toLowerCase().split(/[@\s.]+/))].filter((w) => w.length >= 4);
+  if (words.some((w) => lower.replace(/[^\p{L}\p{N}]/gu, "") === w || lower === w)) return "password.context";
+  return null;
+}
+
+// argon2id with the OWASP-recommended minimums (19 MiB, 2 passes).
+const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string): Promise<string> => hash(password, options);
+
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  // Hash anyway when there is no account, so timing does not reveal which e-mails exist.
+  if (!stored) {
+    await hash(password, options);
+    return false;
+  }
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Database } from "../../db/database.js";
+import type { Clock } from "../clock.js";
+
+const WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * Fixed-window counter in the database, so every app instance sees the same count.
+ * Returns false when this attempt is over the limit.
+ */
+export async function hit(db: Database, clock: Clock, key: string, limit: number): Promise<boolean> {
+  const windowStart = new Date(Math.floor(clock.now().getTime() / WINDOW_MS) * WINDOW_MS).toISOString();
+  const row = await db
+    .insertInto("rate_limits")
+    .values({ key, window_start: windowStart, hits: 1 })
+    .onConflict((oc) => oc.columns(["key", "window_start"]).doUpdateSet((eb) => ({ hits: eb("rate_limits.hits", "+", 1) })))
+    .returning("hits")
+    .executeTakeFirstOrThrow();
+  return row.hits <= limit;
+}
+
+export async function purgeRateLimits(db: Database, clock: Clock): Promise<void> {
+  const cutoff = new Date(clock.now().getTime() - 2 * WINDOW_MS).toISOString();
+  await db.deleteFrom("rate_limits").where("window_start", "<", cutoff).execute();
+}

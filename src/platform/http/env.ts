@@ -1,0 +1,41 @@
+import type { Logger } from "pino";
+import type { Config } from "../../config.js";
+import type { Database } from "../../db/database.js";
+import type { ApiCaller } from "../api/tokens.js";
+import type { Actor } from "../auth/policy.js";
+import type { Clock } from "../clock.js";
+import type { Lang, T } from "../i18n/i18n.js";
+import type { Mailer } from "../mail/mailer.js";
+import type { Tenant } from "../tenants/tenants.js";
+import type { ShellLoader } from "./render.js";
+
+export interface Deps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+export interface SessionInfo {
+  idHash: string;
+  activeAssociationId: string | null;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    tenant: Tenant;
+    lang: Lang;
+    t: T;
+    actor: Actor;
+    session: SessionInfo | null;
+    csrfToken: string;
+    requestId: string;
+    secureHeadersNonce?: string;
+    log: Logger;
+    /** Navigation and the association switcher for the page shell, from the module registry. */
+    shell: ShellLoader;
+    apiCaller: ApiCaller | null;
+  };
+};

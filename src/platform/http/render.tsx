@@ -1,0 +1,47 @@
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { NOTICES, type NavLink } from "../ui/page-context.js";
+import { Document } from "../ui/layout.js";
+import type { AppEnv } from "./env.js";
+
+export interface ShellData {
+  nav: NavLink[];
+  associations: { id: string; name: string }[];
+}
+
+export type ShellLoader = (c: Context<AppEnv>) => Promise<ShellData>;
+
+export function themeVersion(color: string): string {
+  return Buffer.from(color).toString("hex");
+}
+
+export async function render(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200) {
+  const shell = await c.get("shell")(c);
+  const tenant = c.get("tenant");
+  const page = (
+    <Document
+      title={title}
+      page={{
+        t: c.get("t"),
+        lang: c.get("lang"),
+        tenant,
+        actor: c.get("actor"),
+        csrfToken: c.get("csrfToken"),
+        nonce: c.get("secureHeadersNonce") ?? "",
+        path: c.req.path,
+        nav: shell.nav,
+        associations: shell.associations,
+        activeAssociationId: c.get("session")?.activeAssociationId ?? null,
+        devMailbox: !c.get("deps").mailer.transport,
+        themeVersion: themeVersion(tenant.colorPrimary),
+        notice: NOTICES[c.req.query("notice") as keyof typeof NOTICES] ?? null,
+      }}
+    >
+      {body}
+    </Document>
+  );
+  c.header("Vary", "HX-Request, Accept-Language, Cookie");
+  c.header("Cache-Control", "no-store");
+  return c.html(`<!doctype html>${await page}`, status);
+}

@@ -1,0 +1,23 @@
+import type { Config } from "../../config.js";
+import type { Database } from "../../db/database.js";
+import { purgeRateLimits } from "../auth/rate-limit.js";
+import { purgeExpired } from "../auth/sessions.js";
+import type { Clock } from "../clock.js";
+import type { Mailer } from "../mail/mailer.js";
+import { SEND_MAIL_JOB, sendMailHandler } from "../mail/outbox.js";
+import type { JobHandler, Schedule } from "./worker.js";
+
+export function houseJobs(deps: { db: Database; clock: Clock; config: Config; mailer: Mailer }): { handlers: Record<string, JobHandler>; schedules: Schedule[] } {
+  const { db, clock, config, mailer } = deps;
+  return {
+    handlers: {
+      [SEND_MAIL_JOB]: sendMailHandler(db, clock, mailer),
+      "sessions.purge": () => purgeExpired(db, clock, config),
+      "rate_limits.purge": () => purgeRateLimits(db, clock),
+    },
+    schedules: [
+      { name: "sessions.purge", everyMs: 3600_000 },
+      { name: "rate_limits.purge", everyMs: 3600_000 },
+    ],
+  };
+}

@@ -1,0 +1,16 @@
+export interface JobsTable {
+  id: string;
+  tenant_id: string | null;
+  name: string;
+  payload: string;
+  unique_key: string | null;
+  status: "queued" | "running" | "done" | "failed";
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}

@@ -1,0 +1,13 @@
+export interface MailOutboxTable {
+  id: string;
+  tenant_id: string;
+  to_address: string;
+  subject: string;
+  html: string;
+  text: string;
+  status: "pending" | "sent" | "failed" | "kept";
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}

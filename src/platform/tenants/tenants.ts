@@ -1,0 +1,56 @@
+import type { Selectable } from "kysely";
+import type { Database } from "../../db/database.js";
+import { isLang, type Lang } from "../i18n/i18n.js";
+import type { TenantsTable } from "./tenants.table.js";
+
+export interface Tenant {
+  id: string;
+  slug: string;
+  name: string;
+  logoUrl: string | null;
+  colorPrimary: string;
+  languages: Lang[];
+  defaultLanguage: Lang;
+  timeZone: string;
+  country: "DK" | "NO" | "NL";
+  contactEmail: string;
+}
+
+export function toTenant(row: Selectable<TenantsTable>): Tenant {
+  const languages = row.languages.split(",").filter(isLang);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    logoUrl: row.logo_url,
+    colorPrimary: row.color_primary,
+    languages,
+    defaultLanguage: isLang(row.default_language) ? row.default_language : "da",
+    timeZone: row.time_zone,
+    country: row.country as Tenant["country"],
+    contactEmail: row.contact_email,
+  };
+}
+
+export function hostOf(hostHeader: string | undefined): string {
+  const host = (hostHeader ?? "").trim().toLowerCase();
+  return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? "");
+}
+
+/** The tenant whose host name this is, or the deployment's default tenant. */
+export async function resolveTenant(db: Database, hostHeader: string | undefined): Promise<Tenant | null> {
+  const row = await db
+    .selectFrom("tenant_hosts")
+    .innerJoin("tenants", "tenants.id", "tenant_hosts.tenant_id")
+    .selectAll("tenants")
+    .where((eb) => eb.or([eb("tenant_hosts.host", "=", hostOf(hostHeader)), eb("tenant_hosts.is_default", "=", 1)]))
+    .orderBy("tenant_hosts.is_default", "asc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toTenant(row) : null;
+}
+
+export async function tenantHosts(db: Database, tenantId: string): Promise<string[]> {
+  const rows = await db.selectFrom("tenant_hosts").select("host").where("tenant_id", "=", tenantId).execute();
+  return rows.map((r) => r.host);
+}

@@ -1,0 +1,312 @@
+import type { Child, PropsWithChildren } from "hono/jsx";
+import type { MessageKey } from "../i18n/i18n.js";
+import { usePage } from "./page-context.js";
+
+export function CsrfField() {
+  return <input type="hidden" name="_csrf" value={usePage().csrfToken} />;
+}
+
+export function Form(props: PropsWithChildren<{ action: string; method?: "get" | "post"; class?: string; id?: string; "aria-label"?: string }>) {
+  const method = props.method ?? "post";
+  return (
+    <form action={props.action} method={method} class={props.class ?? "form stack"} id={props.id} aria-label={props["aria-label"]} novalidate>
+      {method === "post" && <CsrfField />}
+      {props.children}
+    </form>
+  );
+}
+
+export function Heading(props: PropsWithChildren<{ level?: 1 | 2 | 3; size?: "2xl" | "xl" | "lg" | "md" | "sm" }>) {
+  const level = props.level ?? 1;
+  const size = props.size ?? (level === 1 ? "xl" : level === 2 ? "lg" : "md");
+  const Tag = `h${level}` as "h1";
+  return (
+    <Tag class="ds-heading" data-size={size}>
+      {props.children}
+    </Tag>
+  );
+}
+
+export function P(props: PropsWithChildren<{ class?: string }>) {
+  return <p class={`ds-paragraph ${props.class ?? ""}`.trim()}>{props.children}</p>;
+}
+
+export function Link(props: PropsWithChildren<{ href: string; current?: boolean; download?: boolean }>) {
+  return (
+    <a class="ds-link" href={props.href} aria-current={props.current ? "page" : undefined} download={props.download}>
+      {props.children}
+    </a>
+  );
+}
+
+export function Button(
+  props: PropsWithChildren<{ variant?: "primary" | "secondary" | "tertiary"; color?: "danger"; type?: "submit" | "button"; name?: string; value?: string; size?: "sm" | "md" }>,
+) {
+  return (
+    <button
+      class="ds-button"
+      type={props.type ?? "submit"}
+      data-variant={props.variant ?? "primary"}
+      data-color={props.color}
+      data-size={props.size}
+      name={props.name}
+      value={props.value}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+export function ButtonLink(props: PropsWithChildren<{ href: string; variant?: "primary" | "secondary" | "tertiary" }>) {
+  return (
+    <a class="ds-button" data-variant={props.variant ?? "secondary"} href={props.href}>
+      {props.children}
+    </a>
+  );
+}
+
+export interface FieldProps {
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  error?: MessageKey;
+  type?: "text" | "email" | "password" | "tel" | "url" | "date" | "search" | "color";
+  value?: string | null;
+  autocomplete?: string;
+  required?: boolean;
+  multiline?: boolean;
+}
+
+/** A labelled field with its hint and error tied to it for screen readers. */
+export function Field(props: FieldProps) {
+  const { t } = usePage();
+  const id = `f-${props.name}`;
+  const described = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name: props.name,
+    class: "ds-input",
+    "aria-describedby": described,
+    "aria-invalid": props.error ? "true" : undefined,
+    required: props.required,
+    autocomplete: props.autocomplete,
+  };
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id}>
+        {t(props.label)}
+        {!props.required && <span> {t("form.optional")}</span>}
+      </label>
+      {props.hint && (
+        <div class="ds-paragraph" data-field="description" id={`${id}-hint`}>
+          {t(props.hint)}
+        </div>
+      )}
+      {props.multiline ? (
+        <textarea {...common} rows={5}>
+          {props.value ?? ""}
+        </textarea>
+      ) : (
+        <input {...common} type={props.type ?? "text"} value={props.type === "password" ? undefined : (props.value ?? undefined)} />
+      )}
+      {props.error && (
+        <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
+          {t(props.error)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Select(props: { name: string; label: MessageKey; options: { value: string; label: string }[]; value?: string | null; error?: MessageKey }) {
+  const { t } = usePage();
+  const id = `f-${props.name}`;
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id}>
+        {t(props.label)}
+      </label>
+      <select class="ds-input" id={id} name={props.name} aria-invalid={props.error ? "true" : undefined} aria-describedby={props.error ? `${id}-error` : undefined}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.error && (
+        <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
+          {t(props.error)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Lists every error with a link to its field; takes focus so a screen reader hears it first. */
+export function ErrorSummary(props: { errors: Record<string, MessageKey | undefined> }) {
+  const { t } = usePage();
+  const entries = Object.entries(props.errors).filter((e): e is [string, MessageKey] => Boolean(e[1]));
+  if (entries.length === 0) return null;
+  return (
+    <div class="ds-error-summary" tabindex={-1} autofocus role="alert" aria-labelledby="error-summary-heading">
+      <h2 class="ds-heading" data-size="xs" id="error-summary-heading">
+        {t("form.errorSummary")}
+      </h2>
+      <ul class="ds-list">
+        {entries.map(([field, key]) => (
+          <li>
+            <a class="ds-link" href={`#f-${field}`}>
+              {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Alert(props: PropsWithChildren<{ color?: "info" | "success" | "warning" | "danger"; role?: "status" | "alert" }>) {
+  return (
+    <div class="ds-alert" data-color={props.color ?? "info"} role={props.role}>
+      {props.children}
+    </div>
+  );
+}
+
+export function EmptyState(props: { title: MessageKey; text?: MessageKey; action?: Child }) {
+  const { t } = usePage();
+  return (
+    <div class="empty stack">
+      <Heading level={2} size="sm">
+        {t(props.title)}
+      </Heading>
+      {props.text && <P>{t(props.text)}</P>}
+      {props.action}
+    </div>
+  );
+}
+
+export interface Column<Row> {
+  key: string;
+  label: MessageKey;
+  sortable?: boolean;
+  cell: (row: Row) => Child;
+}
+
+/** A table whose sortable headers are links, so sorting works without JavaScript. */
+export function DataTable<Row>(props: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  sort?: { key: string; dir: "asc" | "desc"; href: (key: string, dir: "asc" | "desc") => string };
+}) {
+  const { t } = usePage();
+  return (
+    <table class="ds-table" data-border data-zebra>
+      <caption class="ds-sr-only">{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.columns.map((col) => {
+            const current = props.sort?.key === col.key;
+            const ariaSort = current ? (props.sort?.dir === "asc" ? "ascending" : "descending") : col.sortable ? "none" : undefined;
+            return (
+              <th scope="col" aria-sort={ariaSort}>
+                {col.sortable && props.sort ? (
+                  <a class="ds-link" href={props.sort.href(col.key, current && props.sort.dir === "asc" ? "desc" : "asc")}>
+                    {t(col.label)}
+                  </a>
+                ) : (
+                  t(col.label)
+                )}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr>
+            {props.columns.map((col) => (
+              <td>{col.cell(row)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Pagination(props: { page: number; pages: number; href: (page: number) => string }) {
+  const { t } = usePage();
+  if (props.pages <= 1) return null;
+  const pages = Array.from({ length: props.pages }, (_, i) => i + 1).filter((p) => p === 1 || p === props.pages || Math.abs(p - props.page) <= 2);
+  return (
+    <nav class="ds-pagination" aria-label={t("pagination.label")}>
+      <ul>
+        {props.page > 1 && (
+          <li>
+            <a class="ds-button" data-variant="tertiary" href={props.href(props.page - 1)}>
+              {t("pagination.previous")}
+            </a>
+          </li>
+        )}
+        {pages.map((p) => (
+          <li>
+            <a
+              class="ds-button"
+              data-variant={p === props.page ? "primary" : "tertiary"}
+              aria-current={p === props.page ? "page" : undefined}
+              href={props.href(p)}
+              aria-label={t("pagination.page", { page: p })}
+            >
+              {p}
+            </a>
+          </li>
+        ))}
+        {props.page < props.pages && (
+          <li>
+            <a class="ds-button" data-variant="tertiary" href={props.href(props.page + 1)}>
+              {t("pagination.next")}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+export function Tabs(props: { label: string; items: { href: string; label: MessageKey; current: boolean }[] }) {
+  const { t } = usePage();
+  return (
+    <nav aria-label={props.label}>
+      <ul class="tabs">
+        {props.items.map((item) => (
+          <li>
+            <a href={item.href} aria-current={item.current ? "page" : undefined}>
+              {t(item.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The step before something that cannot be undone: what will happen, and a way back. */
+export function ConfirmStep(props: PropsWithChildren<{ title: string; action: string; confirm: MessageKey; cancelHref: string; danger?: boolean }>) {
+  const { t } = usePage();
+  return (
+    <section class="stack" aria-labelledby="confirm-heading">
+      <h1 class="ds-heading" data-size="lg" id="confirm-heading">
+        {props.title}
+      </h1>
+      {props.children}
+      <Form action={props.action} class="actions">
+        <Button color={props.danger ? "danger" : undefined}>{t(props.confirm)}</Button>
+        <ButtonLink href={props.cancelHref} variant="tertiary">
+          {t("form.cancel")}
+        </ButtonLink>
+      </Form>
+    </section>
+  );
+}

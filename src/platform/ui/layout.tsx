@@ -1,0 +1,161 @@
+import type { Child } from "hono/jsx";
+import { isPerson } from "../auth/policy.js";
+import { LANGUAGES, languageNames } from "../i18n/i18n.js";
+import { assets } from "./assets.js";
+import { Alert, Button, CsrfField } from "./components.js";
+import { type PageContext, PageCtx, usePage } from "./page-context.js";
+
+export function Document(props: { page: PageContext; title: string; children: Child }) {
+  const { page } = props;
+  const { t, tenant } = page;
+  return (
+    <html lang={page.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – ${tenant.name}`}</title>
+        <link rel="stylesheet" href={assets.byName["ds-theme.css"].url} />
+        <link rel="stylesheet" href={assets.byName["ds.css"].url} />
+        <link rel="stylesheet" href={`/theme.css?v=${page.themeVersion}`} />
+        <link rel="stylesheet" href={assets.byName["app.css"].url} />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+        <script src={assets.byName["htmx.js"].url} nonce={page.nonce} defer />
+        <script src={assets.byName["app.js"].url} nonce={page.nonce} defer />
+      </head>
+      <body hx-headers={JSON.stringify({ "x-csrf-token": page.csrfToken })}>
+        <PageCtx.Provider value={page}>
+          <a class="ds-skip-link" href="#main">
+            {t("shell.skipToContent")}
+          </a>
+          <Header />
+          <main id="main" tabindex={-1}>
+            <div class="wrap stack">
+              {page.notice && (
+                <Alert color="success" role="status">
+                  {t(page.notice)}
+                </Alert>
+              )}
+              {props.children}
+            </div>
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <ul>
+                <li>
+                  <a class="ds-link" href="/accessibility">
+                    {t("shell.accessibility")}
+                  </a>
+                </li>
+                <li>
+                  <a class="ds-link" href="/privacy">
+                    {t("shell.privacy")}
+                  </a>
+                </li>
+                <li>
+                  <a class="ds-link" href={`mailto:${tenant.contactEmail}`}>
+                    {t("shell.contact", { email: tenant.contactEmail })}
+                  </a>
+                </li>
+              </ul>
+            </div>
+          </footer>
+        </PageCtx.Provider>
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const page = usePage();
+  const { t, tenant, actor } = page;
+  return (
+    <header>
+      <div class="site-header">
+        <div class="wrap bar">
+          <a class="brand" href="/">
+            {tenant.logoUrl ? <img src={tenant.logoUrl} alt="" /> : null}
+            <span>{tenant.name}</span>
+          </a>
+          <div class="tools">
+            <LanguageSwitcher />
+            {isPerson(actor) ? (
+              <>
+                {page.associations.length > 1 && <AssociationSwitcher />}
+                <a href="/account">{t("shell.account", { name: actor.name })}</a>
+                <form method="post" action="/sign-out">
+                  <CsrfField />
+                  <Button variant="secondary" size="sm">
+                    {t("auth.signOut")}
+                  </Button>
+                </form>
+              </>
+            ) : (
+              <>
+                <a href="/sign-in">{t("auth.signIn")}</a>
+                <a href="/sign-up">{t("auth.signUp")}</a>
+              </>
+            )}
+          </div>
+        </div>
+      </div>
+      <nav class="site-nav" aria-label={t("shell.mainNav")}>
+        <ul class="wrap">
+          {page.nav.map((link) => (
+            <li>
+              <a class="ds-link" href={link.href} aria-current={page.path === link.href ? "page" : undefined}>
+                {t(link.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function LanguageSwitcher() {
+  const page = usePage();
+  if (page.tenant.languages.length < 2) return null;
+  return (
+    <form method="post" action="/language">
+      <CsrfField />
+      <input type="hidden" name="back" value={page.path} />
+      <label for="language-select" class="ds-sr-only">
+        {page.t("shell.language")}
+      </label>
+      <select id="language-select" name="lang" class="ds-input" data-size="sm">
+        {LANGUAGES.filter((l) => page.tenant.languages.includes(l)).map((l) => (
+          <option value={l} lang={l} selected={l === page.lang}>
+            {languageNames[l]}
+          </option>
+        ))}
+      </select>
+      <Button variant="secondary" size="sm">
+        {page.t("shell.changeLanguage")}
+      </Button>
+    </form>
+  );
+}
+
+function AssociationSwitcher() {
+  const page = usePage();
+  return (
+    <form method="post" action="/associations/switch">
+      <CsrfField />
+      <input type="hidden" name="back" value={page.path} />
+      <label for="association-select" class="ds-sr-only">
+        {page.t("shell.activeAssociation")}
+      </label>
+      <select id="association-select" name="associationId" class="ds-input" data-size="sm">
+        {page.associations.map((a) => (
+          <option value={a.id} selected={a.id === page.activeAssociationId}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+      <Button variant="secondary" size="sm">
+        {page.t("shell.switchAssociation")}
+      </Button>
+    </form>
+  );
+}

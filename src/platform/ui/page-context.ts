@@ -1,0 +1,45 @@
+import { createContext, useContext } from "hono/jsx";
+import type { Actor } from "../auth/policy.js";
+import type { Lang, MessageKey, T } from "../i18n/i18n.js";
+import type { Tenant } from "../tenants/tenants.js";
+
+export interface NavLink {
+  href: string;
+  label: MessageKey;
+}
+
+export interface PageContext {
+  t: T;
+  lang: Lang;
+  tenant: Tenant;
+  actor: Actor;
+  csrfToken: string;
+  nonce: string;
+  path: string;
+  nav: NavLink[];
+  associations: { id: string; name: string }[];
+  activeAssociationId: string | null;
+  devMailbox: boolean;
+  themeVersion: string;
+  notice: MessageKey | null;
+}
+
+/** Short confirmations shown after a redirect, named in the query string (?notice=…). */
+export const NOTICES = {
+  verified: "notice.verified",
+  signedOut: "notice.signedOut",
+  signedOutEverywhere: "notice.signedOutEverywhere",
+  passwordReset: "notice.passwordReset",
+  accountDeleted: "notice.accountDeleted",
+  saved: "notice.saved",
+  invited: "notice.invited",
+  languageChanged: "notice.languageChanged",
+} as const satisfies Record<string, MessageKey>;
+
+export const PageCtx = createContext<PageContext | null>(null);
+
+export function usePage(): PageContext {
+  const page = useContext(PageCtx);
+  if (!page) throw new Error("usePage outside a page");
+  return page;
+}
