@@ -14,8 +14,10 @@ export function passwordProblem(password: string, context: string[] = []): Messa
   if (password.length > PASSWORD_MAX) return "password.tooLong";
   const lower = password.toLowerCase();
   if (common.has(lower) || /^(.)\1+$/.test(lower)) return "password.common";
-  const words = ["sammen", "frivillig", ...context.flatMap((c) => c.toLowerCase().split(/[@\s.]+/))].filter((w) => w.length >= 4);
-  if (words.some((w) => lower.replace(/[^\p{L}\p{N}]/gu, "") === w || lower === w)) return "password.context";
+  const squash = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const words = ["sammen", "frivillig", ...context, ...context.flatMap((c) => c.split(/[@\s.]+/))].map(squash).filter((w) => w.length >= 4);
+  const candidate = squash(password);
+  if (words.some((w) => candidate === w || candidate === w.repeat(2))) return "password.context";
   return null;
 }
 
