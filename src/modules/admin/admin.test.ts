@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAssociation, createPerson, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
+
+async function newToken(app: ReturnType<typeof createTestApp>["app"], host: string, admin: string, scopes: string[]) {
+  const v = new Visitor(app, host);
+  await v.signIn(admin);
+  const res = await v.post("/admin/api-tokens", { name: `Hjemmeside ${scopes.join("+")}`, scopes }, { from: "/admin/api-tokens" });
+  expect(res.status).toBe(201);
+  const token = (await res.text()).match(/data-testid="new-token">(smn_[^<]+)</)?.[1];
+  if (!token) throw new Error("token not shown");
+  return token;
+}
+
+describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  let read: string;
+  let write: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    b = await createTenant(t.db, { slug: "b", host: "b.test" });
+    await createAssociation(t.db, a, "Besøgsvennerne");
+    await createAssociation(t.db, b, "Bergen Turlag");
+    await createPerson(t.db, a, { email: "admin@a.test", roles: ["tenant_admin"] });
+    await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
+    await createPerson(t.db, a, { email: "case@a.test", roles: ["caseworker"] });
+    await createPerson(t.db, a, { email: "borger@a.test" });
+    env = createTestApp(t.db);
+    read = await newToken(env.app, a.host, "admin@a.test", ["associations:read"]);
+    write = await newToken(env.app, a.host, "admin@a.test", ["associations:read", "associations:write"]);
+  });
+  afterAll(() => t.destroy());
+
+  const api = (token: string | null, path: string, init: RequestInit = {}, host = a.host) =>
+    env.app.request(`http://${host}/api/v1${path}`, { ...init, headers: { host, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
+  const count = async () => (await t.db.selectFrom("associations").select("id").execute()).length;
+
+  it("shows a new token once and stores only its hash", async () => {
+    const rows = await t.db.selectFrom("api_tokens").select(["token_hash", "scopes"]).execute();
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(rows)).not.toContain(read);
+    const v = new Visitor(env.app, a.host);
+    await v.signIn("admin@a.test");
+    expect(await (await v.get("/admin/api-tokens")).text()).not.toContain(read);
+  });
+
+  it("lets only the tenant admin manage tokens, and refuses a token with no scope", async () => {
+    const staff = new Visitor(env.app, a.host);
+    await staff.signIn("staff@a.test");
+    expect((await staff.get("/admin/api-tokens")).status).toBe(403);
+    const admin = new Visitor(env.app, a.host);
+    await admin.signIn("admin@a.test");
+    const res = await admin.post("/admin/api-tokens", { name: "Ingen rettigheder" }, { from: "/admin/api-tokens" });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("Vælg mindst én rettighed");
+  });
+
+  it("reads the tenant's associations with a token, and only that tenant's", async () => {
+    const res = await api(read, "/associations");
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.data.map((x: { name: string }) => x.name)).toEqual(["Besøgsvennerne"]);
+    expect((await api(read, "/associations", {}, b.host)).status).toBe(401);
+    expect((await api(null, "/associations")).status).toBe(401);
+  });
+
+  it("needs the write scope to create, and writes nothing without it", async () => {
+    const before = await count();
+    const body = JSON.stringify({ name: "API-foreningen", email: "api@a.test" });
+    const denied = await api(read, "/associations", { method: "POST", body, headers: { "content-type": "application/json" } });
+    expect(denied.status).toBe(403);
+    expect((await denied.json()).code).toBe("insufficient_scope");
+    expect(await count()).toBe(before);
+    const created = await api(write, "/associations", { method: "POST", body, headers: { "content-type": "application/json" } });
+    expect(created.status).toBe(201);
+    expect((await created.json()).name).toBe("API-foreningen");
+    expect(await count()).toBe(before + 1);
+  });
+
+  it.each([
+    ["{not json", "application/json"],
+    [JSON.stringify({ name: 42 }), "application/json"],
+    [JSON.stringify({ name: "X", email: "nope" }), "application/json"],
+  ])("answers a malformed body %s with problem+json in the caller's language and writes nothing", async (body, type) => {
+    const before = await count();
+    const res = await api(write, "/associations", { method: "POST", body, headers: { "content-type": type, "accept-language": "en" } });
+    expect([400, 422]).toContain(res.status);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const problem = await res.json();
+    expect(problem.status).toBe(res.status);
+    expect(typeof problem.title).toBe("string");
+    expect(await count()).toBe(before);
+  });
+
+  it("stops a revoked token at once", async () => {
+    const admin = new Visitor(env.app, a.host);
+    await admin.signIn("admin@a.test");
+    const row = await t.db.selectFrom("api_tokens").select("id").where("scopes", "=", "associations:read").executeTakeFirstOrThrow();
+    expect((await admin.post(`/admin/api-tokens/${row.id}/revoke`, {}, { from: "/admin/api-tokens" })).status).toBe(303);
+    expect((await api(read, "/associations")).status).toBe(401);
+  });
+
+  it("lets staff and caseworkers filter the audit log, but not citizens", async () => {
+    const v = new Visitor(env.app, a.host);
+    await v.signIn("case@a.test");
+    const all = await (await v.get("/admin/audit")).text();
+    expect(all).toContain("api_token.created");
+    const filtered = await (await v.get("/admin/audit?action=api_token.revoked")).text();
+    expect(filtered).toContain("api_token.revoked");
+    expect(filtered).not.toContain("<td>api_token.created</td>");
+    const bad = await v.get("/admin/audit?from=2026-13-45");
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("Skriv en dato som åååå-mm-dd");
+    const csv = await (await v.get("/admin/audit/export.csv?action=api_token.revoked")).text();
+    expect(csv).toContain("api_token.revoked");
+    const citizen = new Visitor(env.app, a.host);
+    await citizen.signIn("borger@a.test");
+    expect((await citizen.get("/admin/audit")).status).toBe(403);
+  });
+});
