@@ -37,6 +37,8 @@ export interface TestDb {
   db: Database;
   dialect: DialectName;
   url: string | null;
+  /** A second connection pool to the same PostgreSQL database, as another app instance would have; SQLite shares its one connection. */
+  secondInstance(): Database;
   destroy(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   if (dialect === "sqlite") {
     const db = new Kysely<DB>({ dialect: createDialect({ sqliteFile: ":memory:" }).dialect });
     await migrateToLatest(db);
-    return { db, dialect, url: null, destroy: () => db.destroy() };
+    return { db, dialect, url: null, secondInstance: () => db, destroy: () => db.destroy() };
   }
   const admin = inject("postgresUrl");
   if (!admin) throw new Error("PostgreSQL is not available to this run");
@@ -55,12 +57,14 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 20 }) }) });
+  const open = () => new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 20 }) }) });
+  const db = open();
   await migrateToLatest(db);
   return {
     db,
     dialect,
     url,
+    secondInstance: open,
     async destroy() {
       await db.destroy();
       const c = new pg.Client({ connectionString: admin });
@@ -143,7 +147,7 @@ export async function createAssociation(db: Database, tenant: TenantFixture, nam
   return { id, name };
 }
 
-export function createTestApp(db: Database, options: { clock?: Clock; config?: Config; mailer?: Mailer } = {}) {
+export function createTestApp(db: Database, options: { clock?: TestClock; config?: Config; mailer?: Mailer } = {}) {
   const config = options.config ?? testConfig();
   const clock = options.clock ?? new TestClock();
   const mailer = options.mailer ?? createMailer(config);

@@ -63,18 +63,20 @@ export async function startOidc(ctx: ServiceContext, slug: string, next: string)
 export async function finishOidc(ctx: ServiceContext, state: OidcState, currentUrl: URL): Promise<string> {
   const provider = await providerBySlug(ctx, state.slug);
   const config = await configurationFor(ctx, provider);
-  let claims: client.IDToken | undefined;
+  let claims: { sub: string; email?: unknown; email_verified?: unknown; name?: unknown };
   try {
     const tokens = await client.authorizationCodeGrant(config, currentUrl, {
       pkceCodeVerifier: state.verifier,
       expectedState: state.state,
       expectedNonce: state.nonce,
     });
-    claims = tokens.claims();
+    const idToken = tokens.claims();
+    if (!idToken?.sub) throw new Error("no subject");
+    // Many providers put e-mail and name only in UserInfo, not in the ID token.
+    claims = idToken.email ? idToken : { ...(await client.fetchUserInfo(config, tokens.access_token, idToken.sub)), sub: idToken.sub };
   } catch {
     throw new AppError(400, "oidc_failed", "auth.oidc.failed");
   }
-  if (!claims?.sub) throw new AppError(400, "oidc_failed", "auth.oidc.failed");
   const subject = claims.sub;
   const email = typeof claims.email === "string" ? claims.email.toLowerCase() : null;
   const name = typeof claims.name === "string" && claims.name ? claims.name : (email ?? subject);
