@@ -26,7 +26,10 @@ test("a person signs up, confirms the e-mail, signs in, switches to English, dow
 
   // With no SMTP server set, the e-mail waits in the dev mailbox.
   await visit(page, "/dev/mailbox");
-  await page.getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) }).getByRole("link").click();
+  await page
+    .getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) })
+    .getByRole("link")
+    .click();
   await expectAccessible(page);
   await page.getByRole("link", { name: /\/verify\?token=/ }).click();
   await expect(page).toHaveURL(/\/sign-in\?notice=verified/);

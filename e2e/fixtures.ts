@@ -16,7 +16,10 @@ export const demo = {
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   mkdirSync(".tmp", { recursive: true });
-  appendFileSync(".tmp/axe-results.jsonl", `${JSON.stringify({ url: page.url(), lang: await page.getAttribute("html", "lang"), violations: results.violations.length })}\n`);
+  appendFileSync(
+    ".tmp/axe-results.jsonl",
+    `${JSON.stringify({ url: page.url(), lang: await page.getAttribute("html", "lang"), violations: results.violations.length })}\n`,
+  );
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }

@@ -5,8 +5,8 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
-import { modules } from "./modules/index.js";
 import { namesForMember } from "./modules/associations/index.js";
+import { modules } from "./modules/index.js";
 import { createApi } from "./platform/api/api.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
 import { isPerson } from "./platform/auth/policy.js";
@@ -33,7 +33,8 @@ export interface AppOptions {
 const shell: ShellLoader = async (c) => {
   const actor = c.get("actor");
   const nav = modules.flatMap((m) => m.nav ?? []).filter((n) => n.visible(actor));
-  if (!c.get("deps").mailer.transport && c.get("deps").config.NODE_ENV !== "production") nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
+  if (!c.get("deps").mailer.transport && c.get("deps").config.NODE_ENV !== "production")
+    nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
   const associations = isPerson(actor) && actor.memberships.size > 1 ? await namesForMember(c.get("deps").db, actor.tenantId, actor.userId) : [];
   return { nav, associations };
 };

@@ -21,7 +21,9 @@ const demo = config.SEED_DEMO ? await seedDemo(db, systemClock) : null;
 
 const mailer = createMailer(config);
 const app = createApp({ config, db, clock: systemClock, mailer, logger, ready: () => ready });
-const worker: RunningWorker | null = config.RUN_WORKERS ? startWorker({ db, clock: systemClock, logger, ...houseJobs({ db, clock: systemClock, config, mailer }) }) : null;
+const worker: RunningWorker | null = config.RUN_WORKERS
+  ? startWorker({ db, clock: systemClock, logger, ...houseJobs({ db, clock: systemClock, config, mailer }) })
+  : null;
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   ready = true;

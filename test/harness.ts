@@ -8,8 +8,8 @@ import { type Config, loadConfig } from "../src/config.js";
 import type { Database, DB } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createDialect, type DialectName } from "../src/db/portable.js";
-import type { StaffRole } from "../src/platform/auth/policy.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
+import type { StaffRole } from "../src/platform/auth/policy.js";
 import type { Clock } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
 import { houseJobs } from "../src/platform/jobs/house-jobs.js";
@@ -102,7 +102,10 @@ export async function createTenant(db: Database, input: { slug: string; host: st
       created_at: new Date().toISOString(),
     })
     .execute();
-  await db.insertInto("tenant_hosts").values({ host: input.host, tenant_id: id, is_default: input.isDefault ? 1 : 0 }).execute();
+  await db
+    .insertInto("tenant_hosts")
+    .values({ host: input.host, tenant_id: id, is_default: input.isDefault ? 1 : 0 })
+    .execute();
   return { id, host: input.host } satisfies TenantFixture;
 }
 
@@ -135,7 +138,10 @@ export async function createPerson(
     await db.insertInto("user_roles").values({ tenant_id: tenant.id, user_id: id, role, granted_by: null, created_at: now }).execute();
   }
   for (const m of input.memberships ?? []) {
-    await db.insertInto("association_members").values({ tenant_id: tenant.id, association_id: m.associationId, user_id: id, role: m.role, created_at: now }).execute();
+    await db
+      .insertInto("association_members")
+      .values({ tenant_id: tenant.id, association_id: m.associationId, user_id: id, role: m.role, created_at: now })
+      .execute();
   }
   return { id, email: input.email };
 }
@@ -143,7 +149,19 @@ export async function createPerson(
 export async function createAssociation(db: Database, tenant: TenantFixture, name: string) {
   const id = newId();
   const now = new Date().toISOString();
-  await db.insertInto("associations").values({ id, tenant_id: tenant.id, name, registration_number: null, email: `${id.slice(-6)}@forening.test`, phone: null, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto("associations")
+    .values({
+      id,
+      tenant_id: tenant.id,
+      name,
+      registration_number: null,
+      email: `${id.slice(-6)}@forening.test`,
+      phone: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return { id, name };
 }
 

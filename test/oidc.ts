@@ -16,7 +16,15 @@ export async function startOidcProvider(input: { clientId: string; clientSecret:
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: input.clientId, client_secret: input.clientSecret, redirect_uris: [input.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: input.clientId,
+        client_secret: input.clientSecret,
+        redirect_uris: [input.redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     findAccount: async (_ctx, sub) => ({
       accountId: sub,
       claims: async () => ({ sub, email: `${sub}@kommune.test`, email_verified: true, name: `Kommune ${sub}` }),

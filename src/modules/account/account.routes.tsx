@@ -1,8 +1,8 @@
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie } from "hono/cookie";
-import { endAllSessions, SESSION_COOKIE } from "../../platform/auth/sessions.js";
 import { isPerson, type Person } from "../../platform/auth/policy.js";
-import type { Context } from "hono";
+import { endAllSessions, SESSION_COOKIE } from "../../platform/auth/sessions.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { unauthenticated } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";

@@ -1,7 +1,7 @@
+import type { Database } from "../../db/database.js";
 import { audit } from "../../platform/audit/audit.js";
 import { isoNow } from "../../platform/clock.js";
 import type { ServiceContext } from "../../platform/service-context.js";
-import type { Database } from "../../db/database.js";
 
 /** A module's share of what Sammen holds about one person. */
 export type PersonalDataSource = (db: Database, tenantId: string, userId: string) => Promise<Record<string, unknown>>;
@@ -30,7 +30,12 @@ export async function exportPersonalData(ctx: ServiceContext, userId: string, so
   const { password_hash, ...user } = await profile(db, tenantId, userId);
   const [roles, sessions, identities, mails, activity] = await Promise.all([
     db.selectFrom("user_roles").select(["role", "created_at"]).where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute(),
-    db.selectFrom("sessions").select(["created_at", "last_seen_at", "expires_at", "ip", "user_agent"]).where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute(),
+    db
+      .selectFrom("sessions")
+      .select(["created_at", "last_seen_at", "expires_at", "ip", "user_agent"])
+      .where("tenant_id", "=", tenantId)
+      .where("user_id", "=", userId)
+      .execute(),
     db
       .selectFrom("user_identities")
       .innerJoin("oidc_providers", "oidc_providers.id", "user_identities.provider_id")
@@ -38,8 +43,20 @@ export async function exportPersonalData(ctx: ServiceContext, userId: string, so
       .where("user_identities.tenant_id", "=", tenantId)
       .where("user_identities.user_id", "=", userId)
       .execute(),
-    db.selectFrom("mail_outbox").select(["subject", "created_at", "status"]).where("tenant_id", "=", tenantId).where("to_address", "=", user.email).orderBy("created_at").execute(),
-    db.selectFrom("audit_log").select(["action", "entity_type", "entity_id", "ip", "at"]).where("tenant_id", "=", tenantId).where("actor_id", "=", userId).orderBy("at").execute(),
+    db
+      .selectFrom("mail_outbox")
+      .select(["subject", "created_at", "status"])
+      .where("tenant_id", "=", tenantId)
+      .where("to_address", "=", user.email)
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("audit_log")
+      .select(["action", "entity_type", "entity_id", "ip", "at"])
+      .where("tenant_id", "=", tenantId)
+      .where("actor_id", "=", userId)
+      .orderBy("at")
+      .execute(),
   ]);
   const fromModules = Object.assign({}, ...(await Promise.all(sources.map((s) => s(db, tenantId, userId)))));
   await audit(db, ctx.clock, { tenantId, actorId: userId, action: "user.data_exported", entityType: "user", entityId: userId, ip: ctx.ip });

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssociation, createPerson, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
+import {
+  createAssociation,
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  type TenantFixture,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
 
 describe.each(dialects())("my data and deleting my account [%s]", (dialect) => {
   let t: TestDb;

@@ -38,7 +38,15 @@ export const adminRoutes = new Hono<AppEnv>()
       c,
       "audit-log.csv",
       [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.entity"), t("audit.entityId"), t("audit.ip"), t("audit.details")],
-      rows.map((r) => [r.at, r.actor_email ?? (r.actor_id ? t("audit.deletedPerson") : t("audit.system")), r.action, r.entity_type, r.entity_id, r.ip, r.details]),
+      rows.map((r) => [
+        r.at,
+        r.actor_email ?? (r.actor_id ? t("audit.deletedPerson") : t("audit.system")),
+        r.action,
+        r.entity_type,
+        r.entity_id,
+        r.ip,
+        r.details,
+      ]),
     );
   })
   .get("/api-tokens", async (c) => {
@@ -56,9 +64,20 @@ export const adminRoutes = new Hono<AppEnv>()
     const scopes = body.scopes === undefined ? [] : Array.isArray(body.scopes) ? body.scopes : [body.scopes];
     const parsed = apiTokenInput.safeParse({ name: values.name, scopes });
     if (!parsed.success) {
-      return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} values={values} errors={issuesToFieldErrors(parsed.error.issues)} />, 422);
+      return render(
+        c,
+        c.get("t")("apiTokens.title"),
+        <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} values={values} errors={issuesToFieldErrors(parsed.error.issues)} />,
+        422,
+      );
     }
-    const secret = await createApiToken(db, clock, { tenantId: tenant.id, name: parsed.data.name, scopes: parsed.data.scopes, createdBy: actor.userId, ip: clientIp(c) });
+    const secret = await createApiToken(db, clock, {
+      tenantId: tenant.id,
+      name: parsed.data.name,
+      scopes: parsed.data.scopes,
+      createdBy: actor.userId,
+      ip: clientIp(c),
+    });
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} created={secret} />, 201);
   })
   .post("/api-tokens/:id/revoke", async (c) => {

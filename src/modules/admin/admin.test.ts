@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssociation, createPerson, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
+import {
+  createAssociation,
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  type TenantFixture,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
 
 async function newToken(app: ReturnType<typeof createTestApp>["app"], host: string, admin: string, scopes: string[]) {
   const v = new Visitor(app, host);
@@ -36,7 +46,10 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
   afterAll(() => t.destroy());
 
   const api = (token: string | null, path: string, init: RequestInit = {}, host = a.host) =>
-    env.app.request(`http://${host}/api/v1${path}`, { ...init, headers: { host, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
+    env.app.request(`http://${host}/api/v1${path}`, {
+      ...init,
+      headers: { host, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) },
+    });
   const count = async () => (await t.db.selectFrom("associations").select("id").execute()).length;
 
   it("shows a new token once and stores only its hash", async () => {

@@ -3,9 +3,9 @@ import { type Api, problemResponses, requireScope } from "../../platform/api/api
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { issuesToFieldErrors } from "../../platform/http/forms.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { PAGE_SIZE } from "./associations.repository.js";
 import { associationInput, listQuery } from "./associations.schema.js";
 import * as service from "./associations.service.js";
-import { PAGE_SIZE } from "./associations.repository.js";
 
 const Association = z
   .object({
@@ -50,7 +50,10 @@ export function registerAssociationsApi(api: Api) {
       security,
       request: { query: z.object({ q: z.string().optional(), page: z.string().optional() }) },
       responses: {
-        200: { description: "A page of associations", content: { "application/json": { schema: z.object({ data: z.array(Association), page: z.number(), total: z.number(), pageSize: z.number() }) } } },
+        200: {
+          description: "A page of associations",
+          content: { "application/json": { schema: z.object({ data: z.array(Association), page: z.number(), total: z.number(), pageSize: z.number() }) } },
+        },
         ...problemResponses,
       },
     }),
@@ -69,7 +72,11 @@ export function registerAssociationsApi(api: Api) {
       summary: "One association",
       security,
       request: { params: z.object({ id: z.string() }) },
-      responses: { 200: { description: "The association", content: { "application/json": { schema: Association } } }, 404: { description: "Not found" }, ...problemResponses },
+      responses: {
+        200: { description: "The association", content: { "application/json": { schema: Association } } },
+        404: { description: "Not found" },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       requireScope(c, "associations:read");

@@ -1,15 +1,15 @@
 import { Hono } from "hono";
-import { setActiveAssociation } from "../../platform/auth/sessions.js";
 import { isPerson } from "../../platform/auth/policy.js";
+import { setActiveAssociation } from "../../platform/auth/sessions.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { forbidden, unauthenticated } from "../../platform/http/errors.js";
 import { parseForm, readForm, safeBack } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { PAGE_SIZE } from "./associations.repository.js";
 import { associationInput, inviteMemberInput, listQuery, memberRole } from "./associations.schema.js";
 import * as service from "./associations.service.js";
-import { PAGE_SIZE } from "./associations.repository.js";
 import { AssociationFormPage, AssociationListPage, AssociationPage } from "./views/association-views.js";
 
 export const associationsRoutes = new Hono<AppEnv>()
@@ -41,7 +41,8 @@ export const associationsRoutes = new Hono<AppEnv>()
   .post("/new", async (c) => {
     const ctx = serviceContext(c);
     const form = await parseForm(c, associationInput(ctx.tenant.country));
-    if (!form.ok) return render(c, c.get("t")("association.new.title"), <AssociationFormPage action="/associations/new" values={form.values} errors={form.errors} />, 422);
+    if (!form.ok)
+      return render(c, c.get("t")("association.new.title"), <AssociationFormPage action="/associations/new" values={form.values} errors={form.errors} />, 422);
     const id = await service.create(ctx, form.data);
     return c.redirect(`/associations/${id}?notice=saved`, 303);
   })
@@ -70,7 +71,13 @@ export const associationsRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     await service.getForEdit(ctx, id);
     const form = await parseForm(c, associationInput(ctx.tenant.country));
-    if (!form.ok) return render(c, c.get("t")("association.edit.title"), <AssociationFormPage action={`/associations/${id}/edit`} values={form.values} errors={form.errors} />, 422);
+    if (!form.ok)
+      return render(
+        c,
+        c.get("t")("association.edit.title"),
+        <AssociationFormPage action={`/associations/${id}/edit`} values={form.values} errors={form.errors} />,
+        422,
+      );
     await service.update(ctx, id, form.data);
     return c.redirect(`/associations/${id}?notice=saved`, 303);
   })
@@ -80,7 +87,12 @@ export const associationsRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, inviteMemberInput);
     if (!form.ok) {
       const members = await service.members(ctx, association.id);
-      return render(c, association.name, <AssociationPage association={association} members={members} invite={{ values: form.values, errors: form.errors }} />, 422);
+      return render(
+        c,
+        association.name,
+        <AssociationPage association={association} members={members} invite={{ values: form.values, errors: form.errors }} />,
+        422,
+      );
     }
     await service.inviteMember(ctx, association.id, form.data);
     return c.redirect(`/associations/${association.id}?notice=invited`, 303);

@@ -1,12 +1,12 @@
+import type { Database } from "../../db/database.js";
 import { audit } from "../../platform/audit/audit.js";
-import { authorize, type Person } from "../../platform/auth/policy.js";
 import { issueToken } from "../../platform/auth/email-tokens.js";
+import { authorize, type Person } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
-import type { Database } from "../../db/database.js";
 import { canCreateAssociation, canEditAssociation, canListAllAssociations, canManageMembers, canViewAssociation } from "./associations.policy.js";
 import * as repo from "./associations.repository.js";
 import type { AssociationInput, ListQuery } from "./associations.schema.js";
@@ -46,10 +46,22 @@ async function insert(db: Database, ctx: ServiceContext, input: AssociationInput
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("associations")
-      .values({ id, tenant_id: ctx.tenant.id, name: input.name, registration_number: input.registrationNumber, email: input.email, phone: input.phone, created_at: now, updated_at: now })
+      .values({
+        id,
+        tenant_id: ctx.tenant.id,
+        name: input.name,
+        registration_number: input.registrationNumber,
+        email: input.email,
+        phone: input.phone,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     if (by.adminId) {
-      await trx.insertInto("association_members").values({ tenant_id: ctx.tenant.id, association_id: id, user_id: by.adminId, role: "admin", created_at: now }).execute();
+      await trx
+        .insertInto("association_members")
+        .values({ tenant_id: ctx.tenant.id, association_id: id, user_id: by.adminId, role: "admin", created_at: now })
+        .execute();
     }
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
@@ -90,7 +102,14 @@ export async function update(ctx: ServiceContext, id: string, input: Association
       .where("tenant_id", "=", ctx.tenant.id)
       .where("id", "=", id)
       .execute();
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "association.updated", entityType: "association", entityId: id, ip: ctx.ip });
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "association.updated",
+      entityType: "association",
+      entityId: id,
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -121,7 +140,15 @@ export async function inviteMember(ctx: ServiceContext, id: string, input: { ema
         action: { label: t("mail.invite.action"), url: `${ctx.baseUrl}/invitations/accept?token=${encodeURIComponent(token)}` },
       }),
     });
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "association.member_invited", entityType: "association", entityId: id, ip: ctx.ip, details: { role: input.role } });
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "association.member_invited",
+      entityType: "association",
+      entityId: id,
+      ip: ctx.ip,
+      details: { role: input.role },
+    });
   });
 }
 
@@ -134,7 +161,15 @@ export async function addMember(db: Database, ctx: ServiceContext, input: { asso
     .values({ tenant_id: ctx.tenant.id, association_id: a.id, user_id: input.userId, role: input.role, created_at: isoNow(ctx.clock) })
     .onConflict((oc) => oc.columns(["association_id", "user_id"]).doUpdateSet({ role: input.role }))
     .execute();
-  await audit(db, ctx.clock, { tenantId: ctx.tenant.id, actorId: input.userId, action: "association.member_joined", entityType: "association", entityId: a.id, ip: ctx.ip, details: { role: input.role } });
+  await audit(db, ctx.clock, {
+    tenantId: ctx.tenant.id,
+    actorId: input.userId,
+    action: "association.member_joined",
+    entityType: "association",
+    entityId: a.id,
+    ip: ctx.ip,
+    details: { role: input.role },
+  });
   return a;
 }
 
@@ -166,7 +201,12 @@ export async function changeMember(ctx: ServiceContext, id: string, userId: stri
     const losesAdmin = current.role === "admin" && (change === "remove" || change.role !== "admin");
     if (losesAdmin && (await adminCount(trx, ctx.tenant.id, id)) <= 1) throw new AppError(409, "last_admin", "association.lastAdmin");
     if (change === "remove") {
-      await trx.deleteFrom("association_members").where("tenant_id", "=", ctx.tenant.id).where("association_id", "=", id).where("user_id", "=", userId).execute();
+      await trx
+        .deleteFrom("association_members")
+        .where("tenant_id", "=", ctx.tenant.id)
+        .where("association_id", "=", id)
+        .where("user_id", "=", userId)
+        .execute();
     } else {
       await trx
         .updateTable("association_members")

@@ -31,7 +31,13 @@ describe.each(dialects())("associations [%s]", (dialect) => {
     lektie = await createAssociation(t.db, a, "Lektiecaféen");
     other = await createAssociation(t.db, b, "Bergen Turlag");
     await createPerson(t.db, a, { email: "admin@a.test", memberships: [{ associationId: besog.id, role: "admin" }] });
-    await createPerson(t.db, a, { email: "both@a.test", memberships: [{ associationId: besog.id, role: "member" }, { associationId: lektie.id, role: "member" }] });
+    await createPerson(t.db, a, {
+      email: "both@a.test",
+      memberships: [
+        { associationId: besog.id, role: "member" },
+        { associationId: lektie.id, role: "member" },
+      ],
+    });
     await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
     await createPerson(t.db, b, { email: "staff@b.test", roles: ["staff", "tenant_admin"] });
     await createPerson(t.db, b, { email: "admin@a.test", memberships: [{ associationId: other.id, role: "admin" }] });
@@ -45,7 +51,11 @@ describe.each(dialects())("associations [%s]", (dialect) => {
     await createPerson(t.db, a, { email: "new@a.test" });
     const v = new Visitor(env.app, a.host);
     await v.signIn("new@a.test");
-    const res = await v.post("/associations/new", { name: "Sønderby Strikkeklub", registrationNumber: "13 58 56 28", email: "strik@a.test", phone: "" }, { from: "/associations/new" });
+    const res = await v.post(
+      "/associations/new",
+      { name: "Sønderby Strikkeklub", registrationNumber: "13 58 56 28", email: "strik@a.test", phone: "" },
+      { from: "/associations/new" },
+    );
     expect(res.status).toBe(303);
     const page = await v.get(res.headers.get("location") ?? "");
     const html = await page.text();
@@ -77,7 +87,11 @@ describe.each(dialects())("associations [%s]", (dialect) => {
     const bad = await v.post("/associations/new", { name: "Lag", registrationNumber: "13585628", email: "x@b.test", phone: "" }, { from: "/associations/new" });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("ikke et gyldigt organisationsnummer");
-    const good = await v.post("/associations/new", { name: "Lag", registrationNumber: "988 077 917", email: "x@b.test", phone: "" }, { from: "/associations/new" });
+    const good = await v.post(
+      "/associations/new",
+      { name: "Lag", registrationNumber: "988 077 917", email: "x@b.test", phone: "" },
+      { from: "/associations/new" },
+    );
     expect(good.status).toBe(303);
   });
 
@@ -105,7 +119,11 @@ describe.each(dialects())("associations [%s]", (dialect) => {
     expect((await v.get(`/associations/${lektie.id}`)).status).toBe(403);
     expect((await v.get(`/associations/${lektie.id}/edit`)).status).toBe(403);
     const before = await names();
-    const res = await v.post(`/associations/${lektie.id}/edit`, { name: "Overtaget", registrationNumber: "", email: "x@a.test", phone: "" }, { from: "/associations" });
+    const res = await v.post(
+      `/associations/${lektie.id}/edit`,
+      { name: "Overtaget", registrationNumber: "", email: "x@a.test", phone: "" },
+      { from: "/associations" },
+    );
     expect(res.status).toBe(403);
     expect(await names()).toEqual(before);
   });
@@ -115,7 +133,9 @@ describe.each(dialects())("associations [%s]", (dialect) => {
     await v.signIn("staff@b.test");
     expect((await v.get(`/associations/${besog.id}`)).status).toBe(404);
     const before = await names();
-    expect((await v.post(`/associations/${besog.id}/edit`, { name: "X", registrationNumber: "", email: "x@b.test", phone: "" }, { from: "/associations" })).status).toBe(404);
+    expect(
+      (await v.post(`/associations/${besog.id}/edit`, { name: "X", registrationNumber: "", email: "x@b.test", phone: "" }, { from: "/associations" })).status,
+    ).toBe(404);
     expect(await names()).toEqual(before);
   });
 

@@ -1,3 +1,3 @@
-export { addMember, namesForMember, personalData } from "./associations.service.js";
-export { associationsRoutes } from "./associations.routes.js";
 export { registerAssociationsApi } from "./associations.api.js";
+export { associationsRoutes } from "./associations.routes.js";
+export { addMember, namesForMember, personalData } from "./associations.service.js";

@@ -6,8 +6,8 @@ import { readForm, safeBack } from "../../platform/http/forms.js";
 import { cookieOptions, LANG_COOKIE } from "../../platform/http/middleware.js";
 import { render } from "../../platform/http/render.js";
 import { isLang } from "../../platform/i18n/i18n.js";
-import { AccessibilityPage, HomePage, PrivacyPage } from "./views/home-views.js";
 import { themeCss } from "./theme.js";
+import { AccessibilityPage, HomePage, PrivacyPage } from "./views/home-views.js";
 
 export const homeRoutes = new Hono<AppEnv>()
   .get("/", (c) => render(c, c.get("t")("home.title"), <HomePage />))

@@ -27,7 +27,12 @@ export async function list(db: Database, tenantId: string, query: PeopleQuery, a
 }
 
 export async function findPerson(db: Database, tenantId: string, id: string) {
-  const person = await db.selectFrom("users").select(["id", "name", "email", "email_verified_at", "created_at"]).where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+  const person = await db
+    .selectFrom("users")
+    .select(["id", "name", "email", "email_verified_at", "created_at"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!person) return null;
   const roles = await db.selectFrom("user_roles").select("role").where("tenant_id", "=", tenantId).where("user_id", "=", id).execute();
   return { ...person, roles: roles.map((r) => r.role) };

@@ -6,9 +6,9 @@ import { AppError } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { PAGE_SIZE } from "./people.repository.js";
 import { invitePersonInput, peopleQuery, roleChangeInput } from "./people.schema.js";
 import * as people from "./people.service.js";
-import { PAGE_SIZE } from "./people.repository.js";
 import { InvitationPage, PeoplePage, PersonPage } from "./views/people-views.js";
 
 export const peopleRoutes = new Hono<AppEnv>()

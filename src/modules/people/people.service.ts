@@ -29,7 +29,13 @@ export async function invite(ctx: ServiceContext, input: { email: string; role: 
   authorize(ctx.actor, canGrantRole, { tenantId: ctx.tenant.id, role: input.role });
   const actor = ctx.actor;
   await ctx.db.transaction().execute(async (trx) => {
-    const token = await issueToken(trx, ctx.clock, { tenantId: ctx.tenant.id, purpose: "invite", email: input.email, userId: null, data: { kind: "role", role: input.role } });
+    const token = await issueToken(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      purpose: "invite",
+      email: input.email,
+      userId: null,
+      data: { kind: "role", role: input.role },
+    });
     await sendMail(trx, ctx.clock, {
       tenant: ctx.tenant,
       to: input.email,
@@ -40,7 +46,15 @@ export async function invite(ctx: ServiceContext, input: { email: string; role: 
         action: { label: t("mail.invite.action"), url: `${ctx.baseUrl}/invitations/accept?token=${encodeURIComponent(token)}` },
       }),
     });
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "role.invited", entityType: "invitation", entityId: null, ip: ctx.ip, details: { role: input.role } });
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "role.invited",
+      entityType: "invitation",
+      entityId: null,
+      ip: ctx.ip,
+      details: { role: input.role },
+    });
   });
 }
 
@@ -78,7 +92,9 @@ export async function changeRole(ctx: ServiceContext, userId: string, change: { 
   });
 }
 
-export type Invitation = { email: string; kind: "role"; role: StaffRole } | { email: string; kind: "association"; role: "member" | "admin"; associationId: string };
+export type Invitation =
+  | { email: string; kind: "role"; role: StaffRole }
+  | { email: string; kind: "association"; role: "member" | "admin"; associationId: string };
 
 export async function readInvitation(ctx: ServiceContext, token: string): Promise<Invitation | null> {
   const found = await peekToken(ctx.db, ctx.clock, ctx.tenant.id, "invite", token);
@@ -101,7 +117,15 @@ export async function acceptInvitation(ctx: ServiceContext, token: string): Prom
       return `/associations/${a.id}`;
     }
     await grant(trx, inner, actor.userId, invitation.role, null);
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "role.accepted", entityType: "user", entityId: actor.userId, ip: ctx.ip, details: { role: invitation.role } });
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "role.accepted",
+      entityType: "user",
+      entityId: actor.userId,
+      ip: ctx.ip,
+      details: { role: invitation.role },
+    });
     return "/?notice=saved";
   });
 }

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, createTenant, createTestApp, createTestDb, dialects, latestMail, linkIn, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
+import {
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  latestMail,
+  linkIn,
+  type TenantFixture,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
 
 describe.each(dialects())("people and roles [%s]", (dialect) => {
   let t: TestDb;

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { AppError } from "../http/errors.js";
 import type { AppEnv } from "../http/env.js";
+import { AppError } from "../http/errors.js";
 import { issuesToFieldErrors } from "../http/forms.js";
 import { apiCaller } from "./tokens.js";
 

@@ -22,14 +22,36 @@ export async function createApiToken(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("api_tokens")
-      .values({ id, tenant_id: input.tenantId, name: input.name, token_hash: hashSecret(secret), scopes: input.scopes.join(" "), created_by: input.createdBy, created_at: isoNow(clock), last_used_at: null, revoked_at: null })
+      .values({
+        id,
+        tenant_id: input.tenantId,
+        name: input.name,
+        token_hash: hashSecret(secret),
+        scopes: input.scopes.join(" "),
+        created_by: input.createdBy,
+        created_at: isoNow(clock),
+        last_used_at: null,
+        revoked_at: null,
+      })
       .execute();
-    await audit(trx, clock, { tenantId: input.tenantId, actorId: input.createdBy, action: "api_token.created", entityType: "api_token", entityId: id, ip: input.ip, details: { scopes: input.scopes.join(" ") } });
+    await audit(trx, clock, {
+      tenantId: input.tenantId,
+      actorId: input.createdBy,
+      action: "api_token.created",
+      entityType: "api_token",
+      entityId: id,
+      ip: input.ip,
+      details: { scopes: input.scopes.join(" ") },
+    });
   });
   return secret;
 }
 
-export async function revokeApiToken(db: Database, clock: Clock, input: { tenantId: string; id: string; actorId: string; ip: string | null }): Promise<boolean> {
+export async function revokeApiToken(
+  db: Database,
+  clock: Clock,
+  input: { tenantId: string; id: string; actorId: string; ip: string | null },
+): Promise<boolean> {
   const result = await db
     .updateTable("api_tokens")
     .set({ revoked_at: isoNow(clock) })
@@ -38,7 +60,14 @@ export async function revokeApiToken(db: Database, clock: Clock, input: { tenant
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return false;
-  await audit(db, clock, { tenantId: input.tenantId, actorId: input.actorId, action: "api_token.revoked", entityType: "api_token", entityId: input.id, ip: input.ip });
+  await audit(db, clock, {
+    tenantId: input.tenantId,
+    actorId: input.actorId,
+    action: "api_token.revoked",
+    entityType: "api_token",
+    entityId: input.id,
+    ip: input.ip,
+  });
   return true;
 }
 

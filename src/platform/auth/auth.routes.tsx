@@ -1,8 +1,8 @@
-import { Hono } from "hono";
 import type { Context } from "hono";
+import { Hono } from "hono";
 import { deleteCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
-import { AppError, type FieldErrors } from "../http/errors.js";
 import type { AppEnv } from "../http/env.js";
+import { AppError, type FieldErrors } from "../http/errors.js";
 import { parseForm, safeBack } from "../http/forms.js";
 import { cookieOptions } from "../http/middleware.js";
 import { render } from "../http/render.js";
@@ -55,7 +55,8 @@ export const authRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const providers = await listProviders(ctx);
     const form = await parseForm(c, signInInput);
-    if (!form.ok) return render(c, t("auth.signIn.title"), <SignInPage values={form.values} errors={form.errors} next={form.values.next} providers={providers} />, 422);
+    if (!form.ok)
+      return render(c, t("auth.signIn.title"), <SignInPage values={form.values} errors={form.errors} next={form.values.next} providers={providers} />, 422);
     const result = await auth.signIn(ctx, { ...form.data, userAgent: c.req.header("user-agent") ?? null });
     if (result.ok) return startSignedIn(c, result.session, form.data.next);
     const errors: FieldErrors = result.reason === "invalid" ? { email: "auth.signIn.invalid" } : {};
@@ -84,7 +85,11 @@ export const authRoutes = new Hono<AppEnv>()
     return startSignedIn(c, session);
   })
   .get("/password/forgot", (c) =>
-    render(c, c.get("t")("auth.forgot.title"), <EmailOnlyPage title="auth.forgot.title" intro="auth.forgot.intro" action="/password/forgot" submit="auth.forgot.submit" />),
+    render(
+      c,
+      c.get("t")("auth.forgot.title"),
+      <EmailOnlyPage title="auth.forgot.title" intro="auth.forgot.intro" action="/password/forgot" submit="auth.forgot.submit" />,
+    ),
   )
   .post("/password/forgot", async (c) => {
     const t = c.get("t");
@@ -93,7 +98,14 @@ export const authRoutes = new Hono<AppEnv>()
       return render(
         c,
         t("auth.forgot.title"),
-        <EmailOnlyPage title="auth.forgot.title" intro="auth.forgot.intro" action="/password/forgot" submit="auth.forgot.submit" values={form.values} errors={form.errors} />,
+        <EmailOnlyPage
+          title="auth.forgot.title"
+          intro="auth.forgot.intro"
+          action="/password/forgot"
+          submit="auth.forgot.submit"
+          values={form.values}
+          errors={form.errors}
+        />,
         422,
       );
     }

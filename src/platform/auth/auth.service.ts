@@ -2,8 +2,8 @@ import type { Database } from "../../db/database.js";
 import { audit } from "../audit/audit.js";
 import { isoNow } from "../clock.js";
 import { AppError, tooManyRequests } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { isLang } from "../i18n/i18n.js";
+import { newId } from "../ids.js";
 import { sendMail } from "../mail/send.js";
 import type { ServiceContext } from "../service-context.js";
 import { consumeToken, issueToken, peekToken, type TokenPurpose } from "./email-tokens.js";
@@ -28,7 +28,11 @@ async function mailLink(
   to: { email: string; userId: string | null; language?: string | null },
   purpose: TokenPurpose,
   path: string,
-  keys: { subject: "mail.verify.subject" | "mail.magic.subject" | "mail.reset.subject"; body: "mail.verify.body" | "mail.magic.body" | "mail.reset.body"; action: "mail.verify.action" | "mail.magic.action" | "mail.reset.action" },
+  keys: {
+    subject: "mail.verify.subject" | "mail.magic.subject" | "mail.reset.subject";
+    body: "mail.verify.body" | "mail.magic.body" | "mail.reset.body";
+    action: "mail.verify.action" | "mail.magic.action" | "mail.reset.action";
+  },
   data?: Record<string, string>,
 ) {
   const token = await issueToken(ctx.db, ctx.clock, { tenantId: ctx.tenant.id, purpose, email: to.email, userId: to.userId, data });
@@ -70,10 +74,24 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
     const now = isoNow(ctx.clock);
     await trx
       .insertInto("users")
-      .values({ id, tenant_id: ctx.tenant.id, email: input.email, name: input.name, password_hash: passwordHash, email_verified_at: null, language: ctx.lang, created_at: now, updated_at: now })
+      .values({
+        id,
+        tenant_id: ctx.tenant.id,
+        email: input.email,
+        name: input.name,
+        password_hash: passwordHash,
+        email_verified_at: null,
+        language: ctx.lang,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     const inner = { ...ctx, db: trx };
-    await mailLink(inner, { email: input.email, userId: id }, "verify", "/verify", { subject: "mail.verify.subject", body: "mail.verify.body", action: "mail.verify.action" });
+    await mailLink(inner, { email: input.email, userId: id }, "verify", "/verify", {
+      subject: "mail.verify.subject",
+      body: "mail.verify.body",
+      action: "mail.verify.action",
+    });
     await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: id, action: "user.signed_up", entityType: "user", entityId: id, ip: ctx.ip });
   });
 }
@@ -88,7 +106,14 @@ export async function verifyEmail(ctx: ServiceContext, token: string): Promise<b
     .where("tenant_id", "=", ctx.tenant.id)
     .where("email_verified_at", "is", null)
     .execute();
-  await audit(ctx.db, ctx.clock, { tenantId: ctx.tenant.id, actorId: used.userId, action: "user.email_verified", entityType: "user", entityId: used.userId, ip: ctx.ip });
+  await audit(ctx.db, ctx.clock, {
+    tenantId: ctx.tenant.id,
+    actorId: used.userId,
+    action: "user.email_verified",
+    entityType: "user",
+    entityId: used.userId,
+    ip: ctx.ip,
+  });
   return true;
 }
 
@@ -111,7 +136,15 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
 
 export async function startSession(ctx: ServiceContext, userId: string, userAgent: string | null, method: string): Promise<string> {
   const session = await createSession(ctx.db, ctx.clock, ctx.config, { tenantId: ctx.tenant.id, userId, ip: ctx.ip, userAgent });
-  await audit(ctx.db, ctx.clock, { tenantId: ctx.tenant.id, actorId: userId, action: "user.signed_in", entityType: "user", entityId: userId, ip: ctx.ip, details: { method } });
+  await audit(ctx.db, ctx.clock, {
+    tenantId: ctx.tenant.id,
+    actorId: userId,
+    action: "user.signed_in",
+    entityType: "user",
+    entityId: userId,
+    ip: ctx.ip,
+    details: { method },
+  });
   return session;
 }
 
@@ -161,9 +194,20 @@ export async function resetPassword(ctx: ServiceContext, token: string, password
   const hash = await hashPassword(password);
   const now = isoNow(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ password_hash: hash, updated_at: now, email_verified_at: now }).where("id", "=", used.userId as string).execute();
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, updated_at: now, email_verified_at: now })
+      .where("id", "=", used.userId as string)
+      .execute();
     await endAllSessions(trx, ctx.tenant.id, used.userId as string);
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: used.userId, action: "user.password_reset", entityType: "user", entityId: used.userId, ip: ctx.ip });
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: used.userId,
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: used.userId,
+      ip: ctx.ip,
+    });
   });
   return "ok";
 }

@@ -18,7 +18,16 @@ describe.each(dialects())("OpenID Connect sign-in [%s]", (dialect) => {
     provider = await startOidcProvider({ clientId: "sammen", clientSecret: "s3cret-from-config", redirectUri: callback });
     await t.db
       .insertInto("oidc_providers")
-      .values({ id: newId(), tenant_id: a.id, slug: "kommune", label: "Kommunens login", issuer: provider.issuer, client_id: "sammen", secret_name: "kommune", grants_role: "staff" })
+      .values({
+        id: newId(),
+        tenant_id: a.id,
+        slug: "kommune",
+        label: "Kommunens login",
+        issuer: provider.issuer,
+        client_id: "sammen",
+        secret_name: "kommune",
+        grants_role: "staff",
+      })
       .execute();
     env = createTestApp(t.db, { config: testConfig({ OIDC_SECRETS: JSON.stringify({ kommune: "s3cret-from-config" }) }) });
   });

@@ -97,11 +97,32 @@ export async function finishOidc(ctx: ServiceContext, state: OidcState, currentU
       if (!existing) {
         await trx
           .insertInto("users")
-          .values({ id: userId, tenant_id: ctx.tenant.id, email, name, password_hash: null, email_verified_at: now, language: null, created_at: now, updated_at: now })
+          .values({
+            id: userId,
+            tenant_id: ctx.tenant.id,
+            email,
+            name,
+            password_hash: null,
+            email_verified_at: now,
+            language: null,
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
       }
-      await trx.insertInto("user_identities").values({ tenant_id: ctx.tenant.id, provider_id: provider.id, subject, user_id: userId, created_at: now }).execute();
-      await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: userId, action: "user.identity_linked", entityType: "user", entityId: userId, ip: ctx.ip, details: { provider: provider.slug } });
+      await trx
+        .insertInto("user_identities")
+        .values({ tenant_id: ctx.tenant.id, provider_id: provider.id, subject, user_id: userId, created_at: now })
+        .execute();
+      await audit(trx, ctx.clock, {
+        tenantId: ctx.tenant.id,
+        actorId: userId,
+        action: "user.identity_linked",
+        entityType: "user",
+        entityId: userId,
+        ip: ctx.ip,
+        details: { provider: provider.slug },
+      });
     }
     const role = provider.grants_role as StaffRole | null;
     if (role && STAFF_ROLES.includes(role)) {

@@ -45,7 +45,16 @@ export async function loadSession(db: Database, clock: Clock, config: Config, te
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.id_hash", "sessions.last_seen_at", "sessions.expires_at", "sessions.active_association_id", "users.id", "users.name", "users.email", "users.language"])
+    .select([
+      "sessions.id_hash",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "sessions.active_association_id",
+      "users.id",
+      "users.name",
+      "users.email",
+      "users.language",
+    ])
     .where("sessions.id_hash", "=", idHash)
     .where("sessions.tenant_id", "=", tenantId)
     .executeTakeFirst();
@@ -63,13 +72,7 @@ export async function loadSession(db: Database, clock: Clock, config: Config, te
     .select(["role", (eb) => eb.val<string | null>(null).as("association_id")])
     .where("tenant_id", "=", tenantId)
     .where("user_id", "=", row.id)
-    .unionAll(
-      db
-        .selectFrom("association_members")
-        .select(["role", "association_id"])
-        .where("tenant_id", "=", tenantId)
-        .where("user_id", "=", row.id),
-    )
+    .unionAll(db.selectFrom("association_members").select(["role", "association_id"]).where("tenant_id", "=", tenantId).where("user_id", "=", row.id))
     .execute();
   const roles = new Set<StaffRole>();
   const memberships = new Map<string, AssociationRole>();

@@ -1,5 +1,5 @@
-import type { Context } from "hono";
 import { stringify } from "csv-stringify/sync";
+import type { Context } from "hono";
 import type { AppEnv } from "./env.js";
 
 /**

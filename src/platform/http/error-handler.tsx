@@ -1,9 +1,9 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { translator, type MessageKey } from "../i18n/i18n.js";
+import { type MessageKey, translator } from "../i18n/i18n.js";
 import { ButtonLink, Heading, P } from "../ui/components.js";
-import { AppError } from "./errors.js";
 import type { AppEnv } from "./env.js";
+import { AppError } from "./errors.js";
 import { render } from "./render.js";
 
 const isApi = (c: Context<AppEnv>) => c.req.path.startsWith("/api/");

@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { MessageKey } from "../i18n/i18n.js";
 import { catalogs } from "../i18n/i18n.js";
-import { AppError, type FieldErrors } from "./errors.js";
 import type { AppEnv } from "./env.js";
+import { AppError, type FieldErrors } from "./errors.js";
 
 export type FormResult<S extends z.ZodType> =
   | { ok: true; data: z.output<S>; values: Record<string, string> }
@@ -40,5 +40,5 @@ export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema:
 
 /** Only local paths may be redirect targets. */
 export function safeBack(value: string | undefined, fallback = "/"): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
 }

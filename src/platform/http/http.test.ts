@@ -77,7 +77,11 @@ describe.each(dialects())("the page shell and HTTP rules [%s]", (dialect) => {
     const api = await new Visitor(env.app, host, { "accept-language": "nb" }).get("/api/v1/nothing-here");
     expect(api.status).toBe(404);
     expect(api.headers.get("content-type")).toContain("application/problem+json");
-    expect(await api.json()).toMatchObject({ status: 404, code: "not_found", title: "Vi finner ikke det du leter etter. Kanskje er det flyttet eller slettet." });
+    expect(await api.json()).toMatchObject({
+      status: 404,
+      code: "not_found",
+      title: "Vi finner ikke det du leter etter. Kanskje er det flyttet eller slettet.",
+    });
   });
 
   it("sends the signed-out person to sign in, and shows 403 to the wrong person", async () => {
@@ -103,7 +107,11 @@ describe.each(dialects())("the page shell and HTTP rules [%s]", (dialect) => {
   it("refuses a form posted as another media type", async () => {
     const v = new Visitor(env.app, host);
     const token = await v.csrfToken("/sign-up");
-    const res = await v.request("/sign-up", { method: "POST", body: JSON.stringify({ email: "x@example.org" }), headers: { "content-type": "application/json", "x-csrf-token": token } });
+    const res = await v.request("/sign-up", {
+      method: "POST",
+      body: JSON.stringify({ email: "x@example.org" }),
+      headers: { "content-type": "application/json", "x-csrf-token": token },
+    });
     expect(res.status).toBe(415);
   });
 

@@ -5,8 +5,8 @@ import { getCookie, setCookie } from "hono/cookie";
 import { loadSession, SESSION_COOKIE } from "../auth/sessions.js";
 import { chooseLanguage, translator } from "../i18n/i18n.js";
 import { resolveTenant } from "../tenants/tenants.js";
-import { AppError } from "./errors.js";
 import type { AppEnv } from "./env.js";
+import { AppError } from "./errors.js";
 
 export const CSRF_COOKIE = "sammen_csrf";
 export const LANG_COOKIE = "sammen_lang";

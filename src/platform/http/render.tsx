@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { NOTICES, type NavLink } from "../ui/page-context.js";
 import { Document } from "../ui/layout.js";
+import { type NavLink, NOTICES } from "../ui/page-context.js";
 import type { AppEnv } from "./env.js";
 
 export interface ShellData {

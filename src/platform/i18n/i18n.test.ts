@@ -24,13 +24,18 @@ describe("message catalogs", () => {
   });
 
   it("has no key the code never uses", () => {
-    const code = sourceFiles("src").map((f) => readFileSync(f, "utf8")).join("\n") + readFileSync("scripts/demo-data.ts", "utf8");
+    const code =
+      sourceFiles("src")
+        .map((f) => readFileSync(f, "utf8"))
+        .join("\n") + readFileSync("scripts/demo-data.ts", "utf8");
     const unused = keys.filter((key) => !code.includes(`"${key}"`));
     expect(unused).toEqual([]);
   });
 
   it("has every key the code names", () => {
-    const code = sourceFiles("src").map((f) => readFileSync(f, "utf8")).join("\n");
+    const code = sourceFiles("src")
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     const named = new Set([...code.matchAll(/\bt\("([a-zA-Z0-9_.]+)"/g)].map((m) => m[1] as string));
     expect([...named].filter((k) => !(k in catalogs.da))).toEqual([]);
   });

@@ -7,7 +7,10 @@ import type { Mailer } from "../mail/mailer.js";
 import { SEND_MAIL_JOB, sendMailHandler } from "../mail/outbox.js";
 import type { JobHandler, Schedule } from "./worker.js";
 
-export function houseJobs(deps: { db: Database; clock: Clock; config: Config; mailer: Mailer }): { handlers: Record<string, JobHandler>; schedules: Schedule[] } {
+export function houseJobs(deps: { db: Database; clock: Clock; config: Config; mailer: Mailer }): {
+  handlers: Record<string, JobHandler>;
+  schedules: Schedule[];
+} {
   const { db, clock, config, mailer } = deps;
   return {
     handlers: {

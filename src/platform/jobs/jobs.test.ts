@@ -21,7 +21,11 @@ describe.each(dialects())("jobs [%s]", (dialect) => {
     };
     const id = await enqueue(t.db, clock, { name: "flaky", maxAttempts: 3 });
     expect(await runOneJob({ db: t.db, clock, logger: silent, handlers }, "w")).toBe(true);
-    let job = await t.db.selectFrom("jobs").selectAll().where("id", "=", id as string).executeTakeFirstOrThrow();
+    let job = await t.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("id", "=", id as string)
+      .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: "queued", attempts: 1, last_error: "smtp down" });
     expect(Date.parse(job.run_at) - clock.now().getTime()).toBe(backoffMs(1));
     expect(await runOneJob({ db: t.db, clock, logger: silent, handlers }, "w")).toBe(false);
@@ -29,7 +33,11 @@ describe.each(dialects())("jobs [%s]", (dialect) => {
     await runOneJob({ db: t.db, clock, logger: silent, handlers }, "w");
     clock.advance(backoffMs(2));
     await runOneJob({ db: t.db, clock, logger: silent, handlers }, "w");
-    job = await t.db.selectFrom("jobs").selectAll().where("id", "=", id as string).executeTakeFirstOrThrow();
+    job = await t.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("id", "=", id as string)
+      .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: "failed", attempts: 3 });
     expect(calls).toBe(3);
     expect(backoffMs(2)).toBe(2 * backoffMs(1));

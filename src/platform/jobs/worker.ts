@@ -31,10 +31,7 @@ export function backoffMs(attempts: number): number {
 /** Claims one due job atomically; on PostgreSQL rows another worker holds are skipped, not waited for. */
 export async function claimJob(db: Database, clock: Clock, workerId: string) {
   const now = isoNow(clock);
-  const due = skipLocked(
-    db,
-    db.selectFrom("jobs").select("id").where("status", "=", "queued").where("run_at", "<=", now).orderBy("run_at").limit(1),
-  );
+  const due = skipLocked(db, db.selectFrom("jobs").select("id").where("status", "=", "queued").where("run_at", "<=", now).orderBy("run_at").limit(1));
   return db
     .updateTable("jobs")
     .set((eb) => ({ status: "running", locked_by: workerId, locked_at: now, attempts: eb("attempts", "+", 1) }))
@@ -52,7 +49,11 @@ export async function runOneJob(options: WorkerOptions, workerId: string): Promi
   try {
     if (!handler) throw new Error(`No handler for job ${job.name}`);
     await handler(JSON.parse(job.payload), { id: job.id, tenantId: job.tenant_id, attempts: job.attempts });
-    await db.updateTable("jobs").set({ status: "done", finished_at: isoNow(clock), last_error: null }).where("id", "=", job.id).execute();
+    await db
+      .updateTable("jobs")
+      .set({ status: "done", finished_at: isoNow(clock), last_error: null })
+      .where("id", "=", job.id)
+      .execute();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failed = job.attempts >= job.max_attempts;
@@ -108,10 +109,11 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       } catch (error) {
         options.logger.error({ err: error }, "job worker error");
       }
-      if (!stopping) await new Promise<void>((r) => {
-        wake = r;
-        setTimeout(r, pollMs).unref();
-      });
+      if (!stopping)
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, pollMs).unref();
+        });
     }
   })();
   return {

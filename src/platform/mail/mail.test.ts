@@ -46,9 +46,20 @@ describe.each(dialects())("mail through SMTP [%s]", (dialect) => {
     const down = createTestApp(t.db, { config: testConfig({ SMTP_URL: "smtp://127.0.0.1:9" }) });
     await new Visitor(down.app, host).post("/password/forgot", { email: "nora@a.test" }, { from: "/password/forgot" });
     await down.drainJobs();
-    const row = await t.db.selectFrom("mail_outbox").select(["status", "last_error"]).orderBy("created_at", "desc").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("mail_outbox")
+      .select(["status", "last_error"])
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe("failed");
-    const job = await t.db.selectFrom("jobs").select(["status", "attempts"]).where("name", "=", "mail.send").orderBy("created_at", "desc").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const job = await t.db
+      .selectFrom("jobs")
+      .select(["status", "attempts"])
+      .where("name", "=", "mail.send")
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(job).toEqual({ status: "queued", attempts: 1 });
   });
 });

@@ -24,7 +24,10 @@ export function renderMail(t: T, tenant: Tenant, content: MailContent): Rendered
         ))}
         {content.action && (
           <p>
-            <a href={content.action.url} style={`background: ${tenant.colorPrimary}; color: #fff; padding: 12px 20px; border-radius: 4px; text-decoration: none; display: inline-block`}>
+            <a
+              href={content.action.url}
+              style={`background: ${tenant.colorPrimary}; color: #fff; padding: 12px 20px; border-radius: 4px; text-decoration: none; display: inline-block`}
+            >
               {content.action.label}
             </a>
           </p>

@@ -40,7 +40,14 @@ export function Link(props: PropsWithChildren<{ href: string; current?: boolean;
 }
 
 export function Button(
-  props: PropsWithChildren<{ variant?: "primary" | "secondary" | "tertiary"; color?: "danger"; type?: "submit" | "button"; name?: string; value?: string; size?: "sm" | "md" }>,
+  props: PropsWithChildren<{
+    variant?: "primary" | "secondary" | "tertiary";
+    color?: "danger";
+    type?: "submit" | "button";
+    name?: string;
+    value?: string;
+    size?: "sm" | "md";
+  }>,
 ) {
   return (
     <button
@@ -126,7 +133,13 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
       <label class="ds-label" for={id}>
         {t(props.label)}
       </label>
-      <select class="ds-input" id={id} name={props.name} aria-invalid={props.error ? "true" : undefined} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <select
+        class="ds-input"
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>
             {o.label}

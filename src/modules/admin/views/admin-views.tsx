@@ -16,7 +16,15 @@ type AuditRow = {
   actor_email: string | null;
 };
 
-export function AuditPage(props: { rows: AuditRow[]; total: number; actions: string[]; query: AuditQuery; values: Record<string, string>; errors: FieldErrors; pages: number }) {
+export function AuditPage(props: {
+  rows: AuditRow[];
+  total: number;
+  actions: string[];
+  query: AuditQuery;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  pages: number;
+}) {
   const { t, lang, tenant } = usePage();
   const params = (page: number) => {
     const q = props.query;

@@ -32,10 +32,7 @@ export function AssociationListPage(props: { rows: Association[]; total: number;
         </Form>
       )}
       {props.rows.length === 0 ? (
-        <EmptyState
-          title={query.q ? "association.list.noMatch" : "association.list.empty"}
-          text={query.q ? undefined : "association.list.emptyText"}
-        />
+        <EmptyState title={query.q ? "association.list.noMatch" : "association.list.empty"} text={query.q ? undefined : "association.list.emptyText"} />
       ) : (
         <>
           <P>{t("table.count", { count: props.total })}</P>
@@ -71,7 +68,13 @@ export function AssociationFormPage(props: { action: string; values?: Record<str
         <Field
           name="registrationNumber"
           label="association.regNumber"
-          hint={tenant.country === "NO" ? "association.regNumber.hint.NO" : tenant.country === "NL" ? "association.regNumber.hint.NL" : "association.regNumber.hint.DK"}
+          hint={
+            tenant.country === "NO"
+              ? "association.regNumber.hint.NO"
+              : tenant.country === "NL"
+                ? "association.regNumber.hint.NL"
+                : "association.regNumber.hint.DK"
+          }
           value={values.registrationNumber}
           error={errors.registrationNumber}
         />

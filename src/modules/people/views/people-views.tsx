@@ -2,7 +2,21 @@ import { isPerson, STAFF_ROLES } from "../../../platform/auth/policy.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
-import { Alert, Button, ButtonLink, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  DataTable,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  Form,
+  Heading,
+  Link,
+  P,
+  Pagination,
+  Select,
+} from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { canGrantRole } from "../people.policy.js";
 import type { PeopleQuery } from "../people.schema.js";
@@ -18,7 +32,13 @@ export const roleLabels: Record<string, MessageKey> = {
 
 type PersonRow = { id: string; name: string; email: string; email_verified_at: string | null; created_at: string; roles: string[] };
 
-export function PeoplePage(props: { rows: PersonRow[]; total: number; query: PeopleQuery; pages: number; invite?: { values: Record<string, string>; errors: FieldErrors } }) {
+export function PeoplePage(props: {
+  rows: PersonRow[];
+  total: number;
+  query: PeopleQuery;
+  pages: number;
+  invite?: { values: Record<string, string>; errors: FieldErrors };
+}) {
   const { t, lang, tenant, actor } = usePage();
   const grantable = STAFF_ROLES.filter((role) => isPerson(actor) && canGrantRole(actor, { tenantId: tenant.id, role }));
   return (
@@ -57,7 +77,13 @@ export function PeoplePage(props: { rows: PersonRow[]; total: number; query: Peo
         <ErrorSummary errors={props.invite?.errors ?? {}} />
         <Form action="/people/invite">
           <Field name="email" label="auth.email" type="email" required value={props.invite?.values.email} error={props.invite?.errors.email} />
-          <Select name="role" label="people.role" options={grantable.map((r) => ({ value: r, label: t(roleLabels[r] as MessageKey) }))} value={props.invite?.values.role} error={props.invite?.errors.role} />
+          <Select
+            name="role"
+            label="people.role"
+            options={grantable.map((r) => ({ value: r, label: t(roleLabels[r] as MessageKey) }))}
+            value={props.invite?.values.role}
+            error={props.invite?.errors.role}
+          />
           <Button>{t("people.invite.submit")}</Button>
         </Form>
       </section>

@@ -42,7 +42,11 @@ export function SignInPage(props: FormState & { next?: string; unverified?: bool
   return (
     <div class="stack form">
       <Heading>{t("auth.signIn.title")}</Heading>
-      {props.unverified && <Alert color="warning" role="alert">{t("auth.signIn.unverified")}</Alert>}
+      {props.unverified && (
+        <Alert color="warning" role="alert">
+          {t("auth.signIn.unverified")}
+        </Alert>
+      )}
       <ErrorSummary errors={errors} />
       <Form action="/sign-in" aria-label={t("auth.signIn.withPassword")}>
         <input type="hidden" name="next" value={props.next ?? ""} />
@@ -108,7 +112,15 @@ export function ResetPage(props: FormState & { token: string }) {
       <ErrorSummary errors={props.errors ?? {}} />
       <Form action="/password/reset">
         <input type="hidden" name="token" value={props.token} />
-        <Field name="password" label="auth.newPassword" hint="password.hint" type="password" autocomplete="new-password" required error={props.errors?.password} />
+        <Field
+          name="password"
+          label="auth.newPassword"
+          hint="password.hint"
+          type="password"
+          autocomplete="new-password"
+          required
+          error={props.errors?.password}
+        />
         <Button>{t("auth.reset.submit")}</Button>
       </Form>
     </div>
