@@ -21,7 +21,7 @@ describe("configuration", () => {
   it("is documented, every setting, in the README", () => {
     const readme = readFileSync("README.md", "utf8");
     for (const [name, { doc }] of Object.entries(settings)) {
-      expect(readme).toContain(`| \`${name}\` |`);
+      expect(readme).toMatch(new RegExp(`\\|\\s*\`${name}\`\\s*\\|`));
       expect(readme).toContain(doc);
     }
   });
