@@ -1,11 +1,10 @@
 import type { Database } from "../../db/database.js";
 import { audit } from "../../platform/audit/audit.js";
-import { issueToken } from "../../platform/auth/email-tokens.js";
+import { sendInvitation } from "../../platform/auth/invitations.js";
 import { authorize, type Person } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
-import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { canCreateAssociation, canEditAssociation, canListAllAssociations, canManageMembers, canViewAssociation } from "./associations.policy.js";
 import * as repo from "./associations.repository.js";
@@ -123,21 +122,12 @@ export async function inviteMember(ctx: ServiceContext, id: string, input: { ema
   authorize(ctx.actor, canManageMembers, { tenantId: a.tenant_id, id: a.id });
   const actor = ctx.actor;
   await ctx.db.transaction().execute(async (trx) => {
-    const token = await issueToken(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      purpose: "invite",
+    await sendInvitation(trx, ctx, {
       email: input.email,
-      userId: null,
       data: { kind: "association", associationId: id, role: input.role },
-    });
-    await sendMail(trx, ctx.clock, {
-      tenant: ctx.tenant,
-      to: input.email,
-      lang: ctx.lang,
       compose: (t) => ({
         subject: t("mail.inviteAssociation.subject", { association: a.name }),
-        paragraphs: [t("mail.inviteAssociation.body", { inviter: actor.name, association: a.name, tenant: ctx.tenant.name })],
-        action: { label: t("mail.invite.action"), url: `${ctx.baseUrl}/invitations/accept?token=${encodeURIComponent(token)}` },
+        body: t("mail.inviteAssociation.body", { inviter: actor.name, association: a.name, tenant: ctx.tenant.name }),
       }),
     });
     await audit(trx, ctx.clock, {

@@ -1,10 +1,10 @@
 import type { Database } from "../../db/database.js";
 import { audit } from "../../platform/audit/audit.js";
-import { consumeToken, issueToken, peekToken } from "../../platform/auth/email-tokens.js";
+import { consumeToken, peekToken } from "../../platform/auth/email-tokens.js";
+import { sendInvitation } from "../../platform/auth/invitations.js";
 import { authorize, isPerson, type StaffRole } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { addMember } from "../associations/index.js";
 import { canGrantRole, canManagePeople } from "./people.policy.js";
@@ -29,21 +29,12 @@ export async function invite(ctx: ServiceContext, input: { email: string; role: 
   authorize(ctx.actor, canGrantRole, { tenantId: ctx.tenant.id, role: input.role });
   const actor = ctx.actor;
   await ctx.db.transaction().execute(async (trx) => {
-    const token = await issueToken(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      purpose: "invite",
+    await sendInvitation(trx, ctx, {
       email: input.email,
-      userId: null,
       data: { kind: "role", role: input.role },
-    });
-    await sendMail(trx, ctx.clock, {
-      tenant: ctx.tenant,
-      to: input.email,
-      lang: ctx.lang,
       compose: (t) => ({
         subject: t("mail.inviteRole.subject", { tenant: ctx.tenant.name }),
-        paragraphs: [t("mail.inviteRole.body", { inviter: actor.name, tenant: ctx.tenant.name, role: t(staffRoleLabels[input.role]) })],
-        action: { label: t("mail.invite.action"), url: `${ctx.baseUrl}/invitations/accept?token=${encodeURIComponent(token)}` },
+        body: t("mail.inviteRole.body", { inviter: actor.name, tenant: ctx.tenant.name, role: t(staffRoleLabels[input.role]) }),
       }),
     });
     await audit(trx, ctx.clock, {

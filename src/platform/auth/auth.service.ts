@@ -6,7 +6,7 @@ import { isLang } from "../i18n/i18n.js";
 import { newId } from "../ids.js";
 import { sendMail } from "../mail/send.js";
 import type { ServiceContext } from "../service-context.js";
-import { consumeToken, issueToken, peekToken, type TokenPurpose } from "./email-tokens.js";
+import { consumeToken, issueToken, peekToken } from "./email-tokens.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 import { hit } from "./rate-limit.js";
 import { createSession, endAllSessions } from "./sessions.js";
@@ -23,20 +23,17 @@ async function findUser(db: Database, tenantId: string, email: string) {
   return db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
 }
 
-async function mailLink(
-  ctx: ServiceContext,
-  to: { email: string; userId: string | null; language?: string | null },
-  purpose: TokenPurpose,
-  path: string,
-  keys: {
-    subject: "mail.verify.subject" | "mail.magic.subject" | "mail.reset.subject";
-    body: "mail.verify.body" | "mail.magic.body" | "mail.reset.body";
-    action: "mail.verify.action" | "mail.magic.action" | "mail.reset.action";
-  },
-  data?: Record<string, string>,
-) {
-  const token = await issueToken(ctx.db, ctx.clock, { tenantId: ctx.tenant.id, purpose, email: to.email, userId: to.userId, data });
-  const url = `${ctx.baseUrl}${path}?token=${encodeURIComponent(token)}`;
+const LINK_MAILS = {
+  verify: { path: "/verify", subject: "mail.verify.subject", body: "mail.verify.body", action: "mail.verify.action" },
+  magic: { path: "/sign-in/link", subject: "mail.magic.subject", body: "mail.magic.body", action: "mail.magic.action" },
+  reset: { path: "/password/reset", subject: "mail.reset.subject", body: "mail.reset.body", action: "mail.reset.action" },
+} as const;
+
+/** Mails a one-time link of this purpose to the person, in their language. */
+async function mailLink(ctx: ServiceContext, to: { email: string; id: string; language?: string | null }, purpose: keyof typeof LINK_MAILS) {
+  const keys = LINK_MAILS[purpose];
+  const token = await issueToken(ctx.db, ctx.clock, { tenantId: ctx.tenant.id, purpose, email: to.email, userId: to.id });
+  const url = `${ctx.baseUrl}${keys.path}?token=${encodeURIComponent(token)}`;
   await sendMail(ctx.db, ctx.clock, {
     tenant: ctx.tenant,
     to: to.email,
@@ -47,6 +44,13 @@ async function mailLink(
       action: { label: t(keys.action), url },
     }),
   });
+}
+
+/** Mails the link when the e-mail has an account; says nothing either way, so nobody learns who has one. */
+async function mailLinkIfKnown(ctx: ServiceContext, email: string, purpose: "magic" | "reset") {
+  await limit(ctx, purpose, ctx.ip, email);
+  const user = await findUser(ctx.db, ctx.tenant.id, email);
+  if (user) await mailLink(ctx, user, purpose);
 }
 
 /** Signs a person up, or — when the e-mail is taken — tells its owner, so the page never reveals who has an account. */
@@ -86,12 +90,7 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
         updated_at: now,
       })
       .execute();
-    const inner = { ...ctx, db: trx };
-    await mailLink(inner, { email: input.email, userId: id }, "verify", "/verify", {
-      subject: "mail.verify.subject",
-      body: "mail.verify.body",
-      action: "mail.verify.action",
-    });
+    await mailLink({ ...ctx, db: trx }, { email: input.email, id }, "verify");
     await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: id, action: "user.signed_up", entityType: "user", entityId: id, ip: ctx.ip });
   });
 }
@@ -124,11 +123,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const user = await findUser(ctx.db, ctx.tenant.id, input.email);
   if (!(await verifyPassword(user?.password_hash ?? null, input.password)) || !user) return { ok: false, reason: "invalid" };
   if (!user.email_verified_at) {
-    await mailLink(ctx, { email: user.email, userId: user.id, language: user.language }, "verify", "/verify", {
-      subject: "mail.verify.subject",
-      body: "mail.verify.body",
-      action: "mail.verify.action",
-    });
+    await mailLink(ctx, user, "verify");
     return { ok: false, reason: "unverified" };
   }
   return { ok: true, session: await startSession(ctx, user.id, input.userAgent, "password") };
@@ -148,16 +143,7 @@ export async function startSession(ctx: ServiceContext, userId: string, userAgen
   return session;
 }
 
-export async function requestMagicLink(ctx: ServiceContext, email: string): Promise<void> {
-  await limit(ctx, "magic", ctx.ip, email);
-  const user = await findUser(ctx.db, ctx.tenant.id, email);
-  if (!user) return;
-  await mailLink(ctx, { email: user.email, userId: user.id, language: user.language }, "magic", "/sign-in/link", {
-    subject: "mail.magic.subject",
-    body: "mail.magic.body",
-    action: "mail.magic.action",
-  });
-}
+export const requestMagicLink = (ctx: ServiceContext, email: string) => mailLinkIfKnown(ctx, email, "magic");
 
 export async function signInWithMagicLink(ctx: ServiceContext, token: string, userAgent: string | null): Promise<string | null> {
   const used = await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "magic", token);
@@ -172,16 +158,7 @@ export async function signInWithMagicLink(ctx: ServiceContext, token: string, us
   return startSession(ctx, used.userId, userAgent, "magic_link");
 }
 
-export async function requestPasswordReset(ctx: ServiceContext, email: string): Promise<void> {
-  await limit(ctx, "reset", ctx.ip, email);
-  const user = await findUser(ctx.db, ctx.tenant.id, email);
-  if (!user) return;
-  await mailLink(ctx, { email: user.email, userId: user.id, language: user.language }, "reset", "/password/reset", {
-    subject: "mail.reset.subject",
-    body: "mail.reset.body",
-    action: "mail.reset.action",
-  });
-}
+export const requestPasswordReset = (ctx: ServiceContext, email: string) => mailLinkIfKnown(ctx, email, "reset");
 
 export async function resetPassword(ctx: ServiceContext, token: string, password: string): Promise<"ok" | "invalid-link"> {
   const pending = await peekToken(ctx.db, ctx.clock, ctx.tenant.id, "reset", token);

@@ -113,49 +113,65 @@ function Header() {
   );
 }
 
-function LanguageSwitcher() {
+/** A small form in the header: pick from a list, press the button, come back to this page. */
+function SwitcherForm(props: {
+  action: string;
+  id: string;
+  name: string;
+  label: string;
+  button: string;
+  options: { value: string; label: string; lang?: string }[];
+  selected: string | null;
+}) {
   const page = usePage();
-  if (page.tenant.languages.length < 2) return null;
   return (
-    <form method="post" action="/language">
+    <form method="post" action={props.action}>
       <CsrfField />
       <input type="hidden" name="back" value={page.path} />
-      <label for="language-select" class="ds-sr-only">
-        {page.t("shell.language")}
+      <label for={props.id} class="ds-sr-only">
+        {props.label}
       </label>
-      <select id="language-select" name="lang" class="ds-input" data-size="sm">
-        {LANGUAGES.filter((l) => page.tenant.languages.includes(l)).map((l) => (
-          <option value={l} lang={l} selected={l === page.lang}>
-            {languageNames[l]}
+      <select id={props.id} name={props.name} class="ds-input" data-size="sm">
+        {props.options.map((o) => (
+          <option value={o.value} lang={o.lang} selected={o.value === props.selected}>
+            {o.label}
           </option>
         ))}
       </select>
       <Button variant="secondary" size="sm">
-        {page.t("shell.changeLanguage")}
+        {props.button}
       </Button>
     </form>
   );
 }
 
-function AssociationSwitcher() {
-  const page = usePage();
+function LanguageSwitcher() {
+  const { t, tenant, lang } = usePage();
+  if (tenant.languages.length < 2) return null;
   return (
-    <form method="post" action="/associations/switch">
-      <CsrfField />
-      <input type="hidden" name="back" value={page.path} />
-      <label for="association-select" class="ds-sr-only">
-        {page.t("shell.activeAssociation")}
-      </label>
-      <select id="association-select" name="associationId" class="ds-input" data-size="sm">
-        {page.associations.map((a) => (
-          <option value={a.id} selected={a.id === page.activeAssociationId}>
-            {a.name}
-          </option>
-        ))}
-      </select>
-      <Button variant="secondary" size="sm">
-        {page.t("shell.switchAssociation")}
-      </Button>
-    </form>
+    <SwitcherForm
+      action="/language"
+      id="language-select"
+      name="lang"
+      label={t("shell.language")}
+      button={t("shell.changeLanguage")}
+      selected={lang}
+      options={LANGUAGES.filter((l) => tenant.languages.includes(l)).map((l) => ({ value: l, label: languageNames[l], lang: l }))}
+    />
+  );
+}
+
+function AssociationSwitcher() {
+  const { t, associations, activeAssociationId } = usePage();
+  return (
+    <SwitcherForm
+      action="/associations/switch"
+      id="association-select"
+      name="associationId"
+      label={t("shell.activeAssociation")}
+      button={t("shell.switchAssociation")}
+      selected={activeAssociationId}
+      options={associations.map((a) => ({ value: a.id, label: a.name }))}
+    />
   );
 }
