@@ -137,3 +137,26 @@ describe.each(dialects())("the page shell and HTTP rules [%s]", (dialect) => {
     expect(Object.keys(doc.paths)).toContain("/associations");
   });
 });
+
+describe("an unexpected error", () => {
+  it("shows the 500 page in the person's language, with no stack trace, and problem+json on the API", async () => {
+    const t = await createTestDb("sqlite");
+    await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    const { app } = createTestApp(t.db);
+    app.get("/boom", () => {
+      throw new Error("secret internals at line 42");
+    });
+    app.get("/api/v1/boom", () => {
+      throw new Error("secret internals at line 42");
+    });
+    const page = await new Visitor(app, "a.test").get("/boom");
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain("Noget gik galt");
+    expect(html).not.toContain("secret internals");
+    const api = await new Visitor(app, "a.test").get("/api/v1/boom");
+    expect(api.status).toBe(500);
+    expect(JSON.stringify(await api.json())).not.toContain("secret internals");
+    await t.destroy();
+  });
+});

@@ -1,7 +1,17 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
-import { Button, ButtonLink, ConfirmStep, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
+import { Button, ButtonLink, ConfirmStep, ErrorSummary, Field, Form, Heading, Link, P, Select, Tabs } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+
+function AccountTabs(props: { current: "/account" | "/account/data" | "/account/delete" }) {
+  const { t } = usePage();
+  const items = [
+    { href: "/account", label: "account.title" as const },
+    { href: "/account/data", label: "mydata.title" as const },
+    { href: "/account/delete", label: "delete.link" as const },
+  ];
+  return <Tabs label={t("account.sections")} items={items.map((i) => ({ ...i, current: i.href === props.current }))} />;
+}
 
 export function AccountPage(props: { values: Record<string, string>; errors?: FieldErrors; email: string }) {
   const { t, tenant } = usePage();
@@ -9,6 +19,7 @@ export function AccountPage(props: { values: Record<string, string>; errors?: Fi
   return (
     <div class="stack">
       <Heading>{t("account.title")}</Heading>
+      <AccountTabs current="/account" />
       <P>{t("account.signedInAs", { email: props.email })}</P>
       <ErrorSummary errors={errors} />
       <Form action="/account">
@@ -45,6 +56,7 @@ export function MyDataPage() {
   return (
     <div class="stack">
       <Heading>{t("mydata.title")}</Heading>
+      <AccountTabs current="/account/data" />
       <P>{t("mydata.intro")}</P>
       <ButtonLink href="/account/data.json" variant="primary">
         {t("mydata.download")}
@@ -60,6 +72,7 @@ export function DeleteAccountPage() {
   const { t } = usePage();
   return (
     <ConfirmStep title={t("delete.title")} action="/account/delete" confirm="delete.confirm" cancelHref="/account" danger>
+      <AccountTabs current="/account/delete" />
       <P>{t("delete.whatGoes")}</P>
       <Heading level={2} size="sm">
         {t("delete.keptTitle")}
