@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, createTestApp, createTestDb, dialects, latestMail, linkIn, PASSWORD, type TestDb, Visitor } from "../../../test/harness.js";
+import { createTenant, createTestApp, createTestDb, dialects, latestMail, linkIn, PASSWORD, type TestDb, testConfig, Visitor } from "../../../test/harness.js";
 import { SESSION_COOKIE } from "./sessions.js";
 
 describe.each(dialects())("sign-up and sign-in [%s]", (dialect) => {
@@ -169,5 +169,18 @@ describe.each(dialects())("sign-up and sign-in [%s]", (dialect) => {
     expect(await last.text()).toContain("For mange forsøg");
     env.clock.advance(16 * 60_000);
     expect((await v.post("/sign-in", { email: "limited@example.org", password: "forkert forkert forkert" })).status).toBe(401);
+  });
+
+  it("rate-limits sign-ups from one address", async () => {
+    const proxied = createTestApp(t.db, { config: testConfig({ TRUST_PROXY: "true" }) });
+    const v = new Visitor(proxied.app, host, { "x-forwarded-for": "203.0.113.7" });
+    for (let i = 0; i < proxied.config.RATE_LIMIT_PER_15_MIN; i += 1) {
+      expect((await v.post("/sign-up", { name: "Bot", email: `bot${i}@example.org`, password: PASSWORD }, { from: "/sign-up" })).status).toBe(200);
+    }
+    const blocked = await v.post("/sign-up", { name: "Bot", email: "bot-last@example.org", password: PASSWORD }, { from: "/sign-up" });
+    expect(blocked.status).toBe(429);
+    expect(await t.db.selectFrom("users").select("id").where("email", "=", "bot-last@example.org").execute()).toEqual([]);
+    const other = new Visitor(proxied.app, host, { "x-forwarded-for": "198.51.100.9" });
+    expect((await other.post("/sign-up", { name: "Person", email: "real@example.org", password: PASSWORD }, { from: "/sign-up" })).status).toBe(200);
   });
 });
