@@ -49,6 +49,7 @@ export const modules: ModuleDefinition[] = [
     nav: [
       { href: "/admin/audit", label: "nav.audit", visible: (a) => hasRole(a, "staff", "caseworker", "tenant_admin") },
       { href: "/admin/api-tokens", label: "nav.apiTokens", visible: (a) => hasRole(a, "tenant_admin") },
+      { href: "/admin/settings", label: "nav.settings", visible: (a) => hasRole(a, "tenant_admin") },
     ],
   },
   { name: "account", mount: "/account", routes: accountRoutes, nav: [{ href: "/account", label: "nav.account", visible: signedIn }] },

@@ -1,16 +1,18 @@
 import { Hono } from "hono";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../platform/api/tokens.js";
+import { audit } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { notFound } from "../../platform/http/errors.js";
-import { issuesToFieldErrors, readForm } from "../../platform/http/forms.js";
+import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { clientIp } from "../../platform/http/middleware.js";
 import { render } from "../../platform/http/render.js";
-import { canManageApiTokens, canReadAudit } from "./admin.policy.js";
+import { updateTenant } from "../../platform/tenants/tenants.js";
+import { canEditTenantSettings, canManageApiTokens, canReadAudit } from "./admin.policy.js";
 import { AUDIT_PAGE_SIZE, auditActions, auditEntries } from "./admin.repository.js";
-import { apiTokenInput, auditQuery } from "./admin.schema.js";
-import { ApiTokensPage, AuditPage } from "./views/admin-views.js";
+import { apiTokenInput, auditQuery, tenantSettingsInput } from "./admin.schema.js";
+import { ApiTokensPage, AuditPage, settingsValues, TenantSettingsPage } from "./views/admin-views.js";
 
 export const adminRoutes = new Hono<AppEnv>()
   .get("/audit", async (c) => {
@@ -59,26 +61,48 @@ export const adminRoutes = new Hono<AppEnv>()
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
-    const body = await c.req.parseBody({ all: true });
-    const values = await readForm(c);
-    const scopes = body.scopes === undefined ? [] : Array.isArray(body.scopes) ? body.scopes : [body.scopes];
-    const parsed = apiTokenInput.safeParse({ name: values.name, scopes });
-    if (!parsed.success) {
+    const form = await parseForm(c, apiTokenInput, ["scopes"]);
+    if (!form.ok) {
       return render(
         c,
         c.get("t")("apiTokens.title"),
-        <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} values={values} errors={issuesToFieldErrors(parsed.error.issues)} />,
+        <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} values={form.values} errors={form.errors} />,
         422,
       );
     }
     const secret = await createApiToken(db, clock, {
       tenantId: tenant.id,
-      name: parsed.data.name,
-      scopes: parsed.data.scopes,
+      name: form.data.name,
+      scopes: form.data.scopes,
       createdBy: actor.userId,
       ip: clientIp(c),
     });
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} created={secret} />, 201);
+  })
+  .get("/settings", (c) => {
+    const tenant = c.get("tenant");
+    authorize(c.get("actor"), canEditTenantSettings, { tenantId: tenant.id });
+    return render(c, c.get("t")("settings.title"), <TenantSettingsPage values={settingsValues(tenant)} />);
+  })
+  .post("/settings", async (c) => {
+    const tenant = c.get("tenant");
+    const actor = c.get("actor");
+    authorize(actor, canEditTenantSettings, { tenantId: tenant.id });
+    const form = await parseForm(c, tenantSettingsInput(), ["languages"]);
+    if (!form.ok) return render(c, c.get("t")("settings.title"), <TenantSettingsPage values={form.values} errors={form.errors} />, 422);
+    const { db, clock } = c.get("deps");
+    await db.transaction().execute(async (trx) => {
+      await updateTenant(trx, tenant.id, form.data);
+      await audit(trx, clock, {
+        tenantId: tenant.id,
+        actorId: actor.userId,
+        action: "tenant.settings_changed",
+        entityType: "tenant",
+        entityId: tenant.id,
+        ip: clientIp(c),
+      });
+    });
+    return c.redirect("/admin/settings?notice=saved", 303);
   })
   .post("/api-tokens/:id/revoke", async (c) => {
     const tenant = c.get("tenant");

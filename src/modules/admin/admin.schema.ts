@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { email } from "../../platform/auth/auth.schema.js";
+import { LANGUAGES } from "../../platform/i18n/i18n.js";
 
 const day = z
   .string()
@@ -23,3 +25,35 @@ export const apiTokenInput = z.object({
   name: z.string().trim().min(2, "apiTokens.name.required").max(100, "validation.tooLong"),
   scopes: z.array(z.enum(API_SCOPES, "validation.invalid")).min(1, "apiTokens.scopes.required"),
 });
+
+const zoneIsKnown = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export function tenantSettingsInput() {
+  return z
+    .object({
+      name: z.string().trim().min(2, "settings.name.required").max(120, "validation.tooLong"),
+      logoUrl: z
+        .string()
+        .trim()
+        .max(500, "validation.tooLong")
+        .refine((v) => v === "" || /^https:\/\/[^\s"<>]+$/.test(v), "settings.logo.invalid")
+        .transform((v) => v || null),
+      colorPrimary: z
+        .string()
+        .trim()
+        .regex(/^#[0-9a-fA-F]{6}$/, "settings.color.invalid"),
+      languages: z.array(z.enum(LANGUAGES, "validation.invalid")).min(1, "settings.languages.required"),
+      defaultLanguage: z.enum(LANGUAGES, "validation.invalid"),
+      timeZone: z.string().trim().refine(zoneIsKnown, "settings.timeZone.invalid"),
+      contactEmail: email,
+    })
+    .refine((s) => s.languages.includes(s.defaultLanguage), { path: ["defaultLanguage"], message: "settings.defaultLanguage.notEnabled" });
+}
+export type TenantSettingsInput = z.output<ReturnType<typeof tenantSettingsInput>>;

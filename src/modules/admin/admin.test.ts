@@ -134,4 +134,62 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
     await citizen.signIn("borger@a.test");
     expect((await citizen.get("/admin/audit")).status).toBe(403);
   });
+
+  it("lets the tenant admin change the name, colour and languages, and themes the pages with them", async () => {
+    const v = new Visitor(env.app, a.host);
+    await v.signIn("admin@a.test");
+    const fields = {
+      name: "Frivillig Aby",
+      logoUrl: "",
+      colorPrimary: "#FFCC00",
+      languages: ["da", "en"],
+      defaultLanguage: "en",
+      timeZone: "Europe/Copenhagen",
+      contactEmail: "hej@a.test",
+    };
+    expect((await v.post("/admin/settings", fields, { from: "/admin/settings" })).status).toBe(303);
+    const visitor = new Visitor(env.app, a.host, { "accept-language": "nl" });
+    const html = await (await visitor.get("/")).text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("Welcome to Frivillig Aby");
+    expect(html).not.toContain('lang="nl"');
+    const themeUrl = html.match(/href="(\/theme\.css\?v=[^"]+)"/)?.[1] ?? "";
+    const css = await (await visitor.get(themeUrl)).text();
+    expect(css).toContain("--ds-color-accent-base-default: #ffcc00");
+    expect(css).toContain("--ds-color-accent-base-contrast-default: #000000");
+    expect(await t.db.selectFrom("audit_log").select("action").where("action", "=", "tenant.settings_changed").execute()).toHaveLength(1);
+  });
+
+  it.each([
+    [{ colorPrimary: "red" }, "Write the colour as #"],
+    [{ languages: [] as string[] }, "Choose at least one language."],
+    [{ languages: ["da"], defaultLanguage: "nl" }, "The default language must be one of the chosen languages."],
+    [{ timeZone: "Mars/Olympus" }, "know that time zone"],
+    [{ logoUrl: "javascript:alert(1)" }, "must start with https://"],
+  ])("refuses settings %o and changes nothing", async (change, message) => {
+    const before = await t.db.selectFrom("tenants").selectAll().where("id", "=", a.id).executeTakeFirstOrThrow();
+    const v = new Visitor(env.app, a.host);
+    await v.signIn("admin@a.test");
+    const fields = {
+      name: "Ny",
+      logoUrl: "",
+      colorPrimary: "#123456",
+      languages: ["da", "en"],
+      defaultLanguage: "da",
+      timeZone: "Europe/Oslo",
+      contactEmail: "x@a.test",
+      ...change,
+    };
+    const res = await v.post("/admin/settings", fields, { from: "/admin/settings" });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain(message);
+    expect(await t.db.selectFrom("tenants").selectAll().where("id", "=", a.id).executeTakeFirstOrThrow()).toEqual(before);
+  });
+
+  it("keeps staff out of the tenant settings", async () => {
+    const v = new Visitor(env.app, a.host);
+    await v.signIn("staff@a.test");
+    expect((await v.get("/admin/settings")).status).toBe(403);
+    expect((await v.post("/admin/settings", { name: "Hacked" }, { from: "/" })).status).toBe(403);
+  });
 });

@@ -8,14 +8,16 @@ import { sendMail } from "../mail/send.js";
 import type { ServiceContext } from "../service-context.js";
 import { consumeToken, issueToken, peekToken } from "./email-tokens.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
-import { hit } from "./rate-limit.js";
+import { exhausted, hit } from "./rate-limit.js";
 import { createSession, endAllSessions } from "./sessions.js";
 
-export async function limit(ctx: ServiceContext, action: string, ...subjects: (string | null)[]): Promise<void> {
-  for (const subject of subjects) {
-    if (!subject) continue;
-    const allowed = await hit(ctx.db, ctx.clock, `${ctx.tenant.id}:${action}:${subject}`, ctx.config.RATE_LIMIT_PER_15_MIN);
-    if (!allowed) throw tooManyRequests();
+const limitKeys = (ctx: ServiceContext, action: string, subjects: (string | null)[]) =>
+  subjects.filter((s): s is string => Boolean(s)).map((s) => `${ctx.tenant.id}:${action}:${s}`);
+
+/** Counts this attempt, and refuses it when the address or account has had too many. */
+async function limit(ctx: ServiceContext, action: string, ...subjects: (string | null)[]): Promise<void> {
+  for (const key of limitKeys(ctx, action, subjects)) {
+    if (!(await hit(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN))) throw tooManyRequests();
   }
 }
 
@@ -119,9 +121,14 @@ export async function verifyEmail(ctx: ServiceContext, token: string): Promise<b
 export type SignInResult = { ok: true; session: string } | { ok: false; reason: "invalid" | "unverified" };
 
 export async function signIn(ctx: ServiceContext, input: { email: string; password: string; userAgent: string | null }): Promise<SignInResult> {
-  await limit(ctx, "sign-in", ctx.ip, input.email);
+  // Only failed attempts count, so people who share an address (a library, a care home) can still sign in.
+  const keys = limitKeys(ctx, "sign-in", [ctx.ip, input.email]);
+  for (const key of keys) if (await exhausted(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN)) throw tooManyRequests();
   const user = await findUser(ctx.db, ctx.tenant.id, input.email);
-  if (!(await verifyPassword(user?.password_hash ?? null, input.password)) || !user) return { ok: false, reason: "invalid" };
+  if (!(await verifyPassword(user?.password_hash ?? null, input.password)) || !user) {
+    for (const key of keys) await hit(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN);
+    return { ok: false, reason: "invalid" };
+  }
   if (!user.email_verified_at) {
     await mailLink(ctx, user, "verify");
     return { ok: false, reason: "unverified" };

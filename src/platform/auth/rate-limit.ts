@@ -7,8 +7,10 @@ const WINDOW_MS = 15 * 60 * 1000;
  * Fixed-window counter in the database, so every app instance sees the same count.
  * Returns false when this attempt is over the limit.
  */
+const windowOf = (clock: Clock) => new Date(Math.floor(clock.now().getTime() / WINDOW_MS) * WINDOW_MS).toISOString();
+
 export async function hit(db: Database, clock: Clock, key: string, limit: number): Promise<boolean> {
-  const windowStart = new Date(Math.floor(clock.now().getTime() / WINDOW_MS) * WINDOW_MS).toISOString();
+  const windowStart = windowOf(clock);
   const row = await db
     .insertInto("rate_limits")
     .values({ key, window_start: windowStart, hits: 1 })
@@ -16,6 +18,12 @@ export async function hit(db: Database, clock: Clock, key: string, limit: number
     .returning("hits")
     .executeTakeFirstOrThrow();
   return row.hits <= limit;
+}
+
+/** Whether this key has used up its attempts in the current window, without counting one more. */
+export async function exhausted(db: Database, clock: Clock, key: string, limit: number): Promise<boolean> {
+  const row = await db.selectFrom("rate_limits").select("hits").where("key", "=", key).where("window_start", "=", windowOf(clock)).executeTakeFirst();
+  return (row?.hits ?? 0) >= limit;
 }
 
 export async function purgeRateLimits(db: Database, clock: Clock): Promise<void> {

@@ -21,19 +21,37 @@ export function issuesToFieldErrors(issues: z.core.$ZodIssue[]): FieldErrors {
 }
 
 export async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const { values } = await readFormWithLists(c, []);
+  return values;
+}
+
+/** The form's text fields, and the named fields that may repeat (checkboxes) as lists. */
+async function readFormWithLists(c: Context<AppEnv>, lists: string[]) {
   const type = c.req.header("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
     throw new AppError(415, "unsupported_media_type", "error.unsupportedMediaType");
   }
-  const body = await c.req.parseBody();
+  const body = await c.req.parseBody({ all: true });
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === "string" && k !== "_csrf") values[k] = v;
-  return values;
+  const all: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === "_csrf") continue;
+    const texts = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
+    if (lists.includes(k)) {
+      all[k] = texts;
+      values[k] = texts.join(",");
+    } else if (texts[0] !== undefined) values[k] = all[k] = texts[0];
+  }
+  for (const k of lists) {
+    all[k] ??= [];
+    values[k] ??= "";
+  }
+  return { values, all };
 }
 
-export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<S>> {
-  const values = await readForm(c);
-  const parsed = schema.safeParse(values);
+export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S, lists: string[] = []): Promise<FormResult<S>> {
+  const { values, all } = await readFormWithLists(c, lists);
+  const parsed = schema.safeParse(all);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   return { ok: false, errors: issuesToFieldErrors(parsed.error.issues), values };
 }

@@ -54,3 +54,23 @@ export async function tenantHosts(db: Database, tenantId: string): Promise<strin
   const rows = await db.selectFrom("tenant_hosts").select("host").where("tenant_id", "=", tenantId).execute();
   return rows.map((r) => r.host);
 }
+
+export async function updateTenant(
+  db: Database,
+  tenantId: string,
+  input: Pick<Tenant, "name" | "logoUrl" | "colorPrimary" | "languages" | "defaultLanguage" | "timeZone" | "contactEmail">,
+): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set({
+      name: input.name,
+      logo_url: input.logoUrl,
+      color_primary: input.colorPrimary.toLowerCase(),
+      languages: input.languages.join(","),
+      default_language: input.defaultLanguage,
+      time_zone: input.timeZone,
+      contact_email: input.contactEmail,
+    })
+    .where("id", "=", tenantId)
+    .execute();
+}

@@ -1,6 +1,7 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime } from "../../../platform/i18n/i18n.js";
-import { Alert, Button, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination } from "../../../platform/ui/components.js";
+import { formatDateTime, LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
+import type { Tenant } from "../../../platform/tenants/tenants.js";
+import { Alert, Button, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { API_SCOPES, type AuditQuery } from "../admin.schema.js";
 
@@ -157,6 +158,62 @@ export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; val
           <Button>{t("apiTokens.create")}</Button>
         </Form>
       </section>
+    </div>
+  );
+}
+
+export const settingsValues = (tenant: Tenant): Record<string, string> => ({
+  name: tenant.name,
+  logoUrl: tenant.logoUrl ?? "",
+  colorPrimary: tenant.colorPrimary,
+  defaultLanguage: tenant.defaultLanguage,
+  timeZone: tenant.timeZone,
+  contactEmail: tenant.contactEmail,
+  languages: tenant.languages.join(","),
+});
+
+export function TenantSettingsPage(props: { values: Record<string, string>; errors?: FieldErrors }) {
+  const { t, tenant } = usePage();
+  const errors = props.errors ?? {};
+  const enabled = (props.values.languages ?? tenant.languages.join(",")).split(",");
+  return (
+    <div class="stack form">
+      <Heading>{t("settings.title")}</Heading>
+      <P>{t("settings.intro")}</P>
+      <ErrorSummary errors={errors} />
+      <Form action="/admin/settings">
+        <Field name="name" label="settings.name" required value={props.values.name} error={errors.name} />
+        <Field name="logoUrl" label="settings.logo" hint="settings.logo.hint" type="url" value={props.values.logoUrl} error={errors.logoUrl} />
+        <Field name="colorPrimary" label="settings.color" hint="settings.color.hint" required value={props.values.colorPrimary} error={errors.colorPrimary} />
+        <fieldset class="ds-fieldset" aria-describedby={errors.languages ? "f-languages-error" : undefined}>
+          <legend class="ds-label" id="f-languages">
+            {t("settings.languages")}
+          </legend>
+          {LANGUAGES.map((l) => (
+            <div class="ds-field">
+              <input class="ds-input" type="checkbox" name="languages" value={l} id={`lang-${l}`} checked={enabled.includes(l)} />
+              <label class="ds-label" for={`lang-${l}`} lang={l}>
+                {languageNames[l]}
+              </label>
+            </div>
+          ))}
+          {errors.languages && (
+            <div class="ds-validation-message" id="f-languages-error">
+              {t(errors.languages)}
+            </div>
+          )}
+        </fieldset>
+        <Select
+          name="defaultLanguage"
+          label="settings.defaultLanguage"
+          value={props.values.defaultLanguage}
+          error={errors.defaultLanguage}
+          options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l] }))}
+        />
+        <Field name="timeZone" label="settings.timeZone" hint="settings.timeZone.hint" required value={props.values.timeZone} error={errors.timeZone} />
+        <Field name="contactEmail" label="settings.contactEmail" type="email" required value={props.values.contactEmail} error={errors.contactEmail} />
+        <Button>{t("form.save")}</Button>
+      </Form>
     </div>
   );
 }
