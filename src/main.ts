@@ -12,7 +12,7 @@ import { createMailer } from "./platform/mail/mailer.js";
 
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL });
-const { db, dialect } = openDatabase(config);
+const { db, dialect } = openDatabase(config, (err) => logger.warn({ err }, "database connection dropped"));
 let ready = false;
 
 const applied = await migrateToLatest(db);

@@ -7,7 +7,7 @@ import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Database, DB } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
-import { createDialect, type DialectName } from "../src/db/portable.js";
+import { createDialect, createPool, type DialectName } from "../src/db/portable.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import type { StaffRole } from "../src/platform/auth/policy.js";
 import type { Clock } from "../src/platform/clock.js";
@@ -57,7 +57,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
-  const open = () => new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 20 }) }) });
+  const open = () => new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPool(url) }) });
   const db = open();
   await migrateToLatest(db);
   return {

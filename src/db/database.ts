@@ -6,7 +6,10 @@ import type { DB } from "./schema.js";
 export type Database = Kysely<DB>;
 export type { DB };
 
-export function openDatabase(config: Pick<Config, "DATABASE_URL" | "SQLITE_FILE">): { db: Database; dialect: DialectName } {
-  const { dialect, name } = createDialect({ databaseUrl: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE });
+export function openDatabase(
+  config: Pick<Config, "DATABASE_URL" | "SQLITE_FILE">,
+  onIdleError?: (error: Error) => void,
+): { db: Database; dialect: DialectName } {
+  const { dialect, name } = createDialect({ databaseUrl: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE, onIdleError });
   return { db: new Kysely<DB>({ dialect }), dialect: name };
 }

@@ -7,9 +7,19 @@ import pg from "pg";
 
 export type DialectName = "sqlite" | "postgres";
 
-export function createDialect(target: { databaseUrl?: string; sqliteFile: string }): { dialect: Dialect; name: DialectName } {
+export function createPool(connectionString: string, onIdleError: (error: Error) => void = () => {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection the server drops (restart, failover) must not crash the process; the pool replaces it.
+  pool.on("error", onIdleError);
+  return pool;
+}
+
+export function createDialect(target: { databaseUrl?: string; sqliteFile: string; onIdleError?: (error: Error) => void }): {
+  dialect: Dialect;
+  name: DialectName;
+} {
   if (target.databaseUrl) {
-    return { name: "postgres", dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.databaseUrl, max: 10 }) }) };
+    return { name: "postgres", dialect: new PostgresDialect({ pool: createPool(target.databaseUrl, target.onIdleError) }) };
   }
   if (target.sqliteFile !== ":memory:") mkdirSync(dirname(target.sqliteFile), { recursive: true });
   const database = new SQLite(target.sqliteFile);
