@@ -48,7 +48,8 @@ test("a person signs up, confirms the e-mail, signs in, switches to English, dow
   await expect(page.getByRole("heading", { name: "My page" })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Download all my data" }).click();
+  const sections = page.getByRole("navigation", { name: "My page: sections" });
+  await sections.getByRole("link", { name: "My data" }).click();
   await expectAccessible(page);
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download my data (JSON)" }).click();
@@ -58,7 +59,7 @@ test("a person signs up, confirms the e-mail, signs in, switches to English, dow
   expect(data.account.name).toBe("Inge Madsen");
   expect(data.account.language).toBe("en");
 
-  await page.getByRole("link", { name: "Delete my account" }).click();
+  await sections.getByRole("link", { name: "Delete my account" }).click();
   await expect(page.getByRole("heading", { name: "Delete your account?" })).toBeVisible();
   await expect(page.getByText("The audit log keeps that an action happened")).toBeVisible();
   await expectAccessible(page);

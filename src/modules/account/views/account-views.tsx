@@ -1,6 +1,6 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
-import { Button, ButtonLink, ConfirmStep, ErrorSummary, Field, Form, Heading, Link, P, Select, Tabs } from "../../../platform/ui/components.js";
+import { Button, ButtonLink, ConfirmStep, ErrorSummary, Field, Form, Heading, P, Select, Tabs } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 
 function AccountTabs(props: { current: "/account" | "/account/data" | "/account/delete" }) {
@@ -38,15 +38,6 @@ export function AccountPage(props: { values: Record<string, string>; errors?: Fi
       <Form action="/account/sign-out-everywhere">
         <Button variant="secondary">{t("account.signOutEverywhere")}</Button>
       </Form>
-      <Heading level={2}>{t("mydata.title")}</Heading>
-      <ul class="ds-list">
-        <li>
-          <Link href="/account/data">{t("mydata.link")}</Link>
-        </li>
-        <li>
-          <Link href="/account/delete">{t("delete.link")}</Link>
-        </li>
-      </ul>
     </div>
   );
 }
@@ -61,9 +52,6 @@ export function MyDataPage() {
       <ButtonLink href="/account/data.json" variant="primary">
         {t("mydata.download")}
       </ButtonLink>
-      <P>
-        <Link href="/account/delete">{t("delete.link")}</Link>
-      </P>
     </div>
   );
 }
