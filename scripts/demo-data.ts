@@ -1,4 +1,5 @@
 import type { Database } from "../src/db/database.js";
+import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import { type Clock, isoNow } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
@@ -57,9 +58,11 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         time_zone: "Europe/Copenhagen",
         country: "DK",
         contact_email: `frivilligcenter@${DOMAIN}`,
+        moderation: "pre",
         created_at: now,
       })
       .execute();
+    await addDefaultTaxonomy(trx, tenantId);
     await trx
       .insertInto("tenant_hosts")
       .values([

@@ -8,6 +8,7 @@ import { type Config, loadConfig } from "../src/config.js";
 import type { Database, DB } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createDialect, createPool, type DialectName } from "../src/db/portable.js";
+import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import type { StaffRole } from "../src/platform/auth/policy.js";
 import type { Clock } from "../src/platform/clock.js";
@@ -99,6 +100,7 @@ export async function createTenant(db: Database, input: { slug: string; host: st
       time_zone: "Europe/Copenhagen",
       country: input.country ?? "DK",
       contact_email: `kontakt@${input.host}`,
+      moderation: "pre",
       created_at: new Date().toISOString(),
     })
     .execute();
@@ -106,6 +108,7 @@ export async function createTenant(db: Database, input: { slug: string; host: st
     .insertInto("tenant_hosts")
     .values({ host: input.host, tenant_id: id, is_default: input.isDefault ? 1 : 0 })
     .execute();
+  await addDefaultTaxonomy(db, id);
   return { id, host: input.host } satisfies TenantFixture;
 }
 

@@ -1,4 +1,6 @@
 import type { AssociationMembersTable, AssociationsTable } from "../modules/associations/associations.table.js";
+import type { ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
+import type { TaxonomyTermsTable } from "../modules/taxonomy/taxonomy.table.js";
 import type { ApiTokensTable } from "../platform/api/api.table.js";
 import type { AuditLogTable } from "../platform/audit/audit.table.js";
 import type {
@@ -30,4 +32,7 @@ export interface DB {
   jobs: JobsTable;
   audit_log: AuditLogTable;
   api_tokens: ApiTokensTable;
+  taxonomy_terms: TaxonomyTermsTable;
+  opportunities: OpportunitiesTable;
+  applications: ApplicationsTable;
 }

@@ -7,6 +7,7 @@ import { accountRoutes } from "./account/account.routes.js";
 import { adminRoutes } from "./admin/admin.routes.js";
 import { associationsRoutes, registerAssociationsApi } from "./associations/index.js";
 import { homeRoutes } from "./home/home.routes.js";
+import { applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
 
 export interface NavEntry {
@@ -28,6 +29,21 @@ const signedIn = (actor: Actor) => isPerson(actor);
 /** Every capability of Sammen, in the order their navigation appears. */
 export const modules: ModuleDefinition[] = [
   { name: "home", mount: "/", routes: homeRoutes, nav: [{ href: "/", label: "nav.home", visible: () => true }] },
+  {
+    name: "opportunities",
+    mount: "/opportunities",
+    routes: opportunityRoutes,
+    nav: [
+      { href: "/opportunities", label: "nav.opportunities", visible: () => true },
+      { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+    ],
+  },
+  {
+    name: "applications",
+    mount: "/applications",
+    routes: applicationRoutes,
+    nav: [{ href: "/applications/mine", label: "nav.myApplications", visible: signedIn }],
+  },
   {
     name: "associations",
     mount: "/associations",

@@ -2,13 +2,14 @@ import type { Database } from "../../db/database.js";
 import { type Clock, isoIn, isoNow } from "../clock.js";
 import { hashSecret, newSecret } from "../ids.js";
 
-export type TokenPurpose = "verify" | "magic" | "reset" | "invite";
+export type TokenPurpose = "verify" | "magic" | "reset" | "invite" | "application";
 
 const LIFETIME_MS: Record<TokenPurpose, number> = {
   verify: 48 * 3600_000,
   magic: 15 * 60_000,
   reset: 60 * 60_000,
   invite: 14 * 24 * 3600_000,
+  application: 7 * 24 * 3600_000,
 };
 
 export async function issueToken(

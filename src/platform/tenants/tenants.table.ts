@@ -9,6 +9,7 @@ export interface TenantsTable {
   time_zone: string;
   country: string;
   contact_email: string;
+  moderation: "pre" | "post";
   created_at: string;
 }
 export interface TenantHostsTable {

@@ -14,6 +14,7 @@ export interface Tenant {
   timeZone: string;
   country: "DK" | "NO" | "NL";
   contactEmail: string;
+  moderation: "pre" | "post";
 }
 
 export function toTenant(row: Selectable<TenantsTable>): Tenant {
@@ -29,6 +30,7 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
     timeZone: row.time_zone,
     country: row.country as Tenant["country"],
     contactEmail: row.contact_email,
+    moderation: row.moderation === "post" ? "post" : "pre",
   };
 }
 

@@ -113,7 +113,12 @@ export function AssociationPage(props: { association: Association; members: Memb
         <dt>{t("association.phone")}</dt>
         <dd>{a.phone ?? "–"}</dd>
       </dl>
-      {isPerson(actor) && canEditAssociation(actor, record) && <ButtonLink href={`/associations/${a.id}/edit`}>{t("association.edit.title")}</ButtonLink>}
+      {isPerson(actor) && canEditAssociation(actor, record) && (
+        <div class="actions">
+          <ButtonLink href={`/associations/${a.id}/edit`}>{t("association.edit.title")}</ButtonLink>
+          <ButtonLink href={`/opportunities/association/${a.id}`}>{t("opportunity.mine.title")}</ButtonLink>
+        </div>
+      )}
       <Heading level={2}>{t("association.members")}</Heading>
       {props.members.length === 0 ? (
         <EmptyState title="association.members.empty" />

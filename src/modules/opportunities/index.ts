@@ -1,0 +1,2 @@
+export { applicationRoutes, opportunityRoutes } from "./opportunities.routes.js";
+export { personalData } from "./opportunities.service.js";

@@ -1,0 +1,8 @@
+import { associationRole, hasRole, type Rule } from "../../platform/auth/policy.js";
+
+type OfAssociation = { tenantId: string; associationId: string };
+
+/** Association admins post and edit their own association's jobs and see who applied; staff may help with any. */
+export const canManageOpportunities: Rule<OfAssociation> = (actor, r) =>
+  associationRole(actor, r.associationId) === "admin" || hasRole(actor, "staff", "tenant_admin");
+export const canModerate: Rule<{ tenantId: string }> = (actor) => hasRole(actor, "staff", "tenant_admin");

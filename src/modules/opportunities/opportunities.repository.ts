@@ -1,0 +1,83 @@
+import type { Selectable } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { ApplicationsTable, OpportunitiesTable } from "./opportunities.table.js";
+
+export type OpportunityRow = Selectable<OpportunitiesTable> & { association_name: string };
+export type ApplicationRow = Selectable<ApplicationsTable>;
+
+export const PAGE_SIZE = 20;
+
+function withAssociation(db: Database, tenantId: string) {
+  return db
+    .selectFrom("opportunities as o")
+    .innerJoin("associations as a", "a.id", "o.association_id")
+    .selectAll("o")
+    .select("a.name as association_name")
+    .where("o.tenant_id", "=", tenantId);
+}
+
+export async function findById(db: Database, tenantId: string, id: string): Promise<OpportunityRow | undefined> {
+  return withAssociation(db, tenantId).where("o.id", "=", id).executeTakeFirst();
+}
+
+export async function listPublished(db: Database, tenantId: string, today: string, page: number) {
+  const base = db.selectFrom("opportunities").where("tenant_id", "=", tenantId).where("status", "=", "published").where("expires_on", ">=", today);
+  const [rows, count] = await Promise.all([
+    withAssociation(db, tenantId)
+      .where("o.status", "=", "published")
+      .where("o.expires_on", ">=", today)
+      .orderBy("o.published_at", "desc")
+      .orderBy("o.id", "desc")
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function listByStatus(db: Database, tenantId: string, status: OpportunitiesTable["status"]) {
+  return withAssociation(db, tenantId).where("o.status", "=", status).orderBy("o.updated_at").execute();
+}
+
+export async function listForAssociation(db: Database, tenantId: string, associationId: string) {
+  const rows = await withAssociation(db, tenantId).where("o.association_id", "=", associationId).orderBy("o.updated_at", "desc").execute();
+  const counts = rows.length
+    ? await db
+        .selectFrom("applications")
+        .select(["opportunity_id", (eb) => eb.fn.countAll<string | number>().as("n")])
+        .where("tenant_id", "=", tenantId)
+        .where(
+          "opportunity_id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .where("status", "!=", "unconfirmed")
+        .groupBy("opportunity_id")
+        .execute()
+    : [];
+  return rows.map((r) => ({ ...r, applications: Number(counts.find((c) => c.opportunity_id === r.id)?.n ?? 0) }));
+}
+
+export async function applicationsFor(db: Database, tenantId: string, opportunityId: string) {
+  return db
+    .selectFrom("applications")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("opportunity_id", "=", opportunityId)
+    .where("status", "!=", "unconfirmed")
+    .orderBy("created_at")
+    .execute();
+}
+
+export async function applicationsOf(db: Database, tenantId: string, userId: string) {
+  return db
+    .selectFrom("applications as ap")
+    .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
+    .innerJoin("associations as a", "a.id", "o.association_id")
+    .select(["ap.id", "ap.status", "ap.created_at", "ap.updated_at", "o.id as opportunity_id", "o.title", "a.name as association_name"])
+    .where("ap.tenant_id", "=", tenantId)
+    .where("ap.user_id", "=", userId)
+    .orderBy("ap.created_at", "desc")
+    .execute();
+}

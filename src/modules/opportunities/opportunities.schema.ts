@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { email } from "../../platform/auth/auth.schema.js";
+import { LANGUAGES } from "../../platform/i18n/i18n.js";
+
+export const SUITS = ["young", "seniors", "newcomers", "disabilities", "no_local_language"] as const;
+export const COMMITMENTS = ["weekly", "one_off", "flexible"] as const;
+
+const isoDay = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "validation.date")
+  .transform((v) => v || null);
+
+const optionalInt = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), "validation.number")
+    .transform((v) => (v === "" ? null : Number(v)));
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
+/** A posting as the association writes it. The checklist judges its quality; this only judges its form. */
+export const opportunityInput = z
+  .object({
+    title: z.string().trim().min(3, "opportunity.title.required").max(120, "validation.tooLong"),
+    categoryId: z.string().trim().min(1, "opportunity.category.required"),
+    tasks: z.string().trim().min(1, "opportunity.tasks.required").max(4000, "validation.tooLong"),
+    benefits: z.string().trim().max(2000, "validation.tooLong"),
+    commitment: z.enum(COMMITMENTS, "opportunity.commitment.required"),
+    hoursPerWeek: optionalInt(1, 40),
+    oneOffDate: isoDay,
+    place: z.string().trim().max(200, "validation.tooLong"),
+    postcode: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || /^\d{4}$|^\d{4}\s?[A-Za-z]{2}$/.test(v), "opportunity.postcode.invalid"),
+    remote: checkbox,
+    startDate: isoDay,
+    needsCertificate: checkbox,
+    minAge: optionalInt(0, 99),
+    languages: z.array(z.enum(LANGUAGES, "validation.invalid")),
+    suits: z.array(z.enum(SUITS, "validation.invalid")),
+    contactName: z.string().trim().min(1, "opportunity.contactName.required").max(120, "validation.tooLong"),
+    contactEmail: email,
+    expiresOn: isoDay.refine((v) => v !== null, "opportunity.expiresOn.required"),
+  })
+  .refine((o) => o.commitment !== "one_off" || o.oneOffDate, { path: ["oneOffDate"], message: "opportunity.oneOffDate.required" });
+
+export type OpportunityInput = z.output<typeof opportunityInput>;
+export const LIST_FIELDS = ["languages", "suits"];
+
+export const applyInput = z.object({
+  name: z.string().trim().min(1, "validation.nameRequired").max(120, "validation.tooLong"),
+  email,
+  phone: z
+    .string()
+    .trim()
+    .max(30, "validation.tooLong")
+    .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
+    .transform((v) => v || null),
+  message: z.string().trim().min(1, "application.message.required").max(3000, "validation.tooLong"),
+});
+
+export const APPLICATION_STEPS = ["new", "contacted", "meeting", "started", "not_now"] as const;
+export const applicationStatusInput = z.object({ status: z.enum(APPLICATION_STEPS, "validation.invalid") });
+export const reviewInput = z.object({ decision: z.enum(["approve", "reject"], "validation.invalid"), note: z.string().trim().max(1000, "validation.tooLong") });

@@ -1,0 +1,304 @@
+import type { Database } from "../../db/database.js";
+import { audit } from "../../platform/audit/audit.js";
+import { consumeToken, issueToken } from "../../platform/auth/email-tokens.js";
+import { authorize, isPerson } from "../../platform/auth/policy.js";
+import { isoNow } from "../../platform/clock.js";
+import { AppError, notFound } from "../../platform/http/errors.js";
+import { newId } from "../../platform/ids.js";
+import { sendMail } from "../../platform/mail/send.js";
+import type { ServiceContext } from "../../platform/service-context.js";
+import { terms } from "../taxonomy/index.js";
+import { reviewPosting } from "./checklist.js";
+import { canManageOpportunities, canModerate } from "./opportunities.policy.js";
+import * as repo from "./opportunities.repository.js";
+import type { OpportunityInput } from "./opportunities.schema.js";
+import type { ApplicationsTable } from "./opportunities.table.js";
+
+export type Opportunity = repo.OpportunityRow;
+
+const today = (ctx: ServiceContext) => isoNow(ctx.clock).slice(0, 10);
+
+export async function listPublished(ctx: ServiceContext, page: number) {
+  return repo.listPublished(ctx.db, ctx.tenant.id, today(ctx), page);
+}
+
+/** A job anyone may see: published and not expired; its own association and staff see it in any state. */
+export async function getVisible(ctx: ServiceContext, id: string): Promise<Opportunity> {
+  const o = await repo.findById(ctx.db, ctx.tenant.id, id);
+  if (!o) throw notFound();
+  const isPublic = o.status === "published" && o.expires_on >= today(ctx);
+  if (!isPublic && !(isPerson(ctx.actor) && canManageOpportunities(ctx.actor, { tenantId: o.tenant_id, associationId: o.association_id }))) throw notFound();
+  return o;
+}
+
+export async function getForEdit(ctx: ServiceContext, id: string): Promise<Opportunity> {
+  const o = await repo.findById(ctx.db, ctx.tenant.id, id);
+  if (!o) throw notFound();
+  authorize(ctx.actor, canManageOpportunities, { tenantId: o.tenant_id, associationId: o.association_id });
+  return o;
+}
+
+export async function listForAssociation(ctx: ServiceContext, associationId: string) {
+  authorize(ctx.actor, canManageOpportunities, { tenantId: ctx.tenant.id, associationId });
+  return repo.listForAssociation(ctx.db, ctx.tenant.id, associationId);
+}
+
+export type SaveResult = { ok: true; id: string; status: Opportunity["status"] } | { ok: false; review: ReturnType<typeof reviewPosting> };
+
+/**
+ * Saves a draft, or sends it on: for approval by staff (pre-moderation) or straight to the public
+ * (post-moderation). A posting the checklist finds not ready is not sent, and nothing is written.
+ */
+export async function save(
+  ctx: ServiceContext,
+  input: { associationId: string; id: string | null; posting: OpportunityInput; submit: boolean },
+): Promise<SaveResult> {
+  authorize(ctx.actor, canManageOpportunities, { tenantId: ctx.tenant.id, associationId: input.associationId });
+  const actor = ctx.actor;
+  const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
+  if (!categories.some((c) => c.id === input.posting.categoryId))
+    throw new AppError(422, "invalid", "opportunity.category.required", { categoryId: "opportunity.category.required" });
+  if ((input.posting.expiresOn as string) <= today(ctx))
+    throw new AppError(422, "invalid", "opportunity.expiresOn.past", { expiresOn: "opportunity.expiresOn.past" });
+  const review = reviewPosting(input.posting);
+  if (input.submit && !review.ready) return { ok: false, review };
+
+  const p = input.posting;
+  const now = isoNow(ctx.clock);
+  const status: Opportunity["status"] = input.submit ? (ctx.tenant.moderation === "post" ? "published" : "pending") : "draft";
+  const values = {
+    category_id: p.categoryId,
+    title: p.title,
+    tasks: p.tasks,
+    benefits: p.benefits,
+    commitment: p.commitment,
+    hours_per_week: p.commitment === "weekly" ? p.hoursPerWeek : null,
+    one_off_date: p.commitment === "one_off" ? p.oneOffDate : null,
+    place: p.place || null,
+    postcode: p.postcode || null,
+    remote: p.remote ? 1 : 0,
+    start_date: p.startDate,
+    needs_certificate: p.needsCertificate ? 1 : 0,
+    min_age: p.minAge,
+    languages: p.languages.join(","),
+    suits: p.suits.join(","),
+    contact_name: p.contactName,
+    contact_email: p.contactEmail,
+    expires_on: p.expiresOn as string,
+    status,
+    review_note: null,
+    updated_at: now,
+    published_at: status === "published" ? now : null,
+  };
+  const id = input.id ?? newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (input.id) {
+      const existing = await repo.findById(trx, ctx.tenant.id, input.id);
+      if (!existing || existing.association_id !== input.associationId) throw notFound();
+      await trx.updateTable("opportunities").set(values).where("tenant_id", "=", ctx.tenant.id).where("id", "=", input.id).execute();
+    } else {
+      await trx
+        .insertInto("opportunities")
+        .values({ ...values, id, tenant_id: ctx.tenant.id, association_id: input.associationId, created_at: now })
+        .execute();
+    }
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: `opportunity.${status === "draft" ? "saved" : "submitted"}`,
+      entityType: "opportunity",
+      entityId: id,
+      ip: ctx.ip,
+    });
+  });
+  return { ok: true, id, status };
+}
+
+export async function moderationQueue(ctx: ServiceContext) {
+  authorize(ctx.actor, canModerate, { tenantId: ctx.tenant.id });
+  return repo.listByStatus(ctx.db, ctx.tenant.id, "pending");
+}
+
+/** Staff approve a posting (it goes public) or send it back with a note; the contact person hears either way. */
+export async function decide(ctx: ServiceContext, id: string, decision: "approve" | "reject", note: string) {
+  authorize(ctx.actor, canModerate, { tenantId: ctx.tenant.id });
+  const actor = ctx.actor;
+  const o = await repo.findById(ctx.db, ctx.tenant.id, id);
+  if (o?.status !== "pending") throw notFound();
+  if (decision === "reject" && !note) throw new AppError(422, "invalid", "moderation.note.required", { note: "moderation.note.required" });
+  const now = isoNow(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("opportunities")
+      .set(
+        decision === "approve"
+          ? { status: "published", published_at: now, review_note: null, updated_at: now }
+          : { status: "rejected", review_note: note, updated_at: now },
+      )
+      .where("tenant_id", "=", ctx.tenant.id)
+      .where("id", "=", id)
+      .execute();
+    await sendMail(trx, ctx.clock, {
+      tenant: ctx.tenant,
+      to: o.contact_email,
+      lang: ctx.lang,
+      compose: (t) => ({
+        subject: t(decision === "approve" ? "mail.posting.approved.subject" : "mail.posting.rejected.subject", { title: o.title }),
+        paragraphs: [t(decision === "approve" ? "mail.posting.approved.body" : "mail.posting.rejected.body", { title: o.title }), ...(note ? [note] : [])],
+        action: { label: t("mail.posting.action"), url: `${ctx.baseUrl}/opportunities/${o.id}` },
+      }),
+    });
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: `opportunity.${decision === "approve" ? "approved" : "rejected"}`,
+      entityType: "opportunity",
+      entityId: id,
+      ip: ctx.ip,
+    });
+  });
+}
+
+async function notifyAssociation(db: Database, ctx: ServiceContext, o: Opportunity) {
+  await sendMail(db, ctx.clock, {
+    tenant: ctx.tenant,
+    to: o.contact_email,
+    lang: ctx.tenant.defaultLanguage,
+    compose: (t) => ({
+      subject: t("mail.application.new.subject", { title: o.title }),
+      paragraphs: [t("mail.application.new.body", { title: o.title })],
+      action: { label: t("mail.application.new.action"), url: `${ctx.baseUrl}/opportunities/${o.id}/applications` },
+    }),
+  });
+}
+
+/**
+ * A citizen applies. Signed in with the same e-mail, the application goes to the association at once;
+ * otherwise the citizen first confirms the e-mail address by a link.
+ */
+export async function apply(ctx: ServiceContext, opportunityId: string, input: { name: string; email: string; phone: string | null; message: string }) {
+  const o = await getVisible(ctx, opportunityId);
+  if (o.status !== "published") throw notFound();
+  const known = isPerson(ctx.actor) && ctx.actor.email === input.email;
+  const now = isoNow(ctx.clock);
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("applications")
+      .values({
+        id,
+        tenant_id: ctx.tenant.id,
+        opportunity_id: o.id,
+        user_id: isPerson(ctx.actor) ? ctx.actor.userId : null,
+        name: input.name,
+        email: input.email,
+        phone: input.phone,
+        message: input.message,
+        status: known ? "new" : "unconfirmed",
+        created_at: now,
+        confirmed_at: known ? now : null,
+        first_answer_at: null,
+        updated_at: now,
+      })
+      .execute();
+    if (known) {
+      await notifyAssociation(trx, ctx, o);
+      return;
+    }
+    const token = await issueToken(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      purpose: "application",
+      email: input.email,
+      userId: null,
+      data: { applicationId: id },
+    });
+    await sendMail(trx, ctx.clock, {
+      tenant: ctx.tenant,
+      to: input.email,
+      lang: ctx.lang,
+      compose: (t) => ({
+        subject: t("mail.application.confirm.subject", { title: o.title }),
+        paragraphs: [t("mail.application.confirm.body", { title: o.title, association: o.association_name }), t("mail.notYou")],
+        action: { label: t("mail.application.confirm.action"), url: `${ctx.baseUrl}/applications/confirm?token=${encodeURIComponent(token)}` },
+      }),
+    });
+  });
+  return { confirmed: known };
+}
+
+export async function confirmApplication(ctx: ServiceContext, token: string): Promise<Opportunity | null> {
+  const used = await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "application", token);
+  if (!used?.data.applicationId) return null;
+  const application = await ctx.db
+    .selectFrom("applications")
+    .select(["id", "opportunity_id"])
+    .where("tenant_id", "=", ctx.tenant.id)
+    .where("id", "=", used.data.applicationId)
+    .executeTakeFirst();
+  if (!application) return null;
+  const o = await repo.findById(ctx.db, ctx.tenant.id, application.opportunity_id);
+  if (!o) return null;
+  const now = isoNow(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("applications")
+      .set({ status: "new", confirmed_at: now, updated_at: now })
+      .where("id", "=", application.id)
+      .where("status", "=", "unconfirmed")
+      .execute();
+    await notifyAssociation(trx, ctx, o);
+  });
+  return o;
+}
+
+export async function applications(ctx: ServiceContext, opportunityId: string) {
+  const o = await getForEdit(ctx, opportunityId);
+  return { opportunity: o, applications: await repo.applicationsFor(ctx.db, ctx.tenant.id, o.id) };
+}
+
+/** Moves an applicant along the pipeline; the first move out of "new" is the association's first answer. */
+export async function moveApplication(
+  ctx: ServiceContext,
+  opportunityId: string,
+  applicationId: string,
+  status: Exclude<ApplicationsTable["status"], "unconfirmed">,
+) {
+  const o = await getForEdit(ctx, opportunityId);
+  const actor = ctx.actor;
+  if (!isPerson(actor)) throw notFound();
+  const now = isoNow(ctx.clock);
+  const result = await ctx.db
+    .updateTable("applications")
+    .set((eb) => ({ status, updated_at: now, first_answer_at: status === "new" ? eb.ref("first_answer_at") : eb.fn.coalesce("first_answer_at", eb.val(now)) }))
+    .where("tenant_id", "=", ctx.tenant.id)
+    .where("opportunity_id", "=", o.id)
+    .where("id", "=", applicationId)
+    .where("status", "!=", "unconfirmed")
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw notFound();
+  await audit(ctx.db, ctx.clock, {
+    tenantId: ctx.tenant.id,
+    actorId: actor.userId,
+    action: "application.moved",
+    entityType: "application",
+    entityId: applicationId,
+    ip: ctx.ip,
+    details: { status },
+  });
+}
+
+export async function myApplications(ctx: ServiceContext) {
+  if (!isPerson(ctx.actor)) throw new AppError(401, "unauthenticated", "error.signInRequired");
+  return repo.applicationsOf(ctx.db, ctx.tenant.id, ctx.actor.userId);
+}
+
+export async function personalData(db: Database, tenantId: string, userId: string) {
+  const rows = await db
+    .selectFrom("applications as ap")
+    .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
+    .select(["o.title as volunteer_job", "ap.name", "ap.email", "ap.phone", "ap.message", "ap.status", "ap.created_at"])
+    .where("ap.tenant_id", "=", tenantId)
+    .where("ap.user_id", "=", userId)
+    .execute();
+  return { applications: rows };
+}

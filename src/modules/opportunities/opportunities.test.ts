@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAssociation,
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  latestMail,
+  linkIn,
+  type TenantFixture,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
+
+const concreteTasks =
+  "Du hjælper børn i 4.-6. klasse med lektierne to timer hver tirsdag på biblioteket. Du forklarer, lytter og hjælper dem i gang. Vi er altid mindst tre frivillige sammen.";
+
+describe.each(dialects())("volunteer jobs and applications [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  let lektie: { id: string };
+  let other: { id: string };
+  let category: string;
+  let foreignCategory: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    b = await createTenant(t.db, { slug: "b", host: "b.test" });
+    lektie = await createAssociation(t.db, a, "Lektiecaféen");
+    other = await createAssociation(t.db, a, "Gåklubben");
+    await createPerson(t.db, a, { email: "admin@lektie.test", name: "Lise Lektie", memberships: [{ associationId: lektie.id, role: "admin" }] });
+    await createPerson(t.db, a, { email: "admin@gaa.test", memberships: [{ associationId: other.id, role: "admin" }] });
+    await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
+    await createPerson(t.db, a, { email: "borger@a.test", name: "Bo Borger" });
+    await createPerson(t.db, b, { email: "staff@b.test", roles: ["staff"] });
+    category = (await t.db.selectFrom("taxonomy_terms").select("id").where("tenant_id", "=", a.id).where("code", "=", "learning").executeTakeFirstOrThrow()).id;
+    foreignCategory = (
+      await t.db.selectFrom("taxonomy_terms").select("id").where("tenant_id", "=", b.id).where("code", "=", "learning").executeTakeFirstOrThrow()
+    ).id;
+    env = createTestApp(t.db);
+  });
+  afterAll(() => t.destroy());
+
+  const posting = (change: Record<string, string | string[]> = {}) => ({
+    associationId: lektie.id,
+    title: "Lektiehjælper for børn i 4.-6. klasse",
+    categoryId: category,
+    tasks: concreteTasks,
+    benefits: "Et godt fællesskab, kaffe og et kursus i lektiehjælp hvert efterår.",
+    commitment: "weekly",
+    hoursPerWeek: "2",
+    oneOffDate: "",
+    place: "Sønderby Bibliotek",
+    postcode: "8000",
+    startDate: "2027-01-05",
+    minAge: "18",
+    needsCertificate: "on",
+    languages: ["da", "en"],
+    suits: ["young", "seniors"],
+    contactName: "Lise Lektie",
+    contactEmail: "admin@lektie.test",
+    expiresOn: "2027-06-30",
+    intent: "submit",
+    ...change,
+  });
+  const count = async (table: "opportunities" | "applications") => (await t.db.selectFrom(table).select("id").execute()).length;
+
+  async function adminOf(email = "admin@lektie.test") {
+    const v = new Visitor(env.app, a.host);
+    await v.signIn(email);
+    return v;
+  }
+
+  it("holds back a vague posting with the checklist, keeps what was typed, and writes nothing", async () => {
+    const v = await adminOf();
+    const before = await count("opportunities");
+    const res = await v.post("/opportunities/new", posting({ title: "Frivillige søges", tasks: "Hjælp os!" }), { from: "/opportunities" });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Titlen siger, hvad opgaven er");
+    expect(html).toContain("Opgaverne er beskrevet konkret");
+    expect(html).toContain('value="Frivillige søges"');
+    expect(await count("opportunities")).toBe(before);
+  });
+
+  it("sends a good posting for approval; staff approve it; then everyone sees it", async () => {
+    const v = await adminOf();
+    const res = await v.post("/opportunities/new", posting(), { from: "/opportunities" });
+    expect(res.status).toBe(303);
+    const id = (res.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
+    const anonymous = new Visitor(env.app, a.host);
+    expect((await anonymous.get(`/opportunities/${id}`)).status).toBe(404);
+    expect(await (await anonymous.get("/opportunities")).text()).not.toContain("Lektiehjælper for børn");
+
+    const staff = new Visitor(env.app, a.host);
+    await staff.signIn("staff@a.test");
+    expect(await (await staff.get("/opportunities/moderation")).text()).toContain("Lektiehjælper for børn");
+    expect((await staff.post(`/opportunities/${id}/decision`, { decision: "approve", note: "" }, { from: "/opportunities/moderation" })).status).toBe(303);
+    expect((await latestMail(t.db, "admin@lektie.test"))?.subject).toBe("Jeres opslag er godkendt: Lektiehjælper for børn i 4.-6. klasse");
+
+    const list = await (await anonymous.get("/opportunities")).text();
+    expect(list).toContain("Lektiehjælper for børn i 4.-6. klasse");
+    const page = await (await anonymous.get(`/opportunities/${id}`)).text();
+    expect(page).toContain("Kræver børneattest");
+    expect(page).toContain("2 timer om ugen");
+  });
+
+  it("shows an HTML payload in a job text as text", async () => {
+    const v = await adminOf();
+    const res = await v.post("/opportunities/new", posting({ tasks: `<script>alert("x")</script> ${concreteTasks}`, intent: "draft" }), {
+      from: "/opportunities",
+    });
+    expect(res.status).toBe(303);
+    const html = await (await v.get(res.headers.get("location") ?? "")).text();
+    expect(html).not.toContain('<script>alert("x")</script>');
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+  });
+
+  it.each([
+    [{ expiresOn: "2020-01-01" }, "Udløbsdatoen skal ligge efter i dag"],
+    [{ hoursPerWeek: "400" }, "Skriv et helt tal"],
+    [{ contactEmail: "nope" }, "gyldig e-mailadresse"],
+    [{ commitment: "one_off", oneOffDate: "" }, "Skriv datoen for et job"],
+    [{ languages: ["klingon"] }, "Værdien er ikke gyldig"],
+  ])("refuses %o and writes nothing", async (change, message) => {
+    const v = await adminOf();
+    const before = await count("opportunities");
+    const res = await v.post("/opportunities/new", posting(change), { from: "/opportunities" });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain(message);
+    expect(await count("opportunities")).toBe(before);
+  });
+
+  it("refuses a category from another tenant", async () => {
+    const v = await adminOf();
+    const before = await count("opportunities");
+    expect((await v.post("/opportunities/new", posting({ categoryId: foreignCategory }), { from: "/opportunities" })).status).toBe(422);
+    expect(await count("opportunities")).toBe(before);
+  });
+
+  it("keeps another association's admin, citizens and another tenant's staff away from the posting", async () => {
+    const id = (await t.db.selectFrom("opportunities").select("id").where("status", "=", "published").executeTakeFirstOrThrow()).id;
+    const otherAdmin = await adminOf("admin@gaa.test");
+    expect((await otherAdmin.get(`/opportunities/${id}/edit`)).status).toBe(403);
+    expect((await otherAdmin.get(`/opportunities/${id}/applications`)).status).toBe(403);
+    expect((await otherAdmin.post("/opportunities/new", posting(), { from: "/opportunities" })).status).toBe(403);
+    const citizen = new Visitor(env.app, a.host);
+    await citizen.signIn("borger@a.test");
+    expect((await citizen.get("/opportunities/moderation")).status).toBe(403);
+    const foreign = new Visitor(env.app, b.host);
+    await foreign.signIn("staff@b.test");
+    expect((await foreign.get(`/opportunities/${id}`)).status).toBe(404);
+    expect((await foreign.get(`/opportunities/${id}/applications`)).status).toBe(404);
+  });
+
+  it("takes an application without an account once the e-mail is confirmed, and the association works it", async () => {
+    const id = (await t.db.selectFrom("opportunities").select("id").where("status", "=", "published").executeTakeFirstOrThrow()).id;
+    const citizen = new Visitor(env.app, a.host);
+    const bad = await citizen.post(
+      `/opportunities/${id}/apply`,
+      { name: "Nina", email: "nina@", phone: "", message: "Jeg vil gerne" },
+      { from: `/opportunities/${id}` },
+    );
+    expect(bad.status).toBe(422);
+    expect(await count("applications")).toBe(0);
+
+    const res = await citizen.post(
+      `/opportunities/${id}/apply`,
+      { name: "Nina Nielsen", email: "nina@example.org", phone: "", message: "Jeg er lærer på pension." },
+      { from: `/opportunities/${id}` },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("nina@example.org");
+    const admin = await adminOf();
+    expect(await (await admin.get(`/opportunities/${id}/applications`)).text()).not.toContain("Nina Nielsen");
+
+    const confirm = linkIn((await latestMail(t.db, "nina@example.org"))?.text ?? "", "/applications/confirm");
+    expect((await citizen.get(confirm)).status).toBe(200);
+    expect((await latestMail(t.db, "admin@lektie.test"))?.subject).toBe("Ny ansøger: Lektiehjælper for børn i 4.-6. klasse");
+    expect((await citizen.get(confirm)).status).toBe(400);
+
+    const pipeline = await (await admin.get(`/opportunities/${id}/applications`)).text();
+    expect(pipeline).toContain("Nina Nielsen");
+    const application = await t.db.selectFrom("applications").select(["id", "status", "first_answer_at"]).executeTakeFirstOrThrow();
+    expect(application).toMatchObject({ status: "new", first_answer_at: null });
+    expect((await admin.post(`/opportunities/${id}/applications/${application.id}`, { status: "contacted" }, { from: "/" })).status).toBe(303);
+    const moved = await t.db.selectFrom("applications").select(["status", "first_answer_at"]).executeTakeFirstOrThrow();
+    expect(moved.status).toBe("contacted");
+    expect(moved.first_answer_at).not.toBeNull();
+    expect((await admin.post(`/opportunities/${id}/applications/${application.id}`, { status: "hired!" }, { from: "/" })).status).toBe(422);
+  });
+
+  it("takes a signed-in person's application at once and lists it on their page", async () => {
+    const id = (await t.db.selectFrom("opportunities").select("id").where("status", "=", "published").executeTakeFirstOrThrow()).id;
+    const citizen = new Visitor(env.app, a.host);
+    await citizen.signIn("borger@a.test");
+    const res = await citizen.post(
+      `/opportunities/${id}/apply`,
+      { name: "Bo Borger", email: "borger@a.test", phone: "+45 12 34 56 78", message: "Tirsdage passer mig fint." },
+      { from: `/opportunities/${id}` },
+    );
+    expect(await res.text()).toContain("Lektiecaféen har fået din ansøgning");
+    const mine = await (await citizen.get("/applications/mine")).text();
+    expect(mine).toContain("Lektiehjælper for børn i 4.-6. klasse");
+    expect(mine).toContain("Ny");
+    const data = await (await citizen.get("/account/data.json")).json();
+    expect(data.applications).toEqual([expect.objectContaining({ volunteer_job: "Lektiehjælper for børn i 4.-6. klasse", status: "new" })]);
+  });
+
+  it("asks staff for a note when sending a posting back", async () => {
+    const v = await adminOf();
+    const res = await v.post("/opportunities/new", posting({ title: "Lektiehjælper om torsdagen i Aby" }), { from: "/opportunities" });
+    const id = (res.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
+    const staff = new Visitor(env.app, a.host);
+    await staff.signIn("staff@a.test");
+    expect((await staff.post(`/opportunities/${id}/decision`, { decision: "reject", note: "" }, { from: "/" })).status).toBe(422);
+    expect((await staff.post(`/opportunities/${id}/decision`, { decision: "reject", note: "Skriv hvilken klasse." }, { from: "/" })).status).toBe(303);
+    expect((await latestMail(t.db, "admin@lektie.test"))?.text).toContain("Skriv hvilken klasse.");
+  });
+});

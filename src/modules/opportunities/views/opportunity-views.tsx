@@ -1,0 +1,469 @@
+import type { FieldErrors } from "../../../platform/http/errors.js";
+import { formatDateTime, LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  DataTable,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  Form,
+  Heading,
+  Link,
+  P,
+  Pagination,
+  Select,
+} from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import type { Term } from "../../taxonomy/index.js";
+import type { ChecklistItem } from "../checklist.js";
+import { APPLICATION_STEPS, COMMITMENTS, SUITS } from "../opportunities.schema.js";
+import type { Opportunity } from "../opportunities.service.js";
+
+export const commitmentLabels: Record<(typeof COMMITMENTS)[number], MessageKey> = {
+  weekly: "opportunity.commitment.weekly",
+  one_off: "opportunity.commitment.one_off",
+  flexible: "opportunity.commitment.flexible",
+};
+export const suitsLabels: Record<(typeof SUITS)[number], MessageKey> = {
+  young: "opportunity.suits.young",
+  seniors: "opportunity.suits.seniors",
+  newcomers: "opportunity.suits.newcomers",
+  disabilities: "opportunity.suits.disabilities",
+  no_local_language: "opportunity.suits.no_local_language",
+};
+export const stepLabels: Record<(typeof APPLICATION_STEPS)[number] | "unconfirmed", MessageKey> = {
+  unconfirmed: "application.status.unconfirmed",
+  new: "application.status.new",
+  contacted: "application.status.contacted",
+  meeting: "application.status.meeting",
+  started: "application.status.started",
+  not_now: "application.status.not_now",
+};
+/** The child-protection certificate has a different name in each country. */
+const certificateLabels: Record<"DK" | "NO" | "NL", MessageKey> = {
+  DK: "opportunity.certificate.DK",
+  NO: "opportunity.certificate.NO",
+  NL: "opportunity.certificate.NL",
+};
+const statusLabels: Record<Opportunity["status"], MessageKey> = {
+  draft: "opportunity.status.draft",
+  pending: "opportunity.status.pending",
+  published: "opportunity.status.published",
+  rejected: "opportunity.status.rejected",
+};
+
+function TimeLine(props: { o: Opportunity }) {
+  const { t } = usePage();
+  const { o } = props;
+  if (o.commitment === "weekly" && o.hours_per_week) return <>{t("opportunity.hoursPerWeekValue", { hours: o.hours_per_week })}</>;
+  if (o.commitment === "one_off" && o.one_off_date) return <>{t("opportunity.oneOffOn", { date: o.one_off_date })}</>;
+  return <>{t(commitmentLabels[o.commitment])}</>;
+}
+
+export function OpportunityListPage(props: { rows: Opportunity[]; total: number; page: number; pages: number }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("opportunity.list.title")}</Heading>
+      <P>{t("opportunity.list.intro")}</P>
+      {props.rows.length === 0 ? (
+        <EmptyState title="opportunity.list.empty" text="opportunity.list.emptyText" />
+      ) : (
+        <>
+          <P>{t("table.count", { count: props.total })}</P>
+          <ul class="ds-list--unstyled stack">
+            {props.rows.map((o) => (
+              <li class="ds-card">
+                <h2 class="ds-heading" data-size="sm">
+                  <Link href={`/opportunities/${o.id}`}>{o.title}</Link>
+                </h2>
+                <P>
+                  {o.association_name} · <TimeLine o={o} /> · {o.remote ? t("opportunity.remote") : o.place}
+                </P>
+              </li>
+            ))}
+          </ul>
+          <Pagination page={props.page} pages={props.pages} href={(page) => `/opportunities?page=${page}`} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Facts(props: { o: Opportunity; category: string | null }) {
+  const { t, tenant } = usePage();
+  const { o } = props;
+  const suits = o.suits ? o.suits.split(",") : [];
+  const languages = o.languages ? o.languages.split(",") : [];
+  const requirements = [
+    o.needs_certificate === 1 ? t(certificateLabels[tenant.country]) : null,
+    o.min_age !== null ? t("opportunity.minAgeValue", { age: o.min_age }) : null,
+  ].filter(Boolean);
+  const facts: [MessageKey, string | null][] = [
+    ["opportunity.category", props.category],
+    ["opportunity.place", o.remote ? t("opportunity.remote") : `${o.place ?? ""} ${o.postcode ?? ""}`.trim()],
+    ["opportunity.startDate", o.start_date],
+    ["opportunity.requirements", requirements.length ? requirements.join(" · ") : null],
+    ["opportunity.languages", languages.length ? languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") : null],
+    ["opportunity.suits", suits.length ? suits.map((s) => t(suitsLabels[s as keyof typeof suitsLabels] ?? "validation.invalid")).join(", ") : null],
+  ];
+  return (
+    <dl>
+      <dt>{t("opportunity.time")}</dt>
+      <dd>
+        <TimeLine o={o} />
+      </dd>
+      {facts
+        .filter(([, value]) => value)
+        .map(([label, value]) => (
+          <>
+            <dt>{t(label)}</dt>
+            <dd>{value}</dd>
+          </>
+        ))}
+    </dl>
+  );
+}
+
+export function OpportunityPage(props: {
+  o: Opportunity;
+  category: string | null;
+  apply?: { values: Record<string, string>; errors: FieldErrors };
+  canManage: boolean;
+}) {
+  const { t, actor } = usePage();
+  const { o } = props;
+  const errors = props.apply?.errors ?? {};
+  const values = props.apply?.values ?? (actor.kind === "person" ? { name: actor.name, email: actor.email } : {});
+  return (
+    <article class="stack">
+      {o.status !== "published" && <Alert color="warning">{t("opportunity.notPublic", { status: t(statusLabels[o.status]) })}</Alert>}
+      <Heading>{o.title}</Heading>
+      <P>{o.association_name}</P>
+      <Facts o={o} category={props.category} />
+      <Heading level={2}>{t("opportunity.tasks")}</Heading>
+      <p class="ds-paragraph mail-body">{o.tasks}</p>
+      {o.benefits && (
+        <>
+          <Heading level={2}>{t("opportunity.benefits")}</Heading>
+          <p class="ds-paragraph mail-body">{o.benefits}</p>
+        </>
+      )}
+      <P>{t("opportunity.contactLine", { name: o.contact_name })}</P>
+      {props.canManage && (
+        <div class="actions">
+          <ButtonLink href={`/opportunities/${o.id}/edit`}>{t("opportunity.edit")}</ButtonLink>
+          <ButtonLink href={`/opportunities/${o.id}/applications`}>{t("application.list.title")}</ButtonLink>
+        </div>
+      )}
+      {o.status === "published" && (
+        <section class="stack form" aria-labelledby="apply-heading">
+          <h2 class="ds-heading" data-size="md" id="apply-heading">
+            {t("application.title")}
+          </h2>
+          <P>{t("application.intro")}</P>
+          <ErrorSummary errors={errors} />
+          <Form action={`/opportunities/${o.id}/apply`}>
+            <Field name="name" label="auth.name" autocomplete="name" required value={values.name} error={errors.name} />
+            <Field name="email" label="auth.email" type="email" autocomplete="email" required value={values.email} error={errors.email} />
+            <Field name="phone" label="association.phone" type="tel" autocomplete="tel" value={values.phone} error={errors.phone} />
+            <Field
+              name="message"
+              label="application.message"
+              hint="application.message.hint"
+              multiline
+              required
+              value={values.message}
+              error={errors.message}
+            />
+            <Button>{t("application.submit")}</Button>
+          </Form>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function Checkboxes(props: { name: string; legend: MessageKey; options: { value: string; label: string; lang?: string }[]; chosen: string[] }) {
+  const { t } = usePage();
+  return (
+    <fieldset class="ds-fieldset">
+      <legend class="ds-label">{t(props.legend)}</legend>
+      {props.options.map((o) => (
+        <div class="ds-field">
+          <input class="ds-input" type="checkbox" name={props.name} value={o.value} id={`${props.name}-${o.value}`} checked={props.chosen.includes(o.value)} />
+          <label class="ds-label" for={`${props.name}-${o.value}`} lang={o.lang}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function Checkbox(props: { name: string; label: MessageKey; checked: boolean }) {
+  const { t } = usePage();
+  return (
+    <div class="ds-field">
+      <input class="ds-input" type="checkbox" name={props.name} id={`f-${props.name}`} checked={props.checked} />
+      <label class="ds-label" for={`f-${props.name}`}>
+        {t(props.label)}
+      </label>
+    </div>
+  );
+}
+
+export function OpportunityFormPage(props: {
+  action: string;
+  associationId: string;
+  categories: Term[];
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  checklist?: { items: ChecklistItem[]; score: number };
+}) {
+  const { t, tenant } = usePage();
+  const v = props.values;
+  const errors = props.errors ?? {};
+  return (
+    <div class="stack form">
+      <Heading>{t(props.action === "/opportunities/new" ? "opportunity.new.title" : "opportunity.edit")}</Heading>
+      <P>{t("opportunity.new.intro")}</P>
+      {props.checklist && (
+        <section class="ds-alert stack" data-color="warning" role="alert" tabindex={-1} autofocus aria-labelledby="checklist-heading">
+          <h2 class="ds-heading" data-size="xs" id="checklist-heading">
+            {t("checklist.title", { score: props.checklist.score })}
+          </h2>
+          <ul class="ds-list">
+            {props.checklist.items.map((item) => (
+              <li>
+                {item.ok ? "✓ " : "✗ "}
+                {t(item.key)}
+                {!item.ok && item.required && <strong> {t("checklist.required")}</strong>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ErrorSummary errors={errors} />
+      <Form action={props.action}>
+        <input type="hidden" name="associationId" value={props.associationId} />
+        <Field name="title" label="opportunity.title" hint="opportunity.title.hint" required value={v.title} error={errors.title} />
+        <Select
+          name="categoryId"
+          label="opportunity.category"
+          value={v.categoryId}
+          error={errors.categoryId}
+          options={[{ value: "", label: t("opportunity.category.choose") }, ...props.categories.map((c) => ({ value: c.id, label: c.label }))]}
+        />
+        <Field name="tasks" label="opportunity.tasks" hint="opportunity.tasks.hint" multiline required value={v.tasks} error={errors.tasks} />
+        <Field name="benefits" label="opportunity.benefits" hint="opportunity.benefits.hint" multiline value={v.benefits} error={errors.benefits} />
+        <Select
+          name="commitment"
+          label="opportunity.commitment"
+          value={v.commitment ?? "weekly"}
+          error={errors.commitment}
+          options={COMMITMENTS.map((c) => ({ value: c, label: t(commitmentLabels[c]) }))}
+        />
+        <Field name="hoursPerWeek" label="opportunity.hoursPerWeek" value={v.hoursPerWeek} error={errors.hoursPerWeek} />
+        <Field name="oneOffDate" label="opportunity.oneOffDate" type="date" value={v.oneOffDate} error={errors.oneOffDate} />
+        <Field name="place" label="opportunity.place" value={v.place} error={errors.place} />
+        <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
+        <Checkbox name="remote" label="opportunity.remote" checked={v.remote === "on"} />
+        <Field name="startDate" label="opportunity.startDate" type="date" value={v.startDate} error={errors.startDate} />
+        <Checkbox name="needsCertificate" label={certificateLabels[tenant.country]} checked={v.needsCertificate === "on"} />
+        <Field name="minAge" label="opportunity.minAge" value={v.minAge} error={errors.minAge} />
+        <Checkboxes
+          name="languages"
+          legend="opportunity.languages"
+          chosen={(v.languages ?? "").split(",")}
+          options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
+        />
+        <Checkboxes
+          name="suits"
+          legend="opportunity.suits"
+          chosen={(v.suits ?? "").split(",")}
+          options={SUITS.map((s) => ({ value: s, label: t(suitsLabels[s]) }))}
+        />
+        <Field name="contactName" label="opportunity.contactName" required value={v.contactName} error={errors.contactName} autocomplete="name" />
+        <Field
+          name="contactEmail"
+          label="opportunity.contactEmail"
+          type="email"
+          required
+          value={v.contactEmail}
+          error={errors.contactEmail}
+          autocomplete="email"
+        />
+        <Field
+          name="expiresOn"
+          label="opportunity.expiresOn"
+          hint="opportunity.expiresOn.hint"
+          type="date"
+          required
+          value={v.expiresOn}
+          error={errors.expiresOn}
+        />
+        <div class="actions">
+          <Button name="intent" value="submit">
+            {t("opportunity.submit")}
+          </Button>
+          <Button variant="secondary" name="intent" value="draft">
+            {t("opportunity.saveDraft")}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function AssociationOpportunitiesPage(props: { associationId: string; rows: (Opportunity & { applications: number })[] }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("opportunity.mine.title")}</Heading>
+      <div class="actions">
+        <ButtonLink href={`/opportunities/new?association=${props.associationId}`} variant="primary">
+          {t("opportunity.new.title")}
+        </ButtonLink>
+      </div>
+      {props.rows.length === 0 ? (
+        <EmptyState title="opportunity.mine.empty" />
+      ) : (
+        <DataTable
+          caption={t("opportunity.mine.title")}
+          rows={props.rows}
+          columns={[
+            { key: "title", label: "opportunity.title", cell: (o) => <Link href={`/opportunities/${o.id}`}>{o.title}</Link> },
+            { key: "status", label: "apiTokens.state", cell: (o) => t(statusLabels[o.status]) },
+            { key: "expires", label: "opportunity.expiresOn", cell: (o) => o.expires_on },
+            {
+              key: "applications",
+              label: "application.list.title",
+              cell: (o) => <Link href={`/opportunities/${o.id}/applications`}>{String(o.applications)}</Link>,
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+export function ModerationPage(props: { rows: Opportunity[] }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("moderation.title")}</Heading>
+      {props.rows.length === 0 ? (
+        <EmptyState title="moderation.empty" />
+      ) : (
+        props.rows.map((o) => (
+          <section class="ds-card stack" aria-labelledby={`mod-${o.id}`}>
+            <h2 class="ds-heading" data-size="sm" id={`mod-${o.id}`}>
+              <Link href={`/opportunities/${o.id}`}>{o.title}</Link>
+            </h2>
+            <P>{o.association_name}</P>
+            <Form action={`/opportunities/${o.id}/decision`} aria-label={t("moderation.decideOn", { title: o.title })}>
+              <div class="ds-field">
+                <label class="ds-label" for={`note-${o.id}`}>
+                  {t("moderation.note")}
+                </label>
+                <textarea class="ds-input" id={`note-${o.id}`} name="note" rows={2} />
+              </div>
+              <div class="actions">
+                <Button name="decision" value="approve">
+                  {t("moderation.approve")}
+                </Button>
+                <Button variant="secondary" name="decision" value="reject">
+                  {t("moderation.reject")}
+                </Button>
+              </div>
+            </Form>
+          </section>
+        ))
+      )}
+    </div>
+  );
+}
+
+type ApplicationRow = { id: string; name: string; email: string; phone: string | null; message: string; status: keyof typeof stepLabels; created_at: string };
+
+export function ApplicationsPage(props: { o: Opportunity; rows: ApplicationRow[] }) {
+  const { t, lang, tenant } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("application.list.heading", { title: props.o.title })}</Heading>
+      {props.rows.length === 0 ? (
+        <EmptyState title="application.list.empty" />
+      ) : (
+        <DataTable
+          caption={t("application.list.title")}
+          rows={props.rows}
+          columns={[
+            { key: "name", label: "auth.name", cell: (a) => a.name },
+            { key: "contact", label: "auth.email", cell: (a) => `${a.email}${a.phone ? ` · ${a.phone}` : ""}` },
+            { key: "message", label: "application.message", cell: (a) => a.message },
+            { key: "when", label: "table.created", cell: (a) => formatDateTime(lang, a.created_at, tenant.timeZone) },
+            {
+              key: "status",
+              label: "application.status",
+              cell: (a) => (
+                <Form action={`/opportunities/${props.o.id}/applications/${a.id}`} class="actions" aria-label={t("application.moveNamed", { name: a.name })}>
+                  <label class="ds-sr-only" for={`status-${a.id}`}>
+                    {t("application.statusFor", { name: a.name })}
+                  </label>
+                  <select class="ds-input" id={`status-${a.id}`} name="status">
+                    {APPLICATION_STEPS.map((s) => (
+                      <option value={s} selected={s === a.status}>
+                        {t(stepLabels[s])}
+                      </option>
+                    ))}
+                  </select>
+                  <Button variant="secondary" size="sm">
+                    {t("form.save")}
+                  </Button>
+                </Form>
+              ),
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+export function MyApplicationsPage(props: {
+  rows: { id: string; status: keyof typeof stepLabels; created_at: string; opportunity_id: string; title: string; association_name: string }[];
+}) {
+  const { t, lang, tenant } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("application.mine.title")}</Heading>
+      {props.rows.length === 0 ? (
+        <EmptyState title="application.mine.empty" action={<ButtonLink href="/opportunities">{t("opportunity.list.title")}</ButtonLink>} />
+      ) : (
+        <DataTable
+          caption={t("application.mine.title")}
+          rows={props.rows}
+          columns={[
+            { key: "title", label: "opportunity.title", cell: (r) => <Link href={`/opportunities/${r.opportunity_id}`}>{r.title}</Link> },
+            { key: "association", label: "association.name", cell: (r) => r.association_name },
+            { key: "when", label: "table.created", cell: (r) => formatDateTime(lang, r.created_at, tenant.timeZone) },
+            { key: "status", label: "application.status", cell: (r) => t(stepLabels[r.status]) },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+export function MessagePage(props: { title: MessageKey; text: MessageKey; values?: Record<string, string> }) {
+  const { t } = usePage();
+  return (
+    <div class="stack form">
+      <Heading>{t(props.title)}</Heading>
+      <P>{t(props.text, props.values)}</P>
+    </div>
+  );
+}

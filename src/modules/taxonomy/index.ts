@@ -1,0 +1,1 @@
+export { addDefaultTaxonomy, type Term, type TermKind, terms } from "./taxonomy.service.js";
