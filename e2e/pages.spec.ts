@@ -1,6 +1,6 @@
 import { demo, expect, signIn, test, visit } from "./fixtures.js";
 
-const publicPages = ["/", "/sign-in", "/sign-up", "/password/forgot", "/accessibility", "/privacy", "/no-such-page", "/dev/mailbox"];
+const publicPages = ["/", "/sign-in", "/sign-up", "/password/forgot", "/accessibility", "/privacy", "/no-such-page", "/dev/mailbox", "/opportunities"];
 
 for (const locale of ["da-DK", "en-GB"]) {
   test.describe(`every page in ${locale}`, () => {
@@ -9,6 +9,13 @@ for (const locale of ["da-DK", "en-GB"]) {
     test("public pages", async ({ page }) => {
       for (const path of publicPages) await visit(page, path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale.slice(0, 2));
+      await page.getByRole("link", { name: /Lektiehjælper for børn/ }).click();
+      await visit(page, new URL(page.url()).pathname);
+    });
+
+    test("a citizen's applications", async ({ page }) => {
+      await signIn(page, demo.citizen);
+      await visit(page, "/applications/mine");
     });
 
     test("an association admin's pages", async ({ page }) => {
@@ -19,7 +26,12 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/associations");
       await page.getByRole("link", { name: "Sønderby Besøgsvenner" }).click();
       await visit(page, new URL(page.url()).pathname);
+      const association = new URL(page.url()).pathname;
+      await visit(page, `${association}/edit`);
+      await visit(page, `/opportunities/association/${association.split("/")[2]}`);
+      await page.getByRole("link", { name: /Besøgsven for en ældre/ }).click();
       await visit(page, `${new URL(page.url()).pathname}/edit`);
+      await visit(page, `${new URL(page.url()).pathname.replace("/edit", "")}/applications`);
       await visit(page, "/associations/new");
     });
 
@@ -31,9 +43,11 @@ for (const locale of ["da-DK", "en-GB"]) {
       await page.getByRole("link", { name: "Karen Holm" }).click();
       await visit(page, new URL(page.url()).pathname);
       await visit(page, "/admin/audit");
+      await visit(page, "/opportunities/moderation");
       await page.context().clearCookies();
       await signIn(page, demo.tenantAdmin);
       await visit(page, "/admin/api-tokens");
+      await visit(page, "/admin/settings");
       await visit(page, "/people");
     });
   });

@@ -27,6 +27,111 @@ const associations = [
   { name: "Sønderby Idrætsforening", reg: null, email: `if@${DOMAIN}`, phone: "+45 44 55 66 77" },
 ];
 
+type DemoJob = {
+  association: number;
+  category: string;
+  title: string;
+  tasks: string;
+  benefits: string;
+  hours: number | null;
+  place: string | null;
+  suits: string;
+  certificate?: boolean;
+};
+
+const jobs: DemoJob[] = [
+  {
+    association: 0,
+    category: "elderly",
+    title: "Besøgsven for en ældre borger i Sønderby",
+    tasks:
+      "Du besøger en ældre, der bor alene, en gang om ugen. I drikker kaffe, går en tur, spiller kort eller tager til banko – det, I begge har lyst til. Du bliver en fast og tryg person i en hverdag, der ellers kan være ensom.",
+    benefits: "Introduktionskursus, fire årlige caféaftener med andre besøgsvenner og kørselsgodtgørelse.",
+    hours: 2,
+    place: "Hjemme hos den ældre i Sønderby",
+    suits: "seniors,young",
+  },
+  {
+    association: 1,
+    category: "learning",
+    title: "Lektiehjælper for børn i 4.-6. klasse",
+    tasks:
+      "Hver tirsdag fra 15 til 17 hjælper du børn med dansk, matematik og engelsk på biblioteket. Du forklarer, lytter og får dem i gang – du behøver ikke være lærer. Vi er altid mindst tre frivillige sammen.",
+    benefits: "Et godt fællesskab, kaffe og kage, og et kursus i lektiehjælp hvert efterår.",
+    hours: 2,
+    place: "Sønderby Bibliotek, Torvet 2",
+    suits: "young,seniors,newcomers",
+    certificate: true,
+  },
+  {
+    association: 2,
+    category: "sport",
+    title: "Turleder på gåture for seniorer om onsdagen",
+    tasks:
+      "Du går forrest på vores faste onsdagstur på fem kilometer langs åen og sørger for, at alle kan følge med. Du planlægger ruten med de andre turledere og holder en pause med kaffe undervejs.",
+    benefits: "Frisk luft, motion og gode kolleger. Vi betaler et førstehjælpskursus.",
+    hours: 3,
+    place: "Mødested ved Sønderby Station",
+    suits: "seniors",
+  },
+  {
+    association: 3,
+    category: "social",
+    title: "Samtaleleder i sorggruppe for voksne",
+    tasks:
+      "Sammen med en anden frivillig leder du en sorggruppe for voksne, der har mistet en ægtefælle. I mødes hver anden torsdag aften i otte uger. Du skaber ro, giver ordet rundt og lytter. Du får supervision af en psykolog.",
+    benefits: "Uddannelse som samtaleleder og løbende supervision.",
+    hours: 2,
+    place: "Sønderby Frivilligcenter, Kirkegade 4",
+    suits: "seniors",
+  },
+  {
+    association: 4,
+    category: "counselling",
+    title: "Frivillig gældsrådgiver med flair for tal",
+    tasks:
+      "Du hjælper borgere med at skabe overblik over gæld, budget og breve fra kreditorer. Du sidder med i rådgivningen mandag aften sammen med en jurist og hjælper med at skrive til kreditorer og lave en afdragsplan.",
+    benefits: "Oplæring af vores jurister og et fagligt fællesskab.",
+    hours: 3,
+    place: "Sønderby Frivilligcenter, Kirkegade 4",
+    suits: "seniors",
+  },
+  {
+    association: 5,
+    category: "children_youth",
+    title: "Fodboldtræner for drenge på 10-12 år",
+    tasks:
+      "Du træner et hold drenge to gange om ugen og tager med til kamp i weekenden. Du planlægger træningen med en anden træner og er en god voksen, der ser hver enkelt spiller.",
+    benefits: "Trænerkursus betalt af klubben, træningsdragt og et stærkt trænerfællesskab.",
+    hours: 4,
+    place: "Sønderby Stadion",
+    suits: "young",
+    certificate: true,
+  },
+  {
+    association: 6,
+    category: "integration",
+    title: "Sprogmakker for en nytilkommen kvinde",
+    tasks:
+      "Du mødes med en kvinde, der er ny i Danmark, en gang om ugen og taler dansk over en kop kaffe. I kan gå på biblioteket, handle ind eller øve en samtale hos lægen. Du hjælper hende med at føle sig hjemme.",
+    benefits: "Et venskab på tværs af kulturer og to netværksmøder om året.",
+    hours: 1,
+    place: "Efter aftale i Sønderby",
+    suits: "seniors,young",
+  },
+  {
+    association: 7,
+    category: "sport",
+    title: "Kasserer i idrætsforeningens bestyrelse",
+    tasks:
+      "Du fører foreningens regnskab i et online regnskabsprogram, betaler regninger, sender kontingenter ud og laver årsregnskabet med revisoren. Du deltager i seks bestyrelsesmøder om året.",
+    benefits: "Indflydelse på en forening med 400 medlemmer og et kursus i foreningsøkonomi.",
+    hours: 2,
+    place: "Sønderby Idrætshal og hjemmefra",
+    suits: "seniors",
+  },
+];
+
 export interface DemoInfo {
   password: string;
   people: { role: string; email: string }[];
@@ -117,6 +222,41 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         { tenant_id: tenantId, association_id: assocIds[1] as string, user_id: ids.member, role: "member", created_at: now },
         { tenant_id: tenantId, association_id: assocIds[1] as string, user_id: ids.assocAdmin, role: "admin", created_at: now },
       ])
+      .execute();
+    const categories = await trx.selectFrom("taxonomy_terms").select(["id", "code"]).where("tenant_id", "=", tenantId).where("kind", "=", "category").execute();
+    const expires = new Date(clock.now().getTime() + 120 * 24 * 3600_000).toISOString().slice(0, 10);
+    await trx
+      .insertInto("opportunities")
+      .values(
+        jobs.map((job) => ({
+          id: newId(),
+          tenant_id: tenantId,
+          association_id: assocIds[job.association] as string,
+          category_id: categories.find((c) => c.code === job.category)?.id ?? null,
+          title: job.title,
+          tasks: job.tasks,
+          benefits: job.benefits,
+          commitment: "weekly" as const,
+          hours_per_week: job.hours,
+          one_off_date: null,
+          place: job.place,
+          postcode: "8000",
+          remote: 0,
+          start_date: null,
+          needs_certificate: job.certificate ? 1 : 0,
+          min_age: job.certificate ? 18 : null,
+          languages: "da",
+          suits: job.suits,
+          contact_name: "Mette Lund",
+          contact_email: associations[job.association]?.email ?? `frivilligcenter@${DOMAIN}`,
+          expires_on: expires,
+          status: "published" as const,
+          review_note: null,
+          created_at: now,
+          updated_at: now,
+          published_at: now,
+        })),
+      )
       .execute();
   });
   return info;

@@ -341,7 +341,7 @@ export function AssociationOpportunitiesPage(props: { associationId: string; row
             {
               key: "applications",
               label: "application.list.title",
-              cell: (o) => <Link href={`/opportunities/${o.id}/applications`}>{String(o.applications)}</Link>,
+              cell: (o) => <Link href={`/opportunities/${o.id}/applications`}>{t("application.count", { count: o.applications })}</Link>,
             },
           ]}
         />

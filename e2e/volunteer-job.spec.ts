@@ -1,0 +1,87 @@
+import { demo, expect, expectAccessible, signIn, test, visit } from "./fixtures.js";
+
+test("an association posts a job the checklist first holds back, staff approve it, a citizen applies without an account, and the association answers", async ({
+  browser,
+  baseURL,
+}) => {
+  const newPage = async () => (await browser.newContext({ locale: "da-DK", baseURL })).newPage();
+  const title = `Cykelven for beboere på plejehjemmet ${Date.now()}`;
+
+  // The association admin writes a vague posting first.
+  const admin = await newPage();
+  await signIn(admin, demo.associationAdmin);
+  await visit(admin, "/associations");
+  await admin.getByRole("link", { name: "Sønderby Besøgsvenner" }).click();
+  await admin.getByRole("link", { name: "Foreningens frivilligjob" }).click();
+  await expectAccessible(admin);
+  await admin.getByRole("link", { name: "Opret frivilligjob" }).click();
+  await expectAccessible(admin);
+  await admin.getByLabel(/^Titel/).fill("Frivillige søges");
+  await admin.getByLabel(/^Område/).selectOption({ label: "Ældre" });
+  await admin.getByLabel(/^Hvad skal du lave/).fill("Kør med os.");
+  await admin.getByLabel(/^Timer om ugen/).fill("2");
+  await admin.getByLabel(/^Sted/).fill("Plejehjemmet Solgården");
+  await admin.getByLabel(/^Opslaget udløber/).fill("2027-05-31");
+  await admin.getByRole("button", { name: "Send til godkendelse" }).click();
+  const checklist = admin.getByRole("alert").filter({ hasText: "Tjekliste" });
+  await expect(checklist).toContainText("Titlen siger, hvad opgaven er");
+  await expect(admin.getByLabel(/^Sted/)).toHaveValue("Plejehjemmet Solgården");
+  await expectAccessible(admin);
+
+  await admin.getByLabel(/^Titel/).fill(title);
+  await admin
+    .getByLabel(/^Hvad skal du lave/)
+    .fill(
+      "Du cykler en tur med en eller to beboere i vores rickshaw-cykel en formiddag om ugen. I kører i parken eller ned til havnen, og du fortæller og lytter undervejs. Vi lærer dig at køre cyklen sikkert.",
+    );
+  await admin.getByRole("button", { name: "Send til godkendelse" }).click();
+  await expect(admin.getByRole("status")).toContainText("Gemt");
+  await expect(admin.getByText("Venter på godkendelse")).toBeVisible();
+  await expectAccessible(admin);
+
+  // Staff approve it.
+  const staff = await newPage();
+  await signIn(staff, demo.staff);
+  await visit(staff, "/opportunities/moderation");
+  const card = staff.getByRole("form", { name: `Beslut om ${title}` });
+  await card.getByRole("button", { name: "Godkend" }).click();
+  await expect(staff.getByRole("heading", { name: "Ingen opslag venter" })).toBeVisible();
+  await expectAccessible(staff);
+
+  // A citizen finds it and applies without an account.
+  const citizen = await newPage();
+  await visit(citizen, "/opportunities");
+  await citizen.getByRole("link", { name: title }).click();
+  await expectAccessible(citizen);
+  await citizen.getByLabel("Navn").fill("Hanne Holm");
+  await citizen.getByLabel("E-mail").fill("hanne.holm@example.org");
+  await citizen.getByLabel(/^Skriv lidt om dig selv/).fill("Jeg cykler hver dag og har god tid om formiddagen.");
+  await citizen.getByRole("button", { name: "Send ansøgning" }).click();
+  await expect(citizen.getByText("Vi har sendt en e-mail til hanne.holm@example.org")).toBeVisible();
+  await expectAccessible(citizen);
+  await visit(citizen, "/dev/mailbox");
+  await citizen
+    .getByRole("row", { name: /hanne\.holm@example\.org/ })
+    .getByRole("link")
+    .first()
+    .click();
+  await citizen.getByRole("link", { name: /\/applications\/confirm\?token=/ }).click();
+  await expect(citizen.getByRole("heading", { name: "Tak for din ansøgning" })).toBeVisible();
+  await expectAccessible(citizen);
+
+  // The association sees the applicant and answers.
+  await admin.goto("/associations");
+  await admin.getByRole("link", { name: "Sønderby Besøgsvenner" }).click();
+  await admin.getByRole("link", { name: "Foreningens frivilligjob" }).click();
+  await admin
+    .getByRole("row", { name: new RegExp(title) })
+    .getByRole("link", { name: "1 ansøger" })
+    .click();
+  await expect(admin.getByRole("cell", { name: "Hanne Holm", exact: true })).toBeVisible();
+  await expectAccessible(admin);
+  const row = admin.getByRole("form", { name: "Flyt Hanne Holm" });
+  await row.getByLabel("Status for Hanne Holm").selectOption("contacted");
+  await row.getByRole("button", { name: "Gem" }).click();
+  await expect(admin.getByLabel("Status for Hanne Holm")).toHaveValue("contacted");
+  await expectAccessible(admin);
+});
