@@ -1,6 +1,19 @@
 import { demo, expect, signIn, test, visit } from "./fixtures.js";
 
-const publicPages = ["/", "/sign-in", "/sign-up", "/password/forgot", "/accessibility", "/privacy", "/no-such-page", "/dev/mailbox", "/opportunities"];
+const publicPages = [
+  "/",
+  "/sign-in",
+  "/sign-up",
+  "/password/forgot",
+  "/accessibility",
+  "/privacy",
+  "/no-such-page",
+  "/dev/mailbox",
+  "/search",
+  "/search?q=frivilig&near=8000&sort=distance",
+  "/search?near=9999",
+  "/opportunities",
+];
 
 for (const locale of ["da-DK", "en-GB"]) {
   test.describe(`every page in ${locale}`, () => {

@@ -1,8 +1,11 @@
 import type { Database } from "../src/db/database.js";
+import { opportunityDocument } from "../src/modules/opportunities/index.js";
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import { type Clock, isoNow } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
+import { putDocument } from "../src/platform/search/documents.js";
+import { demoPostcodes } from "./demo-postcodes.js";
 
 export const DEMO_PASSWORD = "frivillig-demo-2026";
 const DOMAIN = "sonderby.example";
@@ -223,41 +226,54 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         { tenant_id: tenantId, association_id: assocIds[1] as string, user_id: ids.assocAdmin, role: "admin", created_at: now },
       ])
       .execute();
-    const categories = await trx.selectFrom("taxonomy_terms").select(["id", "code"]).where("tenant_id", "=", tenantId).where("kind", "=", "category").execute();
-    const expires = new Date(clock.now().getTime() + 120 * 24 * 3600_000).toISOString().slice(0, 10);
-    await trx
-      .insertInto("opportunities")
-      .values(
-        jobs.map((job) => ({
-          id: newId(),
-          tenant_id: tenantId,
-          association_id: assocIds[job.association] as string,
-          category_id: categories.find((c) => c.code === job.category)?.id ?? null,
-          title: job.title,
-          tasks: job.tasks,
-          benefits: job.benefits,
-          commitment: "weekly" as const,
-          hours_per_week: job.hours,
-          one_off_date: null,
-          place: job.place,
-          postcode: "8000",
-          remote: 0,
-          start_date: null,
-          needs_certificate: job.certificate ? 1 : 0,
-          min_age: job.certificate ? 18 : null,
-          languages: "da",
-          suits: job.suits,
-          contact_name: "Mette Lund",
-          contact_email: associations[job.association]?.email ?? `frivilligcenter@${DOMAIN}`,
-          expires_on: expires,
-          status: "published" as const,
-          review_note: null,
-          created_at: now,
-          updated_at: now,
-          published_at: now,
-        })),
-      )
+    if (!(await trx.selectFrom("postcodes").select("code").where("country", "=", "DK").limit(1).executeTakeFirst())) {
+      await trx
+        .insertInto("postcodes")
+        .values(demoPostcodes.map(([code, name, lat, lon]) => ({ country: "DK", code, name, lat, lon })))
+        .execute();
+    }
+    const categories = await trx
+      .selectFrom("taxonomy_terms")
+      .select(["id", "code", "labels"])
+      .where("tenant_id", "=", tenantId)
+      .where("kind", "=", "category")
       .execute();
+    const expires = new Date(clock.now().getTime() + 120 * 24 * 3600_000).toISOString().slice(0, 10);
+    const rows = jobs.map((job, i) => ({
+      id: newId(),
+      tenant_id: tenantId,
+      association_id: assocIds[job.association] as string,
+      category_id: categories.find((c) => c.code === job.category)?.id ?? null,
+      title: job.title,
+      tasks: job.tasks,
+      benefits: job.benefits,
+      commitment: "weekly" as const,
+      hours_per_week: job.hours,
+      one_off_date: null,
+      place: job.place,
+      postcode: demoPostcodes[(i * 7) % demoPostcodes.length]?.[0] ?? "8000",
+      remote: 0,
+      start_date: null,
+      needs_certificate: job.certificate ? 1 : 0,
+      min_age: job.certificate ? 18 : null,
+      languages: "da",
+      suits: job.suits,
+      contact_name: "Mette Lund",
+      contact_email: associations[job.association]?.email ?? `frivilligcenter@${DOMAIN}`,
+      expires_on: expires,
+      status: "published" as const,
+      review_note: null,
+      created_at: now,
+      updated_at: now,
+      published_at: now,
+    }));
+    await trx.insertInto("opportunities").values(rows).execute();
+    for (const row of rows) {
+      const term = categories.find((c) => c.id === row.category_id);
+      const category = term && { code: term.code, label: (JSON.parse(term.labels) as { da: string }).da };
+      const association_name = associations.find((_, i) => assocIds[i] === row.association_id)?.name ?? "";
+      await putDocument(trx, clock, tenantId, "DK", opportunityDocument({ ...row, association_name }, category));
+    }
   });
   return info;
 }

@@ -1,5 +1,5 @@
 import type { AssociationMembersTable, AssociationsTable } from "../modules/associations/associations.table.js";
-import type { ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
+import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
 import type { TaxonomyTermsTable } from "../modules/taxonomy/taxonomy.table.js";
 import type { ApiTokensTable } from "../platform/api/api.table.js";
 import type { AuditLogTable } from "../platform/audit/audit.table.js";
@@ -14,6 +14,7 @@ import type {
 } from "../platform/auth/auth.table.js";
 import type { JobsTable } from "../platform/jobs/jobs.table.js";
 import type { MailOutboxTable } from "../platform/mail/mail.table.js";
+import type { PostcodesTable, SearchDocumentsTable } from "../platform/search/search.table.js";
 import type { TenantHostsTable, TenantsTable } from "../platform/tenants/tenants.table.js";
 
 export interface DB {
@@ -35,4 +36,7 @@ export interface DB {
   taxonomy_terms: TaxonomyTermsTable;
   opportunities: OpportunitiesTable;
   applications: ApplicationsTable;
+  application_messages: ApplicationMessagesTable;
+  search_documents: SearchDocumentsTable;
+  postcodes: PostcodesTable;
 }

@@ -9,6 +9,7 @@ import { associationsRoutes, registerAssociationsApi } from "./associations/inde
 import { homeRoutes } from "./home/home.routes.js";
 import { applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
+import { registerSearchApi, searchRoutes } from "./search/index.js";
 
 export interface NavEntry {
   href: string;
@@ -29,6 +30,13 @@ const signedIn = (actor: Actor) => isPerson(actor);
 /** Every capability of Sammen, in the order their navigation appears. */
 export const modules: ModuleDefinition[] = [
   { name: "home", mount: "/", routes: homeRoutes, nav: [{ href: "/", label: "nav.home", visible: () => true }] },
+  {
+    name: "search",
+    mount: "/search",
+    routes: searchRoutes,
+    api: registerSearchApi,
+    nav: [{ href: "/search", label: "nav.search", visible: () => true }],
+  },
   {
     name: "opportunities",
     mount: "/opportunities",

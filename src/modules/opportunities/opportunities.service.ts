@@ -6,17 +6,27 @@ import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
+import { hideDocument, putDocument } from "../../platform/search/documents.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
 import { reviewPosting } from "./checklist.js";
 import { canManageOpportunities, canModerate } from "./opportunities.policy.js";
 import * as repo from "./opportunities.repository.js";
 import type { OpportunityInput } from "./opportunities.schema.js";
+import { opportunityDocument } from "./opportunities.search.js";
 import type { ApplicationsTable } from "./opportunities.table.js";
 
 export type Opportunity = repo.OpportunityRow;
 
 const today = (ctx: ServiceContext) => isoNow(ctx.clock).slice(0, 10);
+
+/** Keeps the job's entry in search in step with it: findable only while published. Call inside the changing transaction. */
+async function syncSearch(db: Database, ctx: ServiceContext, id: string) {
+  const o = await repo.findById(db, ctx.tenant.id, id);
+  if (o?.status !== "published") return hideDocument(db, ctx.clock, ctx.tenant.id, "opportunity", id);
+  const category = (await terms(db, ctx.tenant.id, "category", ctx.tenant.defaultLanguage)).find((c) => c.id === o.category_id);
+  await putDocument(db, ctx.clock, ctx.tenant.id, ctx.tenant.country, opportunityDocument(o, category));
+}
 
 export async function listPublished(ctx: ServiceContext, page: number) {
   return repo.listPublished(ctx.db, ctx.tenant.id, today(ctx), page);
@@ -102,6 +112,7 @@ export async function save(
         .values({ ...values, id, tenant_id: ctx.tenant.id, association_id: input.associationId, created_at: now })
         .execute();
     }
+    await syncSearch(trx, ctx, id);
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
@@ -138,6 +149,7 @@ export async function decide(ctx: ServiceContext, id: string, decision: "approve
       .where("tenant_id", "=", ctx.tenant.id)
       .where("id", "=", id)
       .execute();
+    await syncSearch(trx, ctx, id);
     await sendMail(trx, ctx.clock, {
       tenant: ctx.tenant,
       to: o.contact_email,

@@ -43,4 +43,17 @@ export interface ApplicationsTable {
   confirmed_at: string | null;
   first_answer_at: string | null;
   updated_at: string;
+  reply_token_hash: string | null;
+  nudged_at: string | null;
+  escalated_at: string | null;
+}
+
+export interface ApplicationMessagesTable {
+  id: string;
+  tenant_id: string;
+  application_id: string;
+  sender: "association" | "applicant";
+  author_id: string | null;
+  body: string;
+  created_at: string;
 }

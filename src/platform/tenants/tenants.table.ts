@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 export interface TenantsTable {
   id: string;
   slug: string;
@@ -10,6 +12,9 @@ export interface TenantsTable {
   country: string;
   contact_email: string;
   moderation: "pre" | "post";
+  /** Days an application may wait for a first answer before the association is reminded, and before staff are told. */
+  answer_nudge_days: Generated<number>;
+  answer_escalate_days: Generated<number>;
   created_at: string;
 }
 export interface TenantHostsTable {

@@ -155,6 +155,24 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
   );
 }
 
+/** A group of checkboxes under one legend; a label may carry its own language. */
+export function Checkboxes(props: { name: string; legend: MessageKey; options: { value: string; label: string; lang?: string }[]; chosen: string[] }) {
+  const { t } = usePage();
+  return (
+    <fieldset class="ds-fieldset">
+      <legend class="ds-label">{t(props.legend)}</legend>
+      {props.options.map((o) => (
+        <div class="ds-field">
+          <input class="ds-input" type="checkbox" name={props.name} value={o.value} id={`${props.name}-${o.value}`} checked={props.chosen.includes(o.value)} />
+          <label class="ds-label" for={`${props.name}-${o.value}`} lang={o.lang}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Lists every error with a link to its field; takes focus so a screen reader hears it first. */
 export function ErrorSummary(props: { errors: Record<string, MessageKey | undefined> }) {
   const { t } = usePage();

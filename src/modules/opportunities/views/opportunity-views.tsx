@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   ButtonLink,
+  Checkboxes,
   DataTable,
   EmptyState,
   ErrorSummary,
@@ -183,23 +184,6 @@ export function OpportunityPage(props: {
         </section>
       )}
     </article>
-  );
-}
-
-function Checkboxes(props: { name: string; legend: MessageKey; options: { value: string; label: string; lang?: string }[]; chosen: string[] }) {
-  const { t } = usePage();
-  return (
-    <fieldset class="ds-fieldset">
-      <legend class="ds-label">{t(props.legend)}</legend>
-      {props.options.map((o) => (
-        <div class="ds-field">
-          <input class="ds-input" type="checkbox" name={props.name} value={o.value} id={`${props.name}-${o.value}`} checked={props.chosen.includes(o.value)} />
-          <label class="ds-label" for={`${props.name}-${o.value}`} lang={o.lang}>
-            {o.label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
   );
 }
 

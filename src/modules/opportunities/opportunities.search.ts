@@ -1,0 +1,21 @@
+import type { DocumentInput } from "../../platform/search/documents.js";
+import type { OpportunityRow } from "./opportunities.repository.js";
+
+/** A published job as one search finds it. */
+export function opportunityDocument(o: OpportunityRow, category: { code: string; label: string } | undefined): DocumentInput {
+  const list = (v: string) => (v ? v.split(",") : []);
+  return {
+    kind: "opportunity",
+    id: o.id,
+    title: o.title,
+    subtitle: o.association_name,
+    text: [o.tasks, o.benefits, o.place ?? ""].join("\n"),
+    keywords: category?.label ?? "",
+    url: `/opportunities/${o.id}`,
+    facets: { category: category ? [category.code] : [], commitment: [o.commitment], suits: list(o.suits), language: list(o.languages) },
+    postcode: o.postcode,
+    remote: Boolean(o.remote),
+    publishedAt: o.published_at ?? o.updated_at,
+    until: o.expires_on,
+  };
+}

@@ -1,0 +1,2 @@
+export { registerSearchApi } from "./search.api.js";
+export { searchRoutes } from "./search.routes.js";

@@ -1,0 +1,88 @@
+import { isoNow } from "../../platform/clock.js";
+import type { FieldErrors } from "../../platform/http/errors.js";
+import { LANGUAGES, languageNames, type MessageKey, type T, translator } from "../../platform/i18n/i18n.js";
+import type { SearchKind } from "../../platform/search/documents.js";
+import { findPostcode, type Place } from "../../platform/search/postcodes.js";
+import { FILTER_KEYS, type FilterKey, runSearch, type SearchHit } from "../../platform/search/query.js";
+import { tenantIndex } from "../../platform/search/search-index.js";
+import type { ServiceContext } from "../../platform/service-context.js";
+import { COMMITMENTS, commitmentLabels, SUITS, suitsLabels } from "../opportunities/index.js";
+import { terms } from "../taxonomy/index.js";
+import { SEARCH_PAGE_SIZE, type SearchInput } from "./search.schema.js";
+
+const kindLabels: Record<SearchKind, MessageKey> = {
+  association: "search.kind.association",
+  offer: "search.kind.offer",
+  opportunity: "search.kind.opportunity",
+};
+const accessibilityLabels: Record<string, MessageKey> = {
+  step_free: "search.accessibility.step_free",
+  accessible_toilet: "search.accessibility.accessible_toilet",
+  hearing_loop: "search.accessibility.hearing_loop",
+};
+const priceLabels: Record<string, MessageKey> = { free: "search.price.free", cost: "search.price.cost" };
+const labelled = (labels: Record<string, MessageKey>, t: T) => Object.entries(labels).map(([value, key]) => ({ value, label: t(key) }));
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+  checked: boolean;
+}
+
+export type SearchOutcome =
+  | { ok: true; total: number; pages: number; hits: SearchHit[]; facets: Record<FilterKey, FacetOption[]>; place: Place | null }
+  | { ok: false; errors: FieldErrors };
+
+/** Every value each facet may take, in the order it is shown, with its label in the person's language. */
+async function vocabulary(ctx: ServiceContext): Promise<Record<FilterKey, { value: string; label: string }[]>> {
+  const t = translator(ctx.lang);
+  const [categories, targetGroups] = await Promise.all([
+    terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
+    terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
+  ]);
+  const fromTerms = (list: { code: string; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));
+  return {
+    kind: labelled(kindLabels, t),
+    category: fromTerms(categories),
+    target_group: fromTerms(targetGroups),
+    commitment: COMMITMENTS.map((c) => ({ value: c, label: t(commitmentLabels[c]) })),
+    suits: SUITS.map((s) => ({ value: s, label: t(suitsLabels[s]) })),
+    language: LANGUAGES.map((l) => ({ value: l, label: languageNames[l] })),
+    accessibility: labelled(accessibilityLabels, t),
+    price: labelled(priceLabels, t),
+  };
+}
+
+/**
+ * One search over associations, offers and jobs. A filter value the tenant does not have, or a
+ * postcode that does not exist, is reported and nothing is searched.
+ */
+export async function search(ctx: ServiceContext, input: SearchInput): Promise<SearchOutcome> {
+  const vocab = await vocabulary(ctx);
+  const errors: FieldErrors = {};
+  for (const key of FILTER_KEYS) {
+    const known = new Set(vocab[key].map((v) => v.value));
+    if (input[key].some((v) => !known.has(v))) errors.filters = "search.filter.unknown";
+  }
+  const place = input.near ? await findPostcode(ctx.db, ctx.tenant.country, input.near) : null;
+  if (input.near && !place) errors.near = "search.near.unknown";
+  if (!input.near && (input.within || input.sort === "distance")) errors.near = "search.near.required";
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
+  const result = runSearch(index, {
+    q: input.q,
+    filters: Object.fromEntries(FILTER_KEYS.map((k) => [k, input[k]])),
+    origin: place,
+    withinKm: input.within ?? null,
+    sort: input.sort,
+    today: isoNow(ctx.clock).slice(0, 10),
+    offset: (input.page - 1) * SEARCH_PAGE_SIZE,
+    limit: SEARCH_PAGE_SIZE,
+  });
+  const facets = Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, vocab[key].map((v) => ({ ...v, count: result.counts[key][v.value] ?? 0, checked: input[key].includes(v.value) }))]),
+  ) as Record<FilterKey, FacetOption[]>;
+  return { ok: true, total: result.total, pages: Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)), hits: result.hits, facets, place };
+}

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureDocuments, fixturePostcodes, fixtureQueries } from "../../../test/fixtures/search.js";
+import {
+  createAssociation,
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  type TenantFixture,
+  TestClock,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
+import { type DocumentInput, putDocument } from "../../platform/search/documents.js";
+
+const [firstDoc] = fixtureDocuments as [DocumentInput];
+type Hit = { id: string; title: string; distanceKm: number | null };
+type Facets = Record<string, { value: string; count: number }[]>;
+
+describe.each(dialects())("one search [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  const clock = new TestClock();
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    b = await createTenant(t.db, { slug: "b", host: "b.test" });
+    await t.db
+      .insertInto("postcodes")
+      .values(fixturePostcodes.map(([code, name, lat, lon]) => ({ country: "DK", code, name, lat, lon })))
+      .execute();
+    for (const doc of fixtureDocuments) await putDocument(t.db, clock, a.id, "DK", doc);
+    await putDocument(t.db, clock, b.id, "DK", { ...firstDoc, id: "other-tenant", title: "Besøgsven i en anden kommune" });
+    env = createTestApp(t.db, { clock });
+  });
+  afterAll(() => t.destroy());
+
+  const api = async (query: string, host = "a.test") => {
+    const res = await new Visitor(env.app, host).get(`/api/v1/search?${query}`);
+    return { status: res.status, body: (await res.json()) as { data: Hit[]; total: number; facets: Facets; errors?: { field: string }[] } };
+  };
+
+  for (const { query, ids, why } of fixtureQueries) {
+    it(`${query}: ${why}`, async () => {
+      const { status, body } = await api(query);
+      expect(status).toBe(200);
+      expect(body.data.map((h) => h.id)).toEqual(ids);
+      expect(body.total).toBe(ids.length);
+    });
+  }
+
+  it("counts each facet with the other facets' filters kept, so a person sees what a click would give", async () => {
+    const { body } = await api("category=elderly");
+    const count = (facet: string, value: string) => body.facets[facet]?.find((o) => o.value === value)?.count;
+    expect(body.total).toBe(2);
+    expect(count("category", "elderly")).toBe(2);
+    expect(count("category", "learning")).toBe(2);
+    expect(count("suits", "seniors")).toBe(1);
+    expect(count("kind", "opportunity")).toBe(2);
+  });
+
+  it("measures distance from a postcode", async () => {
+    const { body } = await api("q=gaeld&near=8000");
+    expect(body.data).toEqual([expect.objectContaining({ id: "gaeldsraadgiver", distanceKm: 8.8 })]);
+  });
+
+  it("keeps each tenant's search to itself", async () => {
+    expect((await api("q=besogsven")).body.data.map((h) => h.id)).not.toContain("other-tenant");
+    expect((await api("q=besogsven", "b.test")).body.data.map((h) => h.id)).toEqual(["other-tenant"]);
+  });
+
+  it("answers an unknown filter value, a postcode that does not exist and a bad sort with a clear message and no results", async () => {
+    for (const [query, field] of [
+      ["category=unknown", "filters"],
+      ["near=9999", "near"],
+      ["near=abc", "near"],
+      ["within=5", "near"],
+      ["near=8000&within=7", "within"],
+      ["sort=price", "sort"],
+      ["page=-1", "page"],
+    ] as const) {
+      const res = await new Visitor(env.app, "a.test").get(`/api/v1/search?${query}`);
+      expect(res.status, query).toBe(422);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(
+        ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field),
+        query,
+      ).toContain(field);
+    }
+    const page = await new Visitor(env.app, "a.test").get("/search?near=9999&q=sorg");
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain("Vi kender ikke det postnummer");
+    expect(html).toContain('value="sorg"');
+  });
+
+  it("shows results on the public page, where HTML in a text is only text", async () => {
+    await putDocument(t.db, clock, a.id, "DK", { ...firstDoc, id: "html", title: "<script>alert(1)</script> Besøgsven" });
+    const html = await (await new Visitor(env.app, "a.test").get("/search?q=besogsven")).text();
+    expect(html).toContain("3 resultater");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Besøgsven");
+    expect(html).not.toContain("<script>alert(1)");
+  });
+
+  it("finds a job once staff approve it, and no longer when it is changed back to a draft", async () => {
+    const assoc = await createAssociation(t.db, a, "Cykelklubben");
+    await createPerson(t.db, a, { email: "admin@cykel.test", memberships: [{ associationId: assoc.id, role: "admin" }] });
+    await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
+    const category = (
+      await t.db.selectFrom("taxonomy_terms").select("id").where("tenant_id", "=", a.id).where("code", "=", "elderly").executeTakeFirstOrThrow()
+    ).id;
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@cykel.test");
+    const fields = {
+      associationId: assoc.id,
+      title: "Cykelpilot på rickshaw for beboere",
+      categoryId: category,
+      tasks:
+        "Du cykler en tur med en eller to beboere i vores rickshaw en formiddag om ugen. I kører i parken eller ned til havnen, og du fortæller og lytter undervejs.",
+      benefits: "Et kursus i at køre cyklen sikkert og kaffe bagefter.",
+      commitment: "weekly",
+      hoursPerWeek: "2",
+      place: "Plejehjemmet Solgården",
+      postcode: "8260",
+      contactName: "Cecilie Cykel",
+      contactEmail: "admin@cykel.test",
+      oneOffDate: "",
+      startDate: "",
+      minAge: "",
+      expiresOn: "2027-05-31",
+      intent: "submit",
+    };
+    const created = await admin.post("/opportunities/new", fields, { from: `/opportunities/new?association=${assoc.id}` });
+    expect(created.status).toBe(303);
+    const id = created.headers.get("location")?.match(/opportunities\/([^/?]+)/)?.[1] as string;
+    expect((await api("q=rickshaw")).body.total).toBe(0);
+
+    const staff = new Visitor(env.app, "a.test");
+    await staff.signIn("staff@a.test");
+    expect((await staff.post(`/opportunities/${id}/decision`, { decision: "approve", note: "" }, { from: "/opportunities/moderation" })).status).toBe(303);
+    expect((await api("q=rickshaw&near=8260")).body.data).toEqual([
+      expect.objectContaining({ id, title: "Cykelpilot på rickshaw for beboere", distanceKm: 0 }),
+    ]);
+
+    clock.advance(1000);
+    const draft = { ...fields, intent: "draft" };
+    expect((await admin.post(`/opportunities/${id}/edit`, draft, { from: `/opportunities/${id}/edit` })).status).toBe(303);
+    expect((await api("q=rickshaw")).body.total).toBe(0);
+  });
+});
+
+describe("search parity", () => {
+  it("gives the same results in the same order on every database", async () => {
+    const outputs: string[] = [];
+    for (const dialect of dialects()) {
+      const t = await createTestDb(dialect);
+      try {
+        const tenant = await createTenant(t.db, { slug: "p", host: "p.test", isDefault: true });
+        await t.db
+          .insertInto("postcodes")
+          .values(fixturePostcodes.map(([code, name, lat, lon]) => ({ country: "DK", code, name, lat, lon })))
+          .execute();
+        const clock = new TestClock();
+        for (const doc of fixtureDocuments) await putDocument(t.db, clock, tenant.id, "DK", doc);
+        const visitor = new Visitor(createTestApp(t.db, { clock }).app, "p.test");
+        const results = [];
+        for (const { query } of fixtureQueries) results.push(await (await visitor.get(`/api/v1/search?${query}`)).json());
+        outputs.push(JSON.stringify(results));
+      } finally {
+        await t.destroy();
+      }
+    }
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const output of outputs) expect(output).toBe(outputs[0]);
+  });
+});

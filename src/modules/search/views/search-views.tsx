@@ -1,0 +1,133 @@
+import type { FieldErrors } from "../../../platform/http/errors.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
+import { FILTER_KEYS, type FilterKey, type SearchHit } from "../../../platform/search/query.js";
+import { Alert, Button, Checkboxes, EmptyState, ErrorSummary, Field, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import { type SearchInput, searchHref, WITHIN_KM } from "../search.schema.js";
+import type { FacetOption } from "../search.service.js";
+
+const facetLegends: Record<FilterKey, MessageKey> = {
+  kind: "search.facet.kind",
+  category: "search.facet.category",
+  target_group: "search.facet.target_group",
+  commitment: "search.facet.commitment",
+  suits: "search.facet.suits",
+  language: "search.facet.language",
+  accessibility: "search.facet.accessibility",
+  price: "search.facet.price",
+};
+const kindLabels: Record<string, MessageKey> = {
+  association: "search.kind.association",
+  offer: "search.kind.offer",
+  opportunity: "search.kind.opportunity",
+};
+
+const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 220).replace(/\s+\S*$/, "")} …` : text);
+
+function Hit(props: { hit: SearchHit }) {
+  const { t } = usePage();
+  const { doc, distanceKm } = props.hit;
+  return (
+    <li class="ds-card search-hit">
+      <P class="kind">{t(kindLabels[doc.kind] ?? "search.kind.opportunity")}</P>
+      <h3 class="ds-heading" data-size="sm">
+        <Link href={doc.url}>{doc.title}</Link>
+      </h3>
+      <P>
+        {doc.subtitle}
+        {doc.remote ? ` · ${t("opportunity.remote")}` : distanceKm !== null ? ` · ${t("search.distance", { km: distanceKm })}` : ""}
+      </P>
+      <P>{excerpt(doc.text)}</P>
+    </li>
+  );
+}
+
+export function SearchPage(props: {
+  input: SearchInput;
+  errors?: FieldErrors;
+  result?: { total: number; pages: number; hits: SearchHit[]; facets: Record<FilterKey, FacetOption[]>; placeName: string | null };
+}) {
+  const { t } = usePage();
+  const { input, result } = props;
+  const facets = result
+    ? (Object.entries(result.facets) as [FilterKey, FacetOption[]][])
+        .map(([key, options]) => [key, options.filter((o) => o.count > 0 || o.checked)] as const)
+        .filter(([, options]) => options.length > 0)
+    : [];
+  return (
+    <div class="stack">
+      <Heading>{t("search.title")}</Heading>
+      {props.errors && <ErrorSummary errors={props.errors} />}
+      {props.errors?.filters && (
+        <div id="f-filters">
+          <Alert color="warning">
+            <P>{t("search.filter.unknown")}</P>
+            <Link href={searchHref(input, Object.fromEntries(FILTER_KEYS.map((k) => [k, []])))}>{t("search.filter.drop")}</Link>
+          </Alert>
+        </div>
+      )}
+      <div class="search-layout">
+        <search aria-label={t("search.title")}>
+          <form action="/search" method="get" class="stack search-form">
+            <Field name="q" type="search" label="search.q" hint="search.q.hint" value={input.q} />
+            <Field name="near" label="search.near" hint="search.near.hint" value={input.near} error={props.errors?.near} autocomplete="postal-code" />
+            <Select
+              name="within"
+              label="search.within"
+              value={input.within ? String(input.within) : ""}
+              error={props.errors?.within}
+              options={[{ value: "", label: t("search.within.any") }, ...WITHIN_KM.map((km) => ({ value: String(km), label: t("search.within.km", { km }) }))]}
+            />
+            <Select
+              name="sort"
+              label="search.sort"
+              value={input.sort}
+              error={props.errors?.sort}
+              options={[
+                { value: "relevance", label: t("search.sort.relevance") },
+                { value: "distance", label: t("search.sort.distance") },
+                { value: "newest", label: t("search.sort.newest") },
+              ]}
+            />
+            <Button variant="primary">{t("search.submit")}</Button>
+            {facets.length > 0 && (
+              <section class="stack" aria-labelledby="filters-heading">
+                <h2 class="ds-heading" data-size="xs" id="filters-heading">
+                  {t("search.filters")}
+                </h2>
+                {facets.map(([key, options]) => (
+                  <Checkboxes
+                    name={key}
+                    legend={facetLegends[key]}
+                    options={options.map((o) => ({ value: o.value, label: `${o.label} (${o.count})` }))}
+                    chosen={options.filter((o) => o.checked).map((o) => o.value)}
+                  />
+                ))}
+                <Button variant="secondary">{t("search.applyFilters")}</Button>
+              </section>
+            )}
+          </form>
+        </search>
+        {result && (
+          <section class="stack" aria-labelledby="results-heading">
+            <h2 class="ds-heading" data-size="sm" id="results-heading">
+              {result.placeName ? t("search.countNear", { count: result.total, place: result.placeName }) : t("search.count", { count: result.total })}
+            </h2>
+            {result.total === 0 ? (
+              <EmptyState title="search.empty" text="search.emptyText" action={<Link href="/search">{t("search.clear")}</Link>} />
+            ) : (
+              <>
+                <ul class="ds-list--unstyled stack">
+                  {result.hits.map((hit) => (
+                    <Hit hit={hit} />
+                  ))}
+                </ul>
+                <Pagination page={input.page} pages={result.pages} href={(page) => searchHref(input, { page })} />
+              </>
+            )}
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Database } from "../../db/database.js";
+import { type Clock, isoNow } from "../clock.js";
+import { findPostcode } from "./postcodes.js";
+
+export const SEARCH_KINDS = ["association", "offer", "opportunity"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export const FACETS = ["category", "target_group", "commitment", "suits", "language", "accessibility", "price"] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** One thing one search finds, as the module that owns it describes it. */
+export interface SearchDocument {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  /** Who is behind it, shown under the title. */
+  subtitle: string;
+  text: string;
+  /** Words that describe it without being in its text: the labels of its categories and target groups. */
+  keywords: string;
+  url: string;
+  facets: Partial<Record<Facet, string[]>>;
+  postcode: string | null;
+  lat: number | null;
+  lon: number | null;
+  remote: boolean;
+  publishedAt: string;
+  /** The last day it is shown, or null when it does not expire. */
+  until: string | null;
+}
+
+export type DocumentInput = Omit<SearchDocument, "lat" | "lon"> & { lat?: number | null; lon?: number | null };
+
+/**
+ * Makes a record findable, or updates it. Call it in the transaction that changes the record.
+ * Without coordinates of its own, a document is placed at its postcode.
+ */
+export async function putDocument(db: Database, clock: Clock, tenantId: string, country: string, input: DocumentInput): Promise<void> {
+  const place = input.lat == null && input.postcode ? await findPostcode(db, country, input.postcode) : null;
+  const doc: SearchDocument = { ...input, lat: input.lat ?? place?.lat ?? null, lon: input.lon ?? place?.lon ?? null };
+  await write(db, clock, tenantId, input.kind, input.id, { visible: 1, body: JSON.stringify(doc) });
+}
+
+/** Takes a record out of search (unpublished, rejected, deleted). */
+export async function hideDocument(db: Database, clock: Clock, tenantId: string, kind: SearchKind, id: string): Promise<void> {
+  await write(db, clock, tenantId, kind, id, { visible: 0, body: "{}" });
+}
+
+async function write(db: Database, clock: Clock, tenantId: string, kind: SearchKind, refId: string, row: { visible: number; body: string }) {
+  const values = { ...row, updated_at: isoNow(clock) };
+  await db
+    .insertInto("search_documents")
+    .values({ tenant_id: tenantId, kind, ref_id: refId, ...values })
+    .onConflict((oc) => oc.columns(["tenant_id", "kind", "ref_id"]).doUpdateSet(values))
+    .execute();
+}

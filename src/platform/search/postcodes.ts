@@ -1,0 +1,37 @@
+import type { Database } from "../../db/database.js";
+
+export interface Place {
+  code: string;
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+/** A postcode of the tenant's country, written as people write it ("8000", "0150", "1012 AB"). */
+export async function findPostcode(db: Database, country: string, input: string): Promise<Place | null> {
+  const code = normalisePostcode(country, input);
+  if (!code) return null;
+  const row = await db
+    .selectFrom("postcodes")
+    .select(["code", "name", "lat", "lon"])
+    .where("country", "=", country)
+    .where("code", "=", code)
+    .executeTakeFirst();
+  return row ? { ...row, lat: Number(row.lat), lon: Number(row.lon) } : null;
+}
+
+/** Dutch postcodes are found by their four digits (the PC4 area); Danish and Norwegian are four digits. */
+export function normalisePostcode(country: string, input: string): string | null {
+  const digits = input.trim().toUpperCase().replace(/\s+/g, "");
+  const match = country === "NL" ? /^(\d{4})([A-Z]{2})?$/.exec(digits) : /^(\d{4})$/.exec(digits);
+  return match?.[1] ?? null;
+}
+
+const EARTH_RADIUS_KM = 6371;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** Great-circle distance; close enough for "how far is it" within a municipality. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+}

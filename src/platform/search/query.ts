@@ -1,0 +1,102 @@
+import { FACETS, type Facet, type SearchDocument } from "./documents.js";
+import { distanceKm } from "./postcodes.js";
+import { keyOf, type TenantIndex } from "./search-index.js";
+
+export const SORTS = ["relevance", "distance", "newest"] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** The facets a search counts and filters by; "kind" (association, offer, job) is one of them. */
+export type FilterKey = "kind" | Facet;
+export const FILTER_KEYS: FilterKey[] = ["kind", ...FACETS];
+
+export interface SearchQuery {
+  q: string;
+  filters: Partial<Record<FilterKey, string[]>>;
+  origin: { lat: number; lon: number } | null;
+  withinKm: number | null;
+  sort: Sort;
+  /** Documents whose last day is before this are not shown. */
+  today: string;
+  offset: number;
+  limit: number;
+}
+
+export interface SearchHit {
+  doc: SearchDocument;
+  score: number;
+  distanceKm: number | null;
+}
+
+export interface SearchOutcome {
+  total: number;
+  hits: SearchHit[];
+  /** For each facet, how many results each value would give with the other facets' filters kept. */
+  counts: Record<FilterKey, Record<string, number>>;
+}
+
+const valuesOf = (doc: SearchDocument, key: FilterKey): string[] => (key === "kind" ? [doc.kind] : (doc.facets[key] ?? []));
+
+function textScores(index: TenantIndex, q: string): Map<string, number> | null {
+  if (!q.trim()) return null;
+  const options = {
+    prefix: (term: string) => term.length >= 4,
+    fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : false),
+    boost: { title: 3, keywords: 2, subtitle: 1.5 },
+  };
+  let results = index.mini.search(q, { ...options, combineWith: "AND" });
+  // Every word must match when some document has them all; otherwise the best partial matches.
+  if (results.length === 0) results = index.mini.search(q, { ...options, combineWith: "OR" });
+  return new Map(results.map((r) => [String(r.id), r.score]));
+}
+
+/**
+ * One search over everything the tenant has made findable. Pure over the index, so the same query
+ * gives the same results in the same order whichever database the index was loaded from.
+ */
+export function runSearch(index: TenantIndex, query: SearchQuery): SearchOutcome {
+  const scores = textScores(index, query.q);
+  const active = FILTER_KEYS.filter((k) => (query.filters[k]?.length ?? 0) > 0).map((k) => ({ key: k, values: new Set(query.filters[k]) }));
+  const counts = Object.fromEntries(FILTER_KEYS.map((k) => [k, {}])) as SearchOutcome["counts"];
+  const hits: SearchHit[] = [];
+
+  const consider = (doc: SearchDocument, score: number) => {
+    if (doc.until !== null && doc.until < query.today) return;
+    const distance = query.origin && doc.lat !== null && doc.lon !== null ? distanceKm(query.origin, { lat: doc.lat, lon: doc.lon }) : null;
+    if (query.withinKm !== null && !doc.remote && (distance === null || distance > query.withinKm)) return;
+    let failed: FilterKey | null = null;
+    for (const filter of active) {
+      if (valuesOf(doc, filter.key).some((v) => filter.values.has(v))) continue;
+      if (failed !== null) return;
+      failed = filter.key;
+    }
+    for (const facet of failed ? [failed] : FILTER_KEYS) {
+      const tally = counts[facet];
+      for (const v of valuesOf(doc, facet)) tally[v] = (tally[v] ?? 0) + 1;
+    }
+    if (failed === null) hits.push({ doc, score, distanceKm: distance === null ? null : Math.round(distance * 10) / 10 });
+  };
+  if (scores) {
+    for (const [key, score] of scores) {
+      const doc = index.docs.get(key);
+      if (doc) consider(doc, score);
+    }
+  } else {
+    for (const doc of index.docs.values()) consider(doc, 0);
+  }
+
+  hits.sort(comparator(scores ? query.sort : query.sort === "relevance" ? "newest" : query.sort));
+  return { total: hits.length, hits: hits.slice(query.offset, query.offset + query.limit), counts };
+}
+
+const byKey = (a: SearchHit, b: SearchHit) => (keyOf(a.doc) < keyOf(b.doc) ? -1 : keyOf(a.doc) > keyOf(b.doc) ? 1 : 0);
+const newest = (a: SearchHit, b: SearchHit) => (a.doc.publishedAt < b.doc.publishedAt ? 1 : a.doc.publishedAt > b.doc.publishedAt ? -1 : 0);
+
+/** Remote work and places without a location come after everything with a distance. */
+const nearest = (a: SearchHit, b: SearchHit) =>
+  a.distanceKm === b.distanceKm ? 0 : a.distanceKm === null ? 1 : b.distanceKm === null ? -1 : a.distanceKm - b.distanceKm;
+
+function comparator(sort: Sort): (a: SearchHit, b: SearchHit) => number {
+  if (sort === "newest") return (a, b) => newest(a, b) || byKey(a, b);
+  if (sort === "distance") return (a, b) => nearest(a, b) || b.score - a.score || byKey(a, b);
+  return (a, b) => b.score - a.score || newest(a, b) || byKey(a, b);
+}

@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import MiniSearch from "minisearch";
+import type { Database } from "../../db/database.js";
+import type { Lang } from "../i18n/i18n.js";
+import { indexTerms, queryTerm } from "./analyzer.js";
+import type { SearchDocument } from "./documents.js";
+
+/** Changes committed this long after their timestamp are still picked up (a transaction's time is taken before it commits). */
+const SETTLE_MS = 60_000;
+
+export interface TenantIndex {
+  mini: MiniSearch<SearchDocument & { key: string }>;
+  docs: Map<string, SearchDocument>;
+  /** Which version of each key the index holds, so an older read never overwrites a newer one. */
+  versions: Map<string, Version>;
+  watermark: string;
+}
+
+interface Version {
+  updatedAt: string;
+  digest: string;
+}
+const versionOf = (row: { updated_at: string; visible: number; body: string }): Version => ({
+  updatedAt: row.updated_at,
+  digest: createHash("sha1").update(`${row.visible}${row.body}`).digest("base64"),
+});
+
+const byDatabase = new WeakMap<Database, Map<string, Promise<TenantIndex>>>();
+
+export const keyOf = (doc: { kind: string; id: string }) => `${doc.kind}:${doc.id}`;
+
+/**
+ * The tenant's search index, held in memory by this instance and brought up to date from
+ * search_documents on every call, so several instances behind a load balancer agree.
+ */
+export async function tenantIndex(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
+  const perTenant = byDatabase.get(db) ?? new Map<string, Promise<TenantIndex>>();
+  byDatabase.set(db, perTenant);
+  const existing = perTenant.get(tenantId);
+  if (!existing) {
+    const building = build(db, tenantId, lang);
+    perTenant.set(tenantId, building);
+    building.catch(() => perTenant.delete(tenantId));
+    return building;
+  }
+  const index = await existing;
+  await catchUp(db, tenantId, index);
+  return index;
+}
+
+function emptyIndex(lang: Lang): TenantIndex {
+  const mini = new MiniSearch<SearchDocument & { key: string }>({
+    idField: "key",
+    fields: ["title", "subtitle", "text", "keywords"],
+    processTerm: (term) => indexTerms(term, lang),
+    searchOptions: { processTerm: (term) => queryTerm(term, lang) },
+  });
+  return { mini, docs: new Map(), versions: new Map(), watermark: "" };
+}
+
+async function build(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
+  const index = emptyIndex(lang);
+  const rows = await db
+    .selectFrom("search_documents")
+    .select(["kind", "ref_id", "visible", "updated_at", "body"])
+    .where("tenant_id", "=", tenantId)
+    .orderBy("kind")
+    .orderBy("ref_id")
+    .execute();
+  const visible: (SearchDocument & { key: string })[] = [];
+  for (const row of rows) {
+    const key = `${row.kind}:${row.ref_id}`;
+    index.versions.set(key, versionOf(row));
+    if (row.updated_at > index.watermark) index.watermark = row.updated_at;
+    if (!row.visible) continue;
+    const doc = JSON.parse(row.body) as SearchDocument;
+    index.docs.set(key, doc);
+    visible.push({ ...doc, key });
+  }
+  index.mini.addAll(visible);
+  return index;
+}
+
+async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
+  const since = index.watermark ? new Date(Date.parse(index.watermark) - SETTLE_MS).toISOString() : "";
+  const rows = await db
+    .selectFrom("search_documents")
+    .select(["kind", "ref_id", "visible", "updated_at", "body"])
+    .where("tenant_id", "=", tenantId)
+    .where("updated_at", ">=", since)
+    .orderBy("updated_at")
+    .execute();
+  for (const row of rows) {
+    const key = `${row.kind}:${row.ref_id}`;
+    const known = index.versions.get(key);
+    const version = versionOf(row);
+    if (known && (known.updatedAt > version.updatedAt || known.digest === version.digest)) continue;
+    index.versions.set(key, version);
+    if (row.updated_at > index.watermark) index.watermark = row.updated_at;
+    if (index.docs.has(key)) {
+      index.mini.discard(key);
+      index.docs.delete(key);
+    }
+    if (!row.visible) continue;
+    const doc = JSON.parse(row.body) as SearchDocument;
+    index.docs.set(key, doc);
+    index.mini.add({ ...doc, key });
+  }
+}
