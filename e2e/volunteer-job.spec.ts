@@ -21,6 +21,7 @@ test("an association posts a job the checklist first holds back, staff approve i
   await admin.getByLabel(/^Hvad skal du lave/).fill("Kør med os.");
   await admin.getByLabel(/^Timer om ugen/).fill("2");
   await admin.getByLabel(/^Sted/).fill("Plejehjemmet Solgården");
+  await admin.getByLabel(/^Postnummer/).fill("8260");
   await admin.getByLabel(/^Opslaget udløber/).fill("2027-05-31");
   await admin.getByRole("button", { name: "Send til godkendelse" }).click();
   const checklist = admin.getByRole("alert").filter({ hasText: "Tjekliste" });
@@ -48,9 +49,22 @@ test("an association posts a job the checklist first holds back, staff approve i
   await expect(staff.getByRole("heading", { name: "Ingen opslag venter" })).toBeVisible();
   await expectAccessible(staff);
 
-  // A citizen finds it and applies without an account.
+  // A citizen searches with a typo, narrows by distance and category, and applies without an account.
   const citizen = await newPage();
-  await visit(citizen, "/opportunities");
+  await visit(citizen, "/search");
+  await citizen.getByLabel(/^Hvad leder du efter/).fill("cykelvn plejehjemet");
+  await citizen.getByLabel(/^Postnummer/).fill("8270");
+  await citizen.getByLabel("Afstand").selectOption({ label: "Højst 10 km væk" });
+  await citizen.getByRole("button", { name: "Søg", exact: true }).click();
+  await expect(citizen.getByRole("heading", { name: /resultat.* nær 8270 Højbjerg/ })).toBeVisible();
+  await expectAccessible(citizen);
+  await citizen
+    .getByRole("group", { name: "Område" })
+    .getByLabel(/^Ældre/)
+    .check();
+  await citizen.getByRole("button", { name: "Vis resultater" }).click();
+  await expect(citizen.getByRole("heading", { name: "1 resultat nær 8270 Højbjerg" })).toBeVisible();
+  await expectAccessible(citizen);
   await citizen.getByRole("link", { name: title }).click();
   await expectAccessible(citizen);
   await citizen.getByLabel("Navn").fill("Hanne Holm");
@@ -83,5 +97,35 @@ test("an association posts a job the checklist first holds back, staff approve i
   await row.getByLabel("Status for Hanne Holm").selectOption("contacted");
   await row.getByRole("button", { name: "Gem" }).click();
   await expect(admin.getByLabel("Status for Hanne Holm")).toHaveValue("contacted");
+  await expectAccessible(admin);
+
+  // The association writes; the citizen answers through the link in the e-mail; both see the thread.
+  await admin.getByRole("link", { name: "Hanne Holm" }).click();
+  await admin.getByLabel(/^Din besked/).fill("Hej Hanne. Kan du komme forbi plejehjemmet tirsdag kl. 10?");
+  await admin.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(admin.getByRole("status")).toContainText("Beskeden er sendt til Hanne Holm");
+  await expectAccessible(admin);
+
+  await visit(citizen, "/dev/mailbox");
+  await citizen
+    .getByRole("row", { name: /Besked fra Sønderby Besøgsvenner/ })
+    .getByRole("link")
+    .first()
+    .click();
+  await citizen.getByRole("link", { name: /\/applications\/thread\?key=/ }).click();
+  await expect(citizen.getByText("Hej Hanne. Kan du komme forbi plejehjemmet tirsdag kl. 10?")).toBeVisible();
+  await expectAccessible(citizen);
+  await citizen.getByLabel(/^Dit svar/).fill("Ja, det passer fint. Vi ses!");
+  await citizen.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(citizen.getByRole("status")).toContainText("Dit svar er sendt");
+  const citizenThread = citizen.getByRole("list", { name: "Samtalen" });
+  await expect(citizenThread.getByRole("listitem")).toHaveCount(3);
+  await expect(citizenThread).toContainText("Ja, det passer fint. Vi ses!");
+  await expectAccessible(citizen);
+
+  await admin.reload();
+  const adminThread = admin.getByRole("list", { name: "Samtalen" });
+  await expect(adminThread.getByRole("listitem")).toHaveCount(3);
+  await expect(adminThread.getByRole("listitem").last()).toContainText("Ja, det passer fint. Vi ses!");
   await expectAccessible(admin);
 });

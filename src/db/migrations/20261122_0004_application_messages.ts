@@ -14,8 +14,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("application_messages_thread").on("application_messages").columns(["tenant_id", "application_id", "created_at"]).execute();
-  // The secret in the applicant's reply link; renewed never, revoked with the application.
-  await db.schema.alterTable("applications").addColumn("reply_token_hash", "text").execute();
   await db.schema.alterTable("applications").addColumn("nudged_at", "text").execute();
   await db.schema.alterTable("applications").addColumn("escalated_at", "text").execute();
   await db.schema
@@ -30,6 +28,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const col of ["answer_escalate_days", "answer_nudge_days"]) await db.schema.alterTable("tenants").dropColumn(col).execute();
-  for (const col of ["escalated_at", "nudged_at", "reply_token_hash"]) await db.schema.alterTable("applications").dropColumn(col).execute();
+  for (const col of ["escalated_at", "nudged_at"]) await db.schema.alterTable("applications").dropColumn(col).execute();
   await db.schema.dropTable("application_messages").execute();
 }

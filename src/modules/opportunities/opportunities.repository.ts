@@ -81,3 +81,18 @@ export async function applicationsOf(db: Database, tenantId: string, userId: str
     .orderBy("ap.created_at", "desc")
     .execute();
 }
+
+export async function findApplication(db: Database, tenantId: string, id: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom("applications").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+}
+
+export async function messagesOf(db: Database, tenantId: string, applicationId: string) {
+  return db
+    .selectFrom("application_messages")
+    .select(["id", "sender", "body", "created_at"])
+    .where("tenant_id", "=", tenantId)
+    .where("application_id", "=", applicationId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}

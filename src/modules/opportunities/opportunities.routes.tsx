@@ -4,14 +4,23 @@ import { tokenInput } from "../../platform/auth/auth.schema.js";
 import { isPerson } from "../../platform/auth/policy.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors } from "../../platform/http/errors.js";
-import { parseForm } from "../../platform/http/forms.js";
+import { parseForm, safeBack } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
+import * as threads from "./application-threads.js";
 import type { ChecklistItem } from "./checklist.js";
 import { canManageOpportunities } from "./opportunities.policy.js";
 import { PAGE_SIZE } from "./opportunities.repository.js";
-import { applicationStatusInput, applyInput, LIST_FIELDS, opportunityInput, reviewInput } from "./opportunities.schema.js";
+import {
+  applicantReplyInput,
+  applicationStatusInput,
+  applyInput,
+  LIST_FIELDS,
+  opportunityInput,
+  reviewInput,
+  threadMessageInput,
+} from "./opportunities.schema.js";
 import * as service from "./opportunities.service.js";
 import {
   ApplicationsPage,
@@ -23,6 +32,7 @@ import {
   OpportunityListPage,
   OpportunityPage,
 } from "./views/opportunity-views.js";
+import { ApplicantThreadPage, AssociationThreadPage } from "./views/thread-views.js";
 
 const asFormValues = (o: service.Opportunity): Record<string, string> => ({
   title: o.title,
@@ -156,7 +166,24 @@ export const opportunityRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, applicationStatusInput);
     if (!form.ok) throw new AppError(422, "invalid", "validation.invalid");
     await service.moveApplication(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), form.data.status);
-    return c.redirect(`/opportunities/${c.req.param("id")}/applications?notice=saved`, 303);
+    return c.redirect(`${safeBack(form.values.back, `/opportunities/${c.req.param("id")}/applications`)}?notice=saved`, 303);
+  })
+  .get("/:id/applications/:applicationId", async (c) => {
+    const thread = await threads.threadForAssociation(serviceContext(c), c.req.param("id"), c.req.param("applicationId"));
+    const page = <AssociationThreadPage thread={thread} sent={c.req.query("notice") === "sent"} />;
+    return render(c, c.get("t")("thread.withApplicant", { name: thread.application.name }), page);
+  })
+  .post("/:id/applications/:applicationId/messages", async (c) => {
+    const ctx = serviceContext(c);
+    const [id, applicationId] = [c.req.param("id"), c.req.param("applicationId")];
+    const form = await parseForm(c, threadMessageInput);
+    if (!form.ok) {
+      const thread = await threads.threadForAssociation(ctx, id, applicationId);
+      const page = <AssociationThreadPage thread={thread} values={form.values} errors={form.errors} />;
+      return render(c, c.get("t")("thread.withApplicant", { name: thread.application.name }), page, 422);
+    }
+    await threads.writeToApplicant(ctx, id, applicationId, form.data.body);
+    return c.redirect(`/opportunities/${id}/applications/${applicationId}?notice=sent`, 303);
   });
 
 export const applicationRoutes = new Hono<AppEnv>()
@@ -170,6 +197,24 @@ export const applicationRoutes = new Hono<AppEnv>()
       t("application.sent.title"),
       <MessagePage title="application.sent.title" text="application.sent.text" values={{ association: o.association_name }} />,
     );
+  })
+  .get("/thread", async (c) => {
+    const key = c.req.query("key") ?? "";
+    const thread = await threads.threadForApplicant(serviceContext(c), key);
+    const page = <ApplicantThreadPage thread={thread} keyValue={key} sent={c.req.query("notice") === "sent"} />;
+    return render(c, c.get("t")("thread.withAssociation", { association: thread.opportunity.association_name }), page);
+  })
+  .post("/thread", async (c) => {
+    const ctx = serviceContext(c);
+    const form = await parseForm(c, applicantReplyInput);
+    const key = form.values.key ?? "";
+    if (!form.ok) {
+      const thread = await threads.threadForApplicant(ctx, key);
+      const page = <ApplicantThreadPage thread={thread} keyValue={key} values={form.values} errors={form.errors} />;
+      return render(c, c.get("t")("thread.withAssociation", { association: thread.opportunity.association_name }), page, 422);
+    }
+    await threads.answerAssociation(ctx, form.data.key, form.data.body);
+    return c.redirect(`/applications/thread?key=${encodeURIComponent(form.data.key)}&notice=sent`, 303);
   })
   .get("/mine", async (c) => {
     const rows = await service.myApplications(serviceContext(c));

@@ -68,3 +68,6 @@ export const applyInput = z.object({
 export const APPLICATION_STEPS = ["new", "contacted", "meeting", "started", "not_now"] as const;
 export const applicationStatusInput = z.object({ status: z.enum(APPLICATION_STEPS, "validation.invalid") });
 export const reviewInput = z.object({ decision: z.enum(["approve", "reject"], "validation.invalid"), note: z.string().trim().max(1000, "validation.tooLong") });
+
+export const threadMessageInput = z.object({ body: z.string().trim().min(1, "thread.body.required").max(5000, "validation.tooLong") });
+export const applicantReplyInput = threadMessageInput.extend({ key: z.string().min(10, "error.linkInvalid").max(300, "error.linkInvalid") });

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 export interface OpportunitiesTable {
   id: string;
   tenant_id: string;
@@ -43,9 +45,8 @@ export interface ApplicationsTable {
   confirmed_at: string | null;
   first_answer_at: string | null;
   updated_at: string;
-  reply_token_hash: string | null;
-  nudged_at: string | null;
-  escalated_at: string | null;
+  nudged_at: Generated<string | null>;
+  escalated_at: Generated<string | null>;
 }
 
 export interface ApplicationMessagesTable {

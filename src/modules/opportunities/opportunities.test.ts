@@ -194,6 +194,50 @@ describe.each(dialects())("volunteer jobs and applications [%s]", (dialect) => {
     expect((await admin.post(`/opportunities/${id}/applications/${application.id}`, { status: "hired!" }, { from: "/" })).status).toBe(422);
   });
 
+  it("lets the association and the applicant write to each other, threaded by the link in the e-mail", async () => {
+    const application = await t.db
+      .selectFrom("applications")
+      .select(["id", "opportunity_id"])
+      .where("email", "=", "nina@example.org")
+      .executeTakeFirstOrThrow();
+    const thread = `/opportunities/${application.opportunity_id}/applications/${application.id}`;
+    const admin = await adminOf();
+    const messages = async () => (await t.db.selectFrom("application_messages").select(["sender", "body"]).orderBy("created_at").execute()).length;
+
+    const empty = await admin.post(`${thread}/messages`, { body: "  " }, { from: thread });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain("Skriv en besked, før du sender.");
+    expect(await messages()).toBe(0);
+
+    const sent = await admin.post(`${thread}/messages`, { body: "Hej Nina. Kan du komme forbi tirsdag kl. 16? <b>Vi glæder os</b>" }, { from: thread });
+    expect(sent.status).toBe(303);
+    const mail = await latestMail(t.db, "nina@example.org");
+    expect(mail?.subject).toBe("Besked fra Lektiecaféen");
+    expect(mail?.text).toContain("Kan du komme forbi tirsdag kl. 16?");
+    const reply = linkIn(mail?.text ?? "", "/applications/thread");
+
+    const citizen = new Visitor(env.app, a.host);
+    const page = await (await citizen.get(reply)).text();
+    expect(page).toContain("Kan du komme forbi tirsdag kl. 16? &lt;b&gt;Vi glæder os&lt;/b&gt;");
+    expect(page).toContain("Jeg er lærer på pension.");
+    const key = new URL(`http://x${reply}`).searchParams.get("key") ?? "";
+    const answered = await citizen.post("/applications/thread", { key, body: "Ja, det passer fint." }, { from: reply });
+    expect(answered.status).toBe(303);
+    expect((await latestMail(t.db, "admin@lektie.test"))?.subject).toBe("Svar fra Nina Nielsen om Lektiehjælper for børn i 4.-6. klasse");
+    const both = await (await admin.get(thread)).text();
+    expect(both.indexOf("Kan du komme forbi")).toBeLessThan(both.indexOf("Ja, det passer fint."));
+    expect(await (await citizen.get(reply)).text()).toContain("Ja, det passer fint.");
+
+    // From the wrong side: a forged or foreign key, another association, another tenant.
+    expect((await citizen.get(`/applications/thread?key=${application.id}.forged`)).status).toBe(404);
+    expect((await citizen.post("/applications/thread", { key: `${application.id}.forged`, body: "Hej" }, { from: "/" })).status).toBe(404);
+    expect((await new Visitor(env.app, b.host).get(reply)).status).toBe(404);
+    const otherAdmin = await adminOf("admin@gaa.test");
+    expect((await otherAdmin.get(thread)).status).toBe(403);
+    expect((await otherAdmin.post(`${thread}/messages`, { body: "Hej" }, { from: "/" })).status).toBe(403);
+    expect(await messages()).toBe(2);
+  });
+
   it("takes a signed-in person's application at once and lists it on their page", async () => {
     const id = (await t.db.selectFrom("opportunities").select("id").where("status", "=", "published").executeTakeFirstOrThrow()).id;
     const citizen = new Visitor(env.app, a.host);

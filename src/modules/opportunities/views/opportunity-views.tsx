@@ -385,7 +385,7 @@ export function ApplicationsPage(props: { o: Opportunity; rows: ApplicationRow[]
           caption={t("application.list.title")}
           rows={props.rows}
           columns={[
-            { key: "name", label: "auth.name", cell: (a) => a.name },
+            { key: "name", label: "auth.name", cell: (a) => <Link href={`/opportunities/${props.o.id}/applications/${a.id}`}>{a.name}</Link> },
             { key: "contact", label: "auth.email", cell: (a) => `${a.email}${a.phone ? ` · ${a.phone}` : ""}` },
             { key: "message", label: "application.message", cell: (a) => a.message },
             { key: "when", label: "table.created", cell: (a) => formatDateTime(lang, a.created_at, tenant.timeZone) },
