@@ -12,6 +12,8 @@ const publicPages = [
   "/search",
   "/search?q=frivilig&near=8000&sort=distance",
   "/search?near=9999",
+  "/open-data?category=elderly",
+  "/embed/jobs?category=elderly",
   "/opportunities",
 ];
 

@@ -49,6 +49,12 @@ test("an association posts a job the checklist first holds back, staff approve i
   await expect(staff.getByRole("heading", { name: "Ingen opslag venter" })).toBeVisible();
   await expectAccessible(staff);
 
+  // Once approved it is in the feed and the open-data API too.
+  const feed = await staff.request.get("/feeds/jobs.atom");
+  expect(await feed.text()).toContain(title);
+  const hsds = (await (await staff.request.get(`/api/v1/hsds/services?search=${encodeURIComponent(title)}`)).json()) as { contents: { name: string }[] };
+  expect(hsds.contents.map((s) => s.name)).toEqual([title]);
+
   // A citizen searches with a typo, narrows by distance and category, and applies without an account.
   const citizen = await newPage();
   await visit(citizen, "/search");

@@ -55,24 +55,31 @@ export function createApp(options: AppOptions) {
     await next();
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
   });
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: [NONCE],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:", "https:"],
-        formAction: ["'self'", "https:"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: false,
-      referrerPolicy: "strict-origin-when-cross-origin",
-      xFrameOptions: "DENY",
-      crossOriginResourcePolicy: "same-origin",
-    }),
-  );
+  const headers = {
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: [NONCE],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", "data:", "https:"],
+      formAction: ["'self'", "https:"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    strictTransportSecurity: false,
+    referrerPolicy: "strict-origin-when-cross-origin",
+    xFrameOptions: "DENY",
+    crossOriginResourcePolicy: "same-origin",
+  } satisfies Parameters<typeof secureHeaders>[0];
+  const strict = secureHeaders(headers);
+  // Embeds are made to sit in a municipality's own website, so any site may frame them.
+  const embeddable = secureHeaders({
+    ...headers,
+    contentSecurityPolicy: { ...headers.contentSecurityPolicy, frameAncestors: ["*"] },
+    xFrameOptions: false,
+    crossOriginResourcePolicy: "cross-origin",
+  });
+  app.use((c, next) => (c.req.path.startsWith("/embed/") ? embeddable(c, next) : strict(c, next)));
   app.use(async (c, next) => {
     await next();
     if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -8,6 +8,7 @@ import { type Config, loadConfig } from "../src/config.js";
 import type { Database, DB } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createDialect, createPool, type DialectName } from "../src/db/portable.js";
+import { opportunityDocument } from "../src/modules/opportunities/index.js";
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import type { StaffRole } from "../src/platform/auth/policy.js";
@@ -16,6 +17,7 @@ import { newId } from "../src/platform/ids.js";
 import { houseJobs } from "../src/platform/jobs/house-jobs.js";
 import { runOneJob } from "../src/platform/jobs/worker.js";
 import { createMailer, type Mailer } from "../src/platform/mail/mailer.js";
+import { putDocument } from "../src/platform/search/documents.js";
 
 export const silent = pino({ level: "silent" });
 
@@ -166,6 +168,63 @@ export async function createAssociation(db: Database, tenant: TenantFixture, nam
     })
     .execute();
   return { id, name };
+}
+
+/** A published job, written as the opportunities service would leave it (search document included). */
+export async function createPublishedJob(
+  db: Database,
+  tenant: TenantFixture,
+  association: { id: string; name: string },
+  input: { title: string; category?: string; postcode?: string | null; place?: string | null; remote?: boolean; publishedAt?: string; expiresOn?: string },
+) {
+  const id = newId();
+  const at = input.publishedAt ?? "2026-11-20T09:00:00.000Z";
+  const category = input.category
+    ? await db
+        .selectFrom("taxonomy_terms")
+        .select(["id", "code", "labels"])
+        .where("tenant_id", "=", tenant.id)
+        .where("code", "=", input.category)
+        .executeTakeFirst()
+    : undefined;
+  const row = {
+    id,
+    tenant_id: tenant.id,
+    association_id: association.id,
+    category_id: category?.id ?? null,
+    title: input.title,
+    tasks: `Du hjælper som ${input.title.toLowerCase()} et par timer om ugen sammen med andre frivillige.`,
+    benefits: "Kaffe, et godt fællesskab og et kursus.",
+    commitment: "weekly" as const,
+    hours_per_week: 2,
+    one_off_date: null,
+    place: input.remote ? null : (input.place ?? "Foreningshuset"),
+    postcode: input.remote ? null : (input.postcode ?? "8000"),
+    remote: input.remote ? 1 : 0,
+    start_date: null,
+    needs_certificate: 0,
+    min_age: 16,
+    languages: "da,en",
+    suits: "young",
+    contact_name: "Kontakt Person",
+    contact_email: "kontakt@forening.test",
+    expires_on: input.expiresOn ?? "2027-06-30",
+    status: "published" as const,
+    review_note: null,
+    created_at: at,
+    updated_at: at,
+    published_at: at,
+  };
+  await db.insertInto("opportunities").values(row).execute();
+  const label = category ? (JSON.parse(category.labels) as { da: string }).da : "";
+  await putDocument(
+    db,
+    new TestClock(new Date(at)),
+    tenant.id,
+    "DK",
+    opportunityDocument({ ...row, association_name: association.name }, category && { code: category.code, label }),
+  );
+  return { id };
 }
 
 export function createTestApp(db: Database, options: { clock?: TestClock; config?: Config; mailer?: Mailer } = {}) {

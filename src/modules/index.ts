@@ -7,6 +7,7 @@ import { accountRoutes } from "./account/account.routes.js";
 import { adminRoutes } from "./admin/admin.routes.js";
 import { associationsRoutes, registerAssociationsApi } from "./associations/index.js";
 import { homeRoutes } from "./home/home.routes.js";
+import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open-data/index.js";
 import { applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
 import { registerSearchApi, searchRoutes } from "./search/index.js";
@@ -66,6 +67,9 @@ export const modules: ModuleDefinition[] = [
     nav: [{ href: "/people", label: "nav.people", visible: (a) => hasRole(a, "staff", "tenant_admin") }],
   },
   { name: "invitations", mount: "/invitations", routes: invitationRoutes },
+  { name: "open-data", mount: "/open-data", routes: openDataRoutes, api: registerHsdsApi },
+  { name: "feeds", mount: "/feeds", routes: feedRoutes },
+  { name: "embed", mount: "/embed", routes: embedRoutes },
   {
     name: "admin",
     mount: "/admin",

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { Database } from "../../db/database.js";
+import { containsText } from "../../db/text-match.js";
 import type { ListQuery } from "./associations.schema.js";
 
 export const PAGE_SIZE = 25;
@@ -10,14 +10,10 @@ export async function findById(db: Database, tenantId: string, id: string) {
 
 function filtered(db: Database, tenantId: string, query: Pick<ListQuery, "q">, memberId?: string) {
   let q = db.selectFrom("associations").where("associations.tenant_id", "=", tenantId);
-  if (query.q) {
-    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const text = query.q;
+  if (text) {
     q = q.where((eb) =>
-      eb.or([
-        sql<boolean>`lower(associations.name) like ${like} escape '\\'`,
-        eb("associations.registration_number", "=", query.q),
-        sql<boolean>`lower(associations.email) like ${like} escape '\\'`,
-      ]),
+      eb.or([containsText("associations.name", text), eb("associations.registration_number", "=", text), containsText("associations.email", text)]),
     );
   }
   if (memberId) {
@@ -60,4 +56,24 @@ export async function members(db: Database, tenantId: string, associationId: str
     .where("m.association_id", "=", associationId)
     .orderBy("u.name")
     .execute();
+}
+
+/** Associations as open data: every association of the tenant, oldest id first, for paging. */
+export async function listPublicRecords(
+  db: Database,
+  tenantId: string,
+  f: { offset: number; limit: number; search: string | null; modifiedAfter: string | null; id?: string },
+) {
+  const search = f.search;
+  const base = db
+    .selectFrom("associations")
+    .where("tenant_id", "=", tenantId)
+    .$if(Boolean(f.id), (q) => q.where("id", "=", f.id ?? ""))
+    .$if(Boolean(search), (q) => q.where((eb) => eb.or([containsText("name", search ?? ""), eb("registration_number", "=", search ?? "")])))
+    .$if(Boolean(f.modifiedAfter), (q) => q.where("updated_at", ">", f.modifiedAfter ?? ""));
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy("id").limit(f.limit).offset(f.offset).execute(),
+    base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }

@@ -232,3 +232,8 @@ export async function personalData(db: Database, tenantId: string, userId: strin
     .execute();
   return { association_memberships: rows };
 }
+
+/** Associations as open data. */
+export async function publicRecords(ctx: ServiceContext, filter: Parameters<typeof repo.listPublicRecords>[2]) {
+  return repo.listPublicRecords(ctx.db, ctx.tenant.id, filter);
+}

@@ -1,5 +1,5 @@
 export { applicationRoutes, opportunityRoutes } from "./opportunities.routes.js";
 export { COMMITMENTS, SUITS } from "./opportunities.schema.js";
 export { opportunityDocument } from "./opportunities.search.js";
-export { personalData } from "./opportunities.service.js";
+export { type PublicJob, personalData, publicRecords } from "./opportunities.service.js";
 export { commitmentLabels, suitsLabels } from "./views/opportunity-views.js";

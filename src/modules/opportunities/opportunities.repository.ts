@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
+import { containsText } from "../../db/text-match.js";
 import type { ApplicationsTable, OpportunitiesTable } from "./opportunities.table.js";
 
 export type OpportunityRow = Selectable<OpportunitiesTable> & { association_name: string };
@@ -95,4 +96,46 @@ export async function messagesOf(db: Database, tenantId: string, applicationId: 
     .orderBy("created_at")
     .orderBy("id")
     .execute();
+}
+
+export interface PublicRecordFilter {
+  offset: number;
+  limit: number;
+  search: string | null;
+  modifiedAfter: string | null;
+  id?: string;
+  categoryCode?: string | null;
+  associationId?: string;
+  /** Only jobs done at a place, not remote. */
+  placed?: boolean;
+}
+
+/** Published, unexpired jobs with their association and category, for open data and feeds. */
+export async function listPublicRecords(db: Database, tenantId: string, today: string, f: PublicRecordFilter, order: "id" | "newest" = "id") {
+  const search = f.search ?? "";
+  const base = db
+    .selectFrom("opportunities as o")
+    .innerJoin("associations as a", "a.id", "o.association_id")
+    .leftJoin("taxonomy_terms as c", "c.id", "o.category_id")
+    .where("o.tenant_id", "=", tenantId)
+    .where("o.status", "=", "published")
+    .where("o.expires_on", ">=", today)
+    .$if(Boolean(f.id), (q) => q.where("o.id", "=", f.id ?? ""))
+    .$if(Boolean(f.associationId), (q) => q.where("o.association_id", "=", f.associationId ?? ""))
+    .$if(Boolean(search), (q) => q.where((eb) => eb.or([containsText("o.title", search), containsText("o.tasks", search)])))
+    .$if(Boolean(f.modifiedAfter), (q) => q.where("o.updated_at", ">", f.modifiedAfter ?? ""))
+    .$if(Boolean(f.categoryCode), (q) => q.where("c.code", "=", f.categoryCode ?? ""))
+    .$if(Boolean(f.placed), (q) => q.where("o.remote", "=", 0).where((eb) => eb.or([eb("o.place", "is not", null), eb("o.postcode", "is not", null)])));
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll("o")
+      .select(["a.name as association_name", "c.code as category_code", "c.labels as category_labels"])
+      .$if(order === "id", (q) => q.orderBy("o.id"))
+      .$if(order === "newest", (q) => q.orderBy("o.published_at", "desc").orderBy("o.id", "desc"))
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }

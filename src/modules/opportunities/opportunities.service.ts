@@ -28,6 +28,12 @@ async function syncSearch(db: Database, ctx: ServiceContext, id: string) {
   await putDocument(db, ctx.clock, ctx.tenant.id, ctx.tenant.country, opportunityDocument(o, category));
 }
 
+/** Published jobs as open data, feeds and embeds show them. */
+export async function publicRecords(ctx: ServiceContext, filter: repo.PublicRecordFilter, order: "id" | "newest" = "id") {
+  return repo.listPublicRecords(ctx.db, ctx.tenant.id, today(ctx), filter, order);
+}
+export type PublicJob = Awaited<ReturnType<typeof publicRecords>>["rows"][number];
+
 export async function listPublished(ctx: ServiceContext, page: number) {
   return repo.listPublished(ctx.db, ctx.tenant.id, today(ctx), page);
 }

@@ -35,3 +35,18 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
 }
+
+/** Several postcodes at once, keyed by the code as given. */
+export async function findPostcodes(db: Database, country: string, inputs: string[]): Promise<Map<string, Place>> {
+  const wanted = new Map(inputs.map((input) => [input, normalisePostcode(country, input)]));
+  const codes = [...new Set([...wanted.values()].filter((c): c is string => c !== null))];
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom("postcodes").select(["code", "name", "lat", "lon"]).where("country", "=", country).where("code", "in", codes).execute();
+  const byCode = new Map(rows.map((r) => [r.code, { ...r, lat: Number(r.lat), lon: Number(r.lon) }]));
+  const result = new Map<string, Place>();
+  for (const [input, code] of wanted) {
+    const place = code ? byCode.get(code) : undefined;
+    if (place) result.set(input, place);
+  }
+  return result;
+}

@@ -341,3 +341,10 @@ export function ConfirmStep(props: PropsWithChildren<{ title: string; action: st
     </section>
   );
 }
+
+/** schema.org data for search engines; "<" is escaped so no text can close the script element. */
+export function JsonLd(props: { data: Record<string, unknown> }) {
+  const { nonce } = usePage();
+  const json = JSON.stringify({ "@context": "https://schema.org", ...props.data }).replace(/</g, "\\u003c");
+  return <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: json }} />;
+}

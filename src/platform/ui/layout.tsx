@@ -52,6 +52,11 @@ export function Document(props: { page: PageContext; title: string; children: Ch
                   </a>
                 </li>
                 <li>
+                  <a class="ds-link" href="/open-data">
+                    {t("openData.title")}
+                  </a>
+                </li>
+                <li>
                   <a class="ds-link" href={`mailto:${tenant.contactEmail}`}>
                     {t("shell.contact", { email: tenant.contactEmail })}
                   </a>

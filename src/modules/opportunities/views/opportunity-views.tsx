@@ -11,6 +11,7 @@ import {
   Field,
   Form,
   Heading,
+  JsonLd,
   Link,
   P,
   Pagination,
@@ -134,12 +135,38 @@ export function OpportunityPage(props: {
   apply?: { values: Record<string, string>; errors: FieldErrors };
   canManage: boolean;
 }) {
-  const { t, actor } = usePage();
+  const { t, actor, tenant } = usePage();
   const { o } = props;
   const errors = props.apply?.errors ?? {};
   const values = props.apply?.values ?? (actor.kind === "person" ? { name: actor.name, email: actor.email } : {});
   return (
     <article class="stack">
+      {o.status === "published" && (
+        <JsonLd
+          data={{
+            "@type": "JobPosting",
+            title: o.title,
+            description: `${o.tasks}\n\n${o.benefits}`,
+            employmentType: "VOLUNTEER",
+            datePosted: o.published_at ?? o.updated_at,
+            validThrough: o.expires_on,
+            hiringOrganization: { "@type": "Organization", name: o.association_name },
+            ...(o.remote
+              ? { jobLocationType: "TELECOMMUTE" }
+              : {
+                  jobLocation: {
+                    "@type": "Place",
+                    address: {
+                      "@type": "PostalAddress",
+                      streetAddress: o.place ?? undefined,
+                      postalCode: o.postcode ?? undefined,
+                      addressCountry: tenant.country,
+                    },
+                  },
+                }),
+          }}
+        />
+      )}
       {o.status !== "published" && <Alert color="warning">{t("opportunity.notPublic", { status: t(statusLabels[o.status]) })}</Alert>}
       <Heading>{o.title}</Heading>
       <P>{o.association_name}</P>

@@ -1,0 +1,203 @@
+import { v5 as uuidv5 } from "uuid";
+import { type Lang, languageNames } from "../../platform/i18n/i18n.js";
+import type { Place } from "../../platform/search/postcodes.js";
+import type { Term, TermKind } from "../taxonomy/index.js";
+
+/** Records HSDS wants as their own (locations, languages, links) get ids derived from ours, so they never change. */
+const NAMESPACE = "5b8e3c1a-7f0d-4c52-9a3e-2d6b1f4e8c90";
+export const derivedId = (...parts: string[]) => uuidv5(parts.join(":"), NAMESPACE);
+
+/** The org-id.guide scheme of each country's register of associations. */
+const IDENTIFIER_SCHEME = {
+  DK: { scheme: "DK-CVR", type: "CVR" },
+  NO: { scheme: "NO-BRC", type: "Organisasjonsnummer" },
+  NL: { scheme: "NL-KVK", type: "KvK-nummer" },
+};
+
+export interface Site {
+  baseUrl: string;
+  tenantId: string;
+  tenantName: string;
+  country: "DK" | "NO" | "NL";
+  lang: Lang;
+}
+
+export interface AssociationRecord {
+  id: string;
+  name: string;
+  email: string;
+  registration_number: string | null;
+}
+
+export interface JobRecord {
+  id: string;
+  association_id: string;
+  association_name: string;
+  title: string;
+  tasks: string;
+  benefits: string;
+  contact_email: string;
+  min_age: number | null;
+  languages: string;
+  place: string | null;
+  postcode: string | null;
+  remote: number;
+  updated_at: string;
+  category_id: string | null;
+  category_code: string | null;
+  category_labels: string | null;
+}
+
+const withoutEmpty = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+
+export function organization(a: AssociationRecord, site: Site) {
+  return withoutEmpty({
+    id: a.id,
+    name: a.name,
+    description: `${a.name}, ${site.tenantName}`,
+    email: a.email,
+    uri: `${site.baseUrl}/api/v1/hsds/organizations/${a.id}`,
+  });
+}
+
+export function fullOrganization(a: AssociationRecord, site: Site, services: JobRecord[]) {
+  const scheme = IDENTIFIER_SCHEME[site.country];
+  return {
+    ...organization(a, site),
+    organization_identifiers: a.registration_number
+      ? [
+          {
+            id: derivedId(a.id, "identifier"),
+            organization_id: a.id,
+            identifier_scheme: scheme.scheme,
+            identifier_type: scheme.type,
+            identifier: a.registration_number,
+          },
+        ]
+      : [],
+    services: services.map((j) => service(j, site)),
+  };
+}
+
+export function service(j: JobRecord, site: Site) {
+  return withoutEmpty({
+    id: j.id,
+    organization_id: j.association_id,
+    name: j.title,
+    description: `${j.tasks}\n\n${j.benefits}`.trim(),
+    url: `${site.baseUrl}/opportunities/${j.id}`,
+    email: j.contact_email,
+    status: "active",
+    minimum_age: j.min_age,
+    last_modified: j.updated_at,
+  });
+}
+
+function category(j: JobRecord, site: Site) {
+  if (!j.category_id || !j.category_code) return null;
+  const labels = JSON.parse(j.category_labels ?? "{}") as Partial<Record<Lang, string>>;
+  const name = labels[site.lang] ?? labels.da ?? j.category_code;
+  return {
+    id: j.category_id,
+    code: j.category_code,
+    name,
+    description: name,
+    taxonomy_id: derivedId(site.tenantId, "taxonomy", "category"),
+    language: site.lang,
+  };
+}
+
+export function location(j: JobRecord, place: Place | null, site: Site) {
+  const id = derivedId(j.id, "location");
+  return withoutEmpty({
+    id,
+    location_type: "physical",
+    name: j.place ?? place?.name ?? null,
+    latitude: place?.lat ?? null,
+    longitude: place?.lon ?? null,
+    addresses: j.postcode
+      ? [
+          {
+            id: derivedId(j.id, "address"),
+            location_id: id,
+            address_1: j.place ?? place?.name ?? j.postcode,
+            city: place?.name ?? "",
+            state_province: "",
+            postal_code: j.postcode,
+            country: site.country,
+            address_type: "physical",
+          },
+        ]
+      : [],
+  });
+}
+
+/** A job done at a place; remote jobs have none. A job has one place, so the link takes the job's id. */
+export function serviceAtLocation(j: JobRecord, place: Place | null, site: Site) {
+  if (j.remote || (!j.place && !j.postcode)) return null;
+  return { id: j.id, service_id: j.id, location_id: derivedId(j.id, "location"), location: location(j, place, site) };
+}
+
+export function fullService(j: JobRecord, place: Place | null, site: Site, organizationRecord: AssociationRecord) {
+  const term = category(j, site);
+  const at = serviceAtLocation(j, place, site);
+  return {
+    ...service(j, site),
+    organization: organization(organizationRecord, site),
+    languages: (j.languages ? j.languages.split(",") : []).map((code) => ({
+      id: derivedId(j.id, "language", code),
+      service_id: j.id,
+      name: languageNames[code as Lang] ?? code,
+      code,
+    })),
+    attributes: term
+      ? [
+          {
+            id: derivedId(j.id, "attribute", term.id),
+            link_id: j.id,
+            link_type: "category",
+            link_entity: "service",
+            taxonomy_term_id: term.id,
+            taxonomy_term: term,
+          },
+        ]
+      : [],
+    service_at_locations: at ? [at] : [],
+  };
+}
+
+const TAXONOMY_NAMES: Record<TermKind, string> = { category: "Sammen: categories", target_group: "Sammen: target groups" };
+
+export function taxonomy(kind: TermKind, site: Site) {
+  return {
+    id: derivedId(site.tenantId, "taxonomy", kind),
+    name: TAXONOMY_NAMES[kind],
+    description: `${TAXONOMY_NAMES[kind]} (${site.tenantName})`,
+  };
+}
+
+export function taxonomyTerm(term: Term, kind: TermKind, site: Site) {
+  return {
+    id: term.id,
+    code: term.code,
+    name: term.label,
+    description: term.label,
+    taxonomy_id: derivedId(site.tenantId, "taxonomy", kind),
+    language: site.lang,
+  };
+}
+
+/** HSDS's page envelope around a list. */
+export function page<T>(contents: T[], total: number, pageNumber: number, perPage: number) {
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  return {
+    total_items: total,
+    total_pages: totalPages,
+    page_number: pageNumber,
+    size: contents.length,
+    first_page: pageNumber === 1,
+    last_page: pageNumber >= totalPages,
+    empty: contents.length === 0,
+    contents,
+  };
+}

@@ -1,0 +1,87 @@
+import { Feed } from "feed";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../../platform/http/env.js";
+import { AppError } from "../../platform/http/errors.js";
+import { origin } from "../../platform/http/middleware.js";
+import { render, themeVersion } from "../../platform/http/render.js";
+import { type ServiceContext, serviceContext } from "../../platform/service-context.js";
+import { publicRecords } from "../opportunities/index.js";
+import { terms } from "../taxonomy/index.js";
+import { EmbedDocument, OpenDataPage } from "./views/open-data-views.js";
+
+const FEED_SIZE = 50;
+const EMBED_SIZE = 20;
+const categoryQuery = z.object({ category: z.string().trim().max(80).optional() });
+
+/** The category a feed or embed is narrowed to, checked against the tenant's own list. */
+async function chosenCategory(ctx: ServiceContext, raw: string | undefined) {
+  const code = categoryQuery.safeParse({ category: raw }).data?.category || null;
+  if (!code) return null;
+  const found = (await terms(ctx.db, ctx.tenant.id, "category", ctx.tenant.defaultLanguage)).find((c) => c.code === code);
+  if (!found) throw new AppError(404, "not_found", "search.filter.unknown");
+  return found;
+}
+
+async function latestJobs(ctx: ServiceContext, categoryCode: string | null, limit: number) {
+  const { rows } = await publicRecords(ctx, { offset: 0, limit, search: null, modifiedAfter: null, categoryCode }, "newest");
+  return rows;
+}
+
+export const openDataRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  const ctx = serviceContext(c);
+  const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
+  const category = categories.find((x) => x.code === c.req.query("category"))?.code ?? "";
+  return render(c, c.get("t")("openData.title"), <OpenDataPage baseUrl={origin(c)} categories={categories} category={category} />);
+});
+
+export const feedRoutes = new Hono<AppEnv>().get("/jobs.atom", async (c) => {
+  const ctx = serviceContext(c);
+  const category = await chosenCategory(ctx, c.req.query("category"));
+  const jobs = await latestJobs(ctx, category?.code ?? null, FEED_SIZE);
+  const base = origin(c);
+  const t = c.get("t");
+  const title = category ? t("feed.titleCategory", { tenant: ctx.tenant.name, category: category.label }) : t("feed.title", { tenant: ctx.tenant.name });
+  const feed = new Feed({
+    title,
+    id: `${base}/feeds/jobs.atom${category ? `?category=${category.code}` : ""}`,
+    link: `${base}/opportunities`,
+    language: ctx.tenant.defaultLanguage,
+    copyright: ctx.tenant.name,
+    updated: new Date(jobs[0]?.published_at ?? jobs[0]?.updated_at ?? ctx.clock.now().toISOString()),
+    feedLinks: { atom: `${base}/feeds/jobs.atom` },
+  });
+  for (const j of jobs) {
+    feed.addItem({
+      title: j.title,
+      id: `${base}/opportunities/${j.id}`,
+      link: `${base}/opportunities/${j.id}`,
+      description: j.tasks,
+      author: [{ name: j.association_name }],
+      date: new Date(j.updated_at),
+      published: new Date(j.published_at ?? j.updated_at),
+    });
+  }
+  c.header("Cache-Control", "public, max-age=300");
+  return c.body(feed.atom1(), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
+});
+
+export const embedRoutes = new Hono<AppEnv>().get("/jobs", async (c) => {
+  const ctx = serviceContext(c);
+  const category = await chosenCategory(ctx, c.req.query("category"));
+  const jobs = await latestJobs(ctx, category?.code ?? null, EMBED_SIZE);
+  const t = c.get("t");
+  const page = (
+    <EmbedDocument
+      t={t}
+      lang={c.get("lang")}
+      tenantName={ctx.tenant.name}
+      baseUrl={origin(c)}
+      heading={category ? t("embed.headingCategory", { category: category.label }) : t("embed.heading")}
+      jobs={jobs}
+      themeVersion={themeVersion(ctx.tenant.colorPrimary)}
+    />
+  );
+  c.header("Cache-Control", "public, max-age=300");
+  return c.html(`<!doctype html>${await page}`);
+});
