@@ -1,4 +1,4 @@
-import { demo, expect, signIn, test, visit } from "./fixtures.js";
+import { demo, expect, expectAccessible, signIn, test, visit } from "./fixtures.js";
 
 const publicPages = [
   "/",
@@ -31,6 +31,9 @@ for (const locale of ["da-DK", "en-GB"]) {
     test("a citizen's applications", async ({ page }) => {
       await signIn(page, demo.citizen);
       await visit(page, "/applications/mine");
+      await visit(page, "/matching");
+      await expect(page.getByRole("heading", { name: /^(Derfor passer det|Why it fits)$/ }).first()).toBeVisible();
+      await visit(page, "/matching/profile");
     });
 
     test("an association admin's pages", async ({ page }) => {
@@ -59,6 +62,13 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, new URL(page.url()).pathname);
       await visit(page, "/admin/audit");
       await visit(page, "/opportunities/moderation");
+      await visit(page, "/matching/staff");
+      await page.getByLabel(/^(Borgerens e-mail|The citizen's e-mail)/).fill(demo.citizen);
+      await page.getByRole("checkbox").check();
+      await page.getByLabel(/^(Hvordan og hvornår|How and when)/).fill("Mundtligt ved samtale");
+      await page.getByRole("button", { name: /^(Vis forslag|Show suggestions)$/ }).click();
+      await expect(page.getByRole("heading", { name: /Karen Holm/ })).toBeVisible();
+      await expectAccessible(page);
       await page.context().clearCookies();
       await signIn(page, demo.tenantAdmin);
       await visit(page, "/admin/api-tokens");

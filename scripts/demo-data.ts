@@ -7,6 +7,8 @@ import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 
+const DEMO_SLOTS = ["tue-morning,thu-morning", "wed-afternoon", "thu-evening", "mon-evening", "sat-morning", "tue-evening,thu-evening", "", "wed-morning"];
+
 export const DEMO_PASSWORD = "frivillig-demo-2026";
 const DOMAIN = "sonderby.example";
 
@@ -40,6 +42,9 @@ type DemoJob = {
   place: string | null;
   suits: string;
   certificate?: boolean;
+  slots?: string;
+  setting?: "any" | "one_to_one" | "group";
+  stepFree?: boolean;
 };
 
 const jobs: DemoJob[] = [
@@ -266,6 +271,9 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       created_at: now,
       updated_at: now,
       published_at: now,
+      time_slots: job.slots ?? DEMO_SLOTS[i % DEMO_SLOTS.length] ?? "",
+      setting: job.setting ?? ("any" as const),
+      step_free: job.stepFree ? 1 : 0,
     }));
     await trx.insertInto("opportunities").values(rows).execute();
     for (const row of rows) {
@@ -274,6 +282,23 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       const association_name = associations.find((_, i) => assocIds[i] === row.association_id)?.name ?? "";
       await putDocument(trx, clock, tenantId, "DK", opportunityDocument({ ...row, association_name }, category));
     }
+    await trx
+      .insertInto("volunteer_profiles")
+      .values({
+        tenant_id: tenantId,
+        user_id: ids.citizen,
+        interests: "elderly,social",
+        skills: "lytte, kaffe og kortspil",
+        time_slots: "tue-morning,wed-morning,thu-morning",
+        postcode: "8000",
+        max_km: 10,
+        languages: "da",
+        needs: "",
+        setting: "any",
+        rhythm: "regular",
+        updated_at: now,
+      })
+      .execute();
   });
   return info;
 }

@@ -175,7 +175,22 @@ export async function createPublishedJob(
   db: Database,
   tenant: TenantFixture,
   association: { id: string; name: string },
-  input: { title: string; category?: string; postcode?: string | null; place?: string | null; remote?: boolean; publishedAt?: string; expiresOn?: string },
+  input: {
+    title: string;
+    category?: string;
+    postcode?: string | null;
+    place?: string | null;
+    remote?: boolean;
+    publishedAt?: string;
+    expiresOn?: string;
+    tasks?: string;
+    slots?: string;
+    setting?: "any" | "one_to_one" | "group";
+    stepFree?: boolean;
+    suits?: string;
+    languages?: string;
+    commitment?: "weekly" | "one_off" | "flexible";
+  },
 ) {
   const id = newId();
   const at = input.publishedAt ?? "2026-11-20T09:00:00.000Z";
@@ -193,9 +208,8 @@ export async function createPublishedJob(
     association_id: association.id,
     category_id: category?.id ?? null,
     title: input.title,
-    tasks: `Du hjælper som ${input.title.toLowerCase()} et par timer om ugen sammen med andre frivillige.`,
+    tasks: input.tasks ?? `Du hjælper som ${input.title.toLowerCase()} et par timer om ugen sammen med andre frivillige.`,
     benefits: "Kaffe, et godt fællesskab og et kursus.",
-    commitment: "weekly" as const,
     hours_per_week: 2,
     one_off_date: null,
     place: input.remote ? null : (input.place ?? "Foreningshuset"),
@@ -204,8 +218,6 @@ export async function createPublishedJob(
     start_date: null,
     needs_certificate: 0,
     min_age: 16,
-    languages: "da,en",
-    suits: "young",
     contact_name: "Kontakt Person",
     contact_email: "kontakt@forening.test",
     expires_on: input.expiresOn ?? "2027-06-30",
@@ -214,6 +226,12 @@ export async function createPublishedJob(
     created_at: at,
     updated_at: at,
     published_at: at,
+    time_slots: input.slots ?? "",
+    setting: input.setting ?? ("any" as const),
+    step_free: input.stepFree ? 1 : 0,
+    suits: input.suits ?? "young",
+    commitment: input.commitment ?? ("weekly" as const),
+    languages: input.languages ?? "da,en",
   };
   await db.insertInto("opportunities").values(row).execute();
   const label = category ? (JSON.parse(category.labels) as { da: string }).da : "";

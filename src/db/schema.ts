@@ -1,4 +1,5 @@
 import type { AssociationMembersTable, AssociationsTable } from "../modules/associations/associations.table.js";
+import type { MatchingConsentsTable, VolunteerProfilesTable } from "../modules/matching/matching.table.js";
 import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
 import type { TaxonomyTermsTable } from "../modules/taxonomy/taxonomy.table.js";
 import type { ApiTokensTable } from "../platform/api/api.table.js";
@@ -39,4 +40,6 @@ export interface DB {
   application_messages: ApplicationMessagesTable;
   search_documents: SearchDocumentsTable;
   postcodes: PostcodesTable;
+  volunteer_profiles: VolunteerProfilesTable;
+  matching_consents: MatchingConsentsTable;
 }

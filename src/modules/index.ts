@@ -7,6 +7,7 @@ import { accountRoutes } from "./account/account.routes.js";
 import { adminRoutes } from "./admin/admin.routes.js";
 import { associationsRoutes, registerAssociationsApi } from "./associations/index.js";
 import { homeRoutes } from "./home/home.routes.js";
+import { matchingRoutes } from "./matching/index.js";
 import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open-data/index.js";
 import { applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
@@ -45,6 +46,15 @@ export const modules: ModuleDefinition[] = [
     nav: [
       { href: "/opportunities", label: "nav.opportunities", visible: () => true },
       { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+    ],
+  },
+  {
+    name: "matching",
+    mount: "/matching",
+    routes: matchingRoutes,
+    nav: [
+      { href: "/matching", label: "nav.forYou", visible: signedIn },
+      { href: "/matching/staff", label: "nav.matchingStaff", visible: (a) => hasRole(a, "staff", "tenant_admin") },
     ],
   },
   {

@@ -1,6 +1,7 @@
 import type { PersonalDataSource } from "./account/account.service.js";
 import { personalData as associations } from "./associations/index.js";
+import { personalData as matching } from "./matching/index.js";
 import { personalData as applications } from "./opportunities/index.js";
 
 /** Every module that holds personal data adds its part of a person's data download here. */
-export const personalDataSources: PersonalDataSource[] = [associations, applications];
+export const personalDataSources: PersonalDataSource[] = [associations, applications, matching];

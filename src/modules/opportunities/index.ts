@@ -2,4 +2,4 @@ export { applicationRoutes, opportunityRoutes } from "./opportunities.routes.js"
 export { COMMITMENTS, SUITS } from "./opportunities.schema.js";
 export { opportunityDocument } from "./opportunities.search.js";
 export { type PublicJob, personalData, publicRecords } from "./opportunities.service.js";
-export { commitmentLabels, suitsLabels } from "./views/opportunity-views.js";
+export { commitmentLabels, settingLabels, suitsLabels } from "./views/opportunity-views.js";

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
+import { WEEK_SLOTS } from "../../platform/week-slots.js";
 
 export const SUITS = ["young", "seniors", "newcomers", "disabilities", "no_local_language"] as const;
 export const COMMITMENTS = ["weekly", "one_off", "flexible"] as const;
+export const SETTINGS = ["any", "one_to_one", "group"] as const;
 
 const isoDay = z
   .string()
@@ -44,6 +46,9 @@ export const opportunityInput = z
     minAge: optionalInt(0, 99),
     languages: z.array(z.enum(LANGUAGES, "validation.invalid")),
     suits: z.array(z.enum(SUITS, "validation.invalid")),
+    slots: z.array(z.enum(WEEK_SLOTS, "validation.invalid")).default([]),
+    setting: z.enum(SETTINGS, "validation.invalid").default("any"),
+    stepFree: checkbox,
     contactName: z.string().trim().min(1, "opportunity.contactName.required").max(120, "validation.tooLong"),
     contactEmail: email,
     expiresOn: isoDay.refine((v) => v !== null, "opportunity.expiresOn.required"),
@@ -51,7 +56,7 @@ export const opportunityInput = z
   .refine((o) => o.commitment !== "one_off" || o.oneOffDate, { path: ["oneOffDate"], message: "opportunity.oneOffDate.required" });
 
 export type OpportunityInput = z.output<typeof opportunityInput>;
-export const LIST_FIELDS = ["languages", "suits"];
+export const LIST_FIELDS = ["languages", "suits", "slots"];
 
 export const applyInput = z.object({
   name: z.string().trim().min(1, "validation.nameRequired").max(120, "validation.tooLong"),

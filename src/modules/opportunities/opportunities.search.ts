@@ -2,7 +2,10 @@ import type { DocumentInput } from "../../platform/search/documents.js";
 import type { OpportunityRow } from "./opportunities.repository.js";
 
 /** A published job as one search finds it. */
-export function opportunityDocument(o: OpportunityRow, category: { code: string; label: string } | undefined): DocumentInput {
+export function opportunityDocument(
+  o: Omit<OpportunityRow, "created_at" | "review_note">,
+  category: { code: string; label: string } | undefined,
+): DocumentInput {
   const list = (v: string) => (v ? v.split(",") : []);
   return {
     kind: "opportunity",
@@ -12,10 +15,18 @@ export function opportunityDocument(o: OpportunityRow, category: { code: string;
     text: [o.tasks, o.benefits, o.place ?? ""].join("\n"),
     keywords: category?.label ?? "",
     url: `/opportunities/${o.id}`,
-    facets: { category: category ? [category.code] : [], commitment: [o.commitment], suits: list(o.suits), language: list(o.languages) },
+    facets: {
+      category: category ? [category.code] : [],
+      commitment: [o.commitment],
+      suits: list(o.suits),
+      language: list(o.languages),
+      accessibility: o.step_free ? ["step_free"] : [],
+    },
     postcode: o.postcode,
     remote: Boolean(o.remote),
     publishedAt: o.published_at ?? o.updated_at,
     until: o.expires_on,
+    slots: list(o.time_slots),
+    setting: o.setting,
   };
 }

@@ -29,6 +29,10 @@ export interface OpportunitiesTable {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** Comma-separated week slots ("mon-morning"); empty when the volunteer chooses the time. */
+  time_slots: Generated<string>;
+  setting: Generated<"any" | "one_to_one" | "group">;
+  step_free: Generated<number>;
 }
 
 export interface ApplicationsTable {

@@ -21,7 +21,7 @@ async function limit(ctx: ServiceContext, action: string, ...subjects: (string |
   }
 }
 
-async function findUser(db: Database, tenantId: string, email: string) {
+export async function findUserByEmail(db: Database, tenantId: string, email: string) {
   return db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
 }
 
@@ -51,7 +51,7 @@ async function mailLink(ctx: ServiceContext, to: { email: string; id: string; la
 /** Mails the link when the e-mail has an account; says nothing either way, so nobody learns who has one. */
 async function mailLinkIfKnown(ctx: ServiceContext, email: string, purpose: "magic" | "reset") {
   await limit(ctx, purpose, ctx.ip, email);
-  const user = await findUser(ctx.db, ctx.tenant.id, email);
+  const user = await findUserByEmail(ctx.db, ctx.tenant.id, email);
   if (user) await mailLink(ctx, user, purpose);
 }
 
@@ -60,7 +60,7 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
   await limit(ctx, "sign-up", ctx.ip);
   const problem = passwordProblem(input.password, [input.email, input.name, ctx.tenant.name]);
   if (problem) throw new AppError(422, "weak_password", problem, { password: problem });
-  const existing = await findUser(ctx.db, ctx.tenant.id, input.email);
+  const existing = await findUserByEmail(ctx.db, ctx.tenant.id, input.email);
   if (existing) {
     await sendMail(ctx.db, ctx.clock, {
       tenant: ctx.tenant,
@@ -124,7 +124,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   // Only failed attempts count, so people who share an address (a library, a care home) can still sign in.
   const keys = limitKeys(ctx, "sign-in", [ctx.ip, input.email]);
   for (const key of keys) if (await exhausted(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN)) throw tooManyRequests();
-  const user = await findUser(ctx.db, ctx.tenant.id, input.email);
+  const user = await findUserByEmail(ctx.db, ctx.tenant.id, input.email);
   if (!(await verifyPassword(user?.password_hash ?? null, input.password)) || !user) {
     for (const key of keys) await hit(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN);
     return { ok: false, reason: "invalid" };

@@ -27,6 +27,9 @@ export interface SearchDocument {
   publishedAt: string;
   /** The last day it is shown, or null when it does not expire. */
   until: string | null;
+  /** Week slots ("mon-morning") when it happens; empty when any time suits. */
+  slots?: string[];
+  setting?: "any" | "one_to_one" | "group";
 }
 
 export type DocumentInput = Omit<SearchDocument, "lat" | "lon"> & { lat?: number | null; lon?: number | null };

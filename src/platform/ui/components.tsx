@@ -1,5 +1,6 @@
 import type { Child, PropsWithChildren } from "hono/jsx";
 import type { MessageKey } from "../i18n/i18n.js";
+import { DAY_PARTS, DAYS, dayLabels, partLabels } from "../week-slots.js";
 import { usePage } from "./page-context.js";
 
 export function CsrfField() {
@@ -347,4 +348,54 @@ export function JsonLd(props: { data: Record<string, unknown> }) {
   const { nonce } = usePage();
   const json = JSON.stringify({ "@context": "https://schema.org", ...props.data }).replace(/</g, "\\u003c");
   return <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: json }} />;
+}
+
+/** The week as a table of checkboxes, a row per day and a column per part of the day. */
+export function WeekGrid(props: { name: string; legend: MessageKey; hint?: MessageKey; chosen: string[] }) {
+  const { t } = usePage();
+  return (
+    <fieldset class="ds-fieldset week-grid" aria-describedby={props.hint ? `${props.name}-hint` : undefined}>
+      <legend class="ds-label">{t(props.legend)}</legend>
+      {props.hint && (
+        <div class="ds-paragraph" data-field="description" id={`${props.name}-hint`}>
+          {t(props.hint)}
+        </div>
+      )}
+      <table class="ds-table" data-size="sm">
+        <thead>
+          <tr>
+            <td />
+            {DAY_PARTS.map((part) => (
+              <th scope="col">{t(partLabels[part])}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {DAYS.map((day) => (
+            <tr>
+              <th scope="row">{t(dayLabels[day])}</th>
+              {DAY_PARTS.map((part) => {
+                const id = `${props.name}-${day}-${part}`;
+                return (
+                  <td>
+                    <input
+                      class="ds-input"
+                      type="checkbox"
+                      id={id}
+                      name={props.name}
+                      value={`${day}-${part}`}
+                      checked={props.chosen.includes(`${day}-${part}`)}
+                    />
+                    <label class="ds-sr-only" for={id}>
+                      {`${t(dayLabels[day])} ${t(partLabels[part])}`}
+                    </label>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </fieldset>
+  );
 }

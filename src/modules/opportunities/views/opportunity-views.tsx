@@ -16,17 +16,24 @@ import {
   P,
   Pagination,
   Select,
+  WeekGrid,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import { describeSlots } from "../../../platform/week-slots.js";
 import type { Term } from "../../taxonomy/index.js";
 import type { ChecklistItem } from "../checklist.js";
-import { APPLICATION_STEPS, COMMITMENTS, SUITS } from "../opportunities.schema.js";
+import { APPLICATION_STEPS, COMMITMENTS, SETTINGS, SUITS } from "../opportunities.schema.js";
 import type { Opportunity } from "../opportunities.service.js";
 
 export const commitmentLabels: Record<(typeof COMMITMENTS)[number], MessageKey> = {
   weekly: "opportunity.commitment.weekly",
   one_off: "opportunity.commitment.one_off",
   flexible: "opportunity.commitment.flexible",
+};
+export const settingLabels: Record<(typeof SETTINGS)[number], MessageKey> = {
+  any: "opportunity.setting.any",
+  one_to_one: "opportunity.setting.one_to_one",
+  group: "opportunity.setting.group",
 };
 export const suitsLabels: Record<(typeof SUITS)[number], MessageKey> = {
   young: "opportunity.suits.young",
@@ -106,6 +113,9 @@ function Facts(props: { o: Opportunity; category: string | null }) {
   const facts: [MessageKey, string | null][] = [
     ["opportunity.category", props.category],
     ["opportunity.place", o.remote ? t("opportunity.remote") : `${o.place ?? ""} ${o.postcode ?? ""}`.trim()],
+    ["opportunity.slots", o.time_slots ? describeSlots(t, o.time_slots.split(",")) : null],
+    ["opportunity.setting", o.setting !== "any" ? t(settingLabels[o.setting]) : null],
+    ["search.facet.accessibility", o.step_free ? t("opportunity.stepFree") : null],
     ["opportunity.startDate", o.start_date],
     ["opportunity.requirements", requirements.length ? requirements.join(" · ") : null],
     ["opportunity.languages", languages.length ? languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") : null],
@@ -282,6 +292,14 @@ export function OpportunityFormPage(props: {
         <Field name="place" label="opportunity.place" value={v.place} error={errors.place} />
         <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
         <Checkbox name="remote" label="opportunity.remote" checked={v.remote === "on"} />
+        <Checkbox name="stepFree" label="opportunity.stepFree" checked={v.stepFree === "on"} />
+        <WeekGrid name="slots" legend="opportunity.slots" hint="opportunity.slots.hint" chosen={(v.slots ?? "").split(",")} />
+        <Select
+          name="setting"
+          label="opportunity.setting"
+          value={v.setting ?? "any"}
+          options={SETTINGS.map((s) => ({ value: s, label: t(settingLabels[s]) }))}
+        />
         <Field name="startDate" label="opportunity.startDate" type="date" value={v.startDate} error={errors.startDate} />
         <Checkbox name="needsCertificate" label={certificateLabels[tenant.country]} checked={v.needsCertificate === "on"} />
         <Field name="minAge" label="opportunity.minAge" value={v.minAge} error={errors.minAge} />

@@ -1,0 +1,2 @@
+export { matchingRoutes } from "./matching.routes.js";
+export { personalData } from "./matching.service.js";

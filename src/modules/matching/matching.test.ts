@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAssociation,
+  createPerson,
+  createPublishedJob,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  type TenantFixture,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
+import type { SearchDocument } from "../../platform/search/documents.js";
+import { type Match, type Profile, rank } from "./matching.js";
+
+const AARHUS_C = { lat: 56.1567, lon: 10.2108 };
+const doc = (id: string, d: Partial<SearchDocument> & { facets: SearchDocument["facets"] }): SearchDocument => ({
+  kind: "opportunity",
+  id,
+  title: id,
+  subtitle: "Forening",
+  text: "",
+  keywords: "",
+  url: `/opportunities/${id}`,
+  postcode: null,
+  lat: AARHUS_C.lat,
+  lon: AARHUS_C.lon,
+  remote: false,
+  publishedAt: "2026-11-01T00:00:00.000Z",
+  until: "2027-06-30",
+  slots: [],
+  setting: "any",
+  ...d,
+});
+
+/** The fixture jobs: where, when and how each happens. */
+const docs = [
+  doc("besog-tirsdag", {
+    facets: { category: ["elderly"], commitment: ["weekly"], language: ["da"], suits: ["seniors"] },
+    slots: ["tue-morning"],
+    setting: "one_to_one",
+  }),
+  doc("lektie-online", {
+    facets: { category: ["learning"], commitment: ["flexible"], language: ["da", "en"], suits: ["young", "no_local_language"] },
+    remote: true,
+    lat: null,
+    lon: null,
+  }),
+  doc("fodbold", {
+    facets: { category: ["sport"], commitment: ["weekly"], language: ["da"] },
+    lat: 56.235,
+    lon: 10.235,
+    slots: ["tue-evening", "thu-evening"],
+    setting: "group",
+  }),
+  doc("festival", {
+    facets: { category: ["culture"], commitment: ["one_off"], language: ["da", "en"], suits: ["no_local_language"], accessibility: ["step_free"] },
+    slots: ["sat-morning"],
+  }),
+  doc("cafe", {
+    facets: { category: ["elderly"], commitment: ["weekly"], language: ["da"], accessibility: ["step_free"] },
+    lat: 56.125,
+    lon: 10.16,
+    slots: ["tue-morning"],
+    setting: "group",
+  }),
+  doc("koebenhavn", { facets: { category: ["elderly"], commitment: ["weekly"], language: ["da"] }, lat: 55.676, lon: 12.568 }),
+  doc("udloebet", { facets: { category: ["elderly"], commitment: ["weekly"] }, until: "2026-10-01" }),
+];
+
+const base: Profile = { interests: [], skills: "", slots: [], origin: AARHUS_C, maxKm: null, languages: ["da"], needs: [], setting: "any", rhythm: "any" };
+const run = (profile: Profile, skills: Record<string, string[]> = {}) =>
+  rank(profile, docs, { today: "2026-11-22", limit: 10, skillsFor: (d) => skills[d.id] ?? [], categoryLabel: (c) => c });
+const codes = (m: Match | undefined) => ({ fits: m?.fits.map((r) => r.code), misfits: m?.misfits.map((r) => r.code) });
+
+describe("matching with reasons", () => {
+  it("Inge, retired, free Tuesday mornings, wants regular one-to-one visits with older people near Aarhus C", () => {
+    const result = run({ ...base, interests: ["elderly"], slots: ["tue-morning", "wed-morning"], rhythm: "regular", setting: "one_to_one" });
+    // 1. The visiting friend job is in her own postcode, about older people, on Tuesday mornings, weekly and one to one: everything fits.
+    // 2. The café is about older people on Tuesday mornings too, but 4.7 km away and in a group.
+    // 3. Homework help online is neither her interest nor fixed, but can be done from home whenever she likes.
+    // Copenhagen is farther than the 10 km she will travel and the expired job is gone.
+    expect(result.map((m) => m.doc.id).slice(0, 3)).toEqual(["besog-tirsdag", "cafe", "lektie-online"]);
+    expect(codes(result[0])).toEqual({ fits: ["near", "interest", "time", "rhythm", "setting"], misfits: [] });
+    expect(codes(result[1])).toEqual({ fits: ["near", "interest", "time", "rhythm"], misfits: ["setting"] });
+    expect(result[1]?.distanceKm).toBe(4.7);
+    expect(codes(result[2])).toEqual({ fits: ["remote", "anytime"], misfits: [] });
+    expect(result.map((m) => m.doc.id)).not.toContain("koebenhavn");
+    expect(result.map((m) => m.doc.id)).not.toContain("udloebet");
+  });
+
+  it("Amir, new in the country, speaks English, uses a wheelchair, likes culture and learning, within 5 km", () => {
+    const result = run({ ...base, interests: ["culture", "learning"], languages: ["en"], needs: ["no_local_language", "step_free"], maxKm: 5 });
+    // 1. Homework help online: his interest, no Danish needed, from home (so no steps), any time.
+    // 2. The festival: his interest, English spoken, step-free, but not from home.
+    // Football in Lystrup (8.8 km) is beyond his 5 km; jobs needing Danish or steps say so among what does not fit.
+    expect(result.map((m) => m.doc.id).slice(0, 2)).toEqual(["lektie-online", "festival"]);
+    expect(codes(result[0])).toEqual({ fits: ["remote", "interest", "anytime", "language", "step_free"], misfits: [] });
+    expect(codes(result[1])).toEqual({ fits: ["near", "interest", "language", "step_free"], misfits: [] });
+    expect(result.map((m) => m.doc.id)).not.toContain("fodbold");
+    expect(codes(result.find((m) => m.doc.id === "besog-tirsdag"))).toEqual({ fits: ["near"], misfits: ["language", "step_free"] });
+  });
+
+  it("Kasper, a student who plays football, free Thursday evenings, will travel 25 km", () => {
+    const result = run({ ...base, interests: ["sport"], slots: ["thu-evening"], rhythm: "regular", maxKm: 25, skills: "fodbold" }, { fodbold: ["fodbold"] });
+    // Football training is 8.8 km away but is his interest, on Thursday evenings, weekly, and uses his skill.
+    // Online homework help follows: from home at any time. Nothing else is on a Thursday evening.
+    expect(result.map((m) => m.doc.id).slice(0, 2)).toEqual(["fodbold", "lektie-online"]);
+    expect(codes(result[0])).toEqual({ fits: ["near", "interest", "time", "rhythm", "skills"], misfits: [] });
+    expect(result[0]?.fits.find((r) => r.code === "skills")?.detail).toBe("fodbold");
+    expect(codes(result.find((m) => m.doc.id === "festival"))).toEqual({ fits: ["near"], misfits: ["time", "rhythm"] });
+  });
+});
+
+describe.each(dialects())("matching for a person [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  let b: TenantFixture;
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    b = await createTenant(t.db, { slug: "b", host: "b.test" });
+    await t.db
+      .insertInto("postcodes")
+      .values([
+        { country: "DK", code: "8000", name: "Aarhus C", lat: 56.1567, lon: 10.2108 },
+        { country: "DK", code: "8260", name: "Viby J", lat: 56.125, lon: 10.16 },
+      ])
+      .execute();
+    const club = await createAssociation(t.db, a, "Besøgsvennerne");
+    await createPublishedJob(t.db, a, club, { title: "Besøgsven tirsdag formiddag", category: "elderly", slots: "tue-morning", setting: "one_to_one" });
+    await createPublishedJob(t.db, a, club, { title: "Café for ældre i Viby", category: "elderly", postcode: "8260", slots: "tue-morning", setting: "group" });
+    await createPublishedJob(t.db, a, club, {
+      title: "Madlavning i væresteder",
+      category: "social",
+      tasks: "Du laver mad sammen med gæsterne og dækker bord.",
+      slots: "fri-evening",
+    });
+    await createPerson(t.db, a, { email: "inge@a.test", name: "Inge Jensen" });
+    await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
+    await createPerson(t.db, a, { email: "borger@a.test" });
+    await createPerson(t.db, b, { email: "staff@b.test", roles: ["staff"] });
+    env = createTestApp(t.db);
+  });
+  afterAll(() => t.destroy());
+
+  const inge = {
+    interests: ["elderly"],
+    skills: "madlavning, lytte",
+    slots: ["tue-morning"],
+    postcode: "8000",
+    maxKm: "10",
+    languages: ["da"],
+    needs: [],
+    setting: "one_to_one",
+    rhythm: "regular",
+  };
+
+  it("saves a profile and ranks the jobs with reasons on the 'for you' page", async () => {
+    const v = new Visitor(env.app, "a.test");
+    await v.signIn("inge@a.test");
+    expect(await (await v.get("/matching")).text()).toContain("Fortæl lidt om dig selv");
+    expect((await v.post("/matching/profile", { ...inge, postcode: "9999" }, { from: "/matching/profile" })).status).toBe(422);
+    expect((await v.post("/matching/profile", { ...inge, interests: ["nope"] }, { from: "/matching/profile" })).status).toBe(422);
+    expect(await t.db.selectFrom("volunteer_profiles").select("user_id").execute()).toEqual([]);
+    expect((await v.post("/matching/profile", inge, { from: "/matching/profile" })).status).toBe(303);
+    const html = await (await v.get("/matching")).text();
+    const titles = [...html.matchAll(/<h2 class="ds-heading" data-size="sm"><a class="ds-link" href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(titles).toEqual(["Besøgsven tirsdag formiddag", "Café for ældre i Viby", "Madlavning i væresteder"]);
+    expect(html).toContain("Du interesserer dig for Ældre");
+    expect(html).toContain("Passer med dine tider: Tirsdag formiddag");
+    expect(html).toContain("Bruger det, du kan: madlavning");
+    expect(html).toContain("Er I en gruppe");
+  });
+
+  it("lets staff run the matching for a citizen only with the consent recorded, never across tenants", async () => {
+    const citizen = new Visitor(env.app, "a.test");
+    await citizen.signIn("borger@a.test");
+    expect((await citizen.get("/matching/staff")).status).toBe(403);
+
+    const staff = new Visitor(env.app, "a.test");
+    await staff.signIn("staff@a.test");
+    const inge = await t.db.selectFrom("users").select("id").where("email", "=", "inge@a.test").executeTakeFirstOrThrow();
+    expect((await staff.get(`/matching/staff?citizen=${inge.id}`)).status).toBe(403);
+    const missing = await staff.post("/matching/staff", { email: "inge@a.test", note: "Mundtligt i dag" }, { from: "/matching/staff" });
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain("Sæt kryds, når borgeren har sagt ja.");
+    expect((await staff.post("/matching/staff", { email: "ukendt@a.test", consent: "on", note: "x" }, { from: "/matching/staff" })).status).toBe(422);
+    expect(await t.db.selectFrom("matching_consents").select("id").execute()).toEqual([]);
+
+    const ok = await staff.post("/matching/staff", { email: "inge@a.test", consent: "on", note: "Mundtligt ved samtale i dag" }, { from: "/matching/staff" });
+    expect(ok.status).toBe(303);
+    const page = await (await staff.get(ok.headers.get("location") ?? "")).text();
+    expect(page).toContain("Forslag til Inge Jensen");
+    expect(page).toContain("Mundtligt ved samtale i dag");
+    expect(page).toContain("Besøgsven tirsdag formiddag");
+    const logged = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", inge.id).where("action", "like", "matching.%").execute();
+    expect(logged.map((r) => r.action).sort()).toEqual(["matching.consent_recorded", "matching.viewed_for_citizen"]);
+
+    const foreign = new Visitor(env.app, "b.test");
+    await foreign.signIn("staff@b.test");
+    expect((await foreign.get(`/matching/staff?citizen=${inge.id}`)).status).toBe(403);
+    expect((await foreign.post("/matching/staff", { email: "inge@a.test", consent: "on", note: "x" }, { from: "/matching/staff" })).status).toBe(422);
+  });
+
+  it("includes the profile and consents in the person's data download", async () => {
+    const v = new Visitor(env.app, "a.test");
+    await v.signIn("inge@a.test");
+    const data = (await (await v.get("/account/data.json")).json()) as { volunteer_profile: { skills: string }; matching_consents: unknown[] };
+    expect(data.volunteer_profile.skills).toBe("madlavning, lytte");
+    expect(data.matching_consents).toHaveLength(1);
+  });
+});

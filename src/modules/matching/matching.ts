@@ -1,0 +1,155 @@
+import type { SearchDocument } from "../../platform/search/documents.js";
+import { distanceKm } from "../../platform/search/postcodes.js";
+
+export const NEEDS = ["step_free", "companion", "no_local_language"] as const;
+export const SETTINGS = ["any", "one_to_one", "group"] as const;
+export const RHYTHMS = ["any", "regular", "one_off"] as const;
+
+/** What a citizen tells about themself to be matched. */
+export interface Profile {
+  interests: string[];
+  skills: string;
+  slots: string[];
+  origin: { lat: number; lon: number } | null;
+  maxKm: number | null;
+  languages: string[];
+  needs: (typeof NEEDS)[number][];
+  setting: (typeof SETTINGS)[number];
+  rhythm: (typeof RHYTHMS)[number];
+}
+
+export type ReasonCode = "interest" | "near" | "remote" | "time" | "anytime" | "rhythm" | "setting" | "language" | "step_free" | "companion" | "skills";
+export interface Reason {
+  code: ReasonCode;
+  /** What the reason is about: the category, the distance, the shared times, the skills. */
+  detail?: string;
+}
+
+export interface Match {
+  doc: SearchDocument;
+  score: number;
+  distanceKm: number | null;
+  fits: Reason[];
+  misfits: Reason[];
+}
+
+const DEFAULT_MAX_KM = 10;
+
+/**
+ * How well one thing fits one person, as points with the reasons behind them. Anything farther than
+ * the person will travel is left out; everything else is ranked, with what does not fit said plainly.
+ */
+export function assess(profile: Profile, doc: SearchDocument, skillWords: string[], categoryLabel: (code: string) => string): Match | null {
+  const fits: Reason[] = [];
+  const misfits: Reason[] = [];
+  let score = 0;
+  const facet = (k: keyof SearchDocument["facets"]) => doc.facets[k] ?? [];
+
+  const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, { lat: doc.lat, lon: doc.lon }) : null;
+  const maxKm = profile.maxKm ?? DEFAULT_MAX_KM;
+  if (!doc.remote && distance !== null && distance > maxKm) return null;
+  if (doc.remote) {
+    score += 15;
+    fits.push({ code: "remote" });
+  } else if (distance !== null) {
+    score += 20 * (1 - distance / maxKm);
+    fits.push({ code: "near", detail: distance.toFixed(1) });
+  }
+
+  const shared = facet("category").filter((c) => profile.interests.includes(c));
+  if (shared.length > 0) {
+    score += 40;
+    fits.push({ code: "interest", detail: shared.map(categoryLabel).join(", ") });
+  }
+
+  const slots = doc.slots ?? [];
+  if (slots.length === 0) {
+    score += 10;
+    fits.push({ code: "anytime" });
+  } else if (profile.slots.length > 0) {
+    const common = slots.filter((s) => profile.slots.includes(s));
+    if (common.length > 0) {
+      score += 20;
+      fits.push({ code: "time", detail: common.join(",") });
+    } else {
+      score -= 15;
+      misfits.push({ code: "time", detail: slots.join(",") });
+    }
+  }
+
+  const commitment = facet("commitment")[0];
+  if (profile.rhythm !== "any" && commitment) {
+    const wanted = profile.rhythm === "regular" ? "weekly" : "one_off";
+    if (commitment === wanted) {
+      score += 10;
+      fits.push({ code: "rhythm", detail: commitment });
+    } else if (commitment === "flexible") score += 5;
+    else {
+      score -= 10;
+      misfits.push({ code: "rhythm", detail: commitment });
+    }
+  }
+
+  if (profile.setting !== "any" && doc.setting && doc.setting !== "any") {
+    if (doc.setting === profile.setting) {
+      score += 5;
+      fits.push({ code: "setting", detail: doc.setting });
+    } else {
+      score -= 5;
+      misfits.push({ code: "setting", detail: doc.setting });
+    }
+  }
+
+  if (profile.needs.includes("no_local_language")) {
+    const spoken = facet("language").filter((l) => profile.languages.includes(l));
+    if (facet("suits").includes("no_local_language") || spoken.length > 0) {
+      score += 10;
+      fits.push({ code: "language", detail: spoken.join(",") });
+    } else {
+      score -= 20;
+      misfits.push({ code: "language" });
+    }
+  }
+  if (profile.needs.includes("step_free")) {
+    if (doc.remote || facet("accessibility").includes("step_free")) {
+      score += 10;
+      fits.push({ code: "step_free" });
+    } else {
+      score -= 25;
+      misfits.push({ code: "step_free" });
+    }
+  }
+  if (profile.needs.includes("companion")) {
+    if (facet("suits").includes("disabilities")) {
+      score += 5;
+      fits.push({ code: "companion" });
+    } else misfits.push({ code: "companion" });
+  }
+
+  if (skillWords.length > 0) {
+    score += Math.min(15, 5 * skillWords.length);
+    fits.push({ code: "skills", detail: skillWords.join(", ") });
+  }
+  return { doc, score: Math.round(score * 100) / 100, distanceKm: distance === null ? null : Math.round(distance * 10) / 10, fits, misfits };
+}
+
+/** Ranks everything for one person: best fit first, then nearest, then a stable order. */
+export function rank(
+  profile: Profile,
+  docs: Iterable<SearchDocument>,
+  options: { today: string; limit: number; skillsFor: (doc: SearchDocument) => string[]; categoryLabel: (code: string) => string },
+): Match[] {
+  const matches: Match[] = [];
+  for (const doc of docs) {
+    if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
+    const match = assess(profile, doc, options.skillsFor(doc), options.categoryLabel);
+    if (match) matches.push(match);
+  }
+  matches.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (a.distanceKm ?? Number.MAX_VALUE) - (b.distanceKm ?? Number.MAX_VALUE) ||
+      (`${a.doc.kind}:${a.doc.id}` < `${b.doc.kind}:${b.doc.id}` ? -1 : 1),
+  );
+  return matches.slice(0, options.limit);
+}

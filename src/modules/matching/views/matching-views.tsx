@@ -1,0 +1,243 @@
+import type { FieldErrors } from "../../../platform/http/errors.js";
+import { formatDateTime, LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import { Button, ButtonLink, Checkboxes, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select, WeekGrid } from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import { describeSlots } from "../../../platform/week-slots.js";
+import { commitmentLabels, settingLabels } from "../../opportunities/index.js";
+import type { Term } from "../../taxonomy/index.js";
+import type { Match, Reason } from "../matching.js";
+import { RHYTHMS, SETTINGS } from "../matching.js";
+import { MAX_KM } from "../matching.schema.js";
+
+const needLabels: Record<string, MessageKey> = {
+  step_free: "matching.need.step_free",
+  companion: "matching.need.companion",
+  no_local_language: "matching.need.no_local_language",
+};
+const rhythmLabels: Record<(typeof RHYTHMS)[number], MessageKey> = {
+  any: "matching.rhythm.any",
+  regular: "matching.rhythm.regular",
+  one_off: "matching.rhythm.one_off",
+};
+const kindLabels: Record<string, MessageKey> = { offer: "search.kind.offer", opportunity: "search.kind.opportunity", association: "search.kind.association" };
+
+function useReasonText() {
+  const { t } = usePage();
+  const commitment = (c?: string) => t(commitmentLabels[c as keyof typeof commitmentLabels] ?? "opportunity.commitment.flexible");
+  const setting = (s?: string) => t(settingLabels[s as keyof typeof settingLabels] ?? "opportunity.setting.any");
+  const slots = (s?: string) => describeSlots(t, (s ?? "").split(","));
+  const fits = (r: Reason): string => {
+    switch (r.code) {
+      case "interest":
+        return t("matching.fit.interest", { what: r.detail ?? "" });
+      case "near":
+        return t("matching.fit.near", { km: r.detail ?? "" });
+      case "remote":
+        return t("matching.fit.remote");
+      case "time":
+        return t("matching.fit.time", { when: slots(r.detail) });
+      case "anytime":
+        return t("matching.fit.anytime");
+      case "rhythm":
+        return t("matching.fit.wish", { what: commitment(r.detail) });
+      case "setting":
+        return t("matching.fit.wish", { what: setting(r.detail) });
+      case "language":
+        return r.detail
+          ? t("matching.fit.language", {
+              languages: r.detail
+                .split(",")
+                .map((l) => languageNames[l as keyof typeof languageNames] ?? l)
+                .join(", "),
+            })
+          : t("opportunity.suits.no_local_language");
+      case "step_free":
+        return t("opportunity.stepFree");
+      case "companion":
+        return t("matching.fit.companion");
+      case "skills":
+        return t("matching.fit.skills", { skills: r.detail ?? "" });
+    }
+  };
+  const misfits = (r: Reason): string => {
+    switch (r.code) {
+      case "time":
+        return t("matching.misfit.time", { when: slots(r.detail) });
+      case "rhythm":
+        return t("matching.misfit.other", { what: commitment(r.detail) });
+      case "setting":
+        return t("matching.misfit.other", { what: setting(r.detail) });
+      case "language":
+        return t("matching.misfit.language");
+      case "step_free":
+        return t("matching.misfit.step_free");
+      default:
+        return t("matching.misfit.companion");
+    }
+  };
+  return { fits, misfits };
+}
+
+export function MatchList(props: { matches: Match[] }) {
+  const { t } = usePage();
+  const { fits, misfits } = useReasonText();
+  return (
+    <ol class="ds-list--unstyled stack matches">
+      {props.matches.map((m) => (
+        <li class="ds-card">
+          <P class="kind">{t(kindLabels[m.doc.kind] ?? "search.kind.opportunity")}</P>
+          <h2 class="ds-heading" data-size="sm">
+            <Link href={m.doc.url}>{m.doc.title}</Link>
+          </h2>
+          <P>{m.doc.subtitle}</P>
+          <h3 class="ds-heading" data-size="2xs">
+            {t("matching.why")}
+          </h3>
+          <ul class="ds-list fits">
+            {m.fits.map((r) => (
+              <li>{fits(r)}</li>
+            ))}
+          </ul>
+          {m.misfits.length > 0 && (
+            <>
+              <h3 class="ds-heading" data-size="2xs">
+                {t("matching.whyNot")}
+              </h3>
+              <ul class="ds-list misfits">
+                {m.misfits.map((r) => (
+                  <li>{misfits(r)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function ForYouPage(props: { matches: Match[] | null }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("matching.title")}</Heading>
+      {props.matches === null ? (
+        <EmptyState
+          title="matching.noProfile"
+          text="matching.noProfile.text"
+          action={<ButtonLink href="/matching/profile">{t("matching.profile.title")}</ButtonLink>}
+        />
+      ) : (
+        <>
+          <P>
+            {t("matching.intro")} <Link href="/matching/profile">{t("matching.profile.edit")}</Link>
+          </P>
+          {props.matches.length === 0 ? <EmptyState title="matching.none" text="matching.none.text" /> : <MatchList matches={props.matches} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ProfilePage(props: { values: Record<string, string>; errors?: FieldErrors; categories: Term[] }) {
+  const { t } = usePage();
+  const v = props.values;
+  const errors = props.errors ?? {};
+  const chosen = (k: string) => (v[k] ?? "").split(",");
+  return (
+    <div class="stack form">
+      <Heading>{t("matching.profile.title")}</Heading>
+      <P>{t("matching.profile.intro")}</P>
+      <ErrorSummary errors={errors} />
+      <Form action="/matching/profile" class="stack">
+        <Checkboxes
+          name="interests"
+          legend="matching.interests"
+          chosen={chosen("interests")}
+          options={props.categories.map((c) => ({ value: c.code, label: c.label }))}
+        />
+        <Field name="skills" label="matching.skills" hint="matching.skills.hint" value={v.skills} error={errors.skills} />
+        <WeekGrid name="slots" legend="matching.slots" chosen={chosen("slots")} />
+        <Field name="postcode" label="search.near" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
+        <Select
+          name="maxKm"
+          label="matching.maxKm"
+          value={v.maxKm ?? ""}
+          error={errors.maxKm}
+          options={[{ value: "", label: t("matching.maxKm.default") }, ...MAX_KM.map((km) => ({ value: String(km), label: t("search.within.km", { km }) }))]}
+        />
+        <Checkboxes
+          name="languages"
+          legend="matching.languages"
+          chosen={chosen("languages")}
+          options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
+        />
+        <Checkboxes
+          name="needs"
+          legend="matching.needs"
+          chosen={chosen("needs")}
+          options={Object.entries(needLabels).map(([value, key]) => ({ value, label: t(key) }))}
+        />
+        <Select
+          name="setting"
+          label="opportunity.setting"
+          value={v.setting ?? "any"}
+          options={SETTINGS.map((s) => ({ value: s, label: t(settingLabels[s]) }))}
+        />
+        <Select name="rhythm" label="matching.rhythm" value={v.rhythm ?? "any"} options={RHYTHMS.map((r) => ({ value: r, label: t(rhythmLabels[r]) }))} />
+        <div class="actions">
+          <Button variant="primary">{t("matching.profile.save")}</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function StaffMatchingPage(props: {
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  result?: { citizen: { name: string; email: string }; consent: { note: string; given_at: string }; matches: Match[] | null };
+}) {
+  const { t, lang, tenant } = usePage();
+  const errors = props.errors ?? {};
+  return (
+    <div class="stack form">
+      <Heading>{t("matching.staff.title")}</Heading>
+      <P>{t("matching.staff.intro")}</P>
+      <ErrorSummary errors={errors} />
+      <Form action="/matching/staff" class="stack" aria-label={t("matching.staff.title")}>
+        <Field name="email" type="email" label="matching.staff.email" required value={props.values?.email} error={errors.email} />
+        <div class="ds-field">
+          <input class="ds-input" type="checkbox" name="consent" id="f-consent" aria-invalid={errors.consent ? "true" : undefined} />
+          <label class="ds-label" for="f-consent">
+            {t("matching.consent")}
+          </label>
+          {errors.consent && (
+            <div class="ds-validation-message" data-field="validation">
+              {t(errors.consent)}
+            </div>
+          )}
+        </div>
+        <Field name="note" label="matching.consent.note" hint="matching.consent.note.hint" required value={props.values?.note} error={errors.note} />
+        <Button variant="primary">{t("matching.staff.run")}</Button>
+      </Form>
+      {props.result && (
+        <section class="stack" aria-labelledby="staff-result">
+          <h2 class="ds-heading" data-size="md" id="staff-result">
+            {t("matching.staff.resultFor", { name: props.result.citizen.name || props.result.citizen.email })}
+          </h2>
+          <P>
+            {t("matching.staff.consentGiven", { when: formatDateTime(lang, props.result.consent.given_at, tenant.timeZone), note: props.result.consent.note })}
+          </P>
+          {props.result.matches === null ? (
+            <EmptyState title="matching.staff.noProfile" />
+          ) : props.result.matches.length === 0 ? (
+            <EmptyState title="matching.none" />
+          ) : (
+            <MatchList matches={props.result.matches} />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
