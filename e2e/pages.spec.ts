@@ -62,6 +62,7 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, new URL(page.url()).pathname);
       await visit(page, "/admin/audit");
       await visit(page, "/opportunities/moderation");
+      await visit(page, "/opportunities/waiting");
       await visit(page, "/matching/staff");
       await page.getByLabel(/^(Borgerens e-mail|The citizen's e-mail)/).fill(demo.citizen);
       await page.getByRole("checkbox").check();

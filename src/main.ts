@@ -5,8 +5,8 @@ import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { allJobs } from "./modules/index.js";
 import { systemClock } from "./platform/clock.js";
-import { houseJobs } from "./platform/jobs/house-jobs.js";
 import { type RunningWorker, startWorker } from "./platform/jobs/worker.js";
 import { createMailer } from "./platform/mail/mailer.js";
 
@@ -22,7 +22,7 @@ const demo = config.SEED_DEMO ? await seedDemo(db, systemClock) : null;
 const mailer = createMailer(config);
 const app = createApp({ config, db, clock: systemClock, mailer, logger, ready: () => ready });
 const worker: RunningWorker | null = config.RUN_WORKERS
-  ? startWorker({ db, clock: systemClock, logger, ...houseJobs({ db, clock: systemClock, config, mailer }) })
+  ? startWorker({ db, clock: systemClock, logger, ...allJobs({ db, clock: systemClock, config, mailer }) })
   : null;
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

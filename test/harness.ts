@@ -8,13 +8,13 @@ import { type Config, loadConfig } from "../src/config.js";
 import type { Database, DB } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createDialect, createPool, type DialectName } from "../src/db/portable.js";
+import { allJobs } from "../src/modules/index.js";
 import { opportunityDocument } from "../src/modules/opportunities/index.js";
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import type { StaffRole } from "../src/platform/auth/policy.js";
 import type { Clock } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
-import { houseJobs } from "../src/platform/jobs/house-jobs.js";
 import { runOneJob } from "../src/platform/jobs/worker.js";
 import { createMailer, type Mailer } from "../src/platform/mail/mailer.js";
 import { putDocument } from "../src/platform/search/documents.js";
@@ -250,7 +250,7 @@ export function createTestApp(db: Database, options: { clock?: TestClock; config
   const clock = options.clock ?? new TestClock();
   const mailer = options.mailer ?? createMailer(config);
   const app = createApp({ config, db, clock, mailer, logger: silent });
-  const jobs = houseJobs({ db, clock, config, mailer });
+  const jobs = allJobs({ db, clock, config, mailer });
   /** Runs every due job now, as the worker would. */
   const drainJobs = async () => {
     while (await runOneJob({ db, clock, logger: silent, handlers: jobs.handlers }, "test-worker")) {}

@@ -3,13 +3,14 @@ import type { Api } from "../platform/api/api.js";
 import { type Actor, hasRole, isPerson } from "../platform/auth/policy.js";
 import type { AppEnv } from "../platform/http/env.js";
 import type { MessageKey } from "../platform/i18n/i18n.js";
+import { houseJobs, type JobDeps, type JobSet } from "../platform/jobs/house-jobs.js";
 import { accountRoutes } from "./account/account.routes.js";
 import { adminRoutes } from "./admin/admin.routes.js";
 import { associationsRoutes, registerAssociationsApi } from "./associations/index.js";
 import { homeRoutes } from "./home/home.routes.js";
 import { matchingRoutes } from "./matching/index.js";
 import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open-data/index.js";
-import { applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
+import { answerReminderJobs, applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
 import { registerSearchApi, searchRoutes } from "./search/index.js";
 
@@ -25,6 +26,7 @@ export interface ModuleDefinition {
   routes: Hono<AppEnv>;
   nav?: NavEntry[];
   api?: (api: Api) => void;
+  jobs?: (deps: JobDeps) => JobSet;
 }
 
 const signedIn = (actor: Actor) => isPerson(actor);
@@ -43,9 +45,11 @@ export const modules: ModuleDefinition[] = [
     name: "opportunities",
     mount: "/opportunities",
     routes: opportunityRoutes,
+    jobs: answerReminderJobs,
     nav: [
       { href: "/opportunities", label: "nav.opportunities", visible: () => true },
       { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+      { href: "/opportunities/waiting", label: "nav.waiting", visible: (a) => hasRole(a, "staff", "tenant_admin") },
     ],
   },
   {
@@ -92,3 +96,9 @@ export const modules: ModuleDefinition[] = [
   },
   { name: "account", mount: "/account", routes: accountRoutes, nav: [{ href: "/account", label: "nav.account", visible: signedIn }] },
 ];
+
+/** The platform's jobs and every module's, as one set for the worker. */
+export function allJobs(deps: JobDeps): JobSet {
+  const sets = [houseJobs(deps), ...modules.flatMap((m) => (m.jobs ? [m.jobs(deps)] : []))];
+  return { handlers: Object.assign({}, ...sets.map((s) => s.handlers)), schedules: sets.flatMap((s) => s.schedules) };
+}

@@ -53,7 +53,11 @@ export function tenantSettingsInput() {
       defaultLanguage: z.enum(LANGUAGES, "validation.invalid"),
       timeZone: z.string().trim().refine(zoneIsKnown, "settings.timeZone.invalid"),
       contactEmail: email,
+      moderation: z.enum(["pre", "post"], "validation.invalid"),
+      answerNudgeDays: z.coerce.number("validation.number").int("validation.number").min(1, "validation.number").max(60, "validation.number"),
+      answerEscalateDays: z.coerce.number("validation.number").int("validation.number").min(2, "validation.number").max(90, "validation.number"),
     })
-    .refine((s) => s.languages.includes(s.defaultLanguage), { path: ["defaultLanguage"], message: "settings.defaultLanguage.notEnabled" });
+    .refine((s) => s.languages.includes(s.defaultLanguage), { path: ["defaultLanguage"], message: "settings.defaultLanguage.notEnabled" })
+    .refine((s) => s.answerEscalateDays > s.answerNudgeDays, { path: ["answerEscalateDays"], message: "settings.escalate.afterNudge" });
 }
 export type TenantSettingsInput = z.output<ReturnType<typeof tenantSettingsInput>>;

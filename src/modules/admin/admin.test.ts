@@ -146,8 +146,18 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       defaultLanguage: "en",
       timeZone: "Europe/Copenhagen",
       contactEmail: "hej@a.test",
+      moderation: "post",
+      answerNudgeDays: "3",
+      answerEscalateDays: "7",
     };
     expect((await v.post("/admin/settings", fields, { from: "/admin/settings" })).status).toBe(303);
+    expect(
+      await t.db.selectFrom("tenants").select(["moderation", "answer_nudge_days", "answer_escalate_days"]).where("id", "=", a.id).executeTakeFirst(),
+    ).toEqual({
+      moderation: "post",
+      answer_nudge_days: 3,
+      answer_escalate_days: 7,
+    });
     const visitor = new Visitor(env.app, a.host, { "accept-language": "nl" });
     const html = await (await visitor.get("/")).text();
     expect(html).toContain('<html lang="en">');
@@ -166,6 +176,9 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
     [{ languages: ["da"], defaultLanguage: "nl" }, "The default language must be one of the chosen languages."],
     [{ timeZone: "Mars/Olympus" }, "know that time zone"],
     [{ logoUrl: "javascript:alert(1)" }, "must start with https://"],
+    [{ answerNudgeDays: "5", answerEscalateDays: "5" }, "The centre must be told later than the association is reminded."],
+    [{ answerNudgeDays: "-1" }, "number"],
+    [{ moderation: "never" }, ""],
   ])("refuses settings %o and changes nothing", async (change, message) => {
     const before = await t.db.selectFrom("tenants").selectAll().where("id", "=", a.id).executeTakeFirstOrThrow();
     const v = new Visitor(env.app, a.host);
@@ -178,6 +191,9 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       defaultLanguage: "da",
       timeZone: "Europe/Oslo",
       contactEmail: "x@a.test",
+      moderation: "pre",
+      answerNudgeDays: "5",
+      answerEscalateDays: "10",
       ...change,
     };
     const res = await v.post("/admin/settings", fields, { from: "/admin/settings" });

@@ -1,3 +1,4 @@
+export { answerReminderJobs } from "./answer-reminders.js";
 export { applicationRoutes, opportunityRoutes } from "./opportunities.routes.js";
 export { COMMITMENTS, SUITS } from "./opportunities.schema.js";
 export { opportunityDocument } from "./opportunities.search.js";

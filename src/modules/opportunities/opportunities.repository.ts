@@ -139,3 +139,18 @@ export async function listPublicRecords(db: Database, tenantId: string, today: s
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** Applications the volunteer centre was told about because nobody answered them. */
+export async function escalatedApplications(db: Database, tenantId: string) {
+  return db
+    .selectFrom("applications as ap")
+    .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
+    .innerJoin("associations as a", "a.id", "o.association_id")
+    .select(["ap.id", "ap.name", "ap.confirmed_at", "ap.escalated_at", "o.id as opportunity_id", "o.title", "a.name as association_name"])
+    .where("ap.tenant_id", "=", tenantId)
+    .where("ap.status", "=", "new")
+    .where("ap.first_answer_at", "is", null)
+    .where("ap.escalated_at", "is not", null)
+    .orderBy("ap.confirmed_at")
+    .execute();
+}

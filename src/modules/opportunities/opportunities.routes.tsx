@@ -31,6 +31,7 @@ import {
   OpportunityFormPage,
   OpportunityListPage,
   OpportunityPage,
+  WaitingPage,
 } from "./views/opportunity-views.js";
 import { ApplicantThreadPage, AssociationThreadPage } from "./views/thread-views.js";
 
@@ -115,6 +116,10 @@ export const opportunityRoutes = new Hono<AppEnv>()
     return showForm(c, "/opportunities/new", associationId, { contactName: actor.name, contactEmail: actor.email, languages: c.get("tenant").defaultLanguage });
   })
   .post("/new", (c) => savePosting(c, null))
+  .get("/waiting", async (c) => {
+    const rows = await service.waitingApplicants(serviceContext(c));
+    return render(c, c.get("t")("waiting.title"), <WaitingPage rows={rows} />);
+  })
   .get("/moderation", async (c) => render(c, c.get("t")("moderation.title"), <ModerationPage rows={await service.moderationQueue(serviceContext(c))} />))
   .get("/association/:associationId", async (c) => {
     const associationId = c.req.param("associationId");

@@ -134,6 +134,12 @@ export async function save(
   return { ok: true, id, status };
 }
 
+/** Applicants nobody has answered in time, for the centre to step in. */
+export async function waitingApplicants(ctx: ServiceContext) {
+  authorize(ctx.actor, canModerate, { tenantId: ctx.tenant.id });
+  return repo.escalatedApplications(ctx.db, ctx.tenant.id);
+}
+
 export async function moderationQueue(ctx: ServiceContext) {
   authorize(ctx.actor, canModerate, { tenantId: ctx.tenant.id });
   return repo.listByStatus(ctx.db, ctx.tenant.id, "pending");

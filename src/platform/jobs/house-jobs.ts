@@ -7,10 +7,18 @@ import type { Mailer } from "../mail/mailer.js";
 import { SEND_MAIL_JOB, sendMailHandler } from "../mail/outbox.js";
 import type { JobHandler, Schedule } from "./worker.js";
 
-export function houseJobs(deps: { db: Database; clock: Clock; config: Config; mailer: Mailer }): {
+export interface JobDeps {
+  db: Database;
+  clock: Clock;
+  config: Config;
+  mailer: Mailer;
+}
+export interface JobSet {
   handlers: Record<string, JobHandler>;
   schedules: Schedule[];
-} {
+}
+
+export function houseJobs(deps: JobDeps): JobSet {
   const { db, clock, config, mailer } = deps;
   return {
     handlers: {

@@ -15,6 +15,8 @@ export interface Tenant {
   country: "DK" | "NO" | "NL";
   contactEmail: string;
   moderation: "pre" | "post";
+  answerNudgeDays: number;
+  answerEscalateDays: number;
 }
 
 export function toTenant(row: Selectable<TenantsTable>): Tenant {
@@ -31,6 +33,8 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
     country: row.country as Tenant["country"],
     contactEmail: row.contact_email,
     moderation: row.moderation === "post" ? "post" : "pre",
+    answerNudgeDays: row.answer_nudge_days,
+    answerEscalateDays: row.answer_escalate_days,
   };
 }
 
@@ -60,7 +64,19 @@ export async function tenantHosts(db: Database, tenantId: string): Promise<strin
 export async function updateTenant(
   db: Database,
   tenantId: string,
-  input: Pick<Tenant, "name" | "logoUrl" | "colorPrimary" | "languages" | "defaultLanguage" | "timeZone" | "contactEmail">,
+  input: Pick<
+    Tenant,
+    | "name"
+    | "logoUrl"
+    | "colorPrimary"
+    | "languages"
+    | "defaultLanguage"
+    | "timeZone"
+    | "contactEmail"
+    | "moderation"
+    | "answerNudgeDays"
+    | "answerEscalateDays"
+  >,
 ): Promise<void> {
   await db
     .updateTable("tenants")
@@ -72,7 +88,26 @@ export async function updateTenant(
       default_language: input.defaultLanguage,
       time_zone: input.timeZone,
       contact_email: input.contactEmail,
+      moderation: input.moderation,
+      answer_nudge_days: input.answerNudgeDays,
+      answer_escalate_days: input.answerEscalateDays,
     })
     .where("id", "=", tenantId)
     .execute();
+}
+
+/**
+ * Where a tenant's pages are, for links in mail sent by jobs (no request to take the origin from):
+ * its first host name over HTTPS, or plain HTTP on this server's port for a local one.
+ */
+export async function tenantBaseUrl(db: Database, tenantId: string, port: number): Promise<string> {
+  const hosts = await db
+    .selectFrom("tenant_hosts")
+    .select(["host", "is_default"])
+    .where("tenant_id", "=", tenantId)
+    .orderBy("is_default", "desc")
+    .orderBy("host")
+    .execute();
+  const host = hosts[0]?.host ?? "localhost";
+  return host === "localhost" || host === "127.0.0.1" || host.endsWith(".test") ? `http://${host}:${port}` : `https://${host}`;
 }

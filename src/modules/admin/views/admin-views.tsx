@@ -170,6 +170,9 @@ export const settingsValues = (tenant: Tenant): Record<string, string> => ({
   timeZone: tenant.timeZone,
   contactEmail: tenant.contactEmail,
   languages: tenant.languages.join(","),
+  moderation: tenant.moderation,
+  answerNudgeDays: String(tenant.answerNudgeDays),
+  answerEscalateDays: String(tenant.answerEscalateDays),
 });
 
 export function TenantSettingsPage(props: { values: Record<string, string>; errors?: FieldErrors }) {
@@ -212,6 +215,32 @@ export function TenantSettingsPage(props: { values: Record<string, string>; erro
         />
         <Field name="timeZone" label="settings.timeZone" hint="settings.timeZone.hint" required value={props.values.timeZone} error={errors.timeZone} />
         <Field name="contactEmail" label="settings.contactEmail" type="email" required value={props.values.contactEmail} error={errors.contactEmail} />
+        <Select
+          name="moderation"
+          label="settings.moderation"
+          value={props.values.moderation}
+          error={errors.moderation}
+          options={[
+            { value: "pre", label: t("settings.moderation.pre") },
+            { value: "post", label: t("settings.moderation.post") },
+          ]}
+        />
+        <Field
+          name="answerNudgeDays"
+          label="settings.nudgeDays"
+          hint="settings.nudgeDays.hint"
+          required
+          value={props.values.answerNudgeDays}
+          error={errors.answerNudgeDays}
+        />
+        <Field
+          name="answerEscalateDays"
+          label="settings.escalateDays"
+          hint="settings.escalateDays.hint"
+          required
+          value={props.values.answerEscalateDays}
+          error={errors.answerEscalateDays}
+        />
         <Button>{t("form.save")}</Button>
       </Form>
     </div>

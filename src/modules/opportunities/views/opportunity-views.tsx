@@ -496,3 +496,29 @@ export function MessagePage(props: { title: MessageKey; text: MessageKey; values
     </div>
   );
 }
+
+export function WaitingPage(props: {
+  rows: { id: string; name: string; confirmed_at: string | null; opportunity_id: string; title: string; association_name: string }[];
+}) {
+  const { t, lang, tenant } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("waiting.title")}</Heading>
+      <P>{t("waiting.intro")}</P>
+      {props.rows.length === 0 ? (
+        <EmptyState title="waiting.empty" />
+      ) : (
+        <DataTable
+          caption={t("waiting.title")}
+          rows={props.rows}
+          columns={[
+            { key: "name", label: "auth.name", cell: (r) => <Link href={`/opportunities/${r.opportunity_id}/applications/${r.id}`}>{r.name}</Link> },
+            { key: "title", label: "opportunity.title", cell: (r) => r.title },
+            { key: "association", label: "association.name", cell: (r) => r.association_name },
+            { key: "since", label: "waiting.since", cell: (r) => (r.confirmed_at ? formatDateTime(lang, r.confirmed_at, tenant.timeZone) : "") },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

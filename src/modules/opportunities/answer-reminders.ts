@@ -1,0 +1,67 @@
+import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
+import { sendMail } from "../../platform/mail/send.js";
+import { tenantBaseUrl, toTenant } from "../../platform/tenants/tenants.js";
+
+export const REMIND_JOB = "applications.remind";
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The applicant who never hears back: after the tenant's first period the association is reminded,
+ * after the second the volunteer centre is told and can step in. Each happens once per application.
+ */
+export async function remindUnanswered({ db, clock, config }: JobDeps): Promise<void> {
+  const now = clock.now();
+  for (const row of await db.selectFrom("tenants").selectAll().execute()) {
+    const tenant = toTenant(row);
+    const baseUrl = await tenantBaseUrl(db, tenant.id, config.PORT);
+    for (const step of ["nudge", "escalate"] as const) {
+      const days = step === "nudge" ? tenant.answerNudgeDays : tenant.answerEscalateDays;
+      const column = step === "nudge" ? "nudged_at" : "escalated_at";
+      const waiting = await db
+        .selectFrom("applications as ap")
+        .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
+        .select(["ap.id", "ap.name", "ap.opportunity_id", "o.title", "o.contact_email"])
+        .where("ap.tenant_id", "=", tenant.id)
+        .where("ap.status", "=", "new")
+        .where("ap.first_answer_at", "is", null)
+        .where(`ap.${column}`, "is", null)
+        .where("ap.confirmed_at", "<=", new Date(now.getTime() - days * DAY_MS).toISOString())
+        .execute();
+      for (const a of waiting) {
+        await db.transaction().execute(async (trx) => {
+          const claimed = await trx
+            .updateTable("applications")
+            .set({ [column]: now.toISOString() })
+            .where("tenant_id", "=", tenant.id)
+            .where("id", "=", a.id)
+            .where(column, "is", null)
+            .executeTakeFirst();
+          if (claimed.numUpdatedRows === 0n) return;
+          const thread = `${baseUrl}/opportunities/${a.opportunity_id}/applications/${a.id}`;
+          await sendMail(trx, clock, {
+            tenant,
+            to: step === "nudge" ? a.contact_email : tenant.contactEmail,
+            lang: tenant.defaultLanguage,
+            compose: (t) =>
+              step === "nudge"
+                ? {
+                    subject: t("mail.remind.nudge.subject", { name: a.name }),
+                    paragraphs: [t("mail.remind.nudge.body", { name: a.name, title: a.title, days })],
+                    action: { label: t("mail.remind.action"), url: thread },
+                  }
+                : {
+                    subject: t("mail.remind.escalate.subject", { title: a.title }),
+                    paragraphs: [t("mail.remind.escalate.body", { name: a.name, title: a.title, days })],
+                    action: { label: t("mail.remind.escalate.action"), url: `${baseUrl}/opportunities/waiting` },
+                  },
+          });
+        });
+      }
+    }
+  }
+}
+
+export const answerReminderJobs = (deps: JobDeps): JobSet => ({
+  handlers: { [REMIND_JOB]: () => remindUnanswered(deps) },
+  schedules: [{ name: REMIND_JOB, everyMs: 3600_000 }],
+});
