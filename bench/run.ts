@@ -2,8 +2,16 @@
 // Each prints its figures and ends with one line of JSON.
 import { startCluster, whoCanRunPostgres } from "../test/postgres-cluster.js";
 import { homePage } from "./home-page.js";
+import { searchBench } from "./search.js";
 
-await homePage("sqlite");
+// `npm run bench -- search` runs only the benchmarks whose name contains "search".
+const only = process.argv[2];
+const benchmarks = [
+  { name: "home-page", run: homePage },
+  { name: "search-and-matching", run: searchBench },
+].filter((b) => !only || b.name.includes(only));
+
+for (const b of benchmarks) await b.run("sqlite");
 
 const problem = process.env.BENCH_DATABASE_URL ? null : whoCanRunPostgres();
 if (problem) {
@@ -11,7 +19,7 @@ if (problem) {
 } else {
   const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster();
   try {
-    await homePage("postgres", process.env.BENCH_DATABASE_URL ?? cluster?.url);
+    for (const b of benchmarks) await b.run("postgres", process.env.BENCH_DATABASE_URL ?? cluster?.url);
   } finally {
     cluster?.stop();
   }

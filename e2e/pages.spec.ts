@@ -57,6 +57,15 @@ for (const locale of ["da-DK", "en-GB"]) {
       await signIn(page, demo.staff);
       await visit(page, "/associations");
       await visit(page, "/associations?q=zzzz-nothing");
+      await visit(page, "/associations/import");
+      await page.getByLabel(/^(CSV-fil|CSV file)/).setInputFiles({
+        name: "foreninger.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("navn;e-mail\nSønderby Skakklub;skak@klub.dk\nX;ikke-mail\n"),
+      });
+      await page.getByRole("button", { name: /^(Tjek filen|Check the file)$/ }).click();
+      await expect(page.getByRole("table")).toContainText("3");
+      await expectAccessible(page);
       await visit(page, "/people");
       await page.getByRole("link", { name: "Karen Holm" }).click();
       await visit(page, new URL(page.url()).pathname);

@@ -318,6 +318,20 @@ export class Visitor {
     return this.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
   }
 
+  /** Submits a multipart form with one file, as a browser's file field would. */
+  async upload(
+    path: string,
+    fields: Record<string, string>,
+    file: { name: string; content: string | Uint8Array<ArrayBuffer>; type?: string } | null,
+    options: { from?: string } = {},
+  ) {
+    const body = new FormData();
+    body.set("_csrf", await this.csrfToken(options.from ?? "/"));
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    if (file) body.set("file", new File([file.content], file.name, { type: file.type ?? "text/csv" }));
+    return this.request(path, { method: "POST", body });
+  }
+
   async signIn(email: string, password = PASSWORD) {
     const res = await this.post("/sign-in", { email, password });
     if (res.status !== 303) throw new Error(`sign-in failed for ${email}: ${res.status}`);

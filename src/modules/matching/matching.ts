@@ -1,5 +1,6 @@
 import type { SearchDocument } from "../../platform/search/documents.js";
 import { distanceKm } from "../../platform/search/postcodes.js";
+import { firstInOrder } from "../../platform/search/top.js";
 
 export const NEEDS = ["step_free", "companion", "no_local_language"] as const;
 export const SETTINGS = ["any", "one_to_one", "group"] as const;
@@ -39,9 +40,12 @@ const DEFAULT_MAX_KM = 10;
  * How well one thing fits one person, as points with the reasons behind them. Anything farther than
  * the person will travel is left out; everything else is ranked, with what does not fit said plainly.
  */
-export function assess(profile: Profile, doc: SearchDocument, skillWords: string[], categoryLabel: (code: string) => string): Match | null {
+export function assess(profile: Profile, doc: SearchDocument, skillWords: string[], categoryLabel: (code: string) => string, explain = true): Match | null {
   const fits: Reason[] = [];
   const misfits: Reason[] = [];
+  // Ranking many needs only the score; the reasons are written out for the few that are shown.
+  const fit = explain ? (r: Reason) => fits.push(r) : () => 0;
+  const misfit = explain ? (r: Reason) => misfits.push(r) : () => 0;
   let score = 0;
   const facet = (k: keyof SearchDocument["facets"]) => doc.facets[k] ?? [];
 
@@ -50,30 +54,30 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
   if (!doc.remote && distance !== null && distance > maxKm) return null;
   if (doc.remote) {
     score += 15;
-    fits.push({ code: "remote" });
+    fit({ code: "remote" });
   } else if (distance !== null) {
     score += 20 * (1 - distance / maxKm);
-    fits.push({ code: "near", detail: distance.toFixed(1) });
+    fit({ code: "near", detail: distance.toFixed(1) });
   }
 
   const shared = facet("category").filter((c) => profile.interests.includes(c));
   if (shared.length > 0) {
     score += 40;
-    fits.push({ code: "interest", detail: shared.map(categoryLabel).join(", ") });
+    fit({ code: "interest", detail: shared.map(categoryLabel).join(", ") });
   }
 
   const slots = doc.slots ?? [];
   if (slots.length === 0) {
     score += 10;
-    fits.push({ code: "anytime" });
+    fit({ code: "anytime" });
   } else if (profile.slots.length > 0) {
     const common = slots.filter((s) => profile.slots.includes(s));
     if (common.length > 0) {
       score += 20;
-      fits.push({ code: "time", detail: common.join(",") });
+      fit({ code: "time", detail: common.join(",") });
     } else {
       score -= 15;
-      misfits.push({ code: "time", detail: slots.join(",") });
+      misfit({ code: "time", detail: slots.join(",") });
     }
   }
 
@@ -82,21 +86,21 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
     const wanted = profile.rhythm === "regular" ? "weekly" : "one_off";
     if (commitment === wanted) {
       score += 10;
-      fits.push({ code: "rhythm", detail: commitment });
+      fit({ code: "rhythm", detail: commitment });
     } else if (commitment === "flexible") score += 5;
     else {
       score -= 10;
-      misfits.push({ code: "rhythm", detail: commitment });
+      misfit({ code: "rhythm", detail: commitment });
     }
   }
 
   if (profile.setting !== "any" && doc.setting && doc.setting !== "any") {
     if (doc.setting === profile.setting) {
       score += 5;
-      fits.push({ code: "setting", detail: doc.setting });
+      fit({ code: "setting", detail: doc.setting });
     } else {
       score -= 5;
-      misfits.push({ code: "setting", detail: doc.setting });
+      misfit({ code: "setting", detail: doc.setting });
     }
   }
 
@@ -104,31 +108,31 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
     const spoken = facet("language").filter((l) => profile.languages.includes(l));
     if (facet("suits").includes("no_local_language") || spoken.length > 0) {
       score += 10;
-      fits.push({ code: "language", detail: spoken.join(",") });
+      fit({ code: "language", detail: spoken.join(",") });
     } else {
       score -= 20;
-      misfits.push({ code: "language" });
+      misfit({ code: "language" });
     }
   }
   if (profile.needs.includes("step_free")) {
     if (doc.remote || facet("accessibility").includes("step_free")) {
       score += 10;
-      fits.push({ code: "step_free" });
+      fit({ code: "step_free" });
     } else {
       score -= 25;
-      misfits.push({ code: "step_free" });
+      misfit({ code: "step_free" });
     }
   }
   if (profile.needs.includes("companion")) {
     if (facet("suits").includes("disabilities")) {
       score += 5;
-      fits.push({ code: "companion" });
-    } else misfits.push({ code: "companion" });
+      fit({ code: "companion" });
+    } else misfit({ code: "companion" });
   }
 
   if (skillWords.length > 0) {
     score += Math.min(15, 5 * skillWords.length);
-    fits.push({ code: "skills", detail: skillWords.join(", ") });
+    fit({ code: "skills", detail: skillWords.join(", ") });
   }
   return { doc, score: Math.round(score * 100) / 100, distanceKm: distance === null ? null : Math.round(distance * 10) / 10, fits, misfits };
 }
@@ -139,17 +143,15 @@ export function rank(
   docs: Iterable<SearchDocument>,
   options: { today: string; limit: number; skillsFor: (doc: SearchDocument) => string[]; categoryLabel: (code: string) => string },
 ): Match[] {
-  const matches: Match[] = [];
+  const scored: Match[] = [];
   for (const doc of docs) {
     if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
-    const match = assess(profile, doc, options.skillsFor(doc), options.categoryLabel);
-    if (match) matches.push(match);
+    const match = assess(profile, doc, options.skillsFor(doc), options.categoryLabel, false);
+    if (match) scored.push(match);
   }
-  matches.sort(
-    (a, b) =>
-      b.score - a.score ||
-      (a.distanceKm ?? Number.MAX_VALUE) - (b.distanceKm ?? Number.MAX_VALUE) ||
-      (`${a.doc.kind}:${a.doc.id}` < `${b.doc.kind}:${b.doc.id}` ? -1 : 1),
-  );
-  return matches.slice(0, options.limit);
+  const order = (a: Match, b: Match) =>
+    b.score - a.score ||
+    (a.distanceKm ?? Number.MAX_VALUE) - (b.distanceKm ?? Number.MAX_VALUE) ||
+    (`${a.doc.kind}:${a.doc.id}` < `${b.doc.kind}:${b.doc.id}` ? -1 : 1);
+  return firstInOrder(scored, options.limit, order).map((m) => assess(profile, m.doc, options.skillsFor(m.doc), options.categoryLabel) ?? m);
 }

@@ -1,6 +1,7 @@
 import { FACETS, type Facet, type SearchDocument } from "./documents.js";
 import { distanceKm } from "./postcodes.js";
-import { keyOf, type TenantIndex } from "./search-index.js";
+import type { TenantIndex } from "./search-index.js";
+import { firstInOrder } from "./top.js";
 
 export const SORTS = ["relevance", "distance", "newest"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -34,8 +35,8 @@ export interface SearchOutcome {
   counts: Record<FilterKey, Record<string, number>>;
 }
 
-const valuesOf = (doc: SearchDocument, key: FilterKey): string[] => (key === "kind" ? [doc.kind] : (doc.facets[key] ?? []));
-
+const NO_VALUES: string[] = [];
+const valuesOf = (doc: SearchDocument, key: FilterKey): string[] => (key === "kind" ? [doc.kind] : (doc.facets[key] ?? NO_VALUES));
 function textScores(index: TenantIndex, q: string): Map<string, number> | null {
   if (!q.trim()) return null;
   const options = {
@@ -56,10 +57,14 @@ function textScores(index: TenantIndex, q: string): Map<string, number> | null {
 export function runSearch(index: TenantIndex, query: SearchQuery): SearchOutcome {
   const scores = textScores(index, query.q);
   const active = FILTER_KEYS.filter((k) => (query.filters[k]?.length ?? 0) > 0).map((k) => ({ key: k, values: new Set(query.filters[k]) }));
-  const counts = Object.fromEntries(FILTER_KEYS.map((k) => [k, {}])) as SearchOutcome["counts"];
-  const hits: SearchHit[] = [];
+  const tallies = new Map(FILTER_KEYS.map((k) => [k, new Map<string, number>()]));
+  const hits: Ranked[] = [];
+  const tally = (facet: FilterKey, doc: SearchDocument) => {
+    const counts = tallies.get(facet) as Map<string, number>;
+    for (const v of valuesOf(doc, facet)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  };
 
-  const consider = (doc: SearchDocument, score: number) => {
+  const consider = (key: string, doc: SearchDocument, score: number) => {
     if (doc.until !== null && doc.until < query.today) return;
     const distance = query.origin && doc.lat !== null && doc.lon !== null ? distanceKm(query.origin, { lat: doc.lat, lon: doc.lon }) : null;
     if (query.withinKm !== null && !doc.remote && (distance === null || distance > query.withinKm)) return;
@@ -69,33 +74,34 @@ export function runSearch(index: TenantIndex, query: SearchQuery): SearchOutcome
       if (failed !== null) return;
       failed = filter.key;
     }
-    for (const facet of failed ? [failed] : FILTER_KEYS) {
-      const tally = counts[facet];
-      for (const v of valuesOf(doc, facet)) tally[v] = (tally[v] ?? 0) + 1;
-    }
-    if (failed === null) hits.push({ doc, score, distanceKm: distance === null ? null : Math.round(distance * 10) / 10 });
+    if (failed !== null) return tally(failed, doc);
+    for (const facet of FILTER_KEYS) tally(facet, doc);
+    hits.push({ key, doc, score, distanceKm: distance === null ? null : Math.round(distance * 10) / 10 });
   };
   if (scores) {
     for (const [key, score] of scores) {
       const doc = index.docs.get(key);
-      if (doc) consider(doc, score);
+      if (doc) consider(key, doc, score);
     }
   } else {
-    for (const doc of index.docs.values()) consider(doc, 0);
+    for (const [key, doc] of index.docs) consider(key, doc, 0);
   }
 
-  hits.sort(comparator(scores ? query.sort : query.sort === "relevance" ? "newest" : query.sort));
-  return { total: hits.length, hits: hits.slice(query.offset, query.offset + query.limit), counts };
+  const order = comparator(scores ? query.sort : query.sort === "relevance" ? "newest" : query.sort);
+  const page = firstInOrder(hits, query.offset + query.limit, order).slice(query.offset);
+  const counts = Object.fromEntries([...tallies].map(([k, m]) => [k, Object.fromEntries(m)])) as SearchOutcome["counts"];
+  return { total: hits.length, hits: page.map(({ key: _, ...hit }) => hit), counts };
 }
 
-const byKey = (a: SearchHit, b: SearchHit) => (keyOf(a.doc) < keyOf(b.doc) ? -1 : keyOf(a.doc) > keyOf(b.doc) ? 1 : 0);
-const newest = (a: SearchHit, b: SearchHit) => (a.doc.publishedAt < b.doc.publishedAt ? 1 : a.doc.publishedAt > b.doc.publishedAt ? -1 : 0);
+type Ranked = SearchHit & { key: string };
+const byKey = (a: Ranked, b: Ranked) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const newest = (a: Ranked, b: Ranked) => (a.doc.publishedAt < b.doc.publishedAt ? 1 : a.doc.publishedAt > b.doc.publishedAt ? -1 : 0);
 
 /** Remote work and places without a location come after everything with a distance. */
-const nearest = (a: SearchHit, b: SearchHit) =>
+const nearest = (a: Ranked, b: Ranked) =>
   a.distanceKm === b.distanceKm ? 0 : a.distanceKm === null ? 1 : b.distanceKm === null ? -1 : a.distanceKm - b.distanceKm;
 
-function comparator(sort: Sort): (a: SearchHit, b: SearchHit) => number {
+function comparator(sort: Sort): (a: Ranked, b: Ranked) => number {
   if (sort === "newest") return (a, b) => newest(a, b) || byKey(a, b);
   if (sort === "distance") return (a, b) => nearest(a, b) || b.score - a.score || byKey(a, b);
   return (a, b) => b.score - a.score || newest(a, b) || byKey(a, b);

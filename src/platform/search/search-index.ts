@@ -52,7 +52,8 @@ function emptyIndex(lang: Lang): TenantIndex {
   const mini = new MiniSearch<SearchDocument & { key: string }>({
     idField: "key",
     fields: ["title", "subtitle", "text", "keywords"],
-    processTerm: (term) => indexTerms(term, lang),
+    // Long texts are indexed by stem alone; titles and labels also by the whole word.
+    processTerm: (term, field) => (field === "text" ? indexTerms(term, lang)[0] : indexTerms(term, lang)),
     searchOptions: { processTerm: (term) => queryTerm(term, lang) },
   });
   return { mini, docs: new Map(), versions: new Map(), watermark: "" };

@@ -23,6 +23,7 @@ export function AssociationListPage(props: { rows: Association[]; total: number;
         <ButtonLink href="/associations/new" variant="primary">
           {t("association.new.title")}
         </ButtonLink>
+        {props.staffView && <ButtonLink href="/associations/import">{t("import.title")}</ButtonLink>}
         {props.total > 0 && <Link href={`/associations/export.csv?q=${encodeURIComponent(query.q)}`}>{t("table.exportCsv")}</Link>}
       </div>
       {props.staffView && (

@@ -1,0 +1,138 @@
+// One search and matching at national scale: 100,000 jobs from 50,000 associations.
+// /search under load beside the same bytes as a static file, and the time to rank every job for one profile.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { seedDemo } from "../scripts/demo-data.js";
+import { openDatabase } from "../src/db/database.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import type { DialectName } from "../src/db/portable.js";
+import { type Profile, rank } from "../src/modules/matching/matching.js";
+import { systemClock } from "../src/platform/clock.js";
+import { tenantIndex } from "../src/platform/search/search-index.js";
+import { freePort, type Load, peakRssMb, startProcess, startStaticServer, waitFor } from "./harness.js";
+import { generate } from "./synthetic.js";
+
+const COUNTS = { associations: 50_000, jobs: 100_000 };
+const QUERIES = [
+  "/search?q=bes%C3%B8gsven",
+  "/search?q=frivilig&near=8000&within=10",
+  "/search?category=sport&sort=newest",
+  "/search?q=lektiehj%C3%A6lper+b%C3%B8rn&near=8200&sort=distance",
+  "/search?suits=seniors&commitment=weekly&page=3",
+  "/search?q=fodbold+tr%C3%A6ner&category=sport&within=25&near=8260",
+];
+
+async function loadMany(base: string, paths: string[], seconds: number): Promise<Load> {
+  const result = await autocannon({ url: base, connections: 20, duration: seconds, requests: paths.map((path) => ({ method: "GET" as const, path })) });
+  return { rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function freshPostgres(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP DATABASE IF EXISTS sammen_search_bench");
+  await client.query("CREATE DATABASE sammen_search_bench");
+  await client.end();
+  const target = new URL(url);
+  target.pathname = "/sammen_search_bench";
+  return target.toString();
+}
+
+export async function searchBench(dialect: DialectName, serverUrl?: string) {
+  const dir = mkdtempSync(join(tmpdir(), "sammen-search-bench-"));
+  const settings = { SQLITE_FILE: join(dir, "bench.sqlite"), ...(serverUrl ? { DATABASE_URL: await freshPostgres(serverUrl) } : {}) };
+  const { db } = openDatabase(settings);
+  let app: ReturnType<typeof startProcess> | null = null;
+  let staticServer: ReturnType<typeof startStaticServer> | null = null;
+  try {
+    await migrateToLatest(db);
+    await seedDemo(db, systemClock);
+    const tenant = await db.selectFrom("tenants").select("id").where("slug", "=", "sonderby").executeTakeFirstOrThrow();
+    const seeding = performance.now();
+    await generate(db, tenant.id, COUNTS);
+    const seedSeconds = Math.round((performance.now() - seeding) / 100) / 10;
+
+    // Ranking in process: the index as the app holds it, then every job scored for one person.
+    const building = performance.now();
+    const index = await tenantIndex(db, tenant.id, "da");
+    const indexMs = Math.round(performance.now() - building);
+    const profile: Profile = {
+      interests: ["elderly", "social"],
+      skills: "",
+      slots: ["tue-morning", "wed-morning", "thu-afternoon"],
+      origin: { lat: 56.1567, lon: 10.2108 },
+      maxKm: 25,
+      languages: ["da"],
+      needs: ["step_free"],
+      setting: "any",
+      rhythm: "regular",
+    };
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const started = performance.now();
+      rank(profile, index.docs.values(), { today: "2026-11-22", limit: 20, skillsFor: () => [], categoryLabel: (c) => c });
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const rankFigures = {
+      name: "matching_rank",
+      dialect,
+      jobs: index.docs.size,
+      median_ms: Math.round((times[7] ?? 0) * 10) / 10,
+      max_ms: Math.round((times[times.length - 1] ?? 0) * 10) / 10,
+      index_build_ms: indexMs,
+      rss_mb: Math.round(process.memoryUsage().rss / 1048576),
+    };
+    console.log(`matching on ${dialect}: ranked ${rankFigures.jobs} jobs for one profile in ${rankFigures.median_ms} ms (median of 15; index built in ${indexMs} ms)`);
+    console.log(JSON.stringify(rankFigures));
+
+    const port = await freePort();
+    app = startProcess(["--import", "tsx", "src/main.ts"], {
+      PORT: String(port),
+      ...settings,
+      LOG_LEVEL: "silent",
+      RUN_WORKERS: "false",
+      NODE_ENV: "production",
+      SECRET: "bench-secret-bench-secret-bench-secret",
+    });
+    const base = `http://localhost:${port}`;
+    await waitFor(`${base}/readyz`);
+    const first = performance.now();
+    const body = await (await fetch(`${base}${QUERIES[0]}`)).text();
+    const firstMs = Math.round(performance.now() - first);
+    const limitPort = await freePort();
+    staticServer = startStaticServer(limitPort, body);
+    await waitFor(`http://127.0.0.1:${limitPort}/`);
+    await loadMany(base, QUERIES, 2);
+    const measured = await loadMany(base, QUERIES, 10);
+    const limit = await loadMany(`http://127.0.0.1:${limitPort}`, ["/"], 10);
+    const figures = {
+      name: "search",
+      dialect,
+      p50_ms: measured.p50_ms,
+      p99_ms: measured.p99_ms,
+      rps: measured.rps,
+      limit_rps: limit.rps,
+      ratio: Number((measured.rps / limit.rps).toFixed(3)),
+      rss_mb: peakRssMb(app.pid as number),
+      jobs: COUNTS.jobs,
+      associations: COUNTS.associations,
+      queries: QUERIES.length,
+      first_search_ms: firstMs,
+      seed_s: seedSeconds,
+      errors: measured.errors,
+    };
+    console.log(`search on ${dialect} over ${COUNTS.jobs} jobs: ${figures.rps} req/s (p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, peak RSS ${figures.rss_mb} MiB; first search ${firstMs} ms)`);
+    console.log(`  the same bytes as a static file: ${figures.limit_rps} req/s — ratio ${figures.ratio}`);
+    console.log(JSON.stringify(figures));
+  } finally {
+    app?.kill("SIGTERM");
+    staticServer?.kill("SIGTERM");
+    await db.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,62 @@
+import { parse } from "csv-parse/sync";
+import type { Context } from "hono";
+import type { AppEnv } from "./http/env.js";
+import { AppError } from "./http/errors.js";
+
+export interface CsvRow {
+  /** The line in the file, as a spreadsheet shows it (the header is line 1). */
+  line: number;
+  values: Record<string, string>;
+}
+
+/** The text of an uploaded CSV file, or of the same file carried along after a dry run. */
+export async function csvFromForm(c: Context<AppEnv>, maxBytes: number): Promise<{ text: string; intent: string }> {
+  const body = await c.req.parseBody();
+  const intent = typeof body.intent === "string" ? body.intent : "";
+  if (typeof body.carried === "string" && body.carried) return { text: body.carried, intent };
+  const file = body.file;
+  if (!(file instanceof File) || file.size === 0) throw new AppError(422, "invalid", "csv.file.required", { file: "csv.file.required" });
+  if (file.size > maxBytes) throw new AppError(413, "too_large", "csv.file.tooLarge", { file: "csv.file.tooLarge" });
+  // Browsers on Windows send CSV as application/vnd.ms-excel, so the name decides and the type only rules out the obvious.
+  if (!/\.(csv|txt)$/i.test(file.name) || /^(image|video|audio)\/|^application\/(pdf|zip)/.test(file.type))
+    throw new AppError(415, "unsupported_media_type", "csv.file.type", { file: "csv.file.type" });
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()), intent };
+  } catch {
+    throw new AppError(422, "invalid", "csv.file.encoding", { file: "csv.file.encoding" });
+  }
+}
+
+/**
+ * Reads CSV as spreadsheets write it (comma or semicolon, with or without a byte-order mark) into
+ * rows keyed by our column names; each column may go by several names in the header.
+ */
+export function readCsv(text: string, columns: Record<string, string[]>, required: string[]): CsvRow[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: [";", ","],
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
+  } catch {
+    throw new AppError(422, "invalid", "csv.unreadable", { file: "csv.unreadable" });
+  }
+  const [header, ...rest] = records;
+  if (!header) throw new AppError(422, "invalid", "csv.empty", { file: "csv.empty" });
+  const names = header.record.map((h) => h.toLowerCase().replace(/[\s_-]+/g, ""));
+  const position = Object.fromEntries(
+    Object.entries(columns).map(([key, aliases]) => [
+      key,
+      names.findIndex((n) => [key, ...aliases].some((a) => a.toLowerCase().replace(/[\s_-]+/g, "") === n)),
+    ]),
+  );
+  if (required.some((k) => (position[k] ?? -1) < 0)) throw new AppError(422, "invalid", "csv.columns.missing", { file: "csv.columns.missing" });
+  return rest.map(({ record, info }) => ({
+    line: info.lines,
+    values: Object.fromEntries(Object.keys(columns).map((k) => [k, record[position[k] ?? -1] ?? ""])),
+  }));
+}
