@@ -1,14 +1,44 @@
 // A synthetic municipality at national scale: 50,000 associations and 100,000 published jobs,
 // written straight into the tables the way the services leave them (search documents included).
+
+import { demoPostcodes } from "../scripts/demo-postcodes.js";
 import type { Database } from "../src/db/database.js";
 import { opportunityDocument } from "../src/modules/opportunities/index.js";
 import { newId } from "../src/platform/ids.js";
 import { WEEK_SLOTS } from "../src/platform/week-slots.js";
-import { demoPostcodes } from "../scripts/demo-postcodes.js";
 
-const TASKS = ["besøgsven", "lektiehjælper", "fodboldtræner", "turleder", "kasserer", "kok", "chauffør", "samtaleleder", "cykelpilot", "oplæser", "mentor", "frivillig", "rådgiver", "hjælper", "værtinde", "tekniker"];
-const FOR = ["ældre borgere", "børn i 4.-6. klasse", "nytilkomne familier", "unge", "ensomme", "efterladte", "beboere på plejehjemmet", "mennesker med handicap"];
-const WORDS = "du hjælper med at lave mad spille kort gå tur lytte fortælle køre cykle læse højt træne hold lektier regnskab budget samtale kaffe fællesskab kursus weekend aften formiddag biblioteket hallen parken havnen".split(" ");
+const TASKS = [
+  "besøgsven",
+  "lektiehjælper",
+  "fodboldtræner",
+  "turleder",
+  "kasserer",
+  "kok",
+  "chauffør",
+  "samtaleleder",
+  "cykelpilot",
+  "oplæser",
+  "mentor",
+  "frivillig",
+  "rådgiver",
+  "hjælper",
+  "værtinde",
+  "tekniker",
+];
+const FOR = [
+  "ældre borgere",
+  "børn i 4.-6. klasse",
+  "nytilkomne familier",
+  "unge",
+  "ensomme",
+  "efterladte",
+  "beboere på plejehjemmet",
+  "mennesker med handicap",
+];
+const WORDS =
+  "du hjælper med at lave mad spille kort gå tur lytte fortælle køre cykle læse højt træne hold lektier regnskab budget samtale kaffe fællesskab kursus weekend aften formiddag biblioteket hallen parken havnen".split(
+    " ",
+  );
 const CATEGORIES = ["social", "children_youth", "elderly", "health", "learning", "integration", "culture", "sport", "nature", "counselling", "board"];
 const SUITS = ["young", "seniors", "newcomers", "disabilities", "no_local_language"];
 
@@ -25,7 +55,12 @@ export async function generate(db: Database, tenantId: string, counts: { associa
   const rnd = random(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)] as T;
   const at = "2026-01-15T09:00:00.000Z";
-  const categories = await db.selectFrom("taxonomy_terms").select(["id", "code", "labels"]).where("tenant_id", "=", tenantId).where("kind", "=", "category").execute();
+  const categories = await db
+    .selectFrom("taxonomy_terms")
+    .select(["id", "code", "labels"])
+    .where("tenant_id", "=", tenantId)
+    .where("kind", "=", "category")
+    .execute();
   const associations = Array.from({ length: counts.associations }, (_, i) => ({
     id: newId(),
     tenant_id: tenantId,
@@ -36,7 +71,11 @@ export async function generate(db: Database, tenantId: string, counts: { associa
     created_at: at,
     updated_at: at,
   }));
-  for (let i = 0; i < associations.length; i += 1000) await db.insertInto("associations").values(associations.slice(i, i + 1000)).execute();
+  for (let i = 0; i < associations.length; i += 1000)
+    await db
+      .insertInto("associations")
+      .values(associations.slice(i, i + 1000))
+      .execute();
 
   for (let i = 0; i < counts.jobs; i += 500) {
     const rows = Array.from({ length: Math.min(500, counts.jobs - i) }, (_, k) => {

@@ -5,6 +5,7 @@ import { hashPassword } from "../src/platform/auth/passwords.js";
 import { type Clock, isoNow } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
+import { demoCatalogue } from "./demo-catalogue.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 
 const DEMO_SLOTS = ["tue-morning,thu-morning", "wed-afternoon", "thu-evening", "mon-evening", "sat-morning", "tue-evening,thu-evening", "", "wed-morning"];
@@ -21,7 +22,7 @@ const people = [
   { key: "tenantAdmin", role: "tenant admin", name: "Peter Skov", email: `admin@${DOMAIN}` },
 ] as const;
 
-const associations = [
+const coreAssociations = [
   { name: "Sønderby Besøgsvenner", reg: "13585628", email: `besoegsvenner@${DOMAIN}`, phone: "+45 71 23 45 67" },
   { name: "Lektiecafé Sønderby", reg: null, email: `lektiecafe@${DOMAIN}`, phone: null },
   { name: "Sønderby Gåklub", reg: null, email: `gaaklub@${DOMAIN}`, phone: "+45 22 33 44 55" },
@@ -45,9 +46,12 @@ type DemoJob = {
   slots?: string;
   setting?: "any" | "one_to_one" | "group";
   stepFree?: boolean;
+  commitment?: "weekly" | "one_off" | "flexible";
+  postcode?: string;
+  remote?: boolean;
 };
 
-const jobs: DemoJob[] = [
+const coreJobs: DemoJob[] = [
   {
     association: 0,
     category: "elderly",
@@ -138,6 +142,15 @@ const jobs: DemoJob[] = [
     place: "Sønderby Idrætshal og hjemmefra",
     suits: "seniors",
   },
+];
+
+const catalogue = demoCatalogue(DOMAIN);
+const associations = [...coreAssociations, ...catalogue.map((c) => ({ name: c.name, reg: null, email: c.email, phone: null }))];
+const jobs: DemoJob[] = [
+  ...coreJobs,
+  ...catalogue.flatMap((c, i) =>
+    c.jobs.map((j) => ({ ...j, association: coreAssociations.length + i, place: j.remote ? null : c.place, postcode: c.postcode, hours: j.hours })),
+  ),
 ];
 
 export interface DemoInfo {
@@ -243,7 +256,9 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       .where("tenant_id", "=", tenantId)
       .where("kind", "=", "category")
       .execute();
+    const oneOffDay = new Date(clock.now().getTime() + 60 * 24 * 3600_000).toISOString().slice(0, 10);
     const expires = new Date(clock.now().getTime() + 120 * 24 * 3600_000).toISOString().slice(0, 10);
+    const minutesAgo = (n: number) => new Date(clock.now().getTime() - n * 60_000).toISOString();
     const rows = jobs.map((job, i) => ({
       id: newId(),
       tenant_id: tenantId,
@@ -252,12 +267,12 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       title: job.title,
       tasks: job.tasks,
       benefits: job.benefits,
-      commitment: "weekly" as const,
-      hours_per_week: job.hours,
-      one_off_date: null,
+      commitment: job.commitment ?? ("weekly" as const),
+      hours_per_week: (job.commitment ?? "weekly") === "weekly" ? job.hours : null,
+      one_off_date: job.commitment === "one_off" ? oneOffDay : null,
       place: job.place,
-      postcode: demoPostcodes[(i * 7) % demoPostcodes.length]?.[0] ?? "8000",
-      remote: 0,
+      postcode: job.postcode ?? demoPostcodes[(i * 7) % demoPostcodes.length]?.[0] ?? "8000",
+      remote: job.remote ? 1 : 0,
       start_date: null,
       needs_certificate: job.certificate ? 1 : 0,
       min_age: job.certificate ? 18 : null,
@@ -268,9 +283,10 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       expires_on: expires,
       status: "published" as const,
       review_note: null,
-      created_at: now,
-      updated_at: now,
-      published_at: now,
+      // The first jobs are the newest, so the hand-written ones lead the lists.
+      created_at: minutesAgo(i),
+      updated_at: minutesAgo(i),
+      published_at: minutesAgo(i),
       time_slots: job.slots ?? DEMO_SLOTS[i % DEMO_SLOTS.length] ?? "",
       setting: job.setting ?? ("any" as const),
       step_free: job.stepFree ? 1 : 0,

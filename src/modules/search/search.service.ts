@@ -3,7 +3,7 @@ import type { FieldErrors } from "../../platform/http/errors.js";
 import { LANGUAGES, languageNames, type MessageKey, type T, translator } from "../../platform/i18n/i18n.js";
 import type { SearchKind } from "../../platform/search/documents.js";
 import { findPostcode, type Place } from "../../platform/search/postcodes.js";
-import { FILTER_KEYS, type FilterKey, runSearch, type SearchHit } from "../../platform/search/query.js";
+import { cachedSearch, FILTER_KEYS, type FilterKey, type SearchHit } from "../../platform/search/query.js";
 import { tenantIndex } from "../../platform/search/search-index.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { COMMITMENTS, commitmentLabels, SUITS, suitsLabels } from "../opportunities/index.js";
@@ -71,7 +71,7 @@ export async function search(ctx: ServiceContext, input: SearchInput): Promise<S
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
-  const result = runSearch(index, {
+  const result = cachedSearch(index, {
     q: input.q,
     filters: Object.fromEntries(FILTER_KEYS.map((k) => [k, input[k]])),
     origin: place,

@@ -106,3 +106,29 @@ function comparator(sort: Sort): (a: Ranked, b: Ranked) => number {
   if (sort === "distance") return (a, b) => nearest(a, b) || b.score - a.score || byKey(a, b);
   return (a, b) => b.score - a.score || newest(a, b) || byKey(a, b);
 }
+
+const CACHE_SIZE = 500;
+const caches = new WeakMap<TenantIndex, { generation: number; entries: Map<string, SearchOutcome> }>();
+
+/**
+ * runSearch with the answers to recent queries kept until the index changes: popular searches,
+ * facet pages and crawlers ask the same thing many times.
+ */
+export function cachedSearch(index: TenantIndex, query: SearchQuery): SearchOutcome {
+  let cache = caches.get(index);
+  if (cache?.generation !== index.generation) {
+    cache = { generation: index.generation, entries: new Map() };
+    caches.set(index, cache);
+  }
+  const key = JSON.stringify(query);
+  const hit = cache.entries.get(key);
+  if (hit) {
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
+    return hit;
+  }
+  const outcome = runSearch(index, query);
+  cache.entries.set(key, outcome);
+  if (cache.entries.size > CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value as string);
+  return outcome;
+}

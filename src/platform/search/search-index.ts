@@ -14,6 +14,8 @@ export interface TenantIndex {
   /** Which version of each key the index holds, so an older read never overwrites a newer one. */
   versions: Map<string, Version>;
   watermark: string;
+  /** Counts the changes applied since the index was built; anything cached from an older generation is stale. */
+  generation: number;
 }
 
 interface Version {
@@ -56,7 +58,7 @@ function emptyIndex(lang: Lang): TenantIndex {
     processTerm: (term, field) => (field === "text" ? indexTerms(term, lang)[0] : indexTerms(term, lang)),
     searchOptions: { processTerm: (term) => queryTerm(term, lang) },
   });
-  return { mini, docs: new Map(), versions: new Map(), watermark: "" };
+  return { mini, docs: new Map(), versions: new Map(), watermark: "", generation: 0 };
 }
 
 async function build(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
@@ -97,6 +99,7 @@ async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
     const version = versionOf(row);
     if (known && (known.updatedAt > version.updatedAt || known.digest === version.digest)) continue;
     index.versions.set(key, version);
+    index.generation++;
     if (row.updated_at > index.watermark) index.watermark = row.updated_at;
     if (index.docs.has(key)) {
       index.mini.discard(key);

@@ -1,0 +1,406 @@
+// The rest of the demo municipality: 52 more associations across its districts, two jobs each,
+// written from templates so a centre sees a realistic spread of areas, places and times.
+import { demoPostcodes } from "./demo-postcodes.js";
+
+export interface CatalogueJob {
+  category: string;
+  title: string;
+  tasks: string;
+  benefits: string;
+  hours: number | null;
+  commitment: "weekly" | "one_off" | "flexible";
+  suits: string;
+  slots: string;
+  setting: "any" | "one_to_one" | "group";
+  stepFree: boolean;
+  certificate: boolean;
+  remote: boolean;
+}
+
+type Kind = { name: string; category: string; place: string; jobs: [Omit<CatalogueJob, "category">, Omit<CatalogueJob, "category">] };
+const job = (j: Partial<Omit<CatalogueJob, "category">> & Pick<CatalogueJob, "title" | "tasks" | "benefits">): Omit<CatalogueJob, "category"> => ({
+  hours: 2,
+  commitment: "weekly",
+  suits: "",
+  slots: "",
+  setting: "any",
+  stepFree: false,
+  certificate: false,
+  remote: false,
+  ...j,
+});
+
+const KINDS: Kind[] = [
+  {
+    name: "Besøgstjeneste",
+    category: "elderly",
+    place: "Hjemme hos den ældre",
+    jobs: [
+      job({
+        title: "Besøgsven for en ældre, der bor alene",
+        tasks:
+          "Du besøger en ældre en gang om ugen. I drikker kaffe, går en tur eller spiller kort. Du bliver et fast holdepunkt i en hverdag, der ellers kan være ensom.",
+        benefits: "Introduktionskursus, netværksmøder og kørselsgodtgørelse.",
+        suits: "seniors,young",
+        slots: "tue-morning,wed-afternoon",
+        setting: "one_to_one",
+      }),
+      job({
+        title: "Telefonven for en ældre, der ikke kommer ud",
+        tasks: "Du ringer til en ældre to gange om ugen og taler om løst og fast. Du kan gøre det hjemmefra, når det passer jer begge.",
+        benefits: "Et kursus i den gode samtale og en kontaktperson i foreningen.",
+        hours: 1,
+        remote: true,
+        suits: "seniors,disabilities",
+        setting: "one_to_one",
+        stepFree: true,
+      }),
+    ],
+  },
+  {
+    name: "Lektiecafé",
+    category: "learning",
+    place: "Biblioteket",
+    jobs: [
+      job({
+        title: "Lektiehjælper i dansk og matematik for 7.-9. klasse",
+        tasks: "Du hjælper udskolingselever med afleveringer, læsning og matematik, mens de sidder sammen i cafeen. Du behøver ikke være lærer, bare tålmodig.",
+        benefits: "Kaffe og kage, et kursus i lektiehjælp og gode kolleger.",
+        suits: "young,seniors,newcomers",
+        slots: "mon-afternoon,wed-afternoon",
+        setting: "group",
+        stepFree: true,
+        certificate: true,
+      }),
+      job({
+        title: "Læsemakker for et barn i 2. klasse",
+        tasks: "Du læser højt og lytter, når et barn læser for dig, en gang om ugen på biblioteket. Sammen vælger I bøger, der gør lyst til mere.",
+        benefits: "Opstartsmøde med bibliotekaren og et kursus i læseleg.",
+        hours: 1,
+        suits: "seniors",
+        slots: "thu-afternoon",
+        setting: "one_to_one",
+        stepFree: true,
+        certificate: true,
+      }),
+    ],
+  },
+  {
+    name: "Boldklub",
+    category: "sport",
+    place: "Stadion",
+    jobs: [
+      job({
+        title: "Hjælpetræner for U9-pigerne",
+        tasks: "Du hjælper cheftræneren med øvelser, kegler og kampe to gange om ugen. Du sørger for, at alle piger er med og har det sjovt.",
+        benefits: "Trænerkursus betalt af klubben og træningstøj.",
+        hours: 3,
+        suits: "young",
+        slots: "tue-afternoon,thu-afternoon",
+        setting: "group",
+        certificate: true,
+      }),
+      job({
+        title: "Frivillig i boden til sommerstævnet",
+        tasks: "Du står i boden ved klubbens sommerstævne en lørdag i juni: sælger pølser og is, holder orden og snakker med forældrene.",
+        benefits: "Frokost, en T-shirt og en god dag med klubben.",
+        hours: null,
+        commitment: "one_off",
+        suits: "young,newcomers,no_local_language",
+        slots: "sat-morning,sat-afternoon",
+        setting: "group",
+        stepFree: true,
+      }),
+    ],
+  },
+  {
+    name: "Seniorklub",
+    category: "elderly",
+    place: "Aktivitetscentret",
+    jobs: [
+      job({
+        title: "Vært ved seniorcaféen om torsdagen",
+        tasks: "Du dækker op, brygger kaffe og tager imod gæsterne ved torsdagscaféen. Du sørger for, at nye gæster bliver set og får en at tale med.",
+        benefits: "Et hyggeligt fællesskab med de andre værter og en årlig udflugt.",
+        suits: "seniors,newcomers",
+        slots: "thu-morning",
+        setting: "group",
+        stepFree: true,
+      }),
+      job({
+        title: "Chauffør for klubbens minibus",
+        tasks: "Du kører medlemmer, der ikke selv kan komme frem, til og fra klubben og på udflugter. Du skal have almindeligt kørekort i mindst tre år.",
+        benefits: "Et kursus i sikker kørsel med passagerer og frokost på turene.",
+        hours: 3,
+        suits: "seniors",
+        slots: "tue-morning,fri-morning",
+        setting: "group",
+      }),
+    ],
+  },
+  {
+    name: "Natur- og Miljøforening",
+    category: "nature",
+    place: "Fælleden",
+    jobs: [
+      job({
+        title: "Naturplejer ved høslæt på engen",
+        tasks:
+          "Du river hø sammen og fjerner opvækst, så engens blomster kan trives. Vi arbejder sammen nogle lørdage i sensommeren og slutter med fælles frokost.",
+        benefits: "Frisk luft, viden om planter og insekter, redskaber og frokost.",
+        hours: null,
+        commitment: "one_off",
+        suits: "young,seniors,newcomers,no_local_language",
+        slots: "sat-morning",
+        setting: "group",
+      }),
+      job({
+        title: "Affaldsindsamler ved åen",
+        tasks: "Du samler affald langs åen, når det passer dig, og registrerer fundene i en app, så kommunen ved, hvor der skal sættes skraldespande op.",
+        benefits: "Snapper, sække og handsker, og en fællestur hver måned.",
+        hours: 1,
+        commitment: "flexible",
+        suits: "young,seniors,newcomers,no_local_language",
+        setting: "any",
+      }),
+    ],
+  },
+  {
+    name: "Kor",
+    category: "culture",
+    place: "Kirkens sognegård",
+    jobs: [
+      job({
+        title: "Kasserer i koret",
+        tasks: "Du holder styr på kontingenter, regninger og koncertbilletter og laver årsregnskabet. Du deltager i bestyrelsens fire møder om året.",
+        benefits: "Et kursus i foreningsøkonomi og plads i et varmt fællesskab.",
+        hours: 1,
+        commitment: "flexible",
+        suits: "seniors",
+        remote: true,
+        setting: "any",
+      }),
+      job({
+        title: "Frivillig ved julekoncerten",
+        tasks: "Du tager imod publikum, sælger programmer og hjælper ældre gæster til deres pladser ved korets julekoncert.",
+        benefits: "Gratis billet til generalprøven og gløgg bagefter.",
+        hours: null,
+        commitment: "one_off",
+        suits: "young,seniors",
+        slots: "sun-afternoon",
+        setting: "group",
+        stepFree: true,
+      }),
+    ],
+  },
+  {
+    name: "Spejdergruppe",
+    category: "children_youth",
+    place: "Spejderhytten",
+    jobs: [
+      job({
+        title: "Leder for ulveungerne (7-9 år)",
+        tasks: "Du planlægger og leder møder med bål, knob og lege sammen med tre andre ledere hver mandag. Et par weekender om året tager vi på tur.",
+        benefits: "Lederuddannelse, uniform og et stærkt lederfællesskab.",
+        hours: 3,
+        suits: "young,seniors",
+        slots: "mon-afternoon",
+        setting: "group",
+        certificate: true,
+      }),
+      job({
+        title: "Handyperson til spejderhytten",
+        tasks: "Du holder hytten ved lige: skifter en dør, maler vinduer og ordner taget, når det trænger. Du vælger selv, hvornår du kommer.",
+        benefits: "Værktøj og materialer betales af gruppen, og du får kaffe.",
+        hours: null,
+        commitment: "flexible",
+        suits: "seniors",
+        setting: "any",
+      }),
+    ],
+  },
+  {
+    name: "Vågetjeneste",
+    category: "social",
+    place: "Hospice og plejehjem i området",
+    jobs: [
+      job({
+        title: "Vågekone eller vågemand hos døende",
+        tasks: "Du sidder hos et menneske i de sidste timer, så ingen skal dø alene. Du bliver ringet op, når der er brug for dig, og siger ja, når du kan.",
+        benefits: "Grundkursus, supervision og samtale efter hver vågning.",
+        hours: null,
+        commitment: "flexible",
+        suits: "seniors",
+        setting: "one_to_one",
+      }),
+      job({
+        title: "Koordinator af vågevagter",
+        tasks: "Du tager telefonen i din vagtuge og finder en frivillig, når plejehjemmet ringer. Du kan gøre det hjemmefra.",
+        benefits: "Oplæring og et lille, tæt team af koordinatorer.",
+        hours: 2,
+        remote: true,
+        suits: "seniors,disabilities",
+        setting: "any",
+        stepFree: true,
+      }),
+    ],
+  },
+  {
+    name: "Netværkscafé",
+    category: "integration",
+    place: "Beboerhuset",
+    jobs: [
+      job({
+        title: "Sprogcafévært for nytilkomne",
+        tasks: "Du taler dansk med nytilkomne over kaffe og spil, så de får øvet sproget i hverdagen. Vi mødes hver onsdag aften.",
+        benefits: "Et kursus i at tale letforståeligt dansk og et fællesskab på tværs af kulturer.",
+        suits: "seniors,young",
+        slots: "wed-evening",
+        setting: "group",
+        stepFree: true,
+      }),
+      job({
+        title: "Hjælper med breve og digital post",
+        tasks: "Du hjælper borgere med at forstå breve fra kommunen og bruge digital post og MitID, en formiddag om ugen.",
+        benefits: "Oplæring af kommunens digitaliseringsvejledere.",
+        suits: "seniors,young",
+        slots: "fri-morning",
+        setting: "one_to_one",
+        stepFree: true,
+      }),
+    ],
+  },
+  {
+    name: "Madklub for ensomme",
+    category: "social",
+    place: "Kirkens køkken",
+    jobs: [
+      job({
+        title: "Kok i fællesspisningen om fredagen",
+        tasks: "Du laver aftensmad til 30 gæster sammen med to andre frivillige og spiser med bagefter. Vi handler ind om torsdagen.",
+        benefits: "Hygiejnekursus, gratis aftensmad og gode madkolleger.",
+        hours: 4,
+        suits: "seniors,newcomers,no_local_language",
+        slots: "fri-afternoon,fri-evening",
+        setting: "group",
+        stepFree: true,
+      }),
+      job({
+        title: "Bordvært, der får samtalen i gang",
+        tasks: "Du sidder ved bordet med gæsterne til fællesspisningen og sørger for, at den nye gæst kommer med i snakken.",
+        benefits: "Gratis aftensmad og et fællesskab med de andre værter.",
+        suits: "seniors,young",
+        slots: "fri-evening",
+        setting: "group",
+        stepFree: true,
+      }),
+    ],
+  },
+  {
+    name: "Motionsforening",
+    category: "health",
+    place: "Idrætshallen",
+    jobs: [
+      job({
+        title: "Instruktør på stolegymnastik for seniorer",
+        tasks: "Du leder et hold på 15 seniorer i blid gymnastik på stol, en formiddag om ugen. Vi lærer dig øvelserne.",
+        benefits: "Instruktørkursus og et årligt inspirationsmøde.",
+        suits: "seniors,disabilities",
+        slots: "tue-morning",
+        setting: "group",
+        stepFree: true,
+      }),
+      job({
+        title: "Løbemakker for en med angst eller depression",
+        tasks: "Du løber eller går en tur med en, der har brug for motion og en at tale med, to gange om ugen i et tempo, der passer jer.",
+        benefits: "Et kursus i psykisk sårbarhed og en fast kontaktperson.",
+        suits: "young",
+        slots: "mon-evening,thu-evening",
+        setting: "one_to_one",
+      }),
+    ],
+  },
+  {
+    name: "Rådgivning for unge",
+    category: "counselling",
+    place: "Ungdomshuset",
+    jobs: [
+      job({
+        title: "Chatrådgiver for unge",
+        tasks: "Du svarer unge på chatten om kærester, skole, ensomhed og familie, en aften om ugen hjemmefra.",
+        benefits: "Rådgiveruddannelse over to weekender og supervision hver måned.",
+        hours: 3,
+        remote: true,
+        suits: "young,disabilities",
+        slots: "tue-evening",
+        setting: "one_to_one",
+        stepFree: true,
+      }),
+      job({
+        title: "Mentor for en ung uden job eller uddannelse",
+        tasks: "Du mødes med en ung hver anden uge, hjælper med ansøgninger og er en voksen, der tror på dem.",
+        benefits: "Mentorkursus og netværksmøder med andre mentorer.",
+        hours: 1,
+        suits: "seniors",
+        slots: "wed-afternoon",
+        setting: "one_to_one",
+        certificate: true,
+      }),
+    ],
+  },
+  {
+    name: "Kulturhusforening",
+    category: "culture",
+    place: "Kulturhuset",
+    jobs: [
+      job({
+        title: "Billettør og vært til koncerter",
+        tasks: "Du scanner billetter, viser vej og hjælper bag baren til husets koncerter et par fredage om måneden.",
+        benefits: "Gratis koncerter, frivilligfest og mad på vagten.",
+        hours: 4,
+        commitment: "flexible",
+        suits: "young,newcomers,no_local_language",
+        slots: "fri-evening,sat-evening",
+        setting: "group",
+        stepFree: true,
+      }),
+      job({
+        title: "Fotograf til husets arrangementer",
+        tasks: "Du fotograferer arrangementer, når du har tid, og lægger billederne i husets fælles mappe til hjemmeside og sociale medier.",
+        benefits: "Gratis adgang og indflydelse på husets udtryk.",
+        hours: null,
+        commitment: "flexible",
+        suits: "young",
+        setting: "any",
+      }),
+    ],
+  },
+];
+
+export interface CatalogueAssociation {
+  name: string;
+  email: string;
+  postcode: string;
+  place: string;
+  jobs: CatalogueJob[];
+}
+
+export function demoCatalogue(domain: string): CatalogueAssociation[] {
+  return Array.from({ length: 52 }, (_, i) => {
+    const [postcode, district] = demoPostcodes[i % demoPostcodes.length] as [string, string, number, number];
+    const kind = KINDS[(i * 5) % KINDS.length] as Kind;
+    const slug = `${kind.name}-${district}`
+      .toLowerCase()
+      .replace(/æ/g, "ae")
+      .replace(/ø/g, "oe")
+      .replace(/å/g, "aa")
+      .replace(/[^a-z0-9]+/g, "-");
+    return {
+      name: `${district.replace(/ [A-Z]$/, "")} ${kind.name}`,
+      email: `${slug}@${domain}`,
+      postcode,
+      place: `${kind.place}, ${district}`,
+      jobs: kind.jobs.map((j) => ({ ...j, category: kind.category })),
+    };
+  });
+}
