@@ -26,6 +26,15 @@ for (const locale of ["da-DK", "en-GB"]) {
       await expect(page.locator("html")).toHaveAttribute("lang", locale.slice(0, 2));
       await page.getByRole("link", { name: /Lektiehjælper for børn/ }).click();
       await visit(page, new URL(page.url()).pathname);
+      await visit(page, "/directory");
+      await visit(page, "/search?kind=offer&q=sorggruppe");
+      await page
+        .getByRole("link", { name: /^Sorggruppe for voksne/ })
+        .first()
+        .click();
+      await visit(page, new URL(page.url()).pathname);
+      await page.getByRole("main").getByRole("link").first().click();
+      await visit(page, new URL(page.url()).pathname);
     });
 
     test("a citizen's applications", async ({ page }) => {
@@ -51,6 +60,9 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, `${new URL(page.url()).pathname}/edit`);
       await visit(page, `${new URL(page.url()).pathname.replace("/edit", "")}/applications`);
       await visit(page, "/associations/new");
+      await visit(page, `/directory/association/${association.split("/")[2]}`);
+      await visit(page, `/directory/offers/new?association=${association.split("/")[2]}`);
+      await visit(page, `/directory/associations/${association.split("/")[2]}/profile`);
     });
 
     test("staff and admin pages", async ({ page }) => {
@@ -72,6 +84,7 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/admin/audit");
       await visit(page, "/opportunities/moderation");
       await visit(page, "/opportunities/waiting");
+      await visit(page, "/directory/moderation");
       await visit(page, "/matching/staff");
       await page.getByLabel(/^(Borgerens e-mail|The citizen's e-mail)/).fill(demo.citizen);
       await page.getByRole("checkbox").check();

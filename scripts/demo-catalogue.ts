@@ -404,3 +404,133 @@ export function demoCatalogue(domain: string): CatalogueAssociation[] {
     };
   });
 }
+
+export interface CatalogueOffer {
+  kind: "activity" | "help";
+  category: string;
+  title: string;
+  description: string;
+  timeText: string;
+  slots: string;
+  targetGroups: string;
+  accessibility: string;
+  price: "free" | "cost";
+  online?: boolean;
+}
+
+/** Activities to join and offers of help, each run in several districts. */
+export const OFFER_TEMPLATES: CatalogueOffer[] = [
+  {
+    kind: "help",
+    category: "social",
+    title: "Sorggruppe for voksne",
+    description:
+      "En lille gruppe for voksne, der har mistet en ægtefælle eller samlever. Vi mødes otte gange med to uddannede frivillige og taler om det, der fylder.",
+    timeText: "Hver anden torsdag kl. 19-21",
+    slots: "thu-evening",
+    targetGroups: "bereaved,seniors",
+    accessibility: "step_free,hearing_loop",
+    price: "free",
+  },
+  {
+    kind: "help",
+    category: "learning",
+    title: "Lektiecafé for 4.-9. klasse",
+    description: "Kom og få hjælp til lektier og afleveringer af frivillige, der har god tid. Der er saftevand og frugt, og du behøver ikke melde dig til.",
+    timeText: "Mandag og onsdag kl. 15-17",
+    slots: "mon-afternoon,wed-afternoon",
+    targetGroups: "children,young",
+    accessibility: "step_free",
+    price: "free",
+  },
+  {
+    kind: "help",
+    category: "counselling",
+    title: "Gratis gældsrådgivning",
+    description:
+      "Frivillige jurister og økonomer hjælper dig med at få overblik over gæld og budget og med at skrive til dine kreditorer. Du er anonym, hvis du vil.",
+    timeText: "Tirsdag kl. 17-19, uden tidsbestilling",
+    slots: "tue-evening",
+    targetGroups: "families,young",
+    accessibility: "step_free,accessible_toilet",
+    price: "free",
+  },
+  {
+    kind: "activity",
+    category: "elderly",
+    title: "Gåtur for alle om onsdagen",
+    description: "Vi går fem kilometer i roligt tempo og slutter med kaffe. Alle kan være med, og der er altid en, der går bagerst.",
+    timeText: "Onsdag kl. 10",
+    slots: "wed-morning",
+    targetGroups: "seniors,lonely",
+    accessibility: "",
+    price: "free",
+  },
+  {
+    kind: "activity",
+    category: "social",
+    title: "Fællesspisning for alle",
+    description: "Vi laver mad sammen og spiser ved lange borde. Kom alene eller med familien. Maden koster 40 kr., børn spiser gratis.",
+    timeText: "Fredag kl. 17.30",
+    slots: "fri-evening",
+    targetGroups: "families,lonely,newcomers",
+    accessibility: "step_free,accessible_toilet",
+    price: "cost",
+  },
+  {
+    kind: "activity",
+    category: "integration",
+    title: "Sprogcafé: øv dansk over en kop kaffe",
+    description: "Tal dansk med frivillige i et roligt tempo. Vi spiller spil, læser avis og øver de samtaler, du har brug for i hverdagen.",
+    timeText: "Torsdag kl. 16-18",
+    slots: "thu-afternoon",
+    targetGroups: "newcomers",
+    accessibility: "step_free",
+    price: "free",
+  },
+  {
+    kind: "help",
+    category: "health",
+    title: "Telefonrådgivning om angst",
+    description: "Ring og tal med en frivillig, der kender til angst, om det, der er svært for dig eller dine nærmeste. Du er anonym.",
+    timeText: "Alle hverdage kl. 18-21",
+    slots: "mon-evening,tue-evening,wed-evening,thu-evening,fri-evening",
+    targetGroups: "young,families",
+    accessibility: "",
+    price: "free",
+    online: true,
+  },
+  {
+    kind: "activity",
+    category: "children_youth",
+    title: "Familiespejd i weekenden",
+    description: "Børn fra 4 år og deres voksne laver bål, bygger huler og leger i skoven. Tag madpakke og tøj, der kan blive beskidt.",
+    timeText: "Første søndag i måneden kl. 10-13",
+    slots: "sun-morning",
+    targetGroups: "children,families",
+    accessibility: "",
+    price: "cost",
+  },
+  {
+    kind: "activity",
+    category: "culture",
+    title: "Fællessang i kulturhuset",
+    description: "Vi synger fra Højskolesangbogen med klaver. Du behøver ikke kunne synge, bare have lyst. Kaffe og kage i pausen.",
+    timeText: "Sidste tirsdag i måneden kl. 14",
+    slots: "tue-afternoon",
+    targetGroups: "seniors,lonely",
+    accessibility: "step_free,hearing_loop,accessible_toilet",
+    price: "free",
+  },
+  {
+    kind: "activity",
+    category: "nature",
+    title: "Fællesdyrkning i haven",
+    description: "Vi dyrker grøntsager sammen i beboerhaven og deler høsten. Ingen erfaring nødvendig; redskaber og frø er der.",
+    timeText: "Lørdag kl. 10-12 fra april til oktober",
+    slots: "sat-morning",
+    targetGroups: "families,newcomers,lonely",
+    accessibility: "step_free",
+    price: "free",
+  },
+];

@@ -1,11 +1,12 @@
 import type { Database } from "../src/db/database.js";
+import { associationDocument, offerDocument } from "../src/modules/directory/directory.search.js";
 import { opportunityDocument } from "../src/modules/opportunities/index.js";
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import { type Clock, isoNow } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
-import { demoCatalogue } from "./demo-catalogue.js";
+import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 
 const DEMO_SLOTS = ["tue-morning,thu-morning", "wed-afternoon", "thu-evening", "mon-evening", "sat-morning", "tue-evening,thu-evening", "", "wed-morning"];
@@ -153,6 +154,8 @@ const jobs: DemoJob[] = [
   ),
 ];
 
+const about = (name: string) => `${name} er en frivillig forening i Sønderby Kommune. Alle kan være med – se vores aktiviteter, tilbud og frivilligjob her.`;
+
 export interface DemoInfo {
   password: string;
   people: { role: string; email: string }[];
@@ -230,6 +233,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
           registration_number: a.reg,
           email: a.email,
           phone: a.phone,
+          description: about(a.name),
           created_at: now,
           updated_at: now,
         })),
@@ -297,6 +301,60 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       const category = term && { code: term.code, label: (JSON.parse(term.labels) as { da: string }).da };
       const association_name = associations.find((_, i) => assocIds[i] === row.association_id)?.name ?? "";
       await putDocument(trx, clock, tenantId, "DK", opportunityDocument({ ...row, association_name }, category));
+    }
+    for (const [i, a] of associations.entries()) {
+      await putDocument(
+        trx,
+        clock,
+        tenantId,
+        "DK",
+        associationDocument({ id: assocIds[i] as string, name: a.name, description: about(a.name), created_at: now }),
+      );
+    }
+    // 80 activities and offers of help, spread over the associations and their districts.
+    const groups = new Map(
+      (await trx.selectFrom("taxonomy_terms").select(["code", "labels"]).where("tenant_id", "=", tenantId).where("kind", "=", "target_group").execute()).map(
+        (g) => [g.code, (JSON.parse(g.labels) as { da: string }).da],
+      ),
+    );
+    for (let i = 0; i < 80; i++) {
+      const template = OFFER_TEMPLATES[i % OFFER_TEMPLATES.length] as (typeof OFFER_TEMPLATES)[number];
+      const owner = (i * 7) % associations.length;
+      const [postcode, district] = demoPostcodes[(i * 3) % demoPostcodes.length] as [string, string, number, number];
+      const term = categories.find((c) => c.code === template.category);
+      const offer = {
+        id: newId(),
+        tenant_id: tenantId,
+        association_id: assocIds[owner] as string,
+        kind: template.kind,
+        title: `${template.title} – ${district}`,
+        description: template.description,
+        category_id: term?.id ?? null,
+        target_groups: template.targetGroups,
+        place_name: template.online ? null : `${associations[owner]?.name ?? ""}, ${district}`,
+        address: null,
+        postcode: template.online ? null : postcode,
+        online: template.online ? 1 : 0,
+        time_slots: template.slots,
+        time_text: template.timeText,
+        accessibility: template.accessibility,
+        languages: i % 4 === 0 ? "da,en" : "da",
+        price: template.price,
+        price_text: null,
+        contact_email: associations[owner]?.email ?? `frivilligcenter@${DOMAIN}`,
+        contact_phone: null,
+        link_url: null,
+        status: "published" as const,
+        review_note: null,
+        created_at: minutesAgo(i),
+        updated_at: minutesAgo(i),
+        confirmed_at: minutesAgo(i),
+        stale_notified_at: null,
+        hidden_at: null,
+      };
+      await trx.insertInto("offers").values(offer).execute();
+      const row = { ...offer, association_name: associations[owner]?.name ?? "", category_code: term?.code ?? null, category_labels: term?.labels ?? null };
+      await putDocument(trx, clock, tenantId, "DK", offerDocument(row, "da", groups));
     }
     await trx
       .insertInto("volunteer_profiles")

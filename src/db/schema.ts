@@ -1,4 +1,5 @@
 import type { AssociationMembersTable, AssociationsTable } from "../modules/associations/associations.table.js";
+import type { OffersTable } from "../modules/directory/directory.table.js";
 import type { MatchingConsentsTable, VolunteerProfilesTable } from "../modules/matching/matching.table.js";
 import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
 import type { TaxonomyTermsTable } from "../modules/taxonomy/taxonomy.table.js";
@@ -42,4 +43,5 @@ export interface DB {
   postcodes: PostcodesTable;
   volunteer_profiles: VolunteerProfilesTable;
   matching_consents: MatchingConsentsTable;
+  offers: OffersTable;
 }

@@ -4,6 +4,7 @@ import * as opportunities from "./20261122_0002_opportunities.js";
 import * as search from "./20261122_0003_search.js";
 import * as applicationMessages from "./20261122_0004_application_messages.js";
 import * as matching from "./20261122_0005_matching.js";
+import * as directory from "./20261122_0006_directory.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "20261122_0003_search": search,
   "20261122_0004_application_messages": applicationMessages,
   "20261122_0005_matching": matching,
+  "20261122_0006_directory": directory,
 };

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 export interface AssociationsTable {
   id: string;
   tenant_id: string;
@@ -5,6 +7,8 @@ export interface AssociationsTable {
   registration_number: string | null;
   email: string;
   phone: string | null;
+  description: Generated<string>;
+  website: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

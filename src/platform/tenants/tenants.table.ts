@@ -15,6 +15,7 @@ export interface TenantsTable {
   /** Days an application may wait for a first answer before the association is reminded, and before staff are told. */
   answer_nudge_days: Generated<number>;
   answer_escalate_days: Generated<number>;
+  stale_grace_days: Generated<number>;
   created_at: string;
 }
 export interface TenantHostsTable {

@@ -118,6 +118,8 @@ export function AssociationPage(props: { association: Association; members: Memb
         <div class="actions">
           <ButtonLink href={`/associations/${a.id}/edit`}>{t("association.edit.title")}</ButtonLink>
           <ButtonLink href={`/opportunities/association/${a.id}`}>{t("opportunity.mine.title")}</ButtonLink>
+          <ButtonLink href={`/directory/association/${a.id}`}>{t("offer.mine.title")}</ButtonLink>
+          <ButtonLink href={`/directory/associations/${a.id}`}>{t("directory.profile.title")}</ButtonLink>
         </div>
       )}
       <Heading level={2}>{t("association.members")}</Heading>

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { email } from "../../platform/auth/auth.schema.js";
+import { LANGUAGES } from "../../platform/i18n/i18n.js";
+import { WEEK_SLOTS } from "../../platform/week-slots.js";
+
+export const OFFER_KINDS = ["activity", "help"] as const;
+export const ACCESSIBILITY = ["step_free", "accessible_toilet", "hearing_loop"] as const;
+export const PRICES = ["free", "cost"] as const;
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .transform((v) => v || null);
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+/** An activity or offer of help as the association describes it. */
+export const offerInput = z
+  .object({
+    kind: z.enum(OFFER_KINDS, "validation.invalid"),
+    title: z.string().trim().min(3, "offer.title.required").max(120, "validation.tooLong"),
+    description: z.string().trim().min(20, "offer.description.required").max(4000, "validation.tooLong"),
+    categoryId: z.string().trim().min(1, "opportunity.category.required"),
+    targetGroups: z.array(z.string().trim().min(1).max(80)).max(20),
+    placeName: optional(200),
+    address: optional(200),
+    postcode: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || /^\d{4}$|^\d{4}\s?[A-Za-z]{2}$/.test(v), "opportunity.postcode.invalid")
+      .transform((v) => v || null),
+    online: checkbox,
+    slots: z.array(z.enum(WEEK_SLOTS, "validation.invalid")).default([]),
+    timeText: z.string().trim().min(2, "offer.timeText.required").max(200, "validation.tooLong"),
+    accessibility: z.array(z.enum(ACCESSIBILITY, "validation.invalid")).default([]),
+    languages: z.array(z.enum(LANGUAGES, "validation.invalid")).default([]),
+    price: z.enum(PRICES, "validation.invalid"),
+    priceText: optional(200),
+    contactEmail: email,
+    contactPhone: optional(30),
+    linkUrl: z
+      .string()
+      .trim()
+      .max(500, "validation.tooLong")
+      .refine((v) => v === "" || /^https?:\/\/[^\s"<>]+$/.test(v), "offer.link.invalid")
+      .transform((v) => v || null),
+  })
+  .refine((o) => o.online || o.postcode, { path: ["postcode"], message: "offer.place.required" });
+export type OfferInput = z.output<typeof offerInput>;
+export const OFFER_LISTS = ["targetGroups", "slots", "accessibility", "languages"];

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAssociation,
+  createPerson,
+  createPublishedJob,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  type TenantFixture,
+  TestClock,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
+import { checkStaleOffers } from "./stale-offers.js";
+
+const DAY = 24 * 3600_000;
+
+describe.each(dialects())("the directory of offers [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  let sorg: { id: string; name: string };
+  let category: string;
+  const clock = new TestClock();
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    await createTenant(t.db, { slug: "b", host: "b.test" });
+    await t.db.insertInto("postcodes").values({ country: "DK", code: "8000", name: "Aarhus C", lat: 56.1567, lon: 10.2108 }).execute();
+    sorg = await createAssociation(t.db, a, "Sorggruppen");
+    const other = await createAssociation(t.db, a, "Gåklubben");
+    await createPerson(t.db, a, { email: "admin@sorg.test", memberships: [{ associationId: sorg.id, role: "admin" }] });
+    await createPerson(t.db, a, { email: "admin@gaa.test", memberships: [{ associationId: other.id, role: "admin" }] });
+    await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
+    await createPerson(t.db, a, { email: "borger@a.test" });
+    await createPublishedJob(t.db, a, sorg, { title: "Samtaleleder i sorggruppe" });
+    category = (await t.db.selectFrom("taxonomy_terms").select("id").where("tenant_id", "=", a.id).where("code", "=", "social").executeTakeFirstOrThrow()).id;
+    env = createTestApp(t.db, { clock });
+  });
+  afterAll(() => t.destroy());
+
+  const offer = (change: Record<string, string | string[]> = {}) => ({
+    associationId: sorg.id,
+    kind: "help",
+    title: "Sorggruppe for voksne",
+    description: "Vi mødes i en lille gruppe og taler om at have mistet en ægtefælle. <b>Alle</b> er velkomne, og det er gratis.",
+    categoryId: category,
+    targetGroups: ["bereaved", "seniors"],
+    placeName: "Frivilligcentret",
+    address: "Kirkegade 4",
+    postcode: "8000",
+    timeText: "Hver anden torsdag kl. 19-21",
+    slots: ["thu-evening"],
+    accessibility: ["step_free", "hearing_loop"],
+    languages: ["da"],
+    price: "free",
+    priceText: "",
+    contactEmail: "sorg@forening.test",
+    contactPhone: "",
+    linkUrl: "",
+    ...change,
+  });
+  const search = async (query: string) =>
+    (await (await new Visitor(env.app, "a.test").get(`/api/v1/search?${query}`)).json()) as {
+      data: { id: string; kind: string }[];
+      facets: Record<string, { value: string; count: number }[]>;
+    };
+  const count = async () => (await t.db.selectFrom("offers").select("id").execute()).length;
+
+  it("refuses an offer without a place, with an unknown target group or a bad link, and writes nothing", async () => {
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@sorg.test");
+    const changes: Record<string, string | string[]>[] = [
+      { postcode: "" },
+      { targetGroups: ["martians"] },
+      { linkUrl: "javascript:alert(1)" },
+      { description: "Kort" },
+    ];
+    for (const change of changes) {
+      const res = await admin.post("/directory/offers/new", offer(change), { from: `/directory/offers/new?association=${sorg.id}` });
+      expect(res.status, JSON.stringify(change)).toBe(422);
+    }
+    expect(await count()).toBe(0);
+  });
+
+  it("takes an offer from the association, finds it once staff approve it, and shows HTML as text", async () => {
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@sorg.test");
+    const res = await admin.post("/directory/offers/new", offer(), { from: `/directory/offers/new?association=${sorg.id}` });
+    expect(res.status).toBe(303);
+    const id = res.headers.get("location")?.match(/offers\/([^?]+)/)?.[1] ?? "";
+    expect((await search("q=sorggruppe&kind=offer")).data).toEqual([]);
+    expect((await new Visitor(env.app, "a.test").get(`/directory/offers/${id}`)).status).toBe(404);
+
+    const citizen = new Visitor(env.app, "a.test");
+    await citizen.signIn("borger@a.test");
+    expect((await citizen.get("/directory/moderation")).status).toBe(403);
+    const staff = new Visitor(env.app, "a.test");
+    await staff.signIn("staff@a.test");
+    expect(await (await staff.get("/directory/moderation")).text()).toContain("Sorggruppe for voksne");
+    expect((await staff.post(`/directory/offers/${id}/decision`, { decision: "approve", note: "" }, { from: "/directory/moderation" })).status).toBe(303);
+
+    const found = await search("q=sorggrupe&kind=offer&near=8000");
+    expect(found.data.map((d) => d.id)).toEqual([id]);
+    const facet = (name: string, value: string) => found.facets[name]?.find((f) => f.value === value)?.count;
+    expect(facet("price", "free")).toBe(1);
+    expect(facet("target_group", "bereaved")).toBe(1);
+    expect(facet("accessibility", "hearing_loop")).toBe(1);
+
+    const page = await (await new Visitor(env.app, "a.test").get(`/directory/offers/${id}`)).text();
+    expect(page).toContain("&lt;b&gt;Alle&lt;/b&gt;");
+    expect(page).toContain('"@type":"Service"');
+    expect(page).toContain("Hver anden torsdag kl. 19-21");
+
+    const otherAdmin = new Visitor(env.app, "a.test");
+    await otherAdmin.signIn("admin@gaa.test");
+    expect((await otherAdmin.get(`/directory/offers/${id}/edit`)).status).toBe(403);
+    expect((await otherAdmin.post(`/directory/offers/${id}/edit`, offer({ title: "Overtaget" }), { from: "/" })).status).toBe(403);
+    expect((await new Visitor(env.app, "b.test").get(`/directory/offers/${id}`)).status).toBe(404);
+  });
+
+  it("makes the association findable by its description, with its offers and jobs on its public page", async () => {
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@sorg.test");
+    expect(
+      (await admin.post(`/directory/associations/${sorg.id}/profile`, { description: "Vi hjælper efterladte.", website: "ftp://x" }, { from: "/" })).status,
+    ).toBe(422);
+    expect(
+      (
+        await admin.post(
+          `/directory/associations/${sorg.id}/profile`,
+          { description: "Vi hjælper efterladte gennem sorgen.", website: "https://sorg.example" },
+          { from: "/" },
+        )
+      ).status,
+    ).toBe(303);
+    expect((await search("q=efterladte&kind=association")).data.map((d) => d.id)).toEqual([sorg.id]);
+    const page = await (await new Visitor(env.app, "a.test").get(`/directory/associations/${sorg.id}`)).text();
+    expect(page).toContain("Sorggruppe for voksne");
+    expect(page).toContain("Samtaleleder i sorggruppe");
+    const otherAdmin = new Visitor(env.app, "a.test");
+    await otherAdmin.signIn("admin@gaa.test");
+    expect((await otherAdmin.post(`/directory/associations/${sorg.id}/profile`, { description: "Hacked", website: "" }, { from: "/" })).status).toBe(403);
+  });
+
+  it("asks after a year whether the page is still right, hides it after the grace period, and shows it again once confirmed", async () => {
+    const id = (await t.db.selectFrom("offers").select("id").executeTakeFirstOrThrow()).id;
+    const run = () => checkStaleOffers({ db: t.db, clock, config: env.config, mailer: env.mailer });
+    clock.advance(364 * DAY);
+    await run();
+    expect(await t.db.selectFrom("mail_outbox").select("subject").where("to_address", "=", "sorg@forening.test").execute()).toEqual([]);
+    clock.advance(2 * DAY);
+    await run();
+    await run();
+    const mails = await t.db.selectFrom("mail_outbox").select(["subject", "text"]).where("to_address", "=", "sorg@forening.test").execute();
+    expect(mails.map((m) => m.subject)).toEqual(["Er det stadig rigtigt? Sorggruppe for voksne"]);
+    expect(mails[0]?.text).toContain(`/directory/offers/${id}`);
+    expect((await search("q=sorggruppe&kind=offer")).data).toHaveLength(1);
+
+    clock.advance(31 * DAY);
+    await run();
+    expect((await search("q=sorggruppe&kind=offer")).data).toEqual([]);
+    expect((await new Visitor(env.app, "a.test").get(`/directory/offers/${id}`)).status).toBe(404);
+
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@sorg.test");
+    expect(await (await admin.get(`/directory/offers/${id}`)).text()).toContain("Det er stadig rigtigt");
+    expect((await admin.post(`/directory/offers/${id}/confirm`, {}, { from: `/directory/offers/${id}` })).status).toBe(303);
+    expect((await search("q=sorggruppe&kind=offer")).data).toHaveLength(1);
+  });
+});

@@ -1,0 +1,2 @@
+export { directoryRoutes } from "./directory.routes.js";
+export { staleOfferJobs } from "./stale-offers.js";

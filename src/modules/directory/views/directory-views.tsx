@@ -1,0 +1,367 @@
+import type { FieldErrors } from "../../../platform/http/errors.js";
+import { LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  Checkboxes,
+  DataTable,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  Form,
+  Heading,
+  JsonLd,
+  Link,
+  P,
+  Select,
+  WeekGrid,
+} from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import type { Term } from "../../taxonomy/index.js";
+import { ACCESSIBILITY, OFFER_KINDS } from "../directory.schema.js";
+import type { Offer } from "../directory.service.js";
+
+const kindLabels: Record<(typeof OFFER_KINDS)[number], MessageKey> = { activity: "offer.kind.activity", help: "offer.kind.help" };
+export const accessibilityLabels: Record<(typeof ACCESSIBILITY)[number], MessageKey> = {
+  step_free: "search.accessibility.step_free",
+  accessible_toilet: "search.accessibility.accessible_toilet",
+  hearing_loop: "search.accessibility.hearing_loop",
+};
+const list = (v: string) => (v ? v.split(",") : []);
+
+export function OfferPage(props: { o: Offer; categoryLabel: string | null; targetGroups: string[]; canManage: boolean; stale: boolean }) {
+  const { t, tenant } = usePage();
+  const { o } = props;
+  const place = o.online ? t("offer.online") : [o.place_name, o.address, o.postcode].filter(Boolean).join(", ");
+  const facts: [MessageKey, string | null][] = [
+    ["opportunity.category", props.categoryLabel],
+    ["offer.targetGroups", props.targetGroups.join(", ") || null],
+    ["offer.time", o.time_text],
+    ["opportunity.place", place],
+    [
+      "search.facet.accessibility",
+      list(o.accessibility)
+        .map((a) => t(accessibilityLabels[a as keyof typeof accessibilityLabels] ?? "validation.invalid"))
+        .join(", ") || null,
+    ],
+    [
+      "opportunity.languages",
+      list(o.languages)
+        .map((l) => languageNames[l as keyof typeof languageNames] ?? l)
+        .join(", ") || null,
+    ],
+    ["search.facet.price", o.price === "free" ? t("search.price.free") : (o.price_text ?? t("search.price.cost"))],
+    ["offer.contact", [o.contact_email, o.contact_phone].filter(Boolean).join(" · ")],
+  ];
+  return (
+    <article class="stack offer">
+      {o.status === "published" && !o.hidden_at && (
+        <JsonLd
+          data={{
+            "@type": o.kind === "help" ? "Service" : "Event",
+            name: o.title,
+            description: o.description,
+            organizer: { "@type": "Organization", name: o.association_name },
+            isAccessibleForFree: o.price === "free",
+            ...(o.online
+              ? {}
+              : {
+                  location: {
+                    "@type": "Place",
+                    name: o.place_name ?? undefined,
+                    address: {
+                      "@type": "PostalAddress",
+                      streetAddress: o.address ?? undefined,
+                      postalCode: o.postcode ?? undefined,
+                      addressCountry: tenant.country,
+                    },
+                  },
+                }),
+          }}
+        />
+      )}
+      {o.status !== "published" && <Alert color="warning">{t(o.status === "pending" ? "offer.pending" : "offer.rejected")}</Alert>}
+      {props.stale && props.canManage && (
+        <Alert color="warning">
+          <P>{t("offer.stale")}</P>
+          <Form action={`/directory/offers/${o.id}/confirm`}>
+            <Button variant="primary">{t("offer.confirm")}</Button>
+          </Form>
+        </Alert>
+      )}
+      <P class="kind">{t(kindLabels[o.kind])}</P>
+      <Heading>{o.title}</Heading>
+      <P>
+        <Link href={`/directory/associations/${o.association_id}`}>{o.association_name}</Link>
+      </P>
+      <P class="body">{o.description}</P>
+      <dl>
+        {facts
+          .filter(([, v]) => v)
+          .map(([label, value]) => (
+            <>
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
+      </dl>
+      {o.link_url && (
+        <P>
+          <a class="ds-link" href={o.link_url} rel="noopener nofollow">
+            {t("offer.readMore")}
+          </a>
+        </P>
+      )}
+      {props.canManage && (
+        <div class="actions no-print">
+          <ButtonLink href={`/directory/offers/${o.id}/edit`}>{t("offer.edit")}</ButtonLink>
+        </div>
+      )}
+    </article>
+  );
+}
+
+export function OfferFormPage(props: {
+  action: string;
+  associationId: string;
+  categories: Term[];
+  targetGroups: Term[];
+  values: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  const { t } = usePage();
+  const v = props.values;
+  const errors = props.errors ?? {};
+  const chosen = (k: string) => (v[k] ?? "").split(",");
+  return (
+    <div class="stack form">
+      <Heading>{t(props.action.endsWith("/new") ? "offer.new.title" : "offer.edit")}</Heading>
+      <ErrorSummary errors={errors} />
+      <Form action={props.action} class="stack">
+        <input type="hidden" name="associationId" value={props.associationId} />
+        <Select
+          name="kind"
+          label="offer.kind"
+          value={v.kind ?? "activity"}
+          error={errors.kind}
+          options={OFFER_KINDS.map((k) => ({ value: k, label: t(kindLabels[k]) }))}
+        />
+        <Field name="title" label="offer.title" hint="offer.title.hint" required value={v.title} error={errors.title} />
+        <Field name="description" label="offer.description" hint="offer.description.hint" multiline required value={v.description} error={errors.description} />
+        <Select
+          name="categoryId"
+          label="opportunity.category"
+          value={v.categoryId}
+          error={errors.categoryId}
+          options={[{ value: "", label: t("opportunity.category.choose") }, ...props.categories.map((c) => ({ value: c.id, label: c.label }))]}
+        />
+        <Checkboxes
+          name="targetGroups"
+          legend="offer.targetGroups"
+          chosen={chosen("targetGroups")}
+          options={props.targetGroups.map((g) => ({ value: g.code, label: g.label }))}
+        />
+        <Field name="placeName" label="offer.placeName" value={v.placeName} error={errors.placeName} />
+        <Field name="address" label="offer.address" value={v.address} error={errors.address} autocomplete="street-address" />
+        <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
+        <div class="ds-field">
+          <input class="ds-input" type="checkbox" name="online" id="f-online" checked={v.online === "on"} />
+          <label class="ds-label" for="f-online">
+            {t("offer.online")}
+          </label>
+        </div>
+        <Field name="timeText" label="offer.time" hint="offer.time.hint" required value={v.timeText} error={errors.timeText} />
+        <WeekGrid name="slots" legend="offer.slots" hint="opportunity.slots.hint" chosen={chosen("slots")} />
+        <Checkboxes
+          name="accessibility"
+          legend="search.facet.accessibility"
+          chosen={chosen("accessibility")}
+          options={ACCESSIBILITY.map((a) => ({ value: a, label: t(accessibilityLabels[a]) }))}
+        />
+        <Checkboxes
+          name="languages"
+          legend="opportunity.languages"
+          chosen={chosen("languages")}
+          options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
+        />
+        <Select
+          name="price"
+          label="search.facet.price"
+          value={v.price ?? "free"}
+          options={[
+            { value: "free", label: t("search.price.free") },
+            { value: "cost", label: t("search.price.cost") },
+          ]}
+        />
+        <Field name="priceText" label="offer.priceText" value={v.priceText} error={errors.priceText} />
+        <Field
+          name="contactEmail"
+          label="opportunity.contactEmail"
+          type="email"
+          required
+          value={v.contactEmail}
+          error={errors.contactEmail}
+          autocomplete="email"
+        />
+        <Field name="contactPhone" label="association.phone" type="tel" value={v.contactPhone} error={errors.contactPhone} />
+        <Field name="linkUrl" label="offer.link" type="url" value={v.linkUrl} error={errors.linkUrl} />
+        <div class="actions">
+          <Button variant="primary">{t("form.save")}</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function AssociationOffersPage(props: { associationId: string; rows: Offer[] }) {
+  const { t } = usePage();
+  const status: Record<Offer["status"], MessageKey> = {
+    pending: "offer.status.pending",
+    published: "offer.status.published",
+    rejected: "offer.status.rejected",
+  };
+  return (
+    <div class="stack">
+      <Heading>{t("offer.mine.title")}</Heading>
+      <div class="actions">
+        <ButtonLink href={`/directory/offers/new?association=${props.associationId}`} variant="primary">
+          {t("offer.new.title")}
+        </ButtonLink>
+        <ButtonLink href={`/directory/associations/${props.associationId}/profile`}>{t("directory.profile.title")}</ButtonLink>
+      </div>
+      {props.rows.length === 0 ? (
+        <EmptyState title="offer.mine.empty" />
+      ) : (
+        <DataTable
+          caption={t("offer.mine.title")}
+          rows={props.rows}
+          columns={[
+            { key: "title", label: "offer.title", cell: (o) => <Link href={`/directory/offers/${o.id}`}>{o.title}</Link> },
+            { key: "status", label: "apiTokens.state", cell: (o) => (o.hidden_at ? t("offer.status.hidden") : t(status[o.status])) },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+export function OfferModerationPage(props: { rows: Offer[] }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("offer.moderation.title")}</Heading>
+      {props.rows.length === 0 ? (
+        <EmptyState title="moderation.empty" />
+      ) : (
+        props.rows.map((o) => (
+          <section class="ds-card stack" aria-labelledby={`offer-${o.id}`}>
+            <h2 class="ds-heading" data-size="sm" id={`offer-${o.id}`}>
+              <Link href={`/directory/offers/${o.id}`}>{o.title}</Link>
+            </h2>
+            <P>{o.association_name}</P>
+            <P class="body">{o.description}</P>
+            <Form action={`/directory/offers/${o.id}/decision`} class="stack" aria-label={t("moderation.decideOn", { title: o.title })}>
+              <Field name="note" label="moderation.note" />
+              <div class="actions">
+                <Button variant="primary" name="decision" value="approve">
+                  {t("moderation.approve")}
+                </Button>
+                <Button variant="secondary" name="decision" value="reject">
+                  {t("moderation.reject")}
+                </Button>
+              </div>
+            </Form>
+          </section>
+        ))
+      )}
+    </div>
+  );
+}
+
+export function AssociationPublicPage(props: {
+  association: { id: string; name: string; description: string; website: string | null; email: string; phone: string | null };
+  offers: Offer[];
+  jobs: { id: string; title: string }[];
+  canEdit: boolean;
+}) {
+  const { t } = usePage();
+  const a = props.association;
+  return (
+    <article class="stack">
+      <JsonLd data={{ "@type": "Organization", name: a.name, description: a.description || undefined, url: a.website ?? undefined, email: a.email }} />
+      <Heading>{a.name}</Heading>
+      {a.description ? <P class="body">{a.description}</P> : <P>{t("directory.noDescription")}</P>}
+      <P>
+        {a.email}
+        {a.phone ? ` · ${a.phone}` : ""}
+        {a.website && (
+          <>
+            {" · "}
+            <a class="ds-link" href={a.website} rel="noopener nofollow">
+              {t("directory.website")}
+            </a>
+          </>
+        )}
+      </P>
+      {props.canEdit && (
+        <div class="actions no-print">
+          <ButtonLink href={`/directory/associations/${a.id}/profile`}>{t("directory.profile.title")}</ButtonLink>
+          <ButtonLink href={`/directory/association/${a.id}`}>{t("offer.mine.title")}</ButtonLink>
+        </div>
+      )}
+      <Heading level={2} size="md">
+        {t("directory.offers")}
+      </Heading>
+      {props.offers.length === 0 ? (
+        <P>{t("directory.noOffers")}</P>
+      ) : (
+        <ul class="ds-list">
+          {props.offers.map((o) => (
+            <li>
+              <Link href={`/directory/offers/${o.id}`}>{o.title}</Link> – {o.time_text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Heading level={2} size="md">
+        {t("opportunity.list.title")}
+      </Heading>
+      {props.jobs.length === 0 ? (
+        <P>{t("directory.noJobs")}</P>
+      ) : (
+        <ul class="ds-list">
+          {props.jobs.map((j) => (
+            <li>
+              <Link href={`/opportunities/${j.id}`}>{j.title}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+export function ProfileFormPage(props: { associationId: string; name: string; values: Record<string, string>; errors?: FieldErrors }) {
+  const { t } = usePage();
+  const errors = props.errors ?? {};
+  return (
+    <div class="stack form">
+      <Heading>{t("directory.profile.titleFor", { name: props.name })}</Heading>
+      <P>{t("directory.profile.intro")}</P>
+      <ErrorSummary errors={errors} />
+      <Form action={`/directory/associations/${props.associationId}/profile`} class="stack">
+        <Field
+          name="description"
+          label="directory.description"
+          hint="directory.description.hint"
+          multiline
+          value={props.values.description}
+          error={errors.description}
+        />
+        <Field name="website" label="directory.website" type="url" value={props.values.website} error={errors.website} />
+        <Button variant="primary">{t("form.save")}</Button>
+      </Form>
+    </div>
+  );
+}
