@@ -322,13 +322,13 @@ export class Visitor {
   async upload(
     path: string,
     fields: Record<string, string>,
-    file: { name: string; content: string | Uint8Array<ArrayBuffer>; type?: string } | null,
+    file: { name: string; content: string | Uint8Array<ArrayBuffer>; type?: string; field?: string } | null,
     options: { from?: string } = {},
   ) {
     const body = new FormData();
     body.set("_csrf", await this.csrfToken(options.from ?? "/"));
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
-    if (file) body.set("file", new File([file.content], file.name, { type: file.type ?? "text/csv" }));
+    if (file) body.set(file.field ?? "file", new File([file.content], file.name, { type: file.type ?? "text/csv" }));
     return this.request(path, { method: "POST", body });
   }
 

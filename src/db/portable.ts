@@ -45,3 +45,9 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | null;
   return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
+
+/** The column type for bytes: SQLite's blob, PostgreSQL's bytea. Both take and give a Buffer. */
+// biome-ignore lint/suspicious/noExplicitAny: any database, including a migration's
+export function binaryType(db: Kysely<any>): "blob" | "bytea" {
+  return dialectOf(db) === "postgres" ? "bytea" : "blob";
+}

@@ -14,6 +14,7 @@ import type {
   UserRolesTable,
   UsersTable,
 } from "../platform/auth/auth.table.js";
+import type { FilesTable } from "../platform/files/files.table.js";
 import type { JobsTable } from "../platform/jobs/jobs.table.js";
 import type { MailOutboxTable } from "../platform/mail/mail.table.js";
 import type { PostcodesTable, SearchDocumentsTable } from "../platform/search/search.table.js";
@@ -44,4 +45,5 @@ export interface DB {
   volunteer_profiles: VolunteerProfilesTable;
   matching_consents: MatchingConsentsTable;
   offers: OffersTable;
+  files: FilesTable;
 }

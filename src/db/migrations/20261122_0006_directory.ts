@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { binaryType } from "../portable.js";
 
 // Frozen: never import app code here, never edit once landed.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -8,6 +9,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
     .execute();
   await db.schema.alterTable("associations").addColumn("website", "text").execute();
+  // Uploaded files (logos) live in the database, so every instance serves the same ones.
+  await db.schema
+    .createTable("files")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("tenant_id", "text", (c) => c.notNull().references("tenants.id").onDelete("cascade"))
+    .addColumn("content_type", "text", (c) => c.notNull())
+    .addColumn("size", "integer", (c) => c.notNull())
+    .addColumn("data", binaryType(db), (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .alterTable("associations")
+    .addColumn("logo_file_id", "text", (c) => c.references("files.id").onDelete("set null"))
+    .execute();
   // Days an offer may go unconfirmed after the yearly reminder before it is hidden.
   await db.schema
     .alterTable("tenants")
@@ -54,5 +69,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("offers").execute();
   await db.schema.alterTable("tenants").dropColumn("stale_grace_days").execute();
-  for (const col of ["website", "description"]) await db.schema.alterTable("associations").dropColumn(col).execute();
+  for (const col of ["logo_file_id", "website", "description"]) await db.schema.alterTable("associations").dropColumn(col).execute();
+  await db.schema.dropTable("files").execute();
 }

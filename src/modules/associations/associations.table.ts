@@ -9,6 +9,7 @@ export interface AssociationsTable {
   phone: string | null;
   description: Generated<string>;
   website: Generated<string | null>;
+  logo_file_id: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

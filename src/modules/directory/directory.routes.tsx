@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
+import { imageUpload } from "../../platform/files/images.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
@@ -13,6 +14,7 @@ import * as service from "./directory.service.js";
 import { AssociationOffersPage, AssociationPublicPage, OfferFormPage, OfferModerationPage, OfferPage, ProfileFormPage } from "./views/directory-views.js";
 
 const YEAR_MS = 365 * 24 * 3600_000;
+const LOGO_MAX_BYTES = 200 * 1024;
 const profileInput = z.object({
   description: z.string().trim().max(4000, "validation.tooLong"),
   website: z
@@ -149,17 +151,29 @@ export const directoryRoutes = new Hono<AppEnv>()
   .post("/associations/:id/profile", async (c) => {
     const ctx = serviceContext(c);
     const id = c.req.param("id");
+    await service.listForAssociation(ctx, id);
     const form = await parseForm(c, profileInput);
-    if (!form.ok) {
-      await service.listForAssociation(ctx, id);
+    const again = async (errors: FieldErrors, status: 413 | 415 | 422) => {
       const { association } = await service.associationPage(ctx, id);
-      return render(
-        c,
-        c.get("t")("directory.profile.title"),
-        <ProfileFormPage associationId={id} name={association.name} values={form.values} errors={form.errors} />,
-        422,
-      );
+      const page = <ProfileFormPage associationId={id} name={association.name} values={form.values} errors={errors} />;
+      return render(c, c.get("t")("directory.profile.title"), page, status);
+    };
+    if (!form.ok) return again(form.errors, 422);
+    let logo: Awaited<ReturnType<typeof imageUpload>>;
+    try {
+      logo = await imageUpload((await c.req.parseBody()).logo, "logo", LOGO_MAX_BYTES);
+    } catch (error) {
+      if (error instanceof AppError && error.fields.logo) return again(error.fields, error.status as 413 | 415 | 422);
+      throw error;
     }
-    await service.updateProfile(ctx, id, form.data);
+    await service.updateProfile(ctx, id, { ...form.data, logo });
     return c.redirect(`/directory/associations/${id}?notice=saved`, 303);
+  })
+  .get("/associations/:id/logo", async (c) => {
+    const file = await service.logoOf(serviceContext(c), c.req.param("id"));
+    return c.body(new Uint8Array(file.data), 200, {
+      "Content-Type": file.content_type,
+      "Content-Security-Policy": "default-src 'none'",
+      "Cache-Control": "public, max-age=300",
+    });
   });

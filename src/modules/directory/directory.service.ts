@@ -2,6 +2,7 @@ import type { Database } from "../../db/database.js";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
+import { readStoredFile, storeFile } from "../../platform/files/images.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { hideDocument, putDocument } from "../../platform/search/documents.js";
@@ -150,7 +151,7 @@ export async function confirm(ctx: ServiceContext, id: string) {
 export async function associationPage(ctx: ServiceContext, associationId: string) {
   const association = await ctx.db
     .selectFrom("associations")
-    .select(["id", "name", "description", "website", "email", "phone"])
+    .select(["id", "name", "description", "website", "email", "phone", "logo_file_id"])
     .where("tenant_id", "=", ctx.tenant.id)
     .where("id", "=", associationId)
     .executeTakeFirst();
@@ -162,14 +163,19 @@ export async function associationPage(ctx: ServiceContext, associationId: string
   return { association, offers, jobs: jobs.rows, canEdit: canManage(ctx, associationId) };
 }
 
-export async function updateProfile(ctx: ServiceContext, associationId: string, input: { description: string; website: string | null }) {
+export async function updateProfile(
+  ctx: ServiceContext,
+  associationId: string,
+  input: { description: string; website: string | null; logo: { data: Buffer; contentType: string } | null },
+) {
   authorize(ctx.actor, canManageOffers, { tenantId: ctx.tenant.id, associationId });
   const actor = ctx.actor;
   const now = isoNow(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
+    const logo = input.logo ? { logo_file_id: await storeFile(trx, ctx.clock, ctx.tenant.id, input.logo) } : {};
     await trx
       .updateTable("associations")
-      .set({ description: input.description, website: input.website, updated_at: now })
+      .set({ description: input.description, website: input.website, updated_at: now, ...logo })
       .where("tenant_id", "=", ctx.tenant.id)
       .where("id", "=", associationId)
       .execute();
@@ -183,6 +189,19 @@ export async function updateProfile(ctx: ServiceContext, associationId: string, 
       ip: ctx.ip,
     });
   });
+}
+
+/** The association's logo, for its pages; only this tenant's. */
+export async function logoOf(ctx: ServiceContext, associationId: string) {
+  const a = await ctx.db
+    .selectFrom("associations")
+    .select("logo_file_id")
+    .where("tenant_id", "=", ctx.tenant.id)
+    .where("id", "=", associationId)
+    .executeTakeFirst();
+  const file = a?.logo_file_id ? await readStoredFile(ctx.db, ctx.tenant.id, a.logo_file_id) : undefined;
+  if (!file) throw notFound();
+  return file;
 }
 
 /** An association is findable once it has told the public what it does. */

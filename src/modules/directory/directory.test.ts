@@ -145,6 +145,36 @@ describe.each(dialects())("the directory of offers [%s]", (dialect) => {
     expect((await otherAdmin.post(`/directory/associations/${sorg.id}/profile`, { description: "Hacked", website: "" }, { from: "/" })).status).toBe(403);
   });
 
+  it("takes a logo that is a real picture of at most 200 KB, and tells what is wrong otherwise", async () => {
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@sorg.test");
+    const png = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
+    const send = (content: Uint8Array<ArrayBuffer> | string, name = "logo.png", type = "image/png") =>
+      admin.upload(
+        `/directory/associations/${sorg.id}/profile`,
+        { description: "Vi hjælper efterladte gennem sorgen.", website: "" },
+        { name, content, type, field: "logo" },
+        { from: `/directory/associations/${sorg.id}/profile` },
+      );
+    const big = new Uint8Array(220 * 1024);
+    big.set(png);
+    const tooBig = await send(big);
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.text()).toContain("Billedet er for stort");
+    const fake = await send("<svg onload=alert(1)></svg>", "logo.png");
+    expect(fake.status).toBe(415);
+    expect(await fake.text()).toContain("Brug PNG, JPEG eller WebP");
+    expect(await t.db.selectFrom("files").select("id").execute()).toEqual([]);
+
+    expect((await send(png)).status).toBe(303);
+    const page = await (await new Visitor(env.app, "a.test").get(`/directory/associations/${sorg.id}`)).text();
+    expect(page).toContain('alt="Logo for Sorggruppen"');
+    const logo = await new Visitor(env.app, "a.test").get(`/directory/associations/${sorg.id}/logo`);
+    expect(logo.headers.get("content-type")).toBe("image/png");
+    expect(new Uint8Array(await logo.arrayBuffer())).toEqual(png);
+    expect((await new Visitor(env.app, "b.test").get(`/directory/associations/${sorg.id}/logo`)).status).toBe(404);
+  });
+
   it("asks after a year whether the page is still right, hides it after the grace period, and shows it again once confirmed", async () => {
     const id = (await t.db.selectFrom("offers").select("id").executeTakeFirstOrThrow()).id;
     const run = () => checkStaleOffers({ db: t.db, clock, config: env.config, mailer: env.mailer });

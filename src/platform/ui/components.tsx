@@ -7,10 +7,20 @@ export function CsrfField() {
   return <input type="hidden" name="_csrf" value={usePage().csrfToken} />;
 }
 
-export function Form(props: PropsWithChildren<{ action: string; method?: "get" | "post"; class?: string; id?: string; "aria-label"?: string }>) {
+export function Form(
+  props: PropsWithChildren<{ action: string; method?: "get" | "post"; class?: string; id?: string; "aria-label"?: string; multipart?: boolean }>,
+) {
   const method = props.method ?? "post";
   return (
-    <form action={props.action} method={method} class={props.class ?? "form stack"} id={props.id} aria-label={props["aria-label"]} novalidate>
+    <form
+      action={props.action}
+      method={method}
+      class={props.class ?? "form stack"}
+      id={props.id}
+      aria-label={props["aria-label"]}
+      enctype={props.multipart ? "multipart/form-data" : undefined}
+      novalidate
+    >
       {method === "post" && <CsrfField />}
       {props.children}
     </form>

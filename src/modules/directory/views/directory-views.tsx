@@ -280,7 +280,7 @@ export function OfferModerationPage(props: { rows: Offer[] }) {
 }
 
 export function AssociationPublicPage(props: {
-  association: { id: string; name: string; description: string; website: string | null; email: string; phone: string | null };
+  association: { id: string; name: string; description: string; website: string | null; email: string; phone: string | null; logo_file_id: string | null };
   offers: Offer[];
   jobs: { id: string; title: string }[];
   canEdit: boolean;
@@ -290,6 +290,7 @@ export function AssociationPublicPage(props: {
   return (
     <article class="stack">
       <JsonLd data={{ "@type": "Organization", name: a.name, description: a.description || undefined, url: a.website ?? undefined, email: a.email }} />
+      {a.logo_file_id && <img class="logo" src={`/directory/associations/${a.id}/logo?v=${a.logo_file_id}`} alt={t("directory.logoOf", { name: a.name })} />}
       <Heading>{a.name}</Heading>
       {a.description ? <P class="body">{a.description}</P> : <P>{t("directory.noDescription")}</P>}
       <P>
