@@ -351,7 +351,7 @@ export function ProfileFormPage(props: { associationId: string; name: string; va
       <Heading>{t("directory.profile.titleFor", { name: props.name })}</Heading>
       <P>{t("directory.profile.intro")}</P>
       <ErrorSummary errors={errors} />
-      <Form action={`/directory/associations/${props.associationId}/profile`} class="stack">
+      <Form action={`/directory/associations/${props.associationId}/profile`} class="stack" multipart>
         <Field
           name="description"
           label="directory.description"
@@ -361,6 +361,28 @@ export function ProfileFormPage(props: { associationId: string; name: string; va
           error={errors.description}
         />
         <Field name="website" label="directory.website" type="url" value={props.values.website} error={errors.website} />
+        <div class="ds-field">
+          <label class="ds-label" for="f-logo">
+            {t("directory.logo")} <span>{t("form.optional")}</span>
+          </label>
+          <div class="ds-paragraph" data-field="description" id="f-logo-hint">
+            {t("directory.logo.hint")}
+          </div>
+          <input
+            class="ds-input"
+            type="file"
+            id="f-logo"
+            name="logo"
+            accept="image/png,image/jpeg,image/webp"
+            aria-describedby={errors.logo ? "f-logo-hint f-logo-error" : "f-logo-hint"}
+            aria-invalid={errors.logo ? "true" : undefined}
+          />
+          {errors.logo && (
+            <div class="ds-validation-message" data-field="validation" id="f-logo-error">
+              {t(errors.logo)}
+            </div>
+          )}
+        </div>
         <Button variant="primary">{t("form.save")}</Button>
       </Form>
     </div>
