@@ -61,6 +61,7 @@ export const modules: ModuleDefinition[] = [
       { href: "/opportunities", label: "nav.opportunities", visible: () => true },
       { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => hasRole(a, "staff", "tenant_admin") },
       { href: "/opportunities/waiting", label: "nav.waiting", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+      { href: "/opportunities/figures", label: "nav.figures", visible: (a) => hasRole(a, "staff", "tenant_admin") },
     ],
   },
   {

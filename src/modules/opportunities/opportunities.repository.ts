@@ -154,3 +154,33 @@ export async function escalatedApplications(db: Database, tenantId: string) {
     .orderBy("ap.confirmed_at")
     .execute();
 }
+
+/** What the figures are made of: jobs published and applications confirmed since a day, with their category. */
+export async function figureData(db: Database, tenantId: string, since: string) {
+  const [jobs, applications] = await Promise.all([
+    db
+      .selectFrom("opportunities as o")
+      .leftJoin("taxonomy_terms as c", "c.id", "o.category_id")
+      .select(["o.published_at", "c.code as category"])
+      .where("o.tenant_id", "=", tenantId)
+      .where("o.published_at", ">=", since)
+      .execute(),
+    db
+      .selectFrom("applications as ap")
+      .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
+      .leftJoin("taxonomy_terms as c", "c.id", "o.category_id")
+      .select(["ap.confirmed_at", "ap.first_answer_at", "ap.status", "c.code as category"])
+      .where("ap.tenant_id", "=", tenantId)
+      .where("ap.confirmed_at", ">=", since)
+      .execute(),
+  ]);
+  return {
+    jobs: jobs.map((j) => ({ published_at: j.published_at ?? "", category: j.category ?? "" })),
+    applications: applications.map((a) => ({
+      confirmed_at: a.confirmed_at ?? "",
+      first_answer_at: a.first_answer_at,
+      status: a.status,
+      category: a.category ?? "",
+    })),
+  };
+}

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { tokenInput } from "../../platform/auth/auth.schema.js";
 import { isPerson } from "../../platform/auth/policy.js";
+import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors } from "../../platform/http/errors.js";
 import { parseForm, safeBack } from "../../platform/http/forms.js";
@@ -10,6 +11,7 @@ import { serviceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
 import * as threads from "./application-threads.js";
 import type { ChecklistItem } from "./checklist.js";
+import type { FigureRow } from "./figures.js";
 import { canManageOpportunities } from "./opportunities.policy.js";
 import { PAGE_SIZE } from "./opportunities.repository.js";
 import {
@@ -22,6 +24,7 @@ import {
   threadMessageInput,
 } from "./opportunities.schema.js";
 import * as service from "./opportunities.service.js";
+import { FiguresPage } from "./views/figures-views.js";
 import {
   ApplicationsPage,
   AssociationOpportunitiesPage,
@@ -116,6 +119,21 @@ export const opportunityRoutes = new Hono<AppEnv>()
     return showForm(c, "/opportunities/new", associationId, { contactName: actor.name, contactEmail: actor.email, languages: c.get("tenant").defaultLanguage });
   })
   .post("/new", (c) => savePosting(c, null))
+  .get("/figures", async (c) => {
+    const report = await service.figuresReport(serviceContext(c));
+    return render(c, c.get("t")("figures.title"), <FiguresPage {...report} />);
+  })
+  .get("/figures.csv", async (c) => {
+    const { byMonth, byCategory } = await service.figuresReport(serviceContext(c));
+    const t = c.get("t");
+    const row = (label: string, r: FigureRow) => [label, r.jobs, r.applications, r.answered, r.medianDaysToAnswer, r.starts];
+    return csvResponse(
+      c,
+      "figures.csv",
+      [t("figures.period"), t("figures.jobs"), t("figures.applications"), t("figures.answered"), t("figures.medianDays"), t("figures.starts")],
+      [...byMonth.map((r) => row(r.key, r)), ...byCategory.map((r) => row(r.key, r))],
+    );
+  })
   .get("/waiting", async (c) => {
     const rows = await service.waitingApplicants(serviceContext(c));
     return render(c, c.get("t")("waiting.title"), <WaitingPage rows={rows} />);

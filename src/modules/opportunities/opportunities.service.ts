@@ -10,6 +10,7 @@ import { hideDocument, putDocument } from "../../platform/search/documents.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
 import { reviewPosting } from "./checklist.js";
+import { figures, lastTwelveMonths } from "./figures.js";
 import { canManageOpportunities, canModerate } from "./opportunities.policy.js";
 import * as repo from "./opportunities.repository.js";
 import type { OpportunityInput } from "./opportunities.schema.js";
@@ -132,6 +133,21 @@ export async function save(
     });
   });
   return { ok: true, id, status };
+}
+
+/** The last twelve months by month and by category, for the centre's reporting. */
+export async function figuresReport(ctx: ServiceContext) {
+  authorize(ctx.actor, canModerate, { tenantId: ctx.tenant.id });
+  const months = lastTwelveMonths(today(ctx));
+  const data = await repo.figureData(ctx.db, ctx.tenant.id, `${months[0]}-01`);
+  const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
+  const byMonth = figures(data, months, { job: (j) => j.published_at.slice(0, 7), application: (a) => a.confirmed_at.slice(0, 7) });
+  const byCategory = figures(
+    data,
+    categories.map((c) => c.code),
+    { job: (j) => j.category, application: (a) => a.category },
+  ).map((row) => ({ ...row, key: categories.find((c) => c.code === row.key)?.label ?? row.key }));
+  return { byMonth, byCategory };
 }
 
 /** Applicants nobody has answered in time, for the centre to step in. */

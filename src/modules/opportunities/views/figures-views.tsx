@@ -1,0 +1,65 @@
+import { DataTable, Heading, Link, P } from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import type { FigureRow } from "../figures.js";
+
+export const monthName = (lang: string, month: string) =>
+  new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+
+/** Applications per month as bars; the table under it holds the same numbers for everyone. */
+function Chart(props: { rows: FigureRow[] }) {
+  const { t, lang } = usePage();
+  const max = Math.max(1, ...props.rows.map((r) => r.applications));
+  const width = 40;
+  const height = 160;
+  return (
+    <figure class="chart">
+      <svg role="img" aria-labelledby="chart-caption" viewBox={`0 0 ${props.rows.length * width} ${height + 30}`} width="100%" height="220">
+        {props.rows.map((r, i) => {
+          const h = Math.round((r.applications / max) * height);
+          return (
+            <g>
+              <rect x={i * width + 6} y={height - h} width={width - 12} height={h} class="bar" />
+              <text x={i * width + width / 2} y={height + 20} text-anchor="middle" font-size="10">
+                {monthName(lang, r.key).split(" ")[0]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption id="chart-caption">{t("figures.chart")}</figcaption>
+    </figure>
+  );
+}
+
+export function FiguresPage(props: { byMonth: FigureRow[]; byCategory: FigureRow[] }) {
+  const { t, lang } = usePage();
+  const columns = (first: "figures.month" | "opportunity.category", label: (r: FigureRow) => string) => [
+    { key: "key", label: first, cell: label },
+    { key: "jobs", label: "figures.jobs" as const, cell: (r: FigureRow) => String(r.jobs) },
+    { key: "applications", label: "figures.applications" as const, cell: (r: FigureRow) => String(r.applications) },
+    { key: "answered", label: "figures.answered" as const, cell: (r: FigureRow) => String(r.answered) },
+    {
+      key: "median",
+      label: "figures.medianDays" as const,
+      cell: (r: FigureRow) => (r.medianDaysToAnswer === null ? "–" : r.medianDaysToAnswer.toLocaleString(lang)),
+    },
+    { key: "starts", label: "figures.starts" as const, cell: (r: FigureRow) => String(r.starts) },
+  ];
+  return (
+    <div class="stack">
+      <Heading>{t("figures.title")}</Heading>
+      <P>
+        {t("figures.intro")} <Link href="/opportunities/figures.csv">{t("table.exportCsv")}</Link>
+      </P>
+      <Chart rows={props.byMonth} />
+      <Heading level={2} size="md">
+        {t("figures.byMonth")}
+      </Heading>
+      <DataTable caption={t("figures.byMonth")} rows={props.byMonth} columns={columns("figures.month", (r) => monthName(lang, r.key))} />
+      <Heading level={2} size="md">
+        {t("figures.byCategory")}
+      </Heading>
+      <DataTable caption={t("figures.byCategory")} rows={props.byCategory} columns={columns("opportunity.category", (r) => r.key)} />
+    </div>
+  );
+}
