@@ -43,6 +43,10 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/matching");
       await expect(page.getByRole("heading", { name: /^(Derfor passer det|Why it fits)$/ }).first()).toBeVisible();
       await visit(page, "/matching/profile");
+      await visit(page, "/search?category=elderly");
+      await page.getByRole("button", { name: /^(Få besked om nye resultater|Tell me about new results)$/ }).click();
+      await expect(page.getByRole("table")).toBeVisible();
+      await expectAccessible(page);
     });
 
     test("an association admin's pages", async ({ page }) => {

@@ -2,6 +2,7 @@ import type { AssociationMembersTable, AssociationsTable } from "../modules/asso
 import type { OffersTable } from "../modules/directory/directory.table.js";
 import type { MatchingConsentsTable, VolunteerProfilesTable } from "../modules/matching/matching.table.js";
 import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
+import type { SavedSearchesTable } from "../modules/search/search.table.js";
 import type { TaxonomyTermsTable } from "../modules/taxonomy/taxonomy.table.js";
 import type { ApiTokensTable } from "../platform/api/api.table.js";
 import type { AuditLogTable } from "../platform/audit/audit.table.js";
@@ -46,4 +47,5 @@ export interface DB {
   matching_consents: MatchingConsentsTable;
   offers: OffersTable;
   files: FilesTable;
+  saved_searches: SavedSearchesTable;
 }

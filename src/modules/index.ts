@@ -13,7 +13,7 @@ import { matchingRoutes } from "./matching/index.js";
 import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open-data/index.js";
 import { answerReminderJobs, applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
-import { registerSearchApi, searchRoutes } from "./search/index.js";
+import { registerSearchApi, savedSearchJobs, searchRoutes } from "./search/index.js";
 
 export interface NavEntry {
   href: string;
@@ -40,6 +40,7 @@ export const modules: ModuleDefinition[] = [
     mount: "/search",
     routes: searchRoutes,
     api: registerSearchApi,
+    jobs: savedSearchJobs,
     nav: [{ href: "/search", label: "nav.search", visible: () => true }],
   },
   {

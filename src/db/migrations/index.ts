@@ -5,6 +5,7 @@ import * as search from "./20261122_0003_search.js";
 import * as applicationMessages from "./20261122_0004_application_messages.js";
 import * as matching from "./20261122_0005_matching.js";
 import * as directory from "./20261122_0006_directory.js";
+import * as savedSearches from "./20261122_0007_saved_searches.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "20261122_0004_application_messages": applicationMessages,
   "20261122_0005_matching": matching,
   "20261122_0006_directory": directory,
+  "20261122_0007_saved_searches": savedSearches,
 };

@@ -1,2 +1,3 @@
+export { personalData, savedSearchJobs } from "./saved-searches.js";
 export { registerSearchApi } from "./search.api.js";
 export { searchRoutes } from "./search.routes.js";

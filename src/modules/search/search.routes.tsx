@@ -1,35 +1,56 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../../platform/http/env.js";
-import { issuesToFieldErrors } from "../../platform/http/forms.js";
+import { AppError } from "../../platform/http/errors.js";
+import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
+import * as saved from "./saved-searches.js";
+import { FREQUENCIES } from "./saved-searches.js";
 import { rawSearchQuery, type SearchInput, searchInput } from "./search.schema.js";
 import * as service from "./search.service.js";
-import { SearchPage } from "./views/search-views.js";
+import { SavedSearchesPage, SearchPage } from "./views/search-views.js";
 
 const blank: SearchInput = searchInput.parse({});
 
-export const searchRoutes = new Hono<AppEnv>().get("/", async (c) => {
-  const t = c.get("t");
-  const parsed = searchInput.safeParse(
-    rawSearchQuery(
-      (k) => c.req.query(k),
-      (k) => c.req.queries(k),
-    ),
-  );
-  if (!parsed.success) {
+const saveInput = z.object({ query: z.string().max(2000), frequency: z.enum(FREQUENCIES, "validation.invalid") });
+
+export const searchRoutes = new Hono<AppEnv>()
+  .get("/saved", async (c) => {
+    const rows = await saved.mySavedSearches(serviceContext(c));
+    return render(c, c.get("t")("saved.title"), <SavedSearchesPage rows={rows} />);
+  })
+  .post("/saved", async (c) => {
+    const form = await parseForm(c, saveInput);
+    if (!form.ok) throw new AppError(422, "invalid", "validation.invalid", form.errors);
+    await saved.saveSearch(serviceContext(c), form.data);
+    return c.redirect("/search/saved?notice=saved", 303);
+  })
+  .post("/saved/:id/delete", async (c) => {
+    await saved.deleteSavedSearch(serviceContext(c), c.req.param("id"));
+    return c.redirect("/search/saved?notice=saved", 303);
+  })
+  .get("/", async (c) => {
+    const t = c.get("t");
+    const parsed = searchInput.safeParse(
+      rawSearchQuery(
+        (k) => c.req.query(k),
+        (k) => c.req.queries(k),
+      ),
+    );
+    if (!parsed.success) {
+      return render(
+        c,
+        t("search.title"),
+        <SearchPage input={{ ...blank, q: c.req.query("q")?.slice(0, 200) ?? "" }} errors={issuesToFieldErrors(parsed.error.issues)} />,
+        400,
+      );
+    }
+    const outcome = await service.search(serviceContext(c), parsed.data);
+    if (!outcome.ok) return render(c, t("search.title"), <SearchPage input={parsed.data} errors={outcome.errors} />, 400);
     return render(
       c,
-      t("search.title"),
-      <SearchPage input={{ ...blank, q: c.req.query("q")?.slice(0, 200) ?? "" }} errors={issuesToFieldErrors(parsed.error.issues)} />,
-      400,
+      parsed.data.q ? t("search.titleFor", { q: parsed.data.q }) : t("search.title"),
+      <SearchPage input={parsed.data} result={{ ...outcome, placeName: outcome.place ? `${outcome.place.code} ${outcome.place.name}` : null }} />,
     );
-  }
-  const outcome = await service.search(serviceContext(c), parsed.data);
-  if (!outcome.ok) return render(c, t("search.title"), <SearchPage input={parsed.data} errors={outcome.errors} />, 400);
-  return render(
-    c,
-    parsed.data.q ? t("search.titleFor", { q: parsed.data.q }) : t("search.title"),
-    <SearchPage input={parsed.data} result={{ ...outcome, placeName: outcome.place ? `${outcome.place.code} ${outcome.place.name}` : null }} />,
-  );
-});
+  });

@@ -13,6 +13,9 @@ import {
   Visitor,
 } from "../../../test/harness.js";
 import { type DocumentInput, putDocument } from "../../platform/search/documents.js";
+import { sendSavedSearches } from "./saved-searches.js";
+
+const DAY = 24 * 3600_000;
 
 const [firstDoc] = fixtureDocuments as [DocumentInput];
 type Hit = { id: string; title: string; distanceKm: number | null };
@@ -150,6 +153,55 @@ describe.each(dialects())("one search [%s]", (dialect) => {
     const draft = { ...fields, intent: "draft" };
     expect((await admin.post(`/opportunities/${id}/edit`, draft, { from: `/opportunities/${id}/edit` })).status).toBe(303);
     expect((await api("q=rickshaw")).body.total).toBe(0);
+  });
+});
+
+describe.each(dialects())("saved searches [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  const clock = new TestClock();
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    for (const doc of fixtureDocuments) await putDocument(t.db, clock, a.id, "DK", doc);
+    await createPerson(t.db, a, { email: "inge@a.test", name: "Inge" });
+    await createPerson(t.db, a, { email: "ole@a.test", name: "Ole" });
+    env = createTestApp(t.db, { clock });
+  });
+  afterAll(() => t.destroy());
+
+  it("e-mails what is new for a saved search once per period, and stops when asked", async () => {
+    const inge = new Visitor(env.app, "a.test");
+    await inge.signIn("inge@a.test");
+    expect(await (await inge.get("/search?category=elderly")).text()).toContain("Få besked om nye resultater");
+    expect((await inge.post("/search/saved", { query: "category=elderly", frequency: "hourly" }, { from: "/search" })).status).toBe(422);
+    expect((await inge.post("/search/saved", { query: "category=nope", frequency: "weekly" }, { from: "/search" })).status).toBe(422);
+    expect((await inge.post("/search/saved", { query: "category=elderly", frequency: "weekly" }, { from: "/search" })).status).toBe(303);
+    const run = () => sendSavedSearches({ db: t.db, clock, config: env.config, mailer: env.mailer });
+    const mails = async () => t.db.selectFrom("mail_outbox").select(["subject", "text"]).where("to_address", "=", "inge@a.test").execute();
+
+    clock.advance(2 * DAY);
+    await putDocument(t.db, clock, a.id, "DK", { ...firstDoc, id: "ny-besogsven", title: "Ny besøgsven i Viby", publishedAt: clock.now().toISOString() });
+    await run();
+    expect(await mails()).toEqual([]);
+    clock.advance(5 * DAY);
+    await run();
+    await run();
+    const sent = await mails();
+    expect(sent.map((m) => m.subject)).toEqual(["Nyt fra din søgning"]);
+    expect(sent[0]?.text).toContain("Ny besøgsven i Viby");
+    expect(sent[0]?.text).not.toContain("Besøgsven for en ældre borger");
+
+    const id = (await t.db.selectFrom("saved_searches").select("id").executeTakeFirstOrThrow()).id;
+    const ole = new Visitor(env.app, "a.test");
+    await ole.signIn("ole@a.test");
+    expect((await ole.post(`/search/saved/${id}/delete`, {}, { from: "/search" })).status).toBe(404);
+    const again = new Visitor(env.app, "a.test");
+    await again.signIn("inge@a.test");
+    expect((await again.post(`/search/saved/${id}/delete`, {}, { from: "/search/saved" })).status).toBe(303);
+    expect(await t.db.selectFrom("saved_searches").select("id").execute()).toEqual([]);
   });
 });
 

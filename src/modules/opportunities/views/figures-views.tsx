@@ -14,6 +14,7 @@ function Chart(props: { rows: FigureRow[] }) {
   return (
     <figure class="chart">
       <svg role="img" aria-labelledby="chart-caption" viewBox={`0 0 ${props.rows.length * width} ${height + 30}`} width="100%" height="220">
+        <title>{t("figures.chart")}</title>
         {props.rows.map((r, i) => {
           const h = Math.round((r.applications / max) * height);
           return (

@@ -1,7 +1,21 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { FILTER_KEYS, type FilterKey, type SearchHit } from "../../../platform/search/query.js";
-import { Alert, Button, Checkboxes, EmptyState, ErrorSummary, Field, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
+import {
+  Alert,
+  Button,
+  Checkboxes,
+  DataTable,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  Form,
+  Heading,
+  Link,
+  P,
+  Pagination,
+  Select,
+} from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { type SearchInput, searchHref, WITHIN_KM } from "../search.schema.js";
 import type { FacetOption } from "../search.service.js";
@@ -47,7 +61,7 @@ export function SearchPage(props: {
   errors?: FieldErrors;
   result?: { total: number; pages: number; hits: SearchHit[]; facets: Record<FilterKey, FacetOption[]>; placeName: string | null };
 }) {
-  const { t } = usePage();
+  const { t, actor } = usePage();
   const { input, result } = props;
   const facets = result
     ? (Object.entries(result.facets) as [FilterKey, FacetOption[]][])
@@ -125,9 +139,60 @@ export function SearchPage(props: {
                 <Pagination page={input.page} pages={result.pages} href={(page) => searchHref(input, { page })} />
               </>
             )}
+            {actor.kind === "person" && (
+              <Form action="/search/saved" class="actions" aria-label={t("saved.save")}>
+                <input type="hidden" name="query" value={searchHref({ ...input, page: 1 }, {}, "").replace(/^\?/, "")} />
+                <Select
+                  name="frequency"
+                  label="saved.frequency"
+                  value="weekly"
+                  options={[
+                    { value: "daily", label: t("saved.daily") },
+                    { value: "weekly", label: t("saved.weekly") },
+                  ]}
+                />
+                <Button variant="secondary">{t("saved.save")}</Button>
+                <Link href="/search/saved">{t("saved.title")}</Link>
+              </Form>
+            )}
           </section>
         )}
       </div>
+    </div>
+  );
+}
+
+export function SavedSearchesPage(props: { rows: { id: string; query: string; frequency: "daily" | "weekly" }[] }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("saved.title")}</Heading>
+      <P>{t("saved.intro")}</P>
+      {props.rows.length === 0 ? (
+        <EmptyState title="saved.empty" action={<Link href="/search">{t("search.title")}</Link>} />
+      ) : (
+        <DataTable
+          caption={t("saved.title")}
+          rows={props.rows}
+          columns={[
+            {
+              key: "query",
+              label: "saved.search",
+              cell: (r) => <Link href={`/search?${r.query}`}>{decodeURIComponent(r.query.replace(/\+/g, " ")) || t("saved.everything")}</Link>,
+            },
+            { key: "frequency", label: "saved.frequency", cell: (r) => t(r.frequency === "daily" ? "saved.daily" : "saved.weekly") },
+            {
+              key: "delete",
+              label: "saved.stop",
+              cell: (r) => (
+                <Form action={`/search/saved/${r.id}/delete`} aria-label={t("saved.stop")}>
+                  <Button variant="tertiary">{t("saved.stop")}</Button>
+                </Form>
+              ),
+            },
+          ]}
+        />
+      )}
     </div>
   );
 }

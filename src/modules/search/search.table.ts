@@ -1,0 +1,11 @@
+export interface SavedSearchesTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  /** The query string of the search, as /search takes it. */
+  query: string;
+  frequency: "daily" | "weekly";
+  /** Results published after this are new to the person. */
+  last_sent_at: string;
+  created_at: string;
+}
