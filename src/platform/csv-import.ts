@@ -47,12 +47,13 @@ export function readCsv(text: string, columns: Record<string, string[]>, require
   }
   const [header, ...rest] = records;
   if (!header) throw new AppError(422, "invalid", "csv.empty", { file: "csv.empty" });
-  const names = header.record.map((h) => h.toLowerCase().replace(/[\s_-]+/g, ""));
+  const normalise = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "");
+  const names = header.record.map(normalise);
   const position = Object.fromEntries(
-    Object.entries(columns).map(([key, aliases]) => [
-      key,
-      names.findIndex((n) => [key, ...aliases].some((a) => a.toLowerCase().replace(/[\s_-]+/g, "") === n)),
-    ]),
+    Object.entries(columns).map(([key, aliases]) => {
+      const wanted = new Set([key, ...aliases].map(normalise));
+      return [key, names.findIndex((n) => wanted.has(n))];
+    }),
   );
   if (required.some((k) => (position[k] ?? -1) < 0)) throw new AppError(422, "invalid", "csv.columns.missing", { file: "csv.columns.missing" });
   return rest.map(({ record, info }) => ({

@@ -44,8 +44,8 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
   const fits: Reason[] = [];
   const misfits: Reason[] = [];
   // Ranking many needs only the score; the reasons are written out for the few that are shown.
-  const fit = explain ? (r: Reason) => fits.push(r) : () => 0;
-  const misfit = explain ? (r: Reason) => misfits.push(r) : () => 0;
+  const because = explain ? (r: Reason) => fits.push(r) : () => 0;
+  const against = explain ? (r: Reason) => misfits.push(r) : () => 0;
   let score = 0;
   const facet = (k: keyof SearchDocument["facets"]) => doc.facets[k] ?? [];
 
@@ -54,30 +54,30 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
   if (!doc.remote && distance !== null && distance > maxKm) return null;
   if (doc.remote) {
     score += 15;
-    fit({ code: "remote" });
+    because({ code: "remote" });
   } else if (distance !== null) {
     score += 20 * (1 - distance / maxKm);
-    fit({ code: "near", detail: distance.toFixed(1) });
+    because({ code: "near", detail: distance.toFixed(1) });
   }
 
   const shared = facet("category").filter((c) => profile.interests.includes(c));
   if (shared.length > 0) {
     score += 40;
-    fit({ code: "interest", detail: shared.map(categoryLabel).join(", ") });
+    because({ code: "interest", detail: shared.map(categoryLabel).join(", ") });
   }
 
   const slots = doc.slots ?? [];
   if (slots.length === 0) {
     score += 10;
-    fit({ code: "anytime" });
+    because({ code: "anytime" });
   } else if (profile.slots.length > 0) {
     const common = slots.filter((s) => profile.slots.includes(s));
     if (common.length > 0) {
       score += 20;
-      fit({ code: "time", detail: common.join(",") });
+      because({ code: "time", detail: common.join(",") });
     } else {
       score -= 15;
-      misfit({ code: "time", detail: slots.join(",") });
+      against({ code: "time", detail: slots.join(",") });
     }
   }
 
@@ -86,21 +86,21 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
     const wanted = profile.rhythm === "regular" ? "weekly" : "one_off";
     if (commitment === wanted) {
       score += 10;
-      fit({ code: "rhythm", detail: commitment });
+      because({ code: "rhythm", detail: commitment });
     } else if (commitment === "flexible") score += 5;
     else {
       score -= 10;
-      misfit({ code: "rhythm", detail: commitment });
+      against({ code: "rhythm", detail: commitment });
     }
   }
 
   if (profile.setting !== "any" && doc.setting && doc.setting !== "any") {
     if (doc.setting === profile.setting) {
       score += 5;
-      fit({ code: "setting", detail: doc.setting });
+      because({ code: "setting", detail: doc.setting });
     } else {
       score -= 5;
-      misfit({ code: "setting", detail: doc.setting });
+      against({ code: "setting", detail: doc.setting });
     }
   }
 
@@ -108,31 +108,31 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
     const spoken = facet("language").filter((l) => profile.languages.includes(l));
     if (facet("suits").includes("no_local_language") || spoken.length > 0) {
       score += 10;
-      fit({ code: "language", detail: spoken.join(",") });
+      because({ code: "language", detail: spoken.join(",") });
     } else {
       score -= 20;
-      misfit({ code: "language" });
+      against({ code: "language" });
     }
   }
   if (profile.needs.includes("step_free")) {
     if (doc.remote || facet("accessibility").includes("step_free")) {
       score += 10;
-      fit({ code: "step_free" });
+      because({ code: "step_free" });
     } else {
       score -= 25;
-      misfit({ code: "step_free" });
+      against({ code: "step_free" });
     }
   }
   if (profile.needs.includes("companion")) {
     if (facet("suits").includes("disabilities")) {
       score += 5;
-      fit({ code: "companion" });
-    } else misfit({ code: "companion" });
+      because({ code: "companion" });
+    } else against({ code: "companion" });
   }
 
   if (skillWords.length > 0) {
     score += Math.min(15, 5 * skillWords.length);
-    fit({ code: "skills", detail: skillWords.join(", ") });
+    because({ code: "skills", detail: skillWords.join(", ") });
   }
   return { doc, score: Math.round(score * 100) / 100, distanceKm: distance === null ? null : Math.round(distance * 10) / 10, fits, misfits };
 }
