@@ -37,14 +37,19 @@ if (!pgUrl) {
     pgUrl = cluster.url;
   }
 }
+let vitestStatus = 1;
 try {
-  run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=.tmp/vitest.json"], pgUrl ? { TEST_DATABASE_URL: pgUrl } : {});
+  vitestStatus = run(
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=.tmp/vitest.json"],
+    pgUrl ? { TEST_DATABASE_URL: pgUrl } : {},
+  );
 } finally {
   cluster?.stop();
 }
 if (existsSync(".tmp/vitest.json")) {
   const report = JSON.parse(readFileSync(".tmp/vitest.json", "utf8")) as {
-    testResults: { assertionResults: { fullName: string; status: string }[] }[];
+    testResults: { name: string; status: string; assertionResults: { fullName: string; status: string }[] }[];
   };
   const all = report.testResults.flatMap((f) => f.assertionResults);
   const group = (test: (name: string) => boolean) => {
@@ -66,6 +71,14 @@ if (existsSync(".tmp/vitest.json")) {
   failed += unit.bad + sqlite.bad + postgres.bad;
   const others = all.filter((a) => a.status !== "passed" && a.status !== "failed");
   if (others.length) failed += others.length;
+  // A test file that cannot even load has no tests to count, but vitest fails; so must the run.
+  const broken = report.testResults.filter((f) => f.status === "failed" && f.assertionResults.every((a) => a.status !== "failed"));
+  for (const f of broken) loud(`Test file failed outside its tests: ${f.name}`);
+  failed += broken.length;
+  if (vitestStatus !== 0 && failed === 0) {
+    loud("vitest failed, but no test in its report did");
+    failed += 1;
+  }
 } else {
   parts.push({ name: "unit and integration tests", ran: false, note: "vitest wrote no report: FAILED" });
   failed += 1;

@@ -15,7 +15,7 @@ import {
   Visitor,
 } from "../../../test/harness.js";
 
-const HSDS = join(import.meta.dirname, "../../../../shared/standards/hsds");
+const HSDS = join(import.meta.dirname, "../../../test/fixtures/hsds");
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 for (const file of readdirSync(HSDS).filter((f) => f.endsWith(".json") && f !== "openapi.json")) {

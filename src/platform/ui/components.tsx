@@ -409,3 +409,33 @@ export function WeekGrid(props: { name: string; legend: MessageKey; hint?: Messa
     </fieldset>
   );
 }
+
+/** One item in a staff approval queue: what it is, a note to the sender, approve or send back. */
+export function DecisionCard(props: { id: string; title: string; href: string; from: string; text?: string; action: string }) {
+  const { t } = usePage();
+  return (
+    <section class="ds-card stack" aria-labelledby={`item-${props.id}`}>
+      <h2 class="ds-heading" data-size="sm" id={`item-${props.id}`}>
+        <Link href={props.href}>{props.title}</Link>
+      </h2>
+      <P>{props.from}</P>
+      {props.text && <P class="body">{props.text}</P>}
+      <Form action={props.action} aria-label={t("moderation.decideOn", { title: props.title })}>
+        <div class="ds-field">
+          <label class="ds-label" for={`note-${props.id}`}>
+            {t("moderation.note")}
+          </label>
+          <textarea class="ds-input" id={`note-${props.id}`} name="note" rows={2} />
+        </div>
+        <div class="actions">
+          <Button name="decision" value="approve">
+            {t("moderation.approve")}
+          </Button>
+          <Button variant="secondary" name="decision" value="reject">
+            {t("moderation.reject")}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  );
+}

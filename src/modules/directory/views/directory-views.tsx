@@ -6,6 +6,7 @@ import {
   ButtonLink,
   Checkboxes,
   DataTable,
+  DecisionCard,
   EmptyState,
   ErrorSummary,
   Field,
@@ -255,24 +256,14 @@ export function OfferModerationPage(props: { rows: Offer[] }) {
         <EmptyState title="moderation.empty" />
       ) : (
         props.rows.map((o) => (
-          <section class="ds-card stack" aria-labelledby={`offer-${o.id}`}>
-            <h2 class="ds-heading" data-size="sm" id={`offer-${o.id}`}>
-              <Link href={`/directory/offers/${o.id}`}>{o.title}</Link>
-            </h2>
-            <P>{o.association_name}</P>
-            <P class="body">{o.description}</P>
-            <Form action={`/directory/offers/${o.id}/decision`} class="stack" aria-label={t("moderation.decideOn", { title: o.title })}>
-              <Field name="note" label="moderation.note" />
-              <div class="actions">
-                <Button variant="primary" name="decision" value="approve">
-                  {t("moderation.approve")}
-                </Button>
-                <Button variant="secondary" name="decision" value="reject">
-                  {t("moderation.reject")}
-                </Button>
-              </div>
-            </Form>
-          </section>
+          <DecisionCard
+            id={o.id}
+            title={o.title}
+            href={`/directory/offers/${o.id}`}
+            from={o.association_name}
+            text={o.description}
+            action={`/directory/offers/${o.id}/decision`}
+          />
         ))
       )}
     </div>

@@ -6,6 +6,7 @@ import {
   ButtonLink,
   Checkboxes,
   DataTable,
+  DecisionCard,
   EmptyState,
   ErrorSummary,
   Field,
@@ -388,28 +389,7 @@ export function ModerationPage(props: { rows: Opportunity[] }) {
         <EmptyState title="moderation.empty" />
       ) : (
         props.rows.map((o) => (
-          <section class="ds-card stack" aria-labelledby={`mod-${o.id}`}>
-            <h2 class="ds-heading" data-size="sm" id={`mod-${o.id}`}>
-              <Link href={`/opportunities/${o.id}`}>{o.title}</Link>
-            </h2>
-            <P>{o.association_name}</P>
-            <Form action={`/opportunities/${o.id}/decision`} aria-label={t("moderation.decideOn", { title: o.title })}>
-              <div class="ds-field">
-                <label class="ds-label" for={`note-${o.id}`}>
-                  {t("moderation.note")}
-                </label>
-                <textarea class="ds-input" id={`note-${o.id}`} name="note" rows={2} />
-              </div>
-              <div class="actions">
-                <Button name="decision" value="approve">
-                  {t("moderation.approve")}
-                </Button>
-                <Button variant="secondary" name="decision" value="reject">
-                  {t("moderation.reject")}
-                </Button>
-              </div>
-            </Form>
-          </section>
+          <DecisionCard id={o.id} title={o.title} href={`/opportunities/${o.id}`} from={o.association_name} action={`/opportunities/${o.id}/decision`} />
         ))
       )}
     </div>
