@@ -60,7 +60,10 @@ for (const locale of ["da-DK", "en-GB"]) {
       const association = new URL(page.url()).pathname;
       await visit(page, `${association}/edit`);
       await visit(page, `/opportunities/association/${association.split("/")[2]}`);
-      await page.getByRole("link", { name: /Besøgsven for en ældre/ }).click();
+      await page.getByRole("link", { name: /^(Kopiér til et nyt opslag|Copy into a new posting) Besøgsven/ }).click();
+      await expectAccessible(page);
+      await page.goBack();
+      await page.getByRole("link", { name: /^Besøgsven for en ældre/ }).click();
       await visit(page, `${new URL(page.url()).pathname}/edit`);
       await visit(page, `${new URL(page.url()).pathname.replace("/edit", "")}/applications`);
       await visit(page, "/associations/new");

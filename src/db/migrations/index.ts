@@ -6,6 +6,7 @@ import * as applicationMessages from "./20261122_0004_application_messages.js";
 import * as matching from "./20261122_0005_matching.js";
 import * as directory from "./20261122_0006_directory.js";
 import * as savedSearches from "./20261122_0007_saved_searches.js";
+import * as jobRenewal from "./20261122_0008_job_renewal.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "20261122_0005_matching": matching,
   "20261122_0006_directory": directory,
   "20261122_0007_saved_searches": savedSearches,
+  "20261122_0008_job_renewal": jobRenewal,
 };

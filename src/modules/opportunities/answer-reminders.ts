@@ -61,7 +61,52 @@ export async function remindUnanswered({ db, clock, config }: JobDeps): Promise<
   }
 }
 
+export const RENEWAL_JOB = "opportunities.renewal";
+const RENEWAL_NOTICE_DAYS = 7;
+
+/** A week before a posting runs out, its contact person is asked whether to extend it. Once per posting and expiry. */
+export async function remindRenewals({ db, clock, config }: JobDeps): Promise<void> {
+  const today = clock.now().toISOString().slice(0, 10);
+  const soon = new Date(clock.now().getTime() + RENEWAL_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
+  for (const row of await db.selectFrom("tenants").selectAll().execute()) {
+    const tenant = toTenant(row);
+    const baseUrl = await tenantBaseUrl(db, tenant.id, config.PORT);
+    const expiring = await db
+      .selectFrom("opportunities")
+      .select(["id", "title", "contact_email", "expires_on"])
+      .where("tenant_id", "=", tenant.id)
+      .where("status", "=", "published")
+      .where("renewal_reminded_at", "is", null)
+      .where("expires_on", ">=", today)
+      .where("expires_on", "<=", soon)
+      .execute();
+    for (const o of expiring) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("opportunities")
+          .set({ renewal_reminded_at: clock.now().toISOString() })
+          .where("tenant_id", "=", tenant.id)
+          .where("id", "=", o.id)
+          .execute();
+        await sendMail(trx, clock, {
+          tenant,
+          to: o.contact_email,
+          lang: tenant.defaultLanguage,
+          compose: (t) => ({
+            subject: t("mail.renewal.subject", { title: o.title }),
+            paragraphs: [t("mail.renewal.body", { title: o.title, date: o.expires_on })],
+            action: { label: t("mail.renewal.action"), url: `${baseUrl}/opportunities/${o.id}/edit` },
+          }),
+        });
+      });
+    }
+  }
+}
+
 export const answerReminderJobs = (deps: JobDeps): JobSet => ({
-  handlers: { [REMIND_JOB]: () => remindUnanswered(deps) },
-  schedules: [{ name: REMIND_JOB, everyMs: 3600_000 }],
+  handlers: { [REMIND_JOB]: () => remindUnanswered(deps), [RENEWAL_JOB]: () => remindRenewals(deps) },
+  schedules: [
+    { name: REMIND_JOB, everyMs: 3600_000 },
+    { name: RENEWAL_JOB, everyMs: 6 * 3600_000 },
+  ],
 });

@@ -116,6 +116,13 @@ export const opportunityRoutes = new Hono<AppEnv>()
     const actor = c.get("actor");
     if (!isPerson(actor)) throw new AppError(401, "unauthenticated", "error.signInRequired");
     if (!canManageOpportunities(actor, { tenantId: actor.tenantId, associationId })) throw new AppError(403, "forbidden", "error.forbidden.text");
+    const from = c.req.query("from");
+    if (from) {
+      // A copy of an earlier posting: everything but its dates, which belong to the old one.
+      const old = await service.getForEdit(serviceContext(c), from);
+      if (old.association_id !== associationId) throw new AppError(404, "not_found", "error.notFound.text");
+      return showForm(c, "/opportunities/new", associationId, { ...asFormValues(old), expiresOn: "", oneOffDate: "", startDate: "" });
+    }
     return showForm(c, "/opportunities/new", associationId, { contactName: actor.name, contactEmail: actor.email, languages: c.get("tenant").defaultLanguage });
   })
   .post("/new", (c) => savePosting(c, null))

@@ -3,7 +3,7 @@ import type { OpportunityRow } from "./opportunities.repository.js";
 
 /** A published job as one search finds it. */
 export function opportunityDocument(
-  o: Omit<OpportunityRow, "created_at" | "review_note">,
+  o: Omit<OpportunityRow, "created_at" | "review_note" | "renewal_reminded_at">,
   category: { code: string; label: string } | undefined,
 ): DocumentInput {
   const list = (v: string) => (v ? v.split(",") : []);

@@ -102,6 +102,7 @@ export async function save(
     time_slots: p.slots.join(","),
     setting: p.setting,
     step_free: p.stepFree ? 1 : 0,
+    renewal_reminded_at: null,
     contact_name: p.contactName,
     contact_email: p.contactEmail,
     expires_on: p.expiresOn as string,

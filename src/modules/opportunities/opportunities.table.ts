@@ -33,6 +33,7 @@ export interface OpportunitiesTable {
   time_slots: Generated<string>;
   setting: Generated<"any" | "one_to_one" | "group">;
   step_free: Generated<number>;
+  renewal_reminded_at: Generated<string | null>;
 }
 
 export interface ApplicationsTable {

@@ -238,6 +238,18 @@ describe.each(dialects())("volunteer jobs and applications [%s]", (dialect) => {
     expect(await messages()).toBe(2);
   });
 
+  it("copies an earlier posting into a new form without its dates, for its own association only", async () => {
+    const old = await t.db.selectFrom("opportunities").select(["id", "title"]).where("association_id", "=", lektie.id).executeTakeFirstOrThrow();
+    const admin = await adminOf();
+    const form = await (await admin.get(`/opportunities/new?association=${lektie.id}&from=${old.id}`)).text();
+    expect(form).toContain(`value="${old.title}"`);
+    expect(form).toMatch(/name="expiresOn"[^>]*value=""|name="expiresOn"(?![^>]*value=)/);
+    expect(form).toContain('action="/opportunities/new"');
+    const otherAdmin = await adminOf("admin@gaa.test");
+    expect((await otherAdmin.get(`/opportunities/new?association=${other.id}&from=${old.id}`)).status).toBe(403);
+    expect((await admin.get(`/opportunities/new?association=${other.id}&from=${old.id}`)).status).toBe(403);
+  });
+
   it("takes a signed-in person's application at once and lists it on their page", async () => {
     const id = (await t.db.selectFrom("opportunities").select("id").where("status", "=", "published").executeTakeFirstOrThrow()).id;
     const citizen = new Visitor(env.app, a.host);

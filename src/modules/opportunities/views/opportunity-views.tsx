@@ -373,6 +373,16 @@ export function AssociationOpportunitiesPage(props: { associationId: string; row
               label: "application.list.title",
               cell: (o) => <Link href={`/opportunities/${o.id}/applications`}>{t("application.count", { count: o.applications })}</Link>,
             },
+            {
+              key: "copy",
+              label: "opportunity.copy",
+              cell: (o) => (
+                <Link href={`/opportunities/new?association=${props.associationId}&from=${o.id}`}>
+                  {t("opportunity.copyNamed")}
+                  <span class="ds-sr-only"> {o.title}</span>
+                </Link>
+              ),
+            },
           ]}
         />
       )}
