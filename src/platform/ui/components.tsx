@@ -166,6 +166,33 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
   );
 }
 
+/** One checkbox with its label, and its error tied to it. */
+export function Checkbox(props: { name: string; label: MessageKey; checked?: boolean; error?: MessageKey }) {
+  const { t } = usePage();
+  const id = `f-${props.name}`;
+  return (
+    <div class="ds-field">
+      <input
+        class="ds-input"
+        type="checkbox"
+        name={props.name}
+        id={id}
+        checked={props.checked}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
+      <label class="ds-label" for={id}>
+        {t(props.label)}
+      </label>
+      {props.error && (
+        <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
+          {t(props.error)}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** A group of checkboxes under one legend; a label may carry its own language. */
 export function Checkboxes(props: { name: string; legend: MessageKey; options: { value: string; label: string; lang?: string }[]; chosen: string[] }) {
   const { t } = usePage();

@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   ButtonLink,
+  Checkbox,
   Checkboxes,
   DataTable,
   DecisionCard,
@@ -166,12 +167,7 @@ export function OfferFormPage(props: {
         <Field name="placeName" label="offer.placeName" value={v.placeName} error={errors.placeName} />
         <Field name="address" label="offer.address" value={v.address} error={errors.address} autocomplete="street-address" />
         <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
-        <div class="ds-field">
-          <input class="ds-input" type="checkbox" name="online" id="f-online" checked={v.online === "on"} />
-          <label class="ds-label" for="f-online">
-            {t("offer.online")}
-          </label>
-        </div>
+        <Checkbox name="online" label="offer.online" checked={v.online === "on"} />
         <Field name="timeText" label="offer.time" hint="offer.time.hint" required value={v.timeText} error={errors.timeText} />
         <WeekGrid name="slots" legend="offer.slots" hint="opportunity.slots.hint" chosen={chosen("slots")} />
         <Checkboxes

@@ -1,6 +1,20 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime, LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
-import { Button, ButtonLink, Checkboxes, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select, WeekGrid } from "../../../platform/ui/components.js";
+import {
+  Button,
+  ButtonLink,
+  Checkbox,
+  Checkboxes,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  Form,
+  Heading,
+  Link,
+  P,
+  Select,
+  WeekGrid,
+} from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { describeSlots } from "../../../platform/week-slots.js";
 import { commitmentLabels, settingLabels } from "../../opportunities/index.js";
@@ -207,17 +221,7 @@ export function StaffMatchingPage(props: {
       <ErrorSummary errors={errors} />
       <Form action="/matching/staff" class="stack" aria-label={t("matching.staff.title")}>
         <Field name="email" type="email" label="matching.staff.email" required value={props.values?.email} error={errors.email} />
-        <div class="ds-field">
-          <input class="ds-input" type="checkbox" name="consent" id="f-consent" aria-invalid={errors.consent ? "true" : undefined} />
-          <label class="ds-label" for="f-consent">
-            {t("matching.consent")}
-          </label>
-          {errors.consent && (
-            <div class="ds-validation-message" data-field="validation">
-              {t(errors.consent)}
-            </div>
-          )}
-        </div>
+        <Checkbox name="consent" label="matching.consent" error={errors.consent} />
         <Field name="note" label="matching.consent.note" hint="matching.consent.note.hint" required value={props.values?.note} error={errors.note} />
         <Button variant="primary">{t("matching.staff.run")}</Button>
       </Form>

@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   ButtonLink,
+  Checkbox,
   Checkboxes,
   DataTable,
   DecisionCard,
@@ -222,18 +223,6 @@ export function OpportunityPage(props: {
         </section>
       )}
     </article>
-  );
-}
-
-function Checkbox(props: { name: string; label: MessageKey; checked: boolean }) {
-  const { t } = usePage();
-  return (
-    <div class="ds-field">
-      <input class="ds-input" type="checkbox" name={props.name} id={`f-${props.name}`} checked={props.checked} />
-      <label class="ds-label" for={`f-${props.name}`}>
-        {t(props.label)}
-      </label>
-    </div>
   );
 }
 
