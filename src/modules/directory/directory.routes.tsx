@@ -1,29 +1,19 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { z } from "zod";
+import { isPerson } from "../../platform/auth/policy.js";
 import { imageUpload } from "../../platform/files/images.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
-import { reviewInput } from "../opportunities/opportunities.schema.js";
+import { reviewInput } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
-import { OFFER_LISTS, offerInput } from "./directory.schema.js";
+import { OFFER_LISTS, offerInput, profileInput } from "./directory.schema.js";
 import * as service from "./directory.service.js";
 import { AssociationOffersPage, AssociationPublicPage, OfferFormPage, OfferModerationPage, OfferPage, ProfileFormPage } from "./views/directory-views.js";
 
-const YEAR_MS = 365 * 24 * 3600_000;
 const LOGO_MAX_BYTES = 200 * 1024;
-const profileInput = z.object({
-  description: z.string().trim().max(4000, "validation.tooLong"),
-  website: z
-    .string()
-    .trim()
-    .max(500, "validation.tooLong")
-    .refine((v) => v === "" || /^https?:\/\/[^\s"<>]+$/.test(v), "offer.link.invalid")
-    .transform((v) => v || null),
-});
 
 const asValues = (o: service.Offer): Record<string, string> => ({
   kind: o.kind,
@@ -89,28 +79,16 @@ export const directoryRoutes = new Hono<AppEnv>()
   .get("/offers/new", async (c) => {
     const associationId = c.req.query("association") ?? "";
     await service.listForAssociation(serviceContext(c), associationId);
-    return showForm(c, "/directory/offers/new", associationId, {});
+    const actor = c.get("actor");
+    return showForm(c, "/directory/offers/new", associationId, {
+      contactEmail: isPerson(actor) ? actor.email : "",
+      languages: c.get("tenant").defaultLanguage,
+    });
   })
   .post("/offers/new", (c) => saveOffer(c, null))
   .get("/offers/:id", async (c) => {
-    const ctx = serviceContext(c);
-    const o = await service.getVisible(ctx, c.req.param("id"));
-    const [categories, groups] = await Promise.all([
-      terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
-      terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
-    ]);
-    const targetGroups = groups.filter((g) => o.target_groups.split(",").includes(g.code)).map((g) => g.label);
-    const stale = Date.parse(o.confirmed_at) < ctx.clock.now().getTime() - YEAR_MS || o.hidden_at !== null;
-    const page = (
-      <OfferPage
-        o={o}
-        categoryLabel={categories.find((x) => x.id === o.category_id)?.label ?? null}
-        targetGroups={targetGroups}
-        canManage={service.canManage(ctx, o.association_id)}
-        stale={stale}
-      />
-    );
-    return render(c, o.title, page);
+    const page = await service.offerPage(serviceContext(c), c.req.param("id"));
+    return render(c, page.o.title, <OfferPage {...page} />);
   })
   .get("/offers/:id/edit", async (c) => {
     const o = await service.getForEdit(serviceContext(c), c.req.param("id"));

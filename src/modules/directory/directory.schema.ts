@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
+import { checkbox, postcodeText, webAddress } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
+import { ACCESSIBILITY, PRICES } from "../../platform/search/labels.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
 
 export const OFFER_KINDS = ["activity", "help"] as const;
-export const ACCESSIBILITY = ["step_free", "accessible_toilet", "hearing_loop"] as const;
-export const PRICES = ["free", "cost"] as const;
 
 const optional = (max: number) =>
   z
@@ -13,10 +13,6 @@ const optional = (max: number) =>
     .trim()
     .max(max, "validation.tooLong")
     .transform((v) => v || null);
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on");
 
 /** An activity or offer of help as the association describes it. */
 export const offerInput = z
@@ -28,11 +24,7 @@ export const offerInput = z
     targetGroups: z.array(z.string().trim().min(1).max(80)).max(20),
     placeName: optional(200),
     address: optional(200),
-    postcode: z
-      .string()
-      .trim()
-      .refine((v) => v === "" || /^\d{4}$|^\d{4}\s?[A-Za-z]{2}$/.test(v), "opportunity.postcode.invalid")
-      .transform((v) => v || null),
+    postcode: postcodeText("opportunity.postcode.invalid").transform((v) => v || null),
     online: checkbox,
     slots: z.array(z.enum(WEEK_SLOTS, "validation.invalid")).default([]),
     timeText: z.string().trim().min(2, "offer.timeText.required").max(200, "validation.tooLong"),
@@ -42,13 +34,14 @@ export const offerInput = z
     priceText: optional(200),
     contactEmail: email,
     contactPhone: optional(30),
-    linkUrl: z
-      .string()
-      .trim()
-      .max(500, "validation.tooLong")
-      .refine((v) => v === "" || /^https?:\/\/[^\s"<>]+$/.test(v), "offer.link.invalid")
-      .transform((v) => v || null),
+    linkUrl: webAddress("offer.link.invalid"),
   })
   .refine((o) => o.online || o.postcode, { path: ["postcode"], message: "offer.place.required" });
 export type OfferInput = z.output<typeof offerInput>;
 export const OFFER_LISTS = ["targetGroups", "slots", "accessibility", "languages"];
+
+/** What an association tells the public about itself. */
+export const profileInput = z.object({
+  description: z.string().trim().max(4000, "validation.tooLong"),
+  website: webAddress("offer.link.invalid"),
+});

@@ -1,8 +1,7 @@
+import { listOf } from "../../db/lists.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
 import type { DocumentInput } from "../../platform/search/documents.js";
 import type { OfferRow } from "./directory.repository.js";
-
-const list = (v: string) => (v ? v.split(",") : []);
 
 /** A published offer as one search finds it. */
 export function offerDocument(o: OfferRow, lang: Lang, targetGroupLabels: Map<string, string>): DocumentInput {
@@ -13,20 +12,20 @@ export function offerDocument(o: OfferRow, lang: Lang, targetGroupLabels: Map<st
     title: o.title,
     subtitle: o.association_name,
     text: [o.description, o.place_name ?? "", o.time_text].join("\n"),
-    keywords: [labels[lang] ?? labels.da ?? "", ...list(o.target_groups).map((g) => targetGroupLabels.get(g) ?? "")].join(" "),
+    keywords: [labels[lang] ?? labels.da ?? "", ...listOf(o.target_groups).map((g) => targetGroupLabels.get(g) ?? "")].join(" "),
     url: `/directory/offers/${o.id}`,
     facets: {
       category: o.category_code ? [o.category_code] : [],
-      target_group: list(o.target_groups),
-      accessibility: list(o.accessibility),
-      language: list(o.languages),
+      target_group: listOf(o.target_groups),
+      accessibility: listOf(o.accessibility),
+      language: listOf(o.languages),
       price: [o.price],
     },
     postcode: o.postcode,
     remote: Boolean(o.online),
     publishedAt: o.created_at,
     until: null,
-    slots: list(o.time_slots),
+    slots: listOf(o.time_slots),
     setting: "group",
   };
 }

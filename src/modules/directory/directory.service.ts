@@ -1,7 +1,8 @@
 import type { Database } from "../../db/database.js";
+import { listOf } from "../../db/lists.js";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
-import { isoNow } from "../../platform/clock.js";
+import { DAY_MS, isoNow } from "../../platform/clock.js";
 import { readStoredFile, storeFile } from "../../platform/files/images.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
@@ -31,6 +32,24 @@ export async function getVisible(ctx: ServiceContext, id: string): Promise<Offer
   if (!o) throw notFound();
   if (!isPublic(o) && !canManage(ctx, o.association_id)) throw notFound();
   return o;
+}
+
+/** An offer nobody has confirmed for this long may be out of date; its association is asked, and it is hidden in the end. */
+export const STALE_AFTER_DAYS = 365;
+export const staleSince = (now: Date) => new Date(now.getTime() - STALE_AFTER_DAYS * DAY_MS).toISOString();
+
+/** The public page of an offer, with its labels, and whether its association should confirm it. */
+export async function offerPage(ctx: ServiceContext, id: string) {
+  const o = await getVisible(ctx, id);
+  const [categories, groups] = await Promise.all([terms(ctx.db, ctx.tenant.id, "category", ctx.lang), terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang)]);
+  const chosen = listOf(o.target_groups);
+  return {
+    o,
+    categoryLabel: categories.find((x) => x.id === o.category_id)?.label ?? null,
+    targetGroups: groups.filter((g) => chosen.includes(g.code)).map((g) => g.label),
+    canManage: canManage(ctx, o.association_id),
+    stale: o.confirmed_at < staleSince(ctx.clock.now()) || o.hidden_at !== null,
+  };
 }
 
 export const canManage = (ctx: ServiceContext, associationId: string) =>

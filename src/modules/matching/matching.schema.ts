@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
+import { postcodeText } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
 import { NEEDS, RHYTHMS, SETTINGS } from "./matching.js";
@@ -10,11 +11,7 @@ export const profileInput = z.object({
   interests: z.array(z.string().trim().min(1).max(80)).max(40),
   skills: z.string().trim().max(500, "validation.tooLong"),
   slots: z.array(z.enum(WEEK_SLOTS, "validation.invalid")),
-  postcode: z
-    .string()
-    .trim()
-    .refine((v) => v === "" || /^\d{4}$|^\d{4}\s?[A-Za-z]{2}$/.test(v), "search.near.unknown")
-    .transform((v) => v || null),
+  postcode: postcodeText("search.near.unknown").transform((v) => v || null),
   maxKm: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.coerce

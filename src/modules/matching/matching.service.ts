@@ -1,3 +1,4 @@
+import { listOf } from "../../db/lists.js";
 import { audit } from "../../platform/audit/audit.js";
 import { findUserByEmail } from "../../platform/auth/auth.service.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
@@ -17,8 +18,6 @@ import type { ProfileInput } from "./matching.schema.js";
 const FOR_YOU = 20;
 /** A citizen's consent to being matched by staff lasts a year. */
 const CONSENT_DAYS = 365;
-
-const list = (v: string) => (v ? v.split(",") : []);
 
 export async function profileOf(ctx: ServiceContext, userId: string) {
   return repo.findProfile(ctx.db, ctx.tenant.id, userId);
@@ -55,13 +54,13 @@ export async function saveMyProfile(ctx: ServiceContext, input: ProfileInput) {
 async function toProfile(ctx: ServiceContext, row: repo.ProfileRow): Promise<Profile> {
   const place = row.postcode ? await findPostcode(ctx.db, ctx.tenant.country, row.postcode) : null;
   return {
-    interests: list(row.interests),
+    interests: listOf(row.interests),
     skills: row.skills,
-    slots: list(row.time_slots),
+    slots: listOf(row.time_slots),
     origin: place,
     maxKm: row.max_km,
-    languages: list(row.languages),
-    needs: list(row.needs) as Profile["needs"],
+    languages: listOf(row.languages),
+    needs: listOf(row.needs) as Profile["needs"],
     setting: row.setting,
     rhythm: row.rhythm,
   };

@@ -1,5 +1,4 @@
 import { notFound } from "../../platform/http/errors.js";
-import { translator } from "../../platform/i18n/i18n.js";
 import { findPostcode, findPostcodes } from "../../platform/search/postcodes.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { publicAssociations } from "../associations/index.js";
@@ -115,6 +114,3 @@ export async function taxonomyTerm(ctx: ServiceContext, id: string) {
   if (!found) throw notFound();
   return found;
 }
-
-/** The words the feed and embed use, in the tenant's language. */
-export const tenantWords = (ctx: ServiceContext) => translator(ctx.tenant.defaultLanguage);

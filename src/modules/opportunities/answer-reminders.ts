@@ -1,9 +1,9 @@
+import { DAY_MS } from "../../platform/clock.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { sendMail } from "../../platform/mail/send.js";
-import { tenantBaseUrl, toTenant } from "../../platform/tenants/tenants.js";
+import { forEachTenant } from "../../platform/tenants/tenants.js";
 
 export const REMIND_JOB = "applications.remind";
-const DAY_MS = 24 * 3600_000;
 
 /**
  * The applicant who never hears back: after the tenant's first period the association is reminded,
@@ -11,9 +11,7 @@ const DAY_MS = 24 * 3600_000;
  */
 export async function remindUnanswered({ db, clock, config }: JobDeps): Promise<void> {
   const now = clock.now();
-  for (const row of await db.selectFrom("tenants").selectAll().execute()) {
-    const tenant = toTenant(row);
-    const baseUrl = await tenantBaseUrl(db, tenant.id, config.PORT);
+  await forEachTenant(db, config.PORT, async (tenant, baseUrl) => {
     for (const step of ["nudge", "escalate"] as const) {
       const days = step === "nudge" ? tenant.answerNudgeDays : tenant.answerEscalateDays;
       const column = step === "nudge" ? "nudged_at" : "escalated_at";
@@ -58,7 +56,7 @@ export async function remindUnanswered({ db, clock, config }: JobDeps): Promise<
         });
       }
     }
-  }
+  });
 }
 
 export const RENEWAL_JOB = "opportunities.renewal";
@@ -68,9 +66,7 @@ const RENEWAL_NOTICE_DAYS = 7;
 export async function remindRenewals({ db, clock, config }: JobDeps): Promise<void> {
   const today = clock.now().toISOString().slice(0, 10);
   const soon = new Date(clock.now().getTime() + RENEWAL_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
-  for (const row of await db.selectFrom("tenants").selectAll().execute()) {
-    const tenant = toTenant(row);
-    const baseUrl = await tenantBaseUrl(db, tenant.id, config.PORT);
+  await forEachTenant(db, config.PORT, async (tenant, baseUrl) => {
     const expiring = await db
       .selectFrom("opportunities")
       .select(["id", "title", "contact_email", "expires_on"])
@@ -100,7 +96,7 @@ export async function remindRenewals({ db, clock, config }: JobDeps): Promise<vo
         });
       });
     }
-  }
+  });
 }
 
 export const answerReminderJobs = (deps: JobDeps): JobSet => ({

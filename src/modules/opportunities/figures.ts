@@ -1,3 +1,4 @@
+import { DAY_MS } from "../../platform/clock.js";
 /** What the centre reports on: per month or per category, jobs, applicants, answers and starts. */
 export interface FigureRow {
   key: string;
@@ -13,8 +14,6 @@ export interface FigureInput {
   jobs: { published_at: string; category: string }[];
   applications: { confirmed_at: string; first_answer_at: string | null; status: string; category: string }[];
 }
-
-const DAY_MS = 24 * 3600_000;
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;

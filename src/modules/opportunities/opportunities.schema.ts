@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
+import { checkbox, postcodeText } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
 
@@ -20,11 +21,6 @@ const optionalInt = (min: number, max: number) =>
     .refine((v) => v === "" || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), "validation.number")
     .transform((v) => (v === "" ? null : Number(v)));
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true" || v === "1");
-
 /** A posting as the association writes it. The checklist judges its quality; this only judges its form. */
 export const opportunityInput = z
   .object({
@@ -36,10 +32,7 @@ export const opportunityInput = z
     hoursPerWeek: optionalInt(1, 40),
     oneOffDate: isoDay,
     place: z.string().trim().max(200, "validation.tooLong"),
-    postcode: z
-      .string()
-      .trim()
-      .refine((v) => v === "" || /^\d{4}$|^\d{4}\s?[A-Za-z]{2}$/.test(v), "opportunity.postcode.invalid"),
+    postcode: postcodeText("opportunity.postcode.invalid"),
     remote: checkbox,
     startDate: isoDay,
     needsCertificate: checkbox,

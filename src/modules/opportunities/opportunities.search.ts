@@ -1,3 +1,4 @@
+import { listOf } from "../../db/lists.js";
 import type { DocumentInput } from "../../platform/search/documents.js";
 import type { OpportunityRow } from "./opportunities.repository.js";
 
@@ -6,7 +7,6 @@ export function opportunityDocument(
   o: Omit<OpportunityRow, "created_at" | "review_note" | "renewal_reminded_at">,
   category: { code: string; label: string } | undefined,
 ): DocumentInput {
-  const list = (v: string) => (v ? v.split(",") : []);
   return {
     kind: "opportunity",
     id: o.id,
@@ -18,15 +18,15 @@ export function opportunityDocument(
     facets: {
       category: category ? [category.code] : [],
       commitment: [o.commitment],
-      suits: list(o.suits),
-      language: list(o.languages),
+      suits: listOf(o.suits),
+      language: listOf(o.languages),
       accessibility: o.step_free ? ["step_free"] : [],
     },
     postcode: o.postcode,
     remote: Boolean(o.remote),
     publishedAt: o.published_at ?? o.updated_at,
     until: o.expires_on,
-    slots: list(o.time_slots),
+    slots: listOf(o.time_slots),
     setting: o.setting,
   };
 }

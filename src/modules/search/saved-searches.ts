@@ -1,5 +1,5 @@
 import { isPerson } from "../../platform/auth/policy.js";
-import { isoNow } from "../../platform/clock.js";
+import { DAY_MS, isoNow } from "../../platform/clock.js";
 import { AppError, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { isLang } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
@@ -7,13 +7,11 @@ import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { tenantBaseUrl, toTenant } from "../../platform/tenants/tenants.js";
-import { rawSearchQuery, type SearchInput, searchHref, searchInput } from "./search.schema.js";
+import { type FREQUENCIES, rawSearchQuery, type SearchInput, searchHref, searchInput } from "./search.schema.js";
 import { search } from "./search.service.js";
 
-export const FREQUENCIES = ["daily", "weekly"] as const;
 export const SAVED_JOB = "search.saved";
 const MAX_SAVED = 20;
-const DAY_MS = 24 * 3600_000;
 
 /** A query string read back into a search, or null when it no longer parses. */
 export function parseQuery(query: string): SearchInput | null {

@@ -1,19 +1,15 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError } from "../../platform/http/errors.js";
 import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import * as saved from "./saved-searches.js";
-import { FREQUENCIES } from "./saved-searches.js";
-import { rawSearchQuery, type SearchInput, searchInput } from "./search.schema.js";
+import { rawSearchQuery, type SearchInput, saveSearchInput, searchInput } from "./search.schema.js";
 import * as service from "./search.service.js";
 import { SavedSearchesPage, SearchPage } from "./views/search-views.js";
 
 const blank: SearchInput = searchInput.parse({});
-
-const saveInput = z.object({ query: z.string().max(2000), frequency: z.enum(FREQUENCIES, "validation.invalid") });
 
 export const searchRoutes = new Hono<AppEnv>()
   .get("/saved", async (c) => {
@@ -21,7 +17,7 @@ export const searchRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("saved.title"), <SavedSearchesPage rows={rows} />);
   })
   .post("/saved", async (c) => {
-    const form = await parseForm(c, saveInput);
+    const form = await parseForm(c, saveSearchInput);
     if (!form.ok) throw new AppError(422, "invalid", "validation.invalid", form.errors);
     await saved.saveSearch(serviceContext(c), form.data);
     return c.redirect("/search/saved?notice=saved", 303);

@@ -52,3 +52,6 @@ export function searchHref(input: SearchInput, change: Partial<SearchInput> = {}
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+export const FREQUENCIES = ["daily", "weekly"] as const;
+export const saveSearchInput = z.object({ query: z.string().max(2000), frequency: z.enum(FREQUENCIES, "validation.invalid") });

@@ -1,26 +1,15 @@
 import { isoNow } from "../../platform/clock.js";
 import type { FieldErrors } from "../../platform/http/errors.js";
 import { LANGUAGES, languageNames, type MessageKey, type T, translator } from "../../platform/i18n/i18n.js";
-import type { SearchKind } from "../../platform/search/documents.js";
+import { accessibilityLabels, kindLabels, priceLabels } from "../../platform/search/labels.js";
 import { findPostcode, type Place } from "../../platform/search/postcodes.js";
 import { cachedSearch, FILTER_KEYS, type FilterKey, type SearchHit } from "../../platform/search/query.js";
 import { tenantIndex } from "../../platform/search/search-index.js";
 import type { ServiceContext } from "../../platform/service-context.js";
-import { COMMITMENTS, commitmentLabels, SUITS, suitsLabels } from "../opportunities/index.js";
+import { commitmentLabels, suitsLabels } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
 import { SEARCH_PAGE_SIZE, type SearchInput } from "./search.schema.js";
 
-const kindLabels: Record<SearchKind, MessageKey> = {
-  association: "search.kind.association",
-  offer: "search.kind.offer",
-  opportunity: "search.kind.opportunity",
-};
-const accessibilityLabels: Record<string, MessageKey> = {
-  step_free: "search.accessibility.step_free",
-  accessible_toilet: "search.accessibility.accessible_toilet",
-  hearing_loop: "search.accessibility.hearing_loop",
-};
-const priceLabels: Record<string, MessageKey> = { free: "search.price.free", cost: "search.price.cost" };
 const labelled = (labels: Record<string, MessageKey>, t: T) => Object.entries(labels).map(([value, key]) => ({ value, label: t(key) }));
 
 export interface FacetOption {
@@ -46,8 +35,8 @@ async function vocabulary(ctx: ServiceContext): Promise<Record<FilterKey, { valu
     kind: labelled(kindLabels, t),
     category: fromTerms(categories),
     target_group: fromTerms(targetGroups),
-    commitment: COMMITMENTS.map((c) => ({ value: c, label: t(commitmentLabels[c]) })),
-    suits: SUITS.map((s) => ({ value: s, label: t(suitsLabels[s]) })),
+    commitment: labelled(commitmentLabels, t),
+    suits: labelled(suitsLabels, t),
     language: LANGUAGES.map((l) => ({ value: l, label: languageNames[l] })),
     accessibility: labelled(accessibilityLabels, t),
     price: labelled(priceLabels, t),

@@ -17,6 +17,7 @@ export interface Tenant {
   moderation: "pre" | "post";
   answerNudgeDays: number;
   answerEscalateDays: number;
+  staleGraceDays: number;
 }
 
 export function toTenant(row: Selectable<TenantsTable>): Tenant {
@@ -35,6 +36,7 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
     moderation: row.moderation === "post" ? "post" : "pre",
     answerNudgeDays: row.answer_nudge_days,
     answerEscalateDays: row.answer_escalate_days,
+    staleGraceDays: row.stale_grace_days,
   };
 }
 
@@ -110,4 +112,12 @@ export async function tenantBaseUrl(db: Database, tenantId: string, port: number
     .execute();
   const host = hosts[0]?.host ?? "localhost";
   return host === "localhost" || host === "127.0.0.1" || host.endsWith(".test") ? `http://${host}:${port}` : `https://${host}`;
+}
+
+/** Runs a scheduled job's work once per tenant, with the address its mail should link to. */
+export async function forEachTenant(db: Database, port: number, work: (tenant: Tenant, baseUrl: string) => Promise<void>): Promise<void> {
+  for (const row of await db.selectFrom("tenants").selectAll().execute()) {
+    const tenant = toTenant(row);
+    await work(tenant, await tenantBaseUrl(db, tenant.id, port));
+  }
 }

@@ -1,5 +1,7 @@
+import { listOf } from "../../../db/lists.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import { ACCESSIBILITY, accessibilityLabels, labelOf, PRICES, priceLabels } from "../../../platform/search/labels.js";
 import {
   Alert,
   Button,
@@ -21,16 +23,10 @@ import {
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { Term } from "../../taxonomy/index.js";
-import { ACCESSIBILITY, OFFER_KINDS } from "../directory.schema.js";
+import { OFFER_KINDS } from "../directory.schema.js";
 import type { Offer } from "../directory.service.js";
 
 const kindLabels: Record<(typeof OFFER_KINDS)[number], MessageKey> = { activity: "offer.kind.activity", help: "offer.kind.help" };
-export const accessibilityLabels: Record<(typeof ACCESSIBILITY)[number], MessageKey> = {
-  step_free: "search.accessibility.step_free",
-  accessible_toilet: "search.accessibility.accessible_toilet",
-  hearing_loop: "search.accessibility.hearing_loop",
-};
-const list = (v: string) => (v ? v.split(",") : []);
 
 export function OfferPage(props: { o: Offer; categoryLabel: string | null; targetGroups: string[]; canManage: boolean; stale: boolean }) {
   const { t, tenant } = usePage();
@@ -43,17 +39,17 @@ export function OfferPage(props: { o: Offer; categoryLabel: string | null; targe
     ["opportunity.place", place],
     [
       "search.facet.accessibility",
-      list(o.accessibility)
-        .map((a) => t(accessibilityLabels[a as keyof typeof accessibilityLabels] ?? "validation.invalid"))
+      listOf(o.accessibility)
+        .map((a) => labelOf(accessibilityLabels, a, t))
         .join(", ") || null,
     ],
     [
       "opportunity.languages",
-      list(o.languages)
+      listOf(o.languages)
         .map((l) => languageNames[l as keyof typeof languageNames] ?? l)
         .join(", ") || null,
     ],
-    ["search.facet.price", o.price === "free" ? t("search.price.free") : (o.price_text ?? t("search.price.cost"))],
+    ["search.facet.price", o.price === "free" ? t(priceLabels.free) : (o.price_text ?? t(priceLabels.cost))],
     ["offer.contact", [o.contact_email, o.contact_phone].filter(Boolean).join(" · ")],
   ];
   return (
@@ -182,15 +178,7 @@ export function OfferFormPage(props: {
           chosen={chosen("languages")}
           options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />
-        <Select
-          name="price"
-          label="search.facet.price"
-          value={v.price ?? "free"}
-          options={[
-            { value: "free", label: t("search.price.free") },
-            { value: "cost", label: t("search.price.cost") },
-          ]}
-        />
+        <Select name="price" label="search.facet.price" value={v.price ?? "free"} options={PRICES.map((p) => ({ value: p, label: t(priceLabels[p]) }))} />
         <Field name="priceText" label="offer.priceText" value={v.priceText} error={errors.priceText} />
         <Field
           name="contactEmail"

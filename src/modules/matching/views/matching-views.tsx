@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime, LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import { kindLabels } from "../../../platform/search/labels.js";
 import {
   Button,
   ButtonLink,
@@ -33,7 +34,6 @@ const rhythmLabels: Record<(typeof RHYTHMS)[number], MessageKey> = {
   regular: "matching.rhythm.regular",
   one_off: "matching.rhythm.one_off",
 };
-const kindLabels: Record<string, MessageKey> = { offer: "search.kind.offer", opportunity: "search.kind.opportunity", association: "search.kind.association" };
 
 function useReasonText() {
   const { t } = usePage();
@@ -99,7 +99,7 @@ export function MatchList(props: { matches: Match[] }) {
     <ol class="ds-list--unstyled stack matches">
       {props.matches.map((m) => (
         <li class="ds-card">
-          <P class="kind">{t(kindLabels[m.doc.kind] ?? "search.kind.opportunity")}</P>
+          <P class="kind">{t(kindLabels[m.doc.kind])}</P>
           <h2 class="ds-heading" data-size="sm">
             <Link href={m.doc.url}>{m.doc.title}</Link>
           </h2>

@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
+import { kindLabels } from "../../../platform/search/labels.js";
 import { FILTER_KEYS, type FilterKey, type SearchHit } from "../../../platform/search/query.js";
 import {
   Alert,
@@ -30,11 +31,6 @@ const facetLegends: Record<FilterKey, MessageKey> = {
   accessibility: "search.facet.accessibility",
   price: "search.facet.price",
 };
-const kindLabels: Record<string, MessageKey> = {
-  association: "search.kind.association",
-  offer: "search.kind.offer",
-  opportunity: "search.kind.opportunity",
-};
 
 const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 220).replace(/\s+\S*$/, "")} …` : text);
 
@@ -43,7 +39,7 @@ function Hit(props: { hit: SearchHit }) {
   const { doc, distanceKm } = props.hit;
   return (
     <li class="ds-card search-hit">
-      <P class="kind">{t(kindLabels[doc.kind] ?? "search.kind.opportunity")}</P>
+      <P class="kind">{t(kindLabels[doc.kind])}</P>
       <h3 class="ds-heading" data-size="sm">
         <Link href={doc.url}>{doc.title}</Link>
       </h3>
