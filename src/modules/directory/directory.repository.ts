@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
+import { containsText } from "../../db/text-match.js";
 import type { OffersTable } from "./directory.table.js";
 
 export type OfferRow = Selectable<OffersTable> & { association_name: string; category_code: string | null; category_labels: string | null };
@@ -34,4 +35,36 @@ export async function listPublic(db: Database, tenantId: string, associationId?:
 
 export async function listPending(db: Database, tenantId: string): Promise<OfferRow[]> {
   return withAssociation(db, tenantId).where("f.status", "=", "pending").orderBy("f.updated_at").execute();
+}
+
+export interface PublicRecordFilter {
+  offset: number;
+  limit: number;
+  search: string | null;
+  modifiedAfter: string | null;
+  id?: string;
+  associationId?: string;
+  /** Only offers held at a place. */
+  placed?: boolean;
+}
+
+/** Public offers in the shape open data reads, paged by id. */
+export async function listPublicRecords(db: Database, tenantId: string, f: PublicRecordFilter) {
+  const search = f.search ?? "";
+  const base = withAssociation(db, tenantId)
+    .where("f.status", "=", "published")
+    .where("f.hidden_at", "is", null)
+    .$if(Boolean(f.id), (q) => q.where("f.id", "=", f.id ?? ""))
+    .$if(Boolean(f.associationId), (q) => q.where("f.association_id", "=", f.associationId ?? ""))
+    .$if(Boolean(search), (q) => q.where((eb) => eb.or([containsText("f.title", search), containsText("f.description", search)])))
+    .$if(Boolean(f.modifiedAfter), (q) => q.where("f.updated_at", ">", f.modifiedAfter ?? ""))
+    .$if(Boolean(f.placed), (q) => q.where((eb) => eb.or([eb("f.place_name", "is not", null), eb("f.postcode", "is not", null)])));
+  const [rows, count] = await Promise.all([
+    f.limit > 0 ? base.orderBy("f.id").limit(f.limit).offset(f.offset).execute() : Promise.resolve([]),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }

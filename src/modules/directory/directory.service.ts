@@ -234,3 +234,30 @@ export async function syncAssociationSearch(db: Database, ctx: Pick<ServiceConte
   if (!a?.description) return hideDocument(db, ctx.clock, ctx.tenant.id, "association", associationId);
   await putDocument(db, ctx.clock, ctx.tenant.id, ctx.tenant.country, associationDocument(a));
 }
+
+/** Public offers for open data, in the same shape as public jobs. */
+export async function publicOfferRecords(ctx: ServiceContext, filter: repo.PublicRecordFilter) {
+  const { rows, total } = await repo.listPublicRecords(ctx.db, ctx.tenant.id, filter);
+  return {
+    total,
+    rows: rows.map((o) => ({
+      kind: "offer" as const,
+      id: o.id,
+      association_id: o.association_id,
+      association_name: o.association_name,
+      title: o.title,
+      tasks: o.description,
+      benefits: o.price_text ?? "",
+      contact_email: o.contact_email,
+      min_age: null,
+      languages: o.languages,
+      place: o.place_name,
+      postcode: o.postcode,
+      remote: o.online && !o.postcode && !o.place_name ? 1 : 0,
+      updated_at: o.updated_at,
+      category_id: o.category_id,
+      category_code: o.category_code,
+      category_labels: o.category_labels,
+    })),
+  };
+}

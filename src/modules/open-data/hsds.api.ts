@@ -32,7 +32,7 @@ const resources: Resource[] = [
   { path: "taxonomy_terms", name: "taxonomy_term", list: openData.taxonomyTerms, one: openData.taxonomyTerm },
 ];
 
-/** Open Referral HSDS 3.0: the directory as open data. Associations are organizations; published volunteer jobs are services. */
+/** Open Referral HSDS 3.0: the directory as open data. Associations are organizations; published volunteer jobs and offers are services. */
 export function registerHsdsApi(api: Api) {
   api.openapi(
     createRoute({

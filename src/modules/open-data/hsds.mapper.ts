@@ -29,7 +29,9 @@ export interface AssociationRecord {
   registration_number: string | null;
 }
 
-export interface JobRecord {
+/** A published volunteer job or offer: both are HSDS services. */
+export interface ServiceRecord {
+  kind: "job" | "offer";
   id: string;
   association_id: string;
   association_name: string;
@@ -60,7 +62,7 @@ export function organization(a: AssociationRecord, site: Site) {
   });
 }
 
-export function fullOrganization(a: AssociationRecord, site: Site, services: JobRecord[]) {
+export function fullOrganization(a: AssociationRecord, site: Site, services: ServiceRecord[]) {
   const scheme = IDENTIFIER_SCHEME[site.country];
   return {
     ...organization(a, site),
@@ -79,13 +81,13 @@ export function fullOrganization(a: AssociationRecord, site: Site, services: Job
   };
 }
 
-export function service(j: JobRecord, site: Site) {
+export function service(j: ServiceRecord, site: Site) {
   return withoutEmpty({
     id: j.id,
     organization_id: j.association_id,
     name: j.title,
     description: `${j.tasks}\n\n${j.benefits}`.trim(),
-    url: `${site.baseUrl}/opportunities/${j.id}`,
+    url: `${site.baseUrl}${j.kind === "offer" ? "/directory/offers/" : "/opportunities/"}${j.id}`,
     email: j.contact_email,
     status: "active",
     minimum_age: j.min_age,
@@ -93,7 +95,7 @@ export function service(j: JobRecord, site: Site) {
   });
 }
 
-function category(j: JobRecord, site: Site) {
+function category(j: ServiceRecord, site: Site) {
   if (!j.category_id || !j.category_code) return null;
   const labels = JSON.parse(j.category_labels ?? "{}") as Partial<Record<Lang, string>>;
   const name = labels[site.lang] ?? labels.da ?? j.category_code;
@@ -107,7 +109,7 @@ function category(j: JobRecord, site: Site) {
   };
 }
 
-export function location(j: JobRecord, place: Place | null, site: Site) {
+export function location(j: ServiceRecord, place: Place | null, site: Site) {
   const id = derivedId(j.id, "location");
   return withoutEmpty({
     id,
@@ -132,13 +134,13 @@ export function location(j: JobRecord, place: Place | null, site: Site) {
   });
 }
 
-/** A job done at a place; remote jobs have none. A job has one place, so the link takes the job's id. */
-export function serviceAtLocation(j: JobRecord, place: Place | null, site: Site) {
+/** A service done at a place; remote ones have none. A service has one place, so the link takes its id. */
+export function serviceAtLocation(j: ServiceRecord, place: Place | null, site: Site) {
   if (j.remote || (!j.place && !j.postcode)) return null;
   return { id: j.id, service_id: j.id, location_id: derivedId(j.id, "location"), location: location(j, place, site) };
 }
 
-export function fullService(j: JobRecord, place: Place | null, site: Site, organizationRecord: AssociationRecord) {
+export function fullService(j: ServiceRecord, place: Place | null, site: Site, organizationRecord: AssociationRecord) {
   const term = category(j, site);
   const at = serviceAtLocation(j, place, site);
   return {

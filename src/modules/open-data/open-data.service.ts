@@ -2,6 +2,7 @@ import { notFound } from "../../platform/http/errors.js";
 import { findPostcode, findPostcodes } from "../../platform/search/postcodes.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { publicAssociations } from "../associations/index.js";
+import { publicOfferRecords } from "../directory/index.js";
 import { publicRecords } from "../opportunities/index.js";
 import { type TermKind, terms } from "../taxonomy/index.js";
 import * as hsds from "./hsds.mapper.js";
@@ -32,15 +33,24 @@ export async function organizations(ctx: ServiceContext, q: ListQuery) {
   );
 }
 
+type Window = ReturnType<typeof window> & { id?: string; associationId?: string; placed?: boolean };
+
+/** Jobs first, then offers: one list of services, paged across both. */
+async function serviceRecords(ctx: ServiceContext, w: Window): Promise<{ rows: hsds.ServiceRecord[]; total: number }> {
+  const jobs = await publicRecords(ctx, w);
+  const offers = await publicOfferRecords(ctx, { ...w, offset: Math.max(0, w.offset - jobs.total), limit: w.limit - jobs.rows.length });
+  return { rows: [...jobs.rows.map((j) => ({ ...j, kind: "job" as const })), ...offers.rows], total: jobs.total + offers.total };
+}
+
 export async function organization(ctx: ServiceContext, id: string) {
   const [a] = (await publicAssociations(ctx, { offset: 0, limit: 1, search: null, modifiedAfter: null, id })).rows;
   if (!a) throw notFound();
-  const { rows: jobs } = await publicRecords(ctx, { offset: 0, limit: 500, search: null, modifiedAfter: null, associationId: a.id });
-  return hsds.fullOrganization(a, site(ctx), jobs);
+  const { rows } = await serviceRecords(ctx, { offset: 0, limit: 500, search: null, modifiedAfter: null, associationId: a.id });
+  return hsds.fullOrganization(a, site(ctx), rows);
 }
 
 export async function services(ctx: ServiceContext, q: ListQuery) {
-  const { rows, total } = await publicRecords(ctx, window(q));
+  const { rows, total } = await serviceRecords(ctx, window(q));
   return hsds.page(
     rows.map((j) => hsds.service(j, site(ctx))),
     total,
@@ -50,7 +60,7 @@ export async function services(ctx: ServiceContext, q: ListQuery) {
 }
 
 export async function service(ctx: ServiceContext, id: string) {
-  const [j] = (await publicRecords(ctx, { offset: 0, limit: 1, search: null, modifiedAfter: null, id })).rows;
+  const [j] = (await serviceRecords(ctx, { offset: 0, limit: 1, search: null, modifiedAfter: null, id })).rows;
   if (!j) throw notFound();
   const [a] = (await publicAssociations(ctx, { offset: 0, limit: 1, search: null, modifiedAfter: null, id: j.association_id })).rows;
   if (!a) throw notFound();
@@ -58,8 +68,8 @@ export async function service(ctx: ServiceContext, id: string) {
   return hsds.fullService(j, place, site(ctx), a);
 }
 
-async function placed(ctx: ServiceContext, filter: ReturnType<typeof window> & { id?: string }) {
-  const { rows, total } = await publicRecords(ctx, { ...filter, placed: true });
+async function placed(ctx: ServiceContext, filter: Window) {
+  const { rows, total } = await serviceRecords(ctx, { ...filter, placed: true });
   const places = await findPostcodes(
     ctx.db,
     ctx.tenant.country,

@@ -14,6 +14,7 @@ import {
   type TestDb,
   Visitor,
 } from "../../../test/harness.js";
+import { newId } from "../../platform/ids.js";
 
 const HSDS = join(import.meta.dirname, "../../../test/fixtures/hsds");
 const ajv = new Ajv({ strict: false, allErrors: true });
@@ -59,6 +60,7 @@ describe.each(dialects())("open data [%s]", (dialect) => {
   let b: TenantFixture;
   let sport: { id: string };
   let online: { id: string };
+  const grief = newId();
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
@@ -77,6 +79,32 @@ describe.each(dialects())("open data [%s]", (dialect) => {
       publishedAt: "2026-11-12T09:00:00.000Z",
     });
     await createPublishedJob(t.db, a, homework, { title: "Udløbet opslag", expiresOn: "2026-10-01" });
+    const offer = (id: string, title: string, status: "published" | "pending") => ({
+      id,
+      tenant_id: a.id,
+      association_id: homework.id,
+      kind: "help" as const,
+      title,
+      description: "Vi mødes og taler om det, der er svært.",
+      target_groups: "",
+      place_name: "Kulturhuset",
+      postcode: "8000",
+      online: 0,
+      time_slots: "",
+      time_text: "Hver anden torsdag",
+      accessibility: "",
+      languages: "da",
+      price: "free" as const,
+      contact_email: "sorg@example.org",
+      status,
+      created_at: "2026-11-02T00:00:00.000Z",
+      updated_at: "2026-11-02T00:00:00.000Z",
+      confirmed_at: "2026-11-02T00:00:00.000Z",
+    });
+    await t.db
+      .insertInto("offers")
+      .values([offer(grief, "Sorggruppe for voksne", "published"), offer(newId(), "Ikke godkendt endnu", "pending")])
+      .execute();
     await createPublishedJob(t.db, b, await createAssociation(t.db, b, "Anden kommunes forening"), { title: "Fremmed job" });
     env = createTestApp(t.db);
   });
@@ -111,7 +139,7 @@ describe.each(dialects())("open data [%s]", (dialect) => {
 
   it("shows published, unexpired jobs of this tenant only, with their association, place and category", async () => {
     const services = await json<Page>("/api/v1/hsds/services");
-    expect(services.contents.map((s) => s.name).sort()).toEqual(["Fodboldtræner for drenge", "Lektiehjælper <online>"]);
+    expect(services.contents.map((s) => s.name).sort()).toEqual(["Fodboldtræner for drenge", "Lektiehjælper <online>", "Sorggruppe for voksne"]);
     const full = await json<{
       organization_id: string;
       organization: { name: string };
@@ -129,6 +157,10 @@ describe.each(dialects())("open data [%s]", (dialect) => {
     );
     expect(organization.organization_identifiers).toEqual([expect.objectContaining({ identifier_scheme: "DK-CVR", identifier: "13585628" })]);
     expect(organization.services).toHaveLength(1);
+    const homework = await json<{ services: { name: string }[] }>(
+      `/api/v1/hsds/organizations/${(await json<{ organization_id: string }>(`/api/v1/hsds/services/${online.id}`)).organization_id}`,
+    );
+    expect(homework.services.map((s) => s.name).sort()).toEqual(["Lektiehjælper <online>", "Sorggruppe for voksne"]);
 
     expect((await get(`/api/v1/hsds/services/${sport.id}`, "b.test")).status).toBe(404);
     expect((await json<Page>("/api/v1/hsds/services", "b.test")).contents.map((s) => s.name)).toEqual(["Fremmed job"]);
@@ -141,9 +173,16 @@ describe.each(dialects())("open data [%s]", (dialect) => {
     expect(second).toMatchObject({ page_number: 2, last_page: true });
     expect(second.contents[0]?.id).not.toBe(first.contents[0]?.id);
     expect((await json<Page>("/api/v1/hsds/organizations?page=3&per_page=1")).empty).toBe(true);
+    const offerPage = await json<Page & { contents: { url: string }[] }>("/api/v1/hsds/services?per_page=2&page=2");
+    expect(offerPage).toMatchObject({ total_items: 3, total_pages: 2, size: 1, last_page: true });
+    expect(offerPage.contents[0]).toMatchObject({ id: grief, name: "Sorggruppe for voksne", url: `http://a.test/directory/offers/${grief}` });
+    const place = await json<{ service: { name: string }; location: { addresses: { postal_code: string }[] } }>(`/api/v1/hsds/service_at_locations/${grief}`);
+    expect(place).toMatchObject({ service: { name: "Sorggruppe for voksne" }, location: { addresses: [{ postal_code: "8000" }] } });
+    expect((await json<Page>("/api/v1/hsds/services?search=sorg")).contents.map((s) => s.name)).toEqual(["Sorggruppe for voksne"]);
     expect((await json<Page>("/api/v1/hsds/services?search=fodbold")).contents.map((s) => s.name)).toEqual(["Fodboldtræner for drenge"]);
     expect((await json<Page>("/api/v1/hsds/organizations?modified_after=2026-11-10T00:00:00Z")).contents.map((o) => o.name)).toEqual(["Lektiecaféen"]);
     expect((await json<Page>("/api/v1/hsds/services?modified_after=2026-11-11")).contents.map((o) => o.name)).toEqual(["Lektiehjælper <online>"]);
+    expect((await json<Page>("/api/v1/hsds/services?modified_after=2026-11-01")).total_items).toBe(3);
   });
 
   it("answers bad paging and dates with problem+json", async () => {
