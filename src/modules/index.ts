@@ -7,7 +7,7 @@ import { houseJobs, type JobDeps, type JobSet } from "../platform/jobs/house-job
 import { accountRoutes } from "./account/account.routes.js";
 import { adminRoutes } from "./admin/admin.routes.js";
 import { associationsRoutes, registerAssociationsApi } from "./associations/index.js";
-import { directoryRoutes, staleOfferJobs } from "./directory/index.js";
+import { directoryRoutes, stalePageJobs } from "./directory/index.js";
 import { homeRoutes } from "./home/home.routes.js";
 import { matchingRoutes } from "./matching/index.js";
 import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open-data/index.js";
@@ -47,7 +47,7 @@ export const modules: ModuleDefinition[] = [
     name: "directory",
     mount: "/directory",
     routes: directoryRoutes,
-    jobs: staleOfferJobs,
+    jobs: stalePageJobs,
     nav: [
       { href: "/directory", label: "nav.directory", visible: () => true },
       { href: "/directory/moderation", label: "nav.offerModeration", visible: (a) => hasRole(a, "staff", "tenant_admin") },

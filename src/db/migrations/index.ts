@@ -7,6 +7,7 @@ import * as matching from "./20261122_0005_matching.js";
 import * as directory from "./20261122_0006_directory.js";
 import * as savedSearches from "./20261122_0007_saved_searches.js";
 import * as jobRenewal from "./20261122_0008_job_renewal.js";
+import * as associationStaleness from "./20261122_0009_association_staleness.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "20261122_0006_directory": directory,
   "20261122_0007_saved_searches": savedSearches,
   "20261122_0008_job_renewal": jobRenewal,
+  "20261122_0009_association_staleness": associationStaleness,
 };

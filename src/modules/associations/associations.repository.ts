@@ -68,6 +68,7 @@ export async function listPublicRecords(
   const base = db
     .selectFrom("associations")
     .where("tenant_id", "=", tenantId)
+    .where("hidden_at", "is", null)
     .$if(Boolean(f.id), (q) => q.where("id", "=", f.id ?? ""))
     .$if(Boolean(search), (q) => q.where((eb) => eb.or([containsText("name", search ?? ""), eb("registration_number", "=", search ?? "")])))
     .$if(Boolean(f.modifiedAfter), (q) => q.where("updated_at", ">", f.modifiedAfter ?? ""));

@@ -10,6 +10,8 @@ export interface AssociationsTable {
   description: Generated<string>;
   website: Generated<string | null>;
   logo_file_id: Generated<string | null>;
+  stale_notified_at: Generated<string | null>;
+  hidden_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

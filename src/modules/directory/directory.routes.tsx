@@ -113,6 +113,10 @@ export const directoryRoutes = new Hono<AppEnv>()
     const data = await service.associationPage(serviceContext(c), c.req.param("id"));
     return render(c, data.association.name, <AssociationPublicPage {...data} />);
   })
+  .post("/associations/:id/confirm", async (c) => {
+    await service.confirmAssociation(serviceContext(c), c.req.param("id"));
+    return c.redirect(`/directory/associations/${c.req.param("id")}?notice=saved`, 303);
+  })
   .get("/associations/:id/profile", async (c) => {
     const ctx = serviceContext(c);
     await service.listForAssociation(ctx, c.req.param("id"));

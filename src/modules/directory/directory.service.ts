@@ -34,7 +34,7 @@ export async function getVisible(ctx: ServiceContext, id: string): Promise<Offer
   return o;
 }
 
-/** An offer nobody has confirmed for this long may be out of date; its association is asked, and it is hidden in the end. */
+/** A page nobody has confirmed for this long may be out of date; its association is asked, and it is hidden in the end. */
 export const STALE_AFTER_DAYS = 365;
 export const staleSince = (now: Date) => new Date(now.getTime() - STALE_AFTER_DAYS * DAY_MS).toISOString();
 
@@ -170,16 +170,32 @@ export async function confirm(ctx: ServiceContext, id: string) {
 export async function associationPage(ctx: ServiceContext, associationId: string) {
   const association = await ctx.db
     .selectFrom("associations")
-    .select(["id", "name", "description", "website", "email", "phone", "logo_file_id"])
+    .select(["id", "name", "description", "website", "email", "phone", "logo_file_id", "updated_at", "hidden_at"])
     .where("tenant_id", "=", ctx.tenant.id)
     .where("id", "=", associationId)
     .executeTakeFirst();
-  if (!association) throw notFound();
+  const canEdit = canManage(ctx, associationId);
+  if (!association || (association.hidden_at && !canEdit)) throw notFound();
   const [offers, jobs] = await Promise.all([
     repo.listPublic(ctx.db, ctx.tenant.id, associationId),
     publicJobs(ctx, { offset: 0, limit: 100, search: null, modifiedAfter: null, associationId }, "newest"),
   ]);
-  return { association, offers, jobs: jobs.rows, canEdit: canManage(ctx, associationId) };
+  const stale = association.updated_at < staleSince(ctx.clock.now()) || association.hidden_at !== null;
+  return { association, offers, jobs: jobs.rows, canEdit, stale };
+}
+
+/** The association says its page is still right: it is shown again and asked again in a year. */
+export async function confirmAssociation(ctx: ServiceContext, associationId: string) {
+  authorize(ctx.actor, canManageOffers, { tenantId: ctx.tenant.id, associationId });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("associations")
+      .set({ updated_at: isoNow(ctx.clock), stale_notified_at: null, hidden_at: null })
+      .where("tenant_id", "=", ctx.tenant.id)
+      .where("id", "=", associationId)
+      .execute();
+    await syncAssociationSearch(trx, ctx, associationId);
+  });
 }
 
 export async function updateProfile(
@@ -194,7 +210,7 @@ export async function updateProfile(
     const logo = input.logo ? { logo_file_id: await storeFile(trx, ctx.clock, ctx.tenant.id, input.logo) } : {};
     await trx
       .updateTable("associations")
-      .set({ description: input.description, website: input.website, updated_at: now, ...logo })
+      .set({ description: input.description, website: input.website, updated_at: now, stale_notified_at: null, hidden_at: null, ...logo })
       .where("tenant_id", "=", ctx.tenant.id)
       .where("id", "=", associationId)
       .execute();
@@ -227,11 +243,11 @@ export async function logoOf(ctx: ServiceContext, associationId: string) {
 export async function syncAssociationSearch(db: Database, ctx: Pick<ServiceContext, "clock" | "tenant">, associationId: string) {
   const a = await db
     .selectFrom("associations")
-    .select(["id", "name", "description", "created_at"])
+    .select(["id", "name", "description", "created_at", "hidden_at"])
     .where("tenant_id", "=", ctx.tenant.id)
     .where("id", "=", associationId)
     .executeTakeFirst();
-  if (!a?.description) return hideDocument(db, ctx.clock, ctx.tenant.id, "association", associationId);
+  if (!a?.description || a.hidden_at) return hideDocument(db, ctx.clock, ctx.tenant.id, "association", associationId);
   await putDocument(db, ctx.clock, ctx.tenant.id, ctx.tenant.country, associationDocument(a));
 }
 

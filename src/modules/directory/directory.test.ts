@@ -12,7 +12,7 @@ import {
   type TestDb,
   Visitor,
 } from "../../../test/harness.js";
-import { checkStaleOffers } from "./stale-offers.js";
+import { checkStalePages } from "./stale-pages.js";
 
 const DAY = 24 * 3600_000;
 
@@ -177,7 +177,7 @@ describe.each(dialects())("the directory of offers [%s]", (dialect) => {
 
   it("asks after a year whether the page is still right, hides it after the grace period, and shows it again once confirmed", async () => {
     const id = (await t.db.selectFrom("offers").select("id").executeTakeFirstOrThrow()).id;
-    const run = () => checkStaleOffers({ db: t.db, clock, config: env.config, mailer: env.mailer });
+    const run = () => checkStalePages({ db: t.db, clock, config: env.config, mailer: env.mailer });
     clock.advance(364 * DAY);
     await run();
     expect(await t.db.selectFrom("mail_outbox").select("subject").where("to_address", "=", "sorg@forening.test").execute()).toEqual([]);
@@ -199,5 +199,41 @@ describe.each(dialects())("the directory of offers [%s]", (dialect) => {
     expect(await (await admin.get(`/directory/offers/${id}`)).text()).toContain("Det er stadig rigtigt");
     expect((await admin.post(`/directory/offers/${id}/confirm`, {}, { from: `/directory/offers/${id}` })).status).toBe(303);
     expect((await search("q=sorggruppe&kind=offer")).data).toHaveLength(1);
+  });
+
+  it("asks the same of an association's own page, and hides it from the public and from open data until confirmed", async () => {
+    const old = new Date(clock.now().getTime() - 400 * DAY).toISOString();
+    await t.db
+      .updateTable("associations")
+      .set({ description: "Vi hjælper efterladte.", updated_at: old, stale_notified_at: null, hidden_at: null })
+      .where("id", "=", sorg.id)
+      .execute();
+    const email = (await t.db.selectFrom("associations").select("email").where("id", "=", sorg.id).executeTakeFirstOrThrow()).email;
+    await t.db.deleteFrom("mail_outbox").execute();
+    const run = () => checkStalePages({ db: t.db, clock, config: env.config, mailer: env.mailer });
+    await run();
+    const mails = await t.db.selectFrom("mail_outbox").select(["subject", "text"]).where("to_address", "=", email).execute();
+    expect(mails.map((m) => m.subject)).toEqual(["Er det stadig rigtigt? Sorggruppen"]);
+    expect(mails[0]?.text).toContain(`/directory/associations/${sorg.id}`);
+    const visitor = new Visitor(env.app, "a.test");
+    expect((await visitor.get(`/directory/associations/${sorg.id}`)).status).toBe(200);
+
+    clock.advance(31 * DAY);
+    await run();
+    expect((await visitor.get(`/directory/associations/${sorg.id}`)).status).toBe(404);
+    expect((await visitor.get(`/api/v1/hsds/organizations/${sorg.id}`)).status).toBe(404);
+    expect((await search("kind=association")).data.map((d) => d.id)).not.toContain(sorg.id);
+
+    const other = new Visitor(env.app, "a.test");
+    await other.signIn("admin@gaa.test");
+    expect((await other.get(`/directory/associations/${sorg.id}`)).status).toBe(404);
+    expect((await other.post(`/directory/associations/${sorg.id}/confirm`, {}, { from: "/" })).status).toBe(403);
+
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@sorg.test");
+    expect(await (await admin.get(`/directory/associations/${sorg.id}`)).text()).toContain("Det er stadig rigtigt");
+    expect((await admin.post(`/directory/associations/${sorg.id}/confirm`, {}, { from: `/directory/associations/${sorg.id}` })).status).toBe(303);
+    expect((await visitor.get(`/directory/associations/${sorg.id}`)).status).toBe(200);
+    expect((await search("kind=association")).data.map((d) => d.id)).toContain(sorg.id);
   });
 });

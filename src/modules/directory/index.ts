@@ -1,3 +1,3 @@
 export { directoryRoutes } from "./directory.routes.js";
 export { publicOfferRecords } from "./directory.service.js";
-export { staleOfferJobs } from "./stale-offers.js";
+export { stalePageJobs } from "./stale-pages.js";

@@ -80,14 +80,7 @@ export function OfferPage(props: { o: Offer; categoryLabel: string | null; targe
         />
       )}
       {o.status !== "published" && <Alert color="warning">{t(o.status === "pending" ? "offer.pending" : "offer.rejected")}</Alert>}
-      {props.stale && props.canManage && (
-        <Alert color="warning">
-          <P>{t("offer.stale")}</P>
-          <Form action={`/directory/offers/${o.id}/confirm`}>
-            <Button variant="primary">{t("offer.confirm")}</Button>
-          </Form>
-        </Alert>
-      )}
+      {props.stale && props.canManage && <StaleNotice action={`/directory/offers/${o.id}/confirm`} />}
       <P class="kind">{t(kindLabels[o.kind])}</P>
       <Heading>{o.title}</Heading>
       <P>
@@ -254,16 +247,30 @@ export function OfferModerationPage(props: { rows: Offer[] }) {
   );
 }
 
+function StaleNotice(props: { action: string }) {
+  const { t } = usePage();
+  return (
+    <Alert color="warning">
+      <P>{t("offer.stale")}</P>
+      <Form action={props.action}>
+        <Button variant="primary">{t("offer.confirm")}</Button>
+      </Form>
+    </Alert>
+  );
+}
+
 export function AssociationPublicPage(props: {
   association: { id: string; name: string; description: string; website: string | null; email: string; phone: string | null; logo_file_id: string | null };
   offers: Offer[];
   jobs: { id: string; title: string }[];
   canEdit: boolean;
+  stale: boolean;
 }) {
   const { t } = usePage();
   const a = props.association;
   return (
     <article class="stack">
+      {props.stale && props.canEdit && <StaleNotice action={`/directory/associations/${a.id}/confirm`} />}
       <JsonLd data={{ "@type": "Organization", name: a.name, description: a.description || undefined, url: a.website ?? undefined, email: a.email }} />
       {a.logo_file_id && <img class="logo" src={`/directory/associations/${a.id}/logo?v=${a.logo_file_id}`} alt={t("directory.logoOf", { name: a.name })} />}
       <Heading>{a.name}</Heading>
