@@ -35,6 +35,11 @@ test("an association posts a job the checklist first holds back, staff approve i
     .fill(
       "Du cykler en tur med en eller to beboere i vores rickshaw-cykel en formiddag om ugen. I kører i parken eller ned til havnen, og du fortæller og lytter undervejs. Vi lærer dig at køre cyklen sikkert.",
     );
+  await admin.getByRole("button", { name: "Forhåndsvis" }).click();
+  const preview = admin.getByRole("region", { name: "Sådan ser opslaget ud" });
+  await expect(preview.getByRole("heading", { name: title })).toBeVisible();
+  await expect(preview).toContainText("rickshaw-cykel");
+  await expectAccessible(admin);
   await admin.getByRole("button", { name: "Send til godkendelse" }).click();
   await expect(admin.getByRole("status")).toContainText("Gemt");
   await expect(admin.getByText("Venter på godkendelse")).toBeVisible();

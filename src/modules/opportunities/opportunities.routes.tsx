@@ -67,7 +67,11 @@ async function showForm(
   action: string,
   associationId: string,
   values: Record<string, string>,
-  extra: { errors?: FieldErrors; checklist?: { items: ChecklistItem[]; score: number } } = {},
+  extra: {
+    errors?: FieldErrors;
+    checklist?: { items: ChecklistItem[]; score: number; ready?: boolean };
+    preview?: { o: service.Opportunity; category: string | null };
+  } = {},
   status: 200 | 422 = 200,
 ) {
   const categories = await terms(c.get("deps").db, c.get("tenant").id, "category", c.get("lang"));
@@ -82,6 +86,7 @@ async function showForm(
       values={values}
       errors={extra.errors}
       checklist={extra.checklist}
+      preview={extra.preview}
     />,
     status,
   );
@@ -94,15 +99,18 @@ async function savePosting(c: Context<AppEnv>, id: string | null) {
   const form = await parseForm(c, opportunityInput, LIST_FIELDS);
   const associationId = id ? (await service.getForEdit(ctx, id)).association_id : (form.values.associationId ?? "");
   if (!form.ok) return showForm(c, action, associationId, form.values, { errors: form.errors }, 422);
-  let result: service.SaveResult;
   try {
-    result = await service.save(ctx, { associationId, id, posting: form.data, submit: form.values.intent !== "draft" });
+    if (form.values.intent === "preview") {
+      const { o, category, review } = await service.preview(ctx, { associationId, id, posting: form.data });
+      return showForm(c, action, associationId, form.values, { preview: { o, category }, checklist: review });
+    }
+    const result = await service.save(ctx, { associationId, id, posting: form.data, submit: form.values.intent !== "draft" });
+    if (!result.ok) return showForm(c, action, associationId, form.values, { checklist: result.review }, 422);
+    return c.redirect(`/opportunities/${result.id}?notice=saved`, 303);
   } catch (error) {
     if (error instanceof AppError && error.status === 422) return showForm(c, action, associationId, form.values, { errors: error.fields }, 422);
     throw error;
   }
-  if (!result.ok) return showForm(c, action, associationId, form.values, { checklist: result.review }, 422);
-  return c.redirect(`/opportunities/${result.id}?notice=saved`, 303);
 }
 
 export const opportunityRoutes = new Hono<AppEnv>()

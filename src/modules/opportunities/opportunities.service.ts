@@ -60,6 +60,68 @@ export async function listForAssociation(ctx: ServiceContext, associationId: str
   return repo.listForAssociation(ctx.db, ctx.tenant.id, associationId);
 }
 
+/** What the form says, as the posting's columns. */
+const postingColumns = (p: OpportunityInput) => ({
+  category_id: p.categoryId,
+  title: p.title,
+  tasks: p.tasks,
+  benefits: p.benefits,
+  commitment: p.commitment,
+  hours_per_week: p.commitment === "weekly" ? p.hoursPerWeek : null,
+  one_off_date: p.commitment === "one_off" ? p.oneOffDate : null,
+  place: p.place || null,
+  postcode: p.postcode || null,
+  remote: p.remote ? 1 : 0,
+  start_date: p.startDate,
+  needs_certificate: p.needsCertificate ? 1 : 0,
+  min_age: p.minAge,
+  languages: p.languages.join(","),
+  suits: p.suits.join(","),
+  time_slots: p.slots.join(","),
+  setting: p.setting,
+  step_free: p.stepFree ? 1 : 0,
+  renewal_reminded_at: null,
+  contact_name: p.contactName,
+  contact_email: p.contactEmail,
+  expires_on: p.expiresOn as string,
+});
+
+async function checkPosting(ctx: ServiceContext, posting: OpportunityInput) {
+  const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
+  const category = categories.find((c) => c.id === posting.categoryId);
+  if (!category) throw new AppError(422, "invalid", "opportunity.category.required", { categoryId: "opportunity.category.required" });
+  if ((posting.expiresOn as string) <= today(ctx))
+    throw new AppError(422, "invalid", "opportunity.expiresOn.past", { expiresOn: "opportunity.expiresOn.past" });
+  return category;
+}
+
+/** The posting as volunteers will see it, and what the checklist says, without saving anything. */
+export async function preview(ctx: ServiceContext, input: { associationId: string; id: string | null; posting: OpportunityInput }) {
+  authorize(ctx.actor, canManageOpportunities, { tenantId: ctx.tenant.id, associationId: input.associationId });
+  const category = await checkPosting(ctx, input.posting);
+  const association = await ctx.db
+    .selectFrom("associations")
+    .select("name")
+    .where("tenant_id", "=", ctx.tenant.id)
+    .where("id", "=", input.associationId)
+    .executeTakeFirst();
+  if (!association) throw notFound();
+  const now = isoNow(ctx.clock);
+  const o: Opportunity = {
+    ...postingColumns(input.posting),
+    id: input.id ?? "",
+    tenant_id: ctx.tenant.id,
+    association_id: input.associationId,
+    association_name: association.name,
+    status: "draft",
+    review_note: null,
+    created_at: now,
+    updated_at: now,
+    published_at: null,
+  };
+  return { o, category: category.label, review: reviewPosting(input.posting) };
+}
+
 export type SaveResult = { ok: true; id: string; status: Opportunity["status"] } | { ok: false; review: ReturnType<typeof reviewPosting> };
 
 /**
@@ -72,40 +134,14 @@ export async function save(
 ): Promise<SaveResult> {
   authorize(ctx.actor, canManageOpportunities, { tenantId: ctx.tenant.id, associationId: input.associationId });
   const actor = ctx.actor;
-  const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
-  if (!categories.some((c) => c.id === input.posting.categoryId))
-    throw new AppError(422, "invalid", "opportunity.category.required", { categoryId: "opportunity.category.required" });
-  if ((input.posting.expiresOn as string) <= today(ctx))
-    throw new AppError(422, "invalid", "opportunity.expiresOn.past", { expiresOn: "opportunity.expiresOn.past" });
+  await checkPosting(ctx, input.posting);
   const review = reviewPosting(input.posting);
   if (input.submit && !review.ready) return { ok: false, review };
 
-  const p = input.posting;
   const now = isoNow(ctx.clock);
   const status: Opportunity["status"] = input.submit ? (ctx.tenant.moderation === "post" ? "published" : "pending") : "draft";
   const values = {
-    category_id: p.categoryId,
-    title: p.title,
-    tasks: p.tasks,
-    benefits: p.benefits,
-    commitment: p.commitment,
-    hours_per_week: p.commitment === "weekly" ? p.hoursPerWeek : null,
-    one_off_date: p.commitment === "one_off" ? p.oneOffDate : null,
-    place: p.place || null,
-    postcode: p.postcode || null,
-    remote: p.remote ? 1 : 0,
-    start_date: p.startDate,
-    needs_certificate: p.needsCertificate ? 1 : 0,
-    min_age: p.minAge,
-    languages: p.languages.join(","),
-    suits: p.suits.join(","),
-    time_slots: p.slots.join(","),
-    setting: p.setting,
-    step_free: p.stepFree ? 1 : 0,
-    renewal_reminded_at: null,
-    contact_name: p.contactName,
-    contact_email: p.contactEmail,
-    expires_on: p.expiresOn as string,
+    ...postingColumns(input.posting),
     status,
     review_note: null,
     updated_at: now,

@@ -87,6 +87,27 @@ describe.each(dialects())("volunteer jobs and applications [%s]", (dialect) => {
     expect(await count("opportunities")).toBe(before);
   });
 
+  it("previews a posting as volunteers will see it, with the checklist, and writes nothing", async () => {
+    const v = await adminOf();
+    const before = await count("opportunities");
+    const res = await v.post("/opportunities/new", posting({ intent: "preview", title: "Lektiehjælper <i>hver tirsdag</i>" }), { from: "/opportunities" });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Sådan ser opslaget ud");
+    expect(html).toContain("Lektiehjælper &lt;i&gt;hver tirsdag&lt;/i&gt;");
+    expect(html).toContain("Kræver børneattest");
+    expect(html).toContain("2 timer om ugen");
+    expect(html).toContain("Lektiecaféen");
+    expect(await count("opportunities")).toBe(before);
+
+    const vague = await v.post("/opportunities/new", posting({ intent: "preview", tasks: "Hjælp os!" }), { from: "/opportunities" });
+    expect(vague.status).toBe(200);
+    expect(await vague.text()).toContain("Opgaverne er beskrevet konkret");
+    const outsider = await adminOf("admin@gaa.test");
+    expect((await outsider.post("/opportunities/new", posting({ intent: "preview" }), { from: "/opportunities" })).status).toBe(403);
+    expect(await count("opportunities")).toBe(before);
+  });
+
   it("sends a good posting for approval; staff approve it; then everyone sees it", async () => {
     const v = await adminOf();
     const res = await v.post("/opportunities/new", posting(), { from: "/opportunities" });

@@ -141,6 +141,27 @@ function Facts(props: { o: Opportunity; category: string | null }) {
   );
 }
 
+/** What a posting says, below its title: on its page and in the preview. */
+function PostingBody(props: { o: Opportunity; category: string | null }) {
+  const { t } = usePage();
+  const { o } = props;
+  return (
+    <>
+      <P>{o.association_name}</P>
+      <Facts o={o} category={props.category} />
+      <Heading level={2}>{t("opportunity.tasks")}</Heading>
+      <p class="ds-paragraph mail-body">{o.tasks}</p>
+      {o.benefits && (
+        <>
+          <Heading level={2}>{t("opportunity.benefits")}</Heading>
+          <p class="ds-paragraph mail-body">{o.benefits}</p>
+        </>
+      )}
+      <P>{t("opportunity.contactLine", { name: o.contact_name })}</P>
+    </>
+  );
+}
+
 export function OpportunityPage(props: {
   o: Opportunity;
   category: string | null;
@@ -181,17 +202,7 @@ export function OpportunityPage(props: {
       )}
       {o.status !== "published" && <Alert color="warning">{t("opportunity.notPublic", { status: t(statusLabels[o.status]) })}</Alert>}
       <Heading>{o.title}</Heading>
-      <P>{o.association_name}</P>
-      <Facts o={o} category={props.category} />
-      <Heading level={2}>{t("opportunity.tasks")}</Heading>
-      <p class="ds-paragraph mail-body">{o.tasks}</p>
-      {o.benefits && (
-        <>
-          <Heading level={2}>{t("opportunity.benefits")}</Heading>
-          <p class="ds-paragraph mail-body">{o.benefits}</p>
-        </>
-      )}
-      <P>{t("opportunity.contactLine", { name: o.contact_name })}</P>
+      <PostingBody o={o} category={props.category} />
       {props.canManage && (
         <div class="actions">
           <ButtonLink href={`/opportunities/${o.id}/edit`}>{t("opportunity.edit")}</ButtonLink>
@@ -232,7 +243,8 @@ export function OpportunityFormPage(props: {
   categories: Term[];
   values: Record<string, string>;
   errors?: FieldErrors;
-  checklist?: { items: ChecklistItem[]; score: number };
+  checklist?: { items: ChecklistItem[]; score: number; ready?: boolean };
+  preview?: { o: Opportunity; category: string | null };
 }) {
   const { t, tenant } = usePage();
   const v = props.values;
@@ -241,8 +253,29 @@ export function OpportunityFormPage(props: {
     <div class="stack form">
       <Heading>{t(props.action === "/opportunities/new" ? "opportunity.new.title" : "opportunity.edit")}</Heading>
       <P>{t("opportunity.new.intro")}</P>
+      {props.preview && (
+        <section class="stack preview" tabindex={-1} autofocus aria-labelledby="preview-heading">
+          <h2 class="ds-heading" data-size="sm" id="preview-heading">
+            {t("opportunity.preview.title")}
+          </h2>
+          <P>{t("opportunity.preview.intro")}</P>
+          <div class="preview-card stack">
+            <Heading level={3} size="md">
+              {props.preview.o.title}
+            </Heading>
+            <PostingBody o={props.preview.o} category={props.preview.category} />
+          </div>
+        </section>
+      )}
       {props.checklist && (
-        <section class="ds-alert stack" data-color="warning" role="alert" tabindex={-1} autofocus aria-labelledby="checklist-heading">
+        <section
+          class="ds-alert stack"
+          data-color={props.checklist.ready ? "success" : "warning"}
+          role={props.preview ? undefined : "alert"}
+          tabindex={-1}
+          autofocus={!props.preview}
+          aria-labelledby="checklist-heading"
+        >
           <h2 class="ds-heading" data-size="xs" id="checklist-heading">
             {t("checklist.title", { score: props.checklist.score })}
           </h2>
@@ -330,6 +363,9 @@ export function OpportunityFormPage(props: {
           </Button>
           <Button variant="secondary" name="intent" value="draft">
             {t("opportunity.saveDraft")}
+          </Button>
+          <Button variant="secondary" name="intent" value="preview">
+            {t("opportunity.preview")}
           </Button>
         </div>
       </Form>
