@@ -97,6 +97,7 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/opportunities/waiting");
       await visit(page, "/opportunities/figures");
       await visit(page, "/directory/moderation");
+      await visit(page, "/directory/import");
       await visit(page, "/matching/staff");
       await page.getByLabel(/^(Borgerens e-mail|The citizen's e-mail)/).fill(demo.citizen);
       await page.getByRole("checkbox").check();

@@ -2,6 +2,22 @@ import { parse } from "csv-parse/sync";
 import type { Context } from "hono";
 import type { AppEnv } from "./http/env.js";
 import { AppError } from "./http/errors.js";
+import type { MessageKey } from "./i18n/i18n.js";
+
+export interface ImportProblem {
+  line: number;
+  field: string;
+  message: MessageKey;
+}
+
+/** What an import did, or with apply false would do; any problem means nothing was written. */
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  problems: ImportProblem[];
+  applied: boolean;
+}
 
 export interface CsvRow {
   /** The line in the file, as a spreadsheet shows it (the header is line 1). */
@@ -27,6 +43,12 @@ export async function csvFromForm(c: Context<AppEnv>, maxBytes: number): Promise
   }
 }
 
+/** Spreadsheets in Denmark, Norway and the Netherlands write semicolons, others commas; the header line tells which. */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  return (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) && header.includes(";") ? ";" : ",";
+}
+
 /**
  * Reads CSV as spreadsheets write it (comma or semicolon, with or without a byte-order mark) into
  * rows keyed by our column names; each column may go by several names in the header.
@@ -36,7 +58,7 @@ export function readCsv(text: string, columns: Record<string, string[]>, require
   try {
     records = parse(text, {
       bom: true,
-      delimiter: [";", ","],
+      delimiter: delimiterOf(text),
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,

@@ -1,35 +1,35 @@
 import { audit } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
-import type { CsvRow } from "../../platform/csv-import.js";
+import type { CsvRow, ImportProblem, ImportReport } from "../../platform/csv-import.js";
 import { issuesToFieldErrors } from "../../platform/http/forms.js";
-import type { MessageKey } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import type { ImportKind } from "../../platform/ui/import-page.js";
 import { canListAllAssociations } from "./associations.policy.js";
 import { type AssociationInput, associationInput } from "./associations.schema.js";
 
-/** The columns an import reads, with the names other systems give them. */
-export const IMPORT_COLUMNS = {
-  name: ["navn", "forening", "foreningsnavn", "organisation", "naam"],
-  registrationNumber: ["cvr", "cvrnummer", "orgnr", "organisasjonsnummer", "kvk", "kvknummer", "registration_number"],
-  email: ["e-mail", "mail", "epost", "e-post"],
-  phone: ["telefon", "tlf", "telefoon", "phone_number"],
-};
-export const IMPORT_REQUIRED = ["name", "email"];
+/** What other systems call an association's register number (CVR, organisasjonsnummer, KvK). */
+export const REGISTRATION_NUMBER_NAMES = ["cvr", "cvrnummer", "orgnr", "organisasjonsnummer", "kvk", "kvknummer", "registration_number"];
 
-export interface ImportProblem {
-  line: number;
-  field: string;
-  message: MessageKey;
-}
-export interface ImportReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  problems: ImportProblem[];
-  applied: boolean;
-}
+/** The columns an import reads, with the names other systems give them. */
+export const ASSOCIATION_IMPORT: ImportKind = {
+  action: "/associations/import",
+  texts: { title: "import.title", intro: "import.intro", columns: "import.columns", done: "import.done" },
+  columns: {
+    name: ["navn", "forening", "foreningsnavn", "organisation", "naam"],
+    registrationNumber: REGISTRATION_NUMBER_NAMES,
+    email: ["e-mail", "mail", "epost", "e-post"],
+    phone: ["telefon", "tlf", "telefoon", "phone_number"],
+  },
+  required: ["name", "email"],
+  fieldLabels: {
+    name: "association.name",
+    registrationNumber: "association.regNumber",
+    email: "auth.email",
+    phone: "association.phone",
+  },
+};
 
 export function mayImport(ctx: ServiceContext) {
   authorize(ctx.actor, canListAllAssociations, { tenantId: ctx.tenant.id });

@@ -1,21 +1,18 @@
 import { Hono } from "hono";
 import { isPerson } from "../../platform/auth/policy.js";
 import { setActiveAssociation } from "../../platform/auth/sessions.js";
-import { type CsvRow, csvFromForm, readCsv } from "../../platform/csv-import.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { AppError, forbidden, unauthenticated } from "../../platform/http/errors.js";
+import { forbidden, unauthenticated } from "../../platform/http/errors.js";
 import { parseForm, readForm, safeBack } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
 import * as importer from "./associations.import.js";
 import { PAGE_SIZE } from "./associations.repository.js";
 import { associationInput, inviteMemberInput, listQuery, memberRole } from "./associations.schema.js";
 import * as service from "./associations.service.js";
 import { AssociationFormPage, AssociationListPage, AssociationPage } from "./views/association-views.js";
-import { ImportPage } from "./views/import-views.js";
-
-const IMPORT_MAX_BYTES = 200 * 1024;
 
 export const associationsRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
@@ -41,24 +38,12 @@ export const associationsRoutes = new Hono<AppEnv>()
   })
   .get("/import", (c) => {
     importer.mayImport(serviceContext(c));
-    return render(c, c.get("t")("import.title"), <ImportPage />);
+    return render(c, c.get("t")("import.title"), <ImportPage kind={importer.ASSOCIATION_IMPORT} />);
   })
-  .post("/import", async (c) => {
+  .post("/import", (c) => {
     const ctx = serviceContext(c);
     importer.mayImport(ctx);
-    const t = c.get("t");
-    let upload: { text: string; intent: string };
-    let rows: CsvRow[];
-    try {
-      upload = await csvFromForm(c, IMPORT_MAX_BYTES);
-      rows = readCsv(upload.text, importer.IMPORT_COLUMNS, importer.IMPORT_REQUIRED);
-    } catch (error) {
-      if (error instanceof AppError && error.fields.file)
-        return render(c, t("import.title"), <ImportPage errors={error.fields} />, error.status === 413 ? 413 : 422);
-      throw error;
-    }
-    const report = await importer.importAssociations(ctx, rows, upload.intent === "apply");
-    return render(c, t("import.title"), <ImportPage report={report} carried={upload.text} />, report.problems.length > 0 ? 422 : 200);
+    return importResponse(c, importer.ASSOCIATION_IMPORT, (rows, apply) => importer.importAssociations(ctx, rows, apply));
   })
   .get("/new", (c) => {
     if (!isPerson(c.get("actor"))) throw unauthenticated();

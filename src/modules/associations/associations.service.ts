@@ -237,3 +237,8 @@ export async function personalData(db: Database, tenantId: string, userId: strin
 export async function publicRecords(ctx: ServiceContext, filter: Parameters<typeof repo.listPublicRecords>[2]) {
   return repo.listPublicRecords(ctx.db, ctx.tenant.id, filter);
 }
+
+/** Every association of the tenant by name and register number, for imports that refer to them. */
+export async function identities(db: Database, tenantId: string) {
+  return db.selectFrom("associations").select(["id", "name", "registration_number"]).where("tenant_id", "=", tenantId).execute();
+}

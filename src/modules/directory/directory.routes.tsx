@@ -7,8 +7,10 @@ import { AppError, type FieldErrors } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
 import { reviewInput } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
+import { importOffers, mayImport, OFFER_IMPORT } from "./directory.import.js";
 import { OFFER_LISTS, offerInput, profileInput } from "./directory.schema.js";
 import * as service from "./directory.service.js";
 import { AssociationOffersPage, AssociationPublicPage, OfferFormPage, OfferModerationPage, OfferPage, ProfileFormPage } from "./views/directory-views.js";
@@ -72,6 +74,15 @@ async function saveOffer(c: Context<AppEnv>, id: string | null) {
 
 export const directoryRoutes = new Hono<AppEnv>()
   .get("/", (c) => c.redirect("/search?kind=offer&kind=association", 302))
+  .get("/import", (c) => {
+    mayImport(serviceContext(c));
+    return render(c, c.get("t")(OFFER_IMPORT.texts.title), <ImportPage kind={OFFER_IMPORT} />);
+  })
+  .post("/import", (c) => {
+    const ctx = serviceContext(c);
+    mayImport(ctx);
+    return importResponse(c, OFFER_IMPORT, (rows, apply) => importOffers(ctx, rows, apply));
+  })
   .get("/moderation", async (c) => {
     const rows = await service.moderationQueue(serviceContext(c));
     return render(c, c.get("t")("offer.moderation.title"), <OfferModerationPage rows={rows} />);

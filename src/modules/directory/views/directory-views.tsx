@@ -229,6 +229,9 @@ export function OfferModerationPage(props: { rows: Offer[] }) {
   return (
     <div class="stack">
       <Heading>{t("offer.moderation.title")}</Heading>
+      <div class="actions">
+        <ButtonLink href="/directory/import">{t("offerImport.title")}</ButtonLink>
+      </div>
       {props.rows.length === 0 ? (
         <EmptyState title="moderation.empty" />
       ) : (

@@ -1,29 +1,54 @@
-import type { FieldErrors } from "../../../platform/http/errors.js";
-import type { MessageKey } from "../../../platform/i18n/i18n.js";
-import { Alert, Button, DataTable, ErrorSummary, Heading, P } from "../../../platform/ui/components.js";
-import { usePage } from "../../../platform/ui/page-context.js";
-import type { ImportReport } from "../associations.import.js";
+import type { Context } from "hono";
+import { type CsvRow, csvFromForm, type ImportReport, readCsv } from "../csv-import.js";
+import type { AppEnv } from "../http/env.js";
+import { AppError, type FieldErrors } from "../http/errors.js";
+import { render } from "../http/render.js";
+import type { MessageKey } from "../i18n/i18n.js";
+import { Alert, Button, DataTable, ErrorSummary, Heading, P } from "./components.js";
+import { usePage } from "./page-context.js";
 
-const fieldLabels: Record<string, MessageKey> = {
-  name: "association.name",
-  registrationNumber: "association.regNumber",
-  email: "auth.email",
-  phone: "association.phone",
-};
+/** What one kind of import says and reads. */
+export interface ImportKind {
+  action: string;
+  texts: { title: MessageKey; intro: MessageKey; columns: MessageKey; done: MessageKey };
+  columns: Record<string, string[]>;
+  required: string[];
+  fieldLabels: Record<string, MessageKey>;
+}
+
+const IMPORT_MAX_BYTES = 200 * 1024;
+
+/** The page after an upload: the file's problems, or the dry run's report, or the import done. */
+export async function importResponse(c: Context<AppEnv>, kind: ImportKind, run: (rows: CsvRow[], apply: boolean) => Promise<ImportReport>) {
+  const title = c.get("t")(kind.texts.title);
+  let upload: { text: string; intent: string };
+  let rows: CsvRow[];
+  try {
+    upload = await csvFromForm(c, IMPORT_MAX_BYTES);
+    rows = readCsv(upload.text, kind.columns, kind.required);
+  } catch (error) {
+    if (error instanceof AppError && error.fields.file)
+      return render(c, title, <ImportPage kind={kind} errors={error.fields} />, error.status === 413 ? 413 : 422);
+    throw error;
+  }
+  const report = await run(rows, upload.intent === "apply");
+  return render(c, title, <ImportPage kind={kind} report={report} carried={upload.text} />, report.problems.length > 0 ? 422 : 200);
+}
 
 /** Upload, dry run, the bad rows by line, then the real import of the same file without uploading it again. */
-export function ImportPage(props: { report?: ImportReport; carried?: string; errors?: FieldErrors }) {
+export function ImportPage(props: { kind: ImportKind; report?: ImportReport; carried?: string; errors?: FieldErrors }) {
   const { t, csrfToken } = usePage();
+  const { texts, action, fieldLabels } = props.kind;
   const r = props.report;
   return (
     <div class="stack form">
-      <Heading>{t("import.title")}</Heading>
-      <P>{t("import.intro")}</P>
-      <P>{t("import.columns")}</P>
+      <Heading>{t(texts.title)}</Heading>
+      <P>{t(texts.intro)}</P>
+      <P>{t(texts.columns)}</P>
       {props.errors && <ErrorSummary errors={props.errors} />}
       {r?.applied && (
         <Alert color="success" role="status">
-          <P>{t("import.done", { added: r.added, updated: r.updated })}</P>
+          <P>{t(texts.done, { added: r.added, updated: r.updated })}</P>
         </Alert>
       )}
       {r && !r.applied && (
@@ -48,7 +73,7 @@ export function ImportPage(props: { report?: ImportReport; carried?: string; err
               />
             </>
           ) : r.added + r.updated > 0 ? (
-            <form method="post" action="/associations/import" enctype="multipart/form-data">
+            <form method="post" action={action} enctype="multipart/form-data">
               <input type="hidden" name="_csrf" value={csrfToken} />
               <input type="hidden" name="carried" value={props.carried ?? ""} />
               <Button name="intent" value="apply">
@@ -60,7 +85,7 @@ export function ImportPage(props: { report?: ImportReport; carried?: string; err
           )}
         </section>
       )}
-      <form method="post" action="/associations/import" enctype="multipart/form-data" class="stack">
+      <form method="post" action={action} enctype="multipart/form-data" class="stack">
         <input type="hidden" name="_csrf" value={csrfToken} />
         <div class="ds-field">
           <label class="ds-label" for="f-file">
