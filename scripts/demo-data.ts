@@ -188,6 +188,8 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         country: "DK",
         contact_email: `frivilligcenter@${DOMAIN}`,
         moderation: "pre",
+        map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        map_attribution: "© OpenStreetMap-bidragydere",
         created_at: now,
       })
       .execute();

@@ -8,6 +8,7 @@ import * as directory from "./20261122_0006_directory.js";
 import * as savedSearches from "./20261122_0007_saved_searches.js";
 import * as jobRenewal from "./20261122_0008_job_renewal.js";
 import * as associationStaleness from "./20261122_0009_association_staleness.js";
+import * as map from "./20261122_0010_map.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "20261122_0007_saved_searches": savedSearches,
   "20261122_0008_job_renewal": jobRenewal,
   "20261122_0009_association_staleness": associationStaleness,
+  "20261122_0010_map": map,
 };

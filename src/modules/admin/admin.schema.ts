@@ -56,8 +56,17 @@ export function tenantSettingsInput() {
       moderation: z.enum(["pre", "post"], "validation.invalid"),
       answerNudgeDays: z.coerce.number("validation.number").int("validation.number").min(1, "validation.number").max(60, "validation.number"),
       answerEscalateDays: z.coerce.number("validation.number").int("validation.number").min(2, "validation.number").max(90, "validation.number"),
+      staleGraceDays: z.coerce.number("validation.number").int("validation.number").min(7, "validation.number").max(365, "validation.number"),
+      mapTileUrl: z
+        .string()
+        .trim()
+        .max(500, "validation.tooLong")
+        .refine((v) => v === "" || (/^https:\/\/[^\s"<>]+$/.test(v) && ["{z}", "{x}", "{y}"].every((p) => v.includes(p))), "settings.mapTiles.invalid"),
+      mapAttribution: z.string().trim().max(200, "validation.tooLong"),
     })
     .refine((s) => s.languages.includes(s.defaultLanguage), { path: ["defaultLanguage"], message: "settings.defaultLanguage.notEnabled" })
-    .refine((s) => s.answerEscalateDays > s.answerNudgeDays, { path: ["answerEscalateDays"], message: "settings.escalate.afterNudge" });
+    .refine((s) => s.answerEscalateDays > s.answerNudgeDays, { path: ["answerEscalateDays"], message: "settings.escalate.afterNudge" })
+    .refine((s) => !s.mapTileUrl || s.mapAttribution, { path: ["mapAttribution"], message: "settings.mapAttribution.required" })
+    .transform(({ mapTileUrl, mapAttribution, ...s }) => ({ ...s, map: mapTileUrl ? { tileUrl: mapTileUrl, attribution: mapAttribution } : null }));
 }
 export type TenantSettingsInput = z.output<ReturnType<typeof tenantSettingsInput>>;

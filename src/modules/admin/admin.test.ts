@@ -149,14 +149,24 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       moderation: "post",
       answerNudgeDays: "3",
       answerEscalateDays: "7",
+      staleGraceDays: "45",
+      mapTileUrl: "https://kort.aby.dk/tiles/{z}/{x}/{y}.png",
+      mapAttribution: "© Aby Kommune",
     };
     expect((await v.post("/admin/settings", fields, { from: "/admin/settings" })).status).toBe(303);
     expect(
-      await t.db.selectFrom("tenants").select(["moderation", "answer_nudge_days", "answer_escalate_days"]).where("id", "=", a.id).executeTakeFirst(),
+      await t.db
+        .selectFrom("tenants")
+        .select(["moderation", "answer_nudge_days", "answer_escalate_days", "stale_grace_days", "map_tile_url", "map_attribution"])
+        .where("id", "=", a.id)
+        .executeTakeFirst(),
     ).toEqual({
       moderation: "post",
       answer_nudge_days: 3,
       answer_escalate_days: 7,
+      stale_grace_days: 45,
+      map_tile_url: "https://kort.aby.dk/tiles/{z}/{x}/{y}.png",
+      map_attribution: "© Aby Kommune",
     });
     const visitor = new Visitor(env.app, a.host, { "accept-language": "nl" });
     const html = await (await visitor.get("/")).text();
@@ -179,6 +189,10 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
     [{ answerNudgeDays: "5", answerEscalateDays: "5" }, "The centre must be told later than the association is reminded."],
     [{ answerNudgeDays: "-1" }, "number"],
     [{ moderation: "never" }, ""],
+    [{ staleGraceDays: "2" }, "number"],
+    [{ mapTileUrl: "http://tiles.example/{z}/{x}/{y}.png", mapAttribution: "x" }, "must start with https:// and contain {z}, {x} and {y}"],
+    [{ mapTileUrl: "https://tiles.example/map.png", mapAttribution: "x" }, "must start with https:// and contain {z}, {x} and {y}"],
+    [{ mapTileUrl: "https://tiles.example/{z}/{x}/{y}.png" }, "Write the map credit"],
   ])("refuses settings %o and changes nothing", async (change, message) => {
     const before = await t.db.selectFrom("tenants").selectAll().where("id", "=", a.id).executeTakeFirstOrThrow();
     const v = new Visitor(env.app, a.host);
@@ -194,6 +208,9 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       moderation: "pre",
       answerNudgeDays: "5",
       answerEscalateDays: "10",
+      staleGraceDays: "30",
+      mapTileUrl: "",
+      mapAttribution: "",
       ...change,
     };
     const res = await v.post("/admin/settings", fields, { from: "/admin/settings" });

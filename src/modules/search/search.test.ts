@@ -107,6 +107,13 @@ describe.each(dialects())("one search [%s]", (dialect) => {
     expect(html).toContain("3 resultater");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Besøgsven");
     expect(html).not.toContain("<script>alert(1)");
+    // No tile server set: no map, the list alone.
+    expect(html).not.toContain("result-map");
+    expect(html).toMatch(/<li class="ds-card search-hit" data-lat="56\.\d+" data-lon="10\.\d+">/);
+    await t.db.updateTable("tenants").set({ map_tile_url: "https://tiles.test/{z}/{x}/{y}.png", map_attribution: "© Test" }).where("id", "=", a.id).execute();
+    const withMap = await (await new Visitor(env.app, "a.test").get("/search?q=besogsven")).text();
+    expect(withMap).toContain('data-tiles="https://tiles.test/{z}/{x}/{y}.png"');
+    await t.db.updateTable("tenants").set({ map_tile_url: null, map_attribution: null }).where("id", "=", a.id).execute();
   });
 
   it("finds a job once staff approve it, and no longer when it is changed back to a draft", async () => {

@@ -16,6 +16,8 @@ export interface TenantsTable {
   answer_nudge_days: Generated<number>;
   answer_escalate_days: Generated<number>;
   stale_grace_days: Generated<number>;
+  map_tile_url: Generated<string | null>;
+  map_attribution: Generated<string | null>;
   created_at: string;
 }
 export interface TenantHostsTable {

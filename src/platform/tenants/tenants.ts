@@ -18,6 +18,7 @@ export interface Tenant {
   answerNudgeDays: number;
   answerEscalateDays: number;
   staleGraceDays: number;
+  map: { tileUrl: string; attribution: string } | null;
 }
 
 export function toTenant(row: Selectable<TenantsTable>): Tenant {
@@ -37,6 +38,7 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
     answerNudgeDays: row.answer_nudge_days,
     answerEscalateDays: row.answer_escalate_days,
     staleGraceDays: row.stale_grace_days,
+    map: row.map_tile_url ? { tileUrl: row.map_tile_url, attribution: row.map_attribution ?? "" } : null,
   };
 }
 
@@ -78,6 +80,8 @@ export async function updateTenant(
     | "moderation"
     | "answerNudgeDays"
     | "answerEscalateDays"
+    | "staleGraceDays"
+    | "map"
   >,
 ): Promise<void> {
   await db
@@ -93,6 +97,9 @@ export async function updateTenant(
       moderation: input.moderation,
       answer_nudge_days: input.answerNudgeDays,
       answer_escalate_days: input.answerEscalateDays,
+      stale_grace_days: input.staleGraceDays,
+      map_tile_url: input.map?.tileUrl ?? null,
+      map_attribution: input.map?.attribution ?? null,
     })
     .where("id", "=", tenantId)
     .execute();

@@ -11,6 +11,9 @@ const sources = {
   "htmx.js": require.resolve("htmx.org/dist/htmx.min.js"),
   "app.css": fileURLToPath(new URL("./app.css", import.meta.url)),
   "app.js": fileURLToPath(new URL("./app.js", import.meta.url)),
+  "leaflet.css": require.resolve("leaflet/dist/leaflet.css"),
+  "leaflet.js": require.resolve("leaflet/dist/leaflet.js"),
+  "map.js": fileURLToPath(new URL("./map.js", import.meta.url)),
 } as const;
 
 export type AssetName = keyof typeof sources;

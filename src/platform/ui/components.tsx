@@ -1,6 +1,7 @@
 import type { Child, PropsWithChildren } from "hono/jsx";
 import type { MessageKey } from "../i18n/i18n.js";
 import { DAY_PARTS, DAYS, dayLabels, partLabels } from "../week-slots.js";
+import { assets } from "./assets.js";
 import { usePage } from "./page-context.js";
 
 export function CsrfField() {
@@ -376,6 +377,31 @@ export function ConfirmStep(props: PropsWithChildren<{ title: string; action: st
           {t("form.cancel")}
         </ButtonLink>
       </Form>
+    </section>
+  );
+}
+
+/**
+ * A map of the places in the list on the same page (elements with data-lat and data-lon and a link),
+ * when the tenant has a tile server. Hidden until the script draws it, so without JavaScript or
+ * tiles the list is all there is.
+ */
+export function PlacesMap(props: { label: string }) {
+  const { t, tenant, nonce } = usePage();
+  if (!tenant.map) return null;
+  return (
+    <section class="places-map no-print" aria-label={props.label} hidden>
+      <link rel="stylesheet" href={assets.byName["leaflet.css"].url} />
+      <div
+        class="result-map"
+        data-tiles={tenant.map.tileUrl}
+        data-attribution={tenant.map.attribution}
+        data-zoom-in={t("map.zoomIn")}
+        data-zoom-out={t("map.zoomOut")}
+        data-close={t("map.close")}
+      />
+      <script src={assets.byName["leaflet.js"].url} nonce={nonce} defer />
+      <script src={assets.byName["map.js"].url} nonce={nonce} defer />
     </section>
   );
 }

@@ -173,6 +173,9 @@ export const settingsValues = (tenant: Tenant): Record<string, string> => ({
   moderation: tenant.moderation,
   answerNudgeDays: String(tenant.answerNudgeDays),
   answerEscalateDays: String(tenant.answerEscalateDays),
+  staleGraceDays: String(tenant.staleGraceDays),
+  mapTileUrl: tenant.map?.tileUrl ?? "",
+  mapAttribution: tenant.map?.attribution ?? "",
 });
 
 export function TenantSettingsPage(props: { values: Record<string, string>; errors?: FieldErrors }) {
@@ -240,6 +243,22 @@ export function TenantSettingsPage(props: { values: Record<string, string>; erro
           required
           value={props.values.answerEscalateDays}
           error={errors.answerEscalateDays}
+        />
+        <Field
+          name="staleGraceDays"
+          label="settings.staleGraceDays"
+          hint="settings.staleGraceDays.hint"
+          required
+          value={props.values.staleGraceDays}
+          error={errors.staleGraceDays}
+        />
+        <Field name="mapTileUrl" label="settings.mapTiles" hint="settings.mapTiles.hint" type="url" value={props.values.mapTileUrl} error={errors.mapTileUrl} />
+        <Field
+          name="mapAttribution"
+          label="settings.mapAttribution"
+          hint="settings.mapAttribution.hint"
+          value={props.values.mapAttribution}
+          error={errors.mapAttribution}
         />
         <Button>{t("form.save")}</Button>
       </Form>

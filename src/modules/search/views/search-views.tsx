@@ -15,6 +15,7 @@ import {
   Link,
   P,
   Pagination,
+  PlacesMap,
   Select,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
@@ -37,8 +38,9 @@ const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 220).rep
 function Hit(props: { hit: SearchHit }) {
   const { t } = usePage();
   const { doc, distanceKm } = props.hit;
+  const placed = !doc.remote && doc.lat !== null && doc.lon !== null;
   return (
-    <li class="ds-card search-hit">
+    <li class="ds-card search-hit" data-lat={placed ? doc.lat : undefined} data-lon={placed ? doc.lon : undefined}>
       <P class="kind">{t(kindLabels[doc.kind])}</P>
       <h3 class="ds-heading" data-size="sm">
         <Link href={doc.url}>{doc.title}</Link>
@@ -127,6 +129,7 @@ export function SearchPage(props: {
               <EmptyState title="search.empty" text="search.emptyText" action={<Link href="/search">{t("search.clear")}</Link>} />
             ) : (
               <>
+                <PlacesMap label={t("map.label")} />
                 <ul class="ds-list--unstyled stack">
                   {result.hits.map((hit) => (
                     <Hit hit={hit} />
