@@ -122,9 +122,13 @@ describe.each(dialects())("the applicant who never hears back [%s]", (dialect) =
     const page = await (await staff.get("/opportunities/waiting")).text();
     expect(page).toContain("Ole Olsen");
     expect(page).not.toContain("Else Eg");
+    const waitingCsv = await (await staff.get("/opportunities/waiting.csv")).text();
+    expect(waitingCsv).toContain("Ole Olsen,Turleder onsdag");
+    expect(waitingCsv).not.toContain("Else Eg");
     const adminNow = new Visitor(env.app, "a.test");
     await adminNow.signIn("admin@gaa.test");
     expect((await adminNow.get("/opportunities/waiting")).status).toBe(403);
+    expect((await adminNow.get("/opportunities/waiting.csv")).status).toBe(403);
     const foreign = new Visitor(env.app, "b.test");
     await foreign.signIn("staff@b.test");
     expect(await (await foreign.get("/opportunities/waiting")).text()).not.toContain("Ole Olsen");

@@ -34,6 +34,7 @@ import {
   OpportunityFormPage,
   OpportunityListPage,
   OpportunityPage,
+  stepLabels,
   WaitingPage,
 } from "./views/opportunity-views.js";
 import { ApplicantThreadPage, AssociationThreadPage } from "./views/thread-views.js";
@@ -149,6 +150,16 @@ export const opportunityRoutes = new Hono<AppEnv>()
       [...byMonth.map((r) => row(r.key, r)), ...byCategory.map((r) => row(r.key, r))],
     );
   })
+  .get("/waiting.csv", async (c) => {
+    const rows = await service.waitingApplicants(serviceContext(c));
+    const t = c.get("t");
+    return csvResponse(
+      c,
+      "waiting.csv",
+      [t("auth.name"), t("opportunity.title"), t("association.name"), t("waiting.since")],
+      rows.map((r) => [r.name, r.title, r.association_name, r.confirmed_at]),
+    );
+  })
   .get("/waiting", async (c) => {
     const rows = await service.waitingApplicants(serviceContext(c));
     return render(c, c.get("t")("waiting.title"), <WaitingPage rows={rows} />);
@@ -198,6 +209,16 @@ export const opportunityRoutes = new Hono<AppEnv>()
           t("auth.checkEmail.title"),
           <MessagePage title="auth.checkEmail.title" text="application.confirmFirst" values={{ email: form.data.email }} />,
         );
+  })
+  .get("/:id/applications.csv", async (c) => {
+    const { applications } = await service.applications(serviceContext(c), c.req.param("id"));
+    const t = c.get("t");
+    return csvResponse(
+      c,
+      "applications.csv",
+      [t("auth.name"), t("auth.email"), t("association.phone"), t("application.message"), t("table.created"), t("application.status")],
+      applications.map((a) => [a.name, a.email, a.phone, a.message, a.created_at, t(stepLabels[a.status])]),
+    );
   })
   .get("/:id/applications", async (c) => {
     const { opportunity, applications } = await service.applications(serviceContext(c), c.req.param("id"));

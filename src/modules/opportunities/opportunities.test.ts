@@ -168,6 +168,7 @@ describe.each(dialects())("volunteer jobs and applications [%s]", (dialect) => {
     const otherAdmin = await adminOf("admin@gaa.test");
     expect((await otherAdmin.get(`/opportunities/${id}/edit`)).status).toBe(403);
     expect((await otherAdmin.get(`/opportunities/${id}/applications`)).status).toBe(403);
+    expect((await otherAdmin.get(`/opportunities/${id}/applications.csv`)).status).toBe(403);
     expect((await otherAdmin.post("/opportunities/new", posting(), { from: "/opportunities" })).status).toBe(403);
     const citizen = new Visitor(env.app, a.host);
     await citizen.signIn("borger@a.test");
@@ -176,6 +177,7 @@ describe.each(dialects())("volunteer jobs and applications [%s]", (dialect) => {
     await foreign.signIn("staff@b.test");
     expect((await foreign.get(`/opportunities/${id}`)).status).toBe(404);
     expect((await foreign.get(`/opportunities/${id}/applications`)).status).toBe(404);
+    expect((await foreign.get(`/opportunities/${id}/applications.csv`)).status).toBe(404);
   });
 
   it("takes an application without an account once the e-mail is confirmed, and the association works it", async () => {
@@ -211,6 +213,9 @@ describe.each(dialects())("volunteer jobs and applications [%s]", (dialect) => {
     expect((await admin.post(`/opportunities/${id}/applications/${application.id}`, { status: "contacted" }, { from: "/" })).status).toBe(303);
     const moved = await t.db.selectFrom("applications").select(["status", "first_answer_at"]).executeTakeFirstOrThrow();
     expect(moved.status).toBe("contacted");
+    const csv = await admin.get(`/opportunities/${id}/applications.csv`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(await csv.text()).toMatch(/Nina Nielsen,nina@example.org,,Jeg er lærer på pension\.,[^,]+,Kontaktet/);
     expect(moved.first_answer_at).not.toBeNull();
     expect((await admin.post(`/opportunities/${id}/applications/${application.id}`, { status: "hired!" }, { from: "/" })).status).toBe(422);
   });

@@ -1,8 +1,10 @@
 import { Hono } from "hono";
+import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError } from "../../platform/http/errors.js";
 import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { kindLabels } from "../../platform/search/labels.js";
 import { serviceContext } from "../../platform/service-context.js";
 import * as saved from "./saved-searches.js";
 import { rawSearchQuery, type SearchInput, saveSearchInput, searchInput } from "./search.schema.js";
@@ -10,6 +12,8 @@ import * as service from "./search.service.js";
 import { SavedSearchesPage, SearchPage } from "./views/search-views.js";
 
 const blank: SearchInput = searchInput.parse({});
+/** A list to work with in a spreadsheet, not the whole country: the first this many results. */
+const EXPORT_LIMIT = 5000;
 
 export const searchRoutes = new Hono<AppEnv>()
   .get("/saved", async (c) => {
@@ -25,6 +29,24 @@ export const searchRoutes = new Hono<AppEnv>()
   .post("/saved/:id/delete", async (c) => {
     await saved.deleteSavedSearch(serviceContext(c), c.req.param("id"));
     return c.redirect("/search/saved?notice=saved", 303);
+  })
+  .get("/export.csv", async (c) => {
+    const parsed = searchInput.safeParse(
+      rawSearchQuery(
+        (k) => c.req.query(k),
+        (k) => c.req.queries(k),
+      ),
+    );
+    const outcome = parsed.success ? await service.search(serviceContext(c), { ...parsed.data, page: 1 }, EXPORT_LIMIT) : null;
+    // A query the page would refuse goes to the page, which says what is wrong.
+    if (!outcome?.ok) return c.redirect(`/search${new URL(c.req.url).search}`, 303);
+    const t = c.get("t");
+    return csvResponse(
+      c,
+      "search.csv",
+      [t("search.facet.kind"), t("opportunity.title"), t("association.name"), t("search.distanceKm"), "URL"],
+      outcome.hits.map((h) => [t(kindLabels[h.doc.kind]), h.doc.title, h.doc.subtitle, h.distanceKm, `${new URL(c.req.url).origin}${h.doc.url}`]),
+    );
   })
   .get("/", async (c) => {
     const t = c.get("t");

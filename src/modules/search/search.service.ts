@@ -47,7 +47,7 @@ async function vocabulary(ctx: ServiceContext): Promise<Record<FilterKey, { valu
  * One search over associations, offers and jobs. A filter value the tenant does not have, or a
  * postcode that does not exist, is reported and nothing is searched.
  */
-export async function search(ctx: ServiceContext, input: SearchInput): Promise<SearchOutcome> {
+export async function search(ctx: ServiceContext, input: SearchInput, limit = SEARCH_PAGE_SIZE): Promise<SearchOutcome> {
   const vocab = await vocabulary(ctx);
   const errors: FieldErrors = {};
   for (const key of FILTER_KEYS) {
@@ -67,8 +67,8 @@ export async function search(ctx: ServiceContext, input: SearchInput): Promise<S
     withinKm: input.within ?? null,
     sort: input.sort,
     today: isoNow(ctx.clock).slice(0, 10),
-    offset: (input.page - 1) * SEARCH_PAGE_SIZE,
-    limit: SEARCH_PAGE_SIZE,
+    offset: (input.page - 1) * limit,
+    limit,
   });
   const facets = Object.fromEntries(
     FILTER_KEYS.map((key) => [key, vocab[key].map((v) => ({ ...v, count: result.counts[key][v.value] ?? 0, checked: input[key].includes(v.value) }))]),

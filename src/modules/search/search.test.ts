@@ -107,6 +107,15 @@ describe.each(dialects())("one search [%s]", (dialect) => {
     expect(html).toContain("3 resultater");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Besøgsven");
     expect(html).not.toContain("<script>alert(1)");
+    const csv = await new Visitor(env.app, "a.test").get("/search/export.csv?q=besogsven");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain("Hvad,");
+    expect(lines.join("\n")).toContain("<script>alert(1)</script> Besøgsven");
+    const refused = await new Visitor(env.app, "a.test").get("/search/export.csv?near=9999");
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get("location")).toBe("/search?near=9999");
     // No tile server set: no map, the list alone.
     expect(html).not.toContain("result-map");
     expect(html).toMatch(/<li class="ds-card search-hit" data-lat="56\.\d+" data-lon="10\.\d+">/);

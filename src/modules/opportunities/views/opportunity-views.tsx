@@ -438,6 +438,7 @@ export function ApplicationsPage(props: { o: Opportunity; rows: ApplicationRow[]
   return (
     <div class="stack">
       <Heading>{t("application.list.heading", { title: props.o.title })}</Heading>
+      {props.rows.length > 0 && <Link href={`/opportunities/${props.o.id}/applications.csv`}>{t("table.exportCsv")}</Link>}
       {props.rows.length === 0 ? (
         <EmptyState title="application.list.empty" />
       ) : (
@@ -520,6 +521,7 @@ export function WaitingPage(props: {
     <div class="stack">
       <Heading>{t("waiting.title")}</Heading>
       <P>{t("waiting.intro")}</P>
+      {props.rows.length > 0 && <Link href="/opportunities/waiting.csv">{t("table.exportCsv")}</Link>}
       {props.rows.length === 0 ? (
         <EmptyState title="waiting.empty" />
       ) : (

@@ -136,6 +136,7 @@ export function SearchPage(props: {
                   ))}
                 </ul>
                 <Pagination page={input.page} pages={result.pages} href={(page) => searchHref(input, { page })} />
+                <Link href={`/search/export.csv${searchHref({ ...input, page: 1 }, {}, "")}`}>{t("table.exportCsv")}</Link>
               </>
             )}
             {actor.kind === "person" && (
