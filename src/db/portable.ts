@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { type Dialect, type Kysely, PostgresAdapter, PostgresDialect, type SelectQueryBuilder, SqliteDialect } from "kysely";
+import { type Dialect, type Kysely, PostgresAdapter, PostgresDialect, type SelectQueryBuilder, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 
 export type DialectName = "sqlite" | "postgres";
@@ -50,4 +50,22 @@ export function isUniqueViolation(error: unknown): boolean {
 // biome-ignore lint/suspicious/noExplicitAny: any database, including a migration's
 export function binaryType(db: Kysely<any>): "blob" | "bytea" {
   return dialectOf(db) === "postgres" ? "bytea" : "blob";
+}
+
+/**
+ * Rows with the same key must not overlap in [start, end) on PostgreSQL, enforced by an exclusion
+ * constraint; SQLite has no such constraint, and its one writer at a time checks inside the
+ * writing transaction instead.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any database, including a migration's
+export async function addNoOverlapConstraint(db: Kysely<any>, table: string, key: string, start: string, end: string): Promise<void> {
+  if (dialectOf(db) !== "postgres") return;
+  await sql`create extension if not exists btree_gist`.execute(db);
+  await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_no_overlap`)} exclude using gist (${sql.ref(key)} with =, int4range(${sql.ref(start)}, ${sql.ref(end)}) with &&)`.execute(
+    db,
+  );
+}
+
+export function isOverlapViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "23P01";
 }

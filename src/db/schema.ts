@@ -2,6 +2,15 @@ import type { AssociationMembersTable, AssociationsTable } from "../modules/asso
 import type { OffersTable } from "../modules/directory/directory.table.js";
 import type { MatchingConsentsTable, VolunteerProfilesTable } from "../modules/matching/matching.table.js";
 import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
+import type {
+  BookingOccurrencesTable,
+  BookingsTable,
+  CalendarTokensTable,
+  OccupancyTable,
+  PremiseClosuresTable,
+  PremiseHoursTable,
+  PremisesTable,
+} from "../modules/premises/premises.table.js";
 import type { SavedSearchesTable } from "../modules/search/search.table.js";
 import type { TaxonomyTermsTable } from "../modules/taxonomy/taxonomy.table.js";
 import type { ApiTokensTable } from "../platform/api/api.table.js";
@@ -48,4 +57,11 @@ export interface DB {
   offers: OffersTable;
   files: FilesTable;
   saved_searches: SavedSearchesTable;
+  premises: PremisesTable;
+  premise_hours: PremiseHoursTable;
+  premise_closures: PremiseClosuresTable;
+  bookings: BookingsTable;
+  booking_occurrences: BookingOccurrencesTable;
+  occupancy: OccupancyTable;
+  calendar_tokens: CalendarTokensTable;
 }

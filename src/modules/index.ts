@@ -13,6 +13,7 @@ import { matchingRoutes } from "./matching/index.js";
 import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open-data/index.js";
 import { answerReminderJobs, applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
+import { premisesRoutes } from "./premises/index.js";
 import { registerSearchApi, savedSearchJobs, searchRoutes } from "./search/index.js";
 
 export interface NavEntry {
@@ -63,6 +64,16 @@ export const modules: ModuleDefinition[] = [
       { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => hasRole(a, "staff", "tenant_admin") },
       { href: "/opportunities/waiting", label: "nav.waiting", visible: (a) => hasRole(a, "staff", "tenant_admin") },
       { href: "/opportunities/figures", label: "nav.figures", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+    ],
+  },
+  {
+    name: "premises",
+    mount: "/premises",
+    routes: premisesRoutes,
+    nav: [
+      { href: "/premises", label: "nav.premises", visible: () => true },
+      { href: "/premises/bookings", label: "nav.myBookings", visible: (a) => isPerson(a) && [...a.memberships.values()].includes("admin") },
+      { href: "/premises/requests", label: "nav.bookingRequests", visible: (a) => hasRole(a, "caseworker", "staff", "tenant_admin") },
     ],
   },
   {

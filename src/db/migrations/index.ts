@@ -9,6 +9,7 @@ import * as savedSearches from "./20261122_0007_saved_searches.js";
 import * as jobRenewal from "./20261122_0008_job_renewal.js";
 import * as associationStaleness from "./20261122_0009_association_staleness.js";
 import * as map from "./20261122_0010_map.js";
+import * as premises from "./20261122_0011_premises.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "20261122_0008_job_renewal": jobRenewal,
   "20261122_0009_association_staleness": associationStaleness,
   "20261122_0010_map": map,
+  "20261122_0011_premises": premises,
 };

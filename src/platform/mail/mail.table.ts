@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 export interface MailOutboxTable {
   id: string;
   tenant_id: string;
@@ -10,4 +12,6 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** JSON list of { filename, contentType, content }, or null. */
+  attachments: Generated<string | null>;
 }

@@ -5,8 +5,9 @@ import { render } from "../http/render.js";
 import { formatDateTime } from "../i18n/i18n.js";
 import { Alert, DataTable, EmptyState, Heading, Link, P } from "../ui/components.js";
 import { usePage } from "../ui/page-context.js";
+import { attachmentsOf } from "./outbox.js";
 
-type MailRow = { id: string; to_address: string; subject: string; created_at: string; status: string; text?: string };
+type MailRow = { id: string; to_address: string; subject: string; created_at: string; status: string; text?: string; attachments?: string | null };
 
 /** Only where no SMTP server is set and not in production: shows what would have been sent. */
 export const mailboxRoutes = new Hono<AppEnv>()
@@ -31,12 +32,24 @@ export const mailboxRoutes = new Hono<AppEnv>()
     const mail = await c
       .get("deps")
       .db.selectFrom("mail_outbox")
-      .select(["id", "to_address", "subject", "created_at", "status", "text"])
+      .select(["id", "to_address", "subject", "created_at", "status", "text", "attachments"])
       .where("tenant_id", "=", c.get("tenant").id)
       .where("id", "=", c.req.param("id"))
       .executeTakeFirst();
     if (!mail) throw notFound();
     return render(c, mail.subject, <MailPage mail={mail} />);
+  })
+  .get("/:id/attachments/:n", async (c) => {
+    const mail = await c
+      .get("deps")
+      .db.selectFrom("mail_outbox")
+      .select("attachments")
+      .where("tenant_id", "=", c.get("tenant").id)
+      .where("id", "=", c.req.param("id"))
+      .executeTakeFirst();
+    const file = attachmentsOf(mail?.attachments ?? null)[Number(c.req.param("n"))];
+    if (!file) throw notFound();
+    return c.body(file.content, 200, { "Content-Type": file.contentType, "Content-Disposition": `attachment; filename="${file.filename}"` });
   });
 
 function MailboxPage(props: { rows: MailRow[] }) {
@@ -70,6 +83,11 @@ function MailPage(props: { mail: MailRow }) {
       <Heading>{props.mail.subject}</Heading>
       <P>{t("mailbox.toLine", { email: props.mail.to_address })}</P>
       <div class="mail-body">{props.mail.text}</div>
+      {attachmentsOf(props.mail.attachments ?? null).map((a, n) => (
+        <P>
+          {t("mailbox.attachment")} <Link href={`/dev/mailbox/${props.mail.id}/attachments/${n}`}>{a.filename}</Link>
+        </P>
+      ))}
       {links.length > 0 && (
         <>
           <Heading level={2} size="sm">

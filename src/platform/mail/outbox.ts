@@ -4,7 +4,7 @@ import { newId } from "../ids.js";
 import { enqueue } from "../jobs/queue.js";
 import type { JobHandler } from "../jobs/worker.js";
 import type { Mailer } from "./mailer.js";
-import type { RenderedMail } from "./template.js";
+import type { MailAttachment, RenderedMail } from "./template.js";
 
 export const SEND_MAIL_JOB = "mail.send";
 
@@ -25,11 +25,14 @@ export async function queueMail(db: Database, clock: Clock, input: { tenantId: s
       last_error: null,
       created_at: isoNow(clock),
       sent_at: null,
+      attachments: input.mail.attachments?.length ? JSON.stringify(input.mail.attachments) : null,
     })
     .execute();
   await enqueue(db, clock, { name: SEND_MAIL_JOB, payload: { id }, tenantId: input.tenantId, maxAttempts: 8 });
   return id;
 }
+
+export const attachmentsOf = (json: string | null): MailAttachment[] => (json ? (JSON.parse(json) as MailAttachment[]) : []);
 
 export function sendMailHandler(db: Database, clock: Clock, mailer: Mailer): JobHandler {
   return async (payload) => {
@@ -41,7 +44,14 @@ export function sendMailHandler(db: Database, clock: Clock, mailer: Mailer): Job
       return;
     }
     try {
-      await mailer.transport.sendMail({ from: mailer.from, to: mail.to_address, subject: mail.subject, html: mail.html, text: mail.text });
+      await mailer.transport.sendMail({
+        from: mailer.from,
+        to: mail.to_address,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        attachments: attachmentsOf(mail.attachments),
+      });
       await db
         .updateTable("mail_outbox")
         .set({ status: "sent", sent_at: isoNow(clock), attempts: mail.attempts + 1, last_error: null })

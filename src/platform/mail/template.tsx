@@ -1,16 +1,24 @@
 import type { T } from "../i18n/i18n.js";
 import type { Tenant } from "../tenants/tenants.js";
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailContent {
   subject: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  attachments?: MailAttachment[];
 }
 
 export interface RenderedMail {
   subject: string;
   html: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 /** One layout for every e-mail, as HTML and as plain text, in the recipient's language. */
@@ -49,5 +57,5 @@ export function renderMail(t: T, tenant: Tenant, content: MailContent): Rendered
     "--",
     t("mail.footer", { tenant: tenant.name, email: tenant.contactEmail }),
   ].join("\n\n");
-  return { subject: content.subject, html: `<!doctype html>${html}`, text };
+  return { subject: content.subject, html: `<!doctype html>${html}`, text, attachments: content.attachments };
 }

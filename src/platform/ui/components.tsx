@@ -89,7 +89,7 @@ export interface FieldProps {
   label: MessageKey;
   hint?: MessageKey;
   error?: MessageKey;
-  type?: "text" | "email" | "password" | "tel" | "url" | "date" | "search" | "color";
+  type?: "text" | "email" | "password" | "tel" | "url" | "date" | "time" | "number" | "search" | "color";
   value?: string | null;
   autocomplete?: string;
   required?: boolean;

@@ -32,6 +32,8 @@ export const NOTICES = {
   passwordReset: "notice.passwordReset",
   accountDeleted: "notice.accountDeleted",
   saved: "notice.saved",
+  booked: "notice.booked",
+  requested: "notice.requested",
   invited: "notice.invited",
   languageChanged: "notice.languageChanged",
 } as const satisfies Record<string, MessageKey>;

@@ -1,0 +1,1 @@
+export { premisesRoutes } from "./premises.routes.js";

@@ -1,0 +1,630 @@
+import { listOf } from "../../db/lists.js";
+import { isOverlapViolation } from "../../db/portable.js";
+import { audit } from "../../platform/audit/audit.js";
+import { authorize, can, isPerson } from "../../platform/auth/policy.js";
+import { isoNow } from "../../platform/clock.js";
+import { AppError, notFound } from "../../platform/http/errors.js";
+import type { MessageKey } from "../../platform/i18n/i18n.js";
+import { newId } from "../../platform/ids.js";
+import { sendMail } from "../../platform/mail/send.js";
+import { distanceKm, findPostcode, findPostcodes } from "../../platform/search/postcodes.js";
+import type { ServiceContext } from "../../platform/service-context.js";
+import { type CalendarEvent, icsOf } from "./calendar.js";
+import { addDays, expand, localTime, localToday, minuteOf, minutesBetween, type Occurrence, type Series, weekdayOf } from "./occurrences.js";
+import { canBookFor, canDecideBookings } from "./premises.policy.js";
+import * as repo from "./premises.repository.js";
+import type { BookingInput, FindInput } from "./premises.schema.js";
+
+export type Premise = repo.PremiseRow;
+
+export interface Problem {
+  field: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+export interface Alternative {
+  premiseId: string;
+  premiseName: string;
+  date: string;
+  start: string;
+  end: string;
+}
+export type RequestResult =
+  | { ok: true; id: string; status: "pending" | "approved"; skipped: string[] }
+  | { ok: false; problems: Problem[]; alternatives: Alternative[] };
+
+/** The premises of a tenant as a tree: booking a part blocks the whole and the whole blocks its parts. */
+export class PremiseTree {
+  readonly byId: Map<string, Premise>;
+  private readonly children = new Map<string, string[]>();
+  constructor(readonly all: Premise[]) {
+    this.byId = new Map(all.map((p) => [p.id, p]));
+    for (const p of all) if (p.parent_id) this.children.set(p.parent_id, [...(this.children.get(p.parent_id) ?? []), p.id]);
+  }
+  /** The premise and every part inside it: what a booking of it holds. */
+  withParts(id: string): string[] {
+    return [id, ...(this.children.get(id) ?? []).flatMap((c) => this.withParts(c))];
+  }
+  /** The premise and what it is part of, nearest first. */
+  lineage(id: string): Premise[] {
+    const p = this.byId.get(id);
+    return p ? [p, ...(p.parent_id ? this.lineage(p.parent_id) : [])] : [];
+  }
+  building(id: string): Premise | undefined {
+    return this.lineage(id).at(-1);
+  }
+  postcodeOf(id: string): string | null {
+    return this.lineage(id).find((p) => p.postcode)?.postcode ?? null;
+  }
+  addressOf(id: string): string {
+    const b = this.lineage(id).find((p) => p.address);
+    return [b?.address, this.postcodeOf(id)].filter(Boolean).join(", ");
+  }
+}
+
+export async function premiseTree(ctx: Pick<ServiceContext, "db" | "tenant">) {
+  return new PremiseTree(await repo.allPremises(ctx.db, ctx.tenant.id));
+}
+
+/** Opening hours on a date: the premise's own, or else those of what it is part of; a season's hours beat the all-year ones. */
+export function hoursOn(tree: PremiseTree, hours: repo.HoursRow[], premiseId: string, date: string): { opens: string; closes: string } | null {
+  const weekday = weekdayOf(date);
+  for (const p of tree.lineage(premiseId)) {
+    const own = hours.filter((h) => h.premise_id === p.id);
+    if (own.length === 0) continue;
+    const inSeason = own.filter((h) => h.valid_from && h.valid_to && h.valid_from <= date && date <= h.valid_to);
+    const rows = inSeason.length > 0 ? inSeason : own.filter((h) => !h.valid_from);
+    const today = rows.find((h) => h.weekday === weekday);
+    return today ? { opens: today.opens, closes: today.closes } : null;
+  }
+  return null;
+}
+
+const seriesOf = (input: BookingInput, zone: string): Series => ({
+  startDate: input.date,
+  startTime: input.start,
+  endTime: input.end,
+  zone,
+  everyWeeks: input.repeat === "weekly" ? 1 : input.repeat === "biweekly" ? 2 : null,
+  untilDate: input.repeat === "none" ? null : input.until,
+});
+
+/**
+ * What is wrong with a request before anyone else's bookings are looked at: the premise's rules,
+ * its opening hours and its closures. A series skips the dates the premise is closed.
+ */
+export function checkRules(
+  tree: PremiseTree,
+  premise: Premise,
+  hours: repo.HoursRow[],
+  closures: repo.ClosureRow[],
+  input: BookingInput,
+  occurrences: Occurrence[],
+  now: Date,
+  zone: string,
+): { problems: Problem[]; dates: Occurrence[]; skipped: string[] } {
+  const problems: Problem[] = [];
+  const today = localToday(now, zone);
+  const length = minutesBetween(input.start, input.end);
+  if (!premise.bookable) problems.push({ field: "premise", key: "booking.notBookable" });
+  if (premise.capacity !== null && input.participants > premise.capacity)
+    problems.push({ field: "participants", key: "booking.tooMany", params: { capacity: premise.capacity } });
+  if (length < premise.min_minutes) problems.push({ field: "end", key: "booking.tooShort", params: { minutes: premise.min_minutes } });
+  if (length > premise.max_minutes) problems.push({ field: "end", key: "booking.tooLong", params: { hours: premise.max_minutes / 60 } });
+  const first = occurrences[0];
+  if (first && first.startsAt.getTime() < now.getTime()) problems.push({ field: "date", key: "booking.past", params: { today } });
+  const lastDay = addDays(today, premise.max_days_ahead);
+  if (input.date > lastDay) problems.push({ field: "date", key: "booking.tooFarAhead", params: { date: lastDay } });
+  if (input.repeat !== "none" && input.until > addDays(input.date, 366)) problems.push({ field: "until", key: "booking.seriesTooLong" });
+
+  const lineage = new Set(tree.lineage(premise.id).map((p) => p.id));
+  const closedOn = (date: string) => closures.find((c) => lineage.has(c.premise_id) && c.from_date <= date && date <= c.to_date);
+  const dates: Occurrence[] = [];
+  const skipped: string[] = [];
+  for (const o of occurrences) {
+    const open = hoursOn(tree, hours, premise.id, o.localDate);
+    if (!open) {
+      problems.push({ field: "date", key: "booking.closedThatDay" });
+      break;
+    }
+    if (input.start < open.opens || input.end > open.closes) {
+      problems.push({ field: "start", key: "booking.outsideHours", params: { opens: open.opens, closes: open.closes } });
+      break;
+    }
+    const closure = closedOn(o.localDate);
+    if (closure && input.repeat === "none") {
+      problems.push({ field: "date", key: "booking.closure", params: { from: closure.from_date, to: closure.to_date, reason: closure.reason } });
+      break;
+    }
+    if (closure) skipped.push(o.localDate);
+    else dates.push(o);
+  }
+  if (problems.length === 0 && dates.length === 0) problems.push({ field: "date", key: "booking.noDatesLeft" });
+  return { problems, dates, skipped };
+}
+
+class SlotTaken extends Error {}
+
+async function hold(db: ServiceContext["db"], tenantId: string, tree: PremiseTree, premise: Premise, bookingId: string, dates: Occurrence[]) {
+  const parts = tree.withParts(premise.id);
+  for (const o of dates) {
+    const start = minuteOf(o.startsAt);
+    const end = minuteOf(o.endsAt) + premise.buffer_minutes;
+    // On SQLite this check is the guarantee (one writer at a time); on PostgreSQL the exclusion constraint is.
+    if ((await repo.overlapping(db, tenantId, parts, start, end)).length > 0) throw new SlotTaken();
+    const occurrenceId = newId();
+    await db
+      .insertInto("booking_occurrences")
+      .values({
+        id: occurrenceId,
+        tenant_id: tenantId,
+        booking_id: bookingId,
+        premise_id: premise.id,
+        local_date: o.localDate,
+        starts_at: o.startsAt.toISOString(),
+        ends_at: o.endsAt.toISOString(),
+        status: "active",
+      })
+      .execute();
+    await db
+      .insertInto("occupancy")
+      .values(parts.map((premiseId) => ({ occurrence_id: occurrenceId, tenant_id: tenantId, premise_id: premiseId, start_minute: start, end_minute: end })))
+      .execute();
+  }
+}
+
+/** Is the premise (and everything it is part of or holds) free for all these times? */
+async function isFree(ctx: ServiceContext, tree: PremiseTree, premise: Premise, dates: Occurrence[]) {
+  const parts = tree.withParts(premise.id);
+  for (const o of dates) {
+    if ((await repo.overlapping(ctx.db, ctx.tenant.id, parts, minuteOf(o.startsAt), minuteOf(o.endsAt) + premise.buffer_minutes)).length > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * What would work instead: the same time in another room of the same size or bigger (same building
+ * first), and the nearest free times in this room on the same day and the weeks after.
+ */
+export async function alternatives(ctx: ServiceContext, tree: PremiseTree, premise: Premise, input: BookingInput): Promise<Alternative[]> {
+  const zone = ctx.tenant.timeZone;
+  const building = tree.building(premise.id)?.id;
+  const series = seriesOf(input, zone);
+  const found: Alternative[] = [];
+  const others = tree.all
+    .filter((p) => p.id !== premise.id && p.bookable && (p.capacity ?? Number.POSITIVE_INFINITY) >= input.participants && p.kind === premise.kind)
+    .sort((a, b) => Number(tree.building(b.id)?.id === building) - Number(tree.building(a.id)?.id === building));
+  const hours = await repo.hoursOf(
+    ctx.db,
+    ctx.tenant.id,
+    tree.all.map((p) => p.id),
+  );
+  const opensAt = (p: Premise, date: string, start: string, end: string) => {
+    const open = hoursOn(tree, hours, p.id, date);
+    return open !== null && open.opens <= start && end <= open.closes;
+  };
+  for (const p of others) {
+    if (found.length >= 3) break;
+    if (opensAt(p, input.date, input.start, input.end) && (await isFree(ctx, tree, p, expand(series))))
+      found.push({ premiseId: p.id, premiseName: p.name, date: input.date, start: input.start, end: input.end });
+  }
+  const length = minutesBetween(input.start, input.end);
+  const shift = (time: string, minutes: number) => {
+    const total = minutesBetween("00:00", time) + minutes;
+    return total < 0 || total > 24 * 60 ? null : `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+  };
+  const candidates: { date: string; start: string; end: string }[] = [];
+  for (const hoursAway of [1, -1, 2, -2, 3, -3]) {
+    const start = shift(input.start, hoursAway * 60);
+    const end = start && shift(start, length);
+    if (start && end) candidates.push({ date: input.date, start, end });
+  }
+  for (const weeks of [1, 2, 3]) candidates.push({ date: addDays(input.date, 7 * weeks), start: input.start, end: input.end });
+  let own = 0;
+  for (const c of candidates) {
+    if (own >= 3) break;
+    const dates = expand({
+      ...series,
+      startDate: c.date,
+      startTime: c.start,
+      endTime: c.end,
+      untilDate: series.untilDate && c.date > series.untilDate ? c.date : series.untilDate,
+    });
+    if (
+      dates[0] &&
+      dates[0].startsAt.getTime() > ctx.clock.now().getTime() &&
+      opensAt(premise, c.date, c.start, c.end) &&
+      (await isFree(ctx, tree, premise, dates))
+    ) {
+      found.push({ premiseId: premise.id, premiseName: premise.name, ...c });
+      own += 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * A request for a room, once or as a series. It holds its times from the moment it is made, so
+ * two people can never get the same slot; approved at once where the premise says so.
+ */
+export async function requestBooking(ctx: ServiceContext, premiseId: string, input: BookingInput): Promise<RequestResult> {
+  authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId: input.associationId });
+  const actor = ctx.actor;
+  const tree = await premiseTree(ctx);
+  const premise = tree.byId.get(premiseId);
+  if (!premise) throw notFound();
+  const zone = ctx.tenant.timeZone;
+  const occurrences = expand(seriesOf(input, zone));
+  const lineage = tree.lineage(premise.id).map((p) => p.id);
+  const [hours, closures] = await Promise.all([
+    repo.hoursOf(ctx.db, ctx.tenant.id, lineage),
+    repo.closuresOf(ctx.db, ctx.tenant.id, lineage, input.date, occurrences.at(-1)?.localDate ?? input.date),
+  ]);
+  const checked = checkRules(tree, premise, hours, closures, input, occurrences, ctx.clock.now(), zone);
+  if (checked.problems.length > 0) return { ok: false, problems: checked.problems, alternatives: [] };
+
+  const id = newId();
+  const now = isoNow(ctx.clock);
+  const status = premise.approval === "auto" ? ("approved" as const) : ("pending" as const);
+  const series = seriesOf(input, zone);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("bookings")
+        .values({
+          id,
+          tenant_id: ctx.tenant.id,
+          premise_id: premise.id,
+          association_id: input.associationId,
+          user_id: actor.userId,
+          purpose: input.purpose,
+          participants: input.participants,
+          status,
+          zone,
+          start_date: series.startDate,
+          start_time: series.startTime,
+          end_time: series.endTime,
+          every_weeks: series.everyWeeks,
+          until_date: series.untilDate,
+          decision_note: null,
+          decided_by: null,
+          decided_at: status === "approved" ? now : null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await hold(trx, ctx.tenant.id, tree, premise, id, checked.dates);
+      await audit(trx, ctx.clock, {
+        tenantId: ctx.tenant.id,
+        actorId: actor.userId,
+        action: "booking.requested",
+        entityType: "booking",
+        entityId: id,
+        ip: ctx.ip,
+      });
+      await tellBooker(trx, ctx, id, status === "approved" ? "approved" : "received");
+    });
+  } catch (error) {
+    if (error instanceof SlotTaken || isOverlapViolation(error)) {
+      return { ok: false, problems: [{ field: "start", key: "booking.taken" }], alternatives: await alternatives(ctx, tree, premise, input) };
+    }
+    throw error;
+  }
+  return { ok: true, id, status, skipped: checked.skipped };
+}
+
+/** The booking's dates as calendar events, with the booker's and the premise's names. */
+async function bookingEvents(db: ServiceContext["db"], ctx: Pick<ServiceContext, "tenant">, tree: PremiseTree, bookingIds: string[]): Promise<CalendarEvent[]> {
+  const rows = await repo.occurrencesOf(db, ctx.tenant.id, bookingIds);
+  const bookings = new Map((await Promise.all(bookingIds.map((b) => repo.findBooking(db, ctx.tenant.id, b)))).flatMap((b) => (b ? [[b.id, b] as const] : [])));
+  return rows
+    .filter((o) => o.status === "active")
+    .map((o) => ({
+      id: o.id,
+      startsAt: o.starts_at,
+      endsAt: o.ends_at,
+      summary: `${bookings.get(o.booking_id)?.purpose ?? ""} – ${tree.byId.get(o.premise_id)?.name ?? ""}`,
+      location: [tree.byId.get(o.premise_id)?.name, tree.addressOf(o.premise_id)].filter(Boolean).join(", "),
+    }));
+}
+
+type Telling = "received" | "approved" | "rejected";
+const TELLING: Record<Telling, { subject: MessageKey; body: MessageKey }> = {
+  received: { subject: "mail.booking.received.subject", body: "mail.booking.received.body" },
+  approved: { subject: "mail.booking.approved.subject", body: "mail.booking.approved.body" },
+  rejected: { subject: "mail.booking.rejected.subject", body: "mail.booking.rejected.body" },
+};
+
+/** The e-mail that tells the booker what happened; an approval carries the dates as an .ics file and how to get in. */
+async function tellBooker(db: ServiceContext["db"], ctx: Pick<ServiceContext, "clock" | "tenant" | "baseUrl">, bookingId: string, what: Telling) {
+  const b = await repo.bookingWithNames(db, ctx.tenant.id, bookingId);
+  if (!b) return;
+  const tree = await premiseTree({ db, tenant: ctx.tenant });
+  const premise = tree.byId.get(b.premise_id);
+  const access = tree
+    .lineage(b.premise_id)
+    .map((p) => p.access_details)
+    .find(Boolean);
+  const events = what === "approved" ? await bookingEvents(db, ctx, tree, [b.id]) : [];
+  const host = new URL(ctx.baseUrl).hostname;
+  await sendMail(db, ctx.clock, {
+    tenant: ctx.tenant,
+    to: b.booker_email,
+    lang: ctx.tenant.defaultLanguage,
+    compose: (t) => ({
+      subject: t(TELLING[what].subject, { premise: b.premise_name }),
+      paragraphs: [
+        t(TELLING[what].body, { premise: b.premise_name, purpose: b.purpose, when: describeWhen(t, b), note: b.decision_note ?? "" }),
+        ...(what === "approved" && access ? [t("mail.booking.access", { access })] : []),
+        ...(what === "approved" && premise?.house_rules ? [t("mail.booking.rules", { rules: premise.house_rules })] : []),
+      ],
+      action: { label: t("mail.booking.action"), url: `${ctx.baseUrl}/premises/bookings/${b.id}` },
+      attachments: events.length
+        ? [{ filename: "booking.ics", contentType: "text/calendar; charset=utf-8", content: icsOf(b.premise_name, host, events) }]
+        : undefined,
+    }),
+  });
+}
+
+export function describeWhen(
+  t: import("../../platform/i18n/i18n.js").T,
+  b: Pick<repo.BookingRow, "start_date" | "start_time" | "end_time" | "every_weeks" | "until_date">,
+) {
+  const time = `${b.start_time}–${b.end_time}`;
+  if (!b.every_weeks) return t("booking.when.once", { date: b.start_date, time });
+  return t(b.every_weeks === 2 ? "booking.when.biweekly" : "booking.when.weekly", { date: b.start_date, until: b.until_date ?? "", time });
+}
+
+/** Caseworkers approve or reject requests, one or many at a time; a rejection frees the times and says why. */
+export async function decide(ctx: ServiceContext, ids: string[], decision: "approve" | "reject", note: string) {
+  authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
+  const actor = ctx.actor;
+  if (decision === "reject" && !note) throw new AppError(422, "invalid", "booking.reject.noteRequired", { note: "booking.reject.noteRequired" });
+  const now = isoNow(ctx.clock);
+  let decided = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const id of ids) {
+      const b = await repo.findBooking(trx, ctx.tenant.id, id);
+      if (b?.status !== "pending") continue;
+      await trx
+        .updateTable("bookings")
+        .set({
+          status: decision === "approve" ? "approved" : "rejected",
+          decision_note: note || null,
+          decided_by: actor.userId,
+          decided_at: now,
+          updated_at: now,
+        })
+        .where("tenant_id", "=", ctx.tenant.id)
+        .where("id", "=", id)
+        .execute();
+      if (decision === "reject") await release(trx, ctx.tenant.id, id, null);
+      await audit(trx, ctx.clock, {
+        tenantId: ctx.tenant.id,
+        actorId: actor.userId,
+        action: decision === "approve" ? "booking.approved" : "booking.rejected",
+        entityType: "booking",
+        entityId: id,
+        ip: ctx.ip,
+      });
+      await tellBooker(trx, ctx, id, decision === "approve" ? "approved" : "rejected");
+      decided += 1;
+    }
+  });
+  return decided;
+}
+
+/** Frees the times of a booking's dates (from a date on, or all of them). */
+async function release(db: ServiceContext["db"], tenantId: string, bookingId: string, filter: { dates: string[] } | { from: string } | null) {
+  const chosen = (await repo.occurrencesOf(db, tenantId, [bookingId])).filter(
+    (o) => o.status === "active" && (!filter || ("dates" in filter ? filter.dates.includes(o.local_date) : o.local_date >= filter.from)),
+  );
+  const ids = chosen.map((o) => o.id);
+  if (ids.length === 0) return 0;
+  await db.deleteFrom("occupancy").where("tenant_id", "=", tenantId).where("occurrence_id", "in", ids).execute();
+  await db.updateTable("booking_occurrences").set({ status: "cancelled" }).where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
+  return ids.length;
+}
+
+function mayManageBooking(ctx: ServiceContext, b: repo.BookingRow) {
+  return (
+    isPerson(ctx.actor) &&
+    (b.user_id === ctx.actor.userId ||
+      (b.association_id !== null && can(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId: b.association_id })) ||
+      can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id }))
+  );
+}
+
+export async function bookingPage(ctx: ServiceContext, id: string) {
+  const b = await repo.bookingWithNames(ctx.db, ctx.tenant.id, id);
+  if (!b || !mayManageBooking(ctx, b)) throw notFound();
+  const occurrences = await repo.occurrencesOf(ctx.db, ctx.tenant.id, [id]);
+  return { booking: b, occurrences, canDecide: can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id }) };
+}
+
+/**
+ * Cancels one date, a date and the rest of the series, or all of it, no later than the premise's
+ * deadline before each date.
+ */
+export async function cancel(ctx: ServiceContext, id: string, scope: "one" | "rest" | "all", date: string): Promise<Problem[]> {
+  const b = await repo.findBooking(ctx.db, ctx.tenant.id, id);
+  if (!b || !mayManageBooking(ctx, b) || !isPerson(ctx.actor)) throw notFound();
+  const actorId = ctx.actor.userId;
+  if (b.status === "cancelled" || b.status === "rejected") return [];
+  const premise = await repo.findPremise(ctx.db, ctx.tenant.id, b.premise_id);
+  const deadline = ctx.clock.now().getTime() + (premise?.cancel_hours ?? 0) * 3600_000;
+  const occurrences = (await repo.occurrencesOf(ctx.db, ctx.tenant.id, [id])).filter((o) => o.status === "active");
+  const affected = occurrences.filter((o) => (scope === "one" ? o.local_date === date : scope === "rest" ? o.local_date >= date : true));
+  if (affected.length === 0) return [{ field: "date", key: "booking.cancel.noSuchDate" }];
+  if (affected.some((o) => new Date(o.starts_at).getTime() < deadline && new Date(o.starts_at).getTime() > ctx.clock.now().getTime()))
+    return [{ field: "date", key: "booking.cancel.tooLate", params: { hours: premise?.cancel_hours ?? 0 } }];
+  const future = affected.filter((o) => new Date(o.starts_at).getTime() > ctx.clock.now().getTime()).map((o) => o.local_date);
+  await ctx.db.transaction().execute(async (trx) => {
+    await release(trx, ctx.tenant.id, id, { dates: future });
+    const left = (await repo.occurrencesOf(trx, ctx.tenant.id, [id])).filter((o) => o.status === "active");
+    if (left.length === 0)
+      await trx
+        .updateTable("bookings")
+        .set({ status: "cancelled", updated_at: isoNow(ctx.clock) })
+        .where("tenant_id", "=", ctx.tenant.id)
+        .where("id", "=", id)
+        .execute();
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId,
+      action: `booking.cancelled.${scope}`,
+      entityType: "booking",
+      entityId: id,
+      ip: ctx.ip,
+      details: { dates: future.join(",") },
+    });
+  });
+  return [];
+}
+
+export async function pendingQueue(ctx: ServiceContext) {
+  authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
+  return repo.pendingBookings(ctx.db, ctx.tenant.id);
+}
+
+export async function myBookings(ctx: ServiceContext) {
+  if (!isPerson(ctx.actor)) return [];
+  const admin = [...ctx.actor.memberships].filter(([, role]) => role === "admin").map(([id]) => id);
+  return repo.bookingsOfAssociations(ctx.db, ctx.tenant.id, admin);
+}
+
+export interface FreeRoom {
+  premise: Premise;
+  building: string;
+  distanceKm: number | null;
+  free: boolean;
+  nearest: Alternative[];
+}
+
+/**
+ * The rooms that fit and are open then, free ones first and nearest first; for rooms that fit but
+ * are taken, the nearest free times.
+ */
+export async function findRooms(ctx: ServiceContext, input: FindInput): Promise<{ rooms: FreeRoom[]; nearUnknown: boolean }> {
+  const tree = await premiseTree(ctx);
+  const hours = await repo.hoursOf(
+    ctx.db,
+    ctx.tenant.id,
+    tree.all.map((p) => p.id),
+  );
+  const origin = input.near ? await findPostcode(ctx.db, ctx.tenant.country, input.near) : null;
+  const places = await findPostcodes(
+    ctx.db,
+    ctx.tenant.country,
+    tree.all.flatMap((p) => (p.postcode ? [p.postcode] : [])),
+  );
+  const fits = tree.all.filter(
+    (p) =>
+      p.bookable &&
+      (!input.people || (p.capacity ?? Number.POSITIVE_INFINITY) >= input.people) &&
+      (!input.stepFree || listOf(p.accessibility).includes("step_free")),
+  );
+  const when = input.date && input.start && input.end && input.end > input.start ? { date: input.date, start: input.start, end: input.end } : null;
+  const rooms: FreeRoom[] = [];
+  for (const p of fits) {
+    const postcode = tree.postcodeOf(p.id);
+    const place = postcode ? places.get(postcode) : undefined;
+    const distance = origin && place ? distanceKm(origin, place) : null;
+    const room: FreeRoom = { premise: p, building: tree.building(p.id)?.name ?? "", distanceKm: distance, free: true, nearest: [] };
+    if (when) {
+      const open = hoursOn(tree, hours, p.id, when.date);
+      const dates = expand({ startDate: when.date, startTime: when.start, endTime: when.end, zone: ctx.tenant.timeZone, everyWeeks: null, untilDate: null });
+      room.free = open !== null && open.opens <= when.start && when.end <= open.closes && (await isFree(ctx, tree, p, dates));
+      if (!room.free && open !== null) {
+        const input2: BookingInput = {
+          associationId: "",
+          purpose: "",
+          participants: input.people ?? 1,
+          date: when.date,
+          start: when.start,
+          end: when.end,
+          repeat: "none",
+          until: "",
+        };
+        room.nearest = (await alternatives(ctx, tree, p, input2)).filter((a) => a.premiseId === p.id);
+      }
+    }
+    rooms.push(room);
+  }
+  rooms.sort((a, b) => Number(b.free) - Number(a.free) || (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.premise.name.localeCompare(b.premise.name));
+  return { rooms, nearUnknown: Boolean(input.near) && !origin };
+}
+
+/** A room's week: its opening hours and what is booked, day by day. */
+export async function week(ctx: ServiceContext, premiseId: string, monday: string) {
+  const tree = await premiseTree(ctx);
+  const premise = tree.byId.get(premiseId);
+  if (!premise) throw notFound();
+  const zone = ctx.tenant.timeZone;
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  const hours = await repo.hoursOf(
+    ctx.db,
+    ctx.tenant.id,
+    tree.lineage(premiseId).map((p) => p.id),
+  );
+  const closures = await repo.closuresOf(
+    ctx.db,
+    ctx.tenant.id,
+    tree.lineage(premiseId).map((p) => p.id),
+    monday,
+    days[6] ?? monday,
+  );
+  const from = expand({ startDate: monday, startTime: "00:00", endTime: "00:01", zone, everyWeeks: null, untilDate: null })[0]?.startsAt ?? new Date();
+  const to =
+    expand({ startDate: addDays(monday, 7), startTime: "00:00", endTime: "00:01", zone, everyWeeks: null, untilDate: null })[0]?.startsAt ?? new Date();
+  const booked = await repo.occurrencesIn(
+    ctx.db,
+    ctx.tenant.id,
+    [...tree.withParts(premiseId), ...tree.lineage(premiseId).map((p) => p.id)],
+    from.toISOString(),
+    to.toISOString(),
+  );
+  return {
+    premise,
+    tree,
+    days: days.map((date) => ({
+      date,
+      open: closures.some((c) => c.from_date <= date && date <= c.to_date) ? null : hoursOn(tree, hours, premiseId, date),
+      closure: closures.find((c) => c.from_date <= date && date <= c.to_date)?.reason ?? null,
+      booked: booked
+        .filter((o) => o.local_date === date)
+        .map((o) => ({
+          start: localTime(new Date(o.starts_at), zone),
+          end: localTime(new Date(o.ends_at), zone),
+          status: o.status,
+          own: o.premise_id === premiseId,
+        })),
+    })),
+  };
+}
+
+/** Calendar feeds: a room's busy times for anyone, an association's bookings by secret address, one booking for its booker. */
+export async function roomFeed(ctx: ServiceContext, premiseId: string) {
+  const tree = await premiseTree(ctx);
+  const premise = tree.byId.get(premiseId);
+  if (!premise) throw notFound();
+  const now = ctx.clock.now();
+  const rows = await repo.occurrencesIn(
+    ctx.db,
+    ctx.tenant.id,
+    [premiseId],
+    new Date(now.getTime() - 30 * 86_400_000).toISOString(),
+    new Date(now.getTime() + 400 * 86_400_000).toISOString(),
+  );
+  return icsOf(
+    premise.name,
+    new URL(ctx.baseUrl).hostname,
+    rows.map((o) => ({ id: o.id, startsAt: o.starts_at, endsAt: o.ends_at, summary: o.association_name ?? premise.name, location: tree.addressOf(premiseId) })),
+  );
+}
+
+export async function bookingFeed(ctx: ServiceContext, bookingId: string) {
+  const { booking } = await bookingPage(ctx, bookingId);
+  const tree = await premiseTree(ctx);
+  return icsOf(booking.premise_name, new URL(ctx.baseUrl).hostname, await bookingEvents(ctx.db, ctx, tree, [booking.id]));
+}

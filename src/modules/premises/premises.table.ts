@@ -1,0 +1,109 @@
+import type { Generated } from "kysely";
+
+export type PremiseKind = "building" | "room" | "hall" | "outdoor" | "equipment";
+
+export interface PremisesTable {
+  id: string;
+  tenant_id: string;
+  /** The building or hall this is part of; booking one blocks the other. */
+  parent_id: string | null;
+  kind: PremiseKind;
+  name: string;
+  description: Generated<string>;
+  address: string | null;
+  postcode: string | null;
+  capacity: number | null;
+  size_m2: number | null;
+  /** Comma-separated facility codes. */
+  facilities: Generated<string>;
+  /** Comma-separated: step_free, accessible_toilet, hearing_loop. */
+  accessibility: Generated<string>;
+  house_rules: Generated<string>;
+  /** Door code, where the key is: told only to those with an approved booking. */
+  access_details: Generated<string>;
+  bookable: Generated<number>;
+  who_may_book: Generated<"associations" | "everyone">;
+  approval: Generated<"auto" | "manual">;
+  /** For others than associations, in minor units per hour; associations book free. */
+  price_per_hour: Generated<number>;
+  currency: Generated<string>;
+  min_minutes: Generated<number>;
+  max_minutes: Generated<number>;
+  max_days_ahead: Generated<number>;
+  buffer_minutes: Generated<number>;
+  cancel_hours: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PremiseHoursTable {
+  id: string;
+  tenant_id: string;
+  premise_id: string;
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  opens: string;
+  closes: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface PremiseClosuresTable {
+  id: string;
+  tenant_id: string;
+  premise_id: string;
+  from_date: string;
+  to_date: string;
+  reason: string;
+}
+
+export type BookingStatus = "pending" | "approved" | "rejected" | "cancelled";
+
+export interface BookingsTable {
+  id: string;
+  tenant_id: string;
+  premise_id: string;
+  association_id: string | null;
+  user_id: string;
+  purpose: string;
+  participants: number;
+  status: BookingStatus;
+  zone: string;
+  start_date: string;
+  start_time: string;
+  end_time: string;
+  /** Null for one date; 1 weekly, 2 every other week. */
+  every_weeks: number | null;
+  until_date: string | null;
+  decision_note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BookingOccurrencesTable {
+  id: string;
+  tenant_id: string;
+  booking_id: string;
+  premise_id: string;
+  local_date: string;
+  starts_at: string;
+  ends_at: string;
+  status: "active" | "cancelled";
+}
+
+export interface OccupancyTable {
+  occurrence_id: string;
+  tenant_id: string;
+  premise_id: string;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface CalendarTokensTable {
+  token_hash: string;
+  tenant_id: string;
+  association_id: string;
+  created_at: string;
+}

@@ -1,0 +1,342 @@
+import ICAL from "ical.js";
+import type { Insertable } from "kysely";
+import { Temporal } from "temporal-polyfill";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  createAssociation,
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  latestMail,
+  type TenantFixture,
+  TestClock,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
+import { newId } from "../../platform/ids.js";
+import type { PremisesTable } from "./premises.table.js";
+
+type PremiseFields = Partial<Insertable<PremisesTable>> & { name: string };
+
+describe.each(dialects())("booking premises [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  let club: { id: string };
+  let other: { id: string };
+  const clock = new TestClock();
+  const rooms: Record<string, string> = {};
+
+  async function premise(tenant: TenantFixture, fields: PremiseFields) {
+    const id = newId();
+    const now = clock.now().toISOString();
+    await t.db
+      .insertInto("premises")
+      .values({
+        id,
+        tenant_id: tenant.id,
+        parent_id: null,
+        kind: "room",
+        address: null,
+        postcode: null,
+        capacity: null,
+        size_m2: null,
+        created_at: now,
+        updated_at: now,
+        ...fields,
+      })
+      .execute();
+    return id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    b = await createTenant(t.db, { slug: "b", host: "b.test" });
+    club = await createAssociation(t.db, a, "Sønderby Badmintonklub");
+    other = await createAssociation(t.db, a, "Gåklubben");
+    await createPerson(t.db, a, { email: "admin@badminton.test", memberships: [{ associationId: club.id, role: "admin" }] });
+    await createPerson(t.db, a, { email: "admin@gaa.test", memberships: [{ associationId: other.id, role: "admin" }] });
+    await createPerson(t.db, a, { email: "member@badminton.test", memberships: [{ associationId: club.id, role: "member" }] });
+    await createPerson(t.db, a, { email: "sagsbehandler@a.test", roles: ["caseworker"] });
+    await createPerson(t.db, b, { email: "sagsbehandler@b.test", roles: ["caseworker"] });
+
+    rooms.school = await premise(a, {
+      name: "Sønderby Skole",
+      kind: "building",
+      bookable: 0,
+      address: "Skolevej 1",
+      postcode: "8000",
+      access_details: "Dørkode 4711",
+    });
+    rooms.hall = await premise(a, {
+      name: "Idrætshallen",
+      kind: "hall",
+      parent_id: rooms.school,
+      capacity: 200,
+      approval: "manual",
+      house_rules: "Indendørssko",
+    });
+    rooms.north = await premise(a, { name: "Hallens nordlige halvdel", kind: "hall", parent_id: rooms.hall, capacity: 100, approval: "manual" });
+    rooms.south = await premise(a, { name: "Hallens sydlige halvdel", kind: "hall", parent_id: rooms.hall, capacity: 100, approval: "manual" });
+    rooms.classroom = await premise(a, {
+      name: "Klasselokale 3",
+      parent_id: rooms.school,
+      capacity: 28,
+      approval: "auto",
+      max_minutes: 240,
+      buffer_minutes: 15,
+    });
+    rooms.foreign = await premise(b, { name: "Anden kommunes hal", kind: "hall", capacity: 50 });
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      await t.db
+        .insertInto("premise_hours")
+        .values({ id: newId(), tenant_id: a.id, premise_id: rooms.school, weekday, opens: "08:00", closes: "22:00", valid_from: null, valid_to: null })
+        .execute();
+    }
+    await t.db
+      .insertInto("premise_closures")
+      .values({ id: newId(), tenant_id: a.id, premise_id: rooms.school, from_date: "2026-12-21", to_date: "2027-01-03", reason: "Juleferie" })
+      .execute();
+    env = createTestApp(t.db, { clock });
+  });
+  afterAll(() => t.destroy());
+  beforeEach(async () => {
+    await t.db.deleteFrom("occupancy").execute();
+    await t.db.deleteFrom("booking_occurrences").execute();
+    await t.db.deleteFrom("bookings").execute();
+  });
+
+  const admin = async (email = "admin@badminton.test") => {
+    const v = new Visitor(env.app, "a.test");
+    await v.signIn(email);
+    return v;
+  };
+  const request = (v: Visitor, room: string, change: Record<string, string> = {}, csrf?: string) =>
+    v.post(
+      `/premises/${rooms[room]}/book`,
+      {
+        associationId: club.id,
+        purpose: "Badmintontræning for børn",
+        participants: "20",
+        date: "2026-12-01",
+        start: "18:00",
+        end: "20:00",
+        repeat: "none",
+        until: "",
+        ...change,
+      },
+      { from: `/premises/${rooms[room]}/book`, ...(csrf ? { csrf } : {}) },
+    );
+  const bookings = async () => (await t.db.selectFrom("bookings").select(["id", "status", "premise_id"]).execute()).length;
+
+  it("lets a booking of the whole hall block its halves and a half block the whole, both ways", async () => {
+    const v = await admin();
+    expect((await request(v, "hall")).status).toBe(303);
+    for (const half of ["north", "south"]) expect((await request(v, half)).status, half).toBe(409);
+    await t.db.deleteFrom("occupancy").execute();
+    await t.db.deleteFrom("booking_occurrences").execute();
+    await t.db.deleteFrom("bookings").execute();
+
+    expect((await request(v, "north")).status).toBe(303);
+    expect((await request(v, "south")).status).toBe(303);
+    const whole = await request(v, "hall");
+    expect(whole.status).toBe(409);
+    expect(await whole.text()).toContain("Tiden er allerede booket");
+    // From 20:00 the hall is free again.
+    expect((await request(v, "hall", { start: "20:00", end: "21:00" })).status).toBe(303);
+    expect(await bookings()).toBe(3);
+  });
+
+  it.runIf(dialect === "postgres")("has PostgreSQL itself refuse overlapping holds on one premise, whoever writes them", async () => {
+    const occurrence = async () => {
+      const bookingId = newId();
+      const now = clock.now().toISOString();
+      const user = await t.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
+      await t.db
+        .insertInto("bookings")
+        .values({
+          id: bookingId,
+          tenant_id: a.id,
+          premise_id: rooms.north ?? "",
+          association_id: club.id,
+          user_id: user.id,
+          purpose: "x",
+          participants: 1,
+          status: "approved",
+          zone: "Europe/Copenhagen",
+          start_date: "2026-12-01",
+          start_time: "18:00",
+          end_time: "20:00",
+          every_weeks: null,
+          until_date: null,
+          decision_note: null,
+          decided_by: null,
+          decided_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const id = newId();
+      await t.db
+        .insertInto("booking_occurrences")
+        .values({
+          id,
+          tenant_id: a.id,
+          booking_id: bookingId,
+          premise_id: rooms.north ?? "",
+          local_date: "2026-12-01",
+          starts_at: now,
+          ends_at: now,
+          status: "active",
+        })
+        .execute();
+      return id;
+    };
+    const hold = async (start: number, end: number) =>
+      t.db
+        .insertInto("occupancy")
+        .values({ occurrence_id: await occurrence(), tenant_id: a.id, premise_id: rooms.north ?? "", start_minute: start, end_minute: end })
+        .execute();
+    await hold(1000, 1120);
+    await expect(hold(1060, 1200)).rejects.toMatchObject({ code: "23P01" });
+    await hold(1120, 1200);
+  });
+
+  it("gives exactly one of 50 simultaneous requests for the same slot; the rest are told what is free instead", async () => {
+    const v = await admin();
+    const csrf = await v.csrfToken(`/premises/${rooms.north}/book`);
+    const answers = await Promise.all(Array.from({ length: 50 }, () => request(v, "north", {}, csrf)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 303)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(await bookings()).toBe(1);
+    expect(await t.db.selectFrom("occupancy").select("premise_id").execute()).toHaveLength(1);
+    const refused = await answers.find((r) => r.status === 409)?.text();
+    expect(refused).toContain("Det her er ledigt i stedet");
+    expect(refused).toContain("Hallens sydlige halvdel, 2026-12-01 kl. 18:00–20:00");
+  });
+
+  it("answers a booking outside opening hours, too long, too far ahead, in the past, in a closure or by someone who may not book, and writes nothing", async () => {
+    const v = await admin();
+    const cases: [Record<string, string>, string][] = [
+      [{ start: "21:00", end: "23:00" }, "Lokalet har åbent 08:00–22:00 den dag"],
+      [{ start: "08:00", end: "13:00" }, "højst vare 4 timer"],
+      [{ date: "2028-01-04" }, "Lokalet kan bookes frem til 2027-11-22"],
+      [{ date: "2026-11-20" }, "Tidspunktet er allerede gået"],
+      [{ date: "2026-12-22" }, "Lokalet er lukket 2026-12-21–2027-01-03 (Juleferie)"],
+      [{ participants: "40" }, "Der er plads til 28"],
+      [{ end: "17:00" }, "Sluttiden skal ligge efter starttiden"],
+      [{ repeat: "weekly", until: "" }, "hvilken dato den faste booking slutter"],
+    ];
+    for (const [change, message] of cases) {
+      const res = await request(v, "classroom", change);
+      expect(res.status, JSON.stringify(change)).toBe(422);
+      expect(await res.text(), JSON.stringify(change)).toContain(message);
+    }
+    expect((await request(v, "classroom", { associationId: other.id })).status).toBe(403);
+    expect((await request(await admin("member@badminton.test"), "classroom")).status).toBe(403);
+    expect((await new Visitor(env.app, "b.test").get(`/premises/${rooms.classroom}`)).status).toBe(404);
+    expect(await bookings()).toBe(0);
+  });
+
+  it("books a room with automatic approval at once, with the buffer after it, and skips closed dates in a series", async () => {
+    const v = await admin();
+    const res = await request(v, "classroom", { repeat: "weekly", until: "2027-01-12", start: "16:00", end: "18:00" });
+    expect(res.status).toBe(303);
+    const id = (res.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+    const dates = await t.db.selectFrom("booking_occurrences").select("local_date").where("booking_id", "=", id).orderBy("local_date").execute();
+    expect(dates.map((d) => d.local_date)).toEqual(["2026-12-01", "2026-12-08", "2026-12-15", "2027-01-05", "2027-01-12"]);
+    expect((await latestMail(t.db, "admin@badminton.test"))?.subject).toBe("Booket: Klasselokale 3");
+    // The 15-minute buffer: 18:00 is too soon for the next group, 18:15 is fine.
+    expect((await request(v, "classroom", { start: "18:00", end: "19:00" })).status).toBe(409);
+    expect((await request(v, "classroom", { start: "18:15", end: "19:00" })).status).toBe(303);
+  });
+
+  it("holds a weekly series at 18:00 local across the clock changes; the caseworker approves; the mail carries the dates as .ics with the door code", async () => {
+    const v = await admin();
+    const res = await request(v, "north", { date: "2027-09-07", repeat: "weekly", until: "2028-06-27" });
+    expect(res.status).toBe(303);
+    const id = (res.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+    expect((await latestMail(t.db, "admin@badminton.test"))?.subject).toBe("Vi har fået jeres ønske om Hallens nordlige halvdel");
+
+    const citizen = await admin("admin@gaa.test");
+    expect((await citizen.post("/premises/requests", { ids: [id], decision: "approve", note: "" }, { from: "/" })).status).toBe(403);
+    const caseworker = await admin("sagsbehandler@a.test");
+    expect(await (await caseworker.get("/premises/requests")).text()).toContain("Badmintontræning for børn");
+    const foreign = new Visitor(env.app, "b.test");
+    await foreign.signIn("sagsbehandler@b.test");
+    expect((await foreign.post("/premises/requests", { ids: [id], decision: "approve", note: "" }, { from: "/" })).status).toBe(303);
+    expect((await t.db.selectFrom("bookings").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("pending");
+    expect((await caseworker.post("/premises/requests", { ids: [id], decision: "approve", note: "" }, { from: "/" })).status).toBe(303);
+
+    const mail = await latestMail(t.db, "admin@badminton.test");
+    expect(mail?.subject).toBe("Booket: Hallens nordlige halvdel");
+    expect(mail?.text).toContain("Dørkode 4711");
+    const [attachment] = JSON.parse(mail?.attachments ?? "[]") as { filename: string; content: string }[];
+    expect(attachment?.filename).toBe("booking.ics");
+    const events = new ICAL.Component(ICAL.parse(attachment?.content ?? "")).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    expect(events.length).toBe(43);
+    const local = (time: ICAL.Time) =>
+      Temporal.Instant.fromEpochMilliseconds(time.toJSDate().getTime())
+        .toZonedDateTimeISO("Europe/Copenhagen")
+        .toPlainDateTime()
+        .toString({ smallestUnit: "minute" });
+    const starts = events.map((e) => local(e.startDate));
+    // Either side of the last Sunday of October 2027 and of March 2028.
+    for (const day of ["2027-10-26", "2027-11-02", "2028-03-21", "2028-03-28", "2028-04-04"]) expect(starts).toContain(`${day}T18:00`);
+    expect(starts.every((s) => s.endsWith("T18:00"))).toBe(true);
+    expect(events.every((e) => local(e.endDate).endsWith("T20:00"))).toBe(true);
+    expect(events[0]?.location).toContain("Skolevej 1");
+
+    const feed = await (await v.get(`/premises/bookings/${id}/calendar.ics`)).text();
+    expect(new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents("vevent")).toHaveLength(43);
+    const room = await (await new Visitor(env.app, "a.test").get(`/premises/${rooms.north}/calendar.ics`)).text();
+    expect(new ICAL.Component(ICAL.parse(room)).getAllSubcomponents("vevent").length).toBeGreaterThan(0);
+    expect(room).not.toContain("Dørkode");
+  });
+
+  it("frees the times when a request is rejected (with a reason) or the rest of a series is cancelled", async () => {
+    const v = await admin();
+    const first = await request(v, "south", { repeat: "weekly", until: "2027-02-23", date: "2027-01-05" });
+    const id = (first.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+    const caseworker = await admin("sagsbehandler@a.test");
+    const noNote = await caseworker.post("/premises/requests", { ids: [id], decision: "reject", note: "" }, { from: "/" });
+    expect(noNote.status).toBe(422);
+    expect(await noNote.text()).toContain("Skriv, hvorfor I siger nej");
+    expect((await caseworker.post("/premises/requests", { ids: [id], decision: "approve", note: "" }, { from: "/" })).status).toBe(303);
+
+    expect((await v.post(`/premises/bookings/${id}/cancel`, { scope: "rest", date: "2027-02-02" }, { from: `/premises/bookings/${id}` })).status).toBe(303);
+    const live = await t.db
+      .selectFrom("booking_occurrences")
+      .select("local_date")
+      .where("booking_id", "=", id)
+      .where("status", "=", "active")
+      .orderBy("local_date")
+      .execute();
+    expect(live.map((o) => o.local_date)).toEqual(["2027-01-05", "2027-01-12", "2027-01-19", "2027-01-26"]);
+    expect((await request(v, "hall", { date: "2027-02-09" })).status).toBe(303);
+    expect((await request(v, "hall", { date: "2027-01-12" })).status).toBe(409);
+
+    const second = await request(await admin("admin@badminton.test"), "classroom", { date: "2026-12-02", purpose: "Generalforsamling" });
+    expect(second.status).toBe(303);
+    const other = await admin("admin@gaa.test");
+    const secondId = (second.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+    expect((await other.get(`/premises/bookings/${secondId}`)).status).toBe(404);
+    expect((await other.post(`/premises/bookings/${secondId}/cancel`, { scope: "all", date: "" }, { from: "/" })).status).toBe(404);
+  });
+
+  it("finds the rooms free on Tuesday 18–20 for 30 people, and the nearest free times when a room is taken", async () => {
+    const v = await admin();
+    expect((await request(v, "north")).status).toBe(303);
+    const html = await (await new Visitor(env.app, "a.test").get("/premises?date=2026-12-01&start=18:00&end=20:00&people=30")).text();
+    expect(html).toContain("1 ledigt lokale");
+    expect(html).toMatch(/Hallens sydlige halvdel[\s\S]*Ledigt på det tidspunkt/);
+    expect(html).toContain("Hallens nordlige halvdel, 2026-12-01 kl. 20:00–22:00");
+    expect(html).not.toContain("Klasselokale 3");
+    expect(html).not.toContain("Anden kommunes hal");
+  });
+});
