@@ -35,6 +35,11 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, new URL(page.url()).pathname);
       await page.getByRole("main").getByRole("link").first().click();
       await visit(page, new URL(page.url()).pathname);
+      await visit(page, "/premises?people=100&stepFree=on");
+      await page.getByRole("link", { name: /^Idrætshallen, hele hallen/ }).click();
+      await visit(page, new URL(page.url()).pathname);
+      await page.getByRole("link", { name: /^(Næste uge|Next week)$/ }).click();
+      await expectAccessible(page);
     });
 
     test("a citizen's applications", async ({ page }) => {
@@ -74,6 +79,15 @@ for (const locale of ["da-DK", "en-GB"]) {
       await page.getByRole("button", { name: /^(Gem|Save)$/ }).click();
       await expect(page.getByRole("alert")).toContainText(/(Billedet er for stort|The picture is too large)/);
       await expectAccessible(page);
+      await visit(page, "/premises/bookings");
+      await page.getByRole("link", { name: "Biblioteket, mødelokale" }).first().click();
+      await visit(page, new URL(page.url()).pathname);
+      await page.goto("/premises");
+      await page.getByRole("link", { name: /^Kulturhuset, mødelokale 2/ }).click();
+      await page.getByRole("link", { name: /^(Book lokalet|Book this room)$/ }).click();
+      await page.getByRole("button", { name: /^(Send ønsket|Send the request)$/ }).click();
+      await expect(page.locator(".ds-error-summary").first()).toBeFocused();
+      await expectAccessible(page);
     });
 
     test("staff and admin pages", async ({ page }) => {
@@ -98,6 +112,7 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/opportunities/figures");
       await visit(page, "/directory/moderation");
       await visit(page, "/directory/import");
+      await visit(page, "/premises/requests");
       await visit(page, "/matching/staff");
       await page.getByLabel(/^(Borgerens e-mail|The citizen's e-mail)/).fill(demo.citizen);
       await page.getByRole("checkbox").check();

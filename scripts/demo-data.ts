@@ -8,6 +8,7 @@ import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { demoPostcodes } from "./demo-postcodes.js";
+import { seedPremises } from "./demo-premises.js";
 
 const DEMO_SLOTS = ["tue-morning,thu-morning", "wed-afternoon", "thu-evening", "mon-evening", "sat-morning", "tue-evening,thu-evening", "", "wed-morning"];
 
@@ -375,6 +376,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         updated_at: now,
       })
       .execute();
+    await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
   });
   return info;
 }

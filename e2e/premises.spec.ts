@@ -1,0 +1,65 @@
+import ICAL from "ical.js";
+import { Temporal } from "temporal-polyfill";
+import { demo, expect, expectAccessible, signIn, test, visit } from "./fixtures.js";
+
+/** The first Tuesday of the coming September, and the June after: a season that spans both clock changes. */
+function season() {
+  const today = Temporal.Now.plainDateISO("Europe/Copenhagen");
+  const year = today.month < 9 ? today.year : today.year + 1;
+  let first = Temporal.PlainDate.from({ year, month: 9, day: 1 });
+  while (first.dayOfWeek !== 2) first = first.add({ days: 1 });
+  // The last Sunday of October, when summer time ends.
+  let change = Temporal.PlainDate.from({ year, month: 10, day: 31 });
+  while (change.dayOfWeek !== 7) change = change.subtract({ days: 1 });
+  return { first: first.toString(), until: `${year + 1}-06-30`, afterChange: change.add({ days: 2 }).toString() };
+}
+
+test("an association finds a free hall for Tuesday 18–20, books it weekly until June, the caseworker approves, and the .ics keeps 18:00 after the clock change", async ({
+  browser,
+}) => {
+  const { first, until, afterChange } = season();
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.associationAdmin);
+  await visit(admin, "/premises");
+  await admin.getByLabel("Dato").fill(first);
+  await admin.getByLabel("Fra kl.").fill("18:00");
+  await admin.getByLabel("Til kl.").fill("20:00");
+  await admin.getByLabel(/^Antal personer/).fill("25");
+  await admin.getByRole("button", { name: "Find ledige lokaler" }).click();
+  await expect(admin.getByRole("heading", { name: /ledige lokaler/ })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.getByRole("link", { name: "Book Sønderby Skole, gymnastiksal" }).click();
+
+  await expect(admin.getByLabel("Dato")).toHaveValue(first);
+  await admin.getByLabel("Hvad skal lokalet bruges til?").fill("Seniorgymnastik");
+  await admin.getByLabel("Gentag").selectOption("weekly");
+  await admin.getByLabel(/^Til og med/).fill(until);
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "Send ønsket" }).click();
+  await expect(admin.getByRole("status")).toContainText("tiden er holdt til jer");
+  await expect(admin.getByText("Venter på svar (tiden er holdt)")).toBeVisible();
+  await expectAccessible(admin);
+
+  const caseworker = await (await browser.newContext()).newPage();
+  await signIn(caseworker, demo.caseworker);
+  await visit(caseworker, "/premises/requests");
+  await caseworker.getByLabel(/Sønderby Skole, gymnastiksal: Seniorgymnastik/).check();
+  await caseworker.getByRole("button", { name: "Godkend de valgte" }).click();
+  await expect(caseworker.getByRole("status")).toContainText("Gemt");
+  await expectAccessible(caseworker);
+
+  await visit(admin, "/dev/mailbox");
+  await admin.getByRole("link", { name: "Booket: Sønderby Skole, gymnastiksal" }).first().click();
+  await expect(admin.getByText(/Dørkode til sidedøren: 2468/)).toBeVisible();
+  await expectAccessible(admin);
+  const download = admin.waitForEvent("download");
+  await admin.getByRole("link", { name: "booking.ics" }).click();
+  const ics = await (await (await download).createReadStream()).toArray();
+  const events = new ICAL.Component(ICAL.parse(Buffer.concat(ics).toString("utf8"))).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+  const local = (time: ICAL.Time) =>
+    Temporal.Instant.fromEpochMilliseconds(time.toJSDate().getTime()).toZonedDateTimeISO("Europe/Copenhagen").toPlainDateTime();
+  const starts = events.map((e) => local(e.startDate).toString({ smallestUnit: "minute" }));
+  expect(starts[0]).toBe(`${first}T18:00`);
+  expect(starts).toContain(`${afterChange}T18:00`);
+  expect(starts.every((s) => s.endsWith("T18:00"))).toBe(true);
+});
