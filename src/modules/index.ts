@@ -13,7 +13,7 @@ import { matchingRoutes } from "./matching/index.js";
 import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open-data/index.js";
 import { answerReminderJobs, applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
-import { premisesRoutes } from "./premises/index.js";
+import { premisesRoutes, registerPremisesApi } from "./premises/index.js";
 import { registerSearchApi, savedSearchJobs, searchRoutes } from "./search/index.js";
 
 export interface NavEntry {
@@ -70,6 +70,7 @@ export const modules: ModuleDefinition[] = [
     name: "premises",
     mount: "/premises",
     routes: premisesRoutes,
+    api: registerPremisesApi,
     nav: [
       { href: "/premises", label: "nav.premises", visible: () => true },
       { href: "/premises/bookings", label: "nav.myBookings", visible: (a) => isPerson(a) && [...a.memberships.values()].includes("admin") },

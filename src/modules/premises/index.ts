@@ -1,1 +1,2 @@
+export { registerPremisesApi } from "./premises.api.js";
 export { premisesRoutes } from "./premises.routes.js";

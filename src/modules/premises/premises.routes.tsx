@@ -90,7 +90,7 @@ export const premisesRoutes = new Hono<AppEnv>()
     const monday = mondayOf(
       week && /^\d{4}-\d{2}-\d{2}$/.test(week) && !Number.isNaN(Date.parse(week)) ? week : localToday(ctx.clock.now(), ctx.tenant.timeZone),
     );
-    const data = await service.week(ctx, c.req.param("id"), monday);
+    const data = await service.availability(ctx, c.req.param("id"), monday, 7);
     return render(c, data.premise.name, <PremisePage {...data} monday={monday} canBook={(await bookingAssociations(c)).length > 0} />);
   })
   .get("/:id/calendar.ics", async (c) => {

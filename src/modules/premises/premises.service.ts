@@ -555,51 +555,46 @@ export async function findRooms(ctx: ServiceContext, input: FindInput): Promise<
   return { rooms, nearUnknown: Boolean(input.near) && !origin };
 }
 
-/** A room's week: its opening hours and what is booked, day by day. */
-export async function week(ctx: ServiceContext, premiseId: string, monday: string) {
+/** A room's days from a date: its opening hours and what is booked (by whom, once approved), day by day. */
+export async function availability(ctx: ServiceContext, premiseId: string, from: string, dayCount: number) {
   const tree = await premiseTree(ctx);
   const premise = tree.byId.get(premiseId);
   if (!premise) throw notFound();
   const zone = ctx.tenant.timeZone;
-  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  const hours = await repo.hoursOf(
-    ctx.db,
-    ctx.tenant.id,
-    tree.lineage(premiseId).map((p) => p.id),
-  );
-  const closures = await repo.closuresOf(
-    ctx.db,
-    ctx.tenant.id,
-    tree.lineage(premiseId).map((p) => p.id),
-    monday,
-    days[6] ?? monday,
-  );
-  const from = expand({ startDate: monday, startTime: "00:00", endTime: "00:01", zone, everyWeeks: null, untilDate: null })[0]?.startsAt ?? new Date();
-  const to =
-    expand({ startDate: addDays(monday, 7), startTime: "00:00", endTime: "00:01", zone, everyWeeks: null, untilDate: null })[0]?.startsAt ?? new Date();
+  const lineage = tree.lineage(premiseId).map((p) => p.id);
+  const days = Array.from({ length: dayCount }, (_, i) => addDays(from, i));
+  const last = days.at(-1) ?? from;
+  const [hours, closures] = await Promise.all([repo.hoursOf(ctx.db, ctx.tenant.id, lineage), repo.closuresOf(ctx.db, ctx.tenant.id, lineage, from, last)]);
+  const midnight = (date: string) =>
+    expand({ startDate: date, startTime: "00:00", endTime: "00:01", zone, everyWeeks: null, untilDate: null })[0]?.startsAt ?? new Date(date);
   const booked = await repo.occurrencesIn(
     ctx.db,
     ctx.tenant.id,
-    [...tree.withParts(premiseId), ...tree.lineage(premiseId).map((p) => p.id)],
-    from.toISOString(),
-    to.toISOString(),
+    [...tree.withParts(premiseId), ...lineage],
+    midnight(from).toISOString(),
+    midnight(addDays(last, 1)).toISOString(),
   );
   return {
     premise,
     tree,
-    days: days.map((date) => ({
-      date,
-      open: closures.some((c) => c.from_date <= date && date <= c.to_date) ? null : hoursOn(tree, hours, premiseId, date),
-      closure: closures.find((c) => c.from_date <= date && date <= c.to_date)?.reason ?? null,
-      booked: booked
-        .filter((o) => o.local_date === date)
-        .map((o) => ({
-          start: localTime(new Date(o.starts_at), zone),
-          end: localTime(new Date(o.ends_at), zone),
-          status: o.status,
-          own: o.premise_id === premiseId,
-        })),
-    })),
+    days: days.map((date) => {
+      const closure = closures.find((c) => c.from_date <= date && date <= c.to_date) ?? null;
+      return {
+        date,
+        open: closure ? null : hoursOn(tree, hours, premiseId, date),
+        closure: closure?.reason ?? null,
+        booked: booked
+          .filter((o) => o.local_date === date)
+          .map((o) => ({
+            start: localTime(new Date(o.starts_at), zone),
+            end: localTime(new Date(o.ends_at), zone),
+            status: o.status,
+            own: o.premise_id === premiseId,
+            by: o.status === "approved" ? o.association_name : null,
+            purpose: o.status === "approved" ? o.purpose : null,
+          })),
+      };
+    }),
   };
 }
 

@@ -339,4 +339,40 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect(html).not.toContain("Klasselokale 3");
     expect(html).not.toContain("Anden kommunes hal");
   });
+
+  it("tells a municipality's website through the API which premises there are and when they are free", async () => {
+    const v = await admin();
+    expect((await request(v, "north", { date: "2026-12-01" })).status).toBe(303);
+    const anyone = new Visitor(env.app, "a.test");
+    const list = (await (await anyone.get("/api/v1/premises")).json()) as {
+      data: { id: string; name: string; parentId: string | null; bookable: boolean; address: string }[];
+    };
+    expect(list.data.map((p) => p.name)).toContain("Hallens nordlige halvdel");
+    expect(list.data.map((p) => p.name)).not.toContain("Anden kommunes hal");
+    expect(list.data.find((p) => p.id === rooms.north)).toMatchObject({ parentId: rooms.hall, bookable: true, address: "Skolevej 1, 8000" });
+
+    type Day = {
+      date: string;
+      open: { opens: string; closes: string } | null;
+      closure: string | null;
+      booked: { start: string; end: string; status: string; by: string | null; partOfOther: boolean }[];
+    };
+    const week = (await (await anyone.get(`/api/v1/premises/${rooms.hall}/availability?from=2026-11-30&days=7`)).json()) as { zone: string; data: Day[] };
+    expect(week.zone).toBe("Europe/Copenhagen");
+    expect(week.data).toHaveLength(7);
+    expect(week.data[1]).toMatchObject({
+      date: "2026-12-01",
+      open: { opens: "08:00", closes: "22:00" },
+      booked: [{ start: "18:00", end: "20:00", status: "pending", by: null, partOfOther: true }],
+    });
+    const christmas = (await (await anyone.get(`/api/v1/premises/${rooms.hall}/availability?from=2026-12-24&days=1`)).json()) as { data: Day[] };
+    expect(christmas.data[0]).toMatchObject({ open: null, closure: "Juleferie" });
+
+    for (const bad of ["from=yesterday", "from=2026-12-01&days=100", ""]) {
+      const res = await anyone.get(`/api/v1/premises/${rooms.hall}/availability?${bad}`);
+      expect(res.status, bad).toBe(422);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
+    expect((await anyone.get(`/api/v1/premises/${rooms.foreign}/availability?from=2026-12-01`)).status).toBe(404);
+  });
 });

@@ -1,0 +1,119 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { listOf } from "../../db/lists.js";
+import { type Api, problemResponses } from "../../platform/api/api.js";
+import { origin } from "../../platform/http/middleware.js";
+import { serviceContext } from "../../platform/service-context.js";
+import * as service from "./premises.service.js";
+
+const Premise = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    kind: z.enum(["building", "room", "hall", "outdoor", "equipment"]),
+    name: z.string(),
+    address: z.string(),
+    capacity: z.number().nullable(),
+    sizeM2: z.number().nullable(),
+    accessibility: z.array(z.string()),
+    facilities: z.array(z.string()),
+    bookable: z.boolean(),
+    url: z.string(),
+    calendarUrl: z.string(),
+  })
+  .openapi("Premise");
+
+const Day = z
+  .object({
+    date: z.string(),
+    open: z.object({ opens: z.string(), closes: z.string() }).nullable(),
+    closure: z.string().nullable(),
+    booked: z.array(
+      z.object({
+        start: z.string(),
+        end: z.string(),
+        status: z.enum(["pending", "approved", "rejected", "cancelled"]),
+        by: z.string().nullable().openapi({ description: "The association, once the booking is approved" }),
+        purpose: z.string().nullable(),
+        partOfOther: z.boolean().openapi({ description: "Booked through the whole it belongs to, or a part of it" }),
+      }),
+    ),
+  })
+  .openapi("PremiseDay");
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)), "validation.date");
+
+/** Premises and when they are free, for a municipality's own website. Open to anyone. */
+export function registerPremisesApi(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/premises",
+      tags: ["Premises"],
+      summary: "Every building, room, hall, outdoor area and piece of equipment",
+      responses: { 200: { description: "The premises", content: { "application/json": { schema: z.object({ data: z.array(Premise) }) } } } },
+    }),
+    async (c) => {
+      const tree = await service.premiseTree(serviceContext(c));
+      const base = origin(c);
+      return c.json(
+        {
+          data: tree.all.map((p) => ({
+            id: p.id,
+            parentId: p.parent_id,
+            kind: p.kind,
+            name: p.name,
+            address: tree.addressOf(p.id),
+            capacity: p.capacity,
+            sizeM2: p.size_m2,
+            accessibility: listOf(p.accessibility),
+            facilities: listOf(p.facilities),
+            bookable: p.bookable === 1,
+            url: `${base}/premises/${p.id}`,
+            calendarUrl: `${base}/premises/${p.id}/calendar.ics`,
+          })),
+        },
+        200,
+      );
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/premises/{id}/availability",
+      tags: ["Premises"],
+      summary: "Opening hours and bookings of one premise, day by day, in the municipality's time zone",
+      request: {
+        params: z.object({ id: z.string().max(60) }),
+        query: z.object({
+          from: date.openapi({ description: "First day, YYYY-MM-DD" }),
+          days: z.coerce.number().int().min(1).max(62).default(7).openapi({ description: "How many days, at most 62" }),
+        }),
+      },
+      responses: {
+        200: { description: "The days", content: { "application/json": { schema: z.object({ zone: z.string(), data: z.array(Day) }) } } },
+        404: { description: "No such premise" },
+        422: problemResponses[422],
+      },
+    }),
+    async (c) => {
+      const ctx = serviceContext(c);
+      const { from, days } = c.req.valid("query");
+      const result = await service.availability(ctx, c.req.valid("param").id, from, days);
+      return c.json(
+        {
+          zone: ctx.tenant.timeZone,
+          data: result.days.map((d) => ({
+            date: d.date,
+            open: d.open,
+            closure: d.closure,
+            booked: d.booked.map((b) => ({ start: b.start, end: b.end, status: b.status, by: b.by, purpose: b.purpose, partOfOther: !b.own })),
+          })),
+        },
+        200,
+      );
+    },
+  );
+}
