@@ -65,7 +65,26 @@ export const premisesRoutes = new Hono<AppEnv>()
   })
   .get("/bookings", async (c) => {
     if (!isPerson(c.get("actor"))) throw unauthenticated();
-    return render(c, c.get("t")("premises.mine"), <MyBookingsPage rows={await service.myBookings(serviceContext(c))} />);
+    return render(
+      c,
+      c.get("t")("premises.mine"),
+      <MyBookingsPage rows={await service.myBookings(serviceContext(c))} associations={await bookingAssociations(c)} />,
+    );
+  })
+  .post("/calendars", async (c) => {
+    const associationId = (await c.req.parseBody()).associationId;
+    const url = await service.renewCalendarAddress(serviceContext(c), typeof associationId === "string" ? associationId : "");
+    return render(
+      c,
+      c.get("t")("premises.mine"),
+      <MyBookingsPage rows={await service.myBookings(serviceContext(c))} associations={await bookingAssociations(c)} calendarUrl={url} />,
+    );
+  })
+  .get("/calendars/:file", async (c) => {
+    const file = c.req.param("file");
+    if (!file.endsWith(".ics")) throw new AppError(404, "not_found", "error.notFound.text");
+    const ics = await service.associationFeed(serviceContext(c), file.slice(0, -4));
+    return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "no-store" });
   })
   .get("/bookings/:id", async (c) => {
     const page = await service.bookingPage(serviceContext(c), c.req.param("id"));

@@ -377,4 +377,26 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     }
     expect((await anyone.get(`/api/v1/premises/${rooms.foreign}/availability?from=2026-12-01`)).status).toBe(404);
   });
+
+  it("gives an association a secret calendar address for its bookings, and a new one stops the old", async () => {
+    const v = await admin();
+    expect((await request(v, "classroom", { date: "2026-12-03", start: "17:00", end: "18:00" })).status).toBe(303);
+    const page = await (await v.post("/premises/calendars", { associationId: club.id }, { from: "/premises/bookings" })).text();
+    const url = page.match(/http:\/\/a\.test\/premises\/calendars\/[\w-]+\.ics/)?.[0] ?? "";
+    expect(url).not.toBe("");
+    const path = new URL(url).pathname;
+    const anyone = new Visitor(env.app, "a.test");
+    const feed = await (await anyone.get(path)).text();
+    const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(["2026-12-03T16:00:00.000Z"]);
+    expect(await t.db.selectFrom("calendar_tokens").select("token_hash").execute()).not.toContainEqual({
+      token_hash: path.split("/").at(-1)?.replace(".ics", ""),
+    });
+
+    await v.post("/premises/calendars", { associationId: club.id }, { from: "/premises/bookings" });
+    expect((await anyone.get(path)).status).toBe(404);
+    expect((await new Visitor(env.app, "b.test").get(path)).status).toBe(404);
+    const outsider = await admin("admin@gaa.test");
+    expect((await outsider.post("/premises/calendars", { associationId: club.id }, { from: "/premises/bookings" })).status).toBe(403);
+  });
 });

@@ -324,11 +324,19 @@ export function RequestsPage(props: { rows: BookingListRow[]; errors?: FieldErro
   );
 }
 
-export function MyBookingsPage(props: { rows: BookingListRow[] }) {
+export function MyBookingsPage(props: { rows: BookingListRow[]; associations: { id: string; name: string }[]; calendarUrl?: string }) {
   const { t } = usePage();
   return (
     <div class="stack">
       <Heading>{t("premises.mine")}</Heading>
+      {props.calendarUrl && (
+        <Alert color="success" role="status">
+          <P>{t("premises.calendar.new")}</P>
+          <P>
+            <code>{props.calendarUrl}</code>
+          </P>
+        </Alert>
+      )}
       {props.rows.length === 0 ? (
         <EmptyState title="premises.mine.empty" action={<Link href="/premises">{t("premises.find")}</Link>} />
       ) : (
@@ -342,6 +350,16 @@ export function MyBookingsPage(props: { rows: BookingListRow[] }) {
             { key: "status", label: "application.status", cell: (r) => t(statusKey[r.status]) },
           ]}
         />
+      )}
+      {props.associations.length > 0 && (
+        <Form action="/premises/calendars" class="stack" aria-label={t("premises.calendar.title")}>
+          <Heading level={2} size="sm">
+            {t("premises.calendar.title")}
+          </Heading>
+          <P>{t("premises.calendar.intro")}</P>
+          <Select name="associationId" label="premises.association" options={props.associations.map((a) => ({ value: a.id, label: a.name }))} />
+          <Button variant="secondary">{t("premises.calendar.make")}</Button>
+        </Form>
       )}
     </div>
   );
