@@ -113,6 +113,10 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/directory/moderation");
       await visit(page, "/directory/import");
       await visit(page, "/premises/requests");
+      await visit(page, "/premises/manage");
+      await page.getByRole("link", { name: "Idrætshallen, nordlige halvdel", exact: true }).click();
+      await expectAccessible(page);
+      await visit(page, "/premises/manage/new");
       await visit(page, "/matching/staff");
       await page.getByLabel(/^(Borgerens e-mail|The citizen's e-mail)/).fill(demo.citizen);
       await page.getByRole("checkbox").check();

@@ -8,9 +8,21 @@ import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { namesForMember } from "../associations/index.js";
 import { localToday, mondayOf } from "./occurrences.js";
+import * as manage from "./premises.manage.js";
 import { canBookFor } from "./premises.policy.js";
-import { bookingInput, cancelInput, DECISION_LISTS, decisionInput, findInput } from "./premises.schema.js";
+import {
+  bookingInput,
+  cancelInput,
+  closureInput,
+  DECISION_LISTS,
+  decisionInput,
+  findInput,
+  hoursInput,
+  PREMISE_LISTS,
+  premiseInput,
+} from "./premises.schema.js";
 import * as service from "./premises.service.js";
+import { ManagePage, PremiseFormPage } from "./views/manage-views.js";
 import { BookingFormPage, BookingPage, FindPage, MyBookingsPage, PremisePage, RequestsPage } from "./views/premises-views.js";
 
 /** The associations this person may book for. */
@@ -35,6 +47,79 @@ async function showBookingForm(
   return render(c, c.get("t")("premises.bookTitle", { premise: premise.name }), page, status);
 }
 
+const NEW_PREMISE: Record<string, string> = {
+  kind: "room",
+  whoMayBook: "associations",
+  approval: "manual",
+  bookable: "on",
+  pricePerHour: "0",
+  minMinutes: "30",
+  maxMinutes: "480",
+  maxDaysAhead: "365",
+  bufferMinutes: "0",
+  cancelHours: "24",
+};
+
+const premiseValues = (p: service.Premise): Record<string, string> => ({
+  name: p.name,
+  kind: p.kind,
+  parentId: p.parent_id ?? "",
+  description: p.description,
+  address: p.address ?? "",
+  postcode: p.postcode ?? "",
+  capacity: p.capacity?.toString() ?? "",
+  sizeM2: p.size_m2?.toString() ?? "",
+  facilities: p.facilities,
+  accessibility: p.accessibility,
+  houseRules: p.house_rules,
+  accessDetails: p.access_details,
+  bookable: p.bookable ? "on" : "",
+  whoMayBook: p.who_may_book,
+  approval: p.approval,
+  pricePerHour: (p.price_per_hour / 100).toString(),
+  minMinutes: String(p.min_minutes),
+  maxMinutes: String(p.max_minutes),
+  maxDaysAhead: String(p.max_days_ahead),
+  bufferMinutes: String(p.buffer_minutes),
+  cancelHours: String(p.cancel_hours),
+});
+
+/** The premise form: new, or the whole edit page with hours and closures. */
+async function showPremiseForm(
+  c: Context<AppEnv>,
+  id: string | null,
+  values: Record<string, string> | null,
+  extra: { errors?: FieldErrors; hourErrors?: FieldErrors; closureErrors?: FieldErrors } = {},
+  status: 200 | 422 = 200,
+) {
+  const ctx = serviceContext(c);
+  manage.mayManage(ctx);
+  const data = id ? await manage.editData(ctx, id) : null;
+  const tree = data?.tree ?? (await service.premiseTree(ctx));
+  const page = (
+    <PremiseFormPage
+      action={id ? `/premises/${id}/edit` : "/premises/manage/new"}
+      tree={tree}
+      values={values ?? (data ? premiseValues(data.premise) : { ...NEW_PREMISE, parentId: c.req.query("parent") ?? "" })}
+      editing={data ? { id: data.premise.id, hours: data.hours, closures: data.closures } : undefined}
+      {...extra}
+    />
+  );
+  return render(c, data?.premise.name ?? c.get("t")("premise.new"), page, status);
+}
+
+async function savePremise(c: Context<AppEnv>, id: string | null) {
+  const form = await parseForm(c, premiseInput, PREMISE_LISTS);
+  if (!form.ok) return showPremiseForm(c, id, form.values, { errors: form.errors }, 422);
+  try {
+    const saved = await manage.savePremise(serviceContext(c), id, form.data);
+    return c.redirect(`/premises/${saved}/edit?notice=saved`, 303);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 422) return showPremiseForm(c, id, form.values, { errors: error.fields }, 422);
+    throw error;
+  }
+}
+
 export const premisesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const input = findInput.parse(Object.fromEntries(["date", "start", "end", "people", "stepFree", "near"].map((k) => [k, c.req.query(k) || undefined])));
@@ -44,6 +129,36 @@ export const premisesRoutes = new Hono<AppEnv>()
       c.get("t")("premises.title"),
       <FindPage input={input} rooms={rooms} nearUnknown={nearUnknown} searched={Boolean(input.date && input.start && input.end)} />,
     );
+  })
+  .get("/manage", async (c) => {
+    const ctx = serviceContext(c);
+    manage.mayManage(ctx);
+    return render(c, c.get("t")("premise.manage.title"), <ManagePage tree={await service.premiseTree(ctx)} />);
+  })
+  .get("/manage/new", (c) => showPremiseForm(c, null, null))
+  .post("/manage/new", (c) => savePremise(c, null))
+  .get("/:id/edit", (c) => showPremiseForm(c, c.req.param("id"), null))
+  .post("/:id/edit", (c) => savePremise(c, c.req.param("id")))
+  .post("/:id/hours", async (c) => {
+    const id = c.req.param("id");
+    const form = await parseForm(c, hoursInput);
+    const errors = form.ok ? await manage.saveHours(serviceContext(c), id, form.data) : form.errors;
+    if (Object.keys(errors).length > 0) return showPremiseForm(c, id, null, { hourErrors: errors }, 422);
+    return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
+  })
+  .post("/:id/closures", async (c) => {
+    const id = c.req.param("id");
+    const form = await parseForm(c, closureInput);
+    if (!form.ok) {
+      manage.mayManage(serviceContext(c));
+      return showPremiseForm(c, id, null, { closureErrors: form.errors }, 422);
+    }
+    await manage.addClosure(serviceContext(c), id, form.data);
+    return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
+  })
+  .post("/:id/closures/:closureId/delete", async (c) => {
+    await manage.removeClosure(serviceContext(c), c.req.param("id"), c.req.param("closureId"));
+    return c.redirect(`/premises/${c.req.param("id")}/edit?notice=saved`, 303);
   })
   .get("/requests", async (c) => render(c, c.get("t")("premises.requests"), <RequestsPage rows={await service.pendingQueue(serviceContext(c))} />))
   .post("/requests", async (c) => {

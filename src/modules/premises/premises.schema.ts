@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESSIBILITY } from "../../platform/search/labels.js";
 
 const date = (message: "validation.date") =>
   z
@@ -55,3 +56,85 @@ export const cancelInput = z.object({
   scope: z.enum(["one", "rest", "all"], "validation.invalid"),
   date: z.string().trim().max(10).default(""),
 });
+
+export const PREMISE_KINDS = ["building", "room", "hall", "outdoor", "equipment"] as const;
+const whole = (min: number, max: number) =>
+  z.coerce.number("validation.number").int("validation.number").min(min, "validation.number").max(max, "validation.number");
+const optionalWhole = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (/^\d+$/.test(v) && Number(v) <= max), "validation.number")
+    .transform((v) => (v === "" ? null : Number(v)));
+const text = (max: number) => z.string().trim().max(max, "validation.tooLong");
+
+/** A building, room, hall, area or piece of equipment as staff describe it. */
+export const premiseInput = z
+  .object({
+    name: z.string().trim().min(2, "premise.name.required").max(120, "validation.tooLong"),
+    kind: z.enum(PREMISE_KINDS, "validation.invalid"),
+    parentId: z
+      .string()
+      .trim()
+      .max(60)
+      .transform((v) => v || null),
+    description: text(2000),
+    address: text(200).transform((v) => v || null),
+    postcode: z
+      .string()
+      .trim()
+      .regex(/^(\d{4}( ?[A-Za-z]{2})?)?$/, "opportunity.postcode.invalid")
+      .transform((v) => v || null),
+    capacity: optionalWhole(100_000),
+    sizeM2: optionalWhole(1_000_000),
+    facilities: text(500),
+    accessibility: z.array(z.enum(ACCESSIBILITY, "validation.invalid")).default([]),
+    houseRules: text(2000),
+    accessDetails: text(1000),
+    bookable: z.literal("on").optional().transform(Boolean),
+    whoMayBook: z.enum(["associations", "everyone"], "validation.invalid"),
+    approval: z.enum(["auto", "manual"], "validation.invalid"),
+    pricePerHour: z
+      .string()
+      .trim()
+      .regex(/^\d{0,6}([.,]\d{1,2})?$/, "premise.price.invalid")
+      .transform((v) => Math.round(Number((v || "0").replace(",", ".")) * 100)),
+    minMinutes: whole(15, 1440),
+    maxMinutes: whole(15, 1440),
+    maxDaysAhead: whole(1, 1000),
+    bufferMinutes: whole(0, 240),
+    cancelHours: whole(0, 720),
+  })
+  .refine((p) => p.maxMinutes >= p.minMinutes, { path: ["maxMinutes"], message: "premise.maxMinutes.belowMin" });
+export type PremiseInput = z.output<typeof premiseInput>;
+export const PREMISE_LISTS = ["accessibility"];
+
+/** Opening hours for each weekday; both empty means closed that day. */
+export const hoursInput = z.object(
+  Object.fromEntries(
+    [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+      [
+        `opens${d}`,
+        z
+          .string()
+          .trim()
+          .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, "booking.time.invalid"),
+      ],
+      [
+        `closes${d}`,
+        z
+          .string()
+          .trim()
+          .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)?$/, "booking.time.invalid"),
+      ],
+    ]),
+  ) as Record<`opens${number}` | `closes${number}`, z.ZodString>,
+);
+
+export const closureInput = z
+  .object({
+    from: date("validation.date"),
+    to: date("validation.date"),
+    reason: z.string().trim().min(2, "premise.closure.reason").max(200, "validation.tooLong"),
+  })
+  .refine((c) => c.to >= c.from, { path: ["to"], message: "premise.closure.order" });

@@ -399,4 +399,101 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     const outsider = await admin("admin@gaa.test");
     expect((await outsider.post("/premises/calendars", { associationId: club.id }, { from: "/premises/bookings" })).status).toBe(403);
   });
+
+  it("lets staff describe a new building and a room in it, with hours and closures, and nobody else", async () => {
+    const staff = await admin("sagsbehandler@a.test");
+    const fields = {
+      name: "Grønby Forsamlingshus",
+      kind: "building",
+      parentId: "",
+      description: "",
+      address: "Bygaden 2",
+      postcode: "8000",
+      capacity: "",
+      sizeM2: "",
+      facilities: "",
+      accessibility: [] as string[],
+      houseRules: "",
+      accessDetails: "Nøglen hænger i nøgleboksen, kode 1111",
+      whoMayBook: "associations",
+      approval: "manual",
+      pricePerHour: "0",
+      minMinutes: "30",
+      maxMinutes: "480",
+      maxDaysAhead: "365",
+      bufferMinutes: "0",
+      cancelHours: "24",
+    };
+    const building = await staff.post("/premises/manage/new", fields, { from: "/premises/manage/new" });
+    expect(building.status).toBe(303);
+    const buildingId = (building.headers.get("location") ?? "").split("/")[2] ?? "";
+    const room = await staff.post(
+      "/premises/manage/new",
+      {
+        ...fields,
+        name: "Forsamlingshusets sal",
+        kind: "hall",
+        parentId: buildingId,
+        address: "",
+        postcode: "",
+        capacity: "80",
+        bookable: "on",
+        accessibility: ["step_free"],
+        pricePerHour: "350,50",
+      },
+      { from: "/premises/manage/new" },
+    );
+    expect(room.status).toBe(303);
+    const roomId = (room.headers.get("location") ?? "").split("/")[2] ?? "";
+    expect(
+      await t.db
+        .selectFrom("premises")
+        .select(["parent_id", "capacity", "price_per_hour", "bookable", "accessibility"])
+        .where("id", "=", roomId)
+        .executeTakeFirst(),
+    ).toEqual({
+      parent_id: buildingId,
+      capacity: 80,
+      price_per_hour: 35050,
+      bookable: 1,
+      accessibility: "step_free",
+    });
+
+    const hours = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+        [`opens${d}`, d < 6 ? "17:00" : ""],
+        [`closes${d}`, d < 6 ? "23:00" : ""],
+      ]),
+    );
+    expect((await staff.post(`/premises/${buildingId}/hours`, { ...hours, closes2: "16:00" }, { from: "/" })).status).toBe(422);
+    expect(await t.db.selectFrom("premise_hours").select("id").where("premise_id", "=", buildingId).execute()).toEqual([]);
+    expect((await staff.post(`/premises/${buildingId}/hours`, hours, { from: "/" })).status).toBe(303);
+    expect((await staff.post(`/premises/${buildingId}/closures`, { from: "2026-12-10", to: "2026-12-09", reason: "Maling" }, { from: "/" })).status).toBe(422);
+    expect((await staff.post(`/premises/${buildingId}/closures`, { from: "2026-12-08", to: "2026-12-09", reason: "Maling" }, { from: "/" })).status).toBe(303);
+
+    const v = await admin();
+    const bookRoom = (date: string) =>
+      v.post(
+        `/premises/${roomId}/book`,
+        { associationId: club.id, purpose: "Juleklip", participants: "30", date, start: "18:00", end: "20:00", repeat: "none", until: "" },
+        { from: "/" },
+      );
+    expect((await bookRoom("2026-12-01")).status).toBe(303);
+    expect(await (await bookRoom("2026-12-08")).text()).toContain("(Maling)");
+    expect(await (await bookRoom("2026-12-05")).text()).toContain("Lokalet har lukket den dag");
+
+    // A premise cannot be moved inside one of its own parts.
+    const cycle = await staff.post(`/premises/${buildingId}/edit`, { ...fields, parentId: roomId }, { from: "/" });
+    expect(cycle.status).toBe(422);
+    expect(await cycle.text()).toContain("kan ikke være en del af sig selv");
+    expect((await staff.post(`/premises/${roomId}/edit`, { ...fields, minMinutes: "120", maxMinutes: "60" }, { from: "/" })).status).toBe(422);
+
+    expect((await v.get("/premises/manage")).status).toBe(403);
+    expect((await v.post(`/premises/${roomId}/edit`, { ...fields, name: "Overtaget" }, { from: "/" })).status).toBe(403);
+    const foreign = new Visitor(env.app, "b.test");
+    await foreign.signIn("sagsbehandler@b.test");
+    expect((await foreign.get(`/premises/${roomId}/edit`)).status).toBe(404);
+    expect((await foreign.post(`/premises/${roomId}/closures`, { from: "2026-12-01", to: "2026-12-31", reason: "Overtaget" }, { from: "/" })).status).toBe(404);
+    expect((await t.db.selectFrom("premises").select("name").where("id", "=", roomId).executeTakeFirstOrThrow()).name).toBe("Forsamlingshusets sal");
+  });
 });

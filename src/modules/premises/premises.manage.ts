@@ -1,0 +1,158 @@
+import type { Insertable } from "kysely";
+import { audit } from "../../platform/audit/audit.js";
+import { authorize } from "../../platform/auth/policy.js";
+import { isoNow } from "../../platform/clock.js";
+import { AppError, type FieldErrors, notFound } from "../../platform/http/errors.js";
+import { newId } from "../../platform/ids.js";
+import type { ServiceContext } from "../../platform/service-context.js";
+import { canManagePremises } from "./premises.policy.js";
+import * as repo from "./premises.repository.js";
+import type { PremiseInput } from "./premises.schema.js";
+import { premiseTree } from "./premises.service.js";
+import type { PremiseHoursTable } from "./premises.table.js";
+
+export function mayManage(ctx: ServiceContext) {
+  authorize(ctx.actor, canManagePremises, { tenantId: ctx.tenant.id });
+  return ctx.actor;
+}
+
+/** Everything staff need to edit one premise: it, its weekly hours and its closures. */
+export async function editData(ctx: ServiceContext, id: string) {
+  mayManage(ctx);
+  const tree = await premiseTree(ctx);
+  const premise = tree.byId.get(id);
+  if (!premise) throw notFound();
+  const [hours, closures] = await Promise.all([
+    repo.hoursOf(ctx.db, ctx.tenant.id, [id]),
+    ctx.db.selectFrom("premise_closures").selectAll().where("tenant_id", "=", ctx.tenant.id).where("premise_id", "=", id).orderBy("from_date").execute(),
+  ]);
+  return { premise, tree, hours: hours.filter((h) => !h.valid_from), closures };
+}
+
+/** Saves a premise; it may sit inside another, never inside itself or one of its own parts. */
+export async function savePremise(ctx: ServiceContext, id: string | null, input: PremiseInput): Promise<string> {
+  const actor = mayManage(ctx);
+  const tree = await premiseTree(ctx);
+  if (id && !tree.byId.has(id)) throw notFound();
+  if (input.parentId && (!tree.byId.has(input.parentId) || (id !== null && tree.withParts(id).includes(input.parentId))))
+    throw new AppError(422, "invalid", "premise.parent.invalid", { parentId: "premise.parent.invalid" });
+  const now = isoNow(ctx.clock);
+  const values = {
+    parent_id: input.parentId,
+    kind: input.kind,
+    name: input.name,
+    description: input.description,
+    address: input.address,
+    postcode: input.postcode,
+    capacity: input.capacity,
+    size_m2: input.sizeM2,
+    facilities: input.facilities
+      .split(",")
+      .map((f) => f.trim())
+      .filter(Boolean)
+      .join(","),
+    accessibility: input.accessibility.join(","),
+    house_rules: input.houseRules,
+    access_details: input.accessDetails,
+    bookable: input.bookable ? 1 : 0,
+    who_may_book: input.whoMayBook,
+    approval: input.approval,
+    price_per_hour: input.pricePerHour,
+    min_minutes: input.minMinutes,
+    max_minutes: input.maxMinutes,
+    max_days_ahead: input.maxDaysAhead,
+    buffer_minutes: input.bufferMinutes,
+    cancel_hours: input.cancelHours,
+    updated_at: now,
+  };
+  const saved = id ?? newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (id) await trx.updateTable("premises").set(values).where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).execute();
+    else
+      await trx
+        .insertInto("premises")
+        .values({ ...values, id: saved, tenant_id: ctx.tenant.id, created_at: now })
+        .execute();
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "premise.saved",
+      entityType: "premise",
+      entityId: saved,
+      ip: ctx.ip,
+    });
+  });
+  return saved;
+}
+
+/** Replaces the all-year weekly hours; a day with neither time is closed. */
+export async function saveHours(ctx: ServiceContext, id: string, input: Record<string, string>): Promise<FieldErrors> {
+  const actor = mayManage(ctx);
+  if (!(await repo.findPremise(ctx.db, ctx.tenant.id, id))) throw notFound();
+  const errors: FieldErrors = {};
+  const rows: Insertable<PremiseHoursTable>[] = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const opens = input[`opens${weekday}`] ?? "";
+    const closes = input[`closes${weekday}`] ?? "";
+    if (!opens && !closes) continue;
+    if (!opens || !closes || closes <= opens) {
+      errors[`opens${weekday}`] = "premise.hours.order";
+      continue;
+    }
+    rows.push({ id: newId(), tenant_id: ctx.tenant.id, premise_id: id, weekday, opens, closes, valid_from: null, valid_to: null });
+  }
+  if (Object.keys(errors).length > 0) return errors;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("premise_hours").where("tenant_id", "=", ctx.tenant.id).where("premise_id", "=", id).where("valid_from", "is", null).execute();
+    if (rows.length > 0) await trx.insertInto("premise_hours").values(rows).execute();
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "premise.hours_saved",
+      entityType: "premise",
+      entityId: id,
+      ip: ctx.ip,
+    });
+  });
+  return {};
+}
+
+export async function addClosure(ctx: ServiceContext, id: string, input: { from: string; to: string; reason: string }) {
+  const actor = mayManage(ctx);
+  if (!(await repo.findPremise(ctx.db, ctx.tenant.id, id))) throw notFound();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("premise_closures")
+      .values({ id: newId(), tenant_id: ctx.tenant.id, premise_id: id, from_date: input.from, to_date: input.to, reason: input.reason })
+      .execute();
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "premise.closure_added",
+      entityType: "premise",
+      entityId: id,
+      ip: ctx.ip,
+    });
+  });
+}
+
+export async function removeClosure(ctx: ServiceContext, id: string, closureId: string) {
+  const actor = mayManage(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const gone = await trx
+      .deleteFrom("premise_closures")
+      .where("tenant_id", "=", ctx.tenant.id)
+      .where("premise_id", "=", id)
+      .where("id", "=", closureId)
+      .executeTakeFirst();
+    if (Number(gone.numDeletedRows) === 0) throw notFound();
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "premise.closure_removed",
+      entityType: "premise",
+      entityId: id,
+      ip: ctx.ip,
+    });
+  });
+}

@@ -1,0 +1,224 @@
+import type { FieldErrors } from "../../../platform/http/errors.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
+import { ACCESSIBILITY, accessibilityLabels } from "../../../platform/search/labels.js";
+import { Button, ButtonLink, Checkbox, Checkboxes, DataTable, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import { PREMISE_KINDS } from "../premises.schema.js";
+import type { Premise, PremiseTree } from "../premises.service.js";
+
+export const kindLabels: Record<(typeof PREMISE_KINDS)[number], MessageKey> = {
+  building: "premise.kind.building",
+  room: "premise.kind.room",
+  hall: "premise.kind.hall",
+  outdoor: "premise.kind.outdoor",
+  equipment: "premise.kind.equipment",
+};
+const WEEKDAYS: MessageKey[] = ["week.mon", "week.tue", "week.wed", "week.thu", "week.fri", "week.sat", "week.sun"];
+
+/** Every premise, each under what it is part of. */
+export function ManagePage(props: { tree: PremiseTree }) {
+  const { t } = usePage();
+  const depth = (p: Premise) => props.tree.lineage(p.id).length - 1;
+  const ordered: Premise[] = [];
+  const walk = (parent: string | null) => {
+    for (const p of props.tree.all.filter((x) => x.parent_id === parent)) {
+      ordered.push(p);
+      walk(p.id);
+    }
+  };
+  walk(null);
+  return (
+    <div class="stack">
+      <Heading>{t("premise.manage.title")}</Heading>
+      <div class="actions">
+        <ButtonLink href="/premises/manage/new">{t("premise.new")}</ButtonLink>
+      </div>
+      <DataTable
+        caption={t("premise.manage.title")}
+        rows={ordered}
+        columns={[
+          {
+            key: "name",
+            label: "premise.name",
+            cell: (p) => (
+              <span class={`depth-${Math.min(depth(p), 3)}`}>
+                <Link href={`/premises/${p.id}/edit`}>{p.name}</Link>
+              </span>
+            ),
+          },
+          { key: "kind", label: "premise.kind", cell: (p) => t(kindLabels[p.kind]) },
+          { key: "capacity", label: "premises.capacityLabel", cell: (p) => p.capacity?.toString() ?? "" },
+          {
+            key: "add",
+            label: "premise.parts",
+            cell: (p) => <Link href={`/premises/manage/new?parent=${p.id}`}>{t("premise.addPart", { name: p.name })}</Link>,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+export function PremiseFormPage(props: {
+  action: string;
+  tree: PremiseTree;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  editing?: {
+    id: string;
+    hours: { weekday: number; opens: string; closes: string }[];
+    closures: { id: string; from_date: string; to_date: string; reason: string }[];
+  };
+  hourErrors?: FieldErrors;
+  closureErrors?: FieldErrors;
+}) {
+  const { t } = usePage();
+  const v = props.values;
+  const errors = props.errors ?? {};
+  const editing = props.editing;
+  const others = props.tree.all.filter((p) => !editing || !props.tree.withParts(editing.id).includes(p.id));
+  return (
+    <div class="stack form">
+      <Heading>{editing ? v.name : t("premise.new")}</Heading>
+      <ErrorSummary errors={errors} />
+      <Form action={props.action}>
+        <Field name="name" label="premise.name" required value={v.name} error={errors.name} />
+        <Select name="kind" label="premise.kind" value={v.kind ?? "room"} options={PREMISE_KINDS.map((k) => ({ value: k, label: t(kindLabels[k]) }))} />
+        <Select
+          name="parentId"
+          label="premise.parent"
+          value={v.parentId}
+          error={errors.parentId}
+          options={[{ value: "", label: t("premise.parent.none") }, ...others.map((p) => ({ value: p.id, label: p.name }))]}
+        />
+        <Field name="description" label="offer.description" multiline value={v.description} />
+        <Field name="address" label="premises.address" value={v.address} error={errors.address} />
+        <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
+        <Field name="capacity" label="premises.capacityLabel" type="number" value={v.capacity} error={errors.capacity} />
+        <Field name="sizeM2" label="premise.size" type="number" value={v.sizeM2} error={errors.sizeM2} />
+        <Field name="facilities" label="premises.facilities" hint="premise.facilities.hint" value={v.facilities} />
+        <Checkboxes
+          name="accessibility"
+          legend="search.facet.accessibility"
+          chosen={(v.accessibility ?? "").split(",")}
+          options={ACCESSIBILITY.map((a) => ({ value: a, label: t(accessibilityLabels[a]) }))}
+        />
+        <Field name="houseRules" label="premises.rules" multiline value={v.houseRules} />
+        <Field name="accessDetails" label="premise.access" hint="premise.access.hint" multiline value={v.accessDetails} />
+        <Checkbox name="bookable" label="premise.bookable" checked={v.bookable === "on"} />
+        <Select
+          name="whoMayBook"
+          label="premise.whoMayBook"
+          value={v.whoMayBook}
+          options={[
+            { value: "associations", label: t("premise.whoMayBook.associations") },
+            { value: "everyone", label: t("premise.whoMayBook.everyone") },
+          ]}
+        />
+        <Select
+          name="approval"
+          label="premise.approval"
+          value={v.approval}
+          options={[
+            { value: "manual", label: t("premise.approval.manual") },
+            { value: "auto", label: t("premise.approval.auto") },
+          ]}
+        />
+        <Field name="pricePerHour" label="premise.price" hint="premise.price.hint" value={v.pricePerHour} error={errors.pricePerHour} />
+        <Field name="minMinutes" label="premise.minMinutes" type="number" required value={v.minMinutes} error={errors.minMinutes} />
+        <Field name="maxMinutes" label="premise.maxMinutes" type="number" required value={v.maxMinutes} error={errors.maxMinutes} />
+        <Field name="maxDaysAhead" label="premise.maxDaysAhead" type="number" required value={v.maxDaysAhead} error={errors.maxDaysAhead} />
+        <Field
+          name="bufferMinutes"
+          label="premise.buffer"
+          hint="premise.buffer.hint"
+          type="number"
+          required
+          value={v.bufferMinutes}
+          error={errors.bufferMinutes}
+        />
+        <Field name="cancelHours" label="premise.cancelHours" type="number" required value={v.cancelHours} error={errors.cancelHours} />
+        <Button variant="primary">{t("form.save")}</Button>
+      </Form>
+      {editing && (
+        <>
+          <section class="stack" aria-labelledby="hours-heading">
+            <h2 class="ds-heading" data-size="sm" id="hours-heading">
+              {t("premises.openHours")}
+            </h2>
+            <P>{t("premise.hours.intro")}</P>
+            <ErrorSummary errors={props.hourErrors ?? {}} />
+            <Form action={`/premises/${editing.id}/hours`}>
+              <table class="ds-table">
+                <caption class="ds-sr-only">{t("premises.openHours")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("premises.day")}</th>
+                    <th scope="col">{t("premise.opens")}</th>
+                    <th scope="col">{t("premise.closes")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {WEEKDAYS.map((day, i) => {
+                    const h = editing.hours.find((x) => x.weekday === i + 1);
+                    const error = props.hourErrors?.[`opens${i + 1}`];
+                    return (
+                      <tr>
+                        <th scope="row">{t(day)}</th>
+                        <td>
+                          <input
+                            class="ds-input"
+                            type="time"
+                            id={`f-opens${i + 1}`}
+                            name={`opens${i + 1}`}
+                            value={h?.opens ?? ""}
+                            aria-label={`${t(day)}: ${t("premise.opens")}`}
+                            aria-invalid={error ? "true" : undefined}
+                          />
+                        </td>
+                        <td>
+                          <input
+                            class="ds-input"
+                            type="time"
+                            name={`closes${i + 1}`}
+                            value={h?.closes ?? ""}
+                            aria-label={`${t(day)}: ${t("premise.closes")}`}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              <Button variant="secondary">{t("premise.hours.save")}</Button>
+            </Form>
+          </section>
+          <section class="stack" aria-labelledby="closures-heading">
+            <h2 class="ds-heading" data-size="sm" id="closures-heading">
+              {t("premise.closures")}
+            </h2>
+            {editing.closures.length > 0 && (
+              <ul class="ds-list">
+                {editing.closures.map((c) => (
+                  <li>
+                    <Form action={`/premises/${editing.id}/closures/${c.id}/delete`} class="inline-form">
+                      {`${c.from_date}–${c.to_date}: ${c.reason} `}
+                      <Button variant="tertiary">{t("premise.closure.remove", { reason: c.reason })}</Button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ErrorSummary errors={props.closureErrors ?? {}} />
+            <Form action={`/premises/${editing.id}/closures`}>
+              <Field name="from" label="premise.closure.from" type="date" required error={props.closureErrors?.from} />
+              <Field name="to" label="premise.closure.to" type="date" required error={props.closureErrors?.to} />
+              <Field name="reason" label="premise.closure.reasonLabel" required error={props.closureErrors?.reason} />
+              <Button variant="secondary">{t("premise.closure.add")}</Button>
+            </Form>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
