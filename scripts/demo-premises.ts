@@ -1,6 +1,6 @@
 import type { Database } from "../src/db/database.js";
 import { addDays, expand, localToday, minuteOf, mondayOf } from "../src/modules/premises/occurrences.js";
-import { PremiseTree } from "../src/modules/premises/premises.service.js";
+import { PremiseTree } from "../src/modules/premises/premise-tree.js";
 import type { PremiseKind } from "../src/modules/premises/premises.table.js";
 import { newId } from "../src/platform/ids.js";
 

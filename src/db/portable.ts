@@ -69,3 +69,12 @@ export async function addNoOverlapConstraint(db: Kysely<any>, table: string, key
 export function isOverlapViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "23P01";
 }
+
+/**
+ * Makes writers that name the same key take turns until their transaction ends: an advisory lock on
+ * PostgreSQL; SQLite has one writer at a time anyway.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any transaction
+export async function takeTurns(trx: Kysely<any>, key: string): Promise<void> {
+  if (dialectOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}

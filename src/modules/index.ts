@@ -75,6 +75,7 @@ export const modules: ModuleDefinition[] = [
       { href: "/premises", label: "nav.premises", visible: () => true },
       { href: "/premises/bookings", label: "nav.myBookings", visible: (a) => isPerson(a) && [...a.memberships.values()].includes("admin") },
       { href: "/premises/requests", label: "nav.bookingRequests", visible: (a) => hasRole(a, "caseworker", "staff", "tenant_admin") },
+      { href: "/premises/usage", label: "nav.premisesUsage", visible: (a) => hasRole(a, "caseworker", "staff", "tenant_admin") },
       { href: "/premises/manage", label: "nav.managePremises", visible: (a) => hasRole(a, "caseworker", "staff", "tenant_admin") },
     ],
   },

@@ -98,6 +98,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("starts_at", "text", (c) => c.notNull())
     .addColumn("ends_at", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
+    // Staff report a group that did not come; the use of premises counts it.
+    .addColumn("no_show_at", "text")
     .execute();
   await db.schema.createIndex("booking_occurrences_booking").on("booking_occurrences").columns(["booking_id", "local_date"]).execute();
   await db.schema.createIndex("booking_occurrences_premise").on("booking_occurrences").columns(["tenant_id", "premise_id", "starts_at"]).execute();

@@ -102,3 +102,16 @@ export async function bookingsOfAssociations(db: Database, tenantId: string, ass
 export async function bookingWithNames(db: Database, tenantId: string, id: string) {
   return bookingList(db, tenantId).where("b.id", "=", id).executeTakeFirst();
 }
+
+/** Dates of approved and cancelled bookings between two local dates, for the use of premises. */
+export async function usedOccurrences(db: Database, tenantId: string, from: string, to: string) {
+  return db
+    .selectFrom("booking_occurrences as o")
+    .innerJoin("bookings as b", "b.id", "o.booking_id")
+    .select(["o.premise_id", "o.local_date", "o.starts_at", "o.ends_at", "o.status", "o.no_show_at"])
+    .where("o.tenant_id", "=", tenantId)
+    .where("b.status", "in", ["approved", "cancelled"])
+    .where("o.local_date", ">=", from)
+    .where("o.local_date", "<=", to)
+    .execute();
+}

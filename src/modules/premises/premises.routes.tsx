@@ -1,13 +1,14 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { can, isPerson } from "../../platform/auth/policy.js";
+import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors, unauthenticated } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { namesForMember } from "../associations/index.js";
-import { localToday, mondayOf } from "./occurrences.js";
+import { addDays, localToday, mondayOf } from "./occurrences.js";
 import * as manage from "./premises.manage.js";
 import { canBookFor } from "./premises.policy.js";
 import {
@@ -23,7 +24,7 @@ import {
 } from "./premises.schema.js";
 import * as service from "./premises.service.js";
 import { ManagePage, PremiseFormPage } from "./views/manage-views.js";
-import { BookingFormPage, BookingPage, FindPage, MyBookingsPage, PremisePage, RequestsPage } from "./views/premises-views.js";
+import { BookingFormPage, BookingPage, FindPage, MyBookingsPage, PremisePage, RequestsPage, UsagePage } from "./views/premises-views.js";
 
 /** The associations this person may book for. */
 async function bookingAssociations(c: Context<AppEnv>) {
@@ -120,6 +121,17 @@ async function savePremise(c: Context<AppEnv>, id: string | null) {
   }
 }
 
+const isDate = (v: string | undefined): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
+
+/** The period asked for, or this season; never longer than two years. */
+function usagePeriod(c: Context<AppEnv>) {
+  const season = service.seasonOf(localToday(c.get("deps").clock.now(), c.get("tenant").timeZone));
+  const from = isDate(c.req.query("from")) ? (c.req.query("from") as string) : season.from;
+  const asked = isDate(c.req.query("to")) ? (c.req.query("to") as string) : season.to;
+  const to = asked < from ? from : asked > addDays(from, 731) ? addDays(from, 731) : asked;
+  return { from, to };
+}
+
 export const premisesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const input = findInput.parse(Object.fromEntries(["date", "start", "end", "people", "stepFree", "near"].map((k) => [k, c.req.query(k) || undefined])));
@@ -159,6 +171,41 @@ export const premisesRoutes = new Hono<AppEnv>()
   .post("/:id/closures/:closureId/delete", async (c) => {
     await manage.removeClosure(serviceContext(c), c.req.param("id"), c.req.param("closureId"));
     return c.redirect(`/premises/${c.req.param("id")}/edit?notice=saved`, 303);
+  })
+  .get("/usage", async (c) => {
+    const ctx = serviceContext(c);
+    const { from, to } = usagePeriod(c);
+    const report = await service.usageReport(ctx, from, to);
+    return render(c, c.get("t")("usage.title"), <UsagePage from={from} to={to} {...report} />);
+  })
+  .get("/usage.csv", async (c) => {
+    const { from, to } = usagePeriod(c);
+    const { rows } = await service.usageReport(serviceContext(c), from, to);
+    const t = c.get("t");
+    return csvResponse(
+      c,
+      "usage.csv",
+      [
+        t("premises.room"),
+        t("premises.partOf"),
+        t("usage.openHours"),
+        t("usage.bookedHours"),
+        t("usage.share"),
+        t("premises.dates"),
+        t("usage.cancelled"),
+        t("usage.noShows"),
+      ],
+      rows.map((r) => [r.name, r.building, r.openHours, r.bookedHours, r.share, r.dates, r.cancelled, r.noShows]),
+    );
+  })
+  .post("/bookings/:id/no-show", async (c) => {
+    const ctx = serviceContext(c);
+    const id = c.req.param("id");
+    const form = await c.req.parseBody();
+    if (await service.reportNoShow(ctx, id, typeof form.date === "string" ? form.date : "")) return c.redirect(`/premises/bookings/${id}?notice=saved`, 303);
+    const page = await service.bookingPage(ctx, id);
+    const problems = [{ field: "date", key: "usage.noShow.notYet" as const }];
+    return render(c, c.get("t")("premises.bookingOf", { premise: page.booking.premise_name }), <BookingPage {...page} problems={problems} />, 422);
   })
   .get("/requests", async (c) => render(c, c.get("t")("premises.requests"), <RequestsPage rows={await service.pendingQueue(serviceContext(c))} />))
   .post("/requests", async (c) => {

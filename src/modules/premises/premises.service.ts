@@ -1,5 +1,5 @@
 import { listOf } from "../../db/lists.js";
-import { isOverlapViolation } from "../../db/portable.js";
+import { isOverlapViolation, takeTurns } from "../../db/portable.js";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
@@ -10,12 +10,15 @@ import { sendMail } from "../../platform/mail/send.js";
 import { distanceKm, findPostcode, findPostcodes } from "../../platform/search/postcodes.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { type CalendarEvent, icsOf } from "./calendar.js";
-import { addDays, expand, localTime, localToday, minuteOf, minutesBetween, type Occurrence, type Series, weekdayOf } from "./occurrences.js";
+import { addDays, expand, localTime, localToday, minuteOf, minutesBetween, type Occurrence, type Series } from "./occurrences.js";
+import { hoursOn, PremiseTree } from "./premise-tree.js";
 import { canBookFor, canDecideBookings } from "./premises.policy.js";
 import * as repo from "./premises.repository.js";
 import type { BookingInput, FindInput } from "./premises.schema.js";
+import { usage } from "./usage.js";
 
 export type Premise = repo.PremiseRow;
+export { hoursOn, PremiseTree };
 
 export interface Problem {
   field: string;
@@ -33,51 +36,8 @@ export type RequestResult =
   | { ok: true; id: string; status: "pending" | "approved"; skipped: string[] }
   | { ok: false; problems: Problem[]; alternatives: Alternative[] };
 
-/** The premises of a tenant as a tree: booking a part blocks the whole and the whole blocks its parts. */
-export class PremiseTree {
-  readonly byId: Map<string, Premise>;
-  private readonly children = new Map<string, string[]>();
-  constructor(readonly all: Premise[]) {
-    this.byId = new Map(all.map((p) => [p.id, p]));
-    for (const p of all) if (p.parent_id) this.children.set(p.parent_id, [...(this.children.get(p.parent_id) ?? []), p.id]);
-  }
-  /** The premise and every part inside it: what a booking of it holds. */
-  withParts(id: string): string[] {
-    return [id, ...(this.children.get(id) ?? []).flatMap((c) => this.withParts(c))];
-  }
-  /** The premise and what it is part of, nearest first. */
-  lineage(id: string): Premise[] {
-    const p = this.byId.get(id);
-    return p ? [p, ...(p.parent_id ? this.lineage(p.parent_id) : [])] : [];
-  }
-  building(id: string): Premise | undefined {
-    return this.lineage(id).at(-1);
-  }
-  postcodeOf(id: string): string | null {
-    return this.lineage(id).find((p) => p.postcode)?.postcode ?? null;
-  }
-  addressOf(id: string): string {
-    const b = this.lineage(id).find((p) => p.address);
-    return [b?.address, this.postcodeOf(id)].filter(Boolean).join(", ");
-  }
-}
-
 export async function premiseTree(ctx: Pick<ServiceContext, "db" | "tenant">) {
   return new PremiseTree(await repo.allPremises(ctx.db, ctx.tenant.id));
-}
-
-/** Opening hours on a date: the premise's own, or else those of what it is part of; a season's hours beat the all-year ones. */
-export function hoursOn(tree: PremiseTree, hours: repo.HoursRow[], premiseId: string, date: string): { opens: string; closes: string } | null {
-  const weekday = weekdayOf(date);
-  for (const p of tree.lineage(premiseId)) {
-    const own = hours.filter((h) => h.premise_id === p.id);
-    if (own.length === 0) continue;
-    const inSeason = own.filter((h) => h.valid_from && h.valid_to && h.valid_from <= date && date <= h.valid_to);
-    const rows = inSeason.length > 0 ? inSeason : own.filter((h) => !h.valid_from);
-    const today = rows.find((h) => h.weekday === weekday);
-    return today ? { opens: today.opens, closes: today.closes } : null;
-  }
-  return null;
 }
 
 const seriesOf = (input: BookingInput, zone: string): Series => ({
@@ -147,6 +107,8 @@ class SlotTaken extends Error {}
 
 async function hold(db: ServiceContext["db"], tenantId: string, tree: PremiseTree, premise: Premise, bookingId: string, dates: Occurrence[]) {
   const parts = tree.withParts(premise.id);
+  // Requests for the same building take turns, so each sees the one before it; the constraint stays the guarantee.
+  await takeTurns(db, `premises:${tree.building(premise.id)?.id ?? premise.id}`);
   for (const o of dates) {
     const start = minuteOf(o.startsAt);
     const end = minuteOf(o.endsAt) + premise.buffer_minutes;
@@ -439,7 +401,7 @@ export async function bookingPage(ctx: ServiceContext, id: string) {
   const b = await repo.bookingWithNames(ctx.db, ctx.tenant.id, id);
   if (!b || !mayManageBooking(ctx, b)) throw notFound();
   const occurrences = await repo.occurrencesOf(ctx.db, ctx.tenant.id, [id]);
-  return { booking: b, occurrences, canDecide: can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id }) };
+  return { booking: b, occurrences, canDecide: can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id }), now: isoNow(ctx.clock) };
 }
 
 /**
@@ -678,4 +640,49 @@ export async function associationFeed(ctx: ServiceContext, token: string) {
       bookings.map((b) => b.id),
     ),
   );
+}
+
+/** The season a date falls in: August to June, as associations and schools plan. */
+export function seasonOf(date: string) {
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 8 ? year : year - 1;
+  return { from: `${start}-08-01`, to: `${start + 1}-06-30` };
+}
+
+export async function usageReport(ctx: ServiceContext, from: string, to: string) {
+  authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
+  const tree = await premiseTree(ctx);
+  const ids = tree.all.map((p) => p.id);
+  const [hours, closures, occurrences] = await Promise.all([
+    repo.hoursOf(ctx.db, ctx.tenant.id, ids),
+    repo.closuresOf(ctx.db, ctx.tenant.id, ids, from, to),
+    repo.usedOccurrences(ctx.db, ctx.tenant.id, from, to),
+  ]);
+  return usage(tree, hours, closures, occurrences, from, to);
+}
+
+/** Staff report that a group did not come on a date that has passed. */
+export async function reportNoShow(ctx: ServiceContext, bookingId: string, date: string) {
+  authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
+  const actorId = ctx.actor.userId;
+  const occurrence = (await repo.occurrencesOf(ctx.db, ctx.tenant.id, [bookingId])).find((o) => o.local_date === date && o.status === "active");
+  if (!occurrence || new Date(occurrence.starts_at).getTime() > ctx.clock.now().getTime()) return false;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("booking_occurrences")
+      .set({ no_show_at: isoNow(ctx.clock) })
+      .where("tenant_id", "=", ctx.tenant.id)
+      .where("id", "=", occurrence.id)
+      .execute();
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId,
+      action: "booking.no_show",
+      entityType: "booking",
+      entityId: bookingId,
+      ip: ctx.ip,
+      details: { date },
+    });
+  });
+  return true;
 }

@@ -91,6 +91,7 @@ export interface BookingOccurrencesTable {
   starts_at: string;
   ends_at: string;
   status: "active" | "cancelled";
+  no_show_at: Generated<string | null>;
 }
 
 export interface OccupancyTable {

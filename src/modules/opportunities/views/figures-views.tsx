@@ -1,36 +1,9 @@
-import { DataTable, Heading, Link, P } from "../../../platform/ui/components.js";
+import { BarChart, DataTable, Heading, Link, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { FigureRow } from "../figures.js";
 
 export const monthName = (lang: string, month: string) =>
   new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
-
-/** Applications per month as bars; the table under it holds the same numbers for everyone. */
-function Chart(props: { rows: FigureRow[] }) {
-  const { t, lang } = usePage();
-  const max = Math.max(1, ...props.rows.map((r) => r.applications));
-  const width = 40;
-  const height = 160;
-  return (
-    <figure class="chart">
-      <svg role="img" aria-labelledby="chart-caption" viewBox={`0 0 ${props.rows.length * width} ${height + 30}`} width="100%" height="220">
-        <title>{t("figures.chart")}</title>
-        {props.rows.map((r, i) => {
-          const h = Math.round((r.applications / max) * height);
-          return (
-            <g>
-              <rect x={i * width + 6} y={height - h} width={width - 12} height={h} class="bar" />
-              <text x={i * width + width / 2} y={height + 20} text-anchor="middle" font-size="10">
-                {monthName(lang, r.key).split(" ")[0]}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption id="chart-caption">{t("figures.chart")}</figcaption>
-    </figure>
-  );
-}
 
 export function FiguresPage(props: { byMonth: FigureRow[]; byCategory: FigureRow[] }) {
   const { t, lang } = usePage();
@@ -52,7 +25,10 @@ export function FiguresPage(props: { byMonth: FigureRow[]; byCategory: FigureRow
       <P>
         {t("figures.intro")} <Link href="/opportunities/figures.csv">{t("table.exportCsv")}</Link>
       </P>
-      <Chart rows={props.byMonth} />
+      <BarChart
+        caption={t("figures.chart")}
+        bars={props.byMonth.map((r) => ({ label: monthName(lang, r.key).split(" ")[0] ?? r.key, value: r.applications }))}
+      />
       <Heading level={2} size="md">
         {t("figures.byMonth")}
       </Heading>

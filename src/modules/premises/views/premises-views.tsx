@@ -3,6 +3,7 @@ import type { FieldErrors } from "../../../platform/http/errors.js";
 import { accessibilityLabels, labelOf } from "../../../platform/search/labels.js";
 import {
   Alert,
+  BarChart,
   Button,
   ButtonLink,
   Checkbox,
@@ -22,6 +23,7 @@ import type { BookingListRow } from "../premises.repository.js";
 import type { FindInput } from "../premises.schema.js";
 import type { Alternative, FreeRoom, Premise, PremiseTree, Problem } from "../premises.service.js";
 import { describeWhen } from "../premises.service.js";
+import type { UsageRow } from "../usage.js";
 
 const bookHref = (premiseId: string, a: { date?: string | undefined; start?: string | undefined; end?: string | undefined }) => {
   const q = new URLSearchParams(Object.entries(a).filter((e): e is [string, string] => Boolean(e[1])));
@@ -365,7 +367,13 @@ export function MyBookingsPage(props: { rows: BookingListRow[]; associations: { 
   );
 }
 
-export function BookingPage(props: { booking: BookingListRow; occurrences: { id: string; local_date: string; status: string }[]; problems?: Problem[] }) {
+export function BookingPage(props: {
+  booking: BookingListRow;
+  occurrences: { id: string; local_date: string; status: string; starts_at: string; no_show_at: string | null }[];
+  canDecide: boolean;
+  now: string;
+  problems?: Problem[];
+}) {
   const { t } = usePage();
   const b = props.booking;
   const live = props.occurrences.filter((o) => o.status === "active");
@@ -425,10 +433,54 @@ export function BookingPage(props: { booking: BookingListRow; occurrences: { id:
           {props.occurrences.map((o) => (
             <li>
               {o.local_date} {o.status === "cancelled" ? `(${t("booking.status.cancelled")})` : ""}
+              {o.no_show_at ? `(${t("usage.noShow")})` : ""}
+              {props.canDecide && b.status === "approved" && o.status === "active" && !o.no_show_at && o.starts_at < props.now && (
+                <Form action={`/premises/bookings/${b.id}/no-show`} class="inline-form">
+                  <input type="hidden" name="date" value={o.local_date} />
+                  <Button variant="tertiary">{t("usage.reportNoShow", { date: o.local_date })}</Button>
+                </Form>
+              )}
             </li>
           ))}
         </ul>
       </section>
     </article>
+  );
+}
+
+/** The use of premises: open hours against booked hours, by premise and by week. */
+export function UsagePage(props: { from: string; to: string; rows: UsageRow[]; weeks: { week: string; openHours: number; bookedHours: number }[] }) {
+  const { t, lang } = usePage();
+  const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 });
+  const query = `from=${props.from}&to=${props.to}`;
+  return (
+    <div class="stack">
+      <Heading>{t("usage.title")}</Heading>
+      <P>{t("usage.intro")}</P>
+      <form method="get" action="/premises/usage" class="filters" aria-label={t("usage.period")}>
+        <Field name="from" label="usage.from" type="date" value={props.from} />
+        <Field name="to" label="usage.to" type="date" value={props.to} />
+        <Button variant="secondary">{t("usage.show")}</Button>
+      </form>
+      <BarChart
+        caption={t("usage.chart")}
+        max={100}
+        bars={props.weeks.map((w) => ({ label: w.week.slice(5), value: w.openHours > 0 ? Math.round((w.bookedHours / w.openHours) * 100) : 0 }))}
+      />
+      <Link href={`/premises/usage.csv?${query}`}>{t("table.exportCsv")}</Link>
+      <DataTable
+        caption={t("usage.title")}
+        rows={props.rows}
+        columns={[
+          { key: "name", label: "premises.room", cell: (r) => <Link href={`/premises/${r.premiseId}`}>{r.name}</Link> },
+          { key: "building", label: "premises.partOf", cell: (r) => r.building },
+          { key: "open", label: "usage.openHours", cell: (r) => r.openHours.toLocaleString(lang) },
+          { key: "booked", label: "usage.bookedHours", cell: (r) => r.bookedHours.toLocaleString(lang) },
+          { key: "share", label: "usage.share", cell: (r) => percent.format(r.share) },
+          { key: "cancelled", label: "usage.cancelled", cell: (r) => String(r.cancelled) },
+          { key: "noShows", label: "usage.noShows", cell: (r) => String(r.noShows) },
+        ]}
+      />
+    </div>
   );
 }
