@@ -19,6 +19,7 @@ import {
   decisionInput,
   findInput,
   hoursInput,
+  moveInput,
   PREMISE_LISTS,
   premiseInput,
 } from "./premises.schema.js";
@@ -196,6 +197,23 @@ export const premisesRoutes = new Hono<AppEnv>()
         t("usage.noShows"),
       ],
       rows.map((r) => [r.name, r.building, r.openHours, r.bookedHours, r.share, r.dates, r.cancelled, r.noShows]),
+    );
+  })
+  .post("/bookings/:id/move", async (c) => {
+    const ctx = serviceContext(c);
+    const id = c.req.param("id");
+    const form = await parseForm(c, moveInput);
+    const result = form.ok
+      ? await service.moveDate(ctx, id, form.data)
+      : { ok: false as const, problems: Object.entries(form.errors).map(([field, key]) => ({ field, key })), alternatives: [] };
+    if (result.ok) return c.redirect(`/premises/bookings/${id}?notice=saved`, 303);
+    const page = await service.bookingPage(ctx, id);
+    const taken = result.problems.some((p) => p.key === "booking.taken");
+    return render(
+      c,
+      c.get("t")("premises.bookingOf", { premise: page.booking.premise_name }),
+      <BookingPage {...page} problems={result.problems} alternatives={result.alternatives} />,
+      taken ? 409 : 422,
     );
   })
   .post("/bookings/:id/no-show", async (c) => {

@@ -138,3 +138,12 @@ export const closureInput = z
     reason: z.string().trim().min(2, "premise.closure.reason").max(200, "validation.tooLong"),
   })
   .refine((c) => c.to >= c.from, { path: ["to"], message: "premise.closure.order" });
+
+export const moveInput = z
+  .object({
+    date: date("validation.date"),
+    newDate: date("validation.date"),
+    start: time,
+    end: time,
+  })
+  .refine((m) => m.end > m.start, { path: ["end"], message: "booking.end.beforeStart" });

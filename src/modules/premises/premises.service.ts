@@ -105,29 +105,28 @@ export function checkRules(
 
 class SlotTaken extends Error {}
 
-async function hold(db: ServiceContext["db"], tenantId: string, tree: PremiseTree, premise: Premise, bookingId: string, dates: Occurrence[]) {
+/**
+ * Takes the times for a booking's dates, or moves one of its dates when `moving` names it. Throws
+ * SlotTaken when any of them is held already.
+ */
+async function hold(db: ServiceContext["db"], tenantId: string, tree: PremiseTree, premise: Premise, bookingId: string, dates: Occurrence[], moving?: string) {
   const parts = tree.withParts(premise.id);
   // Requests for the same building take turns, so each sees the one before it; the constraint stays the guarantee.
   await takeTurns(db, `premises:${tree.building(premise.id)?.id ?? premise.id}`);
+  if (moving) await db.deleteFrom("occupancy").where("tenant_id", "=", tenantId).where("occurrence_id", "=", moving).execute();
   for (const o of dates) {
     const start = minuteOf(o.startsAt);
     const end = minuteOf(o.endsAt) + premise.buffer_minutes;
     // On SQLite this check is the guarantee (one writer at a time); on PostgreSQL the exclusion constraint is.
     if ((await repo.overlapping(db, tenantId, parts, start, end)).length > 0) throw new SlotTaken();
-    const occurrenceId = newId();
-    await db
-      .insertInto("booking_occurrences")
-      .values({
-        id: occurrenceId,
-        tenant_id: tenantId,
-        booking_id: bookingId,
-        premise_id: premise.id,
-        local_date: o.localDate,
-        starts_at: o.startsAt.toISOString(),
-        ends_at: o.endsAt.toISOString(),
-        status: "active",
-      })
-      .execute();
+    const when = { local_date: o.localDate, starts_at: o.startsAt.toISOString(), ends_at: o.endsAt.toISOString() };
+    const occurrenceId = moving ?? newId();
+    if (moving) await db.updateTable("booking_occurrences").set(when).where("tenant_id", "=", tenantId).where("id", "=", moving).execute();
+    else
+      await db
+        .insertInto("booking_occurrences")
+        .values({ id: occurrenceId, tenant_id: tenantId, booking_id: bookingId, premise_id: premise.id, status: "active", ...when })
+        .execute();
     await db
       .insertInto("occupancy")
       .values(parts.map((premiseId) => ({ occurrence_id: occurrenceId, tenant_id: tenantId, premise_id: premiseId, start_minute: start, end_minute: end })))
@@ -685,4 +684,70 @@ export async function reportNoShow(ctx: ServiceContext, bookingId: string, date:
     });
   });
   return true;
+}
+
+/**
+ * Moves one date of a booking to another day or time, under the same rules as a new request and no
+ * later than the premise's deadline before the old date.
+ */
+export async function moveDate(
+  ctx: ServiceContext,
+  bookingId: string,
+  change: { date: string; newDate: string; start: string; end: string },
+): Promise<RequestResult> {
+  const b = await repo.findBooking(ctx.db, ctx.tenant.id, bookingId);
+  if (!b || !mayManageBooking(ctx, b) || !isPerson(ctx.actor) || (b.status !== "pending" && b.status !== "approved")) throw notFound();
+  const actorId = ctx.actor.userId;
+  const tree = await premiseTree(ctx);
+  const premise = tree.byId.get(b.premise_id);
+  if (!premise) throw notFound();
+  const occurrence = (await repo.occurrencesOf(ctx.db, ctx.tenant.id, [bookingId])).find((o) => o.local_date === change.date && o.status === "active");
+  if (!occurrence) return { ok: false, problems: [{ field: "date", key: "booking.cancel.noSuchDate" }], alternatives: [] };
+  if (new Date(occurrence.starts_at).getTime() < ctx.clock.now().getTime() + premise.cancel_hours * 3600_000)
+    return { ok: false, problems: [{ field: "date", key: "booking.cancel.tooLate", params: { hours: premise.cancel_hours } }], alternatives: [] };
+  const input: BookingInput = {
+    associationId: b.association_id ?? "",
+    purpose: b.purpose,
+    participants: b.participants,
+    date: change.newDate,
+    start: change.start,
+    end: change.end,
+    repeat: "none",
+    until: "",
+  };
+  const zone = b.zone;
+  const dates = expand(seriesOf(input, zone));
+  const lineage = tree.lineage(premise.id).map((p) => p.id);
+  const [hours, closures] = await Promise.all([
+    repo.hoursOf(ctx.db, ctx.tenant.id, lineage),
+    repo.closuresOf(ctx.db, ctx.tenant.id, lineage, input.date, input.date),
+  ]);
+  const checked = checkRules(tree, premise, hours, closures, input, dates, ctx.clock.now(), zone);
+  if (checked.problems.length > 0) return { ok: false, problems: checked.problems, alternatives: [] };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await hold(trx, ctx.tenant.id, tree, premise, bookingId, checked.dates, occurrence.id);
+      await trx
+        .updateTable("bookings")
+        .set({ updated_at: isoNow(ctx.clock) })
+        .where("tenant_id", "=", ctx.tenant.id)
+        .where("id", "=", bookingId)
+        .execute();
+      await audit(trx, ctx.clock, {
+        tenantId: ctx.tenant.id,
+        actorId,
+        action: "booking.date_moved",
+        entityType: "booking",
+        entityId: bookingId,
+        ip: ctx.ip,
+        details: { from: change.date, to: `${change.newDate} ${change.start}-${change.end}` },
+      });
+    });
+  } catch (error) {
+    if (error instanceof SlotTaken || isOverlapViolation(error)) {
+      return { ok: false, problems: [{ field: "newDate", key: "booking.taken" }], alternatives: await alternatives(ctx, tree, premise, input) };
+    }
+    throw error;
+  }
+  return { ok: true, id: bookingId, status: b.status, skipped: [] };
 }

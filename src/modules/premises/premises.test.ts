@@ -526,4 +526,30 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect((await later.get("/premises/usage")).status).toBe(403);
     expect(await (await staffLater.get("/premises/usage?from=nonsense&to=2026-99-99")).text()).toContain("Brug af lokalerne");
   });
+
+  it("moves one date of a series to another day, under the same rules, freeing the old time", async () => {
+    const v = await admin();
+    const res = await request(v, "south", { date: "2027-01-05", repeat: "weekly", until: "2027-01-26" });
+    const id = (res.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+    expect((await request(v, "north", { date: "2027-01-13", purpose: "Forældremøde" })).status).toBe(303);
+    const move = (fields: Record<string, string>, visitor = v) =>
+      visitor.post(`/premises/bookings/${id}/move`, { date: "2027-01-12", start: "18:00", end: "20:00", ...fields }, { from: "/" });
+
+    expect((await move({ newDate: "2027-01-13" })).status).toBe(303);
+    const dates = await t.db.selectFrom("booking_occurrences").select(["local_date", "starts_at"]).where("booking_id", "=", id).orderBy("local_date").execute();
+    expect(dates.map((d) => d.local_date)).toEqual(["2027-01-05", "2027-01-13", "2027-01-19", "2027-01-26"]);
+    expect(dates[1]?.starts_at).toBe("2027-01-13T17:00:00.000Z");
+    // The hall is free on the 12th now, but not on the 13th, where both halves are taken.
+    expect((await request(v, "hall", { date: "2027-01-12" })).status).toBe(303);
+    expect((await request(v, "hall", { date: "2027-01-13" })).status).toBe(409);
+
+    const taken = await move({ date: "2027-01-19", newDate: "2027-01-12" });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain("Tiden er allerede booket");
+    expect(await (await move({ date: "2027-01-19", newDate: "2027-01-01" })).text()).toContain("Juleferie");
+    expect((await move({ date: "2027-01-19", newDate: "2027-01-20" }, await admin("admin@gaa.test"))).status).toBe(404);
+    expect(
+      (await t.db.selectFrom("booking_occurrences").select("local_date").where("booking_id", "=", id).orderBy("local_date").execute()).map((d) => d.local_date),
+    ).toEqual(["2027-01-05", "2027-01-13", "2027-01-19", "2027-01-26"]);
+  });
 });

@@ -373,6 +373,7 @@ export function BookingPage(props: {
   canDecide: boolean;
   now: string;
   problems?: Problem[];
+  alternatives?: Alternative[];
 }) {
   const { t } = usePage();
   const b = props.booking;
@@ -386,6 +387,13 @@ export function BookingPage(props: {
           {(props.problems ?? []).map((p) => (
             <P>{t(p.key, p.params)}</P>
           ))}
+          {(props.alternatives ?? []).length > 0 && (
+            <ul class="ds-list">
+              {(props.alternatives ?? []).map((a) => (
+                <li>{t("premises.alternative", { premise: a.premiseName, date: a.date, start: a.start, end: a.end })}</li>
+              ))}
+            </ul>
+          )}
         </Alert>
       )}
       <dl>
@@ -422,6 +430,20 @@ export function BookingPage(props: {
               ]}
             />
             <Button variant="secondary">{t("premises.cancel.do")}</Button>
+          </Form>
+        </section>
+      )}
+      {open && live.length > 0 && (
+        <section class="stack" aria-labelledby="move-heading">
+          <h2 class="ds-heading" data-size="sm" id="move-heading">
+            {t("premises.move")}
+          </h2>
+          <Form action={`/premises/bookings/${b.id}/move`}>
+            <Select name="date" label="premises.move.date" options={live.map((o) => ({ value: o.local_date, label: o.local_date }))} />
+            <Field name="newDate" label="premises.move.newDate" type="date" required />
+            <Field name="start" label="premises.start" type="time" required value={b.start_time} />
+            <Field name="end" label="premises.end" type="time" required value={b.end_time} />
+            <Button variant="secondary">{t("premises.move.do")}</Button>
           </Form>
         </section>
       )}
