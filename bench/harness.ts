@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
+import pg from "pg";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -55,4 +56,16 @@ export async function load(url: string, options: { connections?: number; seconds
     p99_ms: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
+}
+
+/** A new, empty database on the benchmark's PostgreSQL server. */
+export async function freshPostgres(url: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name}`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
 }

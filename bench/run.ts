@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark, on SQLite and (when it can be started here) on PostgreSQL.
 // Each prints its figures and ends with one line of JSON.
 import { startCluster, whoCanRunPostgres } from "../test/postgres-cluster.js";
+import { allocationBench } from "./allocation.js";
+import { bookingBench } from "./booking.js";
 import { homePage } from "./home-page.js";
 import { searchBench } from "./search.js";
 
@@ -9,6 +11,8 @@ const only = process.argv[2];
 const benchmarks = [
   { name: "home-page", run: homePage },
   { name: "search-and-matching", run: searchBench },
+  { name: "allocation", run: allocationBench },
+  { name: "booking", run: bookingBench },
 ].filter((b) => !only || b.name.includes(only));
 
 for (const b of benchmarks) await b.run("sqlite");

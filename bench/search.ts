@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { seedDemo } from "../scripts/demo-data.js";
 import { demoPostcodes } from "../scripts/demo-postcodes.js";
 import { openDatabase } from "../src/db/database.js";
@@ -17,7 +16,7 @@ import { SEARCH_PAGE_SIZE, type SearchInput, searchHref, searchInput } from "../
 import { systemClock } from "../src/platform/clock.js";
 import { FILTER_KEYS, runSearch } from "../src/platform/search/query.js";
 import { tenantIndex } from "../src/platform/search/search-index.js";
-import { freePort, type Load, peakRssMb, startProcess, startStaticServer, waitFor } from "./harness.js";
+import { freePort, freshPostgres, type Load, peakRssMb, startProcess, startStaticServer, waitFor } from "./harness.js";
 import { generate } from "./synthetic.js";
 
 const COUNTS = { associations: 50_000, jobs: 100_000 };
@@ -61,20 +60,9 @@ async function loadMany(base: string, paths: string[], seconds: number): Promise
   return { rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-async function freshPostgres(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query("DROP DATABASE IF EXISTS sammen_search_bench");
-  await client.query("CREATE DATABASE sammen_search_bench");
-  await client.end();
-  const target = new URL(url);
-  target.pathname = "/sammen_search_bench";
-  return target.toString();
-}
-
 export async function searchBench(dialect: DialectName, serverUrl?: string) {
   const dir = mkdtempSync(join(tmpdir(), "sammen-search-bench-"));
-  const settings = { SQLITE_FILE: join(dir, "bench.sqlite"), ...(serverUrl ? { DATABASE_URL: await freshPostgres(serverUrl) } : {}) };
+  const settings = { SQLITE_FILE: join(dir, "bench.sqlite"), ...(serverUrl ? { DATABASE_URL: await freshPostgres(serverUrl, "sammen_search_bench") } : {}) };
   const { db } = openDatabase(settings);
   let app: ReturnType<typeof startProcess> | null = null;
   let staticServer: ReturnType<typeof startStaticServer> | null = null;

@@ -43,7 +43,7 @@ const CATEGORIES = ["social", "children_youth", "elderly", "health", "learning",
 const SUITS = ["young", "seniors", "newcomers", "disabilities", "no_local_language"];
 
 /** A small deterministic generator, so every run and both databases get the same data. */
-function random(seed: number) {
+export function random(seed: number) {
   let s = seed;
   return () => {
     s = (s * 1664525 + 1013904223) % 4294967296;

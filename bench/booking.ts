@@ -1,0 +1,128 @@
+// Booking throughput: many associations asking for different rooms and times at once, each request
+// checked against the rules and held in one transaction (with the exclusion constraint on
+// PostgreSQL), beside the limit of the same number of bare one-row write transactions.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { seedDemo } from "../scripts/demo-data.js";
+import type { Config } from "../src/config.js";
+import { openDatabase } from "../src/db/database.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import type { DialectName } from "../src/db/portable.js";
+import { addDays, localToday, weekdayOf } from "../src/modules/premises/occurrences.js";
+import { requestBooking } from "../src/modules/premises/premises.service.js";
+import { systemClock } from "../src/platform/clock.js";
+import { newId } from "../src/platform/ids.js";
+import type { ServiceContext } from "../src/platform/service-context.js";
+import { resolveTenant } from "../src/platform/tenants/tenants.js";
+import { freshPostgres } from "./harness.js";
+
+const REQUESTS = 1500;
+const CONCURRENCY = 20;
+
+async function inParallel(count: number, work: (i: number) => Promise<unknown>) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
+export async function bookingBench(dialect: DialectName, serverUrl?: string) {
+  const dir = mkdtempSync(join(tmpdir(), "sammen-booking-bench-"));
+  const settings = { SQLITE_FILE: join(dir, "bench.sqlite"), ...(serverUrl ? { DATABASE_URL: await freshPostgres(serverUrl, "sammen_booking_bench") } : {}) };
+  const { db } = openDatabase(settings);
+  try {
+    await migrateToLatest(db);
+    await seedDemo(db, systemClock);
+    const tenant = await resolveTenant(db, "localhost");
+    if (!tenant) throw new Error("no demo tenant");
+    const association = await db.selectFrom("associations").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow();
+    const user = await db.selectFrom("users").select(["id", "name", "email"]).where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow();
+    const rooms = await db
+      .selectFrom("premises")
+      .select("id")
+      .where("tenant_id", "=", tenant.id)
+      .where("bookable", "=", 1)
+      .where("approval", "=", "manual")
+      .execute();
+    const ctx: ServiceContext = {
+      db,
+      clock: systemClock,
+      config: {} as Config,
+      tenant,
+      actor: {
+        kind: "person",
+        tenantId: tenant.id,
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        roles: new Set(),
+        memberships: new Map([[association.id, "admin"]]),
+      },
+      lang: "da",
+      baseUrl: "http://localhost",
+      ip: null,
+    };
+    // Weekend days a month on, spread over rooms, days and hours so that most requests can be granted.
+    let saturday = addDays(localToday(new Date(), tenant.timeZone), 35);
+    while (weekdayOf(saturday) !== 6) saturday = addDays(saturday, 1);
+    let granted = 0;
+    const rps = await inParallel(REQUESTS, async (i) => {
+      const room = rooms[i % rooms.length]?.id ?? "";
+      const slot = Math.floor(i / rooms.length);
+      const date = addDays(saturday, 7 * Math.floor(slot / 4) + (slot % 2));
+      const hour = 10 + (Math.floor(slot / 2) % 2) * 3;
+      const result = await requestBooking(ctx, room, {
+        associationId: association.id,
+        purpose: "Træning",
+        participants: 10,
+        date,
+        start: `${hour}:00`,
+        end: `${hour + 2}:00`,
+        repeat: "none",
+        until: "",
+      });
+      if (result.ok) granted++;
+    });
+    const limit = await inParallel(REQUESTS, (i) =>
+      db.transaction().execute((trx) =>
+        trx
+          .insertInto("audit_log")
+          .values({
+            id: newId(),
+            tenant_id: tenant.id,
+            actor_id: null,
+            action: "bench.write",
+            entity_type: "bench",
+            entity_id: String(i),
+            ip: null,
+            details: null,
+            at: new Date().toISOString(),
+          })
+          .execute(),
+      ),
+    );
+    console.log(
+      `booking (${dialect}): ${Math.round(rps)} requests/s (${granted} of ${REQUESTS} granted), bare one-row write transactions ${Math.round(limit)}/s`,
+    );
+    console.log(
+      JSON.stringify({
+        name: "booking",
+        dialect,
+        rps: Math.round(rps),
+        limit_rps: Math.round(limit),
+        ratio: Math.round((rps / limit) * 1000) / 1000,
+        requests: REQUESTS,
+        granted,
+        concurrency: CONCURRENCY,
+      }),
+    );
+  } finally {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
