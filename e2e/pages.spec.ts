@@ -79,6 +79,7 @@ for (const locale of ["da-DK", "en-GB"]) {
       await page.getByRole("button", { name: /^(Gem|Save)$/ }).click();
       await expect(page.getByRole("alert")).toContainText(/(Billedet er for stort|The picture is too large)/);
       await expectAccessible(page);
+      await visit(page, "/premises/rounds");
       await visit(page, "/premises/bookings");
       await page.getByRole("link", { name: "Biblioteket, mødelokale" }).first().click();
       await visit(page, new URL(page.url()).pathname);
@@ -117,6 +118,14 @@ for (const locale of ["da-DK", "en-GB"]) {
       await page.getByRole("link", { name: "Idrætshallen, nordlige halvdel", exact: true }).click();
       await expectAccessible(page);
       await visit(page, "/premises/manage/new");
+      await visit(page, "/premises/usage");
+      await visit(page, "/premises/rounds");
+      await page.getByLabel(/^(Navn|Name)/).fill(`Sæson ${locale}`);
+      await page.getByLabel(/^(Fra|From)/).fill("2027-08-01");
+      await page.getByLabel(/^(Til og med|Until)/).fill("2028-06-30");
+      await page.getByRole("button", { name: /^(Opret runden|Create the round)$/ }).click();
+      await expect(page.getByRole("heading", { name: `Sæson ${locale}` })).toBeVisible();
+      await expectAccessible(page);
       await visit(page, "/matching/staff");
       await page.getByLabel(/^(Borgerens e-mail|The citizen's e-mail)/).fill(demo.citizen);
       await page.getByRole("checkbox").check();

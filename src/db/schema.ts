@@ -3,6 +3,8 @@ import type { OffersTable } from "../modules/directory/directory.table.js";
 import type { MatchingConsentsTable, VolunteerProfilesTable } from "../modules/matching/matching.table.js";
 import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
 import type {
+  AllocationApplicationsTable,
+  AllocationRoundsTable,
   BookingOccurrencesTable,
   BookingsTable,
   CalendarTokensTable,
@@ -64,4 +66,6 @@ export interface DB {
   booking_occurrences: BookingOccurrencesTable;
   occupancy: OccupancyTable;
   calendar_tokens: CalendarTokensTable;
+  allocation_rounds: AllocationRoundsTable;
+  allocation_applications: AllocationApplicationsTable;
 }

@@ -74,6 +74,11 @@ export const modules: ModuleDefinition[] = [
     nav: [
       { href: "/premises", label: "nav.premises", visible: () => true },
       { href: "/premises/bookings", label: "nav.myBookings", visible: (a) => isPerson(a) && [...a.memberships.values()].includes("admin") },
+      {
+        href: "/premises/rounds",
+        label: "nav.rounds",
+        visible: (a) => hasRole(a, "caseworker", "staff", "tenant_admin") || (isPerson(a) && [...a.memberships.values()].includes("admin")),
+      },
       { href: "/premises/requests", label: "nav.bookingRequests", visible: (a) => hasRole(a, "caseworker", "staff", "tenant_admin") },
       { href: "/premises/usage", label: "nav.premisesUsage", visible: (a) => hasRole(a, "caseworker", "staff", "tenant_admin") },
       { href: "/premises/manage", label: "nav.managePremises", visible: (a) => hasRole(a, "caseworker", "staff", "tenant_admin") },

@@ -10,6 +10,7 @@ import * as jobRenewal from "./20261122_0008_job_renewal.js";
 import * as associationStaleness from "./20261122_0009_association_staleness.js";
 import * as map from "./20261122_0010_map.js";
 import * as premises from "./20261122_0011_premises.js";
+import * as allocationRounds from "./20261122_0012_allocation_rounds.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "20261122_0009_association_staleness": associationStaleness,
   "20261122_0010_map": map,
   "20261122_0011_premises": premises,
+  "20261122_0012_allocation_rounds": allocationRounds,
 };

@@ -147,3 +147,55 @@ export const moveInput = z
     end: time,
   })
   .refine((m) => m.end > m.start, { path: ["end"], message: "booking.end.beforeStart" });
+
+export const roundInput = z
+  .object({
+    name: z.string().trim().min(3, "round.name.required").max(120, "validation.tooLong"),
+    from: date("validation.date"),
+    to: date("validation.date"),
+  })
+  .refine((r) => r.to > r.from, { path: ["to"], message: "premise.closure.order" });
+
+const weekday = z.coerce.number("validation.invalid").int("validation.invalid").min(1, "validation.invalid").max(7, "validation.invalid");
+const optionalTime = z
+  .string()
+  .trim()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, "booking.time.invalid")
+  .transform((v) => v || null);
+
+/** An association's wish for a weekly slot in a round. */
+export const wishInput = z
+  .object({
+    associationId: z.string().trim().min(1, "booking.association.required"),
+    purpose: z.string().trim().min(3, "booking.purpose.required").max(200, "validation.tooLong"),
+    participants: z.coerce.number("validation.number").int("validation.number").min(1, "validation.number").max(10_000, "validation.number"),
+    priority: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], "validation.invalid")),
+    disabilityUse: z.literal("on").optional().transform(Boolean),
+    minutes: z.coerce.number("validation.number").int("validation.number").min(30, "validation.number").max(480, "validation.number"),
+    firstPremiseId: z.string().trim().min(1, "round.room.required"),
+    firstWeekday: weekday,
+    firstStart: time,
+    secondPremiseId: z
+      .string()
+      .trim()
+      .transform((v) => v || null),
+    secondWeekday: z
+      .string()
+      .trim()
+      .transform((v) => (v ? Number(v) : null))
+      .pipe(z.number().int().min(1).max(7).nullable()),
+    secondStart: optionalTime,
+    windowFrom: optionalTime,
+    windowTo: optionalTime,
+  })
+  .refine((w) => !w.secondPremiseId || (w.secondWeekday && w.secondStart), { path: ["secondStart"], message: "round.second.incomplete" })
+  .refine((w) => (!w.windowFrom && !w.windowTo) || (w.windowFrom && w.windowTo && w.windowTo > w.windowFrom), {
+    path: ["windowTo"],
+    message: "round.window.invalid",
+  });
+
+export const adjustInput = z.object({
+  premiseId: z.string().trim().max(60),
+  weekday: z.string().trim().max(1),
+  start: optionalTime,
+});

@@ -103,7 +103,44 @@ export function checkRules(
   return { problems, dates, skipped };
 }
 
-class SlotTaken extends Error {}
+export class SlotTaken extends Error {}
+
+/** Writes a booking and holds its dates; throws SlotTaken (or the constraint's error) when any is taken. */
+export async function writeBooking(
+  db: ServiceContext["db"],
+  ctx: Pick<ServiceContext, "tenant" | "clock">,
+  tree: PremiseTree,
+  premise: Premise,
+  b: { id: string; associationId: string; userId: string; purpose: string; participants: number; status: "pending" | "approved"; series: Series },
+  dates: Occurrence[],
+) {
+  const now = isoNow(ctx.clock);
+  await db
+    .insertInto("bookings")
+    .values({
+      id: b.id,
+      tenant_id: ctx.tenant.id,
+      premise_id: premise.id,
+      association_id: b.associationId,
+      user_id: b.userId,
+      purpose: b.purpose,
+      participants: b.participants,
+      status: b.status,
+      zone: b.series.zone,
+      start_date: b.series.startDate,
+      start_time: b.series.startTime,
+      end_time: b.series.endTime,
+      every_weeks: b.series.everyWeeks,
+      until_date: b.series.untilDate,
+      decision_note: null,
+      decided_by: null,
+      decided_at: b.status === "approved" ? now : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await hold(db, ctx.tenant.id, tree, premise, b.id, dates);
+}
 
 /**
  * Takes the times for a booking's dates, or moves one of its dates when `moving` names it. Throws
@@ -225,36 +262,18 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
   if (checked.problems.length > 0) return { ok: false, problems: checked.problems, alternatives: [] };
 
   const id = newId();
-  const now = isoNow(ctx.clock);
   const status = premise.approval === "auto" ? ("approved" as const) : ("pending" as const);
   const series = seriesOf(input, zone);
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("bookings")
-        .values({
-          id,
-          tenant_id: ctx.tenant.id,
-          premise_id: premise.id,
-          association_id: input.associationId,
-          user_id: actor.userId,
-          purpose: input.purpose,
-          participants: input.participants,
-          status,
-          zone,
-          start_date: series.startDate,
-          start_time: series.startTime,
-          end_time: series.endTime,
-          every_weeks: series.everyWeeks,
-          until_date: series.untilDate,
-          decision_note: null,
-          decided_by: null,
-          decided_at: status === "approved" ? now : null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await hold(trx, ctx.tenant.id, tree, premise, id, checked.dates);
+      await writeBooking(
+        trx,
+        ctx,
+        tree,
+        premise,
+        { id, associationId: input.associationId, userId: actor.userId, purpose: input.purpose, participants: input.participants, status, series },
+        checked.dates,
+      );
       await audit(trx, ctx.clock, {
         tenantId: ctx.tenant.id,
         actorId: actor.userId,
@@ -297,7 +316,7 @@ const TELLING: Record<Telling, { subject: MessageKey; body: MessageKey }> = {
 };
 
 /** The e-mail that tells the booker what happened; an approval carries the dates as an .ics file and how to get in. */
-async function tellBooker(db: ServiceContext["db"], ctx: Pick<ServiceContext, "clock" | "tenant" | "baseUrl">, bookingId: string, what: Telling) {
+export async function tellBooker(db: ServiceContext["db"], ctx: Pick<ServiceContext, "clock" | "tenant" | "baseUrl">, bookingId: string, what: Telling) {
   const b = await repo.bookingWithNames(db, ctx.tenant.id, bookingId);
   if (!b) return;
   const tree = await premiseTree({ db, tenant: ctx.tenant });
@@ -376,7 +395,7 @@ export async function decide(ctx: ServiceContext, ids: string[], decision: "appr
 }
 
 /** Frees the times of a booking's dates (from a date on, or all of them). */
-async function release(db: ServiceContext["db"], tenantId: string, bookingId: string, filter: { dates: string[] } | { from: string } | null) {
+export async function release(db: ServiceContext["db"], tenantId: string, bookingId: string, filter: { dates: string[] } | { from: string } | null) {
   const chosen = (await repo.occurrencesOf(db, tenantId, [bookingId])).filter(
     (o) => o.status === "active" && (!filter || ("dates" in filter ? filter.dates.includes(o.local_date) : o.local_date >= filter.from)),
   );

@@ -108,3 +108,44 @@ export interface CalendarTokensTable {
   association_id: string;
   created_at: string;
 }
+
+export interface AllocationRoundsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  season_from: string;
+  season_to: string;
+  status: "open" | "allocating" | "published";
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface AllocationApplicationsTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  association_id: string;
+  user_id: string;
+  purpose: string;
+  participants: number;
+  /** 1 children and young people, 2 adult education, 3 other adults. */
+  priority: number;
+  disability_use: number;
+  minutes: number;
+  first_premise_id: string;
+  first_weekday: number;
+  first_start: string;
+  second_premise_id: string | null;
+  second_weekday: number | null;
+  second_start: string | null;
+  /** Also fine: any start on the first choice's weekday between these times, in that room or another like it in the building. */
+  window_from: string | null;
+  window_to: string | null;
+  placed_premise_id: string | null;
+  placed_weekday: number | null;
+  placed_start: string | null;
+  placed_choice: "first" | "second" | "window" | "manual" | null;
+  booking_id: string | null;
+  response: "confirmed" | "released" | null;
+  created_at: string;
+}

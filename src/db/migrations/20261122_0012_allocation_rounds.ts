@@ -1,0 +1,54 @@
+import type { Kysely } from "kysely";
+
+// Frozen: never import app code here, never edit once landed.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // A season's allocation: open for applications, allocating (a proposal staff adjust), published.
+  await db.schema
+    .createTable("allocation_rounds")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("tenant_id", "text", (c) => c.notNull().references("tenants.id").onDelete("cascade"))
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("season_from", "text", (c) => c.notNull())
+    .addColumn("season_to", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("published_at", "text")
+    .execute();
+  await db.schema.createIndex("allocation_rounds_tenant").on("allocation_rounds").columns(["tenant_id", "season_from"]).execute();
+
+  // An association's wish for one weekly slot, and what it was given.
+  await db.schema
+    .createTable("allocation_applications")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("tenant_id", "text", (c) => c.notNull().references("tenants.id").onDelete("cascade"))
+    .addColumn("round_id", "text", (c) => c.notNull().references("allocation_rounds.id").onDelete("cascade"))
+    .addColumn("association_id", "text", (c) => c.notNull().references("associations.id"))
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("purpose", "text", (c) => c.notNull())
+    .addColumn("participants", "integer", (c) => c.notNull())
+    .addColumn("priority", "integer", (c) => c.notNull())
+    .addColumn("disability_use", "integer", (c) => c.notNull())
+    .addColumn("minutes", "integer", (c) => c.notNull())
+    .addColumn("first_premise_id", "text", (c) => c.notNull().references("premises.id"))
+    .addColumn("first_weekday", "integer", (c) => c.notNull())
+    .addColumn("first_start", "text", (c) => c.notNull())
+    .addColumn("second_premise_id", "text", (c) => c.references("premises.id"))
+    .addColumn("second_weekday", "integer")
+    .addColumn("second_start", "text")
+    .addColumn("window_from", "text")
+    .addColumn("window_to", "text")
+    .addColumn("placed_premise_id", "text", (c) => c.references("premises.id"))
+    .addColumn("placed_weekday", "integer")
+    .addColumn("placed_start", "text")
+    .addColumn("placed_choice", "text")
+    .addColumn("booking_id", "text", (c) => c.references("bookings.id"))
+    .addColumn("response", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("allocation_applications_round").on("allocation_applications").columns(["tenant_id", "round_id", "association_id"]).execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable("allocation_applications").execute();
+  await db.schema.dropTable("allocation_rounds").execute();
+}

@@ -1,0 +1,185 @@
+import type { FieldErrors } from "../../../platform/http/errors.js";
+import { Alert, Button, Checkbox, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import type { PremiseTree } from "../premise-tree.js";
+import type { AllocationRoundsTable } from "../premises.table.js";
+import { type RoundApplication, WEEKDAY_KEYS } from "../rounds.js";
+
+type Round = AllocationRoundsTable;
+type Application = RoundApplication & { association_name: string };
+
+const PRIORITY_KEYS = { 1: "round.priority.1", 2: "round.priority.2", 3: "round.priority.3" } as const;
+const STATUS_KEYS = { open: "round.status.open", allocating: "round.status.allocating", published: "round.status.published" } as const;
+
+export function RoundsPage(props: { rounds: Round[]; staff: boolean; errors?: FieldErrors; values?: Record<string, string> }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("round.title")}</Heading>
+      <P>{t("round.intro")}</P>
+      {props.rounds.length === 0 ? (
+        <EmptyState title="round.none" />
+      ) : (
+        <DataTable
+          caption={t("round.title")}
+          rows={props.rounds}
+          columns={[
+            { key: "name", label: "premise.name", cell: (r) => <Link href={`/premises/rounds/${r.id}`}>{r.name}</Link> },
+            { key: "season", label: "round.season", cell: (r) => `${r.season_from} – ${r.season_to}` },
+            { key: "status", label: "application.status", cell: (r) => t(STATUS_KEYS[r.status]) },
+          ]}
+        />
+      )}
+      {props.staff && (
+        <Form action="/premises/rounds" class="stack" aria-label={t("round.new")}>
+          <Heading level={2} size="sm">
+            {t("round.new")}
+          </Heading>
+          <ErrorSummary errors={props.errors ?? {}} />
+          <Field name="name" label="premise.name" required value={props.values?.name} error={props.errors?.name} />
+          <Field name="from" label="usage.from" type="date" required value={props.values?.from} error={props.errors?.from} />
+          <Field name="to" label="usage.to" type="date" required value={props.values?.to} error={props.errors?.to} />
+          <Button variant="secondary">{t("round.create")}</Button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+function placedText(a: Application, tree: PremiseTree, t: ReturnType<typeof usePage>["t"]) {
+  if (!a.placed_premise_id || !a.placed_weekday || !a.placed_start) return t("round.notPlaced");
+  return `${tree.byId.get(a.placed_premise_id)?.name ?? ""}, ${t(WEEKDAY_KEYS[a.placed_weekday - 1] ?? "week.mon")} ${a.placed_start}`;
+}
+
+export function RoundPage(props: {
+  round: Round;
+  applications: Application[];
+  tree: PremiseTree;
+  staff: boolean;
+  associations: { id: string; name: string }[];
+  quality: { ratio: number; optimal: boolean } | null;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  const { t, lang } = usePage();
+  const r = props.round;
+  const rooms = props.tree.all.filter((p) => p.bookable).map((p) => ({ value: p.id, label: p.name }));
+  const days = WEEKDAY_KEYS.map((k, i) => ({ value: String(i + 1), label: t(k) }));
+  const v = props.values ?? {};
+  const errors = props.errors ?? {};
+  return (
+    <div class="stack">
+      <Heading>{r.name}</Heading>
+      <P>{`${t(STATUS_KEYS[r.status])} · ${t("round.season")}: ${r.season_from} – ${r.season_to}`}</P>
+      {props.staff && props.quality && (
+        <Alert color="info">
+          <P>
+            {t(props.quality.optimal ? "round.quality" : "round.qualityTimeLimit", {
+              percent: new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }).format(props.quality.ratio),
+            })}
+          </P>
+        </Alert>
+      )}
+      {props.applications.length === 0 ? (
+        <EmptyState title="round.noApplications" />
+      ) : (
+        <DataTable
+          caption={t("round.applications")}
+          rows={props.applications}
+          columns={[
+            { key: "who", label: "premises.association", cell: (a) => a.association_name },
+            { key: "purpose", label: "premises.purpose", cell: (a) => a.purpose },
+            { key: "priority", label: "round.priority", cell: (a) => t(PRIORITY_KEYS[a.priority as 1 | 2 | 3]) },
+            {
+              key: "wish",
+              label: "round.firstChoice",
+              cell: (a) =>
+                `${props.tree.byId.get(a.first_premise_id)?.name ?? ""}, ${t(WEEKDAY_KEYS[a.first_weekday - 1] ?? "week.mon")} ${a.first_start} (${a.minutes} min)`,
+            },
+            { key: "placed", label: "round.placed", cell: (a) => (r.status === "open" ? "" : placedText(a, props.tree, t)) },
+            {
+              key: "act",
+              label: "round.action",
+              cell: (a) =>
+                props.staff && r.status === "allocating" ? (
+                  <Form action={`/premises/rounds/${r.id}/applications/${a.id}`} class="inline-form" aria-label={t("round.adjustFor", { purpose: a.purpose })}>
+                    <Select
+                      name="premiseId"
+                      label="premises.room"
+                      value={a.placed_premise_id}
+                      options={[{ value: "", label: t("round.notPlaced") }, ...rooms]}
+                    />
+                    <Select name="weekday" label="premises.day" value={a.placed_weekday?.toString()} options={days} />
+                    <Field name="start" label="premises.start" type="time" value={a.placed_start} />
+                    <Button variant="tertiary">{t("round.adjust")}</Button>
+                  </Form>
+                ) : !props.staff && r.status === "published" && a.booking_id && !a.response ? (
+                  <Form
+                    action={`/premises/rounds/${r.id}/applications/${a.id}/respond`}
+                    class="inline-form"
+                    aria-label={t("round.respondFor", { purpose: a.purpose })}
+                  >
+                    <Button name="response" value="confirmed" variant="primary">
+                      {t("round.confirm")}
+                    </Button>
+                    <Button name="response" value="released" variant="secondary">
+                      {t("round.release")}
+                    </Button>
+                  </Form>
+                ) : a.response ? (
+                  t(a.response === "confirmed" ? "round.confirmed" : "round.released")
+                ) : (
+                  ""
+                ),
+            },
+          ]}
+        />
+      )}
+      {props.staff && r.status !== "published" && (
+        <div class="actions">
+          <Form action={`/premises/rounds/${r.id}/propose`}>
+            <Button variant="secondary">{t("round.propose")}</Button>
+          </Form>
+          {r.status === "allocating" && (
+            <Form action={`/premises/rounds/${r.id}/publish`}>
+              <Button variant="primary">{t("round.publish")}</Button>
+            </Form>
+          )}
+        </div>
+      )}
+      {!props.staff && r.status === "open" && props.associations.length > 0 && (
+        <Form action={`/premises/rounds/${r.id}/apply`} class="stack form" aria-label={t("round.apply")}>
+          <Heading level={2} size="sm">
+            {t("round.apply")}
+          </Heading>
+          <ErrorSummary errors={errors} />
+          <Select
+            name="associationId"
+            label="premises.association"
+            value={v.associationId}
+            options={props.associations.map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <Field name="purpose" label="premises.purpose" required value={v.purpose} error={errors.purpose} />
+          <Field name="participants" label="premises.people" type="number" required value={v.participants} error={errors.participants} />
+          <Select
+            name="priority"
+            label="round.priority"
+            value={v.priority ?? "1"}
+            options={[1, 2, 3].map((p) => ({ value: String(p), label: t(PRIORITY_KEYS[p as 1 | 2 | 3]) }))}
+          />
+          <Checkbox name="disabilityUse" label="round.disabilityUse" checked={v.disabilityUse === "on"} />
+          <Field name="minutes" label="round.minutes" type="number" required value={v.minutes ?? "120"} error={errors.minutes} />
+          <Select name="firstPremiseId" label="round.firstRoom" value={v.firstPremiseId} error={errors.firstPremiseId} options={rooms} />
+          <Select name="firstWeekday" label="round.firstDay" value={v.firstWeekday} options={days} />
+          <Field name="firstStart" label="round.firstStart" type="time" required value={v.firstStart} error={errors.firstStart} />
+          <Select name="secondPremiseId" label="round.secondRoom" value={v.secondPremiseId} options={[{ value: "", label: t("round.noSecond") }, ...rooms]} />
+          <Select name="secondWeekday" label="round.secondDay" value={v.secondWeekday} options={[{ value: "", label: t("round.noSecond") }, ...days]} />
+          <Field name="secondStart" label="round.secondStart" type="time" value={v.secondStart} error={errors.secondStart} />
+          <Field name="windowFrom" label="round.windowFrom" hint="round.window.hint" type="time" value={v.windowFrom} error={errors.windowFrom} />
+          <Field name="windowTo" label="round.windowTo" type="time" value={v.windowTo} error={errors.windowTo} />
+          <Button variant="primary">{t("round.send")}</Button>
+        </Form>
+      )}
+    </div>
+  );
+}
