@@ -15,6 +15,8 @@ export const dayLabels: Record<(typeof DAYS)[number], MessageKey> = {
   sat: "week.sat",
   sun: "week.sun",
 };
+/** The label of an ISO weekday, 1 = Monday. */
+export const weekdayLabel = (weekday: number): MessageKey => dayLabels[DAYS[weekday - 1] ?? "mon"];
 export const partLabels: Record<(typeof DAY_PARTS)[number], MessageKey> = {
   morning: "week.morning",
   afternoon: "week.afternoon",

@@ -10,7 +10,7 @@ import { identities, REGISTRATION_NUMBER_NAMES } from "../associations/index.js"
 import { terms } from "../taxonomy/index.js";
 import { canModerateOffers } from "./directory.policy.js";
 import { type OfferInput, offerInput } from "./directory.schema.js";
-import { syncOfferSearch } from "./directory.service.js";
+import { offerColumns, syncOfferSearch } from "./directory.service.js";
 
 export const OFFER_IMPORT: ImportKind = {
   action: "/directory/import",
@@ -136,29 +136,8 @@ export async function importOffers(ctx: ServiceContext, rows: CsvRow[], apply: b
   const now = isoNow(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     for (const w of writes) {
-      const o = w.offer;
-      const values = {
-        kind: o.kind,
-        title: o.title,
-        description: o.description,
-        category_id: o.categoryId,
-        target_groups: o.targetGroups.join(","),
-        place_name: o.placeName,
-        address: o.address,
-        postcode: o.postcode,
-        online: o.online ? 1 : 0,
-        time_text: o.timeText,
-        price: o.price,
-        price_text: o.priceText,
-        contact_email: o.contactEmail,
-        contact_phone: o.contactPhone,
-        link_url: o.linkUrl,
-        status: "published" as const,
-        updated_at: now,
-        confirmed_at: now,
-        stale_notified_at: null,
-        hidden_at: null,
-      };
+      // Weekly slots, accessibility and languages are not in the file: an update leaves them as they are.
+      const values = { ...offerColumns(w.offer, "published", now), time_slots: undefined, accessibility: undefined, languages: undefined };
       const id = w.id ?? newId();
       if (w.id) await trx.updateTable("offers").set(values).where("tenant_id", "=", ctx.tenant.id).where("id", "=", w.id).execute();
       else

@@ -67,6 +67,34 @@ export async function listForAssociation(ctx: ServiceContext, associationId: str
   return repo.listForAssociation(ctx.db, ctx.tenant.id, associationId);
 }
 
+/** What the form says, as the offer's columns; saving confirms it for another year. */
+export const offerColumns = (o: OfferInput, status: "pending" | "published", now: string) => ({
+  kind: o.kind,
+  title: o.title,
+  description: o.description,
+  category_id: o.categoryId,
+  target_groups: o.targetGroups.join(","),
+  place_name: o.placeName,
+  address: o.address,
+  postcode: o.postcode,
+  online: o.online ? 1 : 0,
+  time_slots: o.slots.join(","),
+  time_text: o.timeText,
+  accessibility: o.accessibility.join(","),
+  languages: o.languages.join(","),
+  price: o.price,
+  price_text: o.priceText,
+  contact_email: o.contactEmail,
+  contact_phone: o.contactPhone,
+  link_url: o.linkUrl,
+  status,
+  review_note: null,
+  updated_at: now,
+  confirmed_at: now,
+  stale_notified_at: null,
+  hidden_at: null,
+});
+
 /** Saves an offer: public at once under post-moderation, after staff approval under pre-moderation. */
 export async function save(ctx: ServiceContext, input: { associationId: string; id: string | null; offer: OfferInput }): Promise<string> {
   authorize(ctx.actor, canManageOffers, { tenantId: ctx.tenant.id, associationId: input.associationId });
@@ -77,33 +105,8 @@ export async function save(ctx: ServiceContext, input: { associationId: string; 
     throw new AppError(422, "invalid", "opportunity.category.required", { categoryId: "opportunity.category.required" });
   if (o.targetGroups.some((g) => !groups.some((x) => x.code === g)))
     throw new AppError(422, "invalid", "validation.invalid", { targetGroups: "validation.invalid" });
-  const now = isoNow(ctx.clock);
-  const values = {
-    kind: o.kind,
-    title: o.title,
-    description: o.description,
-    category_id: o.categoryId,
-    target_groups: o.targetGroups.join(","),
-    place_name: o.placeName,
-    address: o.address,
-    postcode: o.postcode,
-    online: o.online ? 1 : 0,
-    time_slots: o.slots.join(","),
-    time_text: o.timeText,
-    accessibility: o.accessibility.join(","),
-    languages: o.languages.join(","),
-    price: o.price,
-    price_text: o.priceText,
-    contact_email: o.contactEmail,
-    contact_phone: o.contactPhone,
-    link_url: o.linkUrl,
-    status: ctx.tenant.moderation === "post" ? ("published" as const) : ("pending" as const),
-    review_note: null,
-    updated_at: now,
-    confirmed_at: now,
-    stale_notified_at: null,
-    hidden_at: null,
-  };
+  const values = offerColumns(o, ctx.tenant.moderation === "post" ? "published" : "pending", isoNow(ctx.clock));
+  const now = values.updated_at;
   const id = input.id ?? newId();
   await ctx.db.transaction().execute(async (trx) => {
     if (input.id) {

@@ -366,6 +366,8 @@ export async function decide(ctx: ServiceContext, ids: string[], decision: "appr
     for (const id of ids) {
       const b = await repo.findBooking(trx, ctx.tenant.id, id);
       if (b?.status !== "pending") continue;
+      // A rejection frees the times first; the booking then says it was rejected, not cancelled.
+      if (decision === "reject") await release(trx, ctx, id, null);
       await trx
         .updateTable("bookings")
         .set({
@@ -378,7 +380,6 @@ export async function decide(ctx: ServiceContext, ids: string[], decision: "appr
         .where("tenant_id", "=", ctx.tenant.id)
         .where("id", "=", id)
         .execute();
-      if (decision === "reject") await release(trx, ctx.tenant.id, id, null);
       await audit(trx, ctx.clock, {
         tenantId: ctx.tenant.id,
         actorId: actor.userId,
@@ -394,16 +395,21 @@ export async function decide(ctx: ServiceContext, ids: string[], decision: "appr
   return decided;
 }
 
-/** Frees the times of a booking's dates (from a date on, or all of them). */
-export async function release(db: ServiceContext["db"], tenantId: string, bookingId: string, filter: { dates: string[] } | { from: string } | null) {
-  const chosen = (await repo.occurrencesOf(db, tenantId, [bookingId])).filter(
-    (o) => o.status === "active" && (!filter || ("dates" in filter ? filter.dates.includes(o.local_date) : o.local_date >= filter.from)),
-  );
-  const ids = chosen.map((o) => o.id);
-  if (ids.length === 0) return 0;
+/** Frees the times of a booking's dates (some of them, or all); a booking with no date left is cancelled. */
+export async function release(db: ServiceContext["db"], ctx: Pick<ServiceContext, "tenant" | "clock">, bookingId: string, dates: string[] | null) {
+  const tenantId = ctx.tenant.id;
+  const all = (await repo.occurrencesOf(db, tenantId, [bookingId])).filter((o) => o.status === "active");
+  const ids = all.filter((o) => !dates || dates.includes(o.local_date)).map((o) => o.id);
+  if (ids.length === 0) return;
   await db.deleteFrom("occupancy").where("tenant_id", "=", tenantId).where("occurrence_id", "in", ids).execute();
   await db.updateTable("booking_occurrences").set({ status: "cancelled" }).where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
-  return ids.length;
+  if (ids.length === all.length)
+    await db
+      .updateTable("bookings")
+      .set({ status: "cancelled", updated_at: isoNow(ctx.clock) })
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", bookingId)
+      .execute();
 }
 
 function mayManageBooking(ctx: ServiceContext, b: repo.BookingRow) {
@@ -440,15 +446,7 @@ export async function cancel(ctx: ServiceContext, id: string, scope: "one" | "re
     return [{ field: "date", key: "booking.cancel.tooLate", params: { hours: premise?.cancel_hours ?? 0 } }];
   const future = affected.filter((o) => new Date(o.starts_at).getTime() > ctx.clock.now().getTime()).map((o) => o.local_date);
   await ctx.db.transaction().execute(async (trx) => {
-    await release(trx, ctx.tenant.id, id, { dates: future });
-    const left = (await repo.occurrencesOf(trx, ctx.tenant.id, [id])).filter((o) => o.status === "active");
-    if (left.length === 0)
-      await trx
-        .updateTable("bookings")
-        .set({ status: "cancelled", updated_at: isoNow(ctx.clock) })
-        .where("tenant_id", "=", ctx.tenant.id)
-        .where("id", "=", id)
-        .execute();
+    await release(trx, ctx, id, future);
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId,

@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { weekdayLabel } from "../../platform/week-slots.js";
 import { type AllocApplication, type AllocRoom, allocate, objective, type Priority } from "./allocation/allocate.js";
 import { exactAllocation } from "./allocation/exact.js";
 import { addDays, expand, localToday, minutesBetween, weekdayOf } from "./occurrences.js";
@@ -30,6 +31,12 @@ async function findRound(ctx: ServiceContext, id: string) {
   const round = await ctx.db.selectFrom("allocation_rounds").selectAll().where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).executeTakeFirst();
   if (!round) throw notFound();
   return round;
+}
+
+async function findApplication(ctx: ServiceContext, id: string) {
+  const a = await ctx.db.selectFrom("allocation_applications").selectAll().where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).executeTakeFirst();
+  if (!a) throw notFound();
+  return a;
 }
 
 export async function rounds(ctx: ServiceContext) {
@@ -238,13 +245,7 @@ export async function quality(ctx: ServiceContext, roundId: string) {
 /** Staff move a proposed slot, or take it away; two slots in one room never overlap. */
 export async function adjust(ctx: ServiceContext, applicationId: string, change: { premiseId: string; weekday: number; start: string } | null) {
   authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
-  const a = await ctx.db
-    .selectFrom("allocation_applications")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("id", "=", applicationId)
-    .executeTakeFirst();
-  if (!a) throw notFound();
+  const a = await findApplication(ctx, applicationId);
   const round = await findRound(ctx, a.round_id);
   if (round.status !== "allocating") throw new AppError(409, "not_allocating", "round.notAllocating");
   if (change) {
@@ -365,7 +366,7 @@ export async function publish(ctx: ServiceContext, roundId: string) {
                 ? t("mail.round.granted", {
                     purpose: a.purpose,
                     premise: tree.byId.get(a.placed_premise_id ?? "")?.name ?? "",
-                    weekday: t(WEEKDAY_KEYS[(a.placed_weekday ?? 1) - 1] ?? "week.mon"),
+                    weekday: t(weekdayLabel(a.placed_weekday ?? 1)),
                     start: a.placed_start ?? "",
                   })
                 : t("mail.round.notGranted", { purpose: a.purpose }),
@@ -378,32 +379,16 @@ export async function publish(ctx: ServiceContext, roundId: string) {
   });
 }
 
-export const WEEKDAY_KEYS = ["week.mon", "week.tue", "week.wed", "week.thu", "week.fri", "week.sat", "week.sun"] as const;
-
 /** The association confirms a slot it was given, or releases it so others can book it. */
 export async function respond(ctx: ServiceContext, applicationId: string, response: "confirmed" | "released") {
-  const a = await ctx.db
-    .selectFrom("allocation_applications")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("id", "=", applicationId)
-    .executeTakeFirst();
-  if (!a) throw notFound();
+  const a = await findApplication(ctx, applicationId);
   authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId: a.association_id });
   const actorId = ctx.actor.userId;
   if (!a.booking_id || a.response) throw new AppError(409, "answered", "round.answered");
   const bookingId = a.booking_id;
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable("allocation_applications").set({ response }).where("tenant_id", "=", ctx.tenant.id).where("id", "=", applicationId).execute();
-    if (response === "released") {
-      await release(trx, ctx.tenant.id, bookingId, null);
-      await trx
-        .updateTable("bookings")
-        .set({ status: "cancelled", updated_at: isoNow(ctx.clock) })
-        .where("tenant_id", "=", ctx.tenant.id)
-        .where("id", "=", bookingId)
-        .execute();
-    }
+    if (response === "released") await release(trx, ctx, bookingId, null);
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId,

@@ -3,6 +3,7 @@ import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { ACCESSIBILITY, accessibilityLabels } from "../../../platform/search/labels.js";
 import { Button, ButtonLink, Checkbox, Checkboxes, DataTable, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import { weekdayLabel } from "../../../platform/week-slots.js";
 import { PREMISE_KINDS } from "../premises.schema.js";
 import type { Premise, PremiseTree } from "../premises.service.js";
 
@@ -13,7 +14,6 @@ export const kindLabels: Record<(typeof PREMISE_KINDS)[number], MessageKey> = {
   outdoor: "premise.kind.outdoor",
   equipment: "premise.kind.equipment",
 };
-const WEEKDAYS: MessageKey[] = ["week.mon", "week.tue", "week.wed", "week.thu", "week.fri", "week.sat", "week.sun"];
 
 /** Every premise, each under what it is part of. */
 export function ManagePage(props: { tree: PremiseTree }) {
@@ -159,7 +159,8 @@ export function PremiseFormPage(props: {
                   </tr>
                 </thead>
                 <tbody>
-                  {WEEKDAYS.map((day, i) => {
+                  {[1, 2, 3, 4, 5, 6, 7].map((weekday, i) => {
+                    const day = weekdayLabel(weekday);
                     const h = editing.hours.find((x) => x.weekday === i + 1);
                     const error = props.hourErrors?.[`opens${i + 1}`];
                     return (

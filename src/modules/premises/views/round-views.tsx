@@ -1,9 +1,10 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { Alert, Button, Checkbox, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import { weekdayLabel } from "../../../platform/week-slots.js";
 import type { PremiseTree } from "../premise-tree.js";
 import type { AllocationRoundsTable } from "../premises.table.js";
-import { type RoundApplication, WEEKDAY_KEYS } from "../rounds.js";
+import type { RoundApplication } from "../rounds.js";
 
 type Round = AllocationRoundsTable;
 type Application = RoundApplication & { association_name: string };
@@ -48,7 +49,7 @@ export function RoundsPage(props: { rounds: Round[]; staff: boolean; errors?: Fi
 
 function placedText(a: Application, tree: PremiseTree, t: ReturnType<typeof usePage>["t"]) {
   if (!a.placed_premise_id || !a.placed_weekday || !a.placed_start) return t("round.notPlaced");
-  return `${tree.byId.get(a.placed_premise_id)?.name ?? ""}, ${t(WEEKDAY_KEYS[a.placed_weekday - 1] ?? "week.mon")} ${a.placed_start}`;
+  return `${tree.byId.get(a.placed_premise_id)?.name ?? ""}, ${t(weekdayLabel(a.placed_weekday))} ${a.placed_start}`;
 }
 
 export function RoundPage(props: {
@@ -64,7 +65,7 @@ export function RoundPage(props: {
   const { t, lang } = usePage();
   const r = props.round;
   const rooms = props.tree.all.filter((p) => p.bookable).map((p) => ({ value: p.id, label: p.name }));
-  const days = WEEKDAY_KEYS.map((k, i) => ({ value: String(i + 1), label: t(k) }));
+  const days = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(weekdayLabel(d)) }));
   const v = props.values ?? {};
   const errors = props.errors ?? {};
   return (
@@ -93,8 +94,7 @@ export function RoundPage(props: {
             {
               key: "wish",
               label: "round.firstChoice",
-              cell: (a) =>
-                `${props.tree.byId.get(a.first_premise_id)?.name ?? ""}, ${t(WEEKDAY_KEYS[a.first_weekday - 1] ?? "week.mon")} ${a.first_start} (${a.minutes} min)`,
+              cell: (a) => `${props.tree.byId.get(a.first_premise_id)?.name ?? ""}, ${t(weekdayLabel(a.first_weekday))} ${a.first_start} (${a.minutes} min)`,
             },
             { key: "placed", label: "round.placed", cell: (a) => (r.status === "open" ? "" : placedText(a, props.tree, t)) },
             {
