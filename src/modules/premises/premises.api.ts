@@ -31,7 +31,7 @@ const Day = z
       z.object({
         start: z.string(),
         end: z.string(),
-        status: z.enum(["pending", "approved", "rejected", "cancelled"]),
+        status: z.enum(["pending", "proposed", "approved", "rejected", "cancelled"]),
         by: z.string().nullable().openapi({ description: "The association, once the booking is approved" }),
         purpose: z.string().nullable(),
         partOfOther: z.boolean().openapi({ description: "Booked through the whole it belongs to, or a part of it" }),

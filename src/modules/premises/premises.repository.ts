@@ -55,7 +55,7 @@ export async function occurrencesIn(db: Database, tenantId: string, premiseIds: 
     .select(["o.id", "o.premise_id", "o.local_date", "o.starts_at", "o.ends_at", "b.id as booking_id", "b.purpose", "b.status", "a.name as association_name"])
     .where("o.tenant_id", "=", tenantId)
     .where("o.status", "=", "active")
-    .where("b.status", "in", ["pending", "approved"])
+    .where("b.status", "in", ["pending", "proposed", "approved"])
     .where("o.premise_id", "in", premiseIds)
     .where("o.starts_at", "<", toIso)
     .where("o.ends_at", ">", fromIso)

@@ -23,6 +23,7 @@ import {
   moveInput,
   PREMISE_LISTS,
   premiseInput,
+  proposeInput,
   roundInput,
   wishInput,
 } from "./premises.schema.js";
@@ -227,6 +228,20 @@ export const premisesRoutes = new Hono<AppEnv>()
       <BookingPage {...page} problems={result.problems} alternatives={result.alternatives} />,
       taken ? 409 : 422,
     );
+  })
+  .post("/bookings/:id/propose", async (c) => {
+    const ctx = serviceContext(c);
+    const id = c.req.param("id");
+    const form = await parseForm(c, proposeInput);
+    const problems = form.ok ? await service.proposeTime(ctx, id, form.data) : Object.entries(form.errors).map(([field, key]) => ({ field, key }));
+    if (problems.length === 0) return c.redirect(`/premises/bookings/${id}?notice=saved`, 303);
+    const page = await service.bookingPage(ctx, id);
+    return render(c, c.get("t")("premises.bookingOf", { premise: page.booking.premise_name }), <BookingPage {...page} problems={problems} />, 422);
+  })
+  .post("/bookings/:id/answer", async (c) => {
+    const answer = (await c.req.parseBody()).answer;
+    await service.answerProposal(serviceContext(c), c.req.param("id"), answer === "accept");
+    return c.redirect(`/premises/bookings/${c.req.param("id")}?notice=saved`, 303);
   })
   .post("/bookings/:id/no-show", async (c) => {
     const ctx = serviceContext(c);

@@ -199,3 +199,12 @@ export const adjustInput = z.object({
   weekday: z.string().trim().max(1),
   start: optionalTime,
 });
+
+export const proposeInput = z
+  .object({
+    date: date("validation.date"),
+    start: time,
+    end: time,
+    note: z.string().trim().max(1000, "validation.tooLong").default(""),
+  })
+  .refine((m) => m.end > m.start, { path: ["end"], message: "booking.end.beforeStart" });

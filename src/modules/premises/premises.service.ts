@@ -209,7 +209,7 @@ export async function alternatives(ctx: ServiceContext, tree: PremiseTree, premi
   const length = minutesBetween(input.start, input.end);
   const shift = (time: string, minutes: number) => {
     const total = minutesBetween("00:00", time) + minutes;
-    return total < 0 || total > 24 * 60 ? null : `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+    return total < 0 || total >= 24 * 60 ? null : `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
   };
   const candidates: { date: string; start: string; end: string }[] = [];
   for (const hoursAway of [1, -1, 2, -2, 3, -3]) {
@@ -308,8 +308,9 @@ async function bookingEvents(db: ServiceContext["db"], ctx: Pick<ServiceContext,
     }));
 }
 
-type Telling = "received" | "approved" | "rejected";
+type Telling = "received" | "approved" | "rejected" | "proposed";
 const TELLING: Record<Telling, { subject: MessageKey; body: MessageKey }> = {
+  proposed: { subject: "mail.booking.proposed.subject", body: "mail.booking.proposed.body" },
   received: { subject: "mail.booking.received.subject", body: "mail.booking.received.body" },
   approved: { subject: "mail.booking.approved.subject", body: "mail.booking.approved.body" },
   rejected: { subject: "mail.booking.rejected.subject", body: "mail.booking.rejected.body" },
@@ -767,4 +768,103 @@ export async function moveDate(
     throw error;
   }
   return { ok: true, id: bookingId, status: b.status, skipped: [] };
+}
+
+/**
+ * Instead of yes or no, a caseworker offers another time (for a series: another first date and
+ * time on the same rhythm). The new times are held and the old ones freed until the booker answers.
+ */
+export async function proposeTime(
+  ctx: ServiceContext,
+  bookingId: string,
+  change: { date: string; start: string; end: string; note: string },
+): Promise<Problem[]> {
+  authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
+  const actorId = ctx.actor.userId;
+  const b = await repo.findBooking(ctx.db, ctx.tenant.id, bookingId);
+  if (b?.status !== "pending") throw notFound();
+  const tree = await premiseTree(ctx);
+  const premise = tree.byId.get(b.premise_id);
+  if (!premise) throw notFound();
+  const repeat = b.every_weeks === 2 ? "biweekly" : b.every_weeks ? "weekly" : "none";
+  const input: BookingInput = {
+    associationId: b.association_id ?? "",
+    purpose: b.purpose,
+    participants: b.participants,
+    date: change.date,
+    start: change.start,
+    end: change.end,
+    repeat,
+    until: b.until_date ?? "",
+  };
+  if (repeat !== "none" && input.until <= input.date) return [{ field: "date", key: "booking.until.required" }];
+  const lineage = tree.lineage(premise.id).map((p) => p.id);
+  const occurrences = expand(seriesOf(input, b.zone));
+  const [hours, closures] = await Promise.all([
+    repo.hoursOf(ctx.db, ctx.tenant.id, lineage),
+    repo.closuresOf(ctx.db, ctx.tenant.id, lineage, input.date, occurrences.at(-1)?.localDate ?? input.date),
+  ]);
+  const checked = checkRules(tree, premise, hours, closures, input, occurrences, ctx.clock.now(), b.zone);
+  if (checked.problems.length > 0) return checked.problems;
+  const now = isoNow(ctx.clock);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await release(trx, ctx, bookingId, null);
+      await hold(trx, ctx.tenant.id, tree, premise, bookingId, checked.dates);
+      await trx
+        .updateTable("bookings")
+        .set({
+          status: "proposed",
+          start_date: input.date,
+          start_time: input.start,
+          end_time: input.end,
+          decision_note: change.note || null,
+          decided_by: actorId,
+          decided_at: now,
+          updated_at: now,
+        })
+        .where("tenant_id", "=", ctx.tenant.id)
+        .where("id", "=", bookingId)
+        .execute();
+      await audit(trx, ctx.clock, {
+        tenantId: ctx.tenant.id,
+        actorId,
+        action: "booking.time_proposed",
+        entityType: "booking",
+        entityId: bookingId,
+        ip: ctx.ip,
+      });
+      await tellBooker(trx, ctx, bookingId, "proposed");
+    });
+  } catch (error) {
+    if (error instanceof SlotTaken || isOverlapViolation(error)) return [{ field: "date", key: "booking.taken" }];
+    throw error;
+  }
+  return [];
+}
+
+/** The booker takes the proposed time (it is booked) or says no (its times are freed). */
+export async function answerProposal(ctx: ServiceContext, bookingId: string, accept: boolean) {
+  const b = await repo.findBooking(ctx.db, ctx.tenant.id, bookingId);
+  if (!b || b.status !== "proposed" || !mayManageBooking(ctx, b) || !isPerson(ctx.actor)) throw notFound();
+  const actorId = ctx.actor.userId;
+  await ctx.db.transaction().execute(async (trx) => {
+    if (accept) {
+      await trx
+        .updateTable("bookings")
+        .set({ status: "approved", updated_at: isoNow(ctx.clock) })
+        .where("tenant_id", "=", ctx.tenant.id)
+        .where("id", "=", bookingId)
+        .execute();
+      await tellBooker(trx, ctx, bookingId, "approved");
+    } else await release(trx, ctx, bookingId, null);
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId,
+      action: accept ? "booking.proposal_accepted" : "booking.proposal_declined",
+      entityType: "booking",
+      entityId: bookingId,
+      ip: ctx.ip,
+    });
+  });
 }

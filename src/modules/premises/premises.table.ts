@@ -57,7 +57,8 @@ export interface PremiseClosuresTable {
   reason: string;
 }
 
-export type BookingStatus = "pending" | "approved" | "rejected" | "cancelled";
+/** "proposed": a caseworker has offered another time, which holds until the booker answers. */
+export type BookingStatus = "pending" | "proposed" | "approved" | "rejected" | "cancelled";
 
 export interface BookingsTable {
   id: string;

@@ -105,6 +105,7 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
   });
   afterAll(() => t.destroy());
   beforeEach(async () => {
+    await t.db.deleteFrom("allocation_applications").execute();
     await t.db.deleteFrom("occupancy").execute();
     await t.db.deleteFrom("booking_occurrences").execute();
     await t.db.deleteFrom("bookings").execute();
@@ -641,5 +642,37 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     // The released Thursday slot can be booked ad hoc again.
     expect((await request(clubAdmin, "classroom", { date: "2027-08-05", start: "17:00", end: "19:00" })).status).toBe(303);
     expect((await request(clubAdmin, "north", { date: "2027-08-03" })).status).toBe(409);
+  });
+
+  it("lets a caseworker propose another time instead; the booker takes it or says no", async () => {
+    const v = await admin();
+    const first = await request(v, "north", { date: "2026-12-01" });
+    const id = (first.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+    const staff = await admin("sagsbehandler@a.test");
+    const propose = (who: Visitor, bookingId: string, fields: Record<string, string>) =>
+      who.post(`/premises/bookings/${bookingId}/propose`, { note: "", ...fields }, { from: "/" });
+    expect((await propose(v, id, { date: "2026-12-02", start: "19:00", end: "21:00" })).status).toBe(403);
+    expect(await (await propose(staff, id, { date: "2026-12-02", start: "21:00", end: "23:00" })).text()).toContain("08:00–22:00");
+    expect((await propose(staff, id, { date: "2026-12-02", start: "19:00", end: "21:00", note: "Tirsdag er optaget af skolen." })).status).toBe(303);
+    expect(await t.db.selectFrom("bookings").select(["status", "start_date", "start_time"]).where("id", "=", id).executeTakeFirst()).toEqual({
+      status: "proposed",
+      start_date: "2026-12-02",
+      start_time: "19:00",
+    });
+    expect((await latestMail(t.db, "admin@badminton.test"))?.text).toContain("Tirsdag er optaget af skolen.");
+    // The old time is free; the proposed one is held.
+    expect((await request(v, "north", { date: "2026-12-01", purpose: "Bestyrelsesmøde" })).status).toBe(303);
+    expect((await request(v, "hall", { date: "2026-12-02", start: "20:00", end: "21:00" })).status).toBe(409);
+    expect((await (await admin("admin@gaa.test")).post(`/premises/bookings/${id}/answer`, { answer: "accept" }, { from: "/" })).status).toBe(404);
+    expect((await v.post(`/premises/bookings/${id}/answer`, { answer: "accept" }, { from: "/" })).status).toBe(303);
+    expect((await t.db.selectFrom("bookings").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("approved");
+    expect((await latestMail(t.db, "admin@badminton.test"))?.subject).toBe("Booket: Hallens nordlige halvdel");
+
+    const second = await request(v, "south", { date: "2026-12-03" });
+    const secondId = (second.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+    expect((await propose(staff, secondId, { date: "2026-12-04", start: "18:00", end: "20:00" })).status).toBe(303);
+    expect((await v.post(`/premises/bookings/${secondId}/answer`, { answer: "decline" }, { from: "/" })).status).toBe(303);
+    expect((await t.db.selectFrom("bookings").select("status").where("id", "=", secondId).executeTakeFirstOrThrow()).status).toBe("cancelled");
+    expect((await request(v, "hall", { date: "2026-12-04" })).status).toBe(303);
   });
 });

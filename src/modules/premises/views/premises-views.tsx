@@ -198,7 +198,7 @@ export function PremisePage(props: { premise: Premise; tree: PremiseTree; days: 
                     : d.booked
                         .map(
                           (b) =>
-                            `${b.start}–${b.end}${b.status === "pending" ? ` (${t("premises.held")})` : ""}${b.own ? "" : ` (${t("premises.otherPart")})`}`,
+                            `${b.start}–${b.end}${b.status === "pending" || b.status === "proposed" ? ` (${t("premises.held")})` : ""}${b.own ? "" : ` (${t("premises.otherPart")})`}`,
                         )
                         .join(", ")}
                 </td>
@@ -283,6 +283,7 @@ export function BookingFormPage(props: {
 
 const statusKey = {
   pending: "booking.status.pending",
+  proposed: "booking.status.proposed",
   approved: "booking.status.approved",
   rejected: "booking.status.rejected",
   cancelled: "booking.status.cancelled",
@@ -379,6 +380,7 @@ export function BookingPage(props: {
   const b = props.booking;
   const live = props.occurrences.filter((o) => o.status === "active");
   const open = b.status === "pending" || b.status === "approved";
+  const series = b.every_weeks !== null;
   return (
     <article class="stack">
       <Heading>{t("premises.bookingOf", { premise: b.premise_name })}</Heading>
@@ -413,6 +415,32 @@ export function BookingPage(props: {
         )}
       </dl>
       {b.status === "approved" && <Link href={`/premises/bookings/${b.id}/calendar.ics`}>{t("premises.bookingFeed")}</Link>}
+      {props.canDecide && b.status === "pending" && (
+        <section class="stack" aria-labelledby="propose-heading">
+          <h2 class="ds-heading" data-size="sm" id="propose-heading">
+            {t("premises.propose")}
+          </h2>
+          <P>{t(series ? "premises.propose.series" : "premises.propose.once")}</P>
+          <Form action={`/premises/bookings/${b.id}/propose`}>
+            <Field name="date" label={series ? "premises.propose.firstDate" : "premises.date"} type="date" required value={b.start_date} />
+            <Field name="start" label="premises.start" type="time" required value={b.start_time} />
+            <Field name="end" label="premises.end" type="time" required value={b.end_time} />
+            <Field name="note" label="premises.note" multiline />
+            <Button variant="secondary">{t("premises.propose.send")}</Button>
+          </Form>
+        </section>
+      )}
+      {b.status === "proposed" && !props.canDecide && (
+        <Form action={`/premises/bookings/${b.id}/answer`} class="actions" aria-label={t("premises.proposal")}>
+          <P>{t("premises.proposal.question", { when: describeWhen(t, b) })}</P>
+          <Button name="answer" value="accept" variant="primary">
+            {t("premises.proposal.accept")}
+          </Button>
+          <Button name="answer" value="decline" variant="secondary">
+            {t("premises.proposal.decline")}
+          </Button>
+        </Form>
+      )}
       {open && live.length > 0 && (
         <section class="stack" aria-labelledby="cancel-heading">
           <h2 class="ds-heading" data-size="sm" id="cancel-heading">
