@@ -3,6 +3,7 @@ import { listOf } from "../../db/lists.js";
 import { type Api, problemResponses } from "../../platform/api/api.js";
 import { origin } from "../../platform/http/middleware.js";
 import { serviceContext } from "../../platform/service-context.js";
+import * as find from "./premises.find.js";
 import * as service from "./premises.service.js";
 
 const Premise = z
@@ -101,7 +102,7 @@ export function registerPremisesApi(api: Api) {
     async (c) => {
       const ctx = serviceContext(c);
       const { from, days } = c.req.valid("query");
-      const result = await service.availability(ctx, c.req.valid("param").id, from, days);
+      const result = await find.availability(ctx, c.req.valid("param").id, from, days);
       return c.json(
         {
           zone: ctx.tenant.timeZone,

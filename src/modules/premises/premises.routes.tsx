@@ -9,6 +9,8 @@ import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { namesForMember } from "../associations/index.js";
 import { addDays, localToday, mondayOf } from "./occurrences.js";
+import * as feeds from "./premises.feeds.js";
+import * as find from "./premises.find.js";
 import * as manage from "./premises.manage.js";
 import { canBookFor, canDecideBookings } from "./premises.policy.js";
 import {
@@ -28,6 +30,7 @@ import {
   wishInput,
 } from "./premises.schema.js";
 import * as service from "./premises.service.js";
+import * as usage from "./premises.usage.js";
 import * as rounds from "./rounds.js";
 import { ManagePage, PremiseFormPage } from "./views/manage-views.js";
 import { BookingFormPage, BookingPage, FindPage, MyBookingsPage, PremisePage, RequestsPage, UsagePage } from "./views/premises-views.js";
@@ -132,7 +135,7 @@ const isDate = (v: string | undefined): v is string => Boolean(v && /^\d{4}-\d{2
 
 /** The period asked for, or this season; never longer than two years. */
 function usagePeriod(c: Context<AppEnv>) {
-  const season = service.seasonOf(localToday(c.get("deps").clock.now(), c.get("tenant").timeZone));
+  const season = usage.seasonOf(localToday(c.get("deps").clock.now(), c.get("tenant").timeZone));
   const from = isDate(c.req.query("from")) ? (c.req.query("from") as string) : season.from;
   const asked = isDate(c.req.query("to")) ? (c.req.query("to") as string) : season.to;
   const to = asked < from ? from : asked > addDays(from, 731) ? addDays(from, 731) : asked;
@@ -149,7 +152,7 @@ async function showRound(c: Context<AppEnv>, id: string, extra: { values?: Recor
 export const premisesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const input = findInput.parse(Object.fromEntries(["date", "start", "end", "people", "stepFree", "near"].map((k) => [k, c.req.query(k) || undefined])));
-    const { rooms, nearUnknown } = await service.findRooms(serviceContext(c), input);
+    const { rooms, nearUnknown } = await find.findRooms(serviceContext(c), input);
     return render(
       c,
       c.get("t")("premises.title"),
@@ -189,12 +192,12 @@ export const premisesRoutes = new Hono<AppEnv>()
   .get("/usage", async (c) => {
     const ctx = serviceContext(c);
     const { from, to } = usagePeriod(c);
-    const report = await service.usageReport(ctx, from, to);
+    const report = await usage.usageReport(ctx, from, to);
     return render(c, c.get("t")("usage.title"), <UsagePage from={from} to={to} {...report} />);
   })
   .get("/usage.csv", async (c) => {
     const { from, to } = usagePeriod(c);
-    const { rows } = await service.usageReport(serviceContext(c), from, to);
+    const { rows } = await usage.usageReport(serviceContext(c), from, to);
     const t = c.get("t");
     return csvResponse(
       c,
@@ -247,7 +250,7 @@ export const premisesRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const id = c.req.param("id");
     const form = await c.req.parseBody();
-    if (await service.reportNoShow(ctx, id, typeof form.date === "string" ? form.date : "")) return c.redirect(`/premises/bookings/${id}?notice=saved`, 303);
+    if (await usage.reportNoShow(ctx, id, typeof form.date === "string" ? form.date : "")) return c.redirect(`/premises/bookings/${id}?notice=saved`, 303);
     const page = await service.bookingPage(ctx, id);
     const problems = [{ field: "date", key: "usage.noShow.notYet" as const }];
     return render(c, c.get("t")("premises.bookingOf", { premise: page.booking.premise_name }), <BookingPage {...page} problems={problems} />, 422);
@@ -346,7 +349,7 @@ export const premisesRoutes = new Hono<AppEnv>()
   })
   .post("/calendars", async (c) => {
     const associationId = (await c.req.parseBody()).associationId;
-    const url = await service.renewCalendarAddress(serviceContext(c), typeof associationId === "string" ? associationId : "");
+    const url = await feeds.renewCalendarAddress(serviceContext(c), typeof associationId === "string" ? associationId : "");
     return render(
       c,
       c.get("t")("premises.mine"),
@@ -356,7 +359,7 @@ export const premisesRoutes = new Hono<AppEnv>()
   .get("/calendars/:file", async (c) => {
     const file = c.req.param("file");
     if (!file.endsWith(".ics")) throw new AppError(404, "not_found", "error.notFound.text");
-    const ics = await service.associationFeed(serviceContext(c), file.slice(0, -4));
+    const ics = await feeds.associationFeed(serviceContext(c), file.slice(0, -4));
     return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "no-store" });
   })
   .get("/bookings/:id", async (c) => {
@@ -364,7 +367,7 @@ export const premisesRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("premises.bookingOf", { premise: page.booking.premise_name }), <BookingPage {...page} />);
   })
   .get("/bookings/:id/calendar.ics", async (c) => {
-    const ics = await service.bookingFeed(serviceContext(c), c.req.param("id"));
+    const ics = await feeds.bookingFeed(serviceContext(c), c.req.param("id"));
     return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'attachment; filename="booking.ics"' });
   })
   .post("/bookings/:id/cancel", async (c) => {
@@ -382,11 +385,11 @@ export const premisesRoutes = new Hono<AppEnv>()
     const monday = mondayOf(
       week && /^\d{4}-\d{2}-\d{2}$/.test(week) && !Number.isNaN(Date.parse(week)) ? week : localToday(ctx.clock.now(), ctx.tenant.timeZone),
     );
-    const data = await service.availability(ctx, c.req.param("id"), monday, 7);
+    const data = await find.availability(ctx, c.req.param("id"), monday, 7);
     return render(c, data.premise.name, <PremisePage {...data} monday={monday} canBook={(await bookingAssociations(c)).length > 0} />);
   })
   .get("/:id/calendar.ics", async (c) => {
-    const ics = await service.roomFeed(serviceContext(c), c.req.param("id"));
+    const ics = await feeds.roomFeed(serviceContext(c), c.req.param("id"));
     return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8" });
   })
   .get("/:id/book", async (c) => {

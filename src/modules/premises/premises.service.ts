@@ -1,21 +1,18 @@
-import { listOf } from "../../db/lists.js";
 import { isOverlapViolation, takeTurns } from "../../db/portable.js";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import type { MessageKey } from "../../platform/i18n/i18n.js";
-import { hashSecret, newId, newSecret } from "../../platform/ids.js";
+import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
-import { distanceKm, findPostcode, findPostcodes } from "../../platform/search/postcodes.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { type CalendarEvent, icsOf } from "./calendar.js";
-import { addDays, expand, localTime, localToday, minuteOf, minutesBetween, type Occurrence, type Series } from "./occurrences.js";
+import { addDays, expand, localToday, minuteOf, minutesBetween, type Occurrence, type Series } from "./occurrences.js";
 import { hoursOn, PremiseTree } from "./premise-tree.js";
 import { canBookFor, canDecideBookings } from "./premises.policy.js";
 import * as repo from "./premises.repository.js";
-import type { BookingInput, FindInput } from "./premises.schema.js";
-import { usage } from "./usage.js";
+import type { BookingInput } from "./premises.schema.js";
 
 export type Premise = repo.PremiseRow;
 export { hoursOn, PremiseTree };
@@ -172,7 +169,7 @@ async function hold(db: ServiceContext["db"], tenantId: string, tree: PremiseTre
 }
 
 /** Is the premise (and everything it is part of or holds) free for all these times? */
-async function isFree(ctx: ServiceContext, tree: PremiseTree, premise: Premise, dates: Occurrence[]) {
+export async function isFree(ctx: ServiceContext, tree: PremiseTree, premise: Premise, dates: Occurrence[]) {
   const parts = tree.withParts(premise.id);
   for (const o of dates) {
     if ((await repo.overlapping(ctx.db, ctx.tenant.id, parts, minuteOf(o.startsAt), minuteOf(o.endsAt) + premise.buffer_minutes)).length > 0) return false;
@@ -294,7 +291,12 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
 }
 
 /** The booking's dates as calendar events, with the booker's and the premise's names. */
-async function bookingEvents(db: ServiceContext["db"], ctx: Pick<ServiceContext, "tenant">, tree: PremiseTree, bookingIds: string[]): Promise<CalendarEvent[]> {
+export async function bookingEvents(
+  db: ServiceContext["db"],
+  ctx: Pick<ServiceContext, "tenant">,
+  tree: PremiseTree,
+  bookingIds: string[],
+): Promise<CalendarEvent[]> {
   const rows = await repo.occurrencesOf(db, ctx.tenant.id, bookingIds);
   const bookings = new Map((await Promise.all(bookingIds.map((b) => repo.findBooking(db, ctx.tenant.id, b)))).flatMap((b) => (b ? [[b.id, b] as const] : [])));
   return rows
@@ -413,7 +415,7 @@ export async function release(db: ServiceContext["db"], ctx: Pick<ServiceContext
       .execute();
 }
 
-function mayManageBooking(ctx: ServiceContext, b: repo.BookingRow) {
+export function mayManageBooking(ctx: ServiceContext, b: repo.BookingRow) {
   return (
     isPerson(ctx.actor) &&
     (b.user_id === ctx.actor.userId ||
@@ -470,238 +472,6 @@ export async function myBookings(ctx: ServiceContext) {
   if (!isPerson(ctx.actor)) return [];
   const admin = [...ctx.actor.memberships].filter(([, role]) => role === "admin").map(([id]) => id);
   return repo.bookingsOfAssociations(ctx.db, ctx.tenant.id, admin);
-}
-
-export interface FreeRoom {
-  premise: Premise;
-  building: string;
-  distanceKm: number | null;
-  free: boolean;
-  nearest: Alternative[];
-}
-
-/**
- * The rooms that fit and are open then, free ones first and nearest first; for rooms that fit but
- * are taken, the nearest free times.
- */
-export async function findRooms(ctx: ServiceContext, input: FindInput): Promise<{ rooms: FreeRoom[]; nearUnknown: boolean }> {
-  const tree = await premiseTree(ctx);
-  const hours = await repo.hoursOf(
-    ctx.db,
-    ctx.tenant.id,
-    tree.all.map((p) => p.id),
-  );
-  const origin = input.near ? await findPostcode(ctx.db, ctx.tenant.country, input.near) : null;
-  const places = await findPostcodes(
-    ctx.db,
-    ctx.tenant.country,
-    tree.all.flatMap((p) => (p.postcode ? [p.postcode] : [])),
-  );
-  const fits = tree.all.filter(
-    (p) =>
-      p.bookable &&
-      (!input.people || (p.capacity ?? Number.POSITIVE_INFINITY) >= input.people) &&
-      (!input.stepFree || listOf(p.accessibility).includes("step_free")),
-  );
-  const when = input.date && input.start && input.end && input.end > input.start ? { date: input.date, start: input.start, end: input.end } : null;
-  const rooms: FreeRoom[] = [];
-  for (const p of fits) {
-    const postcode = tree.postcodeOf(p.id);
-    const place = postcode ? places.get(postcode) : undefined;
-    const distance = origin && place ? distanceKm(origin, place) : null;
-    const room: FreeRoom = { premise: p, building: tree.building(p.id)?.name ?? "", distanceKm: distance, free: true, nearest: [] };
-    if (when) {
-      const open = hoursOn(tree, hours, p.id, when.date);
-      const dates = expand({ startDate: when.date, startTime: when.start, endTime: when.end, zone: ctx.tenant.timeZone, everyWeeks: null, untilDate: null });
-      room.free = open !== null && open.opens <= when.start && when.end <= open.closes && (await isFree(ctx, tree, p, dates));
-      if (!room.free && open !== null) {
-        const input2: BookingInput = {
-          associationId: "",
-          purpose: "",
-          participants: input.people ?? 1,
-          date: when.date,
-          start: when.start,
-          end: when.end,
-          repeat: "none",
-          until: "",
-        };
-        room.nearest = (await alternatives(ctx, tree, p, input2)).filter((a) => a.premiseId === p.id);
-      }
-    }
-    rooms.push(room);
-  }
-  rooms.sort((a, b) => Number(b.free) - Number(a.free) || (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.premise.name.localeCompare(b.premise.name));
-  return { rooms, nearUnknown: Boolean(input.near) && !origin };
-}
-
-/** A room's days from a date: its opening hours and what is booked (by whom, once approved), day by day. */
-export async function availability(ctx: ServiceContext, premiseId: string, from: string, dayCount: number) {
-  const tree = await premiseTree(ctx);
-  const premise = tree.byId.get(premiseId);
-  if (!premise) throw notFound();
-  const zone = ctx.tenant.timeZone;
-  const lineage = tree.lineage(premiseId).map((p) => p.id);
-  const days = Array.from({ length: dayCount }, (_, i) => addDays(from, i));
-  const last = days.at(-1) ?? from;
-  const [hours, closures] = await Promise.all([repo.hoursOf(ctx.db, ctx.tenant.id, lineage), repo.closuresOf(ctx.db, ctx.tenant.id, lineage, from, last)]);
-  const midnight = (date: string) =>
-    expand({ startDate: date, startTime: "00:00", endTime: "00:01", zone, everyWeeks: null, untilDate: null })[0]?.startsAt ?? new Date(date);
-  const booked = await repo.occurrencesIn(
-    ctx.db,
-    ctx.tenant.id,
-    [...tree.withParts(premiseId), ...lineage],
-    midnight(from).toISOString(),
-    midnight(addDays(last, 1)).toISOString(),
-  );
-  return {
-    premise,
-    tree,
-    days: days.map((date) => {
-      const closure = closures.find((c) => c.from_date <= date && date <= c.to_date) ?? null;
-      return {
-        date,
-        open: closure ? null : hoursOn(tree, hours, premiseId, date),
-        closure: closure?.reason ?? null,
-        booked: booked
-          .filter((o) => o.local_date === date)
-          .map((o) => ({
-            start: localTime(new Date(o.starts_at), zone),
-            end: localTime(new Date(o.ends_at), zone),
-            status: o.status,
-            own: o.premise_id === premiseId,
-            by: o.status === "approved" ? o.association_name : null,
-            purpose: o.status === "approved" ? o.purpose : null,
-          })),
-      };
-    }),
-  };
-}
-
-/** Calendar feeds: a room's busy times for anyone, an association's bookings by secret address, one booking for its booker. */
-export async function roomFeed(ctx: ServiceContext, premiseId: string) {
-  const tree = await premiseTree(ctx);
-  const premise = tree.byId.get(premiseId);
-  if (!premise) throw notFound();
-  const now = ctx.clock.now();
-  const rows = await repo.occurrencesIn(
-    ctx.db,
-    ctx.tenant.id,
-    [premiseId],
-    new Date(now.getTime() - 30 * 86_400_000).toISOString(),
-    new Date(now.getTime() + 400 * 86_400_000).toISOString(),
-  );
-  return icsOf(
-    premise.name,
-    new URL(ctx.baseUrl).hostname,
-    rows.map((o) => ({ id: o.id, startsAt: o.starts_at, endsAt: o.ends_at, summary: o.association_name ?? premise.name, location: tree.addressOf(premiseId) })),
-  );
-}
-
-export async function bookingFeed(ctx: ServiceContext, bookingId: string) {
-  const { booking } = await bookingPage(ctx, bookingId);
-  const tree = await premiseTree(ctx);
-  return icsOf(booking.premise_name, new URL(ctx.baseUrl).hostname, await bookingEvents(ctx.db, ctx, tree, [booking.id]));
-}
-
-/**
- * A new secret address for an association's calendar of bookings. Only its hash is kept, so it is
- * shown once; making a new one stops the old one.
- */
-export async function renewCalendarAddress(ctx: ServiceContext, associationId: string): Promise<string> {
-  authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId });
-  const actorId = ctx.actor.userId;
-  const token = newSecret();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("calendar_tokens").where("tenant_id", "=", ctx.tenant.id).where("association_id", "=", associationId).execute();
-    await trx
-      .insertInto("calendar_tokens")
-      .values({ token_hash: hashSecret(token), tenant_id: ctx.tenant.id, association_id: associationId, created_at: isoNow(ctx.clock) })
-      .execute();
-    await audit(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId,
-      action: "calendar.address_renewed",
-      entityType: "association",
-      entityId: associationId,
-      ip: ctx.ip,
-    });
-  });
-  return `${ctx.baseUrl}/premises/calendars/${token}.ics`;
-}
-
-/** The association's bookings behind a secret address, for any calendar program to subscribe to. */
-export async function associationFeed(ctx: ServiceContext, token: string) {
-  const row = await ctx.db
-    .selectFrom("calendar_tokens as c")
-    .innerJoin("associations as a", "a.id", "c.association_id")
-    .select(["c.association_id", "a.name"])
-    .where("c.tenant_id", "=", ctx.tenant.id)
-    .where("c.token_hash", "=", hashSecret(token))
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  const bookings = await ctx.db
-    .selectFrom("bookings")
-    .select("id")
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("association_id", "=", row.association_id)
-    .where("status", "=", "approved")
-    .execute();
-  const tree = await premiseTree(ctx);
-  return icsOf(
-    row.name,
-    new URL(ctx.baseUrl).hostname,
-    await bookingEvents(
-      ctx.db,
-      ctx,
-      tree,
-      bookings.map((b) => b.id),
-    ),
-  );
-}
-
-/** The season a date falls in: August to June, as associations and schools plan. */
-export function seasonOf(date: string) {
-  const year = Number(date.slice(0, 4));
-  const start = Number(date.slice(5, 7)) >= 8 ? year : year - 1;
-  return { from: `${start}-08-01`, to: `${start + 1}-06-30` };
-}
-
-export async function usageReport(ctx: ServiceContext, from: string, to: string) {
-  authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
-  const tree = await premiseTree(ctx);
-  const ids = tree.all.map((p) => p.id);
-  const [hours, closures, occurrences] = await Promise.all([
-    repo.hoursOf(ctx.db, ctx.tenant.id, ids),
-    repo.closuresOf(ctx.db, ctx.tenant.id, ids, from, to),
-    repo.usedOccurrences(ctx.db, ctx.tenant.id, from, to),
-  ]);
-  return usage(tree, hours, closures, occurrences, from, to);
-}
-
-/** Staff report that a group did not come on a date that has passed. */
-export async function reportNoShow(ctx: ServiceContext, bookingId: string, date: string) {
-  authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
-  const actorId = ctx.actor.userId;
-  const occurrence = (await repo.occurrencesOf(ctx.db, ctx.tenant.id, [bookingId])).find((o) => o.local_date === date && o.status === "active");
-  if (!occurrence || new Date(occurrence.starts_at).getTime() > ctx.clock.now().getTime()) return false;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("booking_occurrences")
-      .set({ no_show_at: isoNow(ctx.clock) })
-      .where("tenant_id", "=", ctx.tenant.id)
-      .where("id", "=", occurrence.id)
-      .execute();
-    await audit(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId,
-      action: "booking.no_show",
-      entityType: "booking",
-      entityId: bookingId,
-      ip: ctx.ip,
-      details: { date },
-    });
-  });
-  return true;
 }
 
 /**
@@ -846,7 +616,7 @@ export async function proposeTime(
 /** The booker takes the proposed time (it is booked) or says no (its times are freed). */
 export async function answerProposal(ctx: ServiceContext, bookingId: string, accept: boolean) {
   const b = await repo.findBooking(ctx.db, ctx.tenant.id, bookingId);
-  if (!b || b.status !== "proposed" || !mayManageBooking(ctx, b) || !isPerson(ctx.actor)) throw notFound();
+  if (b?.status !== "proposed" || !mayManageBooking(ctx, b) || !isPerson(ctx.actor)) throw notFound();
   const actorId = ctx.actor.userId;
   await ctx.db.transaction().execute(async (trx) => {
     if (accept) {
