@@ -86,11 +86,13 @@ if (existsSync(".tmp/vitest.json")) {
 
 // 3. Browser tests with axe.
 if (existsSync(chromium)) {
-  run("npx", ["playwright", "test"], { CHROMIUM_PATH: chromium });
+  const status = run("npx", ["playwright", "test"], { CHROMIUM_PATH: chromium });
   if (existsSync(".tmp/playwright.json")) {
-    const stats = (
-      JSON.parse(readFileSync(".tmp/playwright.json", "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
-    ).stats;
+    const report = JSON.parse(readFileSync(".tmp/playwright.json", "utf8")) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      errors?: unknown[];
+    };
+    const stats = report.stats;
     const axe = existsSync(".tmp/axe-results.jsonl")
       ? readFileSync(".tmp/axe-results.jsonl", "utf8")
           .trim()
@@ -107,6 +109,11 @@ if (existsSync(chromium)) {
     });
     passed += stats.expected;
     failed += stats.unexpected + stats.flaky + stats.skipped + (violations > 0 ? 1 : 0);
+    // Playwright can end without running a test (its web server did not start, a spec did not load): that fails too.
+    if (stats.expected + stats.unexpected === 0 || (status !== 0 && stats.unexpected === 0) || (report.errors?.length ?? 0) > 0) {
+      loud("The browser tests did not run to the end (see Playwright's errors above): this run FAILS.");
+      failed += 1;
+    }
   } else {
     parts.push({ name: "browser tests (Chromium)", ran: false, note: "Playwright wrote no report: FAILED" });
     failed += 1;
