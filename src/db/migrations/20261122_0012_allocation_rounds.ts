@@ -2,6 +2,12 @@ import type { Kysely } from "kysely";
 
 // Frozen: never import app code here, never edit once landed.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // The order in which kinds of activity get premises: 1 children and young people, 2 adult education,
+  // 3 other adult activities (the Danish folkeoplysning default).
+  await db.schema
+    .alterTable("tenants")
+    .addColumn("allocation_order", "text", (c) => c.notNull().defaultTo("1,2,3"))
+    .execute();
   // A season's allocation: open for applications, allocating (a proposal staff adjust), published.
   await db.schema
     .createTable("allocation_rounds")
@@ -51,4 +57,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("allocation_applications").execute();
   await db.schema.dropTable("allocation_rounds").execute();
+  await db.schema.alterTable("tenants").dropColumn("allocation_order").execute();
 }

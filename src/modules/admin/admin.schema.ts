@@ -63,10 +63,18 @@ export function tenantSettingsInput() {
         .max(500, "validation.tooLong")
         .refine((v) => v === "" || (/^https:\/\/[^\s"<>]+$/.test(v) && ["{z}", "{x}", "{y}"].every((p) => v.includes(p))), "settings.mapTiles.invalid"),
       mapAttribution: z.string().trim().max(200, "validation.tooLong"),
+      order1: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], "validation.invalid")),
+      order2: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], "validation.invalid")),
+      order3: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], "validation.invalid")),
     })
+    .refine((s) => new Set([s.order1, s.order2, s.order3]).size === 3, { path: ["order1"], message: "settings.order.distinct" })
     .refine((s) => s.languages.includes(s.defaultLanguage), { path: ["defaultLanguage"], message: "settings.defaultLanguage.notEnabled" })
     .refine((s) => s.answerEscalateDays > s.answerNudgeDays, { path: ["answerEscalateDays"], message: "settings.escalate.afterNudge" })
     .refine((s) => !s.mapTileUrl || s.mapAttribution, { path: ["mapAttribution"], message: "settings.mapAttribution.required" })
-    .transform(({ mapTileUrl, mapAttribution, ...s }) => ({ ...s, map: mapTileUrl ? { tileUrl: mapTileUrl, attribution: mapAttribution } : null }));
+    .transform(({ mapTileUrl, mapAttribution, order1, order2, order3, ...s }) => ({
+      ...s,
+      map: mapTileUrl ? { tileUrl: mapTileUrl, attribution: mapAttribution } : null,
+      allocationOrder: [order1, order2, order3],
+    }));
 }
 export type TenantSettingsInput = z.output<ReturnType<typeof tenantSettingsInput>>;

@@ -152,12 +152,15 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       staleGraceDays: "45",
       mapTileUrl: "https://kort.aby.dk/tiles/{z}/{x}/{y}.png",
       mapAttribution: "© Aby Kommune",
+      order1: "3",
+      order2: "1",
+      order3: "2",
     };
     expect((await v.post("/admin/settings", fields, { from: "/admin/settings" })).status).toBe(303);
     expect(
       await t.db
         .selectFrom("tenants")
-        .select(["moderation", "answer_nudge_days", "answer_escalate_days", "stale_grace_days", "map_tile_url", "map_attribution"])
+        .select(["moderation", "answer_nudge_days", "answer_escalate_days", "stale_grace_days", "map_tile_url", "map_attribution", "allocation_order"])
         .where("id", "=", a.id)
         .executeTakeFirst(),
     ).toEqual({
@@ -167,6 +170,7 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       stale_grace_days: 45,
       map_tile_url: "https://kort.aby.dk/tiles/{z}/{x}/{y}.png",
       map_attribution: "© Aby Kommune",
+      allocation_order: "3,1,2",
     });
     const visitor = new Visitor(env.app, a.host, { "accept-language": "nl" });
     const html = await (await visitor.get("/")).text();
@@ -193,6 +197,7 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
     [{ mapTileUrl: "http://tiles.example/{z}/{x}/{y}.png", mapAttribution: "x" }, "must start with https:// and contain {z}, {x} and {y}"],
     [{ mapTileUrl: "https://tiles.example/map.png", mapAttribution: "x" }, "must start with https:// and contain {z}, {x} and {y}"],
     [{ mapTileUrl: "https://tiles.example/{z}/{x}/{y}.png" }, "Write the map credit"],
+    [{ order1: "1", order2: "1", order3: "2" }, "Choose each kind of activity once."],
   ])("refuses settings %o and changes nothing", async (change, message) => {
     const before = await t.db.selectFrom("tenants").selectAll().where("id", "=", a.id).executeTakeFirstOrThrow();
     const v = new Visitor(env.app, a.host);
@@ -211,6 +216,9 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       staleGraceDays: "30",
       mapTileUrl: "",
       mapAttribution: "",
+      order1: "1",
+      order2: "2",
+      order3: "3",
       ...change,
     };
     const res = await v.post("/admin/settings", fields, { from: "/admin/settings" });

@@ -675,4 +675,43 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect((await t.db.selectFrom("bookings").select("status").where("id", "=", secondId).executeTakeFirstOrThrow()).status).toBe("cancelled");
     expect((await request(v, "hall", { date: "2026-12-04" })).status).toBe(303);
   });
+
+  it("follows the tenant's own priority order when it puts other adult activities first", async () => {
+    await t.db.updateTable("tenants").set({ allocation_order: "3,1,2" }).where("id", "=", a.id).execute();
+    const staff = await admin("sagsbehandler@a.test");
+    const roundId = (
+      (await staff.post("/premises/rounds", { name: "Omvendt", from: "2027-08-01", to: "2027-12-20" }, { from: "/" })).headers.get("location") ?? ""
+    )
+      .split("/")[3]
+      ?.split("?")[0];
+    const wish = (associationId: string, purpose: string, priority: string) => ({
+      associationId,
+      purpose,
+      participants: "20",
+      priority,
+      minutes: "120",
+      firstPremiseId: rooms.classroom ?? "",
+      firstWeekday: "3",
+      firstStart: "18:00",
+      secondPremiseId: "",
+      secondWeekday: "",
+      secondStart: "",
+      windowFrom: "",
+      windowTo: "",
+    });
+    await (await admin()).post(`/premises/rounds/${roundId}/apply`, wish(club.id, "Børnebadminton", "1"), { from: "/" });
+    await (await admin("admin@gaa.test")).post(`/premises/rounds/${roundId}/apply`, wish(other.id, "Seniorer", "3"), { from: "/" });
+    await staff.post(`/premises/rounds/${roundId}/propose`, {}, { from: "/" });
+    const placed = await t.db
+      .selectFrom("allocation_applications")
+      .select(["purpose", "placed_start"])
+      .where("round_id", "=", roundId ?? "")
+      .orderBy("purpose")
+      .execute();
+    expect(placed).toEqual([
+      { purpose: "Børnebadminton", placed_start: null },
+      { purpose: "Seniorer", placed_start: "18:00" },
+    ]);
+    await t.db.updateTable("tenants").set({ allocation_order: "1,2,3" }).where("id", "=", a.id).execute();
+  });
 });

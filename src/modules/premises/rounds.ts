@@ -173,7 +173,8 @@ async function instanceOf(ctx: ServiceContext, round: { season_from: string }, t
   const wishes: AllocApplication[] = applications.map((a) => ({
     id: a.id,
     associationId: a.association_id,
-    priority: a.priority as Priority,
+    // The allocator ranks 1, 2, 3; the tenant decides which kind of activity has which rank.
+    priority: (ctx.tenant.allocationOrder.indexOf(a.priority as Priority) + 1) as Priority,
     disabilityUse: a.disability_use === 1,
     minutes: a.minutes,
     first: { roomId: a.first_premise_id, weekday: a.first_weekday, start: minutes(a.first_start) },

@@ -18,6 +18,7 @@ export interface TenantsTable {
   stale_grace_days: Generated<number>;
   map_tile_url: Generated<string | null>;
   map_attribution: Generated<string | null>;
+  allocation_order: Generated<string>;
   created_at: string;
 }
 export interface TenantHostsTable {

@@ -19,6 +19,14 @@ export interface Tenant {
   answerEscalateDays: number;
   staleGraceDays: number;
   map: { tileUrl: string; attribution: string } | null;
+  /** Kinds of activity in the order they get premises in a seasonal allocation. */
+  allocationOrder: (1 | 2 | 3)[];
+}
+
+const DEFAULT_ORDER: (1 | 2 | 3)[] = [1, 2, 3];
+function allocationOrderOf(text: string): (1 | 2 | 3)[] {
+  const order = text.split(",").map(Number);
+  return order.length === 3 && [1, 2, 3].every((k) => order.includes(k)) ? (order as (1 | 2 | 3)[]) : DEFAULT_ORDER;
 }
 
 export function toTenant(row: Selectable<TenantsTable>): Tenant {
@@ -39,6 +47,7 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
     answerEscalateDays: row.answer_escalate_days,
     staleGraceDays: row.stale_grace_days,
     map: row.map_tile_url ? { tileUrl: row.map_tile_url, attribution: row.map_attribution ?? "" } : null,
+    allocationOrder: allocationOrderOf(row.allocation_order),
   };
 }
 
@@ -82,6 +91,7 @@ export async function updateTenant(
     | "answerEscalateDays"
     | "staleGraceDays"
     | "map"
+    | "allocationOrder"
   >,
 ): Promise<void> {
   await db
@@ -100,6 +110,7 @@ export async function updateTenant(
       stale_grace_days: input.staleGraceDays,
       map_tile_url: input.map?.tileUrl ?? null,
       map_attribution: input.map?.attribution ?? null,
+      allocation_order: input.allocationOrder.join(","),
     })
     .where("id", "=", tenantId)
     .execute();

@@ -162,6 +162,9 @@ export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; val
   );
 }
 
+const ORDER_LABELS = ["settings.order.first", "settings.order.second", "settings.order.third"] as const;
+const ACTIVITY_KINDS = { 1: "round.priority.1", 2: "round.priority.2", 3: "round.priority.3" } as const;
+
 export const settingsValues = (tenant: Tenant): Record<string, string> => ({
   name: tenant.name,
   logoUrl: tenant.logoUrl ?? "",
@@ -176,6 +179,9 @@ export const settingsValues = (tenant: Tenant): Record<string, string> => ({
   staleGraceDays: String(tenant.staleGraceDays),
   mapTileUrl: tenant.map?.tileUrl ?? "",
   mapAttribution: tenant.map?.attribution ?? "",
+  order1: String(tenant.allocationOrder[0]),
+  order2: String(tenant.allocationOrder[1]),
+  order3: String(tenant.allocationOrder[2]),
 });
 
 export function TenantSettingsPage(props: { values: Record<string, string>; errors?: FieldErrors }) {
@@ -260,6 +266,19 @@ export function TenantSettingsPage(props: { values: Record<string, string>; erro
           value={props.values.mapAttribution}
           error={errors.mapAttribution}
         />
+        <fieldset class="ds-fieldset stack">
+          <legend class="ds-label">{t("settings.order")}</legend>
+          <P>{t("settings.order.hint")}</P>
+          {(["order1", "order2", "order3"] as const).map((name, i) => (
+            <Select
+              name={name}
+              label={ORDER_LABELS[i] ?? "settings.order.first"}
+              value={props.values[name]}
+              error={errors[name]}
+              options={[1, 2, 3].map((k) => ({ value: String(k), label: t(ACTIVITY_KINDS[k as 1 | 2 | 3]) }))}
+            />
+          ))}
+        </fieldset>
         <Button>{t("form.save")}</Button>
       </Form>
     </div>
