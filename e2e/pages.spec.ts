@@ -117,6 +117,15 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/premises/manage");
       await page.getByRole("link", { name: "Idrætshallen, nordlige halvdel", exact: true }).click();
       await expectAccessible(page);
+      await page.getByLabel(/^(Billede|Photo)$/).setInputFiles({
+        name: "hal.png",
+        mimeType: "image/png",
+        buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"),
+      });
+      await page.getByLabel(/^(Hvad viser billedet\?|What does the photo show\?)/).fill("Hallens nordlige halvdel med badmintonnet");
+      await page.getByRole("button", { name: /^(Tilføj billedet|Add the photo)$/ }).click();
+      await expect(page.getByRole("img", { name: "Hallens nordlige halvdel med badmintonnet" }).first()).toBeVisible();
+      await expectAccessible(page);
       await visit(page, "/premises/manage/new");
       await visit(page, "/premises/usage");
       await visit(page, "/premises/rounds");

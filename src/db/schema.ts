@@ -11,6 +11,7 @@ import type {
   OccupancyTable,
   PremiseClosuresTable,
   PremiseHoursTable,
+  PremisePhotosTable,
   PremisesTable,
 } from "../modules/premises/premises.table.js";
 import type { SavedSearchesTable } from "../modules/search/search.table.js";
@@ -68,4 +69,5 @@ export interface DB {
   calendar_tokens: CalendarTokensTable;
   allocation_rounds: AllocationRoundsTable;
   allocation_applications: AllocationApplicationsTable;
+  premise_photos: PremisePhotosTable;
 }

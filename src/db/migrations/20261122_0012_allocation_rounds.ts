@@ -51,10 +51,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("response", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
+  // Photos of premises, each with the text a screen reader says instead.
+  await db.schema
+    .createTable("premise_photos")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("tenant_id", "text", (c) => c.notNull().references("tenants.id").onDelete("cascade"))
+    .addColumn("premise_id", "text", (c) => c.notNull().references("premises.id").onDelete("cascade"))
+    .addColumn("file_id", "text", (c) => c.notNull().references("files.id"))
+    .addColumn("alt", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("premise_photos_premise").on("premise_photos").columns(["tenant_id", "premise_id"]).execute();
   await db.schema.createIndex("allocation_applications_round").on("allocation_applications").columns(["tenant_id", "round_id", "association_id"]).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable("premise_photos").execute();
   await db.schema.dropTable("allocation_applications").execute();
   await db.schema.dropTable("allocation_rounds").execute();
   await db.schema.alterTable("tenants").dropColumn("allocation_order").execute();

@@ -2,6 +2,7 @@ import type { Insertable } from "kysely";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
+import { readStoredFile, storeFile } from "../../platform/files/images.js";
 import { AppError, type FieldErrors, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import type { ServiceContext } from "../../platform/service-context.js";
@@ -155,4 +156,72 @@ export async function removeClosure(ctx: ServiceContext, id: string, closureId: 
       ip: ctx.ip,
     });
   });
+}
+
+export const PHOTO_MAX_BYTES = 500 * 1024;
+
+export async function photosOf(db: ServiceContext["db"], tenantId: string, premiseId: string) {
+  return db
+    .selectFrom("premise_photos")
+    .select(["id", "alt"])
+    .where("tenant_id", "=", tenantId)
+    .where("premise_id", "=", premiseId)
+    .orderBy("created_at")
+    .execute();
+}
+
+/** A photo of a premise with what it shows in words; checked as an image by its bytes. */
+export async function addPhoto(ctx: ServiceContext, premiseId: string, photo: { data: Buffer; contentType: string }, alt: string) {
+  const actor = mayManage(ctx);
+  if (!(await repo.findPremise(ctx.db, ctx.tenant.id, premiseId))) throw notFound();
+  await ctx.db.transaction().execute(async (trx) => {
+    const fileId = await storeFile(trx, ctx.clock, ctx.tenant.id, photo);
+    await trx
+      .insertInto("premise_photos")
+      .values({ id: newId(), tenant_id: ctx.tenant.id, premise_id: premiseId, file_id: fileId, alt, created_at: isoNow(ctx.clock) })
+      .execute();
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "premise.photo_added",
+      entityType: "premise",
+      entityId: premiseId,
+      ip: ctx.ip,
+    });
+  });
+}
+
+export async function removePhoto(ctx: ServiceContext, premiseId: string, photoId: string) {
+  const actor = mayManage(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const gone = await trx
+      .deleteFrom("premise_photos")
+      .where("tenant_id", "=", ctx.tenant.id)
+      .where("premise_id", "=", premiseId)
+      .where("id", "=", photoId)
+      .executeTakeFirst();
+    if (Number(gone.numDeletedRows) === 0) throw notFound();
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "premise.photo_removed",
+      entityType: "premise",
+      entityId: premiseId,
+      ip: ctx.ip,
+    });
+  });
+}
+
+/** A photo's bytes, for anyone: premises are public. */
+export async function photoFile(ctx: ServiceContext, premiseId: string, photoId: string) {
+  const photo = await ctx.db
+    .selectFrom("premise_photos")
+    .select("file_id")
+    .where("tenant_id", "=", ctx.tenant.id)
+    .where("premise_id", "=", premiseId)
+    .where("id", "=", photoId)
+    .executeTakeFirst();
+  const file = photo ? await readStoredFile(ctx.db, ctx.tenant.id, photo.file_id) : undefined;
+  if (!file) throw notFound();
+  return file;
 }

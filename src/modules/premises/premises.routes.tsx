@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { can, isPerson } from "../../platform/auth/policy.js";
+import { imageUpload } from "../../platform/files/images.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors, unauthenticated } from "../../platform/http/errors.js";
@@ -100,8 +101,8 @@ async function showPremiseForm(
   c: Context<AppEnv>,
   id: string | null,
   values: Record<string, string> | null,
-  extra: { errors?: FieldErrors; hourErrors?: FieldErrors; closureErrors?: FieldErrors } = {},
-  status: 200 | 422 = 200,
+  extra: { errors?: FieldErrors; hourErrors?: FieldErrors; closureErrors?: FieldErrors; photoErrors?: FieldErrors } = {},
+  status: 200 | 413 | 415 | 422 = 200,
 ) {
   const ctx = serviceContext(c);
   manage.mayManage(ctx);
@@ -112,7 +113,11 @@ async function showPremiseForm(
       action={id ? `/premises/${id}/edit` : "/premises/manage/new"}
       tree={tree}
       values={values ?? (data ? premiseValues(data.premise) : { ...NEW_PREMISE, parentId: c.req.query("parent") ?? "" })}
-      editing={data ? { id: data.premise.id, hours: data.hours, closures: data.closures } : undefined}
+      editing={
+        data
+          ? { id: data.premise.id, hours: data.hours, closures: data.closures, photos: await manage.photosOf(ctx.db, ctx.tenant.id, data.premise.id) }
+          : undefined
+      }
       {...extra}
     />
   );
@@ -184,6 +189,36 @@ export const premisesRoutes = new Hono<AppEnv>()
     }
     await manage.addClosure(serviceContext(c), id, form.data);
     return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
+  })
+  .post("/:id/photos", async (c) => {
+    const ctx = serviceContext(c);
+    const id = c.req.param("id");
+    manage.mayManage(ctx);
+    const body = await c.req.parseBody();
+    const alt = typeof body.alt === "string" ? body.alt.trim().slice(0, 300) : "";
+    let photo: Awaited<ReturnType<typeof imageUpload>>;
+    try {
+      photo = await imageUpload(body.photo, "photo", manage.PHOTO_MAX_BYTES);
+    } catch (error) {
+      if (error instanceof AppError && error.fields.photo) return showPremiseForm(c, id, null, { photoErrors: error.fields }, error.status as 413 | 415 | 422);
+      throw error;
+    }
+    if (!photo) return showPremiseForm(c, id, null, { photoErrors: { photo: "premise.photo.required" } }, 422);
+    if (alt.length < 3) return showPremiseForm(c, id, null, { photoErrors: { alt: "premise.photo.alt.required" } }, 422);
+    await manage.addPhoto(ctx, id, photo, alt);
+    return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
+  })
+  .post("/:id/photos/:photoId/delete", async (c) => {
+    await manage.removePhoto(serviceContext(c), c.req.param("id"), c.req.param("photoId"));
+    return c.redirect(`/premises/${c.req.param("id")}/edit?notice=saved`, 303);
+  })
+  .get("/:id/photos/:photoId", async (c) => {
+    const file = await manage.photoFile(serviceContext(c), c.req.param("id"), c.req.param("photoId"));
+    return c.body(new Uint8Array(file.data), 200, {
+      "Content-Type": file.content_type,
+      "Content-Security-Policy": "default-src 'none'",
+      "Cache-Control": "public, max-age=300",
+    });
   })
   .post("/:id/closures/:closureId/delete", async (c) => {
     await manage.removeClosure(serviceContext(c), c.req.param("id"), c.req.param("closureId"));
@@ -386,7 +421,8 @@ export const premisesRoutes = new Hono<AppEnv>()
       week && /^\d{4}-\d{2}-\d{2}$/.test(week) && !Number.isNaN(Date.parse(week)) ? week : localToday(ctx.clock.now(), ctx.tenant.timeZone),
     );
     const data = await find.availability(ctx, c.req.param("id"), monday, 7);
-    return render(c, data.premise.name, <PremisePage {...data} monday={monday} canBook={(await bookingAssociations(c)).length > 0} />);
+    const photos = await manage.photosOf(ctx.db, ctx.tenant.id, data.premise.id);
+    return render(c, data.premise.name, <PremisePage {...data} photos={photos} monday={monday} canBook={(await bookingAssociations(c)).length > 0} />);
   })
   .get("/:id/calendar.ics", async (c) => {
     const ics = await feeds.roomFeed(serviceContext(c), c.req.param("id"));

@@ -150,3 +150,13 @@ export interface AllocationApplicationsTable {
   response: "confirmed" | "released" | null;
   created_at: string;
 }
+
+export interface PremisePhotosTable {
+  id: string;
+  tenant_id: string;
+  premise_id: string;
+  file_id: string;
+  /** What the photo shows, for those who cannot see it. */
+  alt: string;
+  created_at: string;
+}

@@ -714,4 +714,27 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     ]);
     await t.db.updateTable("tenants").set({ allocation_order: "1,2,3" }).where("id", "=", a.id).execute();
   });
+
+  it("shows staff's photos of a premise with their description, checks the bytes, and keeps others from adding them", async () => {
+    const png = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
+    const staff = await admin("sagsbehandler@a.test");
+    const upload = (who: Visitor, alt: string, content: Uint8Array<ArrayBuffer> | string, name = "sal.png") =>
+      who.upload(`/premises/${rooms.hall}/photos`, { alt }, { name, content, type: "image/png", field: "photo" }, { from: `/premises/${rooms.hall}/edit` });
+    expect((await upload(staff, "", png)).status).toBe(422);
+    const fake = await upload(staff, "Hallen", "<svg onload=alert(1)></svg>");
+    expect(fake.status).toBe(415);
+    const big = new Uint8Array(600 * 1024);
+    big.set(png);
+    expect((await upload(staff, "Hallen", big)).status).toBe(413);
+    expect((await upload(await admin(), "Hallen", png)).status).toBe(403);
+    expect(await t.db.selectFrom("premise_photos").select("id").execute()).toEqual([]);
+
+    expect((await upload(staff, "Idrætshallen med ribber og tre badmintonbaner", png)).status).toBe(303);
+    const page = await (await new Visitor(env.app, "a.test").get(`/premises/${rooms.hall}`)).text();
+    const src = page.match(/<img class="premise-photo" src="([^"]+)" alt="Idrætshallen med ribber og tre badmintonbaner"/)?.[1] ?? "";
+    expect(src).not.toBe("");
+    const photo = await new Visitor(env.app, "a.test").get(src);
+    expect(photo.headers.get("content-type")).toBe("image/png");
+    expect((await new Visitor(env.app, "b.test").get(src)).status).toBe(404);
+  });
 });

@@ -68,9 +68,11 @@ export function PremiseFormPage(props: {
     id: string;
     hours: { weekday: number; opens: string; closes: string }[];
     closures: { id: string; from_date: string; to_date: string; reason: string }[];
+    photos: { id: string; alt: string }[];
   };
   hourErrors?: FieldErrors;
   closureErrors?: FieldErrors;
+  photoErrors?: FieldErrors;
 }) {
   const { t } = usePage();
   const v = props.values;
@@ -216,6 +218,36 @@ export function PremiseFormPage(props: {
               <Field name="to" label="premise.closure.to" type="date" required error={props.closureErrors?.to} />
               <Field name="reason" label="premise.closure.reasonLabel" required error={props.closureErrors?.reason} />
               <Button variant="secondary">{t("premise.closure.add")}</Button>
+            </Form>
+          </section>
+          <section class="stack" aria-labelledby="photos-heading">
+            <h2 class="ds-heading" data-size="sm" id="photos-heading">
+              {t("premise.photos")}
+            </h2>
+            {editing.photos.map((p) => (
+              <Form action={`/premises/${editing.id}/photos/${p.id}/delete`} class="inline-form">
+                <img class="premise-photo" src={`/premises/${editing.id}/photos/${p.id}`} alt={p.alt} />
+                <Button variant="tertiary">{t("premise.photo.remove", { alt: p.alt })}</Button>
+              </Form>
+            ))}
+            <ErrorSummary errors={props.photoErrors ?? {}} />
+            <Form action={`/premises/${editing.id}/photos`} multipart>
+              <div class="ds-field">
+                <label class="ds-label" for="f-photo">
+                  {t("premise.photo")}
+                </label>
+                <div class="ds-paragraph" data-field="description" id="f-photo-hint">
+                  {t("premise.photo.hint")}
+                </div>
+                <input class="ds-input" type="file" id="f-photo" name="photo" accept="image/png,image/jpeg,image/webp" aria-describedby="f-photo-hint" />
+                {props.photoErrors?.photo && (
+                  <div class="ds-validation-message" data-field="validation">
+                    {t(props.photoErrors.photo)}
+                  </div>
+                )}
+              </div>
+              <Field name="alt" label="premise.photo.alt" hint="premise.photo.alt.hint" required error={props.photoErrors?.alt} />
+              <Button variant="secondary">{t("premise.photo.add")}</Button>
             </Form>
           </section>
         </>

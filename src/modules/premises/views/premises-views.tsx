@@ -108,7 +108,14 @@ type Week = {
 }[];
 
 /** A room's page: what it is and its week, a table that works without JavaScript. */
-export function PremisePage(props: { premise: Premise; tree: PremiseTree; days: Week; monday: string; canBook: boolean }) {
+export function PremisePage(props: {
+  premise: Premise;
+  tree: PremiseTree;
+  days: Week;
+  monday: string;
+  canBook: boolean;
+  photos: { id: string; alt: string }[];
+}) {
   const { t, lang } = usePage();
   const p = props.premise;
   const lineage = props.tree.lineage(p.id);
@@ -144,6 +151,13 @@ export function PremisePage(props: { premise: Premise; tree: PremiseTree; days: 
     <article class="stack">
       <Heading>{p.name}</Heading>
       {p.description && <P class="body">{p.description}</P>}
+      {props.photos.length > 0 && (
+        <div class="photos">
+          {props.photos.map((photo) => (
+            <img class="premise-photo" src={`/premises/${p.id}/photos/${photo.id}`} alt={photo.alt} />
+          ))}
+        </div>
+      )}
       <dl>
         {facts
           .filter(([, v]) => v)
