@@ -27,7 +27,14 @@ export async function editData(ctx: ServiceContext, id: string) {
     repo.hoursOf(ctx.db, ctx.tenant.id, [id]),
     ctx.db.selectFrom("premise_closures").selectAll().where("tenant_id", "=", ctx.tenant.id).where("premise_id", "=", id).orderBy("from_date").execute(),
   ]);
-  return { premise, tree, hours: hours.filter((h) => !h.valid_from), closures };
+  const seasons = new Map<string, { from: string; to: string; hours: repo.HoursRow[] }>();
+  for (const h of hours.filter((x) => x.valid_from && x.valid_to).sort((a, b) => a.weekday - b.weekday)) {
+    const key = `${h.valid_from}|${h.valid_to}`;
+    const season = seasons.get(key) ?? { from: h.valid_from ?? "", to: h.valid_to ?? "", hours: [] };
+    season.hours.push(h);
+    seasons.set(key, season);
+  }
+  return { premise, tree, hours: hours.filter((h) => !h.valid_from), closures, seasons: [...seasons.values()].sort((a, b) => a.from.localeCompare(b.from)) };
 }
 
 /** Saves a premise; it may sit inside another, never inside itself or one of its own parts. */
@@ -86,8 +93,13 @@ export async function savePremise(ctx: ServiceContext, id: string | null, input:
   return saved;
 }
 
-/** Replaces the all-year weekly hours; a day with neither time is closed. */
-export async function saveHours(ctx: ServiceContext, id: string, input: Record<string, string>): Promise<FieldErrors> {
+/** Replaces the all-year weekly hours, or a season's; a day with neither time is closed. */
+export async function saveHours(
+  ctx: ServiceContext,
+  id: string,
+  input: Record<string, string>,
+  season: { from: string; to: string } | null,
+): Promise<FieldErrors> {
   const actor = mayManage(ctx);
   if (!(await repo.findPremise(ctx.db, ctx.tenant.id, id))) throw notFound();
   const errors: FieldErrors = {};
@@ -100,11 +112,26 @@ export async function saveHours(ctx: ServiceContext, id: string, input: Record<s
       errors[`opens${weekday}`] = "premise.hours.order";
       continue;
     }
-    rows.push({ id: newId(), tenant_id: ctx.tenant.id, premise_id: id, weekday, opens, closes, valid_from: null, valid_to: null });
+    rows.push({
+      id: newId(),
+      tenant_id: ctx.tenant.id,
+      premise_id: id,
+      weekday,
+      opens,
+      closes,
+      valid_from: season?.from ?? null,
+      valid_to: season?.to ?? null,
+    });
   }
   if (Object.keys(errors).length > 0) return errors;
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("premise_hours").where("tenant_id", "=", ctx.tenant.id).where("premise_id", "=", id).where("valid_from", "is", null).execute();
+    await trx
+      .deleteFrom("premise_hours")
+      .where("tenant_id", "=", ctx.tenant.id)
+      .where("premise_id", "=", id)
+      .where("valid_from", season ? "=" : "is", season?.from ?? null)
+      .where("valid_to", season ? "=" : "is", season?.to ?? null)
+      .execute();
     if (rows.length > 0) await trx.insertInto("premise_hours").values(rows).execute();
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,

@@ -5,7 +5,7 @@ import { imageUpload } from "../../platform/files/images.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors, unauthenticated } from "../../platform/http/errors.js";
-import { parseForm } from "../../platform/http/forms.js";
+import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { namesForMember } from "../associations/index.js";
@@ -28,6 +28,7 @@ import {
   premiseInput,
   proposeInput,
   roundInput,
+  seasonInput,
   wishInput,
 } from "./premises.schema.js";
 import * as service from "./premises.service.js";
@@ -101,7 +102,7 @@ async function showPremiseForm(
   c: Context<AppEnv>,
   id: string | null,
   values: Record<string, string> | null,
-  extra: { errors?: FieldErrors; hourErrors?: FieldErrors; closureErrors?: FieldErrors; photoErrors?: FieldErrors } = {},
+  extra: { errors?: FieldErrors; hourErrors?: FieldErrors; seasonErrors?: FieldErrors; closureErrors?: FieldErrors; photoErrors?: FieldErrors } = {},
   status: 200 | 413 | 415 | 422 = 200,
 ) {
   const ctx = serviceContext(c);
@@ -115,7 +116,13 @@ async function showPremiseForm(
       values={values ?? (data ? premiseValues(data.premise) : { ...NEW_PREMISE, parentId: c.req.query("parent") ?? "" })}
       editing={
         data
-          ? { id: data.premise.id, hours: data.hours, closures: data.closures, photos: await manage.photosOf(ctx.db, ctx.tenant.id, data.premise.id) }
+          ? {
+              id: data.premise.id,
+              hours: data.hours,
+              seasons: data.seasons,
+              closures: data.closures,
+              photos: await manage.photosOf(ctx.db, ctx.tenant.id, data.premise.id),
+            }
           : undefined
       }
       {...extra}
@@ -176,8 +183,19 @@ export const premisesRoutes = new Hono<AppEnv>()
   .post("/:id/hours", async (c) => {
     const id = c.req.param("id");
     const form = await parseForm(c, hoursInput);
-    const errors = form.ok ? await manage.saveHours(serviceContext(c), id, form.data) : form.errors;
-    if (Object.keys(errors).length > 0) return showPremiseForm(c, id, null, { hourErrors: errors }, 422);
+    const season = form.ok && (form.values.from || form.values.to) ? seasonInput.safeParse(form.values) : null;
+    const errors = !form.ok
+      ? form.errors
+      : season && !season.success
+        ? issuesToFieldErrors(season.error.issues)
+        : await manage.saveHours(serviceContext(c), id, form.data, season?.data ?? null);
+    if (Object.keys(errors).length > 0) return showPremiseForm(c, id, null, season ? { seasonErrors: errors } : { hourErrors: errors }, 422);
+    return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
+  })
+  .post("/:id/seasons/delete", async (c) => {
+    const id = c.req.param("id");
+    const form = await parseForm(c, seasonInput);
+    if (form.ok) await manage.saveHours(serviceContext(c), id, {}, form.data);
     return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
   })
   .post("/:id/closures", async (c) => {

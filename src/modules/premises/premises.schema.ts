@@ -208,3 +208,8 @@ export const proposeInput = z
     note: z.string().trim().max(1000, "validation.tooLong").default(""),
   })
   .refine((m) => m.end > m.start, { path: ["end"], message: "booking.end.beforeStart" });
+
+/** The dates a season's opening hours apply. */
+export const seasonInput = z
+  .object({ from: date("validation.date"), to: date("validation.date") })
+  .refine((x) => x.to > x.from, { path: ["to"], message: "premise.closure.order" });

@@ -737,4 +737,33 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect(photo.headers.get("content-type")).toBe("image/png");
     expect((await new Visitor(env.app, "b.test").get(src)).status).toBe(404);
   });
+
+  it("lets staff give a premise other opening hours for a season, which beat the all-year hours between its dates", async () => {
+    const staff = await admin("sagsbehandler@a.test");
+    const summer = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+        [`opens${d}`, d < 6 ? "10:00" : ""],
+        [`closes${d}`, d < 6 ? "16:00" : ""],
+      ]),
+    );
+    expect((await staff.post(`/premises/${rooms.school}/hours`, { ...summer, from: "2027-07-01", to: "2027-06-01" }, { from: "/" })).status).toBe(422);
+    expect((await staff.post(`/premises/${rooms.school}/hours`, { ...summer, from: "2027-06-01", to: "2027-08-31" }, { from: "/" })).status).toBe(303);
+    expect(await (await staff.get(`/premises/${rooms.school}/edit`)).text()).toContain("2027-06-01–2027-08-31");
+    const v = await admin();
+    expect(await (await request(v, "classroom", { date: "2027-07-06" })).text()).toContain("Lokalet har åbent 10:00–16:00 den dag");
+    expect(await (await request(v, "classroom", { date: "2027-07-10" })).text()).toContain("Lokalet har lukket den dag");
+    expect((await request(v, "classroom", { date: "2027-07-06", start: "10:00", end: "12:00" })).status).toBe(303);
+    expect((await request(v, "classroom", { date: "2027-09-07" })).status).toBe(303);
+
+    expect((await staff.post(`/premises/${rooms.school}/seasons/delete`, { from: "2027-06-01", to: "2027-08-31" }, { from: "/" })).status).toBe(303);
+    expect(
+      await t.db
+        .selectFrom("premise_hours")
+        .select("id")
+        .where("premise_id", "=", rooms.school ?? "")
+        .where("valid_from", "is not", null)
+        .execute(),
+    ).toEqual([]);
+    expect((await request(v, "classroom", { date: "2027-07-13" })).status).toBe(303);
+  });
 });

@@ -15,6 +15,49 @@ export const kindLabels: Record<(typeof PREMISE_KINDS)[number], MessageKey> = {
   equipment: "premise.kind.equipment",
 };
 
+/** A week of opening hours to fill in; both times empty means closed that day. */
+function HoursTable(props: { idPrefix: string; caption: string; hours: { weekday: number; opens: string; closes: string }[]; errors?: FieldErrors }) {
+  const { t } = usePage();
+  return (
+    <table class="ds-table">
+      <caption class="ds-sr-only">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("premises.day")}</th>
+          <th scope="col">{t("premise.opens")}</th>
+          <th scope="col">{t("premise.closes")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[1, 2, 3, 4, 5, 6, 7].map((weekday) => {
+          const day = t(weekdayLabel(weekday));
+          const h = props.hours.find((x) => x.weekday === weekday);
+          const error = props.errors?.[`opens${weekday}`];
+          return (
+            <tr>
+              <th scope="row">{day}</th>
+              <td>
+                <input
+                  class="ds-input"
+                  type="time"
+                  id={`${props.idPrefix}opens${weekday}`}
+                  name={`opens${weekday}`}
+                  value={h?.opens ?? ""}
+                  aria-label={`${day}: ${t("premise.opens")}`}
+                  aria-invalid={error ? "true" : undefined}
+                />
+              </td>
+              <td>
+                <input class="ds-input" type="time" name={`closes${weekday}`} value={h?.closes ?? ""} aria-label={`${day}: ${t("premise.closes")}`} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 /** Every premise, each under what it is part of. */
 export function ManagePage(props: { tree: PremiseTree }) {
   const { t } = usePage();
@@ -69,7 +112,9 @@ export function PremiseFormPage(props: {
     hours: { weekday: number; opens: string; closes: string }[];
     closures: { id: string; from_date: string; to_date: string; reason: string }[];
     photos: { id: string; alt: string }[];
+    seasons: { from: string; to: string; hours: { weekday: number; opens: string; closes: string }[] }[];
   };
+  seasonErrors?: FieldErrors;
   hourErrors?: FieldErrors;
   closureErrors?: FieldErrors;
   photoErrors?: FieldErrors;
@@ -151,49 +196,29 @@ export function PremiseFormPage(props: {
             <P>{t("premise.hours.intro")}</P>
             <ErrorSummary errors={props.hourErrors ?? {}} />
             <Form action={`/premises/${editing.id}/hours`}>
-              <table class="ds-table">
-                <caption class="ds-sr-only">{t("premises.openHours")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("premises.day")}</th>
-                    <th scope="col">{t("premise.opens")}</th>
-                    <th scope="col">{t("premise.closes")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[1, 2, 3, 4, 5, 6, 7].map((weekday, i) => {
-                    const day = weekdayLabel(weekday);
-                    const h = editing.hours.find((x) => x.weekday === i + 1);
-                    const error = props.hourErrors?.[`opens${i + 1}`];
-                    return (
-                      <tr>
-                        <th scope="row">{t(day)}</th>
-                        <td>
-                          <input
-                            class="ds-input"
-                            type="time"
-                            id={`f-opens${i + 1}`}
-                            name={`opens${i + 1}`}
-                            value={h?.opens ?? ""}
-                            aria-label={`${t(day)}: ${t("premise.opens")}`}
-                            aria-invalid={error ? "true" : undefined}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            class="ds-input"
-                            type="time"
-                            name={`closes${i + 1}`}
-                            value={h?.closes ?? ""}
-                            aria-label={`${t(day)}: ${t("premise.closes")}`}
-                          />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <HoursTable idPrefix="f-" caption={t("premises.openHours")} hours={editing.hours} errors={props.hourErrors} />
               <Button variant="secondary">{t("premise.hours.save")}</Button>
+            </Form>
+          </section>
+          <section class="stack" aria-labelledby="seasons-heading">
+            <h2 class="ds-heading" data-size="sm" id="seasons-heading">
+              {t("premise.seasons")}
+            </h2>
+            <P>{t("premise.seasons.intro")}</P>
+            {editing.seasons.map((season) => (
+              <Form action={`/premises/${editing.id}/seasons/delete`} class="inline-form">
+                <input type="hidden" name="from" value={season.from} />
+                <input type="hidden" name="to" value={season.to} />
+                {`${season.from}–${season.to}: ${season.hours.map((h) => `${t(weekdayLabel(h.weekday))} ${h.opens}–${h.closes}`).join(", ")} `}
+                <Button variant="tertiary">{t("premise.season.remove", { from: season.from, to: season.to })}</Button>
+              </Form>
+            ))}
+            <ErrorSummary errors={props.seasonErrors ?? {}} />
+            <Form action={`/premises/${editing.id}/hours`}>
+              <Field name="from" label="premise.season.from" type="date" required error={props.seasonErrors?.from} />
+              <Field name="to" label="premise.season.to" type="date" required error={props.seasonErrors?.to} />
+              <HoursTable idPrefix="season-" caption={t("premise.seasons")} hours={[]} errors={props.seasonErrors} />
+              <Button variant="secondary">{t("premise.season.add")}</Button>
             </Form>
           </section>
           <section class="stack" aria-labelledby="closures-heading">
