@@ -85,7 +85,7 @@ function bookingList(db: Database, tenantId: string) {
     .leftJoin("associations as a", "a.id", "b.association_id")
     .innerJoin("users as u", "u.id", "b.user_id")
     .selectAll("b")
-    .select(["p.name as premise_name", "a.name as association_name", "u.name as booker_name", "u.email as booker_email"])
+    .select(["p.name as premise_name", "p.price_per_hour", "p.currency", "a.name as association_name", "u.name as booker_name", "u.email as booker_email"])
     .where("b.tenant_id", "=", tenantId);
 }
 export type BookingListRow = Awaited<ReturnType<typeof pendingBookings>>[number];
@@ -94,9 +94,13 @@ export async function pendingBookings(db: Database, tenantId: string) {
   return bookingList(db, tenantId).where("b.status", "=", "pending").orderBy("b.created_at").execute();
 }
 
-export async function bookingsOfAssociations(db: Database, tenantId: string, associationIds: string[]) {
-  if (associationIds.length === 0) return [];
-  return bookingList(db, tenantId).where("b.association_id", "in", associationIds).orderBy("b.start_date", "desc").limit(200).execute();
+/** A person's own bookings and those of the associations they run. */
+export async function bookingsOf(db: Database, tenantId: string, userId: string, associationIds: string[]) {
+  return bookingList(db, tenantId)
+    .where((eb) => eb.or([eb("b.user_id", "=", userId), ...(associationIds.length ? [eb("b.association_id", "in", associationIds)] : [])]))
+    .orderBy("b.start_date", "desc")
+    .limit(200)
+    .execute();
 }
 
 export async function bookingWithNames(db: Database, tenantId: string, id: string) {

@@ -440,7 +440,16 @@ export const premisesRoutes = new Hono<AppEnv>()
     );
     const data = await find.availability(ctx, c.req.param("id"), monday, 7);
     const photos = await manage.photosOf(ctx.db, ctx.tenant.id, data.premise.id);
-    return render(c, data.premise.name, <PremisePage {...data} photos={photos} monday={monday} canBook={(await bookingAssociations(c)).length > 0} />);
+    return render(
+      c,
+      data.premise.name,
+      <PremisePage
+        {...data}
+        photos={photos}
+        monday={monday}
+        canBook={isPerson(c.get("actor")) && ((await bookingAssociations(c)).length > 0 || data.premise.who_may_book === "everyone")}
+      />,
+    );
   })
   .get("/:id/calendar.ics", async (c) => {
     const ics = await feeds.roomFeed(serviceContext(c), c.req.param("id"));
@@ -449,7 +458,8 @@ export const premisesRoutes = new Hono<AppEnv>()
   .get("/:id/book", async (c) => {
     if (!isPerson(c.get("actor"))) throw unauthenticated();
     const associations = await bookingAssociations(c);
-    if (associations.length === 0) throw new AppError(403, "forbidden", "error.forbidden.text");
+    const premise = (await service.premiseTree(serviceContext(c))).byId.get(c.req.param("id"));
+    if (associations.length === 0 && premise?.who_may_book !== "everyone") throw new AppError(403, "forbidden", "error.forbidden.text");
     const q = (k: string) => c.req.query(k) ?? "";
     return showBookingForm(c, c.req.param("id"), {
       associationId: associations.find((a) => a.id === c.get("session")?.activeAssociationId)?.id ?? associations[0]?.id ?? "",

@@ -16,7 +16,8 @@ export const REPEATS = ["none", "weekly", "biweekly"] as const;
 /** A booking request as the form sends it. */
 export const bookingInput = z
   .object({
-    associationId: z.string().trim().min(1, "booking.association.required"),
+    /** Empty: a private person's booking, where the premise allows that. */
+    associationId: z.string().trim().max(60),
     purpose: z.string().trim().min(3, "booking.purpose.required").max(200, "validation.tooLong"),
     participants: z.coerce.number("validation.number").int("validation.number").min(1, "validation.number").max(10_000, "validation.number"),
     date: date("validation.date"),

@@ -108,7 +108,7 @@ export async function writeBooking(
   ctx: Pick<ServiceContext, "tenant" | "clock">,
   tree: PremiseTree,
   premise: Premise,
-  b: { id: string; associationId: string; userId: string; purpose: string; participants: number; status: "pending" | "approved"; series: Series },
+  b: { id: string; associationId: string | null; userId: string; purpose: string; participants: number; status: "pending" | "approved"; series: Series },
   dates: Occurrence[],
 ) {
   const now = isoNow(ctx.clock);
@@ -243,11 +243,14 @@ export async function alternatives(ctx: ServiceContext, tree: PremiseTree, premi
  * two people can never get the same slot; approved at once where the premise says so.
  */
 export async function requestBooking(ctx: ServiceContext, premiseId: string, input: BookingInput): Promise<RequestResult> {
-  authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId: input.associationId });
+  if (input.associationId) authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId: input.associationId });
+  if (!isPerson(ctx.actor)) throw new AppError(401, "unauthenticated", "error.signInRequired");
   const actor = ctx.actor;
   const tree = await premiseTree(ctx);
   const premise = tree.byId.get(premiseId);
   if (!premise) throw notFound();
+  if (!input.associationId && premise.who_may_book !== "everyone")
+    return { ok: false, problems: [{ field: "associationId", key: "booking.associationsOnly" }], alternatives: [] };
   const zone = ctx.tenant.timeZone;
   const occurrences = expand(seriesOf(input, zone));
   const lineage = tree.lineage(premise.id).map((p) => p.id);
@@ -268,7 +271,7 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
         ctx,
         tree,
         premise,
-        { id, associationId: input.associationId, userId: actor.userId, purpose: input.purpose, participants: input.participants, status, series },
+        { id, associationId: input.associationId || null, userId: actor.userId, purpose: input.purpose, participants: input.participants, status, series },
         checked.dates,
       );
       await audit(trx, ctx.clock, {
@@ -329,6 +332,8 @@ export async function tellBooker(db: ServiceContext["db"], ctx: Pick<ServiceCont
     .map((p) => p.access_details)
     .find(Boolean);
   const events = what === "approved" ? await bookingEvents(db, ctx, tree, [b.id]) : [];
+  const dates = (await repo.occurrencesOf(db, ctx.tenant.id, [b.id])).filter((o) => o.status === "active").length;
+  const price = what === "rejected" ? null : priceOf(b, b, dates);
   const host = new URL(ctx.baseUrl).hostname;
   await sendMail(db, ctx.clock, {
     tenant: ctx.tenant,
@@ -339,6 +344,7 @@ export async function tellBooker(db: ServiceContext["db"], ctx: Pick<ServiceCont
       paragraphs: [
         t(TELLING[what].body, { premise: b.premise_name, purpose: b.purpose, when: describeWhen(t, b), note: b.decision_note ?? "" }),
         ...(what === "approved" && access ? [t("mail.booking.access", { access })] : []),
+        ...(price ? [t("mail.booking.price", { price: formatMoney(ctx.tenant.defaultLanguage, price) })] : []),
         ...(what === "approved" && premise?.house_rules ? [t("mail.booking.rules", { rules: premise.house_rules })] : []),
       ],
       action: { label: t("mail.booking.action"), url: `${ctx.baseUrl}/premises/bookings/${b.id}` },
@@ -428,7 +434,8 @@ export async function bookingPage(ctx: ServiceContext, id: string) {
   const b = await repo.bookingWithNames(ctx.db, ctx.tenant.id, id);
   if (!b || !mayManageBooking(ctx, b)) throw notFound();
   const occurrences = await repo.occurrencesOf(ctx.db, ctx.tenant.id, [id]);
-  return { booking: b, occurrences, canDecide: can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id }), now: isoNow(ctx.clock) };
+  const price = priceOf(b, b, occurrences.filter((o) => o.status === "active").length);
+  return { booking: b, occurrences, price, canDecide: can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id }), now: isoNow(ctx.clock) };
 }
 
 /**
@@ -471,7 +478,7 @@ export async function pendingQueue(ctx: ServiceContext) {
 export async function myBookings(ctx: ServiceContext) {
   if (!isPerson(ctx.actor)) return [];
   const admin = [...ctx.actor.memberships].filter(([, role]) => role === "admin").map(([id]) => id);
-  return repo.bookingsOfAssociations(ctx.db, ctx.tenant.id, admin);
+  return repo.bookingsOf(ctx.db, ctx.tenant.id, ctx.actor.userId, admin);
 }
 
 /**
@@ -638,3 +645,17 @@ export async function answerProposal(ctx: ServiceContext, bookingId: string, acc
     });
   });
 }
+
+/** What a booking costs: associations book free; others pay the premise's price per hour for every date. */
+export function priceOf(
+  premise: Pick<Premise, "price_per_hour" | "currency">,
+  booking: Pick<repo.BookingRow, "association_id" | "start_time" | "end_time">,
+  dates: number,
+) {
+  if (booking.association_id || premise.price_per_hour === 0) return null;
+  const hours = minutesBetween(booking.start_time, booking.end_time) / 60;
+  return { minor: Math.round(premise.price_per_hour * hours * dates), currency: premise.currency };
+}
+
+export const formatMoney = (lang: string, money: { minor: number; currency: string }) =>
+  new Intl.NumberFormat(lang, { style: "currency", currency: money.currency }).format(money.minor / 100);

@@ -62,6 +62,7 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     await createPerson(t.db, a, { email: "admin@gaa.test", memberships: [{ associationId: other.id, role: "admin" }] });
     await createPerson(t.db, a, { email: "member@badminton.test", memberships: [{ associationId: club.id, role: "member" }] });
     await createPerson(t.db, a, { email: "sagsbehandler@a.test", roles: ["caseworker"] });
+    await createPerson(t.db, a, { email: "borger@a.test" });
     await createPerson(t.db, b, { email: "sagsbehandler@b.test", roles: ["caseworker"] });
 
     rooms.school = await premise(a, {
@@ -765,5 +766,33 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
         .execute(),
     ).toEqual([]);
     expect((await request(v, "classroom", { date: "2027-07-13" })).status).toBe(303);
+  });
+
+  it("lets anyone with an account book a room open to everyone, at the room's price, and only associations the others", async () => {
+    const citizen = await admin("borger@a.test");
+    const asPrivate = (room: string, change: Record<string, string> = {}) => request(citizen, room, { associationId: "", date: "2026-12-02", ...change });
+    const refused = await asPrivate("classroom");
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Kun foreninger kan booke");
+    await t.db
+      .updateTable("premises")
+      .set({ who_may_book: "everyone", price_per_hour: 45000 })
+      .where("id", "=", rooms.classroom ?? "")
+      .execute();
+    expect(await (await citizen.get(`/premises/${rooms.classroom}/book`)).text()).toContain("Privat (ikke for en forening)");
+    const booked = await asPrivate("classroom", { purpose: "Fødselsdag" });
+    expect(booked.status).toBe(303);
+    const page = await (await citizen.get(booked.headers.get("location") ?? "")).text();
+    expect(page).toMatch(/900,00\s*kr\./);
+    expect((await latestMail(t.db, "borger@a.test"))?.text).toMatch(/Pris: 900,00\s*kr\./);
+    expect(await (await citizen.get("/premises/bookings")).text()).toContain("Fødselsdag");
+    // Associations book free.
+    const club = await request(await admin(), "classroom", { date: "2026-12-03" });
+    expect(await (await (await admin()).get(club.headers.get("location") ?? "")).text()).not.toMatch(/900,00/);
+    await t.db
+      .updateTable("premises")
+      .set({ who_may_book: "associations", price_per_hour: 0 })
+      .where("id", "=", rooms.classroom ?? "")
+      .execute();
   });
 });

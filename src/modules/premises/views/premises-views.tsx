@@ -23,7 +23,7 @@ import type { FreeRoom } from "../premises.find.js";
 import type { BookingListRow } from "../premises.repository.js";
 import type { FindInput } from "../premises.schema.js";
 import type { Alternative, Premise, PremiseTree, Problem } from "../premises.service.js";
-import { describeWhen } from "../premises.service.js";
+import { describeWhen, formatMoney } from "../premises.service.js";
 import type { UsageRow } from "../usage.js";
 
 const bookHref = (premiseId: string, a: { date?: string | undefined; start?: string | undefined; end?: string | undefined }) => {
@@ -271,7 +271,10 @@ export function BookingFormPage(props: {
           label="premises.association"
           value={v.associationId}
           error={errors.associationId}
-          options={props.associations.map((a) => ({ value: a.id, label: a.name }))}
+          options={[
+            ...props.associations.map((a) => ({ value: a.id, label: a.name })),
+            ...(props.premise.who_may_book === "everyone" ? [{ value: "", label: t("premises.private") }] : []),
+          ]}
         />
         <Field name="purpose" label="premises.purpose" hint="premises.purpose.hint" required value={v.purpose} error={errors.purpose} />
         <Field name="participants" label="premises.people" type="number" required value={v.participants} error={errors.participants} />
@@ -388,10 +391,11 @@ export function BookingPage(props: {
   occurrences: { id: string; local_date: string; status: string; starts_at: string; no_show_at: string | null }[];
   canDecide: boolean;
   now: string;
+  price: { minor: number; currency: string } | null;
   problems?: Problem[];
   alternatives?: Alternative[];
 }) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   const b = props.booking;
   const live = props.occurrences.filter((o) => o.status === "active");
   const open = b.status === "pending" || b.status === "approved";
@@ -422,6 +426,12 @@ export function BookingPage(props: {
         <dd>{describeWhen(t, b)}</dd>
         <dt>{t("application.status")}</dt>
         <dd>{t(statusKey[b.status])}</dd>
+        {props.price && (
+          <>
+            <dt>{t("premises.price")}</dt>
+            <dd>{formatMoney(lang, props.price)}</dd>
+          </>
+        )}
         {b.decision_note && (
           <>
             <dt>{t("premises.note")}</dt>
