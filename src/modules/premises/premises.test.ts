@@ -640,6 +640,9 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect((await respond(clubAdmin, result.Motion?.id ?? "", "released")).status).toBe(303);
     expect((await respond(clubAdmin, result["Badminton for børn"]?.id ?? "", "confirmed")).status).toBe(303);
     expect((await respond(clubAdmin, result["Badminton for børn"]?.id ?? "", "released")).status).toBe(409);
+    expect(await (await staff.get(`/premises/rounds/${roundId}`)).text()).not.toContain("Alle har svaret");
+    expect((await respond(walkers, result.Seniorgymnastik?.id ?? "", "confirmed")).status).toBe(303);
+    expect(await (await staff.get(`/premises/rounds/${roundId}`)).text()).toContain("Alle har svaret");
     // The released Thursday slot can be booked ad hoc again.
     expect((await request(clubAdmin, "classroom", { date: "2027-08-05", start: "17:00", end: "19:00" })).status).toBe(303);
     expect((await request(clubAdmin, "north", { date: "2027-08-03" })).status).toBe(409);

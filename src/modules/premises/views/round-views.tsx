@@ -68,10 +68,13 @@ export function RoundPage(props: {
   const days = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(weekdayLabel(d)) }));
   const v = props.values ?? {};
   const errors = props.errors ?? {};
+  // The last step of a round: every association has confirmed or released what it was given.
+  const granted = props.applications.filter((a) => a.booking_id);
+  const confirmed = r.status === "published" && granted.length > 0 && granted.every((a) => a.response);
   return (
     <div class="stack">
       <Heading>{r.name}</Heading>
-      <P>{`${t(STATUS_KEYS[r.status])} · ${t("round.season")}: ${r.season_from} – ${r.season_to}`}</P>
+      <P>{`${t(confirmed ? "round.status.confirmed" : STATUS_KEYS[r.status])} · ${t("round.season")}: ${r.season_from} – ${r.season_to}`}</P>
       {props.staff && props.quality && (
         <Alert color="info">
           <P>
