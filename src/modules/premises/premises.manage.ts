@@ -252,3 +252,26 @@ export async function photoFile(ctx: ServiceContext, premiseId: string, photoId:
   if (!file) throw notFound();
   return file;
 }
+
+/** Deletes a premise nobody has booked or applied for and that has no parts; otherwise says why not. */
+export async function deletePremise(ctx: ServiceContext, id: string): Promise<FieldErrors> {
+  const actor = mayManage(ctx);
+  if (!(await repo.findPremise(ctx.db, ctx.tenant.id, id))) throw notFound();
+  const [part, booking, wish] = await Promise.all([
+    ctx.db.selectFrom("premises").select("id").where("tenant_id", "=", ctx.tenant.id).where("parent_id", "=", id).executeTakeFirst(),
+    ctx.db.selectFrom("bookings").select("id").where("tenant_id", "=", ctx.tenant.id).where("premise_id", "=", id).executeTakeFirst(),
+    ctx.db
+      .selectFrom("allocation_applications")
+      .select("id")
+      .where("tenant_id", "=", ctx.tenant.id)
+      .where((eb) => eb.or([eb("first_premise_id", "=", id), eb("second_premise_id", "=", id), eb("placed_premise_id", "=", id)]))
+      .executeTakeFirst(),
+  ]);
+  if (part) return { name: "premise.delete.hasParts" };
+  if (booking || wish) return { name: "premise.delete.inUse" };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("premises").where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).execute();
+    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "premise.deleted", entityType: "premise", entityId: id, ip: ctx.ip });
+  });
+  return {};
+}

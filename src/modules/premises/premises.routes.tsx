@@ -208,6 +208,12 @@ export const premisesRoutes = new Hono<AppEnv>()
     await manage.addClosure(serviceContext(c), id, form.data);
     return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
   })
+  .post("/:id/delete", async (c) => {
+    const id = c.req.param("id");
+    const errors = await manage.deletePremise(serviceContext(c), id);
+    if (Object.keys(errors).length > 0) return showPremiseForm(c, id, null, { errors }, 422);
+    return c.redirect("/premises/manage?notice=saved", 303);
+  })
   .post("/:id/photos", async (c) => {
     const ctx = serviceContext(c);
     const id = c.req.param("id");

@@ -497,6 +497,18 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect((await foreign.get(`/premises/${roomId}/edit`)).status).toBe(404);
     expect((await foreign.post(`/premises/${roomId}/closures`, { from: "2026-12-01", to: "2026-12-31", reason: "Overtaget" }, { from: "/" })).status).toBe(404);
     expect((await t.db.selectFrom("premises").select("name").where("id", "=", roomId).executeTakeFirstOrThrow()).name).toBe("Forsamlingshusets sal");
+
+    expect(await (await staff.post(`/premises/${buildingId}/delete`, {}, { from: "/" })).text()).toContain("Stedet har dele");
+    expect(await (await staff.post(`/premises/${roomId}/delete`, {}, { from: "/" })).text()).toContain("Stedet er booket");
+    expect((await v.post(`/premises/${roomId}/delete`, {}, { from: "/" })).status).toBe(403);
+    const spare = await staff.post(
+      "/premises/manage/new",
+      { ...fields, name: "Depotrum", kind: "room", parentId: buildingId, address: "", postcode: "" },
+      { from: "/" },
+    );
+    const spareId = (spare.headers.get("location") ?? "").split("/")[2] ?? "";
+    expect((await staff.post(`/premises/${spareId}/delete`, {}, { from: "/" })).status).toBe(303);
+    expect(await t.db.selectFrom("premises").select("id").where("id", "=", spareId).execute()).toEqual([]);
   });
 
   it("reports the use of premises: open hours against booked hours, cancellations and groups that did not come", async () => {

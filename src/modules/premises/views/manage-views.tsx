@@ -245,6 +245,9 @@ export function PremiseFormPage(props: {
               <Button variant="secondary">{t("premise.closure.add")}</Button>
             </Form>
           </section>
+          <Form action={`/premises/${editing.id}/delete`}>
+            <Button variant="tertiary">{t("premise.delete", { name: v.name ?? "" })}</Button>
+          </Form>
           <section class="stack" aria-labelledby="photos-heading">
             <h2 class="ds-heading" data-size="sm" id="photos-heading">
               {t("premise.photos")}
