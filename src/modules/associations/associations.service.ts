@@ -238,7 +238,7 @@ export async function publicRecords(ctx: ServiceContext, filter: Parameters<type
   return repo.listPublicRecords(ctx.db, ctx.tenant.id, filter);
 }
 
-/** Every association of the tenant by name and register number, for imports that refer to them. */
+/** Every association of the tenant by name, register number and e-mail, for imports and mail that refer to them. */
 export async function identities(db: Database, tenantId: string) {
-  return db.selectFrom("associations").select(["id", "name", "registration_number"]).where("tenant_id", "=", tenantId).execute();
+  return db.selectFrom("associations").select(["id", "name", "registration_number", "email"]).where("tenant_id", "=", tenantId).execute();
 }

@@ -198,9 +198,12 @@ export async function photosOf(db: ServiceContext["db"], tenantId: string, premi
 }
 
 /** A photo of a premise with what it shows in words; checked as an image by its bytes. */
-export async function addPhoto(ctx: ServiceContext, premiseId: string, photo: { data: Buffer; contentType: string }, alt: string) {
+export async function addPhoto(ctx: ServiceContext, premiseId: string, photo: { data: Buffer; contentType: string } | null, text: string) {
   const actor = mayManage(ctx);
   if (!(await repo.findPremise(ctx.db, ctx.tenant.id, premiseId))) throw notFound();
+  if (!photo) throw new AppError(422, "invalid", "premise.photo.required", { photo: "premise.photo.required" });
+  const alt = text.trim().slice(0, 300);
+  if (alt.length < 3) throw new AppError(422, "invalid", "premise.photo.alt.required", { alt: "premise.photo.alt.required" });
   await ctx.db.transaction().execute(async (trx) => {
     const fileId = await storeFile(trx, ctx.clock, ctx.tenant.id, photo);
     await trx

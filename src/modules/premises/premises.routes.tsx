@@ -219,17 +219,14 @@ export const premisesRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     manage.mayManage(ctx);
     const body = await c.req.parseBody();
-    const alt = typeof body.alt === "string" ? body.alt.trim().slice(0, 300) : "";
-    let photo: Awaited<ReturnType<typeof imageUpload>>;
     try {
-      photo = await imageUpload(body.photo, "photo", manage.PHOTO_MAX_BYTES);
+      const photo = await imageUpload(body.photo, "photo", manage.PHOTO_MAX_BYTES);
+      await manage.addPhoto(ctx, id, photo, typeof body.alt === "string" ? body.alt : "");
     } catch (error) {
-      if (error instanceof AppError && error.fields.photo) return showPremiseForm(c, id, null, { photoErrors: error.fields }, error.status as 413 | 415 | 422);
+      if (error instanceof AppError && (error.fields.photo || error.fields.alt))
+        return showPremiseForm(c, id, null, { photoErrors: error.fields }, error.status as 413 | 415 | 422);
       throw error;
     }
-    if (!photo) return showPremiseForm(c, id, null, { photoErrors: { photo: "premise.photo.required" } }, 422);
-    if (alt.length < 3) return showPremiseForm(c, id, null, { photoErrors: { alt: "premise.photo.alt.required" } }, 422);
-    await manage.addPhoto(ctx, id, photo, alt);
     return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
   })
   .post("/:id/photos/:photoId/delete", async (c) => {

@@ -15,7 +15,6 @@ import * as repo from "./premises.repository.js";
 import type { BookingInput } from "./premises.schema.js";
 
 export type Premise = repo.PremiseRow;
-export { hoursOn, PremiseTree };
 
 export interface Problem {
   field: string;

@@ -8,6 +8,7 @@ import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { weekdayLabel } from "../../platform/week-slots.js";
+import { identities } from "../associations/index.js";
 import { type AllocApplication, type AllocRoom, allocate, objective, type Priority } from "./allocation/allocate.js";
 import { exactAllocation } from "./allocation/exact.js";
 import { addDays, expand, localToday, minutesBetween, weekdayOf } from "./occurrences.js";
@@ -341,7 +342,7 @@ export async function publish(ctx: ServiceContext, roundId: string) {
     }
   }
   const after = (await roundPage(ctx, roundId)).applications;
-  const emails = await ctx.db.selectFrom("associations").select(["id", "email"]).where("tenant_id", "=", ctx.tenant.id).execute();
+  const emails = await identities(ctx.db, ctx.tenant.id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable("allocation_rounds")

@@ -4,8 +4,9 @@ import { ACCESSIBILITY, accessibilityLabels } from "../../../platform/search/lab
 import { Button, ButtonLink, Checkbox, Checkboxes, DataTable, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { weekdayLabel } from "../../../platform/week-slots.js";
+import type { PremiseTree } from "../premise-tree.js";
 import { PREMISE_KINDS } from "../premises.schema.js";
-import type { Premise, PremiseTree } from "../premises.service.js";
+import type { Premise } from "../premises.service.js";
 
 export const kindLabels: Record<(typeof PREMISE_KINDS)[number], MessageKey> = {
   building: "premise.kind.building",

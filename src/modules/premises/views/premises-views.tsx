@@ -19,10 +19,11 @@ import {
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { addDays } from "../occurrences.js";
+import type { PremiseTree } from "../premise-tree.js";
 import type { FreeRoom } from "../premises.find.js";
 import type { BookingListRow } from "../premises.repository.js";
 import type { FindInput } from "../premises.schema.js";
-import type { Alternative, Premise, PremiseTree, Problem } from "../premises.service.js";
+import type { Alternative, Premise, Problem } from "../premises.service.js";
 import { describeWhen, formatMoney } from "../premises.service.js";
 import type { UsageRow } from "../usage.js";
 
