@@ -63,3 +63,48 @@ test("an association finds a free hall for Tuesday 18–20, books it weekly unti
   expect(starts).toContain(`${afterChange}T18:00`);
   expect(starts.every((s) => s.endsWith("T18:00"))).toBe(true);
 });
+
+test("a caseworker proposes another time, the association takes it, then moves and cancels it", async ({ browser }) => {
+  const { first } = season();
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demo.associationAdmin);
+  await visit(admin, `/premises?date=${first}&start=10:00&end=12:00&people=50`);
+  await admin.getByRole("link", { name: "Book Kulturhuset, salen" }).click();
+  await admin.getByLabel("Hvad skal lokalet bruges til?").fill("Loppemarked");
+  await admin.getByRole("button", { name: "Send ønsket" }).click();
+  await expect(admin.getByRole("status")).toContainText("tiden er holdt til jer");
+  const booking = new URL(admin.url()).pathname;
+
+  const caseworker = await (await browser.newContext()).newPage();
+  await signIn(caseworker, demo.caseworker);
+  await visit(caseworker, "/premises/requests");
+  await caseworker.getByRole("link", { name: "Åbn Kulturhuset, salen: Loppemarked" }).click();
+  await expectAccessible(caseworker);
+  const propose = caseworker.getByRole("region", { name: "Foreslå en anden tid" });
+  await propose.getByLabel("Fra kl.").fill("13:00");
+  await propose.getByLabel("Til kl.").fill("15:00");
+  await propose.getByLabel(/^Besked til foreningen/).fill("Formiddagen er optaget af koret.");
+  await propose.getByRole("button", { name: "Send forslaget" }).click();
+  await expect(caseworker.getByText("Ny tid foreslået")).toBeVisible();
+  await expectAccessible(caseworker);
+
+  await visit(admin, booking);
+  await expect(admin.getByText(/Kommunen foreslår .* kl\. 13:00–15:00/)).toBeVisible();
+  await admin.getByRole("button", { name: "Ja, vi tager den tid" }).click();
+  await expect(admin.getByText("Booket", { exact: true })).toBeVisible();
+  await expectAccessible(admin);
+
+  const move = admin.getByRole("region", { name: "Flyt en dato" });
+  const nextWeek = Temporal.PlainDate.from(first).add({ days: 7 }).toString();
+  await move.getByLabel("Ny dato").fill(nextWeek);
+  await move.getByRole("button", { name: "Flyt" }).click();
+  await expect(admin.getByRole("status")).toContainText("Gemt");
+  await expect(admin.getByRole("region", { name: "Datoer" })).toContainText(nextWeek);
+  await expectAccessible(admin);
+
+  const cancel = admin.getByRole("region", { name: "Aflys" });
+  await cancel.getByLabel("Hvad skal aflyses?").selectOption({ label: "Hele bookingen" });
+  await cancel.getByRole("button", { name: "Aflys" }).click();
+  await expect(admin.getByText("Aflyst", { exact: true })).toBeVisible();
+  await expectAccessible(admin);
+});
