@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { Context } from "hono";
 import type { AppEnv } from "./http/env.js";
 import { AppError } from "./http/errors.js";
+import { formBody } from "./http/forms.js";
 import type { MessageKey } from "./i18n/i18n.js";
 
 export interface ImportProblem {
@@ -27,7 +28,7 @@ export interface CsvRow {
 
 /** The text of an uploaded CSV file, or of the same file carried along after a dry run. */
 export async function csvFromForm(c: Context<AppEnv>, maxBytes: number): Promise<{ text: string; intent: string }> {
-  const body = await c.req.parseBody();
+  const body = await formBody(c);
   const intent = typeof body.intent === "string" ? body.intent : "";
   if (typeof body.carried === "string" && body.carried) return { text: body.carried, intent };
   const file = body.file;

@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
+import { optionalDateField } from "../../platform/dates.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 
-const day = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "validation.date")
-  .transform((v) => v || null);
+const day = optionalDateField();
 
 export const auditQuery = z.object({
   action: z.string().trim().max(100).default(""),

@@ -4,7 +4,7 @@ import { isPerson } from "../../platform/auth/policy.js";
 import { imageUpload } from "../../platform/files/images.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors } from "../../platform/http/errors.js";
-import { parseForm } from "../../platform/http/forms.js";
+import { formBody, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
@@ -154,7 +154,7 @@ export const directoryRoutes = new Hono<AppEnv>()
     if (!form.ok) return again(form.errors, 422);
     let logo: Awaited<ReturnType<typeof imageUpload>>;
     try {
-      logo = await imageUpload((await c.req.parseBody()).logo, "logo", LOGO_MAX_BYTES);
+      logo = await imageUpload((await formBody(c)).logo, "logo", LOGO_MAX_BYTES);
     } catch (error) {
       if (error instanceof AppError && error.fields.logo) return again(error.fields, error.status as 413 | 415 | 422);
       throw error;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
+import { optionalDateField } from "../../platform/dates.js";
 import { checkbox, postcodeText } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
@@ -8,11 +9,7 @@ export const SUITS = ["young", "seniors", "newcomers", "disabilities", "no_local
 export const COMMITMENTS = ["weekly", "one_off", "flexible"] as const;
 export const SETTINGS = ["any", "one_to_one", "group"] as const;
 
-const isoDay = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "validation.date")
-  .transform((v) => v || null);
+const isoDay = optionalDateField();
 
 const optionalInt = (min: number, max: number) =>
   z

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listOf } from "../../db/lists.js";
 import { type Api, problemResponses } from "../../platform/api/api.js";
+import { dateField } from "../../platform/dates.js";
 import { origin } from "../../platform/http/middleware.js";
 import { serviceContext } from "../../platform/service-context.js";
 import * as find from "./premises.find.js";
@@ -41,10 +42,7 @@ const Day = z
   })
   .openapi("PremiseDay");
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(v)), "validation.date");
+const date = dateField();
 
 /** Premises and when they are free, for a municipality's own website. Open to anyone. */
 export function registerPremisesApi(api: Api) {

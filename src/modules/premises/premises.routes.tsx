@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { can, isPerson } from "../../platform/auth/policy.js";
+import { parseDate } from "../../platform/dates.js";
 import { imageUpload } from "../../platform/files/images.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors, unauthenticated } from "../../platform/http/errors.js";
-import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
+import { formBody, issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { namesForMember } from "../associations/index.js";
@@ -143,13 +144,11 @@ async function savePremise(c: Context<AppEnv>, id: string | null) {
   }
 }
 
-const isDate = (v: string | undefined): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
-
 /** The period asked for, or this season; never longer than two years. */
 function usagePeriod(c: Context<AppEnv>) {
   const season = usage.seasonOf(localToday(c.get("deps").clock.now(), c.get("tenant").timeZone));
-  const from = isDate(c.req.query("from")) ? (c.req.query("from") as string) : season.from;
-  const asked = isDate(c.req.query("to")) ? (c.req.query("to") as string) : season.to;
+  const from = parseDate(c.req.query("from")) ?? season.from;
+  const asked = parseDate(c.req.query("to")) ?? season.to;
   const to = asked < from ? from : asked > addDays(from, 731) ? addDays(from, 731) : asked;
   return { from, to };
 }
@@ -218,7 +217,7 @@ export const premisesRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const id = c.req.param("id");
     manage.mayManage(ctx);
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     try {
       const photo = await imageUpload(body.photo, "photo", manage.PHOTO_MAX_BYTES);
       await manage.addPhoto(ctx, id, photo, typeof body.alt === "string" ? body.alt : "");
@@ -298,14 +297,14 @@ export const premisesRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("premises.bookingOf", { premise: page.booking.premise_name }), <BookingPage {...page} problems={problems} />, 422);
   })
   .post("/bookings/:id/answer", async (c) => {
-    const answer = (await c.req.parseBody()).answer;
+    const answer = (await formBody(c)).answer;
     await service.answerProposal(serviceContext(c), c.req.param("id"), answer === "accept");
     return c.redirect(`/premises/bookings/${c.req.param("id")}?notice=saved`, 303);
   })
   .post("/bookings/:id/no-show", async (c) => {
     const ctx = serviceContext(c);
     const id = c.req.param("id");
-    const form = await c.req.parseBody();
+    const form = await formBody(c);
     if (await usage.reportNoShow(ctx, id, typeof form.date === "string" ? form.date : "")) return c.redirect(`/premises/bookings/${id}?notice=saved`, 303);
     const page = await service.bookingPage(ctx, id);
     const problems = [{ field: "date", key: "usage.noShow.notYet" as const }];
@@ -373,7 +372,7 @@ export const premisesRoutes = new Hono<AppEnv>()
     return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
   })
   .post("/rounds/:id/applications/:applicationId/respond", async (c) => {
-    const response = (await c.req.parseBody()).response;
+    const response = (await formBody(c)).response;
     await rounds.respond(serviceContext(c), c.req.param("applicationId"), response === "released" ? "released" : "confirmed");
     return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
   })
@@ -404,7 +403,7 @@ export const premisesRoutes = new Hono<AppEnv>()
     );
   })
   .post("/calendars", async (c) => {
-    const associationId = (await c.req.parseBody()).associationId;
+    const associationId = (await formBody(c)).associationId;
     const url = await feeds.renewCalendarAddress(serviceContext(c), typeof associationId === "string" ? associationId : "");
     return render(
       c,
@@ -437,10 +436,7 @@ export const premisesRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const ctx = serviceContext(c);
-    const week = c.req.query("week");
-    const monday = mondayOf(
-      week && /^\d{4}-\d{2}-\d{2}$/.test(week) && !Number.isNaN(Date.parse(week)) ? week : localToday(ctx.clock.now(), ctx.tenant.timeZone),
-    );
+    const monday = mondayOf(parseDate(c.req.query("week")) ?? localToday(ctx.clock.now(), ctx.tenant.timeZone));
     const data = await find.availability(ctx, c.req.param("id"), monday, 7);
     const photos = await manage.photosOf(ctx.db, ctx.tenant.id, data.premise.id);
     return render(

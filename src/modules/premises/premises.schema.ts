@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { dateField, parseDate } from "../../platform/dates.js";
 import { ACCESSIBILITY } from "../../platform/search/labels.js";
 
-const date = (message: "validation.date") =>
-  z
-    .string()
-    .trim()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), message);
 const time = z
   .string()
   .trim()
@@ -20,15 +16,15 @@ export const bookingInput = z
     associationId: z.string().trim().max(60),
     purpose: z.string().trim().min(3, "booking.purpose.required").max(200, "validation.tooLong"),
     participants: z.coerce.number("validation.number").int("validation.number").min(1, "validation.number").max(10_000, "validation.number"),
-    date: date("validation.date"),
+    date: dateField(),
     start: time,
     end: time,
     repeat: z.enum(REPEATS, "validation.invalid").default("none"),
     until: z
       .string()
       .trim()
-      .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "validation.date")
-      .default(""),
+      .default("")
+      .refine((v) => v === "" || parseDate(v) !== null, "validation.date"),
   })
   .refine((b) => b.end > b.start, { path: ["end"], message: "booking.end.beforeStart" })
   .refine((b) => b.repeat === "none" || b.until > b.date, { path: ["until"], message: "booking.until.required" });
@@ -36,7 +32,7 @@ export type BookingInput = z.output<typeof bookingInput>;
 
 /** "Tuesday 18–20, 25 people, step-free, near me." */
 export const findInput = z.object({
-  date: date("validation.date").optional().catch(undefined),
+  date: dateField().optional().catch(undefined),
   start: time.optional().catch(undefined),
   end: time.optional().catch(undefined),
   people: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
@@ -134,16 +130,16 @@ export const hoursInput = z.object(
 
 export const closureInput = z
   .object({
-    from: date("validation.date"),
-    to: date("validation.date"),
+    from: dateField(),
+    to: dateField(),
     reason: z.string().trim().min(2, "premise.closure.reason").max(200, "validation.tooLong"),
   })
   .refine((c) => c.to >= c.from, { path: ["to"], message: "premise.closure.order" });
 
 export const moveInput = z
   .object({
-    date: date("validation.date"),
-    newDate: date("validation.date"),
+    date: dateField(),
+    newDate: dateField(),
     start: time,
     end: time,
   })
@@ -152,8 +148,8 @@ export const moveInput = z
 export const roundInput = z
   .object({
     name: z.string().trim().min(3, "round.name.required").max(120, "validation.tooLong"),
-    from: date("validation.date"),
-    to: date("validation.date"),
+    from: dateField(),
+    to: dateField(),
   })
   .refine((r) => r.to > r.from, { path: ["to"], message: "premise.closure.order" });
 
@@ -203,7 +199,7 @@ export const adjustInput = z.object({
 
 export const proposeInput = z
   .object({
-    date: date("validation.date"),
+    date: dateField(),
     start: time,
     end: time,
     note: z.string().trim().max(1000, "validation.tooLong").default(""),
@@ -211,6 +207,4 @@ export const proposeInput = z
   .refine((m) => m.end > m.start, { path: ["end"], message: "booking.end.beforeStart" });
 
 /** The dates a season's opening hours apply. */
-export const seasonInput = z
-  .object({ from: date("validation.date"), to: date("validation.date") })
-  .refine((x) => x.to > x.from, { path: ["to"], message: "premise.closure.order" });
+export const seasonInput = z.object({ from: dateField(), to: dateField() }).refine((x) => x.to > x.from, { path: ["to"], message: "premise.closure.order" });

@@ -807,4 +807,30 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
       .where("id", "=", rooms.classroom ?? "")
       .execute();
   });
+
+  it("answers an impossible or absurd date anywhere with a clear message, never a 500 or an endless report", async () => {
+    const anyone = new Visitor(env.app, "a.test");
+    const api = await anyone.get(`/api/v1/premises/${rooms.classroom}/availability?from=2026-02-30&days=7`);
+    expect(api.status).toBe(422);
+    expect(api.headers.get("content-type")).toContain("application/problem+json");
+    expect((await anyone.get("/premises?date=2026-02-30&start=18:00&end=20:00")).status).toBe(200);
+    const week = await anyone.get(`/premises/${rooms.classroom}?week=2026-02-30`);
+    expect(week.status).toBe(200);
+    expect(await week.text()).toContain("Klasselokale 3");
+    const staff = await admin("sagsbehandler@a.test");
+    const farOff = await Promise.race([
+      staff.get("/premises/usage?from=9999-12-31&to=9999-12-31"),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+    ]);
+    expect(farOff?.status).toBe(200);
+    const impossible = await request(await admin(), "classroom", { date: "2026-02-30" });
+    expect(impossible.status).toBe(422);
+    expect(await impossible.text()).toContain("Skriv en dato");
+    const untilImpossible = await request(await admin(), "classroom", { repeat: "weekly", until: "2027-02-30" });
+    expect(untilImpossible.status).toBe(422);
+    const round = await staff.post("/premises/rounds", { name: "Sæson med umulig dato", from: "2027-08-01", to: "2027-02-30" }, { from: "/premises/rounds" });
+    expect(round.status).toBe(422);
+    expect(await bookings()).toBe(0);
+    expect(await t.db.selectFrom("allocation_rounds").select("id").where("name", "=", "Sæson med umulig dato").execute()).toEqual([]);
+  });
 });

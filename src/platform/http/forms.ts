@@ -20,6 +20,15 @@ export function issuesToFieldErrors(issues: z.core.$ZodIssue[]): FieldErrors {
   return errors;
 }
 
+/** The request's form body. One that cannot be read (multipart without a boundary, say) is the sender's mistake. */
+export async function formBody(c: Context<AppEnv>, options: { all?: boolean } = {}) {
+  try {
+    return await c.req.parseBody(options);
+  } catch {
+    throw new AppError(400, "bad_request", "error.badRequest");
+  }
+}
+
 export async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
   const { values } = await readFormWithLists(c, []);
   return values;
@@ -31,7 +40,7 @@ async function readFormWithLists(c: Context<AppEnv>, lists: string[]) {
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
     throw new AppError(415, "unsupported_media_type", "error.unsupportedMediaType");
   }
-  const body = await c.req.parseBody({ all: true });
+  const body = await formBody(c, { all: true });
   const values: Record<string, string> = {};
   const all: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(body)) {
@@ -56,7 +65,18 @@ export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema:
   return { ok: false, errors: issuesToFieldErrors(parsed.error.issues), values };
 }
 
-/** Only local paths may be redirect targets. */
+const HERE = "http://sammen.invalid";
+
+/**
+ * Only paths on this site may be redirect targets. Browsers drop tabs and line breaks from addresses and
+ * read "\\" as "/", so "/\t/evil.example" means "//evil.example": judge the address as a browser resolves it.
+ */
 export function safeBack(value: string | undefined, fallback = "/"): string {
-  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  if (!value?.startsWith("/")) return fallback;
+  try {
+    const url = new URL(value, HERE);
+    return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }

@@ -1,6 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, createTenant, createTestApp, createTestDb, dialects, type TestDb, testConfig, Visitor } from "../../../test/harness.js";
+import { createPerson, createTenant, createTestApp, createTestDb, dialects, PASSWORD, type TestDb, testConfig, Visitor } from "../../../test/harness.js";
 
 describe.each(dialects())("the page shell and HTTP rules [%s]", (dialect) => {
   let t: TestDb;
@@ -113,6 +113,43 @@ describe.each(dialects())("the page shell and HTTP rules [%s]", (dialect) => {
       headers: { "content-type": "application/json", "x-csrf-token": token },
     });
     expect(res.status).toBe(415);
+  });
+
+  it("answers a multipart body without a boundary with 400 on every form, signed in or not, and writes nothing", async () => {
+    const v = new Visitor(env.app, host);
+    const token = await v.csrfToken("/sign-up");
+    for (const headers of <Record<string, string>[]>[
+      { "content-type": "multipart/form-data" },
+      { "content-type": "multipart/form-data", "x-csrf-token": token },
+    ]) {
+      const res = await v.request("/sign-up", { method: "POST", body: "name=x&email=y", headers });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("Forespørgslen kunne ikke læses");
+    }
+    expect(await t.db.selectFrom("users").select("id").where("email", "=", "y").execute()).toEqual([]);
+  });
+
+  it("sends a person only to pages on this site after sign-in and the header switches", async () => {
+    for (const next of ["/\t/evil.example", "/\\evil.example", "//evil.example", "/\n/evil.example", "https://evil.example"]) {
+      const v = new Visitor(env.app, host);
+      const res = await v.post("/sign-in", { email: "borger@example.org", password: PASSWORD, next });
+      expect(new URL(res.headers.get("location") ?? "", `http://${host}`).host, next).toBe(host);
+      const back = await v.post("/language", { lang: "da", back: next });
+      expect(new URL(back.headers.get("location") ?? "", `http://${host}`).host, next).toBe(host);
+    }
+    const v = new Visitor(env.app, host);
+    expect((await v.post("/sign-in", { email: "borger@example.org", password: PASSWORD, next: "/account?tab=1" })).headers.get("location")).toBe(
+      "/account?tab=1",
+    );
+  });
+
+  it("binds the form token to the session, so one from before sign-in is refused after it", async () => {
+    const v = new Visitor(env.app, host);
+    const before = await v.csrfToken("/");
+    await v.signIn("borger@example.org");
+    const stale = await v.post("/language", { lang: "en", back: "/" }, { csrf: before });
+    expect(stale.status).toBe(403);
+    expect((await v.post("/language", { lang: "en", back: "/" })).status).toBe(303);
   });
 
   it("answers /healthz and /readyz", async () => {

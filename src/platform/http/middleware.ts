@@ -7,6 +7,7 @@ import { chooseLanguage, translator } from "../i18n/i18n.js";
 import { resolveTenant } from "../tenants/tenants.js";
 import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
+import { formBody } from "./forms.js";
 
 export const CSRF_COOKIE = "sammen_csrf";
 export const LANG_COOKIE = "sammen_lang";
@@ -69,22 +70,24 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-function csrfTokenFor(secret: string, seed: string): string {
-  return createHmac("sha256", secret).update(`csrf:${seed}`).digest("base64url");
+/** Bound to the session too, so a token seen before sign-in (or in another person's session) is worth nothing after it. */
+function csrfTokenFor(secret: string, seed: string, session: string): string {
+  return createHmac("sha256", secret).update(`csrf:${seed}:${session}`).digest("base64url");
 }
 
-/** Signed double-submit token: a random cookie, and its HMAC in every form and htmx request. */
+/** Signed double-submit token: a random cookie, and its HMAC (with the session) in every form and htmx request. */
 export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { config } = c.get("deps");
   let seed = getCookie(c, CSRF_COOKIE);
+  const session = c.get("session")?.idHash ?? "";
   const unsafe = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
   if (unsafe) {
-    const expected = seed ? csrfTokenFor(config.secret, seed) : null;
+    const expected = seed ? csrfTokenFor(config.secret, seed, session) : null;
     let sent = c.req.header("x-csrf-token");
     if (!sent) {
       const type = c.req.header("content-type") ?? "";
       if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-        const body = await c.req.parseBody();
+        const body = await formBody(c);
         sent = typeof body._csrf === "string" ? body._csrf : undefined;
       }
     }
@@ -95,6 +98,6 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     seed = randomBytes(24).toString("base64url");
     setCookie(c, CSRF_COOKIE, seed, cookieOptions(c));
   }
-  c.set("csrfToken", csrfTokenFor(config.secret, seed));
+  c.set("csrfToken", csrfTokenFor(config.secret, seed, session));
   await next();
 };
