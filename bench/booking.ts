@@ -38,7 +38,7 @@ export async function bookingBench(dialect: DialectName, serverUrl?: string) {
   try {
     await migrateToLatest(db);
     await seedDemo(db, systemClock);
-    const tenant = await resolveTenant(db, "localhost");
+    const tenant = (await resolveTenant(db, "localhost"))?.tenant;
     if (!tenant) throw new Error("no demo tenant");
     const association = await db.selectFrom("associations").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow();
     const user = await db.selectFrom("users").select(["id", "name", "email"]).where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow();

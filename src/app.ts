@@ -16,7 +16,7 @@ import { onError, onNotFound } from "./platform/http/error-handler.js";
 import { AppError } from "./platform/http/errors.js";
 import { csrfMiddleware, isHttps, sessionMiddleware, tenantMiddleware } from "./platform/http/middleware.js";
 import type { ShellLoader } from "./platform/http/render.js";
-import { mailboxRoutes } from "./platform/mail/mailbox.routes.js";
+import { mailboxOpen, mailboxRoutes } from "./platform/mail/mailbox.routes.js";
 import type { Mailer } from "./platform/mail/mailer.js";
 import { assets } from "./platform/ui/assets.js";
 
@@ -33,11 +33,14 @@ export interface AppOptions {
 const shell: ShellLoader = async (c) => {
   const actor = c.get("actor");
   const nav = modules.flatMap((m) => m.nav ?? []).filter((n) => n.visible(actor));
-  if (!c.get("deps").mailer.transport && c.get("deps").config.NODE_ENV !== "production")
-    nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
+  if (mailboxOpen(c)) nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
   const associations = isPerson(actor) && actor.memberships.size > 1 ? await namesForMember(c.get("deps").db, actor.tenantId, actor.userId) : [];
   return { nav, associations };
 };
+
+/** Paths whose last part is a secret (an association's calendar address): the log keeps the path, not the secret. */
+const SECRET_PATHS = /^(\/premises\/calendars\/)[^/]+$/;
+export const loggable = (path: string) => path.replace(SECRET_PATHS, "$1[secret]");
 
 export function createApp(options: AppOptions) {
   const { config, db, logger } = options;
@@ -53,7 +56,9 @@ export function createApp(options: AppOptions) {
     c.set("apiCaller", null);
     const started = performance.now();
     await next();
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
+    // While stopping, nobody should keep a connection to this instance for the next request.
+    if (options.ready && !options.ready()) c.header("Connection", "close");
+    log.info({ method: c.req.method, path: loggable(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
   });
   const headers = {
     contentSecurityPolicy: {

@@ -1,8 +1,9 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
-
-const DEV_SECRET = "sammen-development-secret-do-not-use-in-production";
 
 /** Every setting Sammen reads. A test holds the README's settings table to these descriptions. */
 export const settings = {
@@ -15,7 +16,7 @@ export const settings = {
   SQLITE_FILE: { schema: z.string().default("data/sammen.sqlite"), doc: "SQLite database file (ignored when DATABASE_URL is set)" },
   SECRET: {
     schema: z.string().min(32).optional(),
-    doc: "At least 32 random characters; signs CSRF tokens and sign-in state cookies. Required when NODE_ENV=production",
+    doc: "At least 32 random characters; signs CSRF tokens, reply links and sign-in state cookies. Required when NODE_ENV=production; otherwise one is made and kept in the data folder",
   },
   NODE_ENV: { schema: z.enum(["development", "production", "test"]).default("development"), doc: "development, test or production" },
   SMTP_URL: {
@@ -38,9 +39,23 @@ export const settings = {
     schema: z.coerce.number().int().positive().default(10),
     doc: "Attempts per address and per account in 15 minutes for sign-in, sign-up and password reset",
   },
-  TRUST_PROXY: { schema: bool.default(false), doc: "Read the client address from X-Forwarded-For (set when behind a load balancer)" },
+  TRUST_PROXY: {
+    schema: bool.default(false),
+    doc: "Behind a load balancer: read HTTPS from X-Forwarded-Proto and the client address from X-Forwarded-For (see PROXY_HOPS)",
+  },
+  PROXY_HOPS: {
+    schema: z.coerce.number().int().min(1).max(10).default(1),
+    doc: "How many trusted proxies add to X-Forwarded-For; the client address is the one the outermost of them added",
+  },
+  SHUTDOWN_DRAIN_SECONDS: {
+    schema: z.coerce.number().min(0).max(120).default(5),
+    doc: "On SIGTERM, seconds to keep serving while /readyz answers 503, so the load balancer stops sending before the server closes",
+  },
   RUN_WORKERS: { schema: bool.default(true), doc: "Run the job and mail workers in this instance" },
-  SEED_DEMO: { schema: bool.default(true), doc: "Create the demo tenant and demo people when the database is empty" },
+  SEED_DEMO: {
+    schema: bool.optional(),
+    doc: "Create the demo tenant and demo people when the database is empty; never in production unless set to true",
+  },
   OIDC_SECRETS: {
     schema: z
       .string()
@@ -59,7 +74,23 @@ export const settings = {
 
 type Settings = typeof settings;
 const schema = z.object(Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v.schema])) as { [K in keyof Settings]: Settings[K]["schema"] });
-export type Config = Readonly<z.output<typeof schema> & { secret: string }>;
+export type Config = Readonly<Omit<z.output<typeof schema>, "SEED_DEMO"> & { SEED_DEMO: boolean; secret: string }>;
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+export const isLoopback = (address: string) => LOOPBACK.has(address) || address.startsWith("127.") || address === "::ffff:127.0.0.1";
+
+/**
+ * Outside production a missing SECRET is made once and kept beside the data, so signed links survive a
+ * restart and no two installations share one.
+ */
+function keptSecret(folder: string): string {
+  const file = join(folder, "secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const input = Object.fromEntries(Object.keys(settings).map((k) => [k, env[k] === "" ? undefined : env[k]]));
@@ -69,6 +100,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const c = parsed.data;
-  if (c.NODE_ENV === "production" && !c.SECRET) throw new Error("Invalid configuration:\n  SECRET: required in production");
-  return Object.freeze({ ...c, secret: c.SECRET ?? DEV_SECRET });
+  const problems: string[] = [];
+  if (c.NODE_ENV === "production" && !c.SECRET) problems.push("SECRET: required in production");
+  // Without SMTP every e-mail, sign-in links included, waits in the dev mailbox: only this machine may reach it.
+  if (!c.SMTP_URL && !isLoopback(c.HOST)) problems.push(`HOST: ${c.HOST} is reachable from other machines; set SMTP_URL first`);
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  return Object.freeze({
+    ...c,
+    SEED_DEMO: c.SEED_DEMO ?? c.NODE_ENV !== "production",
+    secret: c.SECRET ?? keptSecret(dirname(c.SQLITE_FILE)),
+  });
 }

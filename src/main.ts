@@ -9,6 +9,7 @@ import { allJobs } from "./modules/index.js";
 import { systemClock } from "./platform/clock.js";
 import { type RunningWorker, startWorker } from "./platform/jobs/worker.js";
 import { createMailer } from "./platform/mail/mailer.js";
+import { anyTenant } from "./platform/tenants/tenants.js";
 
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL });
@@ -18,6 +19,7 @@ let ready = false;
 const applied = await migrateToLatest(db);
 if (applied.length) logger.info({ applied }, "migrations applied");
 const demo = config.SEED_DEMO ? await seedDemo(db, systemClock) : null;
+const hasTenant = demo !== null || (await anyTenant(db));
 
 const mailer = createMailer(config);
 const app = createApp({ config, db, clock: systemClock, mailer, logger, ready: () => ready });
@@ -33,6 +35,8 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
     `Sammen is running at ${url}  (database: ${dialect === "sqlite" ? config.SQLITE_FILE : "PostgreSQL"})`,
     mailer.transport ? "Mail goes out through SMTP." : `No SMTP server is set: e-mails appear in the dev mailbox at ${url}/dev/mailbox`,
   ];
+  if (!hasTenant)
+    lines.push("", 'No tenant yet. Create the first one and its administrator: npm run first-admin -- --host <host> --name "<name>" --email <e-mail>');
   if (demo) {
     lines.push("", `Demo sign-ins (password for all: ${demo.password}):`);
     for (const p of demo.people) lines.push(`  ${p.role.padEnd(22)} ${p.email}`);
@@ -41,12 +45,20 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 });
 
 let stopping = false;
-async function shutdown(signal: string) {
+/**
+ * SIGTERM: /readyz turns 503 at once while the server keeps answering for SHUTDOWN_DRAIN_SECONDS (connections
+ * already queued would otherwise be reset), then it stops accepting, finishes what it received and exits.
+ * SIGINT (Ctrl-C at a terminal) skips the wait.
+ */
+async function shutdown(signal: "SIGTERM" | "SIGINT") {
   if (stopping) return;
   stopping = true;
   ready = false;
   logger.info({ signal }, "shutting down: finishing requests in flight");
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (signal === "SIGTERM") await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_SECONDS * 1000));
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 30_000))]);
   await worker?.stop();
   await db.destroy();
   logger.info("stopped");

@@ -4,7 +4,7 @@ import type { Database } from "../db/database.js";
 import type { Actor } from "./auth/policy.js";
 import type { Clock } from "./clock.js";
 import type { AppEnv } from "./http/env.js";
-import { clientIp, origin } from "./http/middleware.js";
+import { baseUrl, clientIp } from "./http/middleware.js";
 import type { Lang } from "./i18n/i18n.js";
 import type { Tenant } from "./tenants/tenants.js";
 
@@ -22,5 +22,5 @@ export interface ServiceContext {
 
 export function serviceContext(c: Context<AppEnv>): ServiceContext {
   const { db, clock, config } = c.get("deps");
-  return { db, clock, config, tenant: c.get("tenant"), actor: c.get("actor"), lang: c.get("lang"), baseUrl: origin(c), ip: clientIp(c) };
+  return { db, clock, config, tenant: c.get("tenant"), actor: c.get("actor"), lang: c.get("lang"), baseUrl: baseUrl(c), ip: clientIp(c) };
 }

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError } from "../../platform/http/errors.js";
-import { origin } from "../../platform/http/middleware.js";
+import { baseUrl } from "../../platform/http/middleware.js";
 import { render, themeVersion } from "../../platform/http/render.js";
 import { type ServiceContext, serviceContext } from "../../platform/service-context.js";
 import { publicRecords } from "../opportunities/index.js";
@@ -32,14 +32,14 @@ export const openDataRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const ctx = serviceContext(c);
   const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
   const category = categories.find((x) => x.code === c.req.query("category"))?.code ?? "";
-  return render(c, c.get("t")("openData.title"), <OpenDataPage baseUrl={origin(c)} categories={categories} category={category} />);
+  return render(c, c.get("t")("openData.title"), <OpenDataPage baseUrl={baseUrl(c)} categories={categories} category={category} />);
 });
 
 export const feedRoutes = new Hono<AppEnv>().get("/jobs.atom", async (c) => {
   const ctx = serviceContext(c);
   const category = await chosenCategory(ctx, c.req.query("category"));
   const jobs = await latestJobs(ctx, category?.code ?? null, FEED_SIZE);
-  const base = origin(c);
+  const base = baseUrl(c);
   const t = c.get("t");
   const title = category ? t("feed.titleCategory", { tenant: ctx.tenant.name, category: category.label }) : t("feed.title", { tenant: ctx.tenant.name });
   const feed = new Feed({
@@ -76,7 +76,7 @@ export const embedRoutes = new Hono<AppEnv>().get("/jobs", async (c) => {
       t={t}
       lang={c.get("lang")}
       tenantName={ctx.tenant.name}
-      baseUrl={origin(c)}
+      baseUrl={baseUrl(c)}
       heading={category ? t("embed.headingCategory", { category: category.label }) : t("embed.heading")}
       jobs={jobs}
       themeVersion={themeVersion(ctx.tenant.colorPrimary)}

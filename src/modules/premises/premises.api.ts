@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { listOf } from "../../db/lists.js";
 import { type Api, problemResponses } from "../../platform/api/api.js";
 import { dateField } from "../../platform/dates.js";
-import { origin } from "../../platform/http/middleware.js";
+import { baseUrl } from "../../platform/http/middleware.js";
 import { serviceContext } from "../../platform/service-context.js";
 import * as find from "./premises.find.js";
 import * as service from "./premises.service.js";
@@ -56,7 +56,7 @@ export function registerPremisesApi(api: Api) {
     }),
     async (c) => {
       const tree = await service.premiseTree(serviceContext(c));
-      const base = origin(c);
+      const base = baseUrl(c);
       return c.json(
         {
           data: tree.all.map((p) => ({

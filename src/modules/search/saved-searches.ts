@@ -6,7 +6,7 @@ import { newId } from "../../platform/ids.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
-import { tenantBaseUrl, toTenant } from "../../platform/tenants/tenants.js";
+import { forEachTenant } from "../../platform/tenants/tenants.js";
 import { type FREQUENCIES, rawSearchQuery, type SearchInput, searchHref, searchInput } from "./search.schema.js";
 import { search } from "./search.service.js";
 
@@ -65,46 +65,45 @@ export async function deleteSavedSearch(ctx: ServiceContext, id: string) {
 /** Every saved search that is due gets an e-mail with what was published since the last one, if anything was. */
 export async function sendSavedSearches({ db, clock, config }: JobDeps): Promise<void> {
   const now = clock.now();
-  const due = await db
-    .selectFrom("saved_searches as s")
-    .innerJoin("users as u", "u.id", "s.user_id")
-    .innerJoin("tenants as t", "t.id", "s.tenant_id")
-    .selectAll("t")
-    .select(["s.id as saved_id", "s.query", "s.frequency", "s.last_sent_at", "u.email", "u.language", "u.id as user_id"])
-    .where("s.last_sent_at", "<=", new Date(now.getTime() - DAY_MS + 3600_000).toISOString())
-    .execute();
-  for (const row of due) {
-    if (row.frequency === "weekly" && Date.parse(row.last_sent_at) > now.getTime() - 7 * DAY_MS + 3600_000) continue;
-    const tenant = toTenant(row);
-    const lang = isLang(row.language) ? row.language : tenant.defaultLanguage;
-    const baseUrl = await tenantBaseUrl(db, tenant.id, config.PORT);
-    const input = parseQuery(row.query);
-    const outcome = input
-      ? await search(
-          { db, clock, config, tenant, actor: { kind: "anonymous", tenantId: tenant.id }, lang, baseUrl, ip: null },
-          { ...input, sort: "newest", page: 1 },
-        )
-      : null;
-    const fresh = outcome?.ok ? outcome.hits.filter((h) => h.doc.publishedAt > row.last_sent_at) : [];
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable("saved_searches").set({ last_sent_at: now.toISOString() }).where("id", "=", row.saved_id).execute();
-      if (fresh.length === 0) return;
-      await sendMail(trx, clock, {
-        tenant,
-        to: row.email,
-        lang,
-        compose: (t) => ({
-          subject: t("mail.saved.subject", { count: fresh.length }),
-          paragraphs: [
-            t("mail.saved.body", { count: fresh.length }),
-            ...fresh.slice(0, 10).map((h) => `${h.doc.title} (${h.doc.subtitle}): ${baseUrl}${h.doc.url}`),
-            t("mail.saved.stop", { url: `${baseUrl}/search/saved` }),
-          ],
-          action: { label: t("mail.saved.action"), url: `${baseUrl}/search?${row.query}` },
-        }),
+  await forEachTenant(db, config.PORT, async (tenant, baseUrl) => {
+    const due = await db
+      .selectFrom("saved_searches as s")
+      .innerJoin("users as u", (j) => j.onRef("u.id", "=", "s.user_id").onRef("u.tenant_id", "=", "s.tenant_id"))
+      .select(["s.id as saved_id", "s.query", "s.frequency", "s.last_sent_at", "u.email", "u.language", "u.id as user_id"])
+      .where("s.tenant_id", "=", tenant.id)
+      .where("s.last_sent_at", "<=", new Date(now.getTime() - DAY_MS + 3600_000).toISOString())
+      .execute();
+    for (const row of due) {
+      if (row.frequency === "weekly" && Date.parse(row.last_sent_at) > now.getTime() - 7 * DAY_MS + 3600_000) continue;
+      const lang = isLang(row.language) ? row.language : tenant.defaultLanguage;
+      const input = parseQuery(row.query);
+      const outcome = input
+        ? await search(
+            { db, clock, config, tenant, actor: { kind: "anonymous", tenantId: tenant.id }, lang, baseUrl, ip: null },
+            { ...input, sort: "newest", page: 1 },
+          )
+        : null;
+      const fresh = outcome?.ok ? outcome.hits.filter((h) => h.doc.publishedAt > row.last_sent_at) : [];
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable("saved_searches").set({ last_sent_at: now.toISOString() }).where("id", "=", row.saved_id).execute();
+        if (fresh.length === 0) return;
+        await sendMail(trx, clock, {
+          tenant,
+          to: row.email,
+          lang,
+          compose: (t) => ({
+            subject: t("mail.saved.subject", { count: fresh.length }),
+            paragraphs: [
+              t("mail.saved.body", { count: fresh.length }),
+              ...fresh.slice(0, 10).map((h) => `${h.doc.title} (${h.doc.subtitle}): ${baseUrl}${h.doc.url}`),
+              t("mail.saved.stop", { url: `${baseUrl}/search/saved` }),
+            ],
+            action: { label: t("mail.saved.action"), url: `${baseUrl}/search?${row.query}` },
+          }),
+        });
       });
-    });
-  }
+    }
+  });
 }
 
 export const savedSearchJobs = (deps: JobDeps): JobSet => ({

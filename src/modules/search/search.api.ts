@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { type Api, problemResponses } from "../../platform/api/api.js";
 import { AppError } from "../../platform/http/errors.js";
 import { issuesToFieldErrors } from "../../platform/http/forms.js";
-import { origin } from "../../platform/http/middleware.js";
+import { baseUrl } from "../../platform/http/middleware.js";
 import { FACETS, SEARCH_KINDS } from "../../platform/search/documents.js";
 import { FILTER_KEYS, SORTS } from "../../platform/search/query.js";
 import { serviceContext } from "../../platform/service-context.js";
@@ -68,7 +68,7 @@ export function registerSearchApi(api: Api) {
       if (!parsed.success) throw new AppError(422, "validation_failed", "api.validationFailed", issuesToFieldErrors(parsed.error.issues));
       const outcome = await service.search(serviceContext(c), parsed.data);
       if (!outcome.ok) throw new AppError(422, "validation_failed", "api.validationFailed", outcome.errors);
-      const base = origin(c);
+      const base = baseUrl(c);
       return c.json(
         {
           data: outcome.hits.map(({ doc, distanceKm }) => ({

@@ -15,7 +15,7 @@ const LIFETIME_MS: Record<TokenPurpose, number> = {
 export async function issueToken(
   db: Database,
   clock: Clock,
-  input: { tenantId: string; purpose: TokenPurpose; email: string; userId: string | null; data?: Record<string, string> },
+  input: { tenantId: string; purpose: TokenPurpose; email: string; userId: string | null; data?: Record<string, string>; lifetimeMs?: number },
 ): Promise<string> {
   const secret = newSecret();
   await db
@@ -28,7 +28,7 @@ export async function issueToken(
       purpose: input.purpose,
       data: input.data ? JSON.stringify(input.data) : null,
       created_at: isoNow(clock),
-      expires_at: isoIn(clock, LIFETIME_MS[input.purpose]),
+      expires_at: isoIn(clock, input.lifetimeMs ?? LIFETIME_MS[input.purpose]),
       used_at: null,
     })
     .execute();

@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { loadSession, SESSION_COOKIE } from "../auth/sessions.js";
 import { chooseLanguage, translator } from "../i18n/i18n.js";
-import { resolveTenant } from "../tenants/tenants.js";
+import { publicUrl, resolveTenant } from "../tenants/tenants.js";
 import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
 import { formBody } from "./forms.js";
@@ -18,11 +18,8 @@ export function isHttps(c: Context<AppEnv>): boolean {
   return new URL(c.req.url).protocol === "https:";
 }
 
-export function clientIp(c: Context<AppEnv>): string | null {
-  if (c.get("deps").config.TRUST_PROXY) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/** The address of the other end of the connection itself, whatever the headers say. */
+export function socketAddress(c: Context<AppEnv>): string | null {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
@@ -30,24 +27,40 @@ export function clientIp(c: Context<AppEnv>): string | null {
   }
 }
 
-/** The origin the person reached us on; links in e-mails point back to it. */
-export function origin(c: Context<AppEnv>): string {
-  const url = new URL(c.req.url);
-  if (c.get("deps").config.TRUST_PROXY) {
-    const host = c.req.header("x-forwarded-host");
-    if (host) return `${isHttps(c) ? "https" : "http"}://${host}`;
+/**
+ * The client's address. Behind PROXY_HOPS trusted proxies it is the entry the outermost of them added to
+ * X-Forwarded-For, counted from the right: whatever the client wrote there itself sits further left.
+ */
+export function clientIp(c: Context<AppEnv>): string | null {
+  const { TRUST_PROXY, PROXY_HOPS } = c.get("deps").config;
+  if (TRUST_PROXY) {
+    const chain = (c.req.header("x-forwarded-for") ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const added = chain[chain.length - PROXY_HOPS];
+    if (added) return added;
   }
-  return url.origin;
+  return socketAddress(c);
+}
+
+/** Where this tenant's pages are; links in e-mails, feeds and API answers start here, never with the request's host. */
+export function baseUrl(c: Context<AppEnv>): string {
+  return publicUrl(c.get("tenant"), c.get("deps").config.PORT);
 }
 
 export function cookieOptions(c: Context<AppEnv>) {
   return { httpOnly: true, sameSite: "Lax" as const, path: "/", secure: isHttps(c) };
 }
 
+const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
+
 export const tenantMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const tenant = await resolveTenant(c.get("deps").db, c.req.header("host"));
-  if (!tenant) return c.text("No tenant is configured for this host.", 503);
-  c.set("tenant", tenant);
+  const resolved = await resolveTenant(c.get("deps").db, c.req.header("host"));
+  if (!resolved) return c.text("No tenant is configured for this host.", 503);
+  // A host nobody configured reads the default tenant's pages, but sends no form: nothing it asks for may mail a link.
+  if (!resolved.known && !SAFE_METHODS.includes(c.req.method)) return c.text("This host name is not configured for any tenant.", 421);
+  c.set("tenant", resolved.tenant);
   await next();
 };
 
@@ -80,7 +93,7 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { config } = c.get("deps");
   let seed = getCookie(c, CSRF_COOKIE);
   const session = c.get("session")?.idHash ?? "";
-  const unsafe = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+  const unsafe = !SAFE_METHODS.includes(c.req.method);
   if (unsafe) {
     const expected = seed ? csrfTokenFor(config.secret, seed, session) : null;
     let sent = c.req.header("x-csrf-token");

@@ -1,6 +1,8 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { isLoopback } from "../../config.js";
 import type { AppEnv } from "../http/env.js";
 import { notFound } from "../http/errors.js";
+import { socketAddress } from "../http/middleware.js";
 import { render } from "../http/render.js";
 import { formatDateTime } from "../i18n/i18n.js";
 import { Alert, DataTable, EmptyState, Heading, Link, P } from "../ui/components.js";
@@ -9,11 +11,17 @@ import { attachmentsOf } from "./outbox.js";
 
 type MailRow = { id: string; to_address: string; subject: string; created_at: string; status: string; text?: string; attachments?: string | null };
 
-/** Only where no SMTP server is set and not in production: shows what would have been sent. */
+/** Whether this request may see the dev mailbox: no SMTP server, not production, and asked from this very machine. */
+export function mailboxOpen(c: Context<AppEnv>): boolean {
+  const { config, mailer } = c.get("deps");
+  const from = socketAddress(c);
+  return !mailer.transport && config.NODE_ENV !== "production" && from !== null && isLoopback(from);
+}
+
+/** Shows what would have been sent. Sign-in links are in it, so it is nobody else's to read. */
 export const mailboxRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    const { config, mailer } = c.get("deps");
-    if (mailer.transport || config.NODE_ENV === "production") throw notFound();
+    if (!mailboxOpen(c)) throw notFound();
     await next();
   })
   .get("/", async (c) => {

@@ -19,6 +19,8 @@ export interface TenantsTable {
   map_tile_url: Generated<string | null>;
   map_attribution: Generated<string | null>;
   allocation_order: Generated<string>;
+  /** The host name links in e-mails and feeds use; null until set, then the tenant's first host name. */
+  canonical_host: Generated<string | null>;
   created_at: string;
 }
 export interface TenantHostsTable {

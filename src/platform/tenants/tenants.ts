@@ -1,5 +1,5 @@
-import type { Selectable } from "kysely";
-import type { Database } from "../../db/database.js";
+import { type ExpressionBuilder, type Selectable, sql } from "kysely";
+import type { Database, DB } from "../../db/database.js";
 import { isLang, type Lang } from "../i18n/i18n.js";
 import type { TenantsTable } from "./tenants.table.js";
 
@@ -21,6 +21,8 @@ export interface Tenant {
   map: { tileUrl: string; attribution: string } | null;
   /** Kinds of activity in the order they get premises in a seasonal allocation. */
   allocationOrder: (1 | 2 | 3)[];
+  /** Where the tenant's pages are: every link in its e-mails, feeds and API answers starts here. */
+  canonicalHost: string;
 }
 
 const DEFAULT_ORDER: (1 | 2 | 3)[] = [1, 2, 3];
@@ -29,7 +31,20 @@ function allocationOrderOf(text: string): (1 | 2 | 3)[] {
   return order.length === 3 && [1, 2, 3].every((k) => order.includes(k)) ? (order as (1 | 2 | 3)[]) : DEFAULT_ORDER;
 }
 
-export function toTenant(row: Selectable<TenantsTable>): Tenant {
+type TenantRow = Selectable<TenantsTable> & { host: string | null };
+
+/** The tenant's columns, with its canonical host (or, before one is chosen, its first host name). */
+const tenantColumns = (eb: ExpressionBuilder<DB, "tenants">) => [
+  sql<string | null>`coalesce(tenants.canonical_host, ${eb
+    .selectFrom("tenant_hosts as th")
+    .select("th.host")
+    .whereRef("th.tenant_id", "=", "tenants.id")
+    .orderBy("th.is_default", "desc")
+    .orderBy("th.host")
+    .limit(1)})`.as("host"),
+];
+
+export function toTenant(row: TenantRow): Tenant {
   const languages = row.languages.split(",").filter(isLang);
   return {
     id: row.id,
@@ -48,6 +63,7 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
     staleGraceDays: row.stale_grace_days,
     map: row.map_tile_url ? { tileUrl: row.map_tile_url, attribution: row.map_attribution ?? "" } : null,
     allocationOrder: allocationOrderOf(row.allocation_order),
+    canonicalHost: row.host ?? "localhost",
   };
 }
 
@@ -56,17 +72,27 @@ export function hostOf(hostHeader: string | undefined): string {
   return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? "");
 }
 
-/** The tenant whose host name this is, or the deployment's default tenant. */
-export async function resolveTenant(db: Database, hostHeader: string | undefined): Promise<Tenant | null> {
+/**
+ * The tenant whose host name this is, or the deployment's default tenant; `known` says which, because
+ * an unknown host may read the default tenant's pages but not act in it.
+ */
+export async function resolveTenant(db: Database, hostHeader: string | undefined): Promise<{ tenant: Tenant; known: boolean } | null> {
+  const host = hostOf(hostHeader);
   const row = await db
     .selectFrom("tenant_hosts")
     .innerJoin("tenants", "tenants.id", "tenant_hosts.tenant_id")
     .selectAll("tenants")
-    .where((eb) => eb.or([eb("tenant_hosts.host", "=", hostOf(hostHeader)), eb("tenant_hosts.is_default", "=", 1)]))
+    .select(tenantColumns)
+    .select("tenant_hosts.host as matched")
+    .where((eb) => eb.or([eb("tenant_hosts.host", "=", host), eb("tenant_hosts.is_default", "=", 1)]))
     .orderBy("tenant_hosts.is_default", "asc")
     .limit(1)
     .executeTakeFirst();
-  return row ? toTenant(row) : null;
+  return row ? { tenant: toTenant(row), known: row.matched === host } : null;
+}
+
+export async function anyTenant(db: Database): Promise<boolean> {
+  return (await db.selectFrom("tenants").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function tenantHosts(db: Database, tenantId: string): Promise<string[]> {
@@ -116,26 +142,22 @@ export async function updateTenant(
     .execute();
 }
 
+const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$|\.localhost$/;
+
 /**
- * Where a tenant's pages are, for links in mail sent by jobs (no request to take the origin from):
- * its first host name over HTTPS, or plain HTTP on this server's port for a local one.
+ * Where a tenant's pages are: its canonical host over HTTPS; on this machine plain HTTP on this server's
+ * port; and plain HTTP for the ".test" names that exist only in tests.
  */
-export async function tenantBaseUrl(db: Database, tenantId: string, port: number): Promise<string> {
-  const hosts = await db
-    .selectFrom("tenant_hosts")
-    .select(["host", "is_default"])
-    .where("tenant_id", "=", tenantId)
-    .orderBy("is_default", "desc")
-    .orderBy("host")
-    .execute();
-  const host = hosts[0]?.host ?? "localhost";
-  return host === "localhost" || host === "127.0.0.1" || host.endsWith(".test") ? `http://${host}:${port}` : `https://${host}`;
+export function publicUrl(tenant: Pick<Tenant, "canonicalHost">, port: number): string {
+  const host = tenant.canonicalHost;
+  if (LOOPBACK.test(host)) return `http://${host}:${port}`;
+  return host.endsWith(".test") ? `http://${host}` : `https://${host}`;
 }
 
 /** Runs a scheduled job's work once per tenant, with the address its mail should link to. */
 export async function forEachTenant(db: Database, port: number, work: (tenant: Tenant, baseUrl: string) => Promise<void>): Promise<void> {
-  for (const row of await db.selectFrom("tenants").selectAll().execute()) {
+  for (const row of await db.selectFrom("tenants").selectAll().select(tenantColumns).execute()) {
     const tenant = toTenant(row);
-    await work(tenant, await tenantBaseUrl(db, tenant.id, port));
+    await work(tenant, publicUrl(tenant, port));
   }
 }
