@@ -8,6 +8,12 @@ export async function findById(db: Database, tenantId: string, id: string) {
   return db.selectFrom("associations").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
 }
 
+/** The tenant's associations among these ids, in one query. */
+export async function findMany(db: Database, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("associations").select(["id", "tenant_id", "name"]).where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
+}
+
 function filtered(db: Database, tenantId: string, query: Pick<ListQuery, "q">, memberId?: string) {
   let q = db.selectFrom("associations").where("associations.tenant_id", "=", tenantId);
   const text = query.q;
@@ -17,7 +23,9 @@ function filtered(db: Database, tenantId: string, query: Pick<ListQuery, "q">, m
     );
   }
   if (memberId) {
-    q = q.innerJoin("association_members as m", (j) => j.onRef("m.association_id", "=", "associations.id").on("m.user_id", "=", memberId));
+    q = q.innerJoin("association_members as m", (j) =>
+      j.onRef("m.association_id", "=", "associations.id").onRef("m.tenant_id", "=", "associations.tenant_id").on("m.user_id", "=", memberId),
+    );
   }
   return q;
 }
@@ -39,7 +47,7 @@ export async function list(db: Database, tenantId: string, query: ListQuery, opt
 export async function namesForMember(db: Database, tenantId: string, userId: string) {
   return db
     .selectFrom("associations")
-    .innerJoin("association_members as m", "m.association_id", "associations.id")
+    .innerJoin("association_members as m", (j) => j.onRef("m.association_id", "=", "associations.id").onRef("m.tenant_id", "=", "associations.tenant_id"))
     .select(["associations.id", "associations.name"])
     .where("associations.tenant_id", "=", tenantId)
     .where("m.user_id", "=", userId)
@@ -50,7 +58,7 @@ export async function namesForMember(db: Database, tenantId: string, userId: str
 export async function members(db: Database, tenantId: string, associationId: string) {
   return db
     .selectFrom("association_members as m")
-    .innerJoin("users as u", "u.id", "m.user_id")
+    .innerJoin("users as u", (j) => j.onRef("u.id", "=", "m.user_id").onRef("u.tenant_id", "=", "m.tenant_id"))
     .select(["u.id", "u.name", "u.email", "m.role", "m.created_at"])
     .where("m.tenant_id", "=", tenantId)
     .where("m.association_id", "=", associationId)

@@ -1,9 +1,10 @@
 import type { Database } from "../../db/database.js";
 import { audit } from "../../platform/audit/audit.js";
 import { sendInvitation } from "../../platform/auth/invitations.js";
-import { authorize, type Person } from "../../platform/auth/policy.js";
+import { authorize, type Person, type Rule } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
+import { type Named, requireFound } from "../../platform/http/references.js";
 import { newId } from "../../platform/ids.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { canCreateAssociation, canEditAssociation, canListAllAssociations, canManageMembers, canViewAssociation } from "./associations.policy.js";
@@ -16,6 +17,33 @@ async function load(ctx: ServiceContext, id: string) {
   const row = await repo.findById(ctx.db, ctx.tenant.id, id);
   if (!row) throw notFound();
   return row;
+}
+
+export type AssociationRef = Awaited<ReturnType<typeof repo.findMany>>[number];
+
+/**
+ * The associations a request names, looked up in its tenant in one query and returned by id. One
+ * not found there is a 404 when the path names it and a 422 on its field when a form does.
+ */
+export async function resolveAssociations(ctx: Pick<ServiceContext, "db" | "tenant">, named: readonly Named[]): Promise<Map<string, AssociationRef>> {
+  const found = new Map((await repo.findMany(ctx.db, ctx.tenant.id, [...new Set(named.map((n) => n.id))])).map((a) => [a.id, a]));
+  requireFound(found, named);
+  return found;
+}
+
+/**
+ * The association a request acts for (named by its path, or by a form's field when one is given),
+ * found in the tenant and allowed by the rule for the association as it is stored.
+ */
+export async function actFor(
+  ctx: ServiceContext,
+  rule: Rule<{ tenantId: string; associationId: string }>,
+  associationId: string,
+  field?: string,
+): Promise<{ association: AssociationRef; actor: Person }> {
+  const association = (await resolveAssociations(ctx, [{ id: associationId, field }])).get(associationId) as AssociationRef;
+  authorize(ctx.actor, rule, { tenantId: association.tenant_id, associationId: association.id });
+  return { association, actor: ctx.actor };
 }
 
 export async function get(ctx: ServiceContext, id: string) {
@@ -225,7 +253,7 @@ export async function namesForMember(db: Database, tenantId: string, userId: str
 export async function personalData(db: Database, tenantId: string, userId: string) {
   const rows = await db
     .selectFrom("association_members as m")
-    .innerJoin("associations as a", "a.id", "m.association_id")
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "m.association_id").onRef("a.tenant_id", "=", "m.tenant_id"))
     .select(["a.name as association", "m.role", "m.created_at as member_since"])
     .where("m.tenant_id", "=", tenantId)
     .where("m.user_id", "=", userId)

@@ -8,8 +8,8 @@ export type OfferRow = Selectable<OffersTable> & { association_name: string; cat
 function withAssociation(db: Database, tenantId: string) {
   return db
     .selectFrom("offers as f")
-    .innerJoin("associations as a", "a.id", "f.association_id")
-    .leftJoin("taxonomy_terms as c", "c.id", "f.category_id")
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "f.association_id").onRef("a.tenant_id", "=", "f.tenant_id"))
+    .leftJoin("taxonomy_terms as c", (j) => j.onRef("c.id", "=", "f.category_id").onRef("c.tenant_id", "=", "f.tenant_id"))
     .selectAll("f")
     .select(["a.name as association_name", "c.code as category_code", "c.labels as category_labels"])
     .where("f.tenant_id", "=", tenantId);

@@ -8,6 +8,7 @@ import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { hideDocument, putDocument } from "../../platform/search/documents.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { actFor } from "../associations/index.js";
 import { publicRecords as publicJobs } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
 import { canManageOffers, canModerateOffers } from "./directory.policy.js";
@@ -63,7 +64,7 @@ export async function getForEdit(ctx: ServiceContext, id: string): Promise<Offer
 }
 
 export async function listForAssociation(ctx: ServiceContext, associationId: string) {
-  authorize(ctx.actor, canManageOffers, { tenantId: ctx.tenant.id, associationId });
+  await actFor(ctx, canManageOffers, associationId);
   return repo.listForAssociation(ctx.db, ctx.tenant.id, associationId);
 }
 
@@ -97,8 +98,7 @@ export const offerColumns = (o: OfferInput, status: "pending" | "published", now
 
 /** Saves an offer: public at once under post-moderation, after staff approval under pre-moderation. */
 export async function save(ctx: ServiceContext, input: { associationId: string; id: string | null; offer: OfferInput }): Promise<string> {
-  authorize(ctx.actor, canManageOffers, { tenantId: ctx.tenant.id, associationId: input.associationId });
-  const actor = ctx.actor;
+  const { actor } = await actFor(ctx, canManageOffers, input.associationId, "associationId");
   const [categories, groups] = await Promise.all([terms(ctx.db, ctx.tenant.id, "category", ctx.lang), terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang)]);
   const o = input.offer;
   if (!categories.some((c) => c.id === o.categoryId))
@@ -189,7 +189,7 @@ export async function associationPage(ctx: ServiceContext, associationId: string
 
 /** The association says its page is still right: it is shown again and asked again in a year. */
 export async function confirmAssociation(ctx: ServiceContext, associationId: string) {
-  authorize(ctx.actor, canManageOffers, { tenantId: ctx.tenant.id, associationId });
+  await actFor(ctx, canManageOffers, associationId);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable("associations")
@@ -206,8 +206,7 @@ export async function updateProfile(
   associationId: string,
   input: { description: string; website: string | null; logo: { data: Buffer; contentType: string } | null },
 ) {
-  authorize(ctx.actor, canManageOffers, { tenantId: ctx.tenant.id, associationId });
-  const actor = ctx.actor;
+  const { actor } = await actFor(ctx, canManageOffers, associationId);
   const now = isoNow(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     const logo = input.logo ? { logo_file_id: await storeFile(trx, ctx.clock, ctx.tenant.id, input.logo) } : {};

@@ -17,7 +17,7 @@ export async function remindUnanswered({ db, clock, config }: JobDeps): Promise<
       const column = step === "nudge" ? "nudged_at" : "escalated_at";
       const waiting = await db
         .selectFrom("applications as ap")
-        .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
+        .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
         .select(["ap.id", "ap.name", "ap.opportunity_id", "o.title", "o.contact_email"])
         .where("ap.tenant_id", "=", tenant.id)
         .where("ap.status", "=", "new")

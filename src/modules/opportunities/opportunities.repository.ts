@@ -11,7 +11,7 @@ export const PAGE_SIZE = 20;
 function withAssociation(db: Database, tenantId: string) {
   return db
     .selectFrom("opportunities as o")
-    .innerJoin("associations as a", "a.id", "o.association_id")
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "o.association_id").onRef("a.tenant_id", "=", "o.tenant_id"))
     .selectAll("o")
     .select("a.name as association_name")
     .where("o.tenant_id", "=", tenantId);
@@ -74,8 +74,8 @@ export async function applicationsFor(db: Database, tenantId: string, opportunit
 export async function applicationsOf(db: Database, tenantId: string, userId: string) {
   return db
     .selectFrom("applications as ap")
-    .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
-    .innerJoin("associations as a", "a.id", "o.association_id")
+    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "o.association_id").onRef("a.tenant_id", "=", "o.tenant_id"))
     .select(["ap.id", "ap.status", "ap.created_at", "ap.updated_at", "o.id as opportunity_id", "o.title", "a.name as association_name"])
     .where("ap.tenant_id", "=", tenantId)
     .where("ap.user_id", "=", userId)
@@ -115,8 +115,8 @@ export async function listPublicRecords(db: Database, tenantId: string, today: s
   const search = f.search ?? "";
   const base = db
     .selectFrom("opportunities as o")
-    .innerJoin("associations as a", "a.id", "o.association_id")
-    .leftJoin("taxonomy_terms as c", "c.id", "o.category_id")
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "o.association_id").onRef("a.tenant_id", "=", "o.tenant_id"))
+    .leftJoin("taxonomy_terms as c", (j) => j.onRef("c.id", "=", "o.category_id").onRef("c.tenant_id", "=", "o.tenant_id"))
     .where("o.tenant_id", "=", tenantId)
     .where("o.status", "=", "published")
     .where("o.expires_on", ">=", today)
@@ -144,8 +144,8 @@ export async function listPublicRecords(db: Database, tenantId: string, today: s
 export async function escalatedApplications(db: Database, tenantId: string) {
   return db
     .selectFrom("applications as ap")
-    .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
-    .innerJoin("associations as a", "a.id", "o.association_id")
+    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "o.association_id").onRef("a.tenant_id", "=", "o.tenant_id"))
     .select(["ap.id", "ap.name", "ap.confirmed_at", "ap.escalated_at", "o.id as opportunity_id", "o.title", "a.name as association_name"])
     .where("ap.tenant_id", "=", tenantId)
     .where("ap.status", "=", "new")
@@ -160,15 +160,15 @@ export async function figureData(db: Database, tenantId: string, since: string) 
   const [jobs, applications] = await Promise.all([
     db
       .selectFrom("opportunities as o")
-      .leftJoin("taxonomy_terms as c", "c.id", "o.category_id")
+      .leftJoin("taxonomy_terms as c", (j) => j.onRef("c.id", "=", "o.category_id").onRef("c.tenant_id", "=", "o.tenant_id"))
       .select(["o.published_at", "c.code as category"])
       .where("o.tenant_id", "=", tenantId)
       .where("o.published_at", ">=", since)
       .execute(),
     db
       .selectFrom("applications as ap")
-      .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
-      .leftJoin("taxonomy_terms as c", "c.id", "o.category_id")
+      .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
+      .leftJoin("taxonomy_terms as c", (j) => j.onRef("c.id", "=", "o.category_id").onRef("c.tenant_id", "=", "o.tenant_id"))
       .select(["ap.confirmed_at", "ap.first_answer_at", "ap.status", "c.code as category"])
       .where("ap.tenant_id", "=", tenantId)
       .where("ap.confirmed_at", ">=", since)

@@ -122,9 +122,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
   })
   .get("/new", async (c) => {
     const associationId = c.req.query("association") ?? "";
-    const actor = c.get("actor");
-    if (!isPerson(actor)) throw new AppError(401, "unauthenticated", "error.signInRequired");
-    if (!canManageOpportunities(actor, { tenantId: actor.tenantId, associationId })) throw new AppError(403, "forbidden", "error.forbidden.text");
+    const { actor } = await service.postingFor(serviceContext(c), associationId);
     const from = c.req.query("from");
     if (from) {
       // A copy of an earlier posting: everything but its dates, which belong to the old one.

@@ -8,6 +8,7 @@ import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import { hideDocument, putDocument } from "../../platform/search/documents.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { actFor } from "../associations/index.js";
 import { terms } from "../taxonomy/index.js";
 import { reviewPosting } from "./checklist.js";
 import { figures, lastTwelveMonths } from "./figures.js";
@@ -55,8 +56,11 @@ export async function getForEdit(ctx: ServiceContext, id: string): Promise<Oppor
   return o;
 }
 
+/** The association a posting is for, named by the path or by the form's field, that this person may post for. */
+export const postingFor = (ctx: ServiceContext, associationId: string, field?: string) => actFor(ctx, canManageOpportunities, associationId, field);
+
 export async function listForAssociation(ctx: ServiceContext, associationId: string) {
-  authorize(ctx.actor, canManageOpportunities, { tenantId: ctx.tenant.id, associationId });
+  await postingFor(ctx, associationId);
   return repo.listForAssociation(ctx.db, ctx.tenant.id, associationId);
 }
 
@@ -97,15 +101,8 @@ async function checkPosting(ctx: ServiceContext, posting: OpportunityInput) {
 
 /** The posting as volunteers will see it, and what the checklist says, without saving anything. */
 export async function preview(ctx: ServiceContext, input: { associationId: string; id: string | null; posting: OpportunityInput }) {
-  authorize(ctx.actor, canManageOpportunities, { tenantId: ctx.tenant.id, associationId: input.associationId });
+  const { association } = await postingFor(ctx, input.associationId, "associationId");
   const category = await checkPosting(ctx, input.posting);
-  const association = await ctx.db
-    .selectFrom("associations")
-    .select("name")
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("id", "=", input.associationId)
-    .executeTakeFirst();
-  if (!association) throw notFound();
   const now = isoNow(ctx.clock);
   const o: Opportunity = {
     ...postingColumns(input.posting),
@@ -132,8 +129,7 @@ export async function save(
   ctx: ServiceContext,
   input: { associationId: string; id: string | null; posting: OpportunityInput; submit: boolean },
 ): Promise<SaveResult> {
-  authorize(ctx.actor, canManageOpportunities, { tenantId: ctx.tenant.id, associationId: input.associationId });
-  const actor = ctx.actor;
+  const { actor } = await postingFor(ctx, input.associationId, "associationId");
   await checkPosting(ctx, input.posting);
   const review = reviewPosting(input.posting);
   if (input.submit && !review.ready) return { ok: false, review };
@@ -375,7 +371,7 @@ export async function myApplications(ctx: ServiceContext) {
 export async function personalData(db: Database, tenantId: string, userId: string) {
   const rows = await db
     .selectFrom("applications as ap")
-    .innerJoin("opportunities as o", "o.id", "ap.opportunity_id")
+    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
     .select(["o.title as volunteer_job", "ap.name", "ap.email", "ap.phone", "ap.message", "ap.status", "ap.created_at"])
     .where("ap.tenant_id", "=", tenantId)
     .where("ap.user_id", "=", userId)

@@ -1,9 +1,9 @@
 import { audit } from "../../platform/audit/audit.js";
-import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { notFound } from "../../platform/http/errors.js";
 import { hashSecret, newSecret } from "../../platform/ids.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { actFor } from "../associations/index.js";
 import { icsOf } from "./calendar.js";
 import { canBookFor } from "./premises.policy.js";
 import * as repo from "./premises.repository.js";
@@ -40,8 +40,7 @@ export async function bookingFeed(ctx: ServiceContext, bookingId: string) {
  * shown once; making a new one stops the old one.
  */
 export async function renewCalendarAddress(ctx: ServiceContext, associationId: string): Promise<string> {
-  authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId });
-  const actorId = ctx.actor.userId;
+  const actorId = (await actFor(ctx, canBookFor, associationId, "associationId")).actor.userId;
   const token = newSecret();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom("calendar_tokens").where("tenant_id", "=", ctx.tenant.id).where("association_id", "=", associationId).execute();
@@ -65,7 +64,7 @@ export async function renewCalendarAddress(ctx: ServiceContext, associationId: s
 export async function associationFeed(ctx: ServiceContext, token: string) {
   const row = await ctx.db
     .selectFrom("calendar_tokens as c")
-    .innerJoin("associations as a", "a.id", "c.association_id")
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "c.association_id").onRef("a.tenant_id", "=", "c.tenant_id"))
     .select(["c.association_id", "a.name"])
     .where("c.tenant_id", "=", ctx.tenant.id)
     .where("c.token_hash", "=", hashSecret(token))

@@ -50,8 +50,8 @@ export async function occurrencesIn(db: Database, tenantId: string, premiseIds: 
   if (premiseIds.length === 0) return [];
   return db
     .selectFrom("booking_occurrences as o")
-    .innerJoin("bookings as b", "b.id", "o.booking_id")
-    .leftJoin("associations as a", "a.id", "b.association_id")
+    .innerJoin("bookings as b", (j) => j.onRef("b.id", "=", "o.booking_id").onRef("b.tenant_id", "=", "o.tenant_id"))
+    .leftJoin("associations as a", (j) => j.onRef("a.id", "=", "b.association_id").onRef("a.tenant_id", "=", "b.tenant_id"))
     .select(["o.id", "o.premise_id", "o.local_date", "o.starts_at", "o.ends_at", "b.id as booking_id", "b.purpose", "b.status", "a.name as association_name"])
     .where("o.tenant_id", "=", tenantId)
     .where("o.status", "=", "active")
@@ -65,6 +65,11 @@ export async function occurrencesIn(db: Database, tenantId: string, premiseIds: 
 
 export async function findBooking(db: Database, tenantId: string, id: string): Promise<BookingRow | undefined> {
   return db.selectFrom("bookings").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+}
+
+export async function findBookings(db: Database, tenantId: string, ids: readonly string[]): Promise<BookingRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("bookings").selectAll().where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
 }
 
 export async function occurrencesOf(db: Database, tenantId: string, bookingIds: string[]) {
@@ -81,9 +86,9 @@ export async function occurrencesOf(db: Database, tenantId: string, bookingIds: 
 function bookingList(db: Database, tenantId: string) {
   return db
     .selectFrom("bookings as b")
-    .innerJoin("premises as p", "p.id", "b.premise_id")
-    .leftJoin("associations as a", "a.id", "b.association_id")
-    .innerJoin("users as u", "u.id", "b.user_id")
+    .innerJoin("premises as p", (j) => j.onRef("p.id", "=", "b.premise_id").onRef("p.tenant_id", "=", "b.tenant_id"))
+    .leftJoin("associations as a", (j) => j.onRef("a.id", "=", "b.association_id").onRef("a.tenant_id", "=", "b.tenant_id"))
+    .innerJoin("users as u", (j) => j.onRef("u.id", "=", "b.user_id").onRef("u.tenant_id", "=", "b.tenant_id"))
     .selectAll("b")
     .select(["p.name as premise_name", "p.price_per_hour", "p.currency", "a.name as association_name", "u.name as booker_name", "u.email as booker_email"])
     .where("b.tenant_id", "=", tenantId);
@@ -111,7 +116,7 @@ export async function bookingWithNames(db: Database, tenantId: string, id: strin
 export async function usedOccurrences(db: Database, tenantId: string, from: string, to: string) {
   return db
     .selectFrom("booking_occurrences as o")
-    .innerJoin("bookings as b", "b.id", "o.booking_id")
+    .innerJoin("bookings as b", (j) => j.onRef("b.id", "=", "o.booking_id").onRef("b.tenant_id", "=", "o.tenant_id"))
     .select(["o.premise_id", "o.local_date", "o.starts_at", "o.ends_at", "o.status", "o.no_show_at"])
     .where("o.tenant_id", "=", tenantId)
     .where("b.status", "in", ["approved", "cancelled"])

@@ -364,16 +364,17 @@ export const premisesRoutes = new Hono<AppEnv>()
         ? { premiseId: form.data.premiseId, weekday: Number(form.data.weekday), start: form.data.start }
         : null;
     try {
-      await rounds.adjust(serviceContext(c), c.req.param("applicationId"), change);
+      await rounds.adjust(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), change);
     } catch (error) {
-      if (error instanceof AppError && error.status === 409) return showRound(c, c.req.param("id"), { errors: error.fields }, 409);
+      if (error instanceof AppError && (error.status === 409 || error.status === 422))
+        return showRound(c, c.req.param("id"), { errors: error.fields }, error.status);
       throw error;
     }
     return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
   })
   .post("/rounds/:id/applications/:applicationId/respond", async (c) => {
     const response = (await formBody(c)).response;
-    await rounds.respond(serviceContext(c), c.req.param("applicationId"), response === "released" ? "released" : "confirmed");
+    await rounds.respond(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), response === "released" ? "released" : "confirmed");
     return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
   })
   .get("/requests", async (c) => render(c, c.get("t")("premises.requests"), <RequestsPage rows={await service.pendingQueue(serviceContext(c))} />))
@@ -404,12 +405,19 @@ export const premisesRoutes = new Hono<AppEnv>()
   })
   .post("/calendars", async (c) => {
     const associationId = (await formBody(c)).associationId;
-    const url = await feeds.renewCalendarAddress(serviceContext(c), typeof associationId === "string" ? associationId : "");
-    return render(
-      c,
-      c.get("t")("premises.mine"),
-      <MyBookingsPage rows={await service.myBookings(serviceContext(c))} associations={await bookingAssociations(c)} calendarUrl={url} />,
-    );
+    const page = async (shown: { calendarUrl?: string; errors?: FieldErrors }, status: 200 | 422 = 200) =>
+      render(
+        c,
+        c.get("t")("premises.mine"),
+        <MyBookingsPage rows={await service.myBookings(serviceContext(c))} associations={await bookingAssociations(c)} {...shown} />,
+        status,
+      );
+    try {
+      return page({ calendarUrl: await feeds.renewCalendarAddress(serviceContext(c), typeof associationId === "string" ? associationId : "") });
+    } catch (error) {
+      if (error instanceof AppError && error.status === 422) return page({ errors: error.fields }, 422);
+      throw error;
+    }
   })
   .get("/calendars/:file", async (c) => {
     const file = c.req.param("file");
@@ -473,7 +481,13 @@ export const premisesRoutes = new Hono<AppEnv>()
     const premiseId = c.req.param("id");
     const form = await parseForm(c, bookingInput);
     if (!form.ok) return showBookingForm(c, premiseId, form.values, { errors: form.errors }, 422);
-    const result = await service.requestBooking(serviceContext(c), premiseId, form.data);
+    let result: service.RequestResult;
+    try {
+      result = await service.requestBooking(serviceContext(c), premiseId, form.data);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 422) return showBookingForm(c, premiseId, form.values, { errors: error.fields }, 422);
+      throw error;
+    }
     if (!result.ok) {
       const taken = result.problems.some((p) => p.key === "booking.taken");
       return showBookingForm(c, premiseId, form.values, { problems: result.problems, alternatives: result.alternatives }, taken ? 409 : 422);

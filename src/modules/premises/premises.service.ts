@@ -3,10 +3,12 @@ import { audit } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
+import { requireFound } from "../../platform/http/references.js";
 import type { MessageKey } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { actFor } from "../associations/index.js";
 import { type CalendarEvent, icsOf } from "./calendar.js";
 import { addDays, expand, localToday, minuteOf, minutesBetween, type Occurrence, type Series } from "./occurrences.js";
 import { hoursOn, PremiseTree } from "./premise-tree.js";
@@ -242,7 +244,7 @@ export async function alternatives(ctx: ServiceContext, tree: PremiseTree, premi
  * two people can never get the same slot; approved at once where the premise says so.
  */
 export async function requestBooking(ctx: ServiceContext, premiseId: string, input: BookingInput): Promise<RequestResult> {
-  if (input.associationId) authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId: input.associationId });
+  if (input.associationId) await actFor(ctx, canBookFor, input.associationId, "associationId");
   if (!isPerson(ctx.actor)) throw new AppError(401, "unauthenticated", "error.signInRequired");
   const actor = ctx.actor;
   const tree = await premiseTree(ctx);
@@ -300,7 +302,7 @@ export async function bookingEvents(
   bookingIds: string[],
 ): Promise<CalendarEvent[]> {
   const rows = await repo.occurrencesOf(db, ctx.tenant.id, bookingIds);
-  const bookings = new Map((await Promise.all(bookingIds.map((b) => repo.findBooking(db, ctx.tenant.id, b)))).flatMap((b) => (b ? [[b.id, b] as const] : [])));
+  const bookings = new Map((await repo.findBookings(db, ctx.tenant.id, bookingIds)).map((b) => [b.id, b]));
   return rows
     .filter((o) => o.status === "active")
     .map((o) => ({
@@ -371,9 +373,14 @@ export async function decide(ctx: ServiceContext, ids: string[], decision: "appr
   const now = isoNow(ctx.clock);
   let decided = 0;
   await ctx.db.transaction().execute(async (trx) => {
-    for (const id of ids) {
-      const b = await repo.findBooking(trx, ctx.tenant.id, id);
-      if (b?.status !== "pending") continue;
+    const found = new Map((await repo.findBookings(trx, ctx.tenant.id, ids)).map((b) => [b.id, b]));
+    requireFound(
+      found,
+      ids.map((id) => ({ id, field: "ids" })),
+    );
+    for (const id of new Set(ids)) {
+      // Another caseworker may have decided it meanwhile.
+      if (found.get(id)?.status !== "pending") continue;
       // A rejection frees the times first; the booking then says it was rejected, not cancelled.
       if (decision === "reject") await release(trx, ctx, id, null);
       await trx

@@ -4,11 +4,12 @@ import { audit } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
+import { requireFound } from "../../platform/http/references.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { weekdayLabel } from "../../platform/week-slots.js";
-import { identities } from "../associations/index.js";
+import { actFor, identities } from "../associations/index.js";
 import { type AllocApplication, type AllocRoom, allocate, objective, type Priority } from "./allocation/allocate.js";
 import { exactAllocation } from "./allocation/exact.js";
 import { addDays, expand, localToday, minutesBetween, weekdayOf } from "./occurrences.js";
@@ -34,8 +35,15 @@ async function findRound(ctx: ServiceContext, id: string) {
   return round;
 }
 
-async function findApplication(ctx: ServiceContext, id: string) {
-  const a = await ctx.db.selectFrom("allocation_applications").selectAll().where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).executeTakeFirst();
+/** An application to the round the path names. */
+async function findApplication(ctx: ServiceContext, roundId: string, id: string) {
+  const a = await ctx.db
+    .selectFrom("allocation_applications")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenant.id)
+    .where("round_id", "=", roundId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!a) throw notFound();
   return a;
 }
@@ -75,7 +83,7 @@ export async function roundPage(ctx: ServiceContext, id: string) {
   if (!staff && mine.length === 0) throw notFound();
   const applications = await ctx.db
     .selectFrom("allocation_applications as x")
-    .innerJoin("associations as a", "a.id", "x.association_id")
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "x.association_id").onRef("a.tenant_id", "=", "x.tenant_id"))
     .selectAll("x")
     .select("a.name as association_name")
     .where("x.tenant_id", "=", ctx.tenant.id)
@@ -106,8 +114,7 @@ export interface WishInput {
 }
 
 export async function apply(ctx: ServiceContext, roundId: string, input: WishInput) {
-  authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId: input.associationId });
-  const actorId = ctx.actor.userId;
+  const actorId = (await actFor(ctx, canBookFor, input.associationId, "associationId")).actor.userId;
   const round = await findRound(ctx, roundId);
   if (round.status !== "open") throw new AppError(409, "closed", "round.closed");
   const tree = await premiseTree(ctx);
@@ -245,13 +252,19 @@ export async function quality(ctx: ServiceContext, roundId: string) {
 }
 
 /** Staff move a proposed slot, or take it away; two slots in one room never overlap. */
-export async function adjust(ctx: ServiceContext, applicationId: string, change: { premiseId: string; weekday: number; start: string } | null) {
+export async function adjust(
+  ctx: ServiceContext,
+  roundId: string,
+  applicationId: string,
+  change: { premiseId: string; weekday: number; start: string } | null,
+) {
   authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
-  const a = await findApplication(ctx, applicationId);
+  const a = await findApplication(ctx, roundId, applicationId);
   const round = await findRound(ctx, a.round_id);
   if (round.status !== "allocating") throw new AppError(409, "not_allocating", "round.notAllocating");
   if (change) {
     const tree = await premiseTree(ctx);
+    requireFound(tree.byId, [{ id: change.premiseId, field: "premiseId" }]);
     const parts = new Set([...tree.withParts(change.premiseId), ...tree.lineage(change.premiseId).map((p) => p.id)]);
     const start = minutes(change.start);
     const others = await ctx.db
@@ -382,8 +395,8 @@ export async function publish(ctx: ServiceContext, roundId: string) {
 }
 
 /** The association confirms a slot it was given, or releases it so others can book it. */
-export async function respond(ctx: ServiceContext, applicationId: string, response: "confirmed" | "released") {
-  const a = await findApplication(ctx, applicationId);
+export async function respond(ctx: ServiceContext, roundId: string, applicationId: string, response: "confirmed" | "released") {
+  const a = await findApplication(ctx, roundId, applicationId);
   authorize(ctx.actor, canBookFor, { tenantId: ctx.tenant.id, associationId: a.association_id });
   const actorId = ctx.actor.userId;
   if (!a.booking_id || a.response) throw new AppError(409, "answered", "round.answered");

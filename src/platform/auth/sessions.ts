@@ -44,7 +44,7 @@ export async function loadSession(db: Database, clock: Clock, config: Config, te
   const now = clock.now();
   const row = await db
     .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.user_id")
+    .innerJoin("users", (j) => j.onRef("users.id", "=", "sessions.user_id").onRef("users.tenant_id", "=", "sessions.tenant_id"))
     .select([
       "sessions.id_hash",
       "sessions.last_seen_at",

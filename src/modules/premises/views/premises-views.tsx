@@ -346,11 +346,17 @@ export function RequestsPage(props: { rows: BookingListRow[]; errors?: FieldErro
   );
 }
 
-export function MyBookingsPage(props: { rows: BookingListRow[]; associations: { id: string; name: string }[]; calendarUrl?: string }) {
+export function MyBookingsPage(props: {
+  rows: BookingListRow[];
+  associations: { id: string; name: string }[];
+  calendarUrl?: string;
+  errors?: FieldErrors;
+}) {
   const { t } = usePage();
   return (
     <div class="stack">
       <Heading>{t("premises.mine")}</Heading>
+      <ErrorSummary errors={props.errors ?? {}} />
       {props.calendarUrl && (
         <Alert color="success" role="status">
           <P>{t("premises.calendar.new")}</P>
@@ -379,7 +385,12 @@ export function MyBookingsPage(props: { rows: BookingListRow[]; associations: { 
             {t("premises.calendar.title")}
           </Heading>
           <P>{t("premises.calendar.intro")}</P>
-          <Select name="associationId" label="premises.association" options={props.associations.map((a) => ({ value: a.id, label: a.name }))} />
+          <Select
+            name="associationId"
+            label="premises.association"
+            options={props.associations.map((a) => ({ value: a.id, label: a.name }))}
+            error={props.errors?.associationId}
+          />
           <Button variant="secondary">{t("premises.calendar.make")}</Button>
         </Form>
       )}

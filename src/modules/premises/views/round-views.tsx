@@ -75,6 +75,7 @@ export function RoundPage(props: {
     <div class="stack">
       <Heading>{r.name}</Heading>
       <P>{`${t(confirmed ? "round.status.confirmed" : STATUS_KEYS[r.status])} · ${t("round.season")}: ${r.season_from} – ${r.season_to}`}</P>
+      <ErrorSummary errors={errors} />
       {props.staff && props.quality && (
         <Alert color="info">
           <P>
@@ -155,12 +156,12 @@ export function RoundPage(props: {
           <Heading level={2} size="sm">
             {t("round.apply")}
           </Heading>
-          <ErrorSummary errors={errors} />
           <Select
             name="associationId"
             label="premises.association"
             value={v.associationId}
             options={props.associations.map((a) => ({ value: a.id, label: a.name }))}
+            error={errors.associationId}
           />
           <Field name="purpose" label="premises.purpose" required value={v.purpose} error={errors.purpose} />
           <Field name="participants" label="premises.people" type="number" required value={v.participants} error={errors.participants} />
