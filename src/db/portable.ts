@@ -78,3 +78,59 @@ export function isOverlapViolation(error: unknown): boolean {
 export async function takeTurns(trx: Kysely<any>, key: string): Promise<void> {
   if (dialectOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: any database, including a migration's
+type AnyDb = Kysely<any>;
+/** Table and column names come from the migrations' own lists, never from input; checked all the same. */
+const name = (n: string) => {
+  if (!/^[a-z_]+$/.test(n)) throw new Error(`not a table or column name: ${n}`);
+  return sql.raw(n);
+};
+
+/**
+ * Makes (tenant_id, id) a key that references can name, on a table other tenant-owned tables refer
+ * to: a unique constraint on PostgreSQL. SQLite checks references by trigger (see below); there a
+ * row simply never moves to another tenant.
+ */
+export async function addTenantKey(db: AnyDb, table: string): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    await sql`alter table ${name(table)} add constraint ${name(`${table}_tenant_key`)} unique (tenant_id, id)`.execute(db);
+    return;
+  }
+  await sql`create trigger ${name(`${table}_tenant_fixed`)} before update of tenant_id on ${name(table)}
+    when new.tenant_id is not old.tenant_id
+    begin select raise(abort, ${sql.lit(`${table}: a row stays with its tenant`)}); end`.execute(db);
+}
+
+export async function dropTenantKey(db: AnyDb, table: string): Promise<void> {
+  if (dialectOf(db) === "postgres") await sql`alter table ${name(table)} drop constraint ${name(`${table}_tenant_key`)}`.execute(db);
+  else await sql`drop trigger ${name(`${table}_tenant_fixed`)}`.execute(db);
+}
+
+/**
+ * A column that names a row of another tenant-owned table may only name one of its own tenant's.
+ * PostgreSQL: a foreign key on (tenant_id, column), checked at commit so that the column's own
+ * foreign key (which cascades or sets null) has acted first when the referenced row is deleted.
+ * SQLite, where adding a foreign key means rebuilding the table: triggers that refuse the row.
+ */
+export async function addTenantReference(db: AnyDb, table: string, column: string, referenced: string): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    await sql`alter table ${name(table)} add constraint ${name(`${table}_${column}_tenant_fk`)}
+      foreign key (tenant_id, ${name(column)}) references ${name(referenced)} (tenant_id, id) deferrable initially deferred`.execute(db);
+    return;
+  }
+  const check = sql`when new.${name(column)} is not null
+      and not exists (select 1 from ${name(referenced)} r where r.id = new.${name(column)} and r.tenant_id = new.tenant_id)
+    begin select raise(abort, ${sql.lit(`${table}.${column} names no ${referenced} row of its own tenant`)}); end`;
+  await sql`create trigger ${name(`${table}_${column}_tenant_insert`)} before insert on ${name(table)} ${check}`.execute(db);
+  await sql`create trigger ${name(`${table}_${column}_tenant_update`)} before update of tenant_id, ${name(column)} on ${name(table)} ${check}`.execute(db);
+}
+
+export async function dropTenantReference(db: AnyDb, table: string, column: string): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    await sql`alter table ${name(table)} drop constraint ${name(`${table}_${column}_tenant_fk`)}`.execute(db);
+    return;
+  }
+  await sql`drop trigger ${name(`${table}_${column}_tenant_insert`)}`.execute(db);
+  await sql`drop trigger ${name(`${table}_${column}_tenant_update`)}`.execute(db);
+}

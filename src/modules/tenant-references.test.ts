@@ -240,12 +240,22 @@ describe.each(dialects())("ids a request names belong to its tenant [%s]", (dial
     it(`answers ${label} association id in a path or query string with 404`, async () => {
       const staff = await as("staff@a.test");
       const before = await rows();
-      for (const path of [`/opportunities/new?association=${id()}`, `/opportunities/association/${id()}`, `/directory/offers/new?association=${id()}`, `/directory/association/${id()}`, `/directory/associations/${id()}/profile`]) {
+      for (const path of [
+        `/opportunities/new?association=${id()}`,
+        `/opportunities/association/${id()}`,
+        `/directory/offers/new?association=${id()}`,
+        `/directory/association/${id()}`,
+        `/directory/associations/${id()}/profile`,
+      ]) {
         expect((await staff.get(path)).status, path).toBe(404);
       }
       expect((await staff.post(`/directory/associations/${id()}/confirm`, {}, { from: "/" })).status).toBe(404);
       const png = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
-      const logo = await staff.upload(`/directory/associations/${id()}/profile`, { description: "Overtaget", website: "" }, { name: "logo.png", content: png, type: "image/png", field: "logo" });
+      const logo = await staff.upload(
+        `/directory/associations/${id()}/profile`,
+        { description: "Overtaget", website: "" },
+        { name: "logo.png", content: png, type: "image/png", field: "logo" },
+      );
       expect(logo.status).toBe(404);
       expect(await rows()).toEqual(before);
     });
@@ -268,7 +278,16 @@ describe.each(dialects())("ids a request names belong to its tenant [%s]", (dial
     const other = newId();
     await t.db
       .insertInto("allocation_rounds")
-      .values({ id: other, tenant_id: a.id, name: "Anden", season_from: "2028-08-01", season_to: "2028-12-20", status: "allocating", created_at: clock.now().toISOString(), published_at: null })
+      .values({
+        id: other,
+        tenant_id: a.id,
+        name: "Anden",
+        season_from: "2028-08-01",
+        season_to: "2028-12-20",
+        status: "allocating",
+        created_at: clock.now().toISOString(),
+        published_at: null,
+      })
       .execute();
     const res = await caseworker.post(`/premises/rounds/${other}/applications/${wishId}`, { premiseId: room, weekday: "3", start: "10:00" }, { from: "/" });
     expect(res.status).toBe(404);

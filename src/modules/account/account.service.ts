@@ -38,7 +38,9 @@ export async function exportPersonalData(ctx: ServiceContext, userId: string, so
       .execute(),
     db
       .selectFrom("user_identities")
-      .innerJoin("oidc_providers", (j) => j.onRef("oidc_providers.id", "=", "user_identities.provider_id").onRef("oidc_providers.tenant_id", "=", "user_identities.tenant_id"))
+      .innerJoin("oidc_providers", (j) =>
+        j.onRef("oidc_providers.id", "=", "user_identities.provider_id").onRef("oidc_providers.tenant_id", "=", "user_identities.tenant_id"),
+      )
       .select(["oidc_providers.label as provider", "user_identities.subject", "user_identities.created_at"])
       .where("user_identities.tenant_id", "=", tenantId)
       .where("user_identities.user_id", "=", userId)

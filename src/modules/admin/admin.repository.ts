@@ -4,7 +4,10 @@ import type { AuditQuery } from "./admin.schema.js";
 export const AUDIT_PAGE_SIZE = 50;
 
 export async function auditEntries(db: Database, tenantId: string, query: AuditQuery, all = false) {
-  let base = db.selectFrom("audit_log as a").leftJoin("users as u", (j) => j.onRef("u.id", "=", "a.actor_id").onRef("u.tenant_id", "=", "a.tenant_id")).where("a.tenant_id", "=", tenantId);
+  let base = db
+    .selectFrom("audit_log as a")
+    .leftJoin("users as u", (j) => j.onRef("u.id", "=", "a.actor_id").onRef("u.tenant_id", "=", "a.tenant_id"))
+    .where("a.tenant_id", "=", tenantId);
   if (query.action) base = base.where("a.action", "=", query.action);
   if (query.actor) base = base.where("u.email", "=", query.actor.toLowerCase());
   if (query.entity) base = base.where("a.entity_id", "=", query.entity);

@@ -346,12 +346,7 @@ export function RequestsPage(props: { rows: BookingListRow[]; errors?: FieldErro
   );
 }
 
-export function MyBookingsPage(props: {
-  rows: BookingListRow[];
-  associations: { id: string; name: string }[];
-  calendarUrl?: string;
-  errors?: FieldErrors;
-}) {
+export function MyBookingsPage(props: { rows: BookingListRow[]; associations: { id: string; name: string }[]; calendarUrl?: string; errors?: FieldErrors }) {
   const { t } = usePage();
   return (
     <div class="stack">
