@@ -109,7 +109,7 @@ describe.each(dialects())("the applicant who never hears back [%s]", (dialect) =
     await run();
     const nudges = await mailsTo("kontakt@forening.test");
     expect(nudges.map((m) => m.subject)).toEqual(["Ole Olsen venter på svar"]);
-    expect(nudges[0]?.text).toContain(`http://a.test:${env.config.PORT}/opportunities/${job.id}/applications/${waiting}`);
+    expect(nudges[0]?.text).toContain(`http://a.test/opportunities/${job.id}/applications/${waiting}`);
     expect(await mailsTo("kontakt@a.test")).toEqual([]);
 
     clock.advance(5 * DAY);
