@@ -6,19 +6,14 @@ import { isLang } from "../i18n/i18n.js";
 import { newId } from "../ids.js";
 import { sendMail } from "../mail/send.js";
 import type { ServiceContext } from "../service-context.js";
-import { consumeToken, issueToken, peekToken } from "./email-tokens.js";
+import { consumeToken, endTokens, issueToken, peekToken } from "./email-tokens.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
-import { exhausted, hit } from "./rate-limit.js";
+import { exhausted, hit, limitKeys, withinLimit } from "./rate-limit.js";
 import { createSession, endAllSessions } from "./sessions.js";
-
-const limitKeys = (ctx: ServiceContext, action: string, subjects: (string | null)[]) =>
-  subjects.filter((s): s is string => Boolean(s)).map((s) => `${ctx.tenant.id}:${action}:${s}`);
 
 /** Counts this attempt, and refuses it when the address or account has had too many. */
 async function limit(ctx: ServiceContext, action: string, ...subjects: (string | null)[]): Promise<void> {
-  for (const key of limitKeys(ctx, action, subjects)) {
-    if (!(await hit(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN))) throw tooManyRequests();
-  }
+  if (!(await withinLimit(ctx, action, subjects))) throw tooManyRequests();
 }
 
 export async function findUserByEmail(db: Database, tenantId: string, email: string) {
@@ -60,6 +55,8 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
   await limit(ctx, "sign-up", ctx.ip);
   const problem = passwordProblem(input.password, [input.email, input.name, ctx.tenant.name]);
   if (problem) throw new AppError(422, "weak_password", problem, { password: problem });
+  // Hashed before the e-mail is looked up, so a taken e-mail costs the same time as a new one.
+  const passwordHash = await hashPassword(input.password);
   const existing = await findUserByEmail(ctx.db, ctx.tenant.id, input.email);
   if (existing) {
     await sendMail(ctx.db, ctx.clock, {
@@ -74,7 +71,6 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
     });
     return;
   }
-  const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
     const id = newId();
     const now = isoNow(ctx.clock);
@@ -122,7 +118,8 @@ export type SignInResult = { ok: true; session: string } | { ok: false; reason: 
 
 export async function signIn(ctx: ServiceContext, input: { email: string; password: string; userAgent: string | null }): Promise<SignInResult> {
   // Only failed attempts count, so people who share an address (a library, a care home) can still sign in.
-  const keys = limitKeys(ctx, "sign-in", [ctx.ip, input.email]);
+  // An account is limited per address it is tried from, so guessing from one place cannot lock its owner out everywhere.
+  const keys = limitKeys(ctx, "sign-in", [ctx.ip, `${ctx.ip ?? "unknown"}|${input.email}`]);
   for (const key of keys) if (await exhausted(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN)) throw tooManyRequests();
   const user = await findUserByEmail(ctx.db, ctx.tenant.id, input.email);
   if (!(await verifyPassword(user?.password_hash ?? null, input.password)) || !user) {
@@ -184,6 +181,8 @@ export async function resetPassword(ctx: ServiceContext, token: string, password
       .where("id", "=", used.userId as string)
       .execute();
     await endAllSessions(trx, ctx.tenant.id, used.userId as string);
+    // Sign-in links sent before the new password go with the old one.
+    await endTokens(trx, ctx.clock, ctx.tenant.id, used.userId as string, ["magic"]);
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: used.userId,

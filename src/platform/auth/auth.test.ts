@@ -1,15 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, createTestApp, createTestDb, dialects, latestMail, linkIn, PASSWORD, type TestDb, testConfig, Visitor } from "../../../test/harness.js";
+import {
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  latestMail,
+  linkIn,
+  PASSWORD,
+  type TenantFixture,
+  type TestDb,
+  testConfig,
+  Visitor,
+} from "../../../test/harness.js";
+import { argon2Hashes } from "./passwords.js";
 import { SESSION_COOKIE } from "./sessions.js";
 
 describe.each(dialects())("sign-up and sign-in [%s]", (dialect) => {
   let t: TestDb;
   let env: ReturnType<typeof createTestApp>;
+  let tenant: TenantFixture;
   const host = "sonderby.test";
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await createTenant(t.db, { slug: "sonderby", host, isDefault: true });
+    tenant = await createTenant(t.db, { slug: "sonderby", host, isDefault: true });
     env = createTestApp(t.db, { config: undefined });
   });
   afterAll(() => t.destroy());
@@ -68,6 +83,18 @@ describe.each(dialects())("sign-up and sign-in [%s]", (dialect) => {
     expect((await users()).filter((u) => u.email === "inge@example.org")).toHaveLength(1);
   });
 
+  it("hashes the password for a taken e-mail as for a new one, so the time a sign-up takes tells nothing", async () => {
+    const v = new Visitor(env.app, host);
+    const cost = async (email: string) => {
+      const before = argon2Hashes();
+      const res = await v.post("/sign-up", { name: "Someone", email, password: "en helt anden lang adgangskode" }, { from: "/sign-up" });
+      expect(res.status).toBe(200);
+      return argon2Hashes() - before;
+    };
+    expect(await cost("inge@example.org")).toBe(1);
+    expect(await cost("new-person@example.org")).toBe(1);
+  });
+
   it("refuses a form without the CSRF token and changes nothing", async () => {
     const before = await users();
     const v = new Visitor(env.app, host);
@@ -118,6 +145,31 @@ describe.each(dialects())("sign-up and sign-in [%s]", (dialect) => {
     await v.signIn("inge@example.org", "et nyt og langt kodeord til inge");
   });
 
+  it("ends every older link of a kind once one is used, and sign-in links once the password is reset", async () => {
+    const email = "links@example.org";
+    await createPerson(t.db, tenant, { email });
+    const v = new Visitor(env.app, host);
+    const link = async (path: string, from: string, landing: string) => {
+      env.clock.advance(1000);
+      await v.post(path, { email }, { from });
+      return new URL(`http://x${linkIn((await latestMail(t.db, email))?.text ?? "", landing)}`).searchParams.get("token") ?? "";
+    };
+    const olderMagic = await link("/sign-in/link/request", "/sign-in", "/sign-in/link");
+    const newerMagic = await link("/sign-in/link/request", "/sign-in", "/sign-in/link");
+    expect((await v.post("/sign-in/link", { token: newerMagic }, { from: "/sign-in" })).status).toBe(303);
+    expect((await new Visitor(env.app, host).post("/sign-in/link", { token: olderMagic }, { from: "/sign-in" })).status).toBe(400);
+
+    const magic = await link("/sign-in/link/request", "/sign-in", "/sign-in/link");
+    const olderReset = await link("/password/forgot", "/password/forgot", "/password/reset");
+    const newerReset = await link("/password/forgot", "/password/forgot", "/password/reset");
+    const reset = await v.post("/password/reset", { token: newerReset, password: "et nyt og langt kodeord til links" }, { from: "/password/forgot" });
+    expect(reset.status).toBe(303);
+    const older = await v.post("/password/reset", { token: olderReset, password: "et andet langt kodeord til links" }, { from: "/password/forgot" });
+    expect(older.status).toBe(400);
+    expect((await new Visitor(env.app, host).post("/sign-in/link", { token: magic }, { from: "/sign-in" })).status).toBe(400);
+    await new Visitor(env.app, host).signIn(email, "et nyt og langt kodeord til links");
+  });
+
   it("asks for a reset of an unknown e-mail without saying it is unknown, and sends nothing", async () => {
     const v = new Visitor(env.app, host);
     const res = await v.post("/password/forgot", { email: "ghost@example.org" }, { from: "/password/forgot" });
@@ -157,7 +209,7 @@ describe.each(dialects())("sign-up and sign-in [%s]", (dialect) => {
     expect((await c.get("/account")).status).toBe(303);
   });
 
-  it("rate-limits sign-in attempts per account", async () => {
+  it("rate-limits wrong passwords for an account, and lifts the limit after the window", async () => {
     const v = new Visitor(env.app, host);
     const statuses: number[] = [];
     for (let i = 0; i <= env.config.RATE_LIMIT_PER_15_MIN; i += 1) {
@@ -169,6 +221,23 @@ describe.each(dialects())("sign-up and sign-in [%s]", (dialect) => {
     expect(await last.text()).toContain("For mange forsøg");
     env.clock.advance(16 * 60_000);
     expect((await v.post("/sign-in", { email: "limited@example.org", password: "forkert forkert forkert" })).status).toBe(401);
+  });
+
+  it("counts wrong passwords per address and account, so guessing from one place does not lock the owner out", async () => {
+    const proxied = createTestApp(t.db, { config: testConfig({ TRUST_PROXY: "true" }) });
+    await createPerson(t.db, tenant, { email: "owner@example.org" });
+    const guesser = new Visitor(proxied.app, host, { "x-forwarded-for": "203.0.113.66" });
+    for (let i = 0; i < proxied.config.RATE_LIMIT_PER_15_MIN; i += 1) {
+      expect((await guesser.post("/sign-in", { email: "owner@example.org", password: `forkert gæt nummer ${i}` })).status).toBe(401);
+    }
+    const refused = await guesser.post("/sign-in", { email: "owner@example.org", password: PASSWORD });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("For mange forsøg");
+    expect((await guesser.post("/sign-in", { email: "inge@example.org", password: "forkert forkert forkert" })).status).toBe(429);
+
+    const owner = new Visitor(proxied.app, host, { "x-forwarded-for": "198.51.100.20" });
+    await owner.signIn("owner@example.org");
+    expect((await owner.get("/account")).status).toBe(200);
   });
 
   it("rate-limits sign-ups from one address", async () => {

@@ -55,7 +55,11 @@ export async function peekToken(db: Database, clock: Clock, tenantId: string, pu
   return row ? { email: row.email, userId: row.user_id, data: row.data ? JSON.parse(row.data) : {} } : null;
 }
 
-/** Uses the token once; a second use, even at the same moment, finds nothing. */
+/**
+ * Uses the token once; a second use, even at the same moment, finds nothing. A token sent to a person
+ * (not an invitation or an application, which stand for one thing each) also ends every other link of
+ * its purpose that person still holds, so an older reset link found in a mailbox later is worthless.
+ */
 export async function consumeToken(db: Database, clock: Clock, tenantId: string, purpose: TokenPurpose, secret: string): Promise<UsableToken | null> {
   const token = await peekToken(db, clock, tenantId, purpose, secret);
   if (!token) return null;
@@ -65,5 +69,19 @@ export async function consumeToken(db: Database, clock: Clock, tenantId: string,
     .where("token_hash", "=", hashSecret(secret))
     .where("used_at", "is", null)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n ? token : null;
+  if (result.numUpdatedRows !== 1n) return null;
+  if (token.userId) await endTokens(db, clock, tenantId, token.userId, [purpose]);
+  return token;
+}
+
+/** Ends every unused link of these purposes a person holds. */
+export async function endTokens(db: Database, clock: Clock, tenantId: string, userId: string, purposes: TokenPurpose[]): Promise<void> {
+  await db
+    .updateTable("email_tokens")
+    .set({ used_at: isoNow(clock) })
+    .where("tenant_id", "=", tenantId)
+    .where("user_id", "=", userId)
+    .where("purpose", "in", purposes)
+    .where("used_at", "is", null)
+    .execute();
 }
