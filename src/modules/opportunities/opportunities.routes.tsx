@@ -190,11 +190,18 @@ export const opportunityRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const o = await service.getVisible(ctx, c.req.param("id"));
     const form = await parseForm(c, applyInput);
-    if (!form.ok) {
+    const again = async (errors: FieldErrors, status: 422 | 429) => {
       const category = (await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).find((t) => t.id === o.category_id)?.label ?? null;
-      return render(c, o.title, <OpportunityPage o={o} category={category} canManage={false} apply={{ values: form.values, errors: form.errors }} />, 422);
+      return render(c, o.title, <OpportunityPage o={o} category={category} canManage={false} apply={{ values: form.values, errors }} />, status);
+    };
+    if (!form.ok) return again(form.errors, 422);
+    let confirmed: boolean;
+    try {
+      ({ confirmed } = await service.apply(ctx, o.id, form.data));
+    } catch (error) {
+      if (error instanceof AppError && error.status === 429) return again(error.fields, 429);
+      throw error;
     }
-    const { confirmed } = await service.apply(ctx, o.id, form.data);
     const t = c.get("t");
     return confirmed
       ? render(

@@ -2,6 +2,7 @@ import type { Database } from "../../db/database.js";
 import { audit } from "../../platform/audit/audit.js";
 import { consumeToken, issueToken } from "../../platform/auth/email-tokens.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
+import { withinLimit } from "../../platform/auth/rate-limit.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
@@ -256,6 +257,9 @@ export async function apply(ctx: ServiceContext, opportunityId: string, input: {
   const o = await getVisible(ctx, opportunityId);
   if (o.status !== "published") throw notFound();
   const known = isPerson(ctx.actor) && ctx.actor.email === input.email;
+  // Each unconfirmed application mails its address, so neither one sender nor one inbox may have many.
+  if (!known && !(await withinLimit(ctx, "apply", [ctx.ip, input.email])))
+    throw new AppError(429, "rate_limited", "application.rateLimited", { email: "application.rateLimited" });
   const now = isoNow(ctx.clock);
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ import {
   linkIn,
   type TenantFixture,
   type TestDb,
+  testConfig,
   Visitor,
 } from "../../../test/harness.js";
 
@@ -302,5 +303,29 @@ describe.each(dialects())("volunteer jobs and applications [%s]", (dialect) => {
     expect((await staff.post(`/opportunities/${id}/decision`, { decision: "reject", note: "" }, { from: "/" })).status).toBe(422);
     expect((await staff.post(`/opportunities/${id}/decision`, { decision: "reject", note: "Skriv hvilken klasse." }, { from: "/" })).status).toBe(303);
     expect((await latestMail(t.db, "admin@lektie.test"))?.text).toContain("Skriv hvilken klasse.");
+  });
+
+  it("limits applications that mail an unconfirmed address, per sender and per inbox, and keeps what was written", async () => {
+    const proxied = createTestApp(t.db, { config: testConfig({ TRUST_PROXY: "true" }) });
+    const limit = proxied.config.RATE_LIMIT_PER_15_MIN;
+    const id = (await t.db.selectFrom("opportunities").select("id").where("status", "=", "published").executeTakeFirstOrThrow()).id;
+    const from = (address: string) => new Visitor(proxied.app, a.host, { "x-forwarded-for": address });
+    const apply = (who: Visitor, email: string, message = "Jeg vil gerne hjælpe om tirsdagen.") =>
+      who.post(`/opportunities/${id}/apply`, { name: "Nogen", email, phone: "", message }, { from: `/opportunities/${id}` });
+    const mailsTo = async (to: string) => (await t.db.selectFrom("mail_outbox").select("id").where("to_address", "=", to).execute()).length;
+
+    const sender = from("203.0.113.50");
+    for (let i = 0; i < limit; i += 1) expect((await apply(sender, `modtager${i}@example.org`)).status).toBe(200);
+    const refused = await apply(sender, "endnu-en@example.org", "Mine egne ord om hvorfor.");
+    expect(refused.status).toBe(429);
+    const html = await refused.text();
+    expect(html).toContain("Der er sendt for mange ansøgninger herfra eller til denne e-mailadresse");
+    expect(html).toContain('value="endnu-en@example.org"');
+    expect(html).toContain("Mine egne ord om hvorfor.");
+    expect(await mailsTo("endnu-en@example.org")).toBe(0);
+
+    for (let i = 0; i < limit; i += 1) expect((await apply(from(`198.51.100.${i + 1}`), "offer@example.org")).status).toBe(200);
+    expect((await apply(from("198.51.100.200"), "offer@example.org")).status).toBe(429);
+    expect(await mailsTo("offer@example.org")).toBe(limit);
   });
 });
