@@ -1,4 +1,3 @@
-import { Feed } from "feed";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../platform/http/env.js";
@@ -8,6 +7,7 @@ import { render, themeVersion } from "../../platform/http/render.js";
 import { type ServiceContext, serviceContext } from "../../platform/service-context.js";
 import { publicRecords } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
+import { atomFeed } from "./atom.js";
 import { EmbedDocument, OpenDataPage } from "./views/open-data-views.js";
 
 const FEED_SIZE = 50;
@@ -42,28 +42,27 @@ export const feedRoutes = new Hono<AppEnv>().get("/jobs.atom", async (c) => {
   const base = baseUrl(c);
   const t = c.get("t");
   const title = category ? t("feed.titleCategory", { tenant: ctx.tenant.name, category: category.label }) : t("feed.title", { tenant: ctx.tenant.name });
-  const feed = new Feed({
+  const self = `${base}/feeds/jobs.atom${category ? `?category=${encodeURIComponent(category.code)}` : ""}`;
+  const feed = atomFeed({
     title,
-    id: `${base}/feeds/jobs.atom${category ? `?category=${category.code}` : ""}`,
+    id: self,
     link: `${base}/opportunities`,
+    self,
     language: ctx.tenant.defaultLanguage,
-    copyright: ctx.tenant.name,
+    rights: ctx.tenant.name,
     updated: new Date(jobs[0]?.published_at ?? jobs[0]?.updated_at ?? ctx.clock.now().toISOString()),
-    feedLinks: { atom: `${base}/feeds/jobs.atom` },
-  });
-  for (const j of jobs) {
-    feed.addItem({
-      title: j.title,
+    entries: jobs.map((j) => ({
       id: `${base}/opportunities/${j.id}`,
       link: `${base}/opportunities/${j.id}`,
-      description: j.tasks,
-      author: [{ name: j.association_name }],
-      date: new Date(j.updated_at),
+      title: j.title,
+      summary: j.tasks,
+      author: j.association_name,
+      updated: new Date(j.updated_at),
       published: new Date(j.published_at ?? j.updated_at),
-    });
-  }
+    })),
+  });
   c.header("Cache-Control", "public, max-age=300");
-  return c.body(feed.atom1(), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
+  return c.body(feed, 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
 });
 
 export const embedRoutes = new Hono<AppEnv>().get("/jobs", async (c) => {

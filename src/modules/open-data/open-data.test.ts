@@ -74,6 +74,7 @@ describe.each(dialects())("open data [%s]", (dialect) => {
     sport = await createPublishedJob(t.db, a, club, { title: "Fodboldtræner for drenge", category: "sport", publishedAt: "2026-11-10T09:00:00.000Z" });
     online = await createPublishedJob(t.db, a, homework, {
       title: "Lektiehjælper <online>",
+      tasks: 'Du hjælper over video. <script>alert("feed")</script><img src=x onerror=alert(1)> & mere ]]> end',
       category: "learning",
       remote: true,
       publishedAt: "2026-11-12T09:00:00.000Z",
@@ -198,12 +199,22 @@ describe.each(dialects())("open data [%s]", (dialect) => {
     const res = await get("/feeds/jobs.atom");
     expect(res.headers.get("content-type")).toContain("application/atom+xml");
     const xml = await res.text();
-    const titles = [...xml.matchAll(/<entry>[\s\S]*?<title type="html"><!\[CDATA\[(.*?)\]\]><\/title>/g)].map((m) => m[1]);
-    expect(titles).toEqual(["Lektiehjælper <online>", "Fodboldtræner for drenge"]);
+    const titles = [...xml.matchAll(/<entry>[\s\S]*?<title type="text">(.*?)<\/title>/g)].map((m) => m[1]);
+    expect(titles).toEqual(["Lektiehjælper &lt;online&gt;", "Fodboldtræner for drenge"]);
     const sportFeed = await (await get("/feeds/jobs.atom?category=sport")).text();
     expect(sportFeed).toContain("Fodboldtræner for drenge");
     expect(sportFeed).not.toContain("Lektiehjælper");
     expect((await get("/feeds/jobs.atom?category=nope")).status).toBe(404);
+  });
+
+  it("publishes what associations write as text in the feed, so no reader runs it as HTML", async () => {
+    const xml = await (await get("/feeds/jobs.atom")).text();
+    expect(xml).not.toContain('type="html"');
+    expect(xml).not.toMatch(/<script|<img|CDATA/);
+    expect(xml).toContain(
+      '<summary type="text">Du hjælper over video. &lt;script&gt;alert(&quot;feed&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; mere ]]&gt; end</summary>',
+    );
+    expect(xml).toContain('<title type="text">Lektiehjælper &lt;online&gt;</title>');
   });
 
   it("serves an embed any website may frame, with the HTML in a title shown as text", async () => {
