@@ -35,7 +35,7 @@ const Day = z
         end: z.string(),
         status: z.enum(["pending", "proposed", "approved", "rejected", "cancelled"]),
         by: z.string().nullable().openapi({ description: "The association, once the booking is approved" }),
-        purpose: z.string().nullable(),
+        purpose: z.string().nullable().openapi({ description: "What the association uses it for, once approved; never shown for a private person's booking" }),
         partOfOther: z.boolean().openapi({ description: "Booked through the whole it belongs to, or a part of it" }),
       }),
     ),

@@ -70,7 +70,7 @@ export async function findRooms(ctx: ServiceContext, input: FindInput): Promise<
   return { rooms, nearUnknown: Boolean(input.near) && !origin };
 }
 
-/** A room's days from a date: its opening hours and what is booked (by whom, once approved), day by day. */
+/** A room's days from a date: its opening hours and what is booked (by which association, once approved), day by day. */
 export async function availability(ctx: ServiceContext, premiseId: string, from: string, dayCount: number) {
   const tree = await premiseTree(ctx);
   const premise = tree.byId.get(premiseId);
@@ -100,14 +100,18 @@ export async function availability(ctx: ServiceContext, premiseId: string, from:
         closure: closure?.reason ?? null,
         booked: booked
           .filter((o) => o.local_date === date)
-          .map((o) => ({
-            start: localTime(new Date(o.starts_at), zone),
-            end: localTime(new Date(o.ends_at), zone),
-            status: o.status,
-            own: o.premise_id === premiseId,
-            by: o.status === "approved" ? o.association_name : null,
-            purpose: o.status === "approved" ? o.purpose : null,
-          })),
+          .map((o) => {
+            // An association's approved booking is public; a private person's is nobody else's business.
+            const shown = o.status === "approved" && o.association_name !== null;
+            return {
+              start: localTime(new Date(o.starts_at), zone),
+              end: localTime(new Date(o.ends_at), zone),
+              status: o.status,
+              own: o.premise_id === premiseId,
+              by: shown ? o.association_name : null,
+              purpose: shown ? o.purpose : null,
+            };
+          }),
       };
     }),
   };

@@ -801,6 +801,16 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     // Associations book free.
     const club = await request(await admin(), "classroom", { date: "2026-12-03" });
     expect(await (await (await admin()).get(club.headers.get("location") ?? "")).text()).not.toMatch(/900,00/);
+    // The public sees when the room is taken, and by which association, but nothing of a private person's booking.
+    const api = await new Visitor(env.app, "a.test").get(`/api/v1/premises/${rooms.classroom}/availability?from=2026-12-02&days=2`);
+    const body = await api.text();
+    expect(body).not.toContain("Fødselsdag");
+    expect(body).not.toContain("borger");
+    const days = (JSON.parse(body) as { data: { booked: { status: string; by: string | null; purpose: string | null }[] }[] }).data;
+    expect(days.map((d) => d.booked)).toEqual([
+      [expect.objectContaining({ status: "approved", by: null, purpose: null })],
+      [expect.objectContaining({ status: "approved", by: "Sønderby Badmintonklub", purpose: "Badmintontræning for børn" })],
+    ]);
     await t.db
       .updateTable("premises")
       .set({ who_may_book: "associations", price_per_hour: 0 })
