@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
@@ -11,9 +10,9 @@ import { createApi } from "./platform/api/api.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
 import { isPerson } from "./platform/auth/policy.js";
 import type { Clock } from "./platform/clock.js";
+import { bodyLimits } from "./platform/http/body-limit.js";
 import type { AppEnv } from "./platform/http/env.js";
 import { onError, onNotFound } from "./platform/http/error-handler.js";
-import { AppError } from "./platform/http/errors.js";
 import { csrfMiddleware, isHttps, sessionMiddleware, tenantMiddleware } from "./platform/http/middleware.js";
 import type { ShellLoader } from "./platform/http/render.js";
 import { mailboxOpen, mailboxRoutes } from "./platform/mail/mailbox.routes.js";
@@ -75,6 +74,8 @@ export function createApp(options: AppOptions) {
     referrerPolicy: "strict-origin-when-cross-origin",
     xFrameOptions: "DENY",
     crossOriginResourcePolicy: "same-origin",
+    // A response that sets its own policy keeps it: stored pictures are served under a stricter one.
+    overwrite: false,
   } satisfies Parameters<typeof secureHeaders>[0];
   const strict = secureHeaders(headers);
   // Embeds are made to sit in a municipality's own website, so any site may frame them.
@@ -107,14 +108,7 @@ export function createApp(options: AppOptions) {
 
   app.use(tenantMiddleware);
   app.use(sessionMiddleware);
-  app.use(
-    bodyLimit({
-      maxSize: config.BODY_LIMIT_KB * 1024,
-      onError: () => {
-        throw new AppError(413, "payload_too_large", "error.tooLarge");
-      },
-    }),
-  );
+  app.use(bodyLimits(config.BODY_LIMIT_KB * 1024));
   app.use(async (c, next) => (c.req.path.startsWith("/api/") ? next() : csrfMiddleware(c, next)));
 
   const api = createApi();

@@ -34,10 +34,13 @@ export const settings = {
       .default(24 * 7),
     doc: "A session ends this many hours after sign-in, used or not",
   },
-  BODY_LIMIT_KB: { schema: z.coerce.number().int().positive().default(256), doc: "Largest request body accepted, in KiB" },
+  BODY_LIMIT_KB: {
+    schema: z.coerce.number().int().positive().default(256),
+    doc: "Largest request body accepted, in KiB; a form that uploads a picture takes what its own file limit needs",
+  },
   RATE_LIMIT_PER_15_MIN: {
     schema: z.coerce.number().int().positive().default(10),
-    doc: "Attempts per address and per account in 15 minutes for sign-in, sign-up and password reset",
+    doc: "Attempts per address, and per account or inbox, in 15 minutes for sign-in, sign-up, password reset and applications",
   },
   TRUST_PROXY: {
     schema: bool.default(false),

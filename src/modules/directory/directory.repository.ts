@@ -19,6 +19,12 @@ export async function findById(db: Database, tenantId: string, id: string): Prom
   return withAssociation(db, tenantId).where("f.id", "=", id).executeTakeFirst();
 }
 
+/** The stored file of an association's logo, if it has one. */
+export async function logoFileOf(db: Database, tenantId: string, associationId: string): Promise<string | null> {
+  const a = await db.selectFrom("associations").select("logo_file_id").where("tenant_id", "=", tenantId).where("id", "=", associationId).executeTakeFirst();
+  return a?.logo_file_id ?? null;
+}
+
 export async function listForAssociation(db: Database, tenantId: string, associationId: string): Promise<OfferRow[]> {
   return withAssociation(db, tenantId).where("f.association_id", "=", associationId).orderBy("f.title").execute();
 }

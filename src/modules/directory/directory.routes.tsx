@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { isPerson } from "../../platform/auth/policy.js";
-import { imageUpload } from "../../platform/files/images.js";
+import { imageUpload, pictureResponse } from "../../platform/files/images.js";
+import { uploadBody } from "../../platform/http/body-limit.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors } from "../../platform/http/errors.js";
 import { formBody, parseForm } from "../../platform/http/forms.js";
@@ -141,7 +142,7 @@ export const directoryRoutes = new Hono<AppEnv>()
     );
     return render(c, c.get("t")("directory.profile.title"), page);
   })
-  .post("/associations/:id/profile", async (c) => {
+  .post("/associations/:id/profile", uploadBody(LOGO_MAX_BYTES), async (c) => {
     const ctx = serviceContext(c);
     const id = c.req.param("id");
     await service.listForAssociation(ctx, id);
@@ -162,11 +163,4 @@ export const directoryRoutes = new Hono<AppEnv>()
     await service.updateProfile(ctx, id, { ...form.data, logo });
     return c.redirect(`/directory/associations/${id}?notice=saved`, 303);
   })
-  .get("/associations/:id/logo", async (c) => {
-    const file = await service.logoOf(serviceContext(c), c.req.param("id"));
-    return c.body(new Uint8Array(file.data), 200, {
-      "Content-Type": file.content_type,
-      "Content-Security-Policy": "default-src 'none'",
-      "Cache-Control": "public, max-age=300",
-    });
-  });
+  .get("/associations/:id/logo", async (c) => pictureResponse(c, await service.logoOf(serviceContext(c), c.req.param("id")), "logo"));

@@ -3,7 +3,7 @@ import { listOf } from "../../db/lists.js";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
 import { DAY_MS, isoNow } from "../../platform/clock.js";
-import { readStoredFile, storeFile } from "../../platform/files/images.js";
+import { deleteFiles, readStoredFile, storeFile } from "../../platform/files/images.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { hideDocument, putDocument } from "../../platform/search/documents.js";
@@ -209,6 +209,7 @@ export async function updateProfile(
   const { actor } = await actFor(ctx, canManageOffers, associationId);
   const now = isoNow(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
+    const replaced = input.logo ? await repo.logoFileOf(trx, ctx.tenant.id, associationId) : null;
     const logo = input.logo ? { logo_file_id: await storeFile(trx, ctx.clock, ctx.tenant.id, input.logo) } : {};
     await trx
       .updateTable("associations")
@@ -216,6 +217,7 @@ export async function updateProfile(
       .where("tenant_id", "=", ctx.tenant.id)
       .where("id", "=", associationId)
       .execute();
+    await deleteFiles(trx, ctx.tenant.id, [replaced]);
     await syncAssociationSearch(trx, ctx, associationId);
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
@@ -230,13 +232,8 @@ export async function updateProfile(
 
 /** The association's logo, for its pages; only this tenant's. */
 export async function logoOf(ctx: ServiceContext, associationId: string) {
-  const a = await ctx.db
-    .selectFrom("associations")
-    .select("logo_file_id")
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("id", "=", associationId)
-    .executeTakeFirst();
-  const file = a?.logo_file_id ? await readStoredFile(ctx.db, ctx.tenant.id, a.logo_file_id) : undefined;
+  const fileId = await repo.logoFileOf(ctx.db, ctx.tenant.id, associationId);
+  const file = fileId ? await readStoredFile(ctx.db, ctx.tenant.id, fileId) : undefined;
   if (!file) throw notFound();
   return file;
 }

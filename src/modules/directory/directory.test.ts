@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createAssociation,
@@ -160,10 +161,15 @@ describe.each(dialects())("the directory of offers [%s]", (dialect) => {
     big.set(png);
     const tooBig = await send(big);
     expect(tooBig.status).toBe(413);
-    expect(await tooBig.text()).toContain("Billedet er for stort");
+    expect(await tooBig.text()).toContain("Billedet fylder for meget");
     const fake = await send("<svg onload=alert(1)></svg>", "logo.png");
     expect(fake.status).toBe(415);
     expect(await fake.text()).toContain("Brug PNG, JPEG eller WebP");
+    // The signature and the header of a PNG, with no picture after them.
+    const headerOnly = new Uint8Array([...png.slice(0, 33), ...Buffer.from("0000000049454e44ae426082", "hex")]);
+    const broken = await send(headerOnly);
+    expect(broken.status).toBe(422);
+    expect(await broken.text()).toContain("Billedet kan ikke læses");
     expect(await t.db.selectFrom("files").select("id").execute()).toEqual([]);
 
     expect((await send(png)).status).toBe(303);
@@ -171,8 +177,41 @@ describe.each(dialects())("the directory of offers [%s]", (dialect) => {
     expect(page).toContain('alt="Logo for Sorggruppen"');
     const logo = await new Visitor(env.app, "a.test").get(`/directory/associations/${sorg.id}/logo`);
     expect(logo.headers.get("content-type")).toBe("image/png");
-    expect(new Uint8Array(await logo.arrayBuffer())).toEqual(png);
+    expect(await sharp(Buffer.from(await logo.arrayBuffer())).metadata()).toMatchObject({ format: "png", width: 1, height: 1 });
     expect((await new Visitor(env.app, "b.test").get(`/directory/associations/${sorg.id}/logo`)).status).toBe(404);
+  });
+
+  it("serves a logo under its own strict policy, as a download if opened on its own", async () => {
+    const logo = await new Visitor(env.app, "a.test").get(`/directory/associations/${sorg.id}/logo`);
+    expect(logo.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(logo.headers.get("content-disposition")).toBe('attachment; filename="logo.png"');
+    expect(logo.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("keeps one file for a logo replaced three times, and no trace of where a photo was taken", async () => {
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@sorg.test");
+    const withGps = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } })
+      .jpeg()
+      .withExif({ IFD0: { Make: "Telefon" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "56/1 9/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "10/1 12/1 0/1" } })
+      .toBuffer();
+    expect((await sharp(withGps).metadata()).exif).toBeDefined();
+    for (let i = 0; i < 3; i += 1) {
+      const res = await admin.upload(
+        `/directory/associations/${sorg.id}/profile`,
+        { description: "Vi hjælper efterladte gennem sorgen.", website: "" },
+        { name: "logo.jpg", content: new Uint8Array(withGps), type: "image/jpeg", field: "logo" },
+        { from: `/directory/associations/${sorg.id}/profile` },
+      );
+      expect(res.status).toBe(303);
+    }
+    expect(await t.db.selectFrom("files").select("id").where("tenant_id", "=", a.id).execute()).toHaveLength(1);
+    const logo = await new Visitor(env.app, "a.test").get(`/directory/associations/${sorg.id}/logo`);
+    const served = Buffer.from(await logo.arrayBuffer());
+    const meta = await sharp(served).metadata();
+    expect(meta).toMatchObject({ format: "jpeg", width: 40, height: 30 });
+    expect(meta.exif).toBeUndefined();
+    expect(served.includes("Telefon")).toBe(false);
   });
 
   it("asks after a year whether the page is still right, hides it after the grace period, and shows it again once confirmed", async () => {

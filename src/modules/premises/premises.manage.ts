@@ -2,7 +2,7 @@ import type { Insertable } from "kysely";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
-import { readStoredFile, storeFile } from "../../platform/files/images.js";
+import { deleteFiles, readStoredFile, storeFile } from "../../platform/files/images.js";
 import { AppError, type FieldErrors, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import type { ServiceContext } from "../../platform/service-context.js";
@@ -190,7 +190,7 @@ export const PHOTO_MAX_BYTES = 500 * 1024;
 export async function photosOf(db: ServiceContext["db"], tenantId: string, premiseId: string) {
   return db
     .selectFrom("premise_photos")
-    .select(["id", "alt"])
+    .select(["id", "alt", "file_id"])
     .where("tenant_id", "=", tenantId)
     .where("premise_id", "=", premiseId)
     .orderBy("created_at")
@@ -229,8 +229,10 @@ export async function removePhoto(ctx: ServiceContext, premiseId: string, photoI
       .where("tenant_id", "=", ctx.tenant.id)
       .where("premise_id", "=", premiseId)
       .where("id", "=", photoId)
+      .returning("file_id")
       .executeTakeFirst();
-    if (Number(gone.numDeletedRows) === 0) throw notFound();
+    if (!gone) throw notFound();
+    await deleteFiles(trx, ctx.tenant.id, [gone.file_id]);
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
@@ -273,7 +275,13 @@ export async function deletePremise(ctx: ServiceContext, id: string): Promise<Fi
   if (part) return { name: "premise.delete.hasParts" };
   if (booking || wish) return { name: "premise.delete.inUse" };
   await ctx.db.transaction().execute(async (trx) => {
+    const photos = await photosOf(trx, ctx.tenant.id, id);
     await trx.deleteFrom("premises").where("tenant_id", "=", ctx.tenant.id).where("id", "=", id).execute();
+    await deleteFiles(
+      trx,
+      ctx.tenant.id,
+      photos.map((p) => p.file_id),
+    );
     await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "premise.deleted", entityType: "premise", entityId: id, ip: ctx.ip });
   });
   return {};

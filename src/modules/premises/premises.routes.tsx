@@ -2,7 +2,8 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { can, isPerson } from "../../platform/auth/policy.js";
 import { parseDate } from "../../platform/dates.js";
-import { imageUpload } from "../../platform/files/images.js";
+import { imageUpload, pictureResponse } from "../../platform/files/images.js";
+import { uploadBody } from "../../platform/http/body-limit.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors, unauthenticated } from "../../platform/http/errors.js";
@@ -103,7 +104,14 @@ async function showPremiseForm(
   c: Context<AppEnv>,
   id: string | null,
   values: Record<string, string> | null,
-  extra: { errors?: FieldErrors; hourErrors?: FieldErrors; seasonErrors?: FieldErrors; closureErrors?: FieldErrors; photoErrors?: FieldErrors } = {},
+  extra: {
+    errors?: FieldErrors;
+    hourErrors?: FieldErrors;
+    seasonErrors?: FieldErrors;
+    closureErrors?: FieldErrors;
+    photoErrors?: FieldErrors;
+    photoAlt?: string;
+  } = {},
   status: 200 | 413 | 415 | 422 = 200,
 ) {
   const ctx = serviceContext(c);
@@ -213,17 +221,18 @@ export const premisesRoutes = new Hono<AppEnv>()
     if (Object.keys(errors).length > 0) return showPremiseForm(c, id, null, { errors }, 422);
     return c.redirect("/premises/manage?notice=saved", 303);
   })
-  .post("/:id/photos", async (c) => {
+  .post("/:id/photos", uploadBody(manage.PHOTO_MAX_BYTES), async (c) => {
     const ctx = serviceContext(c);
     const id = c.req.param("id");
     manage.mayManage(ctx);
     const body = await formBody(c);
+    const alt = typeof body.alt === "string" ? body.alt : "";
     try {
       const photo = await imageUpload(body.photo, "photo", manage.PHOTO_MAX_BYTES);
-      await manage.addPhoto(ctx, id, photo, typeof body.alt === "string" ? body.alt : "");
+      await manage.addPhoto(ctx, id, photo, alt);
     } catch (error) {
       if (error instanceof AppError && (error.fields.photo || error.fields.alt))
-        return showPremiseForm(c, id, null, { photoErrors: error.fields }, error.status as 413 | 415 | 422);
+        return showPremiseForm(c, id, null, { photoErrors: error.fields, photoAlt: alt }, error.status as 413 | 415 | 422);
       throw error;
     }
     return c.redirect(`/premises/${id}/edit?notice=saved`, 303);
@@ -232,14 +241,7 @@ export const premisesRoutes = new Hono<AppEnv>()
     await manage.removePhoto(serviceContext(c), c.req.param("id"), c.req.param("photoId"));
     return c.redirect(`/premises/${c.req.param("id")}/edit?notice=saved`, 303);
   })
-  .get("/:id/photos/:photoId", async (c) => {
-    const file = await manage.photoFile(serviceContext(c), c.req.param("id"), c.req.param("photoId"));
-    return c.body(new Uint8Array(file.data), 200, {
-      "Content-Type": file.content_type,
-      "Content-Security-Policy": "default-src 'none'",
-      "Cache-Control": "public, max-age=300",
-    });
-  })
+  .get("/:id/photos/:photoId", async (c) => pictureResponse(c, await manage.photoFile(serviceContext(c), c.req.param("id"), c.req.param("photoId")), "photo"))
   .post("/:id/closures/:closureId/delete", async (c) => {
     await manage.removeClosure(serviceContext(c), c.req.param("id"), c.req.param("closureId"));
     return c.redirect(`/premises/${c.req.param("id")}/edit?notice=saved`, 303);

@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import type { Insertable } from "kysely";
+import sharp from "sharp";
 import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -748,7 +749,58 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect(src).not.toBe("");
     const photo = await new Visitor(env.app, "a.test").get(src);
     expect(photo.headers.get("content-type")).toBe("image/png");
+    expect(photo.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(photo.headers.get("content-disposition")).toBe('attachment; filename="photo.png"');
+    expect(photo.headers.get("x-content-type-options")).toBe("nosniff");
     expect((await new Visitor(env.app, "b.test").get(src)).status).toBe(404);
+  });
+
+  it("takes a photo up to its own limit of 500 KB, past the limit for other forms, and leaves no file behind a removed photo", async () => {
+    // Noise saved without compression: a real picture of a known size.
+    const noise = (side: number) =>
+      sharp(
+        Uint8Array.from({ length: side * side * 3 }, () => Math.floor(Math.random() * 256)),
+        { raw: { width: side, height: side, channels: 3 } },
+      )
+        .png({ compressionLevel: 0 })
+        .toBuffer();
+    const [fits, tooBig] = [await noise(369), await noise(452)];
+    expect(Math.round(fits.length / 1024)).toBe(400);
+    expect(Math.round(tooBig.length / 1024)).toBe(600);
+    const staff = await admin("sagsbehandler@a.test");
+    const files = async () => (await t.db.selectFrom("files").select("id").where("tenant_id", "=", a.id).execute()).length;
+    const before = await files();
+    const upload = (premiseId: string, content: Buffer) =>
+      staff.upload(
+        `/premises/${premiseId}/photos`,
+        { alt: "Salen set fra scenen" },
+        { name: "sal.png", content: new Uint8Array(content), type: "image/png", field: "photo" },
+        { from: `/premises/${premiseId}/edit` },
+      );
+    const refused = await upload(rooms.classroom ?? "", tooBig);
+    expect(refused.status).toBe(413);
+    const form = await refused.text();
+    expect(form).toContain("Billedet fylder for meget");
+    expect(form).toContain('value="Salen set fra scenen"');
+    expect(await files()).toBe(before);
+
+    expect((await upload(rooms.classroom ?? "", fits)).status).toBe(303);
+    expect(await files()).toBe(before + 1);
+    const photoId = (
+      await t.db
+        .selectFrom("premise_photos")
+        .select("id")
+        .where("premise_id", "=", rooms.classroom ?? "")
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect((await staff.post(`/premises/${rooms.classroom}/photos/${photoId}/delete`, {}, { from: "/" })).status).toBe(303);
+    expect(await files()).toBe(before);
+
+    const shed = await premise(a, { name: "Redskabsrum", parent_id: rooms.school });
+    expect((await upload(shed, fits)).status).toBe(303);
+    expect(await files()).toBe(before + 1);
+    expect((await staff.post(`/premises/${shed}/delete`, {}, { from: "/" })).status).toBe(303);
+    expect(await files()).toBe(before);
   });
 
   it("lets staff give a premise other opening hours for a season, which beat the all-year hours between its dates", async () => {

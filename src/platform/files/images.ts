@@ -1,30 +1,48 @@
+import type { Context } from "hono";
 import { imageSize } from "image-size";
+import sharp from "sharp";
 import type { Database } from "../../db/database.js";
 import { type Clock, isoNow } from "../clock.js";
+import type { AppEnv } from "../http/env.js";
 import { AppError } from "../http/errors.js";
+import type { MessageKey } from "../i18n/i18n.js";
 import { newId } from "../ids.js";
 
-const TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" };
+const TYPES: Record<string, { contentType: string; format: "png" | "jpeg" | "webp" }> = {
+  png: { contentType: "image/png", format: "png" },
+  jpg: { contentType: "image/jpeg", format: "jpeg" },
+  webp: { contentType: "image/webp", format: "webp" },
+};
 const MAX_SIDE = 4000;
+const CODES = { 413: "too_large", 415: "unsupported_media_type", 422: "invalid" } as const;
 
 /**
  * An uploaded picture, checked by its bytes (not its name or claimed type): PNG, JPEG or WebP only
- * (no SVG, which can carry script), at most maxBytes and a sane size.
+ * (no SVG, which can carry script), at most maxBytes and a sane size. It is then decoded and encoded
+ * anew, so what is stored is a picture and nothing else: a file whose first bytes only look like one is
+ * refused, and metadata such as where a photo was taken (EXIF GPS) is gone.
  */
 export async function imageUpload(file: unknown, field: string, maxBytes: number): Promise<{ data: Buffer; contentType: string } | null> {
   if (!(file instanceof File) || file.size === 0) return null;
-  if (file.size > maxBytes) throw new AppError(413, "too_large", "image.tooLarge", { [field]: "image.tooLarge" });
-  const data = Buffer.from(await file.arrayBuffer());
+  const refuse = (status: keyof typeof CODES, key: MessageKey) => new AppError(status, CODES[status], key, { [field]: key });
+  if (file.size > maxBytes) throw refuse(413, "image.tooLarge");
+  const input = Buffer.from(await file.arrayBuffer());
   let size: ReturnType<typeof imageSize> | null = null;
   try {
-    size = imageSize(data);
+    size = imageSize(input);
   } catch {
     size = null;
   }
-  const contentType = size?.type ? TYPES[size.type] : undefined;
-  if (!size || !contentType) throw new AppError(415, "unsupported_media_type", "image.type", { [field]: "image.type" });
-  if (size.width > MAX_SIDE || size.height > MAX_SIDE) throw new AppError(422, "invalid", "image.dimensions", { [field]: "image.dimensions" });
-  return { data, contentType };
+  const type = size?.type ? TYPES[size.type] : undefined;
+  if (!size || !type) throw refuse(415, "image.type");
+  if (size.width > MAX_SIDE || size.height > MAX_SIDE) throw refuse(422, "image.dimensions");
+  const data = await sharp(input, { limitInputPixels: MAX_SIDE * MAX_SIDE })
+    .rotate() // turns the picture as its EXIF says, before the EXIF goes
+    .toFormat(type.format)
+    .toBuffer()
+    .catch(() => null);
+  if (!data) throw refuse(422, "image.broken");
+  return { data, contentType: type.contentType };
 }
 
 export async function storeFile(db: Database, clock: Clock, tenantId: string, file: { data: Buffer; contentType: string }): Promise<string> {
@@ -38,4 +56,26 @@ export async function storeFile(db: Database, clock: Clock, tenantId: string, fi
 
 export async function readStoredFile(db: Database, tenantId: string, id: string) {
   return db.selectFrom("files").select(["content_type", "data", "created_at"]).where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+}
+
+/** Deletes stored files nothing refers to any more, in the caller's transaction. */
+export async function deleteFiles(db: Database, tenantId: string, ids: (string | null | undefined)[]): Promise<void> {
+  const gone = ids.filter((id): id is string => Boolean(id));
+  if (gone.length > 0) await db.deleteFrom("files").where("tenant_id", "=", tenantId).where("id", "in", gone).execute();
+}
+
+/**
+ * A stored picture as a response. Opened on its own it is never a document that could run anything
+ * (its own sandboxing policy, not the pages' one), never sniffed into another type, and saved rather
+ * than shown; pages show it through <img>, which none of this hinders.
+ */
+export function pictureResponse(c: Context<AppEnv>, file: { content_type: string; data: Buffer }, name: string) {
+  const extension = Object.entries(TYPES).find(([, type]) => type.contentType === file.content_type)?.[0] ?? "bin";
+  return c.body(new Uint8Array(file.data), 200, {
+    "Content-Type": file.content_type,
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Content-Disposition": `attachment; filename="${name}.${extension}"`,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "public, max-age=300",
+  });
 }

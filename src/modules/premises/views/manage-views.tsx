@@ -119,6 +119,7 @@ export function PremiseFormPage(props: {
   hourErrors?: FieldErrors;
   closureErrors?: FieldErrors;
   photoErrors?: FieldErrors;
+  photoAlt?: string;
 }) {
   const { t } = usePage();
   const v = props.values;
@@ -275,7 +276,7 @@ export function PremiseFormPage(props: {
                   </div>
                 )}
               </div>
-              <Field name="alt" label="premise.photo.alt" hint="premise.photo.alt.hint" required error={props.photoErrors?.alt} />
+              <Field name="alt" label="premise.photo.alt" hint="premise.photo.alt.hint" required value={props.photoAlt} error={props.photoErrors?.alt} />
               <Button variant="secondary">{t("premise.photo.add")}</Button>
             </Form>
           </section>
