@@ -4,6 +4,7 @@ import { SMTPServer } from "smtp-server";
 
 export interface ReceivedMail {
   to: string[];
+  messageId: string;
   subject: string;
   text: string;
   html: string;
@@ -23,6 +24,7 @@ export async function startSmtp(): Promise<{ url: string; received: ReceivedMail
         const email = await PostalMime.parse(Buffer.concat(chunks));
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address),
+          messageId: email.messageId ?? "",
           subject: email.subject ?? "",
           text: email.text ?? "",
           html: email.html ?? "",

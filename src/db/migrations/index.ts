@@ -13,6 +13,7 @@ import * as premises from "./20261122_0011_premises.js";
 import * as allocationRounds from "./20261122_0012_allocation_rounds.js";
 import * as canonicalHost from "./20261126_0013_canonical_host.js";
 import * as tenantKeys from "./20261126_0015_tenant_keys.js";
+import * as mailClaimsAndOrphanFiles from "./20261126_0016_mail_claims_and_orphan_files.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "20261122_0012_allocation_rounds": allocationRounds,
   "20261126_0013_canonical_host": canonicalHost,
   "20261126_0015_tenant_keys": tenantKeys,
+  "20261126_0016_mail_claims_and_orphan_files": mailClaimsAndOrphanFiles,
 };

@@ -9,6 +9,7 @@ export interface JobsTable {
   attempts: number;
   max_attempts: number;
   locked_by: string | null;
+  /** When the worker holding the job claimed it or last renewed its lease. */
   locked_at: string | null;
   last_error: string | null;
   created_at: string;

@@ -1,8 +1,10 @@
+import type { ExpressionBuilder, Updateable } from "kysely";
 import type { Logger } from "pino";
-import type { Database } from "../../db/database.js";
+import type { Database, DB } from "../../db/database.js";
 import { skipLocked } from "../../db/portable.js";
 import { type Clock, isoIn, isoNow } from "../clock.js";
 import { newId } from "../ids.js";
+import type { JobsTable } from "./jobs.table.js";
 import { enqueue } from "./queue.js";
 
 export type JobHandler = (payload: unknown, job: { id: string; tenantId: string | null; attempts: number }) => Promise<void>;
@@ -20,55 +22,84 @@ export interface WorkerOptions {
   schedules?: Schedule[];
   pollMs?: number;
   id?: string;
+  leaseMs?: number;
 }
 
-const STALE_MS = 15 * 60_000;
+/**
+ * How long a worker holds a job without saying it is still at it. A running worker renews the lease
+ * several times within it (a heartbeat), so a long job keeps it; a job whose worker died is taken by
+ * another once the lease is over.
+ */
+export const LEASE_MS = 60_000;
 
 export function backoffMs(attempts: number): number {
   return Math.min(15_000 * 2 ** (attempts - 1), 3600_000);
 }
 
-/** Claims one due job atomically; on PostgreSQL rows another worker holds are skipped, not waited for. */
-export async function claimJob(db: Database, clock: Clock, workerId: string) {
+/** Due and waiting, or left running by a worker whose lease ran out. */
+const claimable = (now: string, leaseEndedBefore: string) => (eb: ExpressionBuilder<DB, "jobs">) =>
+  eb.or([eb.and([eb("status", "=", "queued"), eb("run_at", "<=", now)]), eb.and([eb("status", "=", "running"), eb("locked_at", "<", leaseEndedBefore)])]);
+
+/** Claims one job atomically; on PostgreSQL rows another worker holds are skipped, not waited for. */
+export async function claimJob(db: Database, clock: Clock, workerId: string, leaseMs = LEASE_MS) {
   const now = isoNow(clock);
-  const due = skipLocked(db, db.selectFrom("jobs").select("id").where("status", "=", "queued").where("run_at", "<=", now).orderBy("run_at").limit(1));
+  const free = claimable(now, isoIn(clock, -leaseMs));
+  const due = skipLocked(db, db.selectFrom("jobs").select("id").where(free).orderBy("run_at").limit(1));
   return db
     .updateTable("jobs")
     .set((eb) => ({ status: "running", locked_by: workerId, locked_at: now, attempts: eb("attempts", "+", 1) }))
     .where("id", "=", due)
-    .where("status", "=", "queued")
+    .where(free)
     .returningAll()
     .executeTakeFirst();
 }
 
+/** Renews this worker's lease on a job; false when another worker has taken it meanwhile. */
+export async function heartbeat(db: Database, clock: Clock, jobId: string, workerId: string): Promise<boolean> {
+  const result = await db
+    .updateTable("jobs")
+    .set({ locked_at: isoNow(clock) })
+    .where("id", "=", jobId)
+    .where("status", "=", "running")
+    .where("locked_by", "=", workerId)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
 export async function runOneJob(options: WorkerOptions, workerId: string): Promise<boolean> {
   const { db, clock, logger, handlers } = options;
-  const job = await claimJob(db, clock, workerId);
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const job = await claimJob(db, clock, workerId, leaseMs);
   if (!job) return false;
   const handler = handlers[job.name];
+  const beat = setInterval(() => {
+    heartbeat(db, clock, job.id, workerId)
+      .then((held) => {
+        if (!held) logger.warn({ job: job.id, name: job.name }, "job lease lost to another worker");
+      })
+      .catch((error) => logger.warn({ job: job.id, err: error }, "job heartbeat failed"));
+  }, leaseMs / 4);
+  beat.unref();
+  // Only the worker that still holds the job records how it ended.
+  const finish = (set: Updateable<JobsTable>) => db.updateTable("jobs").set(set).where("id", "=", job.id).where("locked_by", "=", workerId).execute();
   try {
+    if (job.attempts > job.max_attempts) throw new Error("Its worker stopped while running it too many times");
     if (!handler) throw new Error(`No handler for job ${job.name}`);
     await handler(JSON.parse(job.payload), { id: job.id, tenantId: job.tenant_id, attempts: job.attempts });
-    await db
-      .updateTable("jobs")
-      .set({ status: "done", finished_at: isoNow(clock), last_error: null })
-      .where("id", "=", job.id)
-      .execute();
+    clearInterval(beat);
+    await finish({ status: "done", finished_at: isoNow(clock), last_error: null });
   } catch (error) {
+    clearInterval(beat);
     const message = error instanceof Error ? error.message : String(error);
     const failed = job.attempts >= job.max_attempts;
     logger.warn({ job: job.id, name: job.name, attempts: job.attempts, err: message }, failed ? "job failed for good" : "job failed, will retry");
-    await db
-      .updateTable("jobs")
-      .set({
-        status: failed ? "failed" : "queued",
-        run_at: failed ? job.run_at : isoIn(clock, backoffMs(job.attempts)),
-        last_error: message.slice(0, 2000),
-        finished_at: failed ? isoNow(clock) : null,
-        locked_by: null,
-      })
-      .where("id", "=", job.id)
-      .execute();
+    await finish({
+      status: failed ? "failed" : "queued",
+      run_at: failed ? job.run_at : isoIn(clock, backoffMs(job.attempts)),
+      last_error: message.slice(0, 2000),
+      finished_at: failed ? isoNow(clock) : null,
+      locked_by: null,
+    });
   }
   return true;
 }
@@ -80,12 +111,6 @@ export async function planSchedules(db: Database, clock: Clock, schedules: Sched
     const slot = new Date(Math.floor(now / s.everyMs) * s.everyMs);
     await enqueue(db, clock, { name: s.name, runAt: slot, uniqueKey: `${s.name}@${slot.toISOString()}`, maxAttempts: 3 });
   }
-  await db
-    .updateTable("jobs")
-    .set({ status: "queued", locked_by: null })
-    .where("status", "=", "running")
-    .where("locked_at", "<", isoIn(clock, -STALE_MS))
-    .execute();
 }
 
 export interface RunningWorker {

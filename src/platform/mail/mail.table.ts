@@ -7,11 +7,13 @@ export interface MailOutboxTable {
   subject: string;
   html: string;
   text: string;
-  status: "pending" | "sent" | "failed" | "kept";
+  /** sending: a worker has claimed it and handed it to SMTP (since claimed_at). */
+  status: "pending" | "sending" | "sent" | "failed" | "kept";
   attempts: number;
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  claimed_at: Generated<string | null>;
   /** JSON list of { filename, contentType, content }, or null. */
   attachments: Generated<string | null>;
 }
