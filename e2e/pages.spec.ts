@@ -77,7 +77,7 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, `/directory/associations/${association.split("/")[2]}/profile`);
       await page.getByLabel(/^Logo/).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.alloc(220 * 1024, 1) });
       await page.getByRole("button", { name: /^(Gem|Save)$/ }).click();
-      await expect(page.getByRole("alert")).toContainText(/(Billedet er for stort|The picture is too large)/);
+      await expect(page.getByRole("alert")).toContainText(/(Billedet fylder for meget|The picture is too large)/);
       await expectAccessible(page);
       await visit(page, "/premises/rounds");
       await visit(page, "/premises/bookings");
