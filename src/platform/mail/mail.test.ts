@@ -73,7 +73,7 @@ describe.each(dialects())("mail through SMTP [%s]", (dialect) => {
   /** A mail in the outbox, and a sender as each worker running its job would have. */
   async function outboxMail(to: string) {
     const clock = new TestClock();
-    const tenant = await resolveTenant(t.db, host);
+    const tenant = (await resolveTenant(t.db, host))?.tenant;
     if (!tenant) throw new Error("no tenant");
     const mail = renderMail(translator("da"), tenant, { subject: "Din booking", paragraphs: ["Den er godkendt."] });
     const id = await queueMail(t.db, clock, { tenantId, to, mail });
