@@ -30,7 +30,10 @@ export interface CsvRow {
 export async function csvFromForm(c: Context<AppEnv>, maxBytes: number): Promise<{ text: string; intent: string }> {
   const body = await formBody(c);
   const intent = typeof body.intent === "string" ? body.intent : "";
-  if (typeof body.carried === "string" && body.carried) return { text: body.carried, intent };
+  if (typeof body.carried === "string" && body.carried) {
+    if (Buffer.byteLength(body.carried) > maxBytes) throw new AppError(413, "too_large", "csv.file.tooLarge", { file: "csv.file.tooLarge" });
+    return { text: body.carried, intent };
+  }
   const file = body.file;
   if (!(file instanceof File) || file.size === 0) throw new AppError(422, "invalid", "csv.file.required", { file: "csv.file.required" });
   if (file.size > maxBytes) throw new AppError(413, "too_large", "csv.file.tooLarge", { file: "csv.file.tooLarge" });
