@@ -26,6 +26,8 @@ export type AppEnv = {
   Variables: {
     deps: Deps;
     tenant: Tenant;
+    /** False when the request's host name is not one of the tenant's: the default tenant answered. */
+    hostKnown: boolean;
     lang: Lang;
     t: T;
     actor: Actor;

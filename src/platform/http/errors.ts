@@ -5,7 +5,7 @@ export type FieldErrors = Record<string, MessageKey>;
 /** Every error a person may see: a status, a stable code and a message from the catalogs. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 503,
     readonly code: string,
     readonly messageKey: MessageKey,
     readonly fields: FieldErrors = {},

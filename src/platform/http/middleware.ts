@@ -58,9 +58,14 @@ const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
 export const tenantMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const resolved = await resolveTenant(c.get("deps").db, c.req.header("host"));
   if (!resolved) return c.text("No tenant is configured for this host.", 503);
-  // A host nobody configured reads the default tenant's pages, but sends no form: nothing it asks for may mail a link.
-  if (!resolved.known && !SAFE_METHODS.includes(c.req.method)) return c.text("This host name is not configured for any tenant.", 421);
   c.set("tenant", resolved.tenant);
+  c.set("hostKnown", resolved.known);
+  await next();
+};
+
+/** A host nobody configured reads the default tenant's pages, but sends no form: nothing it asks for may mail a link there. */
+export const knownHostForChanges: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get("hostKnown") && !SAFE_METHODS.includes(c.req.method)) throw new AppError(421, "unknown_host", "error.unknownHost");
   await next();
 };
 
