@@ -7,6 +7,7 @@ const publicPages = [
   "/password/forgot",
   "/accessibility",
   "/privacy",
+  "/privacy/email",
   "/no-such-page",
   "/dev/mailbox",
   "/search",
@@ -147,6 +148,7 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/admin/api-tokens");
       await visit(page, "/admin/settings");
       await visit(page, "/people");
+      await visit(page, "/admin/access");
     });
   });
 }

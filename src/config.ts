@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
+import { parseKey } from "./platform/crypto/sealed.js";
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
@@ -17,6 +18,26 @@ export const settings = {
   SECRET: {
     schema: z.string().min(32).optional(),
     doc: "At least 32 random characters; signs CSRF tokens, reply links and sign-in state cookies. Required when NODE_ENV=production; otherwise one is made and kept in the data folder",
+  },
+  DATA_KEY: {
+    schema: z
+      .string()
+      .refine((k) => parseKey(k) !== null, "must be 32 random bytes in base64 or hex (openssl rand -base64 32)")
+      .optional(),
+    doc: "32 random bytes in base64 or hex; encrypts needs, consent notes and application texts in the database. Required when NODE_ENV=production; otherwise one is made and kept in the data folder",
+  },
+  DATA_KEYS_OLD: {
+    schema: z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .refine((keys) => keys.every((k) => parseKey(k) !== null), "must be earlier DATA_KEYs, comma-separated"),
+    doc: "Earlier DATA_KEYs, comma-separated: still read after a change of key until npm run reseal has re-encrypted everything with DATA_KEY",
   },
   NODE_ENV: { schema: z.enum(["development", "production", "test"]).default("development"), doc: "development, test or production" },
   SMTP_URL: {
@@ -77,17 +98,17 @@ export const settings = {
 
 type Settings = typeof settings;
 const schema = z.object(Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v.schema])) as { [K in keyof Settings]: Settings[K]["schema"] });
-export type Config = Readonly<Omit<z.output<typeof schema>, "SEED_DEMO"> & { SEED_DEMO: boolean; secret: string }>;
+export type Config = Readonly<Omit<z.output<typeof schema>, "SEED_DEMO"> & { SEED_DEMO: boolean; secret: string; dataKey: string }>;
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 export const isLoopback = (address: string) => LOOPBACK.has(address) || address.startsWith("127.") || address === "::ffff:127.0.0.1";
 
 /**
- * Outside production a missing SECRET is made once and kept beside the data, so signed links survive a
- * restart and no two installations share one.
+ * Outside production a missing SECRET or DATA_KEY is made once and kept beside the data, so signed
+ * links and sealed fields survive a restart and no two installations share one.
  */
-function keptSecret(folder: string): string {
-  const file = join(folder, "secret");
+function keptSecret(folder: string, name: "secret" | "data-key"): string {
+  const file = join(folder, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
   mkdirSync(folder, { recursive: true });
@@ -104,13 +125,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   const problems: string[] = [];
-  if (c.NODE_ENV === "production" && !c.SECRET) problems.push("SECRET: required in production");
+  if (c.NODE_ENV === "production") for (const k of ["SECRET", "DATA_KEY"] as const) if (!c[k]) problems.push(`${k}: required in production`);
   // Without SMTP every e-mail, sign-in links included, waits in the dev mailbox: only this machine may reach it.
   if (!c.SMTP_URL && !isLoopback(c.HOST)) problems.push(`HOST: ${c.HOST} is reachable from other machines; set SMTP_URL first`);
   if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return Object.freeze({
     ...c,
     SEED_DEMO: c.SEED_DEMO ?? c.NODE_ENV !== "production",
-    secret: c.SECRET ?? keptSecret(dirname(c.SQLITE_FILE)),
+    secret: c.SECRET ?? keptSecret(dirname(c.SQLITE_FILE), "secret"),
+    dataKey: c.DATA_KEY ?? keptSecret(dirname(c.SQLITE_FILE), "data-key"),
   });
 }

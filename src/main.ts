@@ -6,7 +6,10 @@ import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { allJobs } from "./modules/index.js";
+import { sealedFields } from "./modules/personal-data.js";
 import { systemClock } from "./platform/clock.js";
+import { dataKeyring } from "./platform/crypto/data-key.js";
+import { reseal } from "./platform/crypto/reseal.js";
 import { type RunningWorker, startWorker } from "./platform/jobs/worker.js";
 import { createMailer } from "./platform/mail/mailer.js";
 import { anyTenant } from "./platform/tenants/tenants.js";
@@ -19,6 +22,9 @@ let ready = false;
 const applied = await migrateToLatest(db);
 if (applied.length) logger.info({ applied }, "migrations applied");
 const demo = config.SEED_DEMO ? await seedDemo(db, systemClock) : null;
+// Text stored before its field was sealed is sealed now, once; `npm run reseal` also moves old keys' text to DATA_KEY.
+const sealed = await reseal(db, dataKeyring(config), sealedFields, { rotate: false });
+if (Object.values(sealed).some(Boolean)) logger.info({ sealed }, "sealed special-category text stored before");
 const hasTenant = demo !== null || (await anyTenant(db));
 
 const mailer = createMailer(config);

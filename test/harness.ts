@@ -45,11 +45,12 @@ export interface TestDb {
   destroy(): Promise<void>;
 }
 
-/** A fresh, migrated database: SQLite in memory, or a new database on the test PostgreSQL server. */
-export async function createTestDb(dialect: DialectName): Promise<TestDb> {
+/** A fresh database, migrated unless told not to: SQLite in memory, or a new database on the test PostgreSQL server. */
+export async function createTestDb(dialect: DialectName, options: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrate = options.migrate === false ? async () => {} : migrateToLatest;
   if (dialect === "sqlite") {
     const db = new Kysely<DB>({ dialect: createDialect({ sqliteFile: ":memory:" }).dialect });
-    await migrateToLatest(db);
+    await migrate(db);
     return { db, dialect, url: null, secondInstance: () => db, destroy: () => db.destroy() };
   }
   const admin = inject("postgresUrl");
@@ -62,7 +63,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
   const open = () => new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPool(url) }) });
   const db = open();
-  await migrateToLatest(db);
+  await migrate(db);
   return {
     db,
     dialect,
@@ -78,8 +79,11 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   };
 }
 
+/** The data key tests seal with: 32 bytes in base64. */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString("base64");
+
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", SECRET: "test-secret-that-is-long-enough-000000", LOG_LEVEL: "silent", ...env });
+  return loadConfig({ NODE_ENV: "test", SECRET: "test-secret-that-is-long-enough-000000", LOG_LEVEL: "silent", DATA_KEY: TEST_DATA_KEY, ...env });
 }
 
 export interface TenantFixture {

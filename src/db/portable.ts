@@ -134,3 +134,87 @@ export async function dropTenantReference(db: AnyDb, table: string, column: stri
   await sql`drop trigger ${name(`${table}_${column}_tenant_insert`)}`.execute(db);
   await sql`drop trigger ${name(`${table}_${column}_tenant_update`)}`.execute(db);
 }
+
+/**
+ * Makes a column that references another table optional, cleared when the row it points to is
+ * deleted (ON DELETE SET NULL). PostgreSQL alters the column and its own foreign key in place (a
+ * tenant reference on two columns stays). SQLite cannot alter a column: the table is copied into a
+ * new one with the column redefined, following SQLite's documented procedure (foreign keys off, so
+ * that dropping the old table cascades nothing), and its indexes and triggers are made again. Runs
+ * outside a transaction on SQLite, as migrations there do.
+ */
+export async function setNullOnDelete(db: AnyDb, table: string, column: string, references: `${string}.${string}`): Promise<void> {
+  const [parent = "", key = ""] = references.split(".");
+  if (dialectOf(db) === "postgres") {
+    const found = await sql<{ name: string }>`select con.conname as name from pg_constraint con
+      join pg_class rel on rel.oid = con.conrelid
+      join pg_attribute att on att.attrelid = rel.oid and att.attnum = con.conkey[1]
+      where con.contype = 'f' and cardinality(con.conkey) = 1 and rel.relname = ${table} and att.attname = ${column}`.execute(db);
+    for (const fk of found.rows) await sql`alter table ${name(table)} drop constraint ${sql.ref(fk.name)}`.execute(db);
+    await sql`alter table ${name(table)} alter column ${name(column)} drop not null`.execute(db);
+    await sql`alter table ${name(table)} add foreign key (${name(column)}) references ${name(parent)} (${name(key)}) on delete set null`.execute(db);
+    return;
+  }
+  const created = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+  const dependents = await sql<{ sql: string }>`select sql from sqlite_master
+    where type in ('index', 'trigger') and tbl_name = ${table} and sql is not null order by type`.execute(db);
+  const definition = created.rows[0]?.sql;
+  if (!definition) throw new Error(`No table ${table}`);
+  const parts = splitTopLevel(definition.slice(definition.indexOf("(") + 1, definition.lastIndexOf(")")));
+  const at = parts.findIndex((p) => p.trim().startsWith(`"${column}" `));
+  if (at < 0) throw new Error(`No column ${column} in ${table}`);
+  const type = parts[at]?.trim().split(/\s+/)[1] ?? "text";
+  parts[at] = ` "${column}" ${type} references "${parent}" ("${key}") on delete set null`;
+  await sql`pragma foreign_keys = off`.execute(db);
+  try {
+    const still = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    if (still.rows[0]?.foreign_keys) throw new Error("setNullOnDelete must run outside a transaction on SQLite");
+    await db.transaction().execute(async (trx) => {
+      await sql`create table ${name(`${table}__new`)} (${sql.raw(parts.join(","))})`.execute(trx);
+      await sql`insert into ${name(`${table}__new`)} select * from ${name(table)}`.execute(trx);
+      await sql`drop table ${name(table)}`.execute(trx);
+      await sql`alter table ${name(`${table}__new`)} rename to ${name(table)}`.execute(trx);
+      for (const dependent of dependents.rows) await sql.raw(dependent.sql).execute(trx);
+      const broken = await sql`select * from pragma_foreign_key_check(${table})`.execute(trx);
+      if (broken.rows.length) throw new Error(`${table} would break foreign keys`);
+    });
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(db);
+  }
+}
+
+/** The comma-separated parts of a column list, leaving commas inside parentheses alone. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth--;
+    else if (text[i] === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** Every column of any table that holds a foreign key to this table, as `table.column`. */
+export async function columnsReferencing(db: AnyDb, parent: string): Promise<string[]> {
+  if (dialectOf(db) === "postgres") {
+    const found = await sql<{ name: string }>`select distinct kcu.table_name || '.' || kcu.column_name as name
+      from information_schema.referential_constraints rc
+      join information_schema.key_column_usage kcu on kcu.constraint_name = rc.constraint_name and kcu.constraint_schema = rc.constraint_schema
+      join information_schema.constraint_column_usage ccu on ccu.constraint_name = rc.unique_constraint_name and ccu.constraint_schema = rc.unique_constraint_schema
+      where ccu.table_name = ${parent} and kcu.table_schema = current_schema()`.execute(db);
+    return found.rows.map((r) => r.name);
+  }
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
+  const columns: string[] = [];
+  for (const { name } of tables.rows) {
+    const keys = await sql<{ table: string; from: string }>`select * from pragma_foreign_key_list(${name})`.execute(db);
+    for (const k of keys.rows) if (k.table === parent) columns.push(`${name}.${k.from}`);
+  }
+  return columns;
+}

@@ -17,7 +17,7 @@ import type {
 import type { SavedSearchesTable } from "../modules/search/search.table.js";
 import type { TaxonomyTermsTable } from "../modules/taxonomy/taxonomy.table.js";
 import type { ApiTokensTable } from "../platform/api/api.table.js";
-import type { AuditLogTable } from "../platform/audit/audit.table.js";
+import type { AccessLogTable, AuditLogTable } from "../platform/audit/audit.table.js";
 import type {
   EmailTokensTable,
   OidcProvidersTable,
@@ -48,6 +48,7 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;
   audit_log: AuditLogTable;
+  access_log: AccessLogTable;
   api_tokens: ApiTokensTable;
   taxonomy_terms: TaxonomyTermsTable;
   opportunities: OpportunitiesTable;

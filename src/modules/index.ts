@@ -14,6 +14,7 @@ import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open
 import { answerReminderJobs, applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
 import { premisesRoutes, registerPremisesApi } from "./premises/index.js";
+import { dataRequestRoutes } from "./privacy/index.js";
 import { registerSearchApi, savedSearchJobs, searchRoutes } from "./search/index.js";
 
 export interface NavEntry {
@@ -113,6 +114,7 @@ export const modules: ModuleDefinition[] = [
     nav: [{ href: "/people", label: "nav.people", visible: (a) => hasRole(a, "staff", "tenant_admin") }],
   },
   { name: "invitations", mount: "/invitations", routes: invitationRoutes },
+  { name: "privacy", mount: "/privacy/email", routes: dataRequestRoutes },
   { name: "open-data", mount: "/open-data", routes: openDataRoutes, api: registerHsdsApi },
   { name: "feeds", mount: "/feeds", routes: feedRoutes },
   { name: "embed", mount: "/embed", routes: embedRoutes },
@@ -122,6 +124,7 @@ export const modules: ModuleDefinition[] = [
     routes: adminRoutes,
     nav: [
       { href: "/admin/audit", label: "nav.audit", visible: (a) => hasRole(a, "staff", "caseworker", "tenant_admin") },
+      { href: "/admin/access", label: "nav.access", visible: (a) => hasRole(a, "tenant_admin") },
       { href: "/admin/api-tokens", label: "nav.apiTokens", visible: (a) => hasRole(a, "tenant_admin") },
       { href: "/admin/settings", label: "nav.settings", visible: (a) => hasRole(a, "tenant_admin") },
     ],

@@ -12,6 +12,7 @@ import * as map from "./20261122_0010_map.js";
 import * as premises from "./20261122_0011_premises.js";
 import * as allocationRounds from "./20261122_0012_allocation_rounds.js";
 import * as canonicalHost from "./20261126_0013_canonical_host.js";
+import * as personalData from "./20261126_0014_personal_data.js";
 import * as tenantKeys from "./20261126_0015_tenant_keys.js";
 import * as mailClaimsAndOrphanFiles from "./20261126_0016_mail_claims_and_orphan_files.js";
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   "20261122_0011_premises": premises,
   "20261122_0012_allocation_rounds": allocationRounds,
   "20261126_0013_canonical_host": canonicalHost,
+  "20261126_0014_personal_data": personalData,
   "20261126_0015_tenant_keys": tenantKeys,
   "20261126_0016_mail_claims_and_orphan_files": mailClaimsAndOrphanFiles,
 };

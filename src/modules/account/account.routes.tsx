@@ -8,7 +8,7 @@ import { unauthenticated } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
-import { personalDataSources } from "../personal-data.js";
+import { erasePerson, exportPersonalData, subjectOfAccount } from "../privacy/index.js";
 import { profileInput } from "./account.schema.js";
 import * as account from "./account.service.js";
 import { AccountPage, DeleteAccountPage, MyDataPage } from "./views/account-views.js";
@@ -44,7 +44,8 @@ export const accountRoutes = new Hono<AppEnv>()
   })
   .get("/data.json", async (c) => {
     const person = me(c);
-    const data = await account.exportPersonalData(serviceContext(c), person.userId, personalDataSources);
+    const ctx = serviceContext(c);
+    const data = await exportPersonalData(ctx, await subjectOfAccount(ctx, person.userId));
     c.header("Content-Disposition", 'attachment; filename="sammen-my-data.json"');
     c.header("Cache-Control", "no-store");
     return c.json(data);
@@ -55,7 +56,8 @@ export const accountRoutes = new Hono<AppEnv>()
   })
   .post("/delete", async (c) => {
     const person = me(c);
-    await account.deleteAccount(serviceContext(c), person.userId);
+    const ctx = serviceContext(c);
+    await erasePerson(ctx, await subjectOfAccount(ctx, person.userId));
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.redirect("/?notice=accountDeleted", 303);
   });

@@ -9,10 +9,10 @@ import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { clientIp } from "../../platform/http/middleware.js";
 import { render } from "../../platform/http/render.js";
 import { updateTenant } from "../../platform/tenants/tenants.js";
-import { canEditTenantSettings, canManageApiTokens, canReadAudit } from "./admin.policy.js";
-import { AUDIT_PAGE_SIZE, auditActions, auditEntries } from "./admin.repository.js";
-import { apiTokenInput, auditQuery, tenantSettingsInput } from "./admin.schema.js";
-import { ApiTokensPage, AuditPage, settingsValues, TenantSettingsPage } from "./views/admin-views.js";
+import { canEditTenantSettings, canManageApiTokens, canReadAccessLog, canReadAudit } from "./admin.policy.js";
+import { AUDIT_PAGE_SIZE, accessEntries, auditActions, auditEntries } from "./admin.repository.js";
+import { accessQuery, apiTokenInput, auditQuery, tenantSettingsInput } from "./admin.schema.js";
+import { AccessPage, ApiTokensPage, AuditPage, settingsValues, TenantSettingsPage } from "./views/admin-views.js";
 
 export const adminRoutes = new Hono<AppEnv>()
   .get("/audit", async (c) => {
@@ -49,6 +49,20 @@ export const adminRoutes = new Hono<AppEnv>()
         r.ip,
         r.details,
       ]),
+    );
+  })
+  .get("/access", async (c) => {
+    const tenant = c.get("tenant");
+    authorize(c.get("actor"), canReadAccessLog, { tenantId: tenant.id });
+    const parsed = accessQuery.safeParse(c.req.query());
+    const query = parsed.success ? parsed.data : accessQuery.parse({});
+    const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
+    const { rows, total } = await accessEntries(c.get("deps").db, tenant.id, query);
+    return render(
+      c,
+      c.get("t")("access.title"),
+      <AccessPage rows={rows} total={total} query={query} values={c.req.query()} errors={errors} pages={Math.ceil(total / AUDIT_PAGE_SIZE)} />,
+      parsed.success ? 200 : 422,
     );
   })
   .get("/api-tokens", async (c) => {

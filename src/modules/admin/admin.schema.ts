@@ -15,6 +15,15 @@ export const auditQuery = z.object({
 });
 export type AuditQuery = z.output<typeof auditQuery>;
 
+export const accessQuery = z.object({
+  actor: z.string().trim().max(200).default(""),
+  person: z.string().trim().max(200).default(""),
+  from: day.default(""),
+  to: day.default(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type AccessQuery = z.output<typeof accessQuery>;
+
 export const API_SCOPES = ["associations:read", "associations:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

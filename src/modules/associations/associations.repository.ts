@@ -86,3 +86,19 @@ export async function listPublicRecords(
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** The associations a person belongs to, for their data download. */
+export async function membershipsOf(db: Database, tenantId: string, userId: string) {
+  return db
+    .selectFrom("association_members as m")
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "m.association_id").onRef("a.tenant_id", "=", "m.tenant_id"))
+    .select(["a.name as association", "m.role", "m.created_at as member_since"])
+    .where("m.tenant_id", "=", tenantId)
+    .where("m.user_id", "=", userId)
+    .execute();
+}
+
+/** Erasure: the person leaves every association. */
+export async function removeMember(db: Database, tenantId: string, userId: string) {
+  await db.deleteFrom("association_members").where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute();
+}

@@ -6,6 +6,7 @@ import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { type Named, requireFound } from "../../platform/http/references.js";
 import { newId } from "../../platform/ids.js";
+import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { canCreateAssociation, canEditAssociation, canListAllAssociations, canManageMembers, canViewAssociation } from "./associations.policy.js";
 import * as repo from "./associations.repository.js";
@@ -250,16 +251,15 @@ export async function namesForMember(db: Database, tenantId: string, userId: str
   return repo.namesForMember(db, tenantId, userId);
 }
 
-export async function personalData(db: Database, tenantId: string, userId: string) {
-  const rows = await db
-    .selectFrom("association_members as m")
-    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "m.association_id").onRef("a.tenant_id", "=", "m.tenant_id"))
-    .select(["a.name as association", "m.role", "m.created_at as member_since"])
-    .where("m.tenant_id", "=", tenantId)
-    .where("m.user_id", "=", userId)
-    .execute();
-  return { association_memberships: rows };
-}
+export const personalData: PersonalDataSource = {
+  columns: ["association_members.user_id"],
+  async read(db, _ring, subject) {
+    return { association_memberships: subject.userId ? await repo.membershipsOf(db, subject.tenantId, subject.userId) : [] };
+  },
+  async erase(trx, subject) {
+    if (subject.userId) await repo.removeMember(trx, subject.tenantId, subject.userId);
+  },
+};
 
 /** Associations as open data. */
 export async function publicRecords(ctx: ServiceContext, filter: Parameters<typeof repo.listPublicRecords>[2]) {

@@ -1,2 +1,2 @@
 export { matchingRoutes } from "./matching.routes.js";
-export { personalData } from "./matching.service.js";
+export { personalData, sealedFields } from "./matching.service.js";

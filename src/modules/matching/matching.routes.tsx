@@ -1,24 +1,26 @@
 import { Hono } from "hono";
+import { tokenInput } from "../../platform/auth/auth.schema.js";
+import { LinkInvalidPage } from "../../platform/auth/views/auth-views.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, type FieldErrors } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
-import { consentInput, PROFILE_LISTS, profileInput } from "./matching.schema.js";
+import { consentAnswerInput, consentInput, PROFILE_LISTS, profileInput } from "./matching.schema.js";
 import * as service from "./matching.service.js";
-import { ForYouPage, ProfilePage, StaffMatchingPage } from "./views/matching-views.js";
+import { ConsentAnsweredPage, ConsentLinkPage, ForYouPage, ProfilePage, StaffMatchingPage } from "./views/matching-views.js";
 
 const profileValues = (p: Awaited<ReturnType<typeof service.myProfile>>): Record<string, string> =>
   p
     ? {
-        interests: p.interests,
+        interests: p.interests.join(","),
         skills: p.skills,
-        slots: p.time_slots,
+        slots: p.slots.join(","),
         postcode: p.postcode ?? "",
-        maxKm: p.max_km?.toString() ?? "",
-        languages: p.languages,
-        needs: p.needs,
+        maxKm: p.maxKm?.toString() ?? "",
+        languages: p.languages.join(","),
+        needs: p.needs.join(","),
         setting: p.setting,
         rhythm: p.rhythm,
       }
@@ -26,8 +28,27 @@ const profileValues = (p: Awaited<ReturnType<typeof service.myProfile>>): Record
 
 export const matchingRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const matches = await service.myMatches(serviceContext(c));
-    return render(c, c.get("t")("matching.title"), <ForYouPage matches={matches} />);
+    const ctx = serviceContext(c);
+    const [matches, consents] = await Promise.all([service.myMatches(ctx), service.myConsents(ctx)]);
+    return render(c, c.get("t")("matching.title"), <ForYouPage matches={matches} consents={consents} />);
+  })
+  .post("/consents/:id/withdraw", async (c) => {
+    await service.withdrawMine(serviceContext(c), c.req.param("id"));
+    return c.redirect("/matching?notice=saved", 303);
+  })
+  .get("/consent", async (c) => {
+    const token = tokenInput.safeParse({ token: c.req.query("token") });
+    const consent = token.success ? await service.consentByLink(serviceContext(c), token.data.token) : null;
+    const t = c.get("t");
+    if (!token.success || !consent) return render(c, t("auth.linkInvalid.title"), <LinkInvalidPage />, 400);
+    return render(c, t("matching.consentLink.title"), <ConsentLinkPage consent={consent} token={token.data.token} />);
+  })
+  .post("/consent", async (c) => {
+    const form = await parseForm(c, consentAnswerInput);
+    const t = c.get("t");
+    if (!form.ok) return render(c, t("auth.linkInvalid.title"), <LinkInvalidPage />, 400);
+    await service.answerByLink(serviceContext(c), form.data.token, form.data.answer === "yes");
+    return render(c, t("matching.consentLink.title"), <ConsentAnsweredPage confirmed={form.data.answer === "yes"} />);
   })
   .get("/profile", async (c) => {
     const ctx = serviceContext(c);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email } from "../../platform/auth/auth.schema.js";
+import { email, tokenInput } from "../../platform/auth/auth.schema.js";
 import { postcodeText } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
@@ -32,3 +32,5 @@ export const consentInput = z.object({
   consent: z.literal("on", "matching.consent.required"),
   note: z.string().trim().min(1, "matching.consent.noteRequired").max(500, "validation.tooLong"),
 });
+
+export const consentAnswerInput = tokenInput.extend({ answer: z.enum(["yes", "no"], "validation.invalid") });

@@ -1,10 +1,16 @@
-import { listOf } from "../../db/lists.js";
+import { logAccess } from "../../platform/audit/access.js";
 import { audit } from "../../platform/audit/audit.js";
 import { findUserByEmail } from "../../platform/auth/auth.service.js";
+import { consumeToken, issueToken, peekToken } from "../../platform/auth/email-tokens.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
-import { isoNow } from "../../platform/clock.js";
-import { AppError, unauthenticated } from "../../platform/http/errors.js";
+import { DAY_MS, isoIn, isoNow } from "../../platform/clock.js";
+import { dataKeyring } from "../../platform/crypto/data-key.js";
+import type { SealedField } from "../../platform/crypto/reseal.js";
+import { AppError, notFound, unauthenticated } from "../../platform/http/errors.js";
+import { formatDateTime, isLang } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
+import { sendMail } from "../../platform/mail/send.js";
+import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import { queryTerm } from "../../platform/search/analyzer.js";
 import { findPostcode } from "../../platform/search/postcodes.js";
 import { keyOf, tenantIndex } from "../../platform/search/search-index.js";
@@ -16,11 +22,15 @@ import * as repo from "./matching.repository.js";
 import type { ProfileInput } from "./matching.schema.js";
 
 const FOR_YOU = 20;
-/** A citizen's consent to being matched by staff lasts a year. */
+/** A consent the citizen confirmed lasts a year. */
 const CONSENT_DAYS = 365;
+/** A consent only staff have recorded lasts this long unless the citizen confirms it. */
+export const UNCONFIRMED_DAYS = 30;
+
+const ring = (ctx: ServiceContext) => dataKeyring(ctx.config);
 
 export async function profileOf(ctx: ServiceContext, userId: string) {
-  return repo.findProfile(ctx.db, ctx.tenant.id, userId);
+  return repo.findProfile(ctx.db, ring(ctx), ctx.tenant.id, userId);
 }
 
 export async function myProfile(ctx: ServiceContext) {
@@ -35,40 +45,29 @@ export async function saveMyProfile(ctx: ServiceContext, input: ProfileInput) {
   if (input.interests.some((i) => !categories.has(i))) throw new AppError(422, "invalid", "validation.invalid", { interests: "validation.invalid" });
   if (input.postcode && !(await findPostcode(ctx.db, ctx.tenant.country, input.postcode)))
     throw new AppError(422, "invalid", "search.near.unknown", { postcode: "search.near.unknown" });
-  await repo.saveProfile(ctx.db, {
-    tenant_id: ctx.tenant.id,
-    user_id: ctx.actor.userId,
-    interests: input.interests.join(","),
+  await repo.saveProfile(ctx.db, ring(ctx), ctx.tenant.id, {
+    userId: ctx.actor.userId,
+    interests: input.interests,
     skills: input.skills,
-    time_slots: input.slots.join(","),
+    slots: input.slots,
     postcode: input.postcode,
-    max_km: input.maxKm ?? null,
-    languages: input.languages.join(","),
-    needs: input.needs.join(","),
+    maxKm: input.maxKm ?? null,
+    languages: input.languages,
+    needs: input.needs,
     setting: input.setting,
     rhythm: input.rhythm,
-    updated_at: isoNow(ctx.clock),
+    updatedAt: isoNow(ctx.clock),
   });
 }
 
-async function toProfile(ctx: ServiceContext, row: repo.ProfileRow): Promise<Profile> {
-  const place = row.postcode ? await findPostcode(ctx.db, ctx.tenant.country, row.postcode) : null;
-  return {
-    interests: listOf(row.interests),
-    skills: row.skills,
-    slots: listOf(row.time_slots),
-    origin: place,
-    maxKm: row.max_km,
-    languages: listOf(row.languages),
-    needs: listOf(row.needs) as Profile["needs"],
-    setting: row.setting,
-    rhythm: row.rhythm,
-  };
+async function toMatchable(ctx: ServiceContext, p: repo.VolunteerProfile): Promise<Profile> {
+  const place = p.postcode ? await findPostcode(ctx.db, ctx.tenant.country, p.postcode) : null;
+  return { ...p, origin: place };
 }
 
 /** Everything findable, ranked for one profile, each with why it fits and what does not. */
-export async function matchesFor(ctx: ServiceContext, row: repo.ProfileRow, limit = FOR_YOU): Promise<Match[]> {
-  const profile = await toProfile(ctx, row);
+export async function matchesFor(ctx: ServiceContext, stored: repo.VolunteerProfile, limit = FOR_YOU): Promise<Match[]> {
+  const profile = await toMatchable(ctx, stored);
   const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
   const labels = new Map((await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).map((c) => [c.code, c.label]));
   // The skills a person names, found in each text the way search finds them (stems, small typos).
@@ -89,26 +88,52 @@ export async function matchesFor(ctx: ServiceContext, row: repo.ProfileRow, limi
 }
 
 export async function myMatches(ctx: ServiceContext) {
-  const row = await myProfile(ctx);
-  return row ? matchesFor(ctx, row) : null;
+  const profile = await myProfile(ctx);
+  return profile ? matchesFor(ctx, profile) : null;
 }
 
 export function assertMayMatchForOthers(ctx: ServiceContext) {
   authorize(ctx.actor, canMatchForOthers, { tenantId: ctx.tenant.id });
 }
 
-/** Staff record that the citizen agreed, then see the citizen's matches. */
+/**
+ * Staff record that the citizen agreed, and may see the citizen's matches for a short while; the
+ * citizen is mailed a link to confirm it (then it lasts a year) or to say no.
+ */
 export async function recordConsent(ctx: ServiceContext, input: { email: string; note: string }) {
   authorize(ctx.actor, canMatchForOthers, { tenantId: ctx.tenant.id });
   const staff = ctx.actor;
   const citizen = await findUserByEmail(ctx.db, ctx.tenant.id, input.email);
   if (!citizen) throw new AppError(422, "invalid", "matching.citizen.unknown", { email: "matching.citizen.unknown" });
-  const now = isoNow(ctx.clock);
+  const id = newId();
+  const expiresAt = isoIn(ctx.clock, UNCONFIRMED_DAYS * DAY_MS);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("matching_consents")
-      .values({ id: newId(), tenant_id: ctx.tenant.id, citizen_id: citizen.id, staff_id: staff.userId, note: input.note, given_at: now })
-      .execute();
+    await repo.insertConsent(trx, ring(ctx), ctx.tenant.id, {
+      id,
+      citizenId: citizen.id,
+      staffId: staff.userId,
+      note: input.note,
+      givenAt: isoNow(ctx.clock),
+      expiresAt,
+    });
+    const token = await issueToken(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      purpose: "consent",
+      email: citizen.email,
+      userId: citizen.id,
+      data: { consentId: id },
+    });
+    const lang = isLang(citizen.language) ? citizen.language : ctx.tenant.defaultLanguage;
+    await sendMail(trx, ctx.clock, {
+      tenant: ctx.tenant,
+      to: citizen.email,
+      lang,
+      compose: (t) => ({
+        subject: t("mail.consent.subject", { tenant: ctx.tenant.name }),
+        paragraphs: [t("mail.consent.body", { tenant: ctx.tenant.name, date: formatDateTime(lang, expiresAt, ctx.tenant.timeZone) }), t("mail.notYou")],
+        action: { label: t("mail.consent.action"), url: `${ctx.baseUrl}/matching/consent?token=${encodeURIComponent(token)}` },
+      }),
+    });
     await audit(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: staff.userId,
@@ -121,38 +146,99 @@ export async function recordConsent(ctx: ServiceContext, input: { email: string;
   return citizen.id;
 }
 
-/** A citizen's matches as staff see them; without a consent from the last year, nothing. */
+/** The consent a citizen's mailed link is about, while the link and the consent last. */
+export async function consentByLink(ctx: ServiceContext, token: string) {
+  const found = await peekToken(ctx.db, ctx.clock, ctx.tenant.id, "consent", token);
+  const consent = found?.data.consentId ? await repo.findConsent(ctx.db, ring(ctx), ctx.tenant.id, found.data.consentId) : undefined;
+  if (!consent || consent.withdrawnAt || consent.expiresAt <= isoNow(ctx.clock)) return null;
+  return consent;
+}
+
+async function answer(ctx: ServiceContext, consent: repo.Consent, confirmed: boolean) {
+  const now = isoNow(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    const changed = await repo.answerConsent(
+      trx,
+      ctx.tenant.id,
+      consent.id,
+      now,
+      confirmed ? { confirmed: true, expiresAt: isoIn(ctx.clock, CONSENT_DAYS * DAY_MS) } : { confirmed: false },
+    );
+    if (!changed) throw new AppError(400, "invalid_link", "error.linkInvalid");
+    await audit(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: consent.citizenId,
+      action: confirmed ? "matching.consent_confirmed" : "matching.consent_withdrawn",
+      entityType: "user",
+      entityId: consent.citizenId,
+      ip: ctx.ip,
+    });
+  });
+}
+
+/** The citizen confirms, or says no, through the link mailed to them; the link works once. */
+export async function answerByLink(ctx: ServiceContext, token: string, confirmed: boolean) {
+  const consent = await consentByLink(ctx, token);
+  if (!consent || !(await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "consent", token))) throw new AppError(400, "invalid_link", "error.linkInvalid");
+  await answer(ctx, consent, confirmed);
+}
+
+/** Consents that let staff see the signed-in citizen's matches now. */
+export async function myConsents(ctx: ServiceContext) {
+  if (!isPerson(ctx.actor)) throw unauthenticated();
+  return repo.liveConsents(ctx.db, ring(ctx), ctx.tenant.id, ctx.actor.userId, isoNow(ctx.clock));
+}
+
+/** The signed-in citizen withdraws a consent, as easily as it was given. */
+export async function withdrawMine(ctx: ServiceContext, consentId: string) {
+  const consent = (await myConsents(ctx)).find((c) => c.id === consentId);
+  if (!consent) throw notFound();
+  await answer(ctx, consent, false);
+}
+
+/** A citizen's matches as staff see them; only while a consent lasts. Every look is in the access log. */
 export async function matchesForCitizen(ctx: ServiceContext, citizenId: string) {
   authorize(ctx.actor, canMatchForOthers, { tenantId: ctx.tenant.id });
-  const consent = await repo.latestConsent(ctx.db, ctx.tenant.id, citizenId);
-  const oldest = new Date(ctx.clock.now().getTime() - CONSENT_DAYS * 24 * 3600_000).toISOString();
-  if (!consent || consent.given_at < oldest) throw new AppError(403, "consent_required", "matching.consent.missing");
-  const row = await profileOf(ctx, citizenId);
+  const [consent] = await repo.liveConsents(ctx.db, ring(ctx), ctx.tenant.id, citizenId, isoNow(ctx.clock));
+  if (!consent) throw new AppError(403, "consent_required", "matching.consent.missing");
+  const profile = await profileOf(ctx, citizenId);
   const citizen = await ctx.db
     .selectFrom("users")
     .select(["name", "email"])
     .where("tenant_id", "=", ctx.tenant.id)
     .where("id", "=", citizenId)
     .executeTakeFirst();
-  if (!citizen) throw new AppError(404, "not_found", "error.notFound.text");
-  await audit(ctx.db, ctx.clock, {
-    tenantId: ctx.tenant.id,
-    actorId: isPerson(ctx.actor) ? ctx.actor.userId : null,
-    action: "matching.viewed_for_citizen",
-    entityType: "user",
-    entityId: citizenId,
-    ip: ctx.ip,
-  });
-  return { citizen, consent, matches: row ? await matchesFor(ctx, row) : null };
+  if (!citizen) throw notFound();
+  await logAccess(ctx, "matching.viewed", "user", [citizenId]);
+  return { citizen, consent, matches: profile ? await matchesFor(ctx, profile) : null };
 }
 
-export async function personalData(db: ServiceContext["db"], tenantId: string, userId: string) {
-  const profile = await repo.findProfile(db, tenantId, userId);
-  const consents = await db
-    .selectFrom("matching_consents")
-    .select(["note", "given_at"])
-    .where("tenant_id", "=", tenantId)
-    .where("citizen_id", "=", userId)
-    .execute();
-  return { volunteer_profile: profile ?? null, matching_consents: consents };
-}
+export const sealedFields: SealedField[] = [
+  { table: "volunteer_profiles", column: "needs", key: ["tenant_id", "user_id"] },
+  { table: "matching_consents", column: "note", key: ["id"] },
+];
+
+export const personalData: PersonalDataSource = {
+  columns: ["volunteer_profiles.user_id", "matching_consents.citizen_id", "matching_consents.staff_id"],
+  async read(db, keys, subject) {
+    if (!subject.userId) return {};
+    const [profile, consents] = await Promise.all([
+      repo.findProfile(db, keys, subject.tenantId, subject.userId),
+      repo.consentsOf(db, keys, subject.tenantId, subject.userId),
+    ]);
+    const { userId: _, ...volunteerProfile } = profile ?? { userId: null };
+    return {
+      volunteer_profile: profile ? volunteerProfile : null,
+      matching_consents: consents.map(({ note, givenAt, confirmedAt, withdrawnAt, expiresAt }) => ({
+        note,
+        recorded_at: givenAt,
+        confirmed_at: confirmedAt,
+        withdrawn_at: withdrawnAt,
+        ends_at: expiresAt,
+      })),
+    };
+  },
+  async erase(trx, subject) {
+    if (subject.userId) await repo.forgetPerson(trx, subject.tenantId, subject.userId);
+  },
+};

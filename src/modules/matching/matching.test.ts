@@ -7,7 +7,10 @@ import {
   createTestApp,
   createTestDb,
   dialects,
+  latestMail,
+  linkIn,
   type TenantFixture,
+  TestClock,
   type TestDb,
   Visitor,
 } from "../../../test/harness.js";
@@ -197,8 +200,11 @@ describe.each(dialects())("matching for a person [%s]", (dialect) => {
     expect(page).toContain("Forslag til Inge Jensen");
     expect(page).toContain("Mundtligt ved samtale i dag");
     expect(page).toContain("Besøgsven tirsdag formiddag");
+    expect(page).toContain("endnu ikke bekræftet af borgeren");
     const logged = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", inge.id).where("action", "like", "matching.%").execute();
-    expect(logged.map((r) => r.action).sort()).toEqual(["matching.consent_recorded", "matching.viewed_for_citizen"]);
+    expect(logged.map((r) => r.action)).toEqual(["matching.consent_recorded"]);
+    const read = await t.db.selectFrom("access_log").select(["action", "subject_type"]).where("subject_id", "=", inge.id).execute();
+    expect(read).toEqual([{ action: "matching.viewed", subject_type: "user" }]);
 
     const foreign = new Visitor(env.app, "b.test");
     await foreign.signIn("staff@b.test");
@@ -206,11 +212,89 @@ describe.each(dialects())("matching for a person [%s]", (dialect) => {
     expect((await foreign.post("/matching/staff", { email: "inge@a.test", consent: "on", note: "x" }, { from: "/matching/staff" })).status).toBe(422);
   });
 
+  it("lets the citizen confirm or refuse consent recorded by staff, which is marked as such and ends after 30 days unconfirmed", async () => {
+    const clock = new TestClock();
+    const app = createTestApp(t.db, { clock }).app;
+    await createPerson(t.db, a, { email: "ida@a.test", name: "Ida Holm" });
+    const ida = await t.db.selectFrom("users").select("id").where("email", "=", "ida@a.test").executeTakeFirstOrThrow();
+    const self = new Visitor(app, "a.test");
+    await self.signIn("ida@a.test");
+    await self.post("/matching/profile", { ...inge, needs: ["step_free"] }, { from: "/matching/profile" });
+    const staff = new Visitor(app, "a.test");
+    await staff.signIn("staff@a.test");
+    const record = async (note: string) => {
+      const res = await staff.post("/matching/staff", { email: "ida@a.test", consent: "on", note }, { from: "/matching/staff" });
+      expect(res.status).toBe(303);
+      const mail = await latestMail(t.db, "ida@a.test");
+      expect(mail?.subject).toBe("Bekræft dit samtykke til Test a");
+      return linkIn(mail?.text ?? "", "/matching/consent");
+    };
+    const staffPage = () => staff.get(`/matching/staff?citizen=${ida.id}`);
+    // A month later every session has ended: sign in again.
+    const later = async (days: number) => {
+      clock.advance(days * 24 * 3600_000);
+      await staff.signIn("staff@a.test");
+    };
+
+    // Recorded by staff alone: shown as such, and over after 30 days without the citizen's word.
+    await record("Mundtligt i telefonen");
+    const recorded = await (await staffPage()).text();
+    expect(recorded).toContain("Registreret af en medarbejder");
+    expect(recorded).toContain("endnu ikke bekræftet af borgeren");
+    await later(31);
+    expect((await staffPage()).status).toBe(403);
+
+    // Confirmed by the citizen through the mailed link, without signing in: it lasts a year.
+    const link = await record("Ved samtale på biblioteket");
+    const visitor = new Visitor(app, "a.test");
+    const ask = await (await visitor.get(link)).text();
+    expect(ask).toContain("Ved samtale på biblioteket");
+    const token = new URL(`http://x${link}`).searchParams.get("token") ?? "";
+    expect((await visitor.post("/matching/consent", { token, answer: "maybe" }, { from: link })).status).toBe(400);
+    const yes = await visitor.post("/matching/consent", { token, answer: "yes" }, { from: link });
+    expect(yes.status).toBe(200);
+    expect(await yes.text()).toContain("Medarbejderne kan se dine forslag i et år");
+    expect((await visitor.get(link)).status).toBe(400);
+    expect((await visitor.post("/matching/consent", { token, answer: "no" }, { from: "/" })).status).toBe(400);
+    await later(31);
+    const confirmed = await (await staffPage()).text();
+    expect(confirmed).toContain("Bekræftet af borgeren");
+    expect(confirmed).toContain("Der er ikke oplyst adgang uden trin");
+
+    // The citizen sees who may look, and withdraws as easily: then staff see nothing.
+    await self.signIn("ida@a.test");
+    const mine = await (await self.get("/matching")).text();
+    expect(mine).toContain("Hvem kan se dine forslag");
+    const consent = await t.db
+      .selectFrom("matching_consents")
+      .select("id")
+      .where("citizen_id", "=", ida.id)
+      .where("confirmed_at", "is not", null)
+      .executeTakeFirstOrThrow();
+    expect((await self.post(`/matching/consents/${consent.id}/withdraw`, {}, { from: "/matching" })).status).toBe(303);
+    expect((await staffPage()).status).toBe(403);
+    expect(await (await self.get("/matching")).text()).not.toContain("Hvem kan se dine forslag");
+    const actions = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_id"])
+      .where("entity_id", "=", ida.id)
+      .where("action", "like", "matching.consent_%")
+      .execute();
+    expect(actions.filter((r) => r.actor_id === ida.id).map((r) => r.action)).toEqual(["matching.consent_confirmed", "matching.consent_withdrawn"]);
+
+    // A staff member who says no for the citizen is refused: the link is the citizen's own.
+    const refused = await record("Spurgt i dag");
+    const refusedToken = new URL(`http://x${refused}`).searchParams.get("token") ?? "";
+    expect((await new Visitor(app, "a.test").post("/matching/consent", { token: refusedToken, answer: "no" }, { from: refused })).status).toBe(200);
+    expect((await staffPage()).status).toBe(403);
+    expect((await visitor.get("/matching/consent?token=nonsense-token-value")).status).toBe(400);
+  });
+
   it("includes the profile and consents in the person's data download", async () => {
     const v = new Visitor(env.app, "a.test");
     await v.signIn("inge@a.test");
-    const data = (await (await v.get("/account/data.json")).json()) as { volunteer_profile: { skills: string }; matching_consents: unknown[] };
+    const data = (await (await v.get("/account/data.json")).json()) as { volunteer_profile: { skills: string }; matching_consents: { note: string }[] };
     expect(data.volunteer_profile.skills).toBe("madlavning, lytte");
-    expect(data.matching_consents).toHaveLength(1);
+    expect(data.matching_consents.map((c) => c.note)).toEqual(["Mundtligt ved samtale i dag"]);
   });
 });

@@ -8,6 +8,7 @@ export const REMIND_JOB = "applications.remind";
 /**
  * The applicant who never hears back: after the tenant's first period the association is reminded,
  * after the second the volunteer centre is told and can step in. Each happens once per application.
+ * The mails name no applicant: the link leads to them, for those allowed to see.
  */
 export async function remindUnanswered({ db, clock, config }: JobDeps): Promise<void> {
   const now = clock.now();
@@ -18,7 +19,7 @@ export async function remindUnanswered({ db, clock, config }: JobDeps): Promise<
       const waiting = await db
         .selectFrom("applications as ap")
         .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
-        .select(["ap.id", "ap.name", "ap.opportunity_id", "o.title", "o.contact_email"])
+        .select(["ap.id", "ap.opportunity_id", "o.title", "o.contact_email"])
         .where("ap.tenant_id", "=", tenant.id)
         .where("ap.status", "=", "new")
         .where("ap.first_answer_at", "is", null)
@@ -43,13 +44,13 @@ export async function remindUnanswered({ db, clock, config }: JobDeps): Promise<
             compose: (t) =>
               step === "nudge"
                 ? {
-                    subject: t("mail.remind.nudge.subject", { name: a.name }),
-                    paragraphs: [t("mail.remind.nudge.body", { name: a.name, title: a.title, days })],
+                    subject: t("mail.remind.nudge.subject", { title: a.title }),
+                    paragraphs: [t("mail.remind.nudge.body", { title: a.title, days })],
                     action: { label: t("mail.remind.action"), url: thread },
                   }
                 : {
                     subject: t("mail.remind.escalate.subject", { title: a.title }),
-                    paragraphs: [t("mail.remind.escalate.body", { name: a.name, title: a.title, days })],
+                    paragraphs: [t("mail.remind.escalate.body", { title: a.title, days })],
                     action: { label: t("mail.remind.escalate.action"), url: `${baseUrl}/opportunities/waiting` },
                   },
           });

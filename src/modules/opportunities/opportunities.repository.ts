@@ -1,10 +1,38 @@
-import type { Selectable } from "kysely";
+import { type Insertable, type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { containsText } from "../../db/text-match.js";
-import type { ApplicationsTable, OpportunitiesTable } from "./opportunities.table.js";
+import { type Keyring, open, seal } from "../../platform/crypto/sealed.js";
+import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "./opportunities.table.js";
 
 export type OpportunityRow = Selectable<OpportunitiesTable> & { association_name: string };
+/** An application as services see it: its text opened. */
 export type ApplicationRow = Selectable<ApplicationsTable>;
+
+/** Fields sealed at rest: what an applicant writes may tell of their health or circumstances. */
+export const MESSAGE_FIELD = "applications.message";
+export const BODY_FIELD = "application_messages.body";
+
+const toApplication =
+  (ring: Keyring) =>
+  <A extends { message: string }>(row: A): A => ({ ...row, message: open(ring, MESSAGE_FIELD, row.message) });
+
+const toMessage =
+  (ring: Keyring) =>
+  <M extends { body: string }>(row: M): M => ({ ...row, body: open(ring, BODY_FIELD, row.body) });
+
+export async function insertApplication(db: Database, ring: Keyring, row: Insertable<ApplicationsTable>) {
+  await db
+    .insertInto("applications")
+    .values({ ...row, message: seal(ring, MESSAGE_FIELD, row.message) })
+    .execute();
+}
+
+export async function insertMessage(db: Database, ring: Keyring, row: Insertable<ApplicationMessagesTable>) {
+  await db
+    .insertInto("application_messages")
+    .values({ ...row, body: seal(ring, BODY_FIELD, row.body) })
+    .execute();
+}
 
 export const PAGE_SIZE = 20;
 
@@ -60,8 +88,8 @@ export async function listForAssociation(db: Database, tenantId: string, associa
   return rows.map((r) => ({ ...r, applications: Number(counts.find((c) => c.opportunity_id === r.id)?.n ?? 0) }));
 }
 
-export async function applicationsFor(db: Database, tenantId: string, opportunityId: string) {
-  return db
+export async function applicationsFor(db: Database, ring: Keyring, tenantId: string, opportunityId: string): Promise<ApplicationRow[]> {
+  const rows = await db
     .selectFrom("applications")
     .selectAll()
     .where("tenant_id", "=", tenantId)
@@ -69,6 +97,7 @@ export async function applicationsFor(db: Database, tenantId: string, opportunit
     .where("status", "!=", "unconfirmed")
     .orderBy("created_at")
     .execute();
+  return rows.map(toApplication(ring));
 }
 
 export async function applicationsOf(db: Database, tenantId: string, userId: string) {
@@ -83,18 +112,71 @@ export async function applicationsOf(db: Database, tenantId: string, userId: str
     .execute();
 }
 
-export async function findApplication(db: Database, tenantId: string, id: string): Promise<ApplicationRow | undefined> {
-  return db.selectFrom("applications").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+export async function findApplication(db: Database, ring: Keyring, tenantId: string, id: string): Promise<ApplicationRow | undefined> {
+  const row = await db.selectFrom("applications").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+  return row && toApplication(ring)(row);
 }
 
-export async function messagesOf(db: Database, tenantId: string, applicationId: string) {
-  return db
+export async function messagesOf(db: Database, ring: Keyring, tenantId: string, applicationId: string) {
+  const rows = await db
     .selectFrom("application_messages")
     .select(["id", "sender", "body", "created_at"])
     .where("tenant_id", "=", tenantId)
     .where("application_id", "=", applicationId)
     .orderBy("created_at")
     .orderBy("id")
+    .execute();
+  return rows.map(toMessage(ring));
+}
+
+/** A person's applications: made from their account, or under their e-mail address with or without one. */
+function applicationsOfSubject(db: Database, tenantId: string, who: { userId: string | null; email: string | null }) {
+  return db
+    .selectFrom("applications as ap")
+    .where("ap.tenant_id", "=", tenantId)
+    .where((eb) => {
+      const either = [...(who.userId ? [eb("ap.user_id", "=", who.userId)] : []), ...(who.email ? [eb("ap.email", "=", who.email)] : [])];
+      return either.length ? eb.or(either) : sql<boolean>`1 = 0`;
+    });
+}
+
+/** Everything of a person's applications, the conversations with the associations included, for their data download. */
+export async function applicationsWithThreads(db: Database, ring: Keyring, tenantId: string, who: { userId: string | null; email: string | null }) {
+  const rows = await applicationsOfSubject(db, tenantId, who)
+    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
+    .selectAll("ap")
+    .select("o.title as volunteer_job")
+    .orderBy("ap.created_at")
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const messages = ids.length
+    ? await db
+        .selectFrom("application_messages")
+        .select(["application_id", "sender", "body", "created_at"])
+        .where("tenant_id", "=", tenantId)
+        .where("application_id", "in", ids)
+        .orderBy("created_at")
+        .execute()
+    : [];
+  return rows.map(toApplication(ring)).map((a) => ({ ...a, messages: messages.filter((m) => m.application_id === a.id).map(toMessage(ring)) }));
+}
+
+/** Erasure: the person's applications go, their conversations with them; messages they wrote for an association stay, unsigned. */
+export async function forgetApplicant(db: Database, tenantId: string, who: { userId: string | null; email: string | null }) {
+  const ids = (await applicationsOfSubject(db, tenantId, who).select("ap.id").execute()).map((r) => r.id);
+  if (ids.length) await db.deleteFrom("applications").where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
+  if (who.userId)
+    await db.updateTable("application_messages").set({ author_id: null }).where("tenant_id", "=", tenantId).where("author_id", "=", who.userId).execute();
+  return ids;
+}
+
+/** Postings that give the person as the association's contact. */
+export async function postingsWithContact(db: Database, tenantId: string, email: string) {
+  return db
+    .selectFrom("opportunities")
+    .select(["title", "contact_name", "contact_email", "status"])
+    .where("tenant_id", "=", tenantId)
+    .where("contact_email", "=", email)
     .execute();
 }
 

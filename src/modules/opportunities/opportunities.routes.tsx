@@ -149,7 +149,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
     );
   })
   .get("/waiting.csv", async (c) => {
-    const rows = await service.waitingApplicants(serviceContext(c));
+    const rows = await service.waitingApplicants(serviceContext(c), "csv");
     const t = c.get("t");
     return csvResponse(
       c,
@@ -159,7 +159,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
     );
   })
   .get("/waiting", async (c) => {
-    const rows = await service.waitingApplicants(serviceContext(c));
+    const rows = await service.waitingApplicants(serviceContext(c), "page");
     return render(c, c.get("t")("waiting.title"), <WaitingPage rows={rows} />);
   })
   .get("/moderation", async (c) => render(c, c.get("t")("moderation.title"), <ModerationPage rows={await service.moderationQueue(serviceContext(c))} />))
@@ -216,7 +216,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
         );
   })
   .get("/:id/applications.csv", async (c) => {
-    const { applications } = await service.applications(serviceContext(c), c.req.param("id"));
+    const { applications } = await service.applications(serviceContext(c), c.req.param("id"), "csv");
     const t = c.get("t");
     return csvResponse(
       c,
@@ -226,7 +226,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
     );
   })
   .get("/:id/applications", async (c) => {
-    const { opportunity, applications } = await service.applications(serviceContext(c), c.req.param("id"));
+    const { opportunity, applications } = await service.applications(serviceContext(c), c.req.param("id"), "page");
     return render(c, c.get("t")("application.list.title"), <ApplicationsPage o={opportunity} rows={applications} />);
   })
   .post("/:id/applications/:applicationId", async (c) => {

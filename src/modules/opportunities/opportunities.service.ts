@@ -1,12 +1,17 @@
 import type { Database } from "../../db/database.js";
+import { logAccess } from "../../platform/audit/access.js";
 import { audit } from "../../platform/audit/audit.js";
 import { consumeToken, issueToken } from "../../platform/auth/email-tokens.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
 import { withinLimit } from "../../platform/auth/rate-limit.js";
 import { isoNow } from "../../platform/clock.js";
+import { dataKeyring } from "../../platform/crypto/data-key.js";
+import type { SealedField } from "../../platform/crypto/reseal.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
+import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
+import { readsOf } from "../../platform/privacy/platform-data.js";
 import { hideDocument, putDocument } from "../../platform/search/documents.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { actFor } from "../associations/index.js";
@@ -184,10 +189,17 @@ export async function figuresReport(ctx: ServiceContext) {
   return { byMonth, byCategory };
 }
 
-/** Applicants nobody has answered in time, for the centre to step in. */
-export async function waitingApplicants(ctx: ServiceContext) {
+/** Applicants nobody has answered in time, for the centre to step in; who was shown is in the access log. */
+export async function waitingApplicants(ctx: ServiceContext, via: "page" | "csv") {
   authorize(ctx.actor, canModerate, { tenantId: ctx.tenant.id });
-  return repo.escalatedApplications(ctx.db, ctx.tenant.id);
+  const rows = await repo.escalatedApplications(ctx.db, ctx.tenant.id);
+  await logAccess(
+    ctx,
+    via === "page" ? "waiting.listed" : "waiting.exported",
+    "application",
+    rows.map((r) => r.id),
+  );
+  return rows;
 }
 
 export async function moderationQueue(ctx: ServiceContext) {
@@ -263,24 +275,21 @@ export async function apply(ctx: ServiceContext, opportunityId: string, input: {
   const now = isoNow(ctx.clock);
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("applications")
-      .values({
-        id,
-        tenant_id: ctx.tenant.id,
-        opportunity_id: o.id,
-        user_id: isPerson(ctx.actor) ? ctx.actor.userId : null,
-        name: input.name,
-        email: input.email,
-        phone: input.phone,
-        message: input.message,
-        status: known ? "new" : "unconfirmed",
-        created_at: now,
-        confirmed_at: known ? now : null,
-        first_answer_at: null,
-        updated_at: now,
-      })
-      .execute();
+    await repo.insertApplication(trx, dataKeyring(ctx.config), {
+      id,
+      tenant_id: ctx.tenant.id,
+      opportunity_id: o.id,
+      user_id: isPerson(ctx.actor) ? ctx.actor.userId : null,
+      name: input.name,
+      email: input.email,
+      phone: input.phone,
+      message: input.message,
+      status: known ? "new" : "unconfirmed",
+      created_at: now,
+      confirmed_at: known ? now : null,
+      first_answer_at: null,
+      updated_at: now,
+    });
     if (known) {
       await notifyAssociation(trx, ctx, o);
       return;
@@ -331,9 +340,17 @@ export async function confirmApplication(ctx: ServiceContext, token: string): Pr
   return o;
 }
 
-export async function applications(ctx: ServiceContext, opportunityId: string) {
+/** A posting's applicants, on the page or as CSV; who was shown is in the access log. */
+export async function applications(ctx: ServiceContext, opportunityId: string, via: "page" | "csv") {
   const o = await getForEdit(ctx, opportunityId);
-  return { opportunity: o, applications: await repo.applicationsFor(ctx.db, ctx.tenant.id, o.id) };
+  const rows = await repo.applicationsFor(ctx.db, dataKeyring(ctx.config), ctx.tenant.id, o.id);
+  await logAccess(
+    ctx,
+    via === "page" ? "applicants.listed" : "applicants.exported",
+    "application",
+    rows.map((r) => r.id),
+  );
+  return { opportunity: o, applications: rows };
 }
 
 /** Moves an applicant along the pipeline; the first move out of "new" is the association's first answer. */
@@ -372,13 +389,37 @@ export async function myApplications(ctx: ServiceContext) {
   return repo.applicationsOf(ctx.db, ctx.tenant.id, ctx.actor.userId);
 }
 
-export async function personalData(db: Database, tenantId: string, userId: string) {
-  const rows = await db
-    .selectFrom("applications as ap")
-    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
-    .select(["o.title as volunteer_job", "ap.name", "ap.email", "ap.phone", "ap.message", "ap.status", "ap.created_at"])
-    .where("ap.tenant_id", "=", tenantId)
-    .where("ap.user_id", "=", userId)
-    .execute();
-  return { applications: rows };
-}
+export const sealedFields: SealedField[] = [
+  { table: "applications", column: "message", key: ["id"] },
+  { table: "application_messages", column: "body", key: ["id"] },
+];
+
+export const personalData: PersonalDataSource = {
+  columns: ["applications.user_id", "applications.email", "applications.name", "applications.phone", "application_messages.author_id"],
+  async read(db, ring, subject) {
+    const applications = await repo.applicationsWithThreads(db, ring, subject.tenantId, subject);
+    const reads = await readsOf(
+      db,
+      subject.tenantId,
+      "application",
+      applications.map((a) => a.id),
+    );
+    return {
+      applications: applications.map((a) => ({
+        volunteer_job: a.volunteer_job,
+        name: a.name,
+        email: a.email,
+        phone: a.phone,
+        message: a.message,
+        status: a.status,
+        created_at: a.created_at,
+        conversation: a.messages.map((m) => ({ from: m.sender, text: m.body, at: m.created_at })),
+        read_by_others: reads.filter((r) => r.subject_id === a.id).map(({ action, at }) => ({ action, at })),
+      })),
+      volunteer_jobs_naming_you_as_contact: subject.email ? await repo.postingsWithContact(db, subject.tenantId, subject.email) : [],
+    };
+  },
+  async erase(trx, subject) {
+    await repo.forgetApplicant(trx, subject.tenantId, subject);
+  },
+};

@@ -44,6 +44,7 @@ export interface ApplicationsTable {
   name: string;
   email: string;
   phone: string | null;
+  /** Sealed (platform/crypto). */
   message: string;
   status: "unconfirmed" | "new" | "contacted" | "meeting" | "started" | "not_now";
   created_at: string;
@@ -60,6 +61,7 @@ export interface ApplicationMessagesTable {
   application_id: string;
   sender: "association" | "applicant";
   author_id: string | null;
+  /** Sealed (platform/crypto). */
   body: string;
   created_at: string;
 }

@@ -14,12 +14,12 @@ import { InvitationPage, PeoplePage, PersonPage } from "./views/people-views.js"
 export const peopleRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const query = peopleQuery.parse(c.req.query());
-    const { rows, total } = await people.list(serviceContext(c), query);
+    const { rows, total } = await people.list(serviceContext(c), query, "page");
     return render(c, c.get("t")("people.title"), <PeoplePage rows={rows} total={total} query={query} pages={Math.ceil(total / PAGE_SIZE)} />);
   })
   .get("/export.csv", async (c) => {
     const t = c.get("t");
-    const { rows } = await people.list(serviceContext(c), peopleQuery.parse(c.req.query()), true);
+    const { rows } = await people.list(serviceContext(c), peopleQuery.parse(c.req.query()), "csv");
     return csvResponse(
       c,
       "people.csv",
@@ -32,7 +32,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, invitePersonInput);
     if (!form.ok) {
       const query = peopleQuery.parse({});
-      const { rows, total } = await people.list(ctx, query);
+      const { rows, total } = await people.list(ctx, query, "page");
       return render(
         c,
         c.get("t")("people.title"),

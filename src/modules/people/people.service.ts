@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.js";
+import { logAccess } from "../../platform/audit/access.js";
 import { audit } from "../../platform/audit/audit.js";
 import { consumeToken, peekToken } from "../../platform/auth/email-tokens.js";
 import { sendInvitation } from "../../platform/auth/invitations.js";
@@ -13,15 +14,29 @@ import type { PeopleQuery } from "./people.schema.js";
 
 export const staffRoleLabels = { staff: "role.staff", caseworker: "role.caseworker", tenant_admin: "role.tenant_admin" } as const;
 
-export async function list(ctx: ServiceContext, query: PeopleQuery, all = false) {
+/** People by name and e-mail, a page of them or all as CSV; who was shown is in the access log. */
+export async function list(ctx: ServiceContext, query: PeopleQuery, via: "page" | "csv") {
   authorize(ctx.actor, canManagePeople, { tenantId: ctx.tenant.id });
-  return repo.list(ctx.db, ctx.tenant.id, query, all);
+  const result = await repo.list(ctx.db, ctx.tenant.id, query, via === "csv");
+  await logAccess(
+    ctx,
+    via === "page" ? "people.listed" : "people.exported",
+    "user",
+    result.rows.map((r) => r.id),
+  );
+  return result;
 }
 
-export async function get(ctx: ServiceContext, id: string) {
+async function find(ctx: ServiceContext, id: string) {
   authorize(ctx.actor, canManagePeople, { tenantId: ctx.tenant.id });
   const person = await repo.findPerson(ctx.db, ctx.tenant.id, id);
   if (!person) throw notFound();
+  return person;
+}
+
+export async function get(ctx: ServiceContext, id: string) {
+  const person = await find(ctx, id);
+  await logAccess(ctx, "person.viewed", "user", [person.id]);
   return person;
 }
 
@@ -60,7 +75,7 @@ async function grant(db: Database, ctx: ServiceContext, userId: string, role: St
 export async function changeRole(ctx: ServiceContext, userId: string, change: { role: StaffRole; action: "grant" | "revoke" }) {
   authorize(ctx.actor, canGrantRole, { tenantId: ctx.tenant.id, role: change.role });
   const actor = ctx.actor;
-  await get(ctx, userId);
+  await find(ctx, userId);
   await ctx.db.transaction().execute(async (trx) => {
     if (change.action === "grant") {
       await grant(trx, ctx, userId, change.role, actor.userId);

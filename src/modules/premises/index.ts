@@ -1,2 +1,3 @@
+export { personalData } from "./personal-data.js";
 export { registerPremisesApi } from "./premises.api.js";
 export { premisesRoutes } from "./premises.routes.js";

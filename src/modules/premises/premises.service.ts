@@ -109,7 +109,7 @@ export async function writeBooking(
   ctx: Pick<ServiceContext, "tenant" | "clock">,
   tree: PremiseTree,
   premise: Premise,
-  b: { id: string; associationId: string | null; userId: string; purpose: string; participants: number; status: "pending" | "approved"; series: Series },
+  b: { id: string; associationId: string | null; userId: string | null; purpose: string; participants: number; status: "pending" | "approved"; series: Series },
   dates: Occurrence[],
 ) {
   const now = isoNow(ctx.clock);
@@ -325,7 +325,7 @@ const TELLING: Record<Telling, { subject: MessageKey; body: MessageKey }> = {
 /** The e-mail that tells the booker what happened; an approval carries the dates as an .ics file and how to get in. */
 export async function tellBooker(db: ServiceContext["db"], ctx: Pick<ServiceContext, "clock" | "tenant" | "baseUrl">, bookingId: string, what: Telling) {
   const b = await repo.bookingWithNames(db, ctx.tenant.id, bookingId);
-  if (!b) return;
+  if (!b?.booker_email) return;
   const tree = await premiseTree({ db, tenant: ctx.tenant });
   const premise = tree.byId.get(b.premise_id);
   const access = tree

@@ -65,7 +65,8 @@ export interface BookingsTable {
   tenant_id: string;
   premise_id: string;
   association_id: string | null;
-  user_id: string;
+  /** Who asked; null once that person's account is deleted. */
+  user_id: string | null;
   purpose: string;
   participants: number;
   status: BookingStatus;
@@ -126,7 +127,8 @@ export interface AllocationApplicationsTable {
   tenant_id: string;
   round_id: string;
   association_id: string;
-  user_id: string;
+  /** Who applied for the association; null once that person's account is deleted. */
+  user_id: string | null;
   purpose: string;
   participants: number;
   /** 1 children and young people, 2 adult education, 3 other adults. */

@@ -5,6 +5,7 @@ import { isLang } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { sendMail } from "../../platform/mail/send.js";
+import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { forEachTenant } from "../../platform/tenants/tenants.js";
 import { type FREQUENCIES, rawSearchQuery, type SearchInput, searchHref, searchInput } from "./search.schema.js";
@@ -111,12 +112,19 @@ export const savedSearchJobs = (deps: JobDeps): JobSet => ({
   schedules: [{ name: SAVED_JOB, everyMs: 3600_000 }],
 });
 
-export async function personalData(db: ServiceContext["db"], tenantId: string, userId: string) {
-  const rows = await db
-    .selectFrom("saved_searches")
-    .select(["query", "frequency", "created_at"])
-    .where("tenant_id", "=", tenantId)
-    .where("user_id", "=", userId)
-    .execute();
-  return { saved_searches: rows };
-}
+export const personalData: PersonalDataSource = {
+  columns: ["saved_searches.user_id"],
+  async read(db, _ring, subject) {
+    if (!subject.userId) return {};
+    const rows = await db
+      .selectFrom("saved_searches")
+      .select(["query", "frequency", "created_at"])
+      .where("tenant_id", "=", subject.tenantId)
+      .where("user_id", "=", subject.userId)
+      .execute();
+    return { saved_searches: rows };
+  },
+  async erase(trx, subject) {
+    if (subject.userId) await trx.deleteFrom("saved_searches").where("tenant_id", "=", subject.tenantId).where("user_id", "=", subject.userId).execute();
+  },
+};

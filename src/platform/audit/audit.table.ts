@@ -9,3 +9,15 @@ export interface AuditLogTable {
   details: string | null;
   at: string;
 }
+
+/** One person's data shown to someone else: a row per person or application a page or export showed. */
+export interface AccessLogTable {
+  id: string;
+  tenant_id: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: "user" | "application";
+  subject_id: string;
+  ip: string | null;
+  at: string;
+}

@@ -2,7 +2,7 @@ import type { Database } from "../../db/database.js";
 import { type Clock, isoIn, isoNow } from "../clock.js";
 import { hashSecret, newSecret } from "../ids.js";
 
-export type TokenPurpose = "verify" | "magic" | "reset" | "invite" | "application";
+export type TokenPurpose = "verify" | "magic" | "reset" | "invite" | "application" | "consent" | "data_request";
 
 const LIFETIME_MS: Record<TokenPurpose, number> = {
   verify: 48 * 3600_000,
@@ -10,6 +10,9 @@ const LIFETIME_MS: Record<TokenPurpose, number> = {
   reset: 60 * 60_000,
   invite: 14 * 24 * 3600_000,
   application: 7 * 24 * 3600_000,
+  // As long as a consent recorded by staff lasts without the citizen's confirmation.
+  consent: 30 * 24 * 3600_000,
+  data_request: 24 * 3600_000,
 };
 
 export async function issueToken(

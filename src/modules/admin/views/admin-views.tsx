@@ -3,7 +3,7 @@ import { formatDateTime, LANGUAGES, languageNames } from "../../../platform/i18n
 import type { Tenant } from "../../../platform/tenants/tenants.js";
 import { Alert, Button, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { API_SCOPES, type AuditQuery } from "../admin.schema.js";
+import { type AccessQuery, API_SCOPES, type AuditQuery } from "../admin.schema.js";
 
 type AuditRow = {
   id: string;
@@ -76,6 +76,64 @@ export function AuditPage(props: {
             ]}
           />
           <Pagination page={props.query.page} pages={props.pages} href={(page) => `/admin/audit?${params(page)}`} />
+        </>
+      )}
+    </div>
+  );
+}
+
+type AccessRow = {
+  id: string;
+  at: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  subject_name: string | null;
+};
+
+/** Who was shown whose data: the access log, for the tenant's administrator. */
+export function AccessPage(props: {
+  rows: AccessRow[];
+  total: number;
+  query: AccessQuery;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  pages: number;
+}) {
+  const { t, lang, tenant } = usePage();
+  const q = props.query;
+  const href = (page: number) =>
+    `/admin/access?${new URLSearchParams({ actor: q.actor, person: q.person, from: q.from ?? "", to: q.to ?? "", page: String(page) })}`;
+  return (
+    <div class="stack">
+      <Heading>{t("access.title")}</Heading>
+      <P>{t("access.intro")}</P>
+      <ErrorSummary errors={props.errors} />
+      <Form action="/admin/access" method="get" class="filters" aria-label={t("audit.filter")}>
+        <Field name="person" label="access.person" hint="access.person.hint" value={props.values.person} />
+        <Field name="actor" label="audit.actorEmail" type="email" value={props.values.actor} />
+        <Field name="from" label="audit.from" type="date" value={props.values.from} error={props.errors.from} />
+        <Field name="to" label="audit.to" type="date" value={props.values.to} error={props.errors.to} />
+        <Button variant="secondary">{t("audit.filter")}</Button>
+      </Form>
+      {props.rows.length === 0 ? (
+        <EmptyState title="audit.empty" />
+      ) : (
+        <>
+          <P>{t("table.count", { count: props.total })}</P>
+          <DataTable
+            caption={t("access.title")}
+            rows={props.rows}
+            columns={[
+              { key: "at", label: "audit.when", cell: (r) => formatDateTime(lang, r.at, tenant.timeZone) },
+              { key: "who", label: "audit.who", cell: (r) => r.actor_name ?? t(r.actor_id ? "audit.deletedPerson" : "audit.system") },
+              { key: "action", label: "audit.action", cell: (r) => r.action },
+              { key: "subject", label: "access.subject", cell: (r) => r.subject_name ?? `${r.subject_type} ${r.subject_id}` },
+            ]}
+          />
+          <Pagination page={q.page} pages={props.pages} href={href} />
         </>
       )}
     </div>

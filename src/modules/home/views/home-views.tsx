@@ -60,6 +60,9 @@ export function PrivacyPage() {
       <P>
         <Link href="/account/data">{t("privacy.toMyData")}</Link>
       </P>
+      <P>
+        <Link href="/privacy/email">{t("privacy.byEmail")}</Link>
+      </P>
     </div>
   );
 }

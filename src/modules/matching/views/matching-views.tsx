@@ -2,6 +2,7 @@ import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime, LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
 import { kindLabels } from "../../../platform/search/labels.js";
 import {
+  Alert,
   Button,
   ButtonLink,
   Checkbox,
@@ -22,6 +23,7 @@ import { commitmentLabels, settingLabels } from "../../opportunities/index.js";
 import type { Term } from "../../taxonomy/index.js";
 import type { Match, Reason } from "../matching.js";
 import { RHYTHMS, SETTINGS } from "../matching.js";
+import type { Consent } from "../matching.repository.js";
 import { MAX_KM } from "../matching.schema.js";
 
 const needLabels: Record<string, MessageKey> = {
@@ -130,7 +132,7 @@ export function MatchList(props: { matches: Match[] }) {
   );
 }
 
-export function ForYouPage(props: { matches: Match[] | null }) {
+export function ForYouPage(props: { matches: Match[] | null; consents: Consent[] }) {
   const { t } = usePage();
   return (
     <div class="stack">
@@ -149,6 +151,77 @@ export function ForYouPage(props: { matches: Match[] | null }) {
           {props.matches.length === 0 ? <EmptyState title="matching.none" text="matching.none.text" /> : <MatchList matches={props.matches} />}
         </>
       )}
+      {props.consents.length > 0 && <MyConsents consents={props.consents} />}
+    </div>
+  );
+}
+
+/** Whether the citizen confirmed the consent or staff only recorded it, and until when it lasts; told to staff or to the citizen. */
+function ConsentState(props: { consent: Consent; to: "staff" | "citizen" }) {
+  const { t, lang, tenant } = usePage();
+  const c = props.consent;
+  const at = (iso: string) => formatDateTime(lang, iso, tenant.timeZone);
+  const [confirmed, recorded] =
+    props.to === "staff"
+      ? (["matching.consent.confirmed", "matching.consent.recordedByStaff"] as const)
+      : (["matching.myConsent.confirmed", "matching.myConsent.recorded"] as const);
+  return (
+    <P class="consent-state">
+      {c.confirmedAt ? t(confirmed, { when: at(c.confirmedAt), ends: at(c.expiresAt) }) : t(recorded, { when: at(c.givenAt), ends: at(c.expiresAt) })}
+    </P>
+  );
+}
+
+function MyConsents(props: { consents: Consent[] }) {
+  const { t } = usePage();
+  return (
+    <section class="stack" aria-labelledby="my-consents">
+      <h2 class="ds-heading" data-size="sm" id="my-consents">
+        {t("matching.myConsents.title")}
+      </h2>
+      <P>{t("matching.myConsents.intro")}</P>
+      <ul class="ds-list--unstyled stack">
+        {props.consents.map((c) => (
+          <li class="ds-card stack">
+            <ConsentState consent={c} to="citizen" />
+            <Form action={`/matching/consents/${c.id}/withdraw`} class="actions">
+              <Button variant="secondary">{t("matching.consent.withdraw")}</Button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** What the citizen's mailed link opens: what staff recorded, and a yes or a no. */
+export function ConsentLinkPage(props: { consent: Consent; token: string }) {
+  const { t, tenant } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("matching.consentLink.title")}</Heading>
+      <P>{t("matching.consentLink.what", { tenant: tenant.name })}</P>
+      <ConsentState consent={props.consent} to="citizen" />
+      <P>{t("matching.consentLink.note", { note: props.consent.note })}</P>
+      <Form action="/matching/consent" class="actions">
+        <input type="hidden" name="token" value={props.token} />
+        <Button variant="primary" name="answer" value="yes">
+          {t("matching.consentLink.yes")}
+        </Button>
+        <Button variant="secondary" name="answer" value="no">
+          {t("matching.consentLink.no")}
+        </Button>
+      </Form>
+    </div>
+  );
+}
+
+export function ConsentAnsweredPage(props: { confirmed: boolean }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("matching.consentLink.title")}</Heading>
+      <P>{t(props.confirmed ? "matching.consentLink.confirmed" : "matching.consentLink.withdrawn")}</P>
     </div>
   );
 }
@@ -210,9 +283,9 @@ export function ProfilePage(props: { values: Record<string, string>; errors?: Fi
 export function StaffMatchingPage(props: {
   values?: Record<string, string>;
   errors?: FieldErrors;
-  result?: { citizen: { name: string; email: string }; consent: { note: string; given_at: string }; matches: Match[] | null };
+  result?: { citizen: { name: string; email: string }; consent: Consent; matches: Match[] | null };
 }) {
-  const { t, lang, tenant } = usePage();
+  const { t } = usePage();
   const errors = props.errors ?? {};
   return (
     <div class="stack form">
@@ -230,9 +303,14 @@ export function StaffMatchingPage(props: {
           <h2 class="ds-heading" data-size="md" id="staff-result">
             {t("matching.staff.resultFor", { name: props.result.citizen.name || props.result.citizen.email })}
           </h2>
-          <P>
-            {t("matching.staff.consentGiven", { when: formatDateTime(lang, props.result.consent.given_at, tenant.timeZone), note: props.result.consent.note })}
-          </P>
+          {props.result.consent.confirmedAt ? (
+            <ConsentState consent={props.result.consent} to="staff" />
+          ) : (
+            <Alert color="warning">
+              <ConsentState consent={props.result.consent} to="staff" />
+            </Alert>
+          )}
+          <P>{t("matching.staff.consentNote", { note: props.result.consent.note })}</P>
           {props.result.matches === null ? (
             <EmptyState title="matching.staff.noProfile" />
           ) : props.result.matches.length === 0 ? (

@@ -325,7 +325,7 @@ export function RequestsPage(props: { rows: BookingListRow[]; errors?: FieldErro
               <div class="ds-field">
                 <input class="ds-input" type="checkbox" name="ids" value={r.id} id={`ids-${r.id}`} />
                 <label class="ds-label" for={`ids-${r.id}`}>
-                  {`${r.premise_name}: ${r.purpose} (${r.association_name ?? r.booker_name}), ${describeWhen(t, r)}`}
+                  {`${r.premise_name}: ${r.purpose} (${r.association_name ?? r.booker_name ?? t("audit.deletedPerson")}), ${describeWhen(t, r)}`}
                 </label>
                 <Link href={`/premises/bookings/${r.id}`}>{t("premises.requests.open", { premise: r.premise_name, purpose: r.purpose })}</Link>
               </div>
@@ -428,7 +428,7 @@ export function BookingPage(props: {
         <dt>{t("premises.purpose")}</dt>
         <dd>{b.purpose}</dd>
         <dt>{t("premises.association")}</dt>
-        <dd>{b.association_name ?? b.booker_name}</dd>
+        <dd>{b.association_name ?? b.booker_name ?? t("audit.deletedPerson")}</dd>
         <dt>{t("premises.when")}</dt>
         <dd>{describeWhen(t, b)}</dd>
         <dt>{t("application.status")}</dt>
