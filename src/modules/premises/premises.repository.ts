@@ -178,7 +178,7 @@ export async function bookingsOfPerson(db: Database, tenantId: string, userId: s
  * person. A private person's booking keeps its past dates for the municipality's records, without
  * the person and without its purpose (which may tell about them); its future dates are cancelled and
  * their times freed. Decisions the person made as a caseworker keep the erasure's pseudonym.
- * See docs/decisions/0010-erasure-keeps-records-without-the-person.md.
+ * See docs/decisions/0011-erasure-keeps-records-without-the-person.md.
  */
 export async function forgetBooker(db: Database, tenantId: string, userId: string, pseudonym: string, now: string) {
   const own = (

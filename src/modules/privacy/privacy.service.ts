@@ -52,7 +52,7 @@ export async function exportPersonalData(ctx: ServiceContext, subject: DataSubje
 /**
  * Erases the person (GDPR art. 17): every module forgets them in one transaction. What must stay for
  * the municipality's records stays without them, under a pseudonym that leads nowhere:
- * docs/decisions/0010-erasure-keeps-records-without-the-person.md.
+ * docs/decisions/0011-erasure-keeps-records-without-the-person.md.
  */
 export async function erasePerson(ctx: ServiceContext, subject: DataSubject): Promise<void> {
   const pseudonym = newId();

@@ -5,7 +5,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
  * application texts) is unreadable in the database file and its backups without the data key.
  * A sealed value is `enc1.<key id>.<iv | tag | ciphertext in base64url>`; the key id says which key
  * sealed it, so a new key can be introduced while old values are still read (see Keyring).
- * Why in the app: docs/decisions/0011-special-category-text-sealed-in-the-app.md.
+ * Why in the app: docs/decisions/0012-special-category-text-sealed-in-the-app.md.
  */
 const PREFIX = "enc1";
 const IV_BYTES = 12;

@@ -105,7 +105,7 @@ export const platformData: PersonalDataSource = {
    * The account goes (its roles, sessions and sign-in links with it); mails to the person, their
    * one-time links and the rate-limit counts naming them are deleted. The audit and access logs keep
    * what happened, with the person's id replaced by the erasure's pseudonym and their address dropped:
-   * see docs/decisions/0010-erasure-keeps-records-without-the-person.md.
+   * see docs/decisions/0011-erasure-keeps-records-without-the-person.md.
    */
   async erase(trx, subject, { pseudonym }) {
     const { tenantId, userId, email } = subject;
