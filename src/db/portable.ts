@@ -200,21 +200,25 @@ function splitTopLevel(text: string): string[] {
   return parts;
 }
 
-/** Every column of any table that holds a foreign key to this table, as `table.column`. */
+/** Every column of any table that holds a foreign key to this table's id, as `table.column`. */
 export async function columnsReferencing(db: AnyDb, parent: string): Promise<string[]> {
   if (dialectOf(db) === "postgres") {
-    const found = await sql<{ name: string }>`select distinct kcu.table_name || '.' || kcu.column_name as name
-      from information_schema.referential_constraints rc
-      join information_schema.key_column_usage kcu on kcu.constraint_name = rc.constraint_name and kcu.constraint_schema = rc.constraint_schema
-      join information_schema.constraint_column_usage ccu on ccu.constraint_name = rc.unique_constraint_name and ccu.constraint_schema = rc.unique_constraint_schema
-      where ccu.table_name = ${parent} and kcu.table_schema = current_schema()`.execute(db);
+    const found = await sql<{ name: string }>`select distinct rel.relname || '.' || att.attname as name
+      from pg_constraint con
+      join pg_class rel on rel.oid = con.conrelid
+      join pg_class ref on ref.oid = con.confrelid
+      cross join lateral unnest(con.conkey, con.confkey) as k(col, refcol)
+      join pg_attribute att on att.attrelid = con.conrelid and att.attnum = k.col
+      join pg_attribute refatt on refatt.attrelid = con.confrelid and refatt.attnum = k.refcol
+      where con.contype = 'f' and ref.relname = ${parent} and refatt.attname = 'id'
+        and rel.relnamespace = (select oid from pg_namespace where nspname = current_schema())`.execute(db);
     return found.rows.map((r) => r.name);
   }
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
   const columns: string[] = [];
-  for (const { name } of tables.rows) {
-    const keys = await sql<{ table: string; from: string }>`select * from pragma_foreign_key_list(${name})`.execute(db);
-    for (const k of keys.rows) if (k.table === parent) columns.push(`${name}.${k.from}`);
+  for (const { name: table } of tables.rows) {
+    const keys = await sql<{ table: string; from: string; to: string }>`select * from pragma_foreign_key_list(${table})`.execute(db);
+    for (const k of keys.rows) if (k.table === parent && k.to === "id") columns.push(`${table}.${k.from}`);
   }
   return columns;
 }

@@ -1,7 +1,7 @@
 import { audit } from "../../platform/audit/audit.js";
 import { findUserByEmail } from "../../platform/auth/auth.service.js";
 import { consumeToken, issueToken, peekToken } from "../../platform/auth/email-tokens.js";
-import { hit } from "../../platform/auth/rate-limit.js";
+import { withinLimit } from "../../platform/auth/rate-limit.js";
 import { isoNow } from "../../platform/clock.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
 import { AppError, tooManyRequests } from "../../platform/http/errors.js";
@@ -75,9 +75,8 @@ export async function erasePerson(ctx: ServiceContext, subject: DataSubject): Pr
  * mailed to that address, so only its owner sees it. The page says the same whatever is held.
  */
 export async function requestByEmail(ctx: ServiceContext, email: string): Promise<void> {
-  for (const who of [ctx.ip, email]) {
-    if (who && !(await hit(ctx.db, ctx.clock, `${ctx.tenant.id}:data-request:${who}`, ctx.config.RATE_LIMIT_PER_15_MIN))) throw tooManyRequests();
-  }
+  // Each request mails the address, so neither one sender nor one inbox may have many.
+  if (!(await withinLimit(ctx, "data-request", [ctx.ip, email]))) throw tooManyRequests();
   await ctx.db.transaction().execute(async (trx) => {
     const token = await issueToken(trx, ctx.clock, { tenantId: ctx.tenant.id, purpose: "data_request", email, userId: null });
     await sendMail(trx, ctx.clock, {

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { DataSubject, PersonalDataSource } from "./data-subject.js";
 
-/** Rate-limit keys are `<tenant>:<action>:<address or account>`; a person's are those naming their e-mail. */
+/** Rate-limit keys are `<tenant>:<action>:<subject>`, a subject naming an address, an inbox or both; a person's are those naming their e-mail. */
 const limitKeysOf = (tenantId: string, email: string) => `${tenantId}:%${email.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** What the reads in the access log say about one person or the applications they made. */
