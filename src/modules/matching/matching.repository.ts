@@ -6,8 +6,8 @@ import type { NEEDS, RHYTHMS, SETTINGS } from "./matching.js";
 import type { MatchingConsentsTable, VolunteerProfilesTable } from "./matching.table.js";
 
 /** Fields sealed at rest: what a person's needs reveal about their health, and what staff noted about a consent. */
-export const NEEDS_FIELD = "volunteer_profiles.needs";
-export const NOTE_FIELD = "matching_consents.note";
+const NEEDS_FIELD = "volunteer_profiles.needs";
+const NOTE_FIELD = "matching_consents.note";
 
 /** What a citizen tells about themself to be matched, as stored. */
 export interface VolunteerProfile {

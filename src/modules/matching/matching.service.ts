@@ -25,7 +25,7 @@ const FOR_YOU = 20;
 /** A consent the citizen confirmed lasts a year. */
 const CONSENT_DAYS = 365;
 /** A consent only staff have recorded lasts this long unless the citizen confirms it. */
-export const UNCONFIRMED_DAYS = 30;
+const UNCONFIRMED_DAYS = 30;
 
 const ring = (ctx: ServiceContext) => dataKeyring(ctx.config);
 

@@ -9,8 +9,8 @@ export type OpportunityRow = Selectable<OpportunitiesTable> & { association_name
 export type ApplicationRow = Selectable<ApplicationsTable>;
 
 /** Fields sealed at rest: what an applicant writes may tell of their health or circumstances. */
-export const MESSAGE_FIELD = "applications.message";
-export const BODY_FIELD = "application_messages.body";
+const MESSAGE_FIELD = "applications.message";
+const BODY_FIELD = "application_messages.body";
 
 const toApplication =
   (ring: Keyring) =>

@@ -9,7 +9,7 @@ export interface SealedField {
   key: readonly string[];
 }
 
-export const fieldName = (f: SealedField) => `${f.table}.${f.column}`;
+const fieldName = (f: SealedField) => `${f.table}.${f.column}`;
 
 const BATCH = 200;
 
