@@ -31,7 +31,7 @@ export async function auditActions(db: Database, tenantId: string) {
 }
 
 /** Reads of people's data: who was shown whom, newest first. A person is found by e-mail or id. */
-export async function accessEntries(db: Database, tenantId: string, query: AccessQuery) {
+export async function accessEntries(db: Database, tenantId: string, query: AccessQuery, all = false) {
   let base = db
     .selectFrom("access_log as l")
     .leftJoin("users as u", (j) => j.onRef("u.id", "=", "l.actor_id").on("u.tenant_id", "=", tenantId))
@@ -46,11 +46,20 @@ export async function accessEntries(db: Database, tenantId: string, query: Acces
   if (query.to) base = base.where("l.at", "<=", `${query.to}T23:59:59.999Z`);
   const [rows, count] = await Promise.all([
     base
-      .select(["l.id", "l.at", "l.action", "l.subject_type", "l.subject_id", "l.actor_id", "u.name as actor_name", "s.name as subject_name"])
+      .select([
+        "l.id",
+        "l.at",
+        "l.action",
+        "l.subject_type",
+        "l.subject_id",
+        "l.actor_id",
+        "u.name as actor_name",
+        "u.email as actor_email",
+        "s.name as subject_name",
+      ])
       .orderBy("l.at", "desc")
       .orderBy("l.id", "desc")
-      .limit(AUDIT_PAGE_SIZE)
-      .offset((query.page - 1) * AUDIT_PAGE_SIZE)
+      .$if(!all, (q) => q.limit(AUDIT_PAGE_SIZE).offset((query.page - 1) * AUDIT_PAGE_SIZE))
       .execute(),
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
   ]);

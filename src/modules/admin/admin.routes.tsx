@@ -65,6 +65,24 @@ export const adminRoutes = new Hono<AppEnv>()
       parsed.success ? 200 : 422,
     );
   })
+  .get("/access/export.csv", async (c) => {
+    const t = c.get("t");
+    const tenant = c.get("tenant");
+    authorize(c.get("actor"), canReadAccessLog, { tenantId: tenant.id });
+    const query = accessQuery.catch(accessQuery.parse({})).parse(c.req.query());
+    const { rows } = await accessEntries(c.get("deps").db, tenant.id, query, true);
+    return csvResponse(
+      c,
+      "access-log.csv",
+      [t("audit.when"), t("audit.who"), t("audit.action"), t("access.subject")],
+      rows.map((r) => [
+        r.at,
+        r.actor_email ?? (r.actor_id ? t("audit.deletedPerson") : t("audit.system")),
+        r.action,
+        r.subject_name ?? `${r.subject_type} ${r.subject_id}`,
+      ]),
+    );
+  })
   .get("/api-tokens", async (c) => {
     const tenant = c.get("tenant");
     authorize(c.get("actor"), canManageApiTokens, { tenantId: tenant.id });

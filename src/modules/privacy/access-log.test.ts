@@ -102,7 +102,11 @@ describe.each(dialects())("who read a person's data [%s]", (dialect) => {
     expect(page).toContain("Sofie Staff");
     expect(page).toContain("Ole Olsen");
     expect((await chef.get("/admin/access?from=last-tuesday")).status).toBe(422);
+    const csv = await (await chef.get("/admin/access/export.csv?person=ole%40a.test")).text();
+    expect(csv).toMatch(/person\.viewed.*Ole Olsen/);
+    expect(csv).toContain("staff@a.test");
     expect((await staff.get("/admin/access")).status).toBe(403);
+    expect((await staff.get("/admin/access/export.csv")).status).toBe(403);
     const foreign = new Visitor(env.app, "b.test");
     await foreign.signIn("chef@b.test");
     expect(await (await foreign.get("/admin/access")).text()).not.toContain("Ole Olsen");

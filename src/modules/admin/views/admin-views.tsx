@@ -122,7 +122,12 @@ export function AccessPage(props: {
         <EmptyState title="audit.empty" />
       ) : (
         <>
-          <P>{t("table.count", { count: props.total })}</P>
+          <div class="actions">
+            <P>{t("table.count", { count: props.total })}</P>
+            <Link href={`/admin/access/export.csv?${new URLSearchParams({ actor: q.actor, person: q.person, from: q.from ?? "", to: q.to ?? "" })}`}>
+              {t("table.exportCsv")}
+            </Link>
+          </div>
           <DataTable
             caption={t("access.title")}
             rows={props.rows}
