@@ -1,0 +1,186 @@
+// The route table: every route of the router × role × the route's ids from the same tenant and from
+// the other. No 5xx and no hang anywhere, and nothing of the other tenant shown or changed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DialectName } from "../../src/db/portable.js";
+import type { Sent } from "./client.js";
+import { Browser, localLocation, multipart, urlencoded } from "./client.js";
+import { changedTables, type Finding, leakedNames, publish, report, rowsNaming, serverFault } from "./findings.js";
+import { FILL, type Fill, isApi, pathFor, type Route } from "./routes.js";
+import type { Snapshot } from "./server.js";
+import { openProbe, type Probe } from "./setup.js";
+import { type Role, type TenantWorld, tinyPng } from "./world.js";
+
+export const DIRECTIONS = [
+  { name: "alfa with bravo's ids", actor: "alfa", ids: "bravo" },
+  { name: "bravo with alfa's ids", actor: "bravo", ids: "alfa" },
+  { name: "alfa with its own ids", actor: "alfa", ids: "alfa" },
+] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** The world's records a route's fill-in reads (its ids, tokens and people). */
+function recordsUsed(fill: Fill, w: TenantWorld): (keyof TenantWorld)[] {
+  const used = new Set<keyof TenantWorld>();
+  const spy = new Proxy(w, {
+    get(target, key: string) {
+      if (!["host", "key", "names", "ids"].includes(key)) used.add(key as keyof TenantWorld);
+      return target[key as keyof TenantWorld];
+    },
+  });
+  fill.params?.(spy);
+  fill.query?.(spy);
+  fill.form?.(spy);
+  fill.json?.(spy);
+  fill.upload?.csv?.(spy);
+  return [...used];
+}
+
+/**
+ * The ids a request names: all from one tenant; and across tenants also each one alone from the
+ * other tenant with the rest the actor's own, so a check on the first id cannot hide a missing check on another.
+ */
+function idSets(fill: Fill, actor: TenantWorld, ids: TenantWorld): { label: string; world: TenantWorld }[] {
+  const all = [{ label: "", world: ids }];
+  if (actor === ids) return all;
+  const used = recordsUsed(fill, ids);
+  if (used.length < 2) return all;
+  return [...all, ...used.map((k) => ({ label: ` only ${k} foreign`, world: { ...actor, [k]: ids[k] } }))];
+}
+
+/** A request that names no record is the same whoever's ids were asked for: the actor's own run sends it. */
+function coveredByOwnRun(direction: Direction, plan: Plan, fill: Fill, ids: TenantWorld) {
+  const ownRun = plan.directions.some((d) => d.actor === direction.actor && d.ids === d.actor);
+  return direction.actor !== direction.ids && ownRun && recordsUsed(fill, ids).length === 0;
+}
+
+/** GETs first, then the writes, then what removes what others use, the account, and last the session. */
+const order = (r: Route) => (r.method === "GET" ? 0 : !FILL[r.key]?.late ? 1 : r.key.includes("sign-out") ? 4 : r.key === "POST /account/delete" ? 3 : 2);
+
+async function requestFor(route: Route, fill: Fill, ids: TenantWorld, browser: Browser, apiToken: string | null): Promise<Sent> {
+  const path = pathFor(route, fill.params?.(ids) ?? {}, fill.query?.(ids) ?? {});
+  const headers: Record<string, string> = {};
+  const cookie = browser.cookieHeader();
+  if (cookie) headers.cookie = cookie;
+  if (isApi(route) && apiToken) headers.authorization = `Bearer ${apiToken}`;
+  if (route.method === "GET") return { method: "GET", path, host: browser.host, headers };
+  if (isApi(route)) {
+    return {
+      method: route.method,
+      path,
+      host: browser.host,
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(fill.json?.(ids) ?? {}),
+    };
+  }
+  const fields = { _csrf: browser.csrf, ...(fill.form?.(ids) ?? {}) };
+  if (fill.upload) {
+    const content = fill.upload.kind === "png" ? await tinyPng() : new TextEncoder().encode(fill.upload.csv?.(ids) ?? "");
+    const file = {
+      field: fill.upload.field,
+      name: fill.upload.kind === "png" ? "probe.png" : "probe.csv",
+      type: fill.upload.kind === "png" ? "image/png" : "text/csv",
+      content,
+    };
+    const { body, contentType } = multipart(fields, [file]);
+    return { method: route.method, path, host: browser.host, headers: { ...headers, "content-type": contentType }, body };
+  }
+  return {
+    method: route.method,
+    path,
+    host: browser.host,
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+    body: urlencoded(fields),
+  };
+}
+
+export interface Plan {
+  directions: readonly Direction[];
+  roles: readonly Role[];
+  /** Only the routes that write (all but GET). */
+  writesOnly: boolean;
+}
+
+/** Runs the table on one database, one test per direction and role; the full report goes to .tmp/. */
+export function describeMatrix(dialect: DialectName, plan: Plan, options: { skip?: boolean } = {}) {
+  describe.skipIf(options.skip)(`every route × role × tenant [${dialect}]`, () => {
+    let probe: Probe;
+    const all: Finding[] = [];
+    beforeAll(async () => {
+      probe = await openProbe(dialect);
+    }, 180_000);
+    afterAll(async () => {
+      publish(`security-routes-${dialect}.txt`, `Route table [${dialect}]`, all);
+      await probe?.close();
+    });
+
+    async function probeAs(direction: Direction, role: Role): Promise<Finding[]> {
+      const { target, world } = probe;
+      const actor = world[direction.actor];
+      const ids = world[direction.ids];
+      const other = world[direction.actor === "alfa" ? "bravo" : "alfa"];
+      const findings: Finding[] = [];
+      await target.reset();
+      const browser = await new Browser(target.transport, actor.host, role === "anonymous" ? null : actor.sessions[role]).prepare();
+      const apiToken = role === "tenantAdmin" ? actor.apiSecret : null;
+      const snapshot = async () => {
+        const [version, s] = [await target.version(), await target.snapshot([actor.id, other.id])];
+        return { version, own: s[actor.id] as Snapshot, other: s[other.id] as Snapshot };
+      };
+      let before = await snapshot();
+      const routes = [...probe.routes].filter((r) => FILL[r.key] && (!plan.writesOnly || r.method !== "GET")).sort((a, b) => order(a) - order(b));
+      const requests = routes
+        .filter((route) => !coveredByOwnRun(direction, plan, FILL[route.key] as Fill, ids))
+        .flatMap((route) => idSets(FILL[route.key] as Fill, actor, ids).map((set) => ({ route, ...set })));
+      for (const { route, label, world: chosen } of requests) {
+        const fill = FILL[route.key] as Fill;
+        const request = await requestFor(route, fill, chosen, browser, apiToken);
+        const outcome = await target.send(request);
+        const where = (status: number | string, path = request.path) => `${route.key} as ${role}, ${direction.name}${label} (${path}) → ${status}`;
+        const fault = await serverFault(target, outcome);
+        if (fault) findings.push({ ...fault, where: where(outcome.kind === "response" ? outcome.status : outcome.kind) });
+        if (outcome.kind !== "response") {
+          // The app was started again on the pristine data.
+          before = await snapshot();
+          continue;
+        }
+        const sent = `${request.path}\n${typeof request.body === "string" ? request.body : Buffer.from(request.body ?? "").toString()}`;
+        const shown = leakedNames(outcome.body, other.names, sent);
+        if (shown.length) findings.push({ cause: "shows the other tenant's data", where: where(outcome.status), detail: shown.join(", ") });
+        const next = localLocation(outcome, actor.host);
+        if (next) {
+          const followed = await target.send({ method: "GET", path: next, host: actor.host, headers: { cookie: browser.cookieHeader() } });
+          const fault2 = await serverFault(target, followed);
+          if (fault2) findings.push({ ...fault2, where: `${where(outcome.status)}, then GET ${next}` });
+          if (followed.kind === "response") {
+            const shownAfter = leakedNames(followed.body, other.names, sent);
+            if (shownAfter.length)
+              findings.push({ cause: "shows the other tenant's data", where: `${where(outcome.status)}, then GET ${next}`, detail: shownAfter.join(", ") });
+          }
+        }
+        if ((await target.version()) === before.version) continue;
+        const after = await snapshot();
+        const changed = changedTables(before.other, after.other);
+        if (changed.length) findings.push({ cause: "changes the other tenant's rows", where: where(outcome.status), detail: changed.join("\n") });
+        const naming = rowsNaming(before.own, after.own, other.ids);
+        if (naming.length)
+          findings.push({ cause: "writes a reference to the other tenant's records", where: where(outcome.status), detail: naming.join("\n") });
+        before = after;
+        if (changed.length || naming.length) {
+          // Later requests must not be blamed for what this one left behind.
+          await target.reset();
+          before = await snapshot();
+        }
+      }
+      return findings;
+    }
+
+    for (const direction of plan.directions) {
+      for (const role of plan.roles) {
+        it(`${direction.name}, as ${role}: no 5xx or hang, nothing of the other tenant shown or changed`, async () => {
+          const findings = await probeAs(direction, role);
+          all.push(...findings);
+          expect(findings.length, report(`${direction.name}, as ${role}`, findings)).toBe(0);
+        }, 180_000);
+      }
+    }
+  });
+}

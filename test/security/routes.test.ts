@@ -1,0 +1,25 @@
+// Every route of the router × role × tenant on SQLite, and the fill-in table kept complete.
+import { describe, expect, it } from "vitest";
+import { createTestApp, createTestDb } from "../harness.js";
+import { DIRECTIONS, describeMatrix } from "./matrix.js";
+import { FILL, routesOf } from "./routes.js";
+import { ROLES } from "./world.js";
+
+describe("the route table", () => {
+  it("has a fill-in entry for every route of the router, and none for a route that is gone", async () => {
+    const t = await createTestDb("sqlite");
+    const keys = routesOf(createTestApp(t.db).app).map((r) => r.key);
+    await t.destroy();
+    expect(
+      keys.filter((k) => !(k in FILL)),
+      "routes without an entry in test/security/routes.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(FILL).filter((k) => !keys.includes(k)),
+      "entries for routes the router no longer has",
+    ).toEqual([]);
+    expect(keys.length).toBeGreaterThan(150);
+  });
+});
+
+describeMatrix("sqlite", { directions: DIRECTIONS, roles: ROLES, writesOnly: false });

@@ -1,0 +1,374 @@
+// The fill-in table: for every route of the app, the path parameters, query and form that make a
+// request reach its handler, taken from one tenant's world. The route table test fails when a route
+// has no entry here, so a new route cannot be left out of the probe.
+import type { z } from "zod";
+import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
+import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
+import { associationInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
+import { profileInput as associationProfileInput, offerInput } from "../../src/modules/directory/directory.schema.js";
+import { consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
+import {
+  applicantReplyInput,
+  applicationStatusInput,
+  applyInput,
+  opportunityInput,
+  reviewInput,
+  threadMessageInput,
+} from "../../src/modules/opportunities/opportunities.schema.js";
+import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
+import {
+  adjustInput,
+  bookingInput,
+  cancelInput,
+  closureInput,
+  decisionInput,
+  hoursInput,
+  moveInput,
+  premiseInput,
+  proposeInput,
+  roundInput,
+  seasonInput,
+  wishInput,
+} from "../../src/modules/premises/premises.schema.js";
+import { saveSearchInput } from "../../src/modules/search/search.schema.js";
+import { emailOnlyInput, resetInput, signInInput, signUpInput, tokenInput } from "../../src/platform/auth/auth.schema.js";
+import { assets } from "../../src/platform/ui/assets.js";
+import { PASSWORD } from "../harness.js";
+import type { Fields } from "./client.js";
+import { bookingForm, jobForm, matchingForm, offerForm, premiseForm, type TenantWorld, wishForm } from "./world.js";
+
+export interface Fill {
+  params?: (w: TenantWorld) => Record<string, string>;
+  query?: (w: TenantWorld) => Fields;
+  /** A form that passes validation, naming the world's records. */
+  form?: (w: TenantWorld) => Fields;
+  /** The Zod schema the handler reads the form with; null where it reads fields by hand. The fuzz fills its fields. */
+  schema?: z.ZodType | null;
+  /** Sent as multipart with this file. */
+  upload?: { field: string; kind: "png" | "csv"; csv?: (w: TenantWorld) => string };
+  /** An API body. */
+  json?: (w: TenantWorld) => unknown;
+  /** Ends the session or removes what other routes use: sent after the rest. */
+  late?: true;
+}
+
+// Texts in forms are neutral on purpose: a tenant's own name showing on the other tenant is always a leak, never an echo.
+const N = "Prøve";
+const asset = [...assets.byUrl.keys()][0]?.split("/").pop() ?? "";
+const usage = () => ({ from: "2026-08-01", to: "2027-06-30" });
+const audit = () => ({ action: "", actor: "", entity: "", from: "2026-01-01", to: "2026-12-31", page: "1" });
+const listing = () => ({ q: "", sort: "name", dir: "asc", page: "1" });
+const hours = () =>
+  Object.fromEntries(
+    [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+      [`opens${d}`, "09:00"],
+      [`closes${d}`, "21:00"],
+    ]),
+  );
+const settings = (): Fields => ({
+  name: `${N}kommune`,
+  logoUrl: "",
+  colorPrimary: "#0b5e7e",
+  languages: ["da", "nb", "nl", "en"],
+  defaultLanguage: "da",
+  timeZone: "Europe/Copenhagen",
+  contactEmail: "kontakt@kommune.test",
+  moderation: "pre",
+  answerNudgeDays: "5",
+  answerEscalateDays: "10",
+  staleGraceDays: "30",
+  mapTileUrl: "",
+  mapAttribution: "",
+  order1: "1",
+  order2: "2",
+  order3: "3",
+});
+
+export const FILL: Record<string, Fill> = {
+  "GET /healthz": {},
+  "GET /readyz": {},
+  "GET /assets/:file": { params: () => ({ file: asset }) },
+  "GET /api/openapi.json": {},
+  "GET /api/v1/search": { query: () => ({ q: "lektie", kind: "job" }) },
+  "GET /api/v1/premises": {},
+  "GET /api/v1/premises/:id/availability": { params: (w) => ({ id: w.room }), query: () => ({ from: "2026-11-30", days: "7" }) },
+  "GET /api/v1/associations": { query: () => ({ q: "", page: "1" }) },
+  "GET /api/v1/associations/:id": { params: (w) => ({ id: w.club }) },
+  "POST /api/v1/associations": { json: () => ({ name: `${N} forening via API`, email: "api@forening.test" }) },
+  "GET /api/v1/hsds": {},
+  "GET /api/v1/hsds/organizations": { query: () => ({ page: "1", per_page: "50" }) },
+  "GET /api/v1/hsds/organizations/:id": { params: (w) => ({ id: w.club }) },
+  "GET /api/v1/hsds/services": { query: () => ({ page: "1" }) },
+  "GET /api/v1/hsds/services/:id": { params: (w) => ({ id: w.job }) },
+  "GET /api/v1/hsds/service_at_locations": { query: () => ({ page: "1" }) },
+  "GET /api/v1/hsds/service_at_locations/:id": { params: (w) => ({ id: w.hsdsServiceAtLocation }) },
+  "GET /api/v1/hsds/taxonomies": {},
+  "GET /api/v1/hsds/taxonomies/:id": { params: (w) => ({ id: w.hsdsTaxonomy }) },
+  "GET /api/v1/hsds/taxonomy_terms": { query: () => ({ search: "lekt" }) },
+  "GET /api/v1/hsds/taxonomy_terms/:id": { params: (w) => ({ id: w.hsdsTaxonomyTerm }) },
+
+  "GET /sign-up": {},
+  "POST /sign-up": { form: (w) => ({ name: `${N} Person`, email: `ny-probe@${w.host}`, password: PASSWORD }), schema: signUpInput },
+  "GET /verify": { query: (w) => ({ token: w.tokens.verify }) },
+  "GET /sign-in": { query: () => ({ next: "/account" }) },
+  "POST /sign-in": { form: (w) => ({ email: w.users.citizen.email, password: PASSWORD, next: "/account" }), schema: signInInput },
+  "POST /sign-in/link/request": { form: (w) => ({ email: w.users.citizen.email }), schema: emailOnlyInput },
+  "GET /sign-in/link": { query: (w) => ({ token: w.tokens.magic }) },
+  "POST /sign-in/link": { form: (w) => ({ token: w.tokens.magic }), schema: tokenInput },
+  "GET /password/forgot": {},
+  "POST /password/forgot": { form: (w) => ({ email: w.users.member.email }), schema: emailOnlyInput },
+  "GET /password/reset": { query: (w) => ({ token: w.tokens.reset }) },
+  "POST /password/reset": { form: (w) => ({ token: w.tokens.reset, password: "en ny og lang adgangskode til prøven" }), schema: resetInput },
+  "POST /sign-out": { schema: null, late: true },
+  "GET /auth/oidc/:slug": { params: (w) => ({ slug: w.oidcSlug }), query: () => ({ next: "/account" }) },
+  "GET /auth/oidc/:slug/callback": { params: (w) => ({ slug: w.oidcSlug }), query: () => ({ code: "probe-code", state: "probe-state" }) },
+  "GET /dev/mailbox": {},
+  "GET /dev/mailbox/:id": { params: (w) => ({ id: w.mail }) },
+  "GET /dev/mailbox/:id/attachments/:n": { params: (w) => ({ id: w.mail, n: "0" }) },
+
+  "GET /": {},
+  "GET /accessibility": {},
+  "GET /privacy": {},
+  "GET /theme.css": {},
+  "POST /language": { form: () => ({ lang: "en", back: "/" }), schema: null },
+
+  "GET /search/saved": {},
+  "POST /search/saved": { form: () => ({ query: "q=badminton", frequency: "daily" }), schema: saveSearchInput },
+  "POST /search/saved/:id/delete": { params: (w) => ({ id: w.savedSearch }), schema: null, late: true },
+  "GET /search/export.csv": { query: () => ({ q: "lektie" }) },
+  "GET /search": { query: (w) => ({ q: "lektie", near: "8000", within: "10", sort: "relevance", page: "1", kind: "job", category: w.categoryCode }) },
+
+  "GET /directory": {},
+  "GET /directory/import": {},
+  "POST /directory/import": {
+    form: () => ({ intent: "apply" }),
+    schema: null,
+    upload: {
+      field: "file",
+      kind: "csv",
+      csv: (w) =>
+        `forening;titel;beskrivelse;e-mail;postnr\n${w.clubName};${N} strikkeklub;Vi strikker sammen hver onsdag på biblioteket.;strik@forening.test;8000\n`,
+    },
+  },
+  "GET /directory/moderation": {},
+  "GET /directory/offers/new": { query: (w) => ({ association: w.club }) },
+  "POST /directory/offers/new": { form: (w) => offerForm(N, w.club, w.categoryId), schema: offerInput },
+  "GET /directory/offers/:id": { params: (w) => ({ id: w.offer }) },
+  "GET /directory/offers/:id/edit": { params: (w) => ({ id: w.offer }) },
+  "POST /directory/offers/:id/edit": { params: (w) => ({ id: w.offer }), form: (w) => offerForm(N, w.club, w.categoryId), schema: offerInput },
+  "POST /directory/offers/:id/confirm": { params: (w) => ({ id: w.offer }), schema: null },
+  "POST /directory/offers/:id/decision": { params: (w) => ({ id: w.pendingOffer }), form: () => ({ decision: "approve", note: "" }), schema: reviewInput },
+  "GET /directory/association/:id": { params: (w) => ({ id: w.club }) },
+  "GET /directory/associations/:id": { params: (w) => ({ id: w.club }) },
+  "POST /directory/associations/:id/confirm": { params: (w) => ({ id: w.club }), schema: null },
+  "GET /directory/associations/:id/profile": { params: (w) => ({ id: w.club }) },
+  "POST /directory/associations/:id/profile": {
+    params: (w) => ({ id: w.club }),
+    form: () => ({ description: `${N}: en ny beskrivelse`, website: "https://forening.test" }),
+    schema: associationProfileInput,
+    upload: { field: "logo", kind: "png" },
+  },
+  "GET /directory/associations/:id/logo": { params: (w) => ({ id: w.club }) },
+
+  "GET /opportunities": { query: () => ({ page: "1" }) },
+  "GET /opportunities/new": { query: (w) => ({ association: w.club, from: w.job }) },
+  "POST /opportunities/new": { form: (w) => jobForm(N, w.club, w.categoryId, "kontakt@forening.test"), schema: opportunityInput },
+  "GET /opportunities/figures": {},
+  "GET /opportunities/figures.csv": {},
+  "GET /opportunities/waiting.csv": {},
+  "GET /opportunities/waiting": {},
+  "GET /opportunities/moderation": {},
+  "GET /opportunities/association/:associationId": { params: (w) => ({ associationId: w.club }) },
+  "GET /opportunities/:id": { params: (w) => ({ id: w.job }) },
+  "GET /opportunities/:id/edit": { params: (w) => ({ id: w.job }) },
+  "POST /opportunities/:id/edit": {
+    params: (w) => ({ id: w.job }),
+    form: (w) => jobForm(N, w.club, w.categoryId, "kontakt@forening.test"),
+    schema: opportunityInput,
+  },
+  "POST /opportunities/:id/decision": { params: (w) => ({ id: w.pendingJob }), form: () => ({ decision: "approve", note: "" }), schema: reviewInput },
+  "POST /opportunities/:id/apply": {
+    params: (w) => ({ id: w.job }),
+    form: () => ({ name: `${N} Ansøger`, email: "ansoger@probe.test", phone: "+45 12 34 56 78", message: "Jeg vil gerne hjælpe." }),
+    schema: applyInput,
+  },
+  "GET /opportunities/:id/applications.csv": { params: (w) => ({ id: w.job }) },
+  "GET /opportunities/:id/applications": { params: (w) => ({ id: w.job }) },
+  "POST /opportunities/:id/applications/:applicationId": {
+    params: (w) => ({ id: w.job, applicationId: w.application }),
+    form: (w) => ({ status: "contacted", back: `/opportunities/${w.job}/applications` }),
+    schema: applicationStatusInput,
+  },
+  "GET /opportunities/:id/applications/:applicationId": { params: (w) => ({ id: w.job, applicationId: w.application }) },
+  "POST /opportunities/:id/applications/:applicationId/messages": {
+    params: (w) => ({ id: w.job, applicationId: w.application }),
+    form: () => ({ body: "Hvornår kan du komme forbi?" }),
+    schema: threadMessageInput,
+  },
+
+  "GET /premises": { query: () => ({ date: "2026-12-03", start: "18:00", end: "20:00", people: "10", stepFree: "on", near: "8000" }) },
+  "GET /premises/manage": {},
+  "GET /premises/manage/new": { query: (w) => ({ parent: w.building }) },
+  "POST /premises/manage/new": { form: (w) => premiseForm(`${N} lokale`, "room", w.building), schema: premiseInput },
+  "GET /premises/:id/edit": { params: (w) => ({ id: w.room }) },
+  "POST /premises/:id/edit": { params: (w) => ({ id: w.room }), form: (w) => premiseForm(`${N} sal`, "hall", w.building), schema: premiseInput },
+  "POST /premises/:id/hours": { params: (w) => ({ id: w.room }), form: hours, schema: hoursInput },
+  "POST /premises/:id/seasons/delete": { params: (w) => ({ id: w.room }), form: () => ({ from: "2027-01-01", to: "2027-06-30" }), schema: seasonInput },
+  "POST /premises/:id/closures": {
+    params: (w) => ({ id: w.room }),
+    form: () => ({ from: "2027-02-08", to: "2027-02-14", reason: "Vinterferie" }),
+    schema: closureInput,
+  },
+  "POST /premises/:id/delete": { params: (w) => ({ id: w.room }), schema: null, late: true },
+  "POST /premises/:id/photos": {
+    params: (w) => ({ id: w.room }),
+    form: () => ({ alt: "Salen set fra scenen" }),
+    schema: null,
+    upload: { field: "photo", kind: "png" },
+  },
+  "POST /premises/:id/photos/:photoId/delete": { params: (w) => ({ id: w.room, photoId: w.photo }), schema: null, late: true },
+  "GET /premises/:id/photos/:photoId": { params: (w) => ({ id: w.room, photoId: w.photo }) },
+  "POST /premises/:id/closures/:closureId/delete": { params: (w) => ({ id: w.room, closureId: w.closure }), schema: null, late: true },
+  "GET /premises/usage": { query: usage },
+  "GET /premises/usage.csv": { query: usage },
+  "POST /premises/bookings/:id/move": {
+    params: (w) => ({ id: w.booking }),
+    form: () => ({ date: "2026-12-01", newDate: "2026-12-03", start: "18:00", end: "20:00" }),
+    schema: moveInput,
+  },
+  "POST /premises/bookings/:id/propose": {
+    params: (w) => ({ id: w.pendingBooking }),
+    form: () => ({ date: "2026-12-04", start: "18:00", end: "20:00", note: "Fredag er bedre" }),
+    schema: proposeInput,
+  },
+  "POST /premises/bookings/:id/answer": { params: (w) => ({ id: w.pendingBooking }), form: () => ({ answer: "accept" }), schema: null },
+  "POST /premises/bookings/:id/no-show": { params: (w) => ({ id: w.booking }), form: () => ({ date: "2026-12-01" }), schema: null },
+  "GET /premises/rounds": {},
+  "POST /premises/rounds": { form: () => ({ name: `${N} sæson 2028`, from: "2028-01-01", to: "2028-06-30" }), schema: roundInput },
+  "GET /premises/rounds/:id": { params: (w) => ({ id: w.round }) },
+  "POST /premises/rounds/:id/apply": { params: (w) => ({ id: w.round }), form: (w) => wishForm(N, w.club, w.room), schema: wishInput },
+  "POST /premises/rounds/:id/propose": { params: (w) => ({ id: w.round }), schema: null },
+  "POST /premises/rounds/:id/publish": { params: (w) => ({ id: w.round }), schema: null },
+  "POST /premises/rounds/:id/applications/:applicationId": {
+    params: (w) => ({ id: w.round, applicationId: w.roundApplication }),
+    form: (w) => ({ premiseId: w.room, weekday: "3", start: "18:00" }),
+    schema: adjustInput,
+  },
+  "POST /premises/rounds/:id/applications/:applicationId/respond": {
+    params: (w) => ({ id: w.round, applicationId: w.roundApplication }),
+    form: () => ({ response: "confirmed" }),
+    schema: null,
+  },
+  "GET /premises/requests": {},
+  "POST /premises/requests": { form: (w) => ({ ids: [w.pendingBooking], decision: "approve", note: "" }), schema: decisionInput },
+  "GET /premises/bookings": {},
+  "POST /premises/calendars": { form: (w) => ({ associationId: w.club }), schema: null },
+  "GET /premises/calendars/:file": { params: (w) => ({ file: w.calendarFile }) },
+  "GET /premises/bookings/:id": { params: (w) => ({ id: w.booking }) },
+  "GET /premises/bookings/:id/calendar.ics": { params: (w) => ({ id: w.booking }) },
+  "POST /premises/bookings/:id/cancel": {
+    params: (w) => ({ id: w.booking }),
+    form: () => ({ scope: "one", date: "2026-12-01" }),
+    schema: cancelInput,
+    late: true,
+  },
+  "GET /premises/:id": { params: (w) => ({ id: w.room }), query: () => ({ week: "2026-11-30" }) },
+  "GET /premises/:id/calendar.ics": { params: (w) => ({ id: w.room }) },
+  "GET /premises/:id/book": { params: (w) => ({ id: w.room }), query: () => ({ date: "2026-12-03", start: "18:00", end: "20:00", people: "10" }) },
+  "POST /premises/:id/book": { params: (w) => ({ id: w.room }), form: (w) => bookingForm(N, w.club, "2026-12-03", "træning"), schema: bookingInput },
+
+  "GET /matching": {},
+  "GET /matching/profile": {},
+  "POST /matching/profile": { form: matchingForm, schema: volunteerInput },
+  "GET /matching/staff": { query: (w) => ({ citizen: w.users.citizen.id }) },
+  "POST /matching/staff": { form: (w) => ({ email: w.users.citizen.email, consent: "on", note: "Sagt ja i telefonen" }), schema: consentInput },
+
+  "GET /applications/confirm": { query: (w) => ({ token: w.tokens.application }) },
+  "GET /applications/thread": { query: (w) => ({ key: w.threadKey }) },
+  "POST /applications/thread": { form: (w) => ({ key: w.threadKey, body: "Tak, jeg kommer gerne." }), schema: applicantReplyInput },
+  "GET /applications/mine": {},
+
+  "GET /associations": { query: listing },
+  "GET /associations/export.csv": { query: listing },
+  "GET /associations/import": {},
+  "POST /associations/import": {
+    form: () => ({ intent: "apply" }),
+    schema: null,
+    upload: { field: "file", kind: "csv", csv: () => `navn;e-mail\n${N} Strikkeklub;strik@forening.test\n` },
+  },
+  "GET /associations/new": {},
+  "POST /associations/new": {
+    form: () => ({ name: `${N} Ny Forening`, registrationNumber: "", email: "ny@forening.test", phone: "" }),
+    schema: associationInput("DK"),
+  },
+  "POST /associations/switch": { form: (w) => ({ associationId: w.club, back: "/" }), schema: null },
+  "GET /associations/:id": { params: (w) => ({ id: w.club }) },
+  "GET /associations/:id/edit": { params: (w) => ({ id: w.club }) },
+  "POST /associations/:id/edit": {
+    params: (w) => ({ id: w.club }),
+    form: () => ({ name: `${N} Omdøbt Forening`, registrationNumber: "", email: "omdobt@forening.test", phone: "" }),
+    schema: associationInput("DK"),
+  },
+  "POST /associations/:id/invite": {
+    params: (w) => ({ id: w.club }),
+    form: () => ({ email: "inviteret@probe.test", role: "member" }),
+    schema: inviteMemberInput,
+  },
+  "POST /associations/:id/members/:userId": { params: (w) => ({ id: w.club, userId: w.users.member.id }), form: () => ({ role: "admin" }), schema: null },
+
+  "GET /people": { query: () => ({ q: "", page: "1" }) },
+  "GET /people/export.csv": { query: () => ({ q: "" }) },
+  "POST /people/invite": { form: () => ({ email: "ny-medarbejder@probe.test", role: "caseworker" }), schema: invitePersonInput },
+  "GET /people/:id": { params: (w) => ({ id: w.users.citizen.id }) },
+  "POST /people/:id/roles": { params: (w) => ({ id: w.users.citizen.id }), form: () => ({ role: "staff", action: "grant" }), schema: roleChangeInput },
+  "GET /invitations/accept": { query: (w) => ({ token: w.tokens.invite }) },
+  "POST /invitations/accept": { form: (w) => ({ token: w.tokens.invite }), schema: tokenInput },
+
+  "GET /open-data": { query: (w) => ({ category: w.categoryCode }) },
+  "GET /feeds/jobs.atom": { query: (w) => ({ category: w.categoryCode }) },
+  "GET /embed/jobs": { query: (w) => ({ category: w.categoryCode }) },
+
+  "GET /admin/audit": { query: audit },
+  "GET /admin/audit/export.csv": { query: audit },
+  "GET /admin/api-tokens": {},
+  "POST /admin/api-tokens": { form: () => ({ name: `${N} nøgle`, scopes: ["associations:read"] }), schema: apiTokenInput },
+  "GET /admin/settings": {},
+  "POST /admin/settings": { form: settings, schema: tenantSettingsInput() },
+  "POST /admin/api-tokens/:id/revoke": { params: (w) => ({ id: w.apiToken }), schema: null, late: true },
+
+  "GET /account": {},
+  "POST /account": { form: () => ({ name: `${N} Nyt Navn`, language: "da" }), schema: accountInput },
+  "POST /account/sign-out-everywhere": { schema: null, late: true },
+  "GET /account/data": {},
+  "GET /account/data.json": {},
+  "GET /account/delete": {},
+  "POST /account/delete": { schema: null, late: true },
+};
+
+export interface Route {
+  method: string;
+  path: string;
+  key: string;
+}
+
+/** Every route the app answers, from its router; middleware (method ALL) is not a route. */
+export function routesOf(app: { routes: { method: string; path: string }[] }): Route[] {
+  const seen = new Map<string, Route>();
+  for (const r of app.routes) {
+    if (r.method === "ALL") continue;
+    const key = `${r.method} ${r.path}`;
+    if (!seen.has(key)) seen.set(key, { method: r.method, path: r.path, key });
+  }
+  return [...seen.values()];
+}
+
+/** The path with the parameters filled in and the query appended. */
+export function pathFor(route: Route, params: Record<string, string>, query: Fields = {}): string {
+  const path = route.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) for (const one of Array.isArray(v) ? v : [v]) qs.append(k, one);
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export const isApi = (route: Route) => route.path.startsWith("/api/");

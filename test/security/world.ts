@@ -1,0 +1,438 @@
+// Two municipalities on one deployment, each with people in every role and records in every module,
+// made through the product's own forms wherever one exists, so the records are what real use leaves.
+import sharp from "sharp";
+import type { Config } from "../../src/config.js";
+import type { Database } from "../../src/db/database.js";
+import { createSession } from "../../src/platform/auth/sessions.js";
+import type { Clock } from "../../src/platform/clock.js";
+import { newId } from "../../src/platform/ids.js";
+import { createAssociation, createPerson, createTenant, PASSWORD } from "../harness.js";
+import { Browser, type Fields, type Received, type Send, type Upload } from "./client.js";
+
+export const ROLES = ["anonymous", "citizen", "member", "associationAdmin", "otherAdmin", "staff", "caseworker", "tenantAdmin"] as const;
+export type Role = (typeof ROLES)[number];
+export type Person = Exclude<Role, "anonymous">;
+
+export interface TenantWorld {
+  key: "alfa" | "bravo";
+  id: string;
+  host: string;
+  /** The session cookie of each signed-in role. */
+  sessions: Record<Person, string>;
+  users: Record<Person, { id: string; email: string }>;
+  club: string;
+  clubName: string;
+  otherAssociation: string;
+  categoryId: string;
+  categoryCode: string;
+  job: string;
+  pendingJob: string;
+  application: string;
+  threadKey: string;
+  offer: string;
+  pendingOffer: string;
+  building: string;
+  room: string;
+  photo: string;
+  closure: string;
+  booking: string;
+  pendingBooking: string;
+  round: string;
+  roundApplication: string;
+  savedSearch: string;
+  apiToken: string;
+  apiSecret: string;
+  calendarFile: string;
+  mail: string;
+  oidcSlug: string;
+  hsdsServiceAtLocation: string;
+  hsdsTaxonomy: string;
+  hsdsTaxonomyTerm: string;
+  tokens: { verify: string; magic: string; reset: string; invite: string; application: string };
+  /** Names, titles and texts of this tenant that no page of the other tenant may show. */
+  names: string[];
+  /** Every id above: rows of the other tenant must never come to refer to them. */
+  ids: string[];
+}
+
+export interface World {
+  alfa: TenantWorld;
+  bravo: TenantWorld;
+}
+
+export const OIDC_SECRET_NAME = "kommune";
+
+const PEOPLE: Record<Person, string> = {
+  citizen: "Karen Borger",
+  member: "Jonas Medlem",
+  associationAdmin: "Mette Formand",
+  otherAdmin: "Ole Gåformand",
+  staff: "Ali Centermedarbejder",
+  caseworker: "Birgitte Sagsbehandler",
+  tenantAdmin: "Peter Kommuneadmin",
+};
+
+export async function tinyPng(): Promise<Uint8Array> {
+  return new Uint8Array(
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: "#0b5e7e" } })
+      .png()
+      .toBuffer(),
+  );
+}
+
+function expectStatus(res: Received, status: number, what: string) {
+  if (res.status !== status) throw new Error(`Building the fixture: ${what} gave ${res.status}, not ${status}:\n${res.body.slice(0, 1500)}`);
+  return res;
+}
+const idFrom = (res: Received, index: number) => (res.headers.location ?? "").split("?")[0]?.split("/")[index] ?? "";
+
+async function mailTo(db: Database, tenantId: string, to: string) {
+  return db
+    .selectFrom("mail_outbox")
+    .select(["id", "text"])
+    .where("tenant_id", "=", tenantId)
+    .where("to_address", "=", to)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
+}
+async function linkParam(db: Database, tenantId: string, to: string, param: string) {
+  const { text } = await mailTo(db, tenantId, to);
+  const match = text.match(new RegExp(`[?&]${param}=([^&\\s]+)`));
+  if (!match?.[1]) throw new Error(`Building the fixture: no ${param} in the mail to ${to}:\n${text}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** One tenant through its own pages. `send` reaches an app holding `db`; the clock is the app's. */
+export async function buildTenant(
+  db: Database,
+  send: Send,
+  env: { clock: Clock; config: Config; oidcIssuer: string },
+  key: "alfa" | "bravo",
+): Promise<TenantWorld> {
+  const P = key === "alfa" ? "Alfa" : "Bravo";
+  const host = `${key}.test`;
+  const tenant = await createTenant(db, { slug: key, host, isDefault: key === "alfa" });
+  const club = await createAssociation(db, tenant, `${P} Badmintonklub`);
+  const other = await createAssociation(db, tenant, `${P} Gåklub`);
+  const memberships: Partial<Record<Person, { associationId: string; role: "member" | "admin" }[]>> = {
+    member: [{ associationId: club.id, role: "member" }],
+    associationAdmin: [{ associationId: club.id, role: "admin" }],
+    otherAdmin: [{ associationId: other.id, role: "admin" }],
+  };
+  const staffRoles: Partial<Record<Person, ("staff" | "caseworker" | "tenant_admin")[]>> = {
+    staff: ["staff"],
+    caseworker: ["caseworker"],
+    tenantAdmin: ["tenant_admin"],
+  };
+  const users = {} as TenantWorld["users"];
+  const sessions = {} as TenantWorld["sessions"];
+  for (const role of Object.keys(PEOPLE) as Person[]) {
+    const email = `${role.toLowerCase()}@${host}`;
+    const user = await createPerson(db, tenant, { email, name: `${P} ${PEOPLE[role]}`, roles: staffRoles[role], memberships: memberships[role] });
+    users[role] = user;
+    sessions[role] = await createSession(db, env.clock, env.config, { tenantId: tenant.id, userId: user.id, ip: null, userAgent: "probe" });
+  }
+  await db
+    .insertInto("oidc_providers")
+    .values({
+      id: newId(),
+      tenant_id: tenant.id,
+      slug: `${key}-kommune`,
+      label: `${P} Kommunelogin`,
+      issuer: env.oidcIssuer,
+      client_id: "sammen",
+      secret_name: OIDC_SECRET_NAME,
+      grants_role: "staff",
+    })
+    .execute();
+  const category = await db
+    .selectFrom("taxonomy_terms")
+    .select(["id", "code"])
+    .where("tenant_id", "=", tenant.id)
+    .where("kind", "=", "category")
+    .where("code", "=", "learning")
+    .executeTakeFirstOrThrow();
+
+  const as = async (role: Role) => new Browser(send, host, role === "anonymous" ? null : sessions[role]).prepare();
+  const anonymous = await as("anonymous");
+  const citizen = await as("citizen");
+  const clubAdmin = await as("associationAdmin");
+  const staff = await as("staff");
+  const caseworker = await as("caseworker");
+  const admin = await as("tenantAdmin");
+  const post = async (who: Browser, path: string, fields: Fields, status: number, files?: Upload[]) =>
+    expectStatus(await who.post(path, fields, files), status, `POST ${path}`);
+
+  // Volunteer jobs: one published with applications and a conversation, one waiting for approval.
+  const job = idFrom(await post(clubAdmin, "/opportunities/new", jobForm(P, club.id, category.id, users.associationAdmin.email), 303), 2);
+  await post(staff, `/opportunities/${job}/decision`, { decision: "approve", note: "" }, 303);
+  const pendingJob = idFrom(
+    await post(
+      clubAdmin,
+      "/opportunities/new",
+      { ...jobForm(P, club.id, category.id, users.associationAdmin.email), title: `${P} kasserer i bestyrelsen søges hurtigt` },
+      303,
+    ),
+    2,
+  );
+  await post(
+    citizen,
+    `/opportunities/${job}/apply`,
+    { name: `${P} ${PEOPLE.citizen}`, email: users.citizen.email, phone: "", message: `${P} ansøgning: jeg vil gerne hjælpe` },
+    200,
+  );
+  await post(
+    anonymous,
+    `/opportunities/${job}/apply`,
+    { name: `${P} Anonym Ansøger`, email: `anonym@${host}`, phone: "", message: `${P} anonym ansøgning` },
+    200,
+  );
+  const application = (
+    await db.selectFrom("applications").select("id").where("tenant_id", "=", tenant.id).where("email", "=", users.citizen.email).executeTakeFirstOrThrow()
+  ).id;
+  await post(clubAdmin, `/opportunities/${job}/applications/${application}/messages`, { body: `${P} besked: kom til et møde tirsdag` }, 303);
+  const threadKey = await linkParam(db, tenant.id, users.citizen.email, "key");
+
+  // The directory: one published offer, one waiting; a profile with a logo.
+  const offer = idFrom(await post(clubAdmin, "/directory/offers/new", offerForm(P, club.id, category.id), 303), 3);
+  await post(staff, `/directory/offers/${offer}/decision`, { decision: "approve", note: "" }, 303);
+  const pendingOffer = idFrom(
+    await post(clubAdmin, "/directory/offers/new", { ...offerForm(P, club.id, category.id), title: `${P} motionshold for seniorer` }, 303),
+    3,
+  );
+  const png = await tinyPng();
+  await post(clubAdmin, `/directory/associations/${club.id}/profile`, { description: `${P} klubbens beskrivelse`, website: "" }, 303, [
+    { field: "logo", name: "logo.png", type: "image/png", content: png },
+  ]);
+
+  // Premises: a building with a bookable room, hours, a closure, a photo, and bookings.
+  const building = idFrom(await post(admin, "/premises/manage/new", premiseForm(`${P} Skole`, "building", ""), 303), 2);
+  const room = idFrom(await post(admin, "/premises/manage/new", premiseForm(`${P} Skole, gymnastiksal`, "hall", building), 303), 2);
+  const hours = Object.fromEntries(
+    [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+      [`opens${d}`, "08:00"],
+      [`closes${d}`, "22:00"],
+    ]),
+  );
+  await post(admin, `/premises/${room}/hours`, hours, 303);
+  await post(admin, `/premises/${room}/closures`, { from: "2026-12-21", to: "2027-01-03", reason: `${P} juleferie` }, 303);
+  const closure = (await db.selectFrom("premise_closures").select("id").where("premise_id", "=", room).executeTakeFirstOrThrow()).id;
+  await post(admin, `/premises/${room}/photos`, { alt: `${P} salen set fra døren` }, 303, [
+    { field: "photo", name: "sal.png", type: "image/png", content: png },
+  ]);
+  const photo = (await db.selectFrom("premise_photos").select("id").where("premise_id", "=", room).executeTakeFirstOrThrow()).id;
+  const booking = idFrom(await post(clubAdmin, `/premises/${room}/book`, bookingForm(P, club.id, "2026-12-01", "Badmintontræning"), 303), 3);
+  await post(caseworker, "/premises/requests", { ids: [booking], decision: "approve", note: "" }, 303);
+  const pendingBooking = idFrom(await post(clubAdmin, `/premises/${room}/book`, bookingForm(P, club.id, "2026-12-02", "Generalforsamling"), 303), 3);
+
+  // A seasonal round with an application.
+  const round = idFrom(await post(caseworker, "/premises/rounds", { name: `${P} sæson 2027/28`, from: "2027-08-01", to: "2027-12-20" }, 303), 3);
+  await post(clubAdmin, `/premises/rounds/${round}/apply`, wishForm(P, club.id, room), 303);
+  const roundApplication = (await db.selectFrom("allocation_applications").select("id").where("round_id", "=", round).executeTakeFirstOrThrow()).id;
+
+  // The rest: a saved search, an API token, a calendar link, a matching profile and consent.
+  await post(citizen, "/search/saved", { query: "q=lektiehj%C3%A6lp", frequency: "weekly" }, 303);
+  const savedSearch = (await db.selectFrom("saved_searches").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
+  const created = await post(admin, "/admin/api-tokens", { name: `${P} integration`, scopes: ["associations:read", "associations:write"] }, 201);
+  const apiSecret = created.body.match(/smn_[\w-]+/)?.[0] ?? "";
+  const apiToken = (await db.selectFrom("api_tokens").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
+  const calendar = await post(clubAdmin, "/premises/calendars", { associationId: club.id }, 200);
+  const calendarFile = calendar.body.match(/\/premises\/calendars\/([\w-]+\.ics)/)?.[1] ?? "";
+  await post(citizen, "/matching/profile", matchingForm(), 303);
+  await post(staff, "/matching/staff", { email: users.citizen.email, consent: "on", note: `${P} samtykke givet mundtligt` }, 303);
+
+  // Links from e-mails: an invitation, a sign-up to verify, a magic link, a password reset.
+  await post(admin, "/people/invite", { email: `ny@${host}`, role: "staff" }, 303);
+  await post(anonymous, "/sign-up", { name: `${P} Ny Borger`, email: `ny-borger@${host}`, password: PASSWORD }, 200);
+  await post(anonymous, "/sign-in/link/request", { email: users.citizen.email }, 200);
+  await post(anonymous, "/password/forgot", { email: users.member.email }, 200);
+  const tokens = {
+    invite: await linkParam(db, tenant.id, `ny@${host}`, "token"),
+    verify: await linkParam(db, tenant.id, `ny-borger@${host}`, "token"),
+    magic: await linkParam(db, tenant.id, users.citizen.email, "token"),
+    reset: await linkParam(db, tenant.id, users.member.email, "token"),
+    application: await linkParam(db, tenant.id, `anonym@${host}`, "token"),
+  };
+  const mail = (await mailTo(db, tenant.id, users.citizen.email)).id;
+  const hsds = async (list: string) => {
+    const res = expectStatus(await send({ method: "GET", path: `/api/v1/hsds/${list}`, host }), 200, `GET /api/v1/hsds/${list}`);
+    return (JSON.parse(res.body) as { contents: { id: string }[] }).contents[0]?.id ?? "";
+  };
+
+  const world = {
+    key,
+    id: tenant.id,
+    host,
+    sessions,
+    users,
+    club: club.id,
+    clubName: club.name,
+    otherAssociation: other.id,
+    categoryId: category.id,
+    categoryCode: category.code,
+    job,
+    pendingJob,
+    application,
+    threadKey,
+    offer,
+    pendingOffer,
+    building,
+    room,
+    photo,
+    closure,
+    booking,
+    pendingBooking,
+    round,
+    roundApplication,
+    savedSearch,
+    apiToken,
+    apiSecret,
+    calendarFile,
+    mail,
+    oidcSlug: `${key}-kommune`,
+    hsdsServiceAtLocation: await hsds("service_at_locations"),
+    hsdsTaxonomy: await hsds("taxonomies"),
+    hsdsTaxonomyTerm: await hsds("taxonomy_terms?search=lekt"),
+    tokens,
+    names: [
+      `Test ${key}`,
+      club.name,
+      other.name,
+      ...Object.values(PEOPLE).map((n) => `${P} ${n}`),
+      `${P} Anonym Ansøger`,
+      `${P}: lektiehjælper`,
+      `${P} kasserer`,
+      `${P} lektiecafé`,
+      `${P} motionshold`,
+      `${P} Skole`,
+      `${P} juleferie`,
+      `${P} sæson`,
+      `${P} Badmintontræning`,
+      `${P} Generalforsamling`,
+      `${P} integration`,
+      `${P} ansøgning`,
+      `${P} besked`,
+      `${P} klubbens beskrivelse`,
+      `${P} samtykke`,
+      `${P} Kommunelogin`,
+    ],
+    ids: [] as string[],
+  } satisfies TenantWorld;
+  world.ids = [
+    tenant.id,
+    ...Object.values(users).map((u) => u.id),
+    ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, building, room, photo, closure],
+    ...[booking, pendingBooking, round, roundApplication, savedSearch, apiToken, world.mail],
+  ];
+  for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
+  return world;
+}
+
+export const jobForm = (P: string, associationId: string, categoryId: string, contactEmail: string): Fields => ({
+  associationId,
+  title: `${P}: lektiehjælper for børn i 4.-6. klasse`,
+  categoryId,
+  tasks:
+    "Du hjælper børn i 4.-6. klasse med lektierne to timer hver tirsdag på biblioteket. Du forklarer, lytter og hjælper dem i gang. Vi er altid mindst tre frivillige sammen.",
+  benefits: "Et godt fællesskab, kaffe og et kursus i lektiehjælp hvert efterår.",
+  commitment: "weekly",
+  hoursPerWeek: "2",
+  oneOffDate: "",
+  place: "Biblioteket",
+  postcode: "8000",
+  startDate: "2027-01-05",
+  minAge: "18",
+  languages: ["da", "en"],
+  suits: ["young", "seniors"],
+  slots: ["tue-afternoon"],
+  setting: "group",
+  contactName: "Kontakt Person",
+  contactEmail,
+  expiresOn: "2027-06-30",
+  intent: "submit",
+});
+
+export const offerForm = (P: string, associationId: string, categoryId: string): Fields => ({
+  associationId,
+  kind: "activity",
+  title: `${P} lektiecafé hver tirsdag`,
+  description: "Vi mødes på biblioteket og laver lektier sammen; alle er velkomne, og det er gratis.",
+  categoryId,
+  targetGroups: ["children"],
+  placeName: "Biblioteket",
+  address: "Torvet 3",
+  postcode: "8000",
+  timeText: "Tirsdag kl. 15-17",
+  slots: ["tue-afternoon"],
+  accessibility: ["step_free"],
+  languages: ["da"],
+  price: "free",
+  priceText: "",
+  contactEmail: "kontakt@forening.test",
+  contactPhone: "",
+  linkUrl: "",
+});
+
+export const premiseForm = (name: string, kind: string, parentId: string): Fields => ({
+  name,
+  kind,
+  parentId,
+  description: "",
+  address: kind === "building" ? "Skolevej 1" : "",
+  postcode: kind === "building" ? "8000" : "",
+  capacity: "60",
+  sizeM2: "300",
+  facilities: "ribber",
+  accessibility: ["step_free"],
+  houseRules: "Indendørssko",
+  accessDetails: "Dørkode 2468",
+  ...(kind === "building" ? {} : { bookable: "on" }),
+  whoMayBook: "associations",
+  approval: "manual",
+  pricePerHour: "0",
+  minMinutes: "30",
+  maxMinutes: "480",
+  maxDaysAhead: "365",
+  bufferMinutes: "0",
+  cancelHours: "24",
+});
+
+export const bookingForm = (P: string, associationId: string, date: string, purpose: string): Fields => ({
+  associationId,
+  purpose: `${P} ${purpose}`,
+  participants: "20",
+  date,
+  start: "18:00",
+  end: "20:00",
+  repeat: "none",
+  until: "",
+});
+
+export const wishForm = (P: string, associationId: string, premiseId: string): Fields => ({
+  associationId,
+  purpose: `${P} Badmintontræning for børn`,
+  participants: "20",
+  priority: "1",
+  minutes: "120",
+  firstPremiseId: premiseId,
+  firstWeekday: "2",
+  firstStart: "18:00",
+  secondPremiseId: "",
+  secondWeekday: "",
+  secondStart: "",
+  windowFrom: "",
+  windowTo: "",
+});
+
+export const matchingForm = (): Fields => ({
+  interests: ["learning"],
+  skills: "lytte",
+  slots: ["tue-afternoon"],
+  postcode: "8000",
+  maxKm: "10",
+  languages: ["da"],
+  needs: [],
+  setting: "group",
+  rhythm: "regular",
+});
