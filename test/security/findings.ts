@@ -18,7 +18,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 export function firstLines(text: string, lines = 4): string {
   return text
     .split("\n")
-    .filter((l) => !l.includes("node_modules"))
+    .filter((l) => !l.includes("node_modules") && !l.includes("node:internal"))
     .slice(0, lines)
     .join("\n");
 }

@@ -10,6 +10,9 @@ import type { Snapshot } from "./server.js";
 import { openProbe, type Probe } from "./setup.js";
 import { type Role, type TenantWorld, tinyPng } from "./world.js";
 
+/** SECURITY_TRACE=1 prints every request of the table with its status. */
+const TRACE = process.env.SECURITY_TRACE === "1";
+
 export const DIRECTIONS = [
   { name: "alfa with bravo's ids", actor: "alfa", ids: "bravo" },
   { name: "bravo with alfa's ids", actor: "bravo", ids: "alfa" },
@@ -52,8 +55,9 @@ function coveredByOwnRun(direction: Direction, plan: Plan, fill: Fill, ids: Tena
   return direction.actor !== direction.ids && ownRun && recordsUsed(fill, ids).length === 0;
 }
 
-/** GETs first, then the writes, then what removes what others use, the account, and last the session. */
-const order = (r: Route) => (r.method === "GET" ? 0 : !FILL[r.key]?.late ? 1 : r.key.includes("sign-out") ? 4 : r.key === "POST /account/delete" ? 3 : 2);
+/** GETs first, then the writes, then what removes what others use, and last what ends the account or the session. */
+const ENDINGS = ["POST /account/delete", "POST /account/sign-out-everywhere", "POST /sign-out"];
+const order = (r: Route) => (r.method === "GET" ? 0 : !FILL[r.key]?.late ? 1 : 2 + ENDINGS.indexOf(r.key) + 1);
 
 async function requestFor(route: Route, fill: Fill, ids: TenantWorld, browser: Browser, apiToken: string | null): Promise<Sent> {
   const path = pathFor(route, fill.params?.(ids) ?? {}, fill.query?.(ids) ?? {});
@@ -134,6 +138,7 @@ export function describeMatrix(dialect: DialectName, plan: Plan, options: { skip
         const fill = FILL[route.key] as Fill;
         const request = await requestFor(route, fill, chosen, browser, apiToken);
         const outcome = await target.send(request);
+        if (TRACE) console.log(`${outcome.kind === "response" ? outcome.status : outcome.kind} ${route.key} as ${role}, ${direction.name}${label}`);
         const where = (status: number | string, path = request.path) => `${route.key} as ${role}, ${direction.name}${label} (${path}) → ${status}`;
         const fault = await serverFault(target, outcome);
         if (fault) findings.push({ ...fault, where: where(outcome.kind === "response" ? outcome.status : outcome.kind) });

@@ -89,7 +89,7 @@ export const FILL: Record<string, Fill> = {
   "GET /readyz": {},
   "GET /assets/:file": { params: () => ({ file: asset }) },
   "GET /api/openapi.json": {},
-  "GET /api/v1/search": { query: () => ({ q: "lektie", kind: "job" }) },
+  "GET /api/v1/search": { query: (w) => ({ q: "lektie", kind: "opportunity", category: w.categoryCode }) },
   "GET /api/v1/premises": {},
   "GET /api/v1/premises/:id/availability": { params: (w) => ({ id: w.room }), query: () => ({ from: "2026-11-30", days: "7" }) },
   "GET /api/v1/associations": { query: () => ({ q: "", page: "1" }) },
@@ -116,7 +116,7 @@ export const FILL: Record<string, Fill> = {
   "GET /sign-in/link": { query: (w) => ({ token: w.tokens.magic }) },
   "POST /sign-in/link": { form: (w) => ({ token: w.tokens.magic }), schema: tokenInput },
   "GET /password/forgot": {},
-  "POST /password/forgot": { form: (w) => ({ email: w.users.member.email }), schema: emailOnlyInput },
+  "POST /password/forgot": { form: (w) => ({ email: `glemsom@${w.host}` }), schema: emailOnlyInput },
   "GET /password/reset": { query: (w) => ({ token: w.tokens.reset }) },
   "POST /password/reset": { form: (w) => ({ token: w.tokens.reset, password: "en ny og lang adgangskode til prøven" }), schema: resetInput },
   "POST /sign-out": { schema: null, late: true },
@@ -136,7 +136,7 @@ export const FILL: Record<string, Fill> = {
   "POST /search/saved": { form: () => ({ query: "q=badminton", frequency: "daily" }), schema: saveSearchInput },
   "POST /search/saved/:id/delete": { params: (w) => ({ id: w.savedSearch }), schema: null, late: true },
   "GET /search/export.csv": { query: () => ({ q: "lektie" }) },
-  "GET /search": { query: (w) => ({ q: "lektie", near: "8000", within: "10", sort: "relevance", page: "1", kind: "job", category: w.categoryCode }) },
+  "GET /search": { query: (w) => ({ q: "lektie", near: "8000", within: "10", sort: "relevance", page: "1", kind: "opportunity", category: w.categoryCode }) },
 
   "GET /directory": {},
   "GET /directory/import": {},
@@ -147,7 +147,7 @@ export const FILL: Record<string, Fill> = {
       field: "file",
       kind: "csv",
       csv: (w) =>
-        `forening;titel;beskrivelse;e-mail;postnr\n${w.clubName};${N} strikkeklub;Vi strikker sammen hver onsdag på biblioteket.;strik@forening.test;8000\n`,
+        `forening;titel;beskrivelse;kategori;tid;e-mail;postnr\n${w.clubName};${N} strikkeklub;Vi strikker sammen hver onsdag på biblioteket.;${w.categoryCode};Onsdag kl. 19;strik@forening.test;8000\n`,
     },
   },
   "GET /directory/moderation": {},
@@ -155,7 +155,7 @@ export const FILL: Record<string, Fill> = {
   "POST /directory/offers/new": { form: (w) => offerForm(N, w.club, w.categoryId), schema: offerInput },
   "GET /directory/offers/:id": { params: (w) => ({ id: w.offer }) },
   "GET /directory/offers/:id/edit": { params: (w) => ({ id: w.offer }) },
-  "POST /directory/offers/:id/edit": { params: (w) => ({ id: w.offer }), form: (w) => offerForm(N, w.club, w.categoryId), schema: offerInput },
+  "POST /directory/offers/:id/edit": { params: (w) => ({ id: w.offer }), form: (w) => offerForm(N, w.club, w.categoryId), schema: offerInput, late: true },
   "POST /directory/offers/:id/confirm": { params: (w) => ({ id: w.offer }), schema: null },
   "POST /directory/offers/:id/decision": { params: (w) => ({ id: w.pendingOffer }), form: () => ({ decision: "approve", note: "" }), schema: reviewInput },
   "GET /directory/association/:id": { params: (w) => ({ id: w.club }) },
@@ -181,10 +181,12 @@ export const FILL: Record<string, Fill> = {
   "GET /opportunities/association/:associationId": { params: (w) => ({ associationId: w.club }) },
   "GET /opportunities/:id": { params: (w) => ({ id: w.job }) },
   "GET /opportunities/:id/edit": { params: (w) => ({ id: w.job }) },
+  // Editing sends the job back to moderation, out of sight of those who would apply.
   "POST /opportunities/:id/edit": {
     params: (w) => ({ id: w.job }),
     form: (w) => jobForm(N, w.club, w.categoryId, "kontakt@forening.test"),
     schema: opportunityInput,
+    late: true,
   },
   "POST /opportunities/:id/decision": { params: (w) => ({ id: w.pendingJob }), form: () => ({ decision: "approve", note: "" }), schema: reviewInput },
   "POST /opportunities/:id/apply": {
@@ -275,7 +277,7 @@ export const FILL: Record<string, Fill> = {
   "GET /premises/:id": { params: (w) => ({ id: w.room }), query: () => ({ week: "2026-11-30" }) },
   "GET /premises/:id/calendar.ics": { params: (w) => ({ id: w.room }) },
   "GET /premises/:id/book": { params: (w) => ({ id: w.room }), query: () => ({ date: "2026-12-03", start: "18:00", end: "20:00", people: "10" }) },
-  "POST /premises/:id/book": { params: (w) => ({ id: w.room }), form: (w) => bookingForm(N, w.club, "2026-12-03", "træning"), schema: bookingInput },
+  "POST /premises/:id/book": { params: (w) => ({ id: w.room }), form: (w) => bookingForm(N, w.club, "2026-12-10", "træning"), schema: bookingInput },
 
   "GET /matching": {},
   "GET /matching/profile": {},

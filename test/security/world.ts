@@ -246,12 +246,14 @@ export async function buildTenant(
   await post(admin, "/people/invite", { email: `ny@${host}`, role: "staff" }, 303);
   await post(anonymous, "/sign-up", { name: `${P} Ny Borger`, email: `ny-borger@${host}`, password: PASSWORD }, 200);
   await post(anonymous, "/sign-in/link/request", { email: users.citizen.email }, 200);
-  await post(anonymous, "/password/forgot", { email: users.member.email }, 200);
+  // A reset ends the person's sessions, so its token belongs to someone who plays no role here.
+  const forgetful = await createPerson(db, tenant, { email: `glemsom@${host}`, name: `${P} Glemsom Person` });
+  await post(anonymous, "/password/forgot", { email: forgetful.email }, 200);
   const tokens = {
     invite: await linkParam(db, tenant.id, `ny@${host}`, "token"),
     verify: await linkParam(db, tenant.id, `ny-borger@${host}`, "token"),
     magic: await linkParam(db, tenant.id, users.citizen.email, "token"),
-    reset: await linkParam(db, tenant.id, users.member.email, "token"),
+    reset: await linkParam(db, tenant.id, forgetful.email, "token"),
     application: await linkParam(db, tenant.id, `anonym@${host}`, "token"),
   };
   const mail = (await mailTo(db, tenant.id, users.citizen.email)).id;
@@ -301,6 +303,7 @@ export async function buildTenant(
       other.name,
       ...Object.values(PEOPLE).map((n) => `${P} ${n}`),
       `${P} Anonym Ansøger`,
+      `${P} Glemsom Person`,
       `${P}: lektiehjælper`,
       `${P} kasserer`,
       `${P} lektiecafé`,
