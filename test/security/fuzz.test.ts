@@ -139,6 +139,8 @@ describe("fuzz: generated and malformed requests [sqlite]", () => {
   let operations: Operation[];
   const all: Finding[] = [];
   let sent = 0;
+  /** How the answers spread, printed with the report: a run that reaches no handler shows as all 4xx. */
+  const statuses = new Map<string, number>();
 
   beforeAll(async () => {
     console.log(`security fuzz seed ${SEED}, ${COUNT} requests (SECURITY_FUZZ_SEED=${SEED} repeats this run)`);
@@ -153,7 +155,11 @@ describe("fuzz: generated and malformed requests [sqlite]", () => {
     operations = operationsOf(JSON.parse(doc.body));
   }, 180_000);
   afterAll(async () => {
-    publish("security-fuzz.txt", `Fuzz (seed ${SEED}, ${sent} requests)`, all);
+    const spread = [...statuses]
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ");
+    publish("security-fuzz.txt", `Fuzz (seed ${SEED}, ${sent} requests: ${spread})`, all);
     await stage?.probe.close();
   });
 
@@ -162,6 +168,8 @@ describe("fuzz: generated and malformed requests [sqlite]", () => {
     sent += 1;
     if (sent % RESET_EVERY === 0) await stage.probe.target.reset();
     const outcome = await stage.probe.target.send(request);
+    const status = outcome.kind === "response" ? `${String(outcome.status)[0]}xx` : outcome.kind;
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
     const where = `#${sent} ${label}: ${request.method} ${request.path.slice(0, 160)} → ${outcome.kind === "response" ? outcome.status : outcome.kind}`;
     const findings: Finding[] = [];
     const fault = await serverFault(stage.probe.target, outcome);
@@ -258,6 +266,62 @@ describe("fuzz: generated and malformed requests [sqlite]", () => {
     return fire({ method: route.method, path, host: actor.host, headers, body }, `malformed body as ${role} of ${actor.key}`, isApi(route));
   }
 
+  /** A valid request of any route with one header an attacker or a broken proxy sends instead. */
+  async function hostileHeaderRequest(r: Rng, routes: Route[]): Promise<Finding[]> {
+    const route = r.pick(routes);
+    const fill = FILL[route.key] as Fill;
+    const { actor, role, browser } = pick(r);
+    const path = pathFor(route, fill.params?.(actor) ?? {}, fill.query?.(actor) ?? {});
+    const headers = headersOf(browser, route.method === "POST" ? { "content-type": "application/x-www-form-urlencoded" } : {});
+    const body = route.method === "POST" ? urlencoded({ _csrf: browser.csrf, ...(fill.form?.(actor) ?? {}) }) : undefined;
+    let host = actor.host;
+    r.pick([
+      () => {
+        host = r.pick([
+          "evil.example",
+          "",
+          "alfa.test:99999",
+          "ALFA.TEST",
+          "alfa.test.",
+          "[::1]",
+          "127.0.0.1",
+          `${"a".repeat(300)}.test`,
+          "alfa.test, bravo.test",
+        ]);
+      },
+      () => {
+        headers.cookie = r.pick([
+          "sammen_session=",
+          `sammen_session=${"x".repeat(4000)}`,
+          "sammen_session=%zz; sammen_csrf=%",
+          "sammen_lang=xx; sammen_lang=../..",
+          "=;=;=",
+        ]);
+      },
+      () => {
+        headers["accept-language"] = r.pick(["*", "xx-YY;q=2", "da;q=NaN,en;q=-1", "\u00e6\u00f8;q=1", ",,,;;;", "a".repeat(2000)]);
+      },
+      () => {
+        headers["x-forwarded-for"] = r.pick(["", "not-an-ip", "1.2.3.4, , ,", "::ffff:999.1.1.1", "a".repeat(1000)]);
+        headers["x-forwarded-host"] = r.pick(["evil.example", "", "bravo.test"]);
+        headers["x-forwarded-proto"] = r.pick(["https", "gopher", ""]);
+      },
+      () => {
+        headers["hx-request"] = "true";
+        headers["hx-target"] = r.pick(["main", "", "<script>"]);
+      },
+      () => {
+        headers["x-csrf-token"] = r.pick(["", "x", browser.csrf.slice(1), "a".repeat(500)]);
+      },
+    ])();
+    const changed = Object.entries(headers)
+      .filter(([k, v]) => k !== "cookie" || v !== browser.cookieHeader())
+      .filter(([k]) => k !== "content-type")
+      .map(([k, v]) => `${k}: ${v.slice(0, 40)}`);
+    const what = [...(host === actor.host ? [] : [`host: ${host.slice(0, 40)}`]), ...changed].join("; ");
+    return fire({ method: route.method, path, host, headers, body }, `hostile header (${what}) as ${role} of ${actor.key}`, isApi(route));
+  }
+
   /**
    * Every date a page, form or API takes, once with each impossible or extreme date, as the two roles
    * that reach most handlers: the kind of input that made a page loop forever must be met every run.
@@ -320,7 +384,8 @@ describe("fuzz: generated and malformed requests [sqlite]", () => {
       if (roll < 0.4) findings.push(...(await apiRequest(r)));
       else if (roll < 0.72) findings.push(...(await formRequest(r, forms)));
       else if (roll < 0.87) findings.push(...(await pageRequest(r, pages)));
-      else findings.push(...(await malformedRequest(r, posts)));
+      else if (roll < 0.95) findings.push(...(await malformedRequest(r, posts)));
+      else findings.push(...(await hostileHeaderRequest(r, routes)));
     }
     all.push(...findings);
     expect(sent).toBeGreaterThanOrEqual(2000);
