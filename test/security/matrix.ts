@@ -1,5 +1,6 @@
 // The route table: every route of the router × role × the route's ids from the same tenant and from
 // the other. No 5xx and no hang anywhere, and nothing of the other tenant shown or changed.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DialectName } from "../../src/db/portable.js";
 import type { Sent } from "./client.js";
@@ -37,14 +38,22 @@ function recordsUsed(fill: Fill, w: TenantWorld): (keyof TenantWorld)[] {
   return [...used];
 }
 
+/** The same record's reference, pointing nowhere: a fresh id, a key or token no one was given. */
+function unknownLike(value: unknown): unknown {
+  if (typeof value === "string") return value.endsWith(".ics") ? `${randomUUID()}.ics` : value.startsWith("smn_") ? `smn_${randomUUID()}` : randomUUID();
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unknownLike(v)]));
+  return value;
+}
+
 /**
- * The ids a request names: all from one tenant; and across tenants also each one alone from the
- * other tenant with the rest the actor's own, so a check on the first id cannot hide a missing check on another.
+ * The ids a request names: all from one tenant. Across tenants also each one alone from the other
+ * tenant with the rest the actor's own, so a check on the first id cannot hide a missing check on
+ * another; in the actor's own tenant also each one alone unknown, which must be a 404 or 422, not a 500.
  */
 function idSets(fill: Fill, actor: TenantWorld, ids: TenantWorld): { label: string; world: TenantWorld }[] {
   const all = [{ label: "", world: ids }];
-  if (actor === ids) return all;
   const used = recordsUsed(fill, ids);
+  if (actor === ids) return [...all, ...used.map((k) => ({ label: ` only ${k} unknown`, world: { ...actor, [k]: unknownLike(actor[k]) } as TenantWorld }))];
   if (used.length < 2) return all;
   return [...all, ...used.map((k) => ({ label: ` only ${k} foreign`, world: { ...actor, [k]: ids[k] } }))];
 }

@@ -125,6 +125,8 @@ const isBytes = (v: unknown) =>
 const bytesOf = (v: unknown) => (Buffer.isBuffer(v) ? v : v instanceof Uint8Array ? Buffer.from(v) : Buffer.from((v as { data: number[] }).data));
 
 await open();
+// The probe went away (its run ended or crashed): so does the app.
+process.on("disconnect", () => process.exit(0));
 process.on("message", async (message: Request) => {
   let reply: Reply;
   try {

@@ -117,7 +117,7 @@ export class Target {
     const child = this.child;
     this.child = null;
     this.agent.destroy();
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
       child.kill("SIGKILL");
