@@ -4,10 +4,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, type Fields, multipart, type Sent, urlencoded } from "./client.js";
 import { type Finding, publish, report, serverFault } from "./findings.js";
-import { DATES, fieldsOf, hostileId, hostileJson, hostileText, type Rng, rng } from "./hostile.js";
+import {
+  DATES,
+  fieldsOf,
+  hostileFile,
+  hostileForm,
+  hostileId,
+  hostileJson,
+  hostileParams,
+  hostileQuery,
+  hostileText,
+  malformed,
+  type Rng,
+  rng,
+} from "./hostile.js";
 import { FILL, type Fill, isApi, pathFor, type Route } from "./routes.js";
 import { openProbe, type Probe } from "./setup.js";
-import { ROLES, type Role, type TenantWorld, tinyPng } from "./world.js";
+import { ROLES, type Role, type TenantWorld } from "./world.js";
 
 const SEED = Number(process.env.SECURITY_FUZZ_SEED ?? 20261122);
 const COUNT = Math.max(2000, Number(process.env.SECURITY_FUZZ_COUNT ?? 2000));
@@ -56,82 +69,6 @@ const browserOf = (stage: Stage, w: TenantWorld, role: Role) => stage.browsers.g
 function headersOf(b: Browser, extra: Record<string, string> = {}): Record<string, string> {
   const cookie = b.cookieHeader();
   return { ...(cookie ? { cookie } : {}), ...extra };
-}
-
-function hostileQuery(r: Rng, known: string[], base: Fields): Fields {
-  const out: Fields = {};
-  for (const [k, v] of Object.entries(base)) {
-    if (r.chance(0.35)) out[k] = v;
-    else if (r.chance(0.8)) out[k] = hostileText(r, known, k, "url");
-    else out[k] = [hostileText(r, known, k, "url"), hostileText(r, known, k, "url")];
-  }
-  if (r.chance(0.2)) out[r.pick(["page", "q", "from", "to", "date", "week", "next", "back"])] = hostileText(r, known, "from", "url");
-  return out;
-}
-
-function hostileParams(r: Rng, known: string[], params: Record<string, string>): Record<string, string> {
-  if (!r.chance(0.3)) return params;
-  const names = Object.keys(params);
-  if (names.length === 0) return params;
-  return { ...params, [r.pick(names)]: hostileId(r, known) };
-}
-
-/** A form route's valid form with one to three fields made hostile, some as repeated fields or left out. */
-function hostileForm(r: Rng, known: string[], fill: Fill, w: TenantWorld): Fields {
-  const form: Fields = { ...(fill.form?.(w) ?? {}) };
-  const names = [...new Set([...fieldsOf(fill.schema), ...Object.keys(form)])];
-  if (names.length === 0) names.push("x");
-  for (let n = 1 + r.int(3); n > 0; n--) {
-    const name = r.pick(names);
-    const roll = r.next();
-    if (roll < 0.65) form[name] = hostileText(r, known, name);
-    else if (roll < 0.85) form[name] = [hostileText(r, known, name), hostileText(r, known, name), hostileText(r, known, name)];
-    else delete form[name];
-  }
-  if (r.chance(0.05)) form[r.pick(["__proto__", "constructor", "_csrf", "a[b]", ""])] = hostileText(r, known);
-  return form;
-}
-
-const HEADER_ONLY_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x10, 0, 0, 0, 0x10, 0]);
-
-async function hostileFile(r: Rng, fill: Fill, w: TenantWorld) {
-  const upload = fill.upload;
-  if (!upload) return [];
-  const content = r.pick([
-    async () => (upload.kind === "png" ? await tinyPng() : new TextEncoder().encode(upload.csv?.(w) ?? "")),
-    async () => new Uint8Array(0),
-    async () => HEADER_ONLY_PNG,
-    async () => new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
-    async () => new TextEncoder().encode(`navn;e-mail\n${"\uFEFF;".repeat(50)}\n"unterminated;x\n`),
-    async () => new Uint8Array([0xff, 0xfe, 0xfd, 0x00, 0x80]),
-  ]);
-  const name = r.pick(["probe.png", "probe.csv", "../../etc/passwd", "a".repeat(400), "x.svg", "", 'q"uote.png']);
-  const type = r.pick(["image/png", "text/csv", "image/svg+xml", "application/octet-stream", "", "text/html"]);
-  return [{ field: upload.field, name, type, content: await content() }];
-}
-
-/** Bodies no browser sends: the parsers must answer 4xx, never 5xx. */
-function malformed(r: Rng, csrf: string): { contentType?: string; body: string | Uint8Array; extra?: Record<string, string> } {
-  return r.pick([
-    () => ({ contentType: "multipart/form-data", body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n' }),
-    () => ({ contentType: "multipart/form-data; boundary=", body: "--\r\n\r\n" }),
-    () => ({ contentType: "multipart/form-data; boundary=abc", body: `--abc\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}` }),
-    () => ({ contentType: "multipart/form-data; boundary=abc", body: "--abc\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--abc--\r\n" }),
-    () => ({ contentType: "multipart/form-data; boundary=abc", body: "garbage without any boundary" }),
-    () => ({ contentType: "application/x-www-form-urlencoded", body: `_csrf=${csrf}&a=%zz&b=%E0%A4%A&%` }),
-    () => ({ contentType: "application/x-www-form-urlencoded", body: "%" }),
-    () => ({ contentType: "application/x-www-form-urlencoded; charset=utf-16", body: `_csrf=${csrf}&name=x` }),
-    () => ({ contentType: "application/x-www-form-urlencoded", body: `_csrf=${csrf}&${"a=b&".repeat(20_000)}` }),
-    () => ({ contentType: "application/json", body: '{"_csrf": 1, "name": ["x"]' }),
-    () => ({ contentType: "application/json", body: JSON.stringify({ _csrf: csrf, name: { $gt: "" } }) }),
-    () => ({ contentType: "text/plain", body: `_csrf=${csrf}` }),
-    () => ({ contentType: "application/xml", body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' }),
-    () => ({ body: `_csrf=${csrf}&name=x` }),
-    () => ({ contentType: "application/x-www-form-urlencoded", body: `_csrf=${csrf}`, extra: { "content-encoding": "gzip" } }),
-    () => ({ contentType: "application/x-www-form-urlencoded", body: "x".repeat(300 * 1024) }),
-    () => ({ contentType: "application/json", body: "" }),
-    () => ({ contentType: "application/json", body: "\u0000\uFFFF" }),
-  ])();
 }
 
 describe("fuzz: generated and malformed requests [sqlite]", () => {

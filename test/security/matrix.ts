@@ -66,7 +66,7 @@ function coveredByOwnRun(direction: Direction, plan: Plan, fill: Fill, ids: Tena
 
 /** GETs first, then the writes, then what removes what others use, and last what ends the account or the session. */
 const ENDINGS = ["POST /account/delete", "POST /account/sign-out-everywhere", "POST /sign-out"];
-const order = (r: Route) => (r.method === "GET" ? 0 : !FILL[r.key]?.late ? 1 : 2 + ENDINGS.indexOf(r.key) + 1);
+const order = (r: Route) => (r.method === "GET" ? 0 : !FILL[r.key]?.late ? 1 : 3 + ENDINGS.indexOf(r.key));
 
 async function requestFor(route: Route, fill: Fill, ids: TenantWorld, browser: Browser, apiToken: string | null): Promise<Sent> {
   const path = pathFor(route, fill.params?.(ids) ?? {}, fill.query?.(ids) ?? {});
@@ -148,7 +148,7 @@ export function describeMatrix(dialect: DialectName, plan: Plan) {
         const request = await requestFor(route, fill, chosen, browser, apiToken);
         const outcome = await target.send(request);
         if (TRACE) console.log(`${outcome.kind === "response" ? outcome.status : outcome.kind} ${route.key} as ${role}, ${direction.name}${label}`);
-        const where = (status: number | string, path = request.path) => `${route.key} as ${role}, ${direction.name}${label} (${path}) → ${status}`;
+        const where = (status: number | string) => `${route.key} as ${role}, ${direction.name}${label} (${request.path}) → ${status}`;
         const fault = await serverFault(target, outcome);
         if (fault) findings.push({ ...fault, where: where(outcome.kind === "response" ? outcome.status : outcome.kind) });
         if (outcome.kind !== "response") {
