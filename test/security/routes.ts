@@ -6,7 +6,7 @@ import { profileInput as accountInput } from "../../src/modules/account/account.
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
 import { associationInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { profileInput as associationProfileInput, offerInput } from "../../src/modules/directory/directory.schema.js";
-import { consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
+import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import {
   applicantReplyInput,
   applicationStatusInput,
@@ -30,6 +30,7 @@ import {
   seasonInput,
   wishInput,
 } from "../../src/modules/premises/premises.schema.js";
+import { dataRequestInput } from "../../src/modules/privacy/privacy.schema.js";
 import { saveSearchInput } from "../../src/modules/search/search.schema.js";
 import { emailOnlyInput, resetInput, signInInput, signUpInput, tokenInput } from "../../src/platform/auth/auth.schema.js";
 import { assets } from "../../src/platform/ui/assets.js";
@@ -284,6 +285,15 @@ export const FILL: Record<string, Fill> = {
   "POST /matching/profile": { form: matchingForm, schema: volunteerInput },
   "GET /matching/staff": { query: (w) => ({ citizen: w.users.citizen.id }) },
   "POST /matching/staff": { form: (w) => ({ email: w.users.citizen.email, consent: "on", note: "Sagt ja i telefonen" }), schema: consentInput },
+  "POST /matching/consents/:id/withdraw": { params: (w) => ({ id: w.consent }), schema: null },
+  "GET /matching/consent": { query: (w) => ({ token: w.tokens.consent }) },
+  "POST /matching/consent": { form: (w) => ({ token: w.tokens.consent, answer: "yes" }), schema: consentAnswerInput },
+
+  "GET /privacy/email": {},
+  "POST /privacy/email": { form: (w) => ({ email: `anonym@${w.host}` }), schema: dataRequestInput },
+  "GET /privacy/email/open": { query: (w) => ({ token: w.tokens.dataRequest }) },
+  "POST /privacy/email/download": { form: (w) => ({ token: w.tokens.dataRequest }), schema: tokenInput },
+  "POST /privacy/email/erase": { form: (w) => ({ token: w.tokens.dataRequest }), schema: tokenInput, late: true },
 
   "GET /applications/confirm": { query: (w) => ({ token: w.tokens.application }) },
   "GET /applications/thread": { query: (w) => ({ key: w.threadKey }) },
@@ -332,6 +342,7 @@ export const FILL: Record<string, Fill> = {
 
   "GET /admin/audit": { query: audit },
   "GET /admin/audit/export.csv": { query: audit },
+  "GET /admin/access": { query: () => ({ actor: "", person: "", from: "2026-01-01", to: "2026-12-31", page: "1" }) },
   "GET /admin/api-tokens": {},
   "POST /admin/api-tokens": { form: () => ({ name: `${N} nøgle`, scopes: ["associations:read"] }), schema: apiTokenInput },
   "GET /admin/settings": {},

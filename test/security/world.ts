@@ -48,7 +48,8 @@ export interface TenantWorld {
   hsdsServiceAtLocation: string;
   hsdsTaxonomy: string;
   hsdsTaxonomyTerm: string;
-  tokens: { verify: string; magic: string; reset: string; invite: string; application: string };
+  consent: string;
+  tokens: { verify: string; magic: string; reset: string; invite: string; application: string; consent: string; dataRequest: string };
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
   /** Every id above: rows of the other tenant must never come to refer to them. */
@@ -188,6 +189,7 @@ export async function buildTenant(
     { name: `${P} Anonym Ansøger`, email: `anonym@${host}`, phone: "", message: `${P} anonym ansøgning` },
     200,
   );
+  const applicationToken = await linkParam(db, tenant.id, `anonym@${host}`, "token");
   const application = (
     await db.selectFrom("applications").select("id").where("tenant_id", "=", tenant.id).where("email", "=", users.citizen.email).executeTakeFirstOrThrow()
   ).id;
@@ -241,6 +243,8 @@ export async function buildTenant(
   const calendarFile = calendar.body.match(/\/premises\/calendars\/([\w-]+\.ics)/)?.[1] ?? "";
   await post(citizen, "/matching/profile", matchingForm(), 303);
   await post(staff, "/matching/staff", { email: users.citizen.email, consent: "on", note: `${P} samtykke givet mundtligt` }, 303);
+  const consentToken = await linkParam(db, tenant.id, users.citizen.email, "token");
+  const consent = (await db.selectFrom("matching_consents").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
 
   // Links from e-mails: an invitation, a sign-up to verify, a magic link, a password reset.
   await post(admin, "/people/invite", { email: `ny@${host}`, role: "staff" }, 303);
@@ -249,12 +253,16 @@ export async function buildTenant(
   // A reset ends the person's sessions, so its token belongs to someone who plays no role here.
   const forgetful = await createPerson(db, tenant, { email: `glemsom@${host}`, name: `${P} Glemsom Person` });
   await post(anonymous, "/password/forgot", { email: forgetful.email }, 200);
+  // A request for what is held under the address of the person who applied without an account.
+  await post(anonymous, "/privacy/email", { email: `anonym@${host}` }, 200);
   const tokens = {
     invite: await linkParam(db, tenant.id, `ny@${host}`, "token"),
     verify: await linkParam(db, tenant.id, `ny-borger@${host}`, "token"),
     magic: await linkParam(db, tenant.id, users.citizen.email, "token"),
     reset: await linkParam(db, tenant.id, forgetful.email, "token"),
-    application: await linkParam(db, tenant.id, `anonym@${host}`, "token"),
+    application: applicationToken,
+    consent: consentToken,
+    dataRequest: await linkParam(db, tenant.id, `anonym@${host}`, "token"),
   };
   const mail = (await mailTo(db, tenant.id, users.citizen.email)).id;
   const hsds = async (list: string) => {
@@ -293,6 +301,7 @@ export async function buildTenant(
     calendarFile,
     mail,
     oidcSlug: `${key}-kommune`,
+    consent,
     hsdsServiceAtLocation: await hsds("service_at_locations"),
     hsdsTaxonomy: await hsds("taxonomies"),
     hsdsTaxonomyTerm: await hsds("taxonomy_terms?search=lekt"),
@@ -326,7 +335,7 @@ export async function buildTenant(
     tenant.id,
     ...Object.values(users).map((u) => u.id),
     ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, building, room, photo, closure],
-    ...[booking, pendingBooking, round, roundApplication, savedSearch, apiToken, world.mail],
+    ...[booking, pendingBooking, round, roundApplication, savedSearch, apiToken, world.mail, consent],
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;
