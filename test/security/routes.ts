@@ -58,6 +58,7 @@ const N = "Prøve";
 const asset = [...assets.byUrl.keys()][0]?.split("/").pop() ?? "";
 const usage = () => ({ from: "2026-08-01", to: "2027-06-30" });
 const audit = () => ({ action: "", actor: "", entity: "", from: "2026-01-01", to: "2026-12-31", page: "1" });
+const access = () => ({ actor: "", person: "", from: "2026-01-01", to: "2026-12-31", page: "1" });
 const listing = () => ({ q: "", sort: "name", dir: "asc", page: "1" });
 const hours = () =>
   Object.fromEntries(
@@ -342,7 +343,8 @@ export const FILL: Record<string, Fill> = {
 
   "GET /admin/audit": { query: audit },
   "GET /admin/audit/export.csv": { query: audit },
-  "GET /admin/access": { query: () => ({ actor: "", person: "", from: "2026-01-01", to: "2026-12-31", page: "1" }) },
+  "GET /admin/access": { query: access },
+  "GET /admin/access/export.csv": { query: access },
   "GET /admin/api-tokens": {},
   "POST /admin/api-tokens": { form: () => ({ name: `${N} nøgle`, scopes: ["associations:read"] }), schema: apiTokenInput },
   "GET /admin/settings": {},
