@@ -261,6 +261,8 @@ describe.each(dialects())("what Sammen holds about a person [%s]", (dialect) => 
     const download = await visitor.post("/privacy/email/download", { token }, { from: link });
     expect(download.headers.get("content-disposition")).toContain("attachment");
     const data = await download.json();
+    expect(JSON.stringify(data)).not.toContain(token);
+    expect(JSON.stringify(data.emails_sent_to_you)).not.toMatch(/https?:\/\//);
     expect(data.applications).toEqual([
       expect.objectContaining({
         name: "Ole Olsen",

@@ -57,6 +57,7 @@ describe.each(dialects())("the page shell and HTTP rules [%s]", (dialect) => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/privacy");
     expect(await (await v.get("/privacy")).text()).toContain('<html lang="en">');
+    expect(await (await v.get("/search?q=besogsven&near=8000")).text()).toContain('name="back" value="/search?q=besogsven&amp;near=8000"');
     const evil = await v.post("/language", { lang: "en", back: "//evil.example" });
     expect(evil.headers.get("location")).toBe("/");
   });

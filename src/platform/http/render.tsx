@@ -30,6 +30,7 @@ export async function render(c: Context<AppEnv>, title: string, body: Child, sta
         csrfToken: c.get("csrfToken"),
         nonce: c.get("secureHeadersNonce") ?? "",
         path: c.req.path,
+        back: c.req.method === "GET" ? c.req.path + new URL(c.req.url).search : "/",
         nav: shell.nav,
         associations: shell.associations,
         activeAssociationId: c.get("session")?.activeAssociationId ?? null,

@@ -99,7 +99,9 @@ export const platformData: PersonalDataSource = {
           .orderBy("created_at")
           .execute()
       : [];
-    return { ...(await account(db, subject)), emails_sent_to_you: mails };
+    // A mail's links may still work (this very request's link among them): the download keeps the words, not the keys.
+    const withoutLinks = mails.map((m) => ({ ...m, text: m.text.replace(/https?:\/\/\S+/g, "[link]") }));
+    return { ...(await account(db, subject)), emails_sent_to_you: withoutLinks };
   },
   /**
    * The account goes (its roles, sessions and sign-in links with it); mails to the person, their

@@ -132,7 +132,7 @@ function SwitcherForm(props: {
   return (
     <form method="post" action={props.action}>
       <CsrfField />
-      <input type="hidden" name="back" value={page.path} />
+      <input type="hidden" name="back" value={page.back} />
       <label for={props.id} class="ds-sr-only">
         {props.label}
       </label>

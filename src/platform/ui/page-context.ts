@@ -16,6 +16,8 @@ export interface PageContext {
   csrfToken: string;
   nonce: string;
   path: string;
+  /** Where the header's switches send the person back to: this page with its query (a link's token, a search), or home after a form. */
+  back: string;
   nav: NavLink[];
   associations: { id: string; name: string }[];
   activeAssociationId: string | null;
