@@ -30,7 +30,7 @@ import {
   seasonInput,
   wishInput,
 } from "../../src/modules/premises/premises.schema.js";
-import { dataRequestInput } from "../../src/modules/privacy/privacy.schema.js";
+import { dataRequestInput, eraseInput } from "../../src/modules/privacy/privacy.schema.js";
 import { saveSearchInput } from "../../src/modules/search/search.schema.js";
 import { emailOnlyInput, resetInput, signInInput, signUpInput, tokenInput } from "../../src/platform/auth/auth.schema.js";
 import { assets } from "../../src/platform/ui/assets.js";
@@ -294,7 +294,7 @@ export const FILL: Record<string, Fill> = {
   "POST /privacy/email": { form: (w) => ({ email: `anonym@${w.host}` }), schema: dataRequestInput },
   "GET /privacy/email/open": { query: (w) => ({ token: w.tokens.dataRequest }) },
   "POST /privacy/email/download": { form: (w) => ({ token: w.tokens.dataRequest }), schema: tokenInput },
-  "POST /privacy/email/erase": { form: (w) => ({ token: w.tokens.dataRequest }), schema: tokenInput, late: true },
+  "POST /privacy/email/erase": { form: (w) => ({ token: w.tokens.dataRequest, confirm: "on" }), schema: eraseInput, late: true },
 
   "GET /applications/confirm": { query: (w) => ({ token: w.tokens.application }) },
   "GET /applications/thread": { query: (w) => ({ key: w.threadKey }) },

@@ -272,14 +272,17 @@ describe.each(dialects())("what Sammen holds about a person [%s]", (dialect) => 
     ]);
     expect(data.account).toBeUndefined();
     expect((await visitor.get("/privacy/email/open?token=forged-token-0123456789")).status).toBe(400);
-    expect((await visitor.post("/privacy/email/erase", { token: "forged-token-0123456789" }, { from: link })).status).toBe(400);
+    expect((await visitor.post("/privacy/email/erase", { token: "forged-token-0123456789", confirm: "on" }, { from: link })).status).toBe(400);
 
-    const erased = await visitor.post("/privacy/email/erase", { token }, { from: link });
+    const unsure = await visitor.post("/privacy/email/erase", { token }, { from: link });
+    expect(unsure.status).toBe(422);
+    expect(await unsure.text()).toContain("Sæt flueben, hvis du vil slette det hele.");
+    const erased = await visitor.post("/privacy/email/erase", { token, confirm: "on" }, { from: link });
     expect(erased.status).toBe(200);
     expect(await erased.text()).toContain("Vi har slettet det, vi havde gemt under adressen.");
     expect(await whereStored(t.db, [ole, "Ole Olsen", "depression", "Velkommen, Ole"])).toEqual([]);
     expect((await visitor.get(link)).status).toBe(400);
-    expect((await visitor.post("/privacy/email/erase", { token }, { from: "/privacy/email" })).status).toBe(400);
+    expect((await visitor.post("/privacy/email/erase", { token, confirm: "on" }, { from: "/privacy/email" })).status).toBe(400);
   });
 
   it("erases an account through the mailed link too, and holds back a mailbox flood", async () => {
@@ -291,7 +294,7 @@ describe.each(dialects())("what Sammen holds about a person [%s]", (dialect) => 
     expect(page).toContain("En konto");
     expect(page).toContain("Adressen hører til en konto");
     const token = new URL(`http://x${link}`).searchParams.get("token") ?? "";
-    expect((await visitor.post("/privacy/email/erase", { token }, { from: link })).status).toBe(200);
+    expect((await visitor.post("/privacy/email/erase", { token, confirm: "on" }, { from: link })).status).toBe(200);
     expect(await t.db.selectFrom("users").select("id").where("email", "=", "lise@a.test").execute()).toEqual([]);
     expect((await new Visitor(env.app, "a.test").post("/sign-in", { email: "lise@a.test", password: PASSWORD })).status).toBe(401);
 

@@ -5,7 +5,7 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
-import { dataRequestInput } from "./privacy.schema.js";
+import { dataRequestInput, eraseInput } from "./privacy.schema.js";
 import * as privacy from "./privacy.service.js";
 import { DataRequestPage, ErasedPage, HeldPage } from "./views/privacy-views.js";
 
@@ -35,8 +35,18 @@ export const dataRequestRoutes = new Hono<AppEnv>()
     return c.json(data);
   })
   .post("/erase", async (c) => {
-    const form = await parseForm(c, tokenInput);
-    if (!form.ok) return render(c, c.get("t")("auth.linkInvalid.title"), <LinkInvalidPage />, 400);
+    const form = await parseForm(c, eraseInput);
+    if (!form.ok && !form.errors.confirm) return render(c, c.get("t")("auth.linkInvalid.title"), <LinkInvalidPage />, 400);
+    if (!form.ok) {
+      const held = await privacy.openByLink(serviceContext(c), form.values.token ?? "");
+      if (!held) return render(c, c.get("t")("auth.linkInvalid.title"), <LinkInvalidPage />, 400);
+      return render(
+        c,
+        c.get("t")("dataRequest.held.title"),
+        <HeldPage email={held.email} data={held.data} token={form.values.token ?? ""} errors={form.errors} />,
+        422,
+      );
+    }
     await privacy.eraseByLink(serviceContext(c), form.data.token);
     return render(c, c.get("t")("dataRequest.erased.title"), <ErasedPage />);
   });

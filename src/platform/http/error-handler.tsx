@@ -28,6 +28,7 @@ const pageTitles: Partial<Record<number, MessageKey>> = {
   403: "error.forbidden.title",
   404: "error.notFound.title",
   413: "error.tooLarge",
+  421: "error.unknownHost.title",
   429: "error.rateLimited",
   500: "error.server.title",
 };

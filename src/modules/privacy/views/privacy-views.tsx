@@ -1,6 +1,6 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
-import { Button, ErrorSummary, Field, Form, Heading, P } from "../../../platform/ui/components.js";
+import { Button, Checkbox, ErrorSummary, Field, Form, Heading, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 
 export function DataRequestPage(props: { values?: Record<string, string>; errors?: FieldErrors }) {
@@ -33,10 +33,11 @@ function heldCounts(data: Record<string, unknown>): { key: MessageKey; count: nu
   ].filter((c) => c.count > 0);
 }
 
-export function HeldPage(props: { email: string; data: Record<string, unknown>; token: string }) {
+export function HeldPage(props: { email: string; data: Record<string, unknown>; token: string; errors?: FieldErrors }) {
   const { t } = usePage();
   return (
     <div class="stack form">
+      <ErrorSummary errors={props.errors ?? {}} />
       <Heading>{t("dataRequest.held.title")}</Heading>
       <P>{t("dataRequest.held.intro", { email: props.email })}</P>
       <ul class="ds-list">
@@ -51,8 +52,9 @@ export function HeldPage(props: { email: string; data: Record<string, unknown>; 
       <Heading level={2}>{t("dataRequest.erase.title")}</Heading>
       <P>{t(props.data.account ? "dataRequest.erase.withAccount" : "dataRequest.erase.text")}</P>
       <P>{t("delete.kept")}</P>
-      <Form action="/privacy/email/erase" class="actions">
+      <Form action="/privacy/email/erase" class="stack">
         <input type="hidden" name="token" value={props.token} />
+        <Checkbox name="confirm" label="dataRequest.erase.confirm" error={props.errors?.confirm} />
         <Button color="danger">{t("dataRequest.erase.submit", { email: props.email })}</Button>
       </Form>
     </div>
