@@ -223,3 +223,14 @@ export async function forgetBooker(db: Database, tenantId: string, userId: strin
   await db.updateTable("bookings").set({ decided_by: pseudonym }).where("tenant_id", "=", tenantId).where("decided_by", "=", userId).execute();
   await db.updateTable("allocation_applications").set({ user_id: null }).where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute();
 }
+
+/** An application to a seasonal round, found only under the round it belongs to. */
+export async function applicationInRound(db: Database, tenantId: string, roundId: string, id: string) {
+  return db
+    .selectFrom("allocation_applications")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("round_id", "=", roundId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}

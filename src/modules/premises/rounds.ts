@@ -37,13 +37,7 @@ async function findRound(ctx: ServiceContext, id: string) {
 
 /** An application to the round the path names. */
 async function findApplication(ctx: ServiceContext, roundId: string, id: string) {
-  const a = await ctx.db
-    .selectFrom("allocation_applications")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("round_id", "=", roundId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const a = await repo.applicationInRound(ctx.db, ctx.tenant.id, roundId, id);
   if (!a) throw notFound();
   return a;
 }

@@ -1,5 +1,5 @@
 import { audit } from "../../platform/audit/audit.js";
-import { findUserByEmail } from "../../platform/auth/auth.service.js";
+import { findUserByEmail, findUserById } from "../../platform/auth/auth.service.js";
 import { consumeToken, issueToken, peekToken } from "../../platform/auth/email-tokens.js";
 import { withinLimit } from "../../platform/auth/rate-limit.js";
 import { isoNow } from "../../platform/clock.js";
@@ -13,12 +13,7 @@ import { personalDataSources } from "../personal-data.js";
 
 /** The signed-in person: their account, and its e-mail address once they have shown it is theirs. */
 export async function subjectOfAccount(ctx: ServiceContext, userId: string): Promise<DataSubject> {
-  const user = await ctx.db
-    .selectFrom("users")
-    .select(["email", "email_verified_at"])
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  const user = await findUserById(ctx.db, ctx.tenant.id, userId);
   return { tenantId: ctx.tenant.id, userId, email: user?.email_verified_at ? user.email : null };
 }
 

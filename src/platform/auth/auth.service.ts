@@ -16,6 +16,10 @@ async function limit(ctx: ServiceContext, action: string, ...subjects: (string |
   if (!(await withinLimit(ctx, action, subjects))) throw tooManyRequests();
 }
 
+export async function findUserById(db: Database, tenantId: string, id: string) {
+  return db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+}
+
 export async function findUserByEmail(db: Database, tenantId: string, email: string) {
   return db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
 }

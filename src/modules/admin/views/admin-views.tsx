@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime, LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
+import { formatDateTime, LANGUAGES, type Lang, languageNames, type T } from "../../../platform/i18n/i18n.js";
 import type { Tenant } from "../../../platform/tenants/tenants.js";
 import { Alert, Button, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
@@ -16,6 +16,25 @@ type AuditRow = {
   actor_name: string | null;
   actor_email: string | null;
 };
+
+type LogRow = { at: string; action: string; actor_id: string | null; actor_name: string | null };
+
+/** When, who and what: the first columns of both logs. */
+const logColumns = (t: T, lang: Lang, zone: string) => [
+  { key: "at", label: "audit.when" as const, cell: (r: LogRow) => formatDateTime(lang, r.at, zone) },
+  { key: "who", label: "audit.who" as const, cell: (r: LogRow) => r.actor_name ?? t(r.actor_id ? "audit.deletedPerson" : "audit.system") },
+  { key: "action", label: "audit.action" as const, cell: (r: LogRow) => r.action },
+];
+
+function CountAndExport(props: { total: number; csv: string }) {
+  const { t } = usePage();
+  return (
+    <div class="actions">
+      <P>{t("table.count", { count: props.total })}</P>
+      <Link href={props.csv}>{t("table.exportCsv")}</Link>
+    </div>
+  );
+}
 
 export function AuditPage(props: {
   rows: AuditRow[];
@@ -60,17 +79,12 @@ export function AuditPage(props: {
         <EmptyState title="audit.empty" />
       ) : (
         <>
-          <div class="actions">
-            <P>{t("table.count", { count: props.total })}</P>
-            <Link href={`/admin/audit/export.csv?${params(1)}`}>{t("table.exportCsv")}</Link>
-          </div>
+          <CountAndExport total={props.total} csv={`/admin/audit/export.csv?${params(1)}`} />
           <DataTable
             caption={t("audit.title")}
             rows={props.rows}
             columns={[
-              { key: "at", label: "audit.when", cell: (r) => formatDateTime(lang, r.at, tenant.timeZone) },
-              { key: "who", label: "audit.who", cell: (r) => r.actor_name ?? t(r.actor_id ? "audit.deletedPerson" : "audit.system") },
-              { key: "action", label: "audit.action", cell: (r) => r.action },
+              ...logColumns(t, lang, tenant.timeZone),
               { key: "entity", label: "audit.entity", cell: (r) => `${r.entity_type}${r.entity_id ? ` ${r.entity_id}` : ""}` },
               { key: "ip", label: "audit.ip", cell: (r) => r.ip ?? "–" },
             ]}
@@ -122,19 +136,15 @@ export function AccessPage(props: {
         <EmptyState title="audit.empty" />
       ) : (
         <>
-          <div class="actions">
-            <P>{t("table.count", { count: props.total })}</P>
-            <Link href={`/admin/access/export.csv?${new URLSearchParams({ actor: q.actor, person: q.person, from: q.from ?? "", to: q.to ?? "" })}`}>
-              {t("table.exportCsv")}
-            </Link>
-          </div>
+          <CountAndExport
+            total={props.total}
+            csv={`/admin/access/export.csv?${new URLSearchParams({ actor: q.actor, person: q.person, from: q.from ?? "", to: q.to ?? "" })}`}
+          />
           <DataTable
             caption={t("access.title")}
             rows={props.rows}
             columns={[
-              { key: "at", label: "audit.when", cell: (r) => formatDateTime(lang, r.at, tenant.timeZone) },
-              { key: "who", label: "audit.who", cell: (r) => r.actor_name ?? t(r.actor_id ? "audit.deletedPerson" : "audit.system") },
-              { key: "action", label: "audit.action", cell: (r) => r.action },
+              ...logColumns(t, lang, tenant.timeZone),
               { key: "subject", label: "access.subject", cell: (r) => r.subject_name ?? `${r.subject_type} ${r.subject_id}` },
             ]}
           />
