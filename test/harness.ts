@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, type KyselyPlugin, PostgresDialect } from "kysely";
 import pg from "pg";
 import { pino } from "pino";
 import { inject } from "vitest";
@@ -75,6 +75,30 @@ export async function createTestDb(dialect: DialectName, options: { migrate?: bo
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+    },
+  };
+}
+
+/**
+ * The same database, counting every statement sent through it, so a test can hold a page or a use
+ * case to a fixed number of queries whatever the data size.
+ */
+export function countingQueries(db: Database) {
+  let count = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => {
+      count++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return {
+    db: db.withPlugin(counter),
+    /** Statements since the last call (or since the start). */
+    take() {
+      const n = count;
+      count = 0;
+      return n;
     },
   };
 }

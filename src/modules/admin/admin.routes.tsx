@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../platform/api/tokens.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
@@ -125,7 +125,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const { db, clock } = c.get("deps");
     await db.transaction().execute(async (trx) => {
       await updateTenant(trx, tenant.id, form.data);
-      await audit(trx, clock, {
+      await auditEntry(trx, clock, {
         tenantId: tenant.id,
         actorId: actor.userId,
         action: "tenant.settings_changed",

@@ -1,4 +1,4 @@
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import type { CsvRow, ImportProblem, ImportReport } from "../../platform/csv-import.js";
@@ -105,7 +105,7 @@ export async function importAssociations(ctx: ServiceContext, rows: CsvRow[], ap
         .where("id", "=", a.id)
         .execute();
     }
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: "userId" in actor ? actor.userId : null,
       action: "associations.imported",

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { sendInvitation } from "../../platform/auth/invitations.js";
 import { authorize, type Person, type Rule } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
@@ -91,7 +91,7 @@ async function insert(db: Database, ctx: ServiceContext, input: AssociationInput
         .values({ tenant_id: ctx.tenant.id, association_id: id, user_id: by.adminId, role: "admin", created_at: now })
         .execute();
     }
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: by.actorId,
       action: "association.created",
@@ -130,7 +130,7 @@ export async function update(ctx: ServiceContext, id: string, input: Association
       .where("tenant_id", "=", ctx.tenant.id)
       .where("id", "=", id)
       .execute();
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "association.updated",
@@ -159,7 +159,7 @@ export async function inviteMember(ctx: ServiceContext, id: string, input: { ema
         body: t("mail.inviteAssociation.body", { inviter: actor.name, association: a.name, tenant: ctx.tenant.name }),
       }),
     });
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "association.member_invited",
@@ -180,7 +180,7 @@ export async function addMember(db: Database, ctx: ServiceContext, input: { asso
     .values({ tenant_id: ctx.tenant.id, association_id: a.id, user_id: input.userId, role: input.role, created_at: isoNow(ctx.clock) })
     .onConflict((oc) => oc.columns(["association_id", "user_id"]).doUpdateSet({ role: input.role }))
     .execute();
-  await audit(db, ctx.clock, {
+  await auditEntry(db, ctx.clock, {
     tenantId: ctx.tenant.id,
     actorId: input.userId,
     action: "association.member_joined",
@@ -235,7 +235,7 @@ export async function changeMember(ctx: ServiceContext, id: string, userId: stri
         .where("user_id", "=", userId)
         .execute();
     }
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: change === "remove" ? "association.member_removed" : "association.member_role_changed",

@@ -1,4 +1,4 @@
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import type { CsvRow, ImportProblem, ImportReport } from "../../platform/csv-import.js";
@@ -156,7 +156,7 @@ export async function importOffers(ctx: ServiceContext, rows: CsvRow[], apply: b
           .execute();
       await syncOfferSearch(trx, ctx, id);
     }
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "offers.imported",

@@ -113,7 +113,7 @@ export const directoryRoutes = new Hono<AppEnv>()
   })
   .post("/offers/:id/decision", async (c) => {
     const form = await parseForm(c, reviewInput);
-    if (!form.ok) throw new AppError(422, "invalid", "validation.invalid", form.errors);
+    if (!form.ok) throw new AppError(422, "validation_failed", "validation.invalid", form.errors);
     await service.decide(serviceContext(c), c.req.param("id"), form.data.decision, form.data.note);
     return c.redirect("/directory/moderation?notice=saved", 303);
   })

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
 import { DAY_MS, isoNow } from "../../platform/clock.js";
 import { deleteFiles, readStoredFile, storeFile } from "../../platform/files/images.js";
@@ -102,9 +102,9 @@ export async function save(ctx: ServiceContext, input: { associationId: string; 
   const [categories, groups] = await Promise.all([terms(ctx.db, ctx.tenant.id, "category", ctx.lang), terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang)]);
   const o = input.offer;
   if (!categories.some((c) => c.id === o.categoryId))
-    throw new AppError(422, "invalid", "opportunity.category.required", { categoryId: "opportunity.category.required" });
+    throw new AppError(422, "validation_failed", "opportunity.category.required", { categoryId: "opportunity.category.required" });
   if (o.targetGroups.some((g) => !groups.some((x) => x.code === g)))
-    throw new AppError(422, "invalid", "validation.invalid", { targetGroups: "validation.invalid" });
+    throw new AppError(422, "validation_failed", "validation.invalid", { targetGroups: "validation.invalid" });
   const values = offerColumns(o, ctx.tenant.moderation === "post" ? "published" : "pending", isoNow(ctx.clock));
   const now = values.updated_at;
   const id = input.id ?? newId();
@@ -120,7 +120,7 @@ export async function save(ctx: ServiceContext, input: { associationId: string; 
         .execute();
     }
     await syncOfferSearch(trx, ctx, id);
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "offer.saved", entityType: "offer", entityId: id, ip: ctx.ip });
+    await auditEntry(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "offer.saved", entityType: "offer", entityId: id, ip: ctx.ip });
   });
   return id;
 }
@@ -135,7 +135,7 @@ export async function decide(ctx: ServiceContext, id: string, decision: "approve
   const actor = ctx.actor;
   const o = await repo.findById(ctx.db, ctx.tenant.id, id);
   if (o?.status !== "pending") throw notFound();
-  if (decision === "reject" && !note) throw new AppError(422, "invalid", "moderation.note.required", { note: "moderation.note.required" });
+  if (decision === "reject" && !note) throw new AppError(422, "validation_failed", "moderation.note.required", { note: "moderation.note.required" });
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable("offers")
@@ -144,7 +144,7 @@ export async function decide(ctx: ServiceContext, id: string, decision: "approve
       .where("id", "=", id)
       .execute();
     await syncOfferSearch(trx, ctx, id);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: `offer.${decision === "approve" ? "approved" : "rejected"}`,
@@ -219,7 +219,7 @@ export async function updateProfile(
       .execute();
     await deleteFiles(trx, ctx.tenant.id, [replaced]);
     await syncAssociationSearch(trx, ctx, associationId);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "association.profile_updated",

@@ -1,5 +1,5 @@
 import { logAccess } from "../../platform/audit/access.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { findUserByEmail } from "../../platform/auth/auth.service.js";
 import { consumeToken, issueToken, peekToken } from "../../platform/auth/email-tokens.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
@@ -42,9 +42,9 @@ export async function myProfile(ctx: ServiceContext) {
 export async function saveMyProfile(ctx: ServiceContext, input: ProfileInput) {
   if (!isPerson(ctx.actor)) throw unauthenticated();
   const categories = new Set((await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).map((c) => c.code));
-  if (input.interests.some((i) => !categories.has(i))) throw new AppError(422, "invalid", "validation.invalid", { interests: "validation.invalid" });
+  if (input.interests.some((i) => !categories.has(i))) throw new AppError(422, "validation_failed", "validation.invalid", { interests: "validation.invalid" });
   if (input.postcode && !(await findPostcode(ctx.db, ctx.tenant.country, input.postcode)))
-    throw new AppError(422, "invalid", "search.near.unknown", { postcode: "search.near.unknown" });
+    throw new AppError(422, "validation_failed", "search.near.unknown", { postcode: "search.near.unknown" });
   await repo.saveProfile(ctx.db, ring(ctx), ctx.tenant.id, {
     userId: ctx.actor.userId,
     interests: input.interests,
@@ -104,7 +104,7 @@ export async function recordConsent(ctx: ServiceContext, input: { email: string;
   authorize(ctx.actor, canMatchForOthers, { tenantId: ctx.tenant.id });
   const staff = ctx.actor;
   const citizen = await findUserByEmail(ctx.db, ctx.tenant.id, input.email);
-  if (!citizen) throw new AppError(422, "invalid", "matching.citizen.unknown", { email: "matching.citizen.unknown" });
+  if (!citizen) throw new AppError(422, "validation_failed", "matching.citizen.unknown", { email: "matching.citizen.unknown" });
   const id = newId();
   const expiresAt = isoIn(ctx.clock, UNCONFIRMED_DAYS * DAY_MS);
   await ctx.db.transaction().execute(async (trx) => {
@@ -134,7 +134,7 @@ export async function recordConsent(ctx: ServiceContext, input: { email: string;
         action: { label: t("mail.consent.action"), url: `${ctx.baseUrl}/matching/consent?token=${encodeURIComponent(token)}` },
       }),
     });
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: staff.userId,
       action: "matching.consent_recorded",
@@ -165,7 +165,7 @@ async function answer(ctx: ServiceContext, consent: repo.Consent, confirmed: boo
       confirmed ? { confirmed: true, expiresAt: isoIn(ctx.clock, CONSENT_DAYS * DAY_MS) } : { confirmed: false },
     );
     if (!changed) throw new AppError(400, "invalid_link", "error.linkInvalid");
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: consent.citizenId,
       action: confirmed ? "matching.consent_confirmed" : "matching.consent_withdrawn",

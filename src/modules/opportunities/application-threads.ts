@@ -1,5 +1,5 @@
 import { logAccess } from "../../platform/audit/access.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { isPerson } from "../../platform/auth/policy.js";
 import { openSignedKey, signedKey } from "../../platform/auth/signed-links.js";
 import { isoNow } from "../../platform/clock.js";
@@ -86,7 +86,7 @@ export async function writeToApplicant(ctx: ServiceContext, opportunityId: strin
         action: { label: t("mail.thread.toApplicant.action"), url: replyUrl(ctx, a.id) },
       }),
     });
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "application.messaged",

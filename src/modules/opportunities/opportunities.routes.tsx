@@ -182,7 +182,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
   .post("/:id/edit", (c) => savePosting(c, c.req.param("id")))
   .post("/:id/decision", async (c) => {
     const form = await parseForm(c, reviewInput);
-    if (!form.ok) throw new AppError(422, "invalid", "validation.invalid");
+    if (!form.ok) throw new AppError(422, "validation_failed", "validation.invalid");
     await service.decide(serviceContext(c), c.req.param("id"), form.data.decision, form.data.note);
     return c.redirect("/opportunities/moderation?notice=saved", 303);
   })
@@ -231,7 +231,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
   })
   .post("/:id/applications/:applicationId", async (c) => {
     const form = await parseForm(c, applicationStatusInput);
-    if (!form.ok) throw new AppError(422, "invalid", "validation.invalid");
+    if (!form.ok) throw new AppError(422, "validation_failed", "validation.invalid");
     await service.moveApplication(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), form.data.status);
     return c.redirect(`${safeBack(form.values.back, `/opportunities/${c.req.param("id")}/applications`)}?notice=saved`, 303);
   })

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.js";
 import { logAccess } from "../../platform/audit/access.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { consumeToken, issueToken } from "../../platform/auth/email-tokens.js";
 import { authorize, isPerson } from "../../platform/auth/policy.js";
 import { withinLimit } from "../../platform/auth/rate-limit.js";
@@ -99,9 +99,9 @@ const postingColumns = (p: OpportunityInput) => ({
 async function checkPosting(ctx: ServiceContext, posting: OpportunityInput) {
   const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
   const category = categories.find((c) => c.id === posting.categoryId);
-  if (!category) throw new AppError(422, "invalid", "opportunity.category.required", { categoryId: "opportunity.category.required" });
+  if (!category) throw new AppError(422, "validation_failed", "opportunity.category.required", { categoryId: "opportunity.category.required" });
   if ((posting.expiresOn as string) <= today(ctx))
-    throw new AppError(422, "invalid", "opportunity.expiresOn.past", { expiresOn: "opportunity.expiresOn.past" });
+    throw new AppError(422, "validation_failed", "opportunity.expiresOn.past", { expiresOn: "opportunity.expiresOn.past" });
   return category;
 }
 
@@ -162,7 +162,7 @@ export async function save(
         .execute();
     }
     await syncSearch(trx, ctx, id);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: `opportunity.${status === "draft" ? "saved" : "submitted"}`,
@@ -213,7 +213,7 @@ export async function decide(ctx: ServiceContext, id: string, decision: "approve
   const actor = ctx.actor;
   const o = await repo.findById(ctx.db, ctx.tenant.id, id);
   if (o?.status !== "pending") throw notFound();
-  if (decision === "reject" && !note) throw new AppError(422, "invalid", "moderation.note.required", { note: "moderation.note.required" });
+  if (decision === "reject" && !note) throw new AppError(422, "validation_failed", "moderation.note.required", { note: "moderation.note.required" });
   const now = isoNow(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -237,7 +237,7 @@ export async function decide(ctx: ServiceContext, id: string, decision: "approve
         action: { label: t("mail.posting.action"), url: `${ctx.baseUrl}/opportunities/${o.id}` },
       }),
     });
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: `opportunity.${decision === "approve" ? "approved" : "rejected"}`,
@@ -373,7 +373,7 @@ export async function moveApplication(
     .where("status", "!=", "unconfirmed")
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw notFound();
-  await audit(ctx.db, ctx.clock, {
+  await auditEntry(ctx.db, ctx.clock, {
     tenantId: ctx.tenant.id,
     actorId: actor.userId,
     action: "application.moved",

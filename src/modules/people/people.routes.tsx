@@ -49,7 +49,7 @@ export const peopleRoutes = new Hono<AppEnv>()
   })
   .post("/:id/roles", async (c) => {
     const form = await parseForm(c, roleChangeInput);
-    if (!form.ok) throw new AppError(422, "invalid", "validation.invalid");
+    if (!form.ok) throw new AppError(422, "validation_failed", "validation.invalid");
     await people.changeRole(serviceContext(c), c.req.param("id"), form.data);
     return c.redirect(`/people/${c.req.param("id")}?notice=saved`, 303);
   });

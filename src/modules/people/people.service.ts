@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.js";
 import { logAccess } from "../../platform/audit/access.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { consumeToken, peekToken } from "../../platform/auth/email-tokens.js";
 import { sendInvitation } from "../../platform/auth/invitations.js";
 import { authorize, isPerson, type StaffRole } from "../../platform/auth/policy.js";
@@ -52,7 +52,7 @@ export async function invite(ctx: ServiceContext, input: { email: string; role: 
         body: t("mail.inviteRole.body", { inviter: actor.name, tenant: ctx.tenant.name, role: t(staffRoleLabels[input.role]) }),
       }),
     });
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "role.invited",
@@ -86,7 +86,7 @@ export async function changeRole(ctx: ServiceContext, userId: string, change: { 
       }
       await trx.deleteFrom("user_roles").where("tenant_id", "=", ctx.tenant.id).where("user_id", "=", userId).where("role", "=", change.role).execute();
     }
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: change.action === "grant" ? "role.granted" : "role.revoked",
@@ -123,7 +123,7 @@ export async function acceptInvitation(ctx: ServiceContext, token: string): Prom
       return `/associations/${a.id}`;
     }
     await grant(trx, inner, actor.userId, invitation.role, null);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "role.accepted",

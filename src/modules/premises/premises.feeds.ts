@@ -1,4 +1,4 @@
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { isoNow } from "../../platform/clock.js";
 import { notFound } from "../../platform/http/errors.js";
 import { hashSecret, newSecret } from "../../platform/ids.js";
@@ -48,7 +48,7 @@ export async function renewCalendarAddress(ctx: ServiceContext, associationId: s
       .insertInto("calendar_tokens")
       .values({ token_hash: hashSecret(token), tenant_id: ctx.tenant.id, association_id: associationId, created_at: isoNow(ctx.clock) })
       .execute();
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId,
       action: "calendar.address_renewed",

@@ -1,5 +1,5 @@
 import type { Insertable } from "kysely";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { deleteFiles, readStoredFile, storeFile } from "../../platform/files/images.js";
@@ -43,7 +43,7 @@ export async function savePremise(ctx: ServiceContext, id: string | null, input:
   const tree = await premiseTree(ctx);
   if (id && !tree.byId.has(id)) throw notFound();
   if (input.parentId && (!tree.byId.has(input.parentId) || (id !== null && tree.withParts(id).includes(input.parentId))))
-    throw new AppError(422, "invalid", "premise.parent.invalid", { parentId: "premise.parent.invalid" });
+    throw new AppError(422, "validation_failed", "premise.parent.invalid", { parentId: "premise.parent.invalid" });
   const now = isoNow(ctx.clock);
   const values = {
     parent_id: input.parentId,
@@ -81,7 +81,7 @@ export async function savePremise(ctx: ServiceContext, id: string | null, input:
         .insertInto("premises")
         .values({ ...values, id: saved, tenant_id: ctx.tenant.id, created_at: now })
         .execute();
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "premise.saved",
@@ -133,7 +133,7 @@ export async function saveHours(
       .where("valid_to", season ? "=" : "is", season?.to ?? null)
       .execute();
     if (rows.length > 0) await trx.insertInto("premise_hours").values(rows).execute();
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "premise.hours_saved",
@@ -153,7 +153,7 @@ export async function addClosure(ctx: ServiceContext, id: string, input: { from:
       .insertInto("premise_closures")
       .values({ id: newId(), tenant_id: ctx.tenant.id, premise_id: id, from_date: input.from, to_date: input.to, reason: input.reason })
       .execute();
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "premise.closure_added",
@@ -174,7 +174,7 @@ export async function removeClosure(ctx: ServiceContext, id: string, closureId: 
       .where("id", "=", closureId)
       .executeTakeFirst();
     if (Number(gone.numDeletedRows) === 0) throw notFound();
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "premise.closure_removed",
@@ -201,16 +201,16 @@ export async function photosOf(db: ServiceContext["db"], tenantId: string, premi
 export async function addPhoto(ctx: ServiceContext, premiseId: string, photo: { data: Buffer; contentType: string } | null, text: string) {
   const actor = mayManage(ctx);
   if (!(await repo.findPremise(ctx.db, ctx.tenant.id, premiseId))) throw notFound();
-  if (!photo) throw new AppError(422, "invalid", "premise.photo.required", { photo: "premise.photo.required" });
+  if (!photo) throw new AppError(422, "validation_failed", "premise.photo.required", { photo: "premise.photo.required" });
   const alt = text.trim().slice(0, 300);
-  if (alt.length < 3) throw new AppError(422, "invalid", "premise.photo.alt.required", { alt: "premise.photo.alt.required" });
+  if (alt.length < 3) throw new AppError(422, "validation_failed", "premise.photo.alt.required", { alt: "premise.photo.alt.required" });
   await ctx.db.transaction().execute(async (trx) => {
     const fileId = await storeFile(trx, ctx.clock, ctx.tenant.id, photo);
     await trx
       .insertInto("premise_photos")
       .values({ id: newId(), tenant_id: ctx.tenant.id, premise_id: premiseId, file_id: fileId, alt, created_at: isoNow(ctx.clock) })
       .execute();
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "premise.photo_added",
@@ -233,7 +233,7 @@ export async function removePhoto(ctx: ServiceContext, premiseId: string, photoI
       .executeTakeFirst();
     if (!gone) throw notFound();
     await deleteFiles(trx, ctx.tenant.id, [gone.file_id]);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: actor.userId,
       action: "premise.photo_removed",
@@ -282,7 +282,14 @@ export async function deletePremise(ctx: ServiceContext, id: string): Promise<Fi
       ctx.tenant.id,
       photos.map((p) => p.file_id),
     );
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: actor.userId, action: "premise.deleted", entityType: "premise", entityId: id, ip: ctx.ip });
+    await auditEntry(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId: actor.userId,
+      action: "premise.deleted",
+      entityType: "premise",
+      entityId: id,
+      ip: ctx.ip,
+    });
   });
   return {};
 }

@@ -278,7 +278,11 @@ export const premisesRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, moveInput);
     const result = form.ok
       ? await service.moveDate(ctx, id, form.data)
-      : { ok: false as const, problems: Object.entries(form.errors).map(([field, key]) => ({ field, key })), alternatives: [] };
+      : {
+          ok: false as const,
+          problems: Object.entries(form.errors).map(([field, e]) => (typeof e === "string" ? { field, key: e } : { field, key: e.key, params: e.values })),
+          alternatives: [],
+        };
     if (result.ok) return c.redirect(`/premises/bookings/${id}?notice=saved`, 303);
     const page = await service.bookingPage(ctx, id);
     const taken = result.problems.some((p) => p.key === "booking.taken");
@@ -293,7 +297,9 @@ export const premisesRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const id = c.req.param("id");
     const form = await parseForm(c, proposeInput);
-    const problems = form.ok ? await service.proposeTime(ctx, id, form.data) : Object.entries(form.errors).map(([field, key]) => ({ field, key }));
+    const problems = form.ok
+      ? await service.proposeTime(ctx, id, form.data)
+      : Object.entries(form.errors).map(([field, e]) => (typeof e === "string" ? { field, key: e } : { field, key: e.key, params: e.values }));
     if (problems.length === 0) return c.redirect(`/premises/bookings/${id}?notice=saved`, 303);
     const page = await service.bookingPage(ctx, id);
     return render(c, c.get("t")("premises.bookingOf", { premise: page.booking.premise_name }), <BookingPage {...page} problems={problems} />, 422);

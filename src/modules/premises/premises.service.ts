@@ -1,5 +1,5 @@
 import { isOverlapViolation, takeTurns } from "../../db/portable.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
@@ -275,7 +275,7 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
         { id, associationId: input.associationId || null, userId: actor.userId, purpose: input.purpose, participants: input.participants, status, series },
         checked.dates,
       );
-      await audit(trx, ctx.clock, {
+      await auditEntry(trx, ctx.clock, {
         tenantId: ctx.tenant.id,
         actorId: actor.userId,
         action: "booking.requested",
@@ -369,7 +369,7 @@ export function describeWhen(
 export async function decide(ctx: ServiceContext, ids: string[], decision: "approve" | "reject", note: string) {
   authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
   const actor = ctx.actor;
-  if (decision === "reject" && !note) throw new AppError(422, "invalid", "booking.reject.noteRequired", { note: "booking.reject.noteRequired" });
+  if (decision === "reject" && !note) throw new AppError(422, "validation_failed", "booking.reject.noteRequired", { note: "booking.reject.noteRequired" });
   const now = isoNow(ctx.clock);
   let decided = 0;
   await ctx.db.transaction().execute(async (trx) => {
@@ -395,7 +395,7 @@ export async function decide(ctx: ServiceContext, ids: string[], decision: "appr
         .where("tenant_id", "=", ctx.tenant.id)
         .where("id", "=", id)
         .execute();
-      await audit(trx, ctx.clock, {
+      await auditEntry(trx, ctx.clock, {
         tenantId: ctx.tenant.id,
         actorId: actor.userId,
         action: decision === "approve" ? "booking.approved" : "booking.rejected",
@@ -463,7 +463,7 @@ export async function cancel(ctx: ServiceContext, id: string, scope: "one" | "re
   const future = affected.filter((o) => new Date(o.starts_at).getTime() > ctx.clock.now().getTime()).map((o) => o.local_date);
   await ctx.db.transaction().execute(async (trx) => {
     await release(trx, ctx, id, future);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId,
       action: `booking.cancelled.${scope}`,
@@ -534,7 +534,7 @@ export async function moveDate(
         .where("tenant_id", "=", ctx.tenant.id)
         .where("id", "=", bookingId)
         .execute();
-      await audit(trx, ctx.clock, {
+      await auditEntry(trx, ctx.clock, {
         tenantId: ctx.tenant.id,
         actorId,
         action: "booking.date_moved",
@@ -609,7 +609,7 @@ export async function proposeTime(
         .where("tenant_id", "=", ctx.tenant.id)
         .where("id", "=", bookingId)
         .execute();
-      await audit(trx, ctx.clock, {
+      await auditEntry(trx, ctx.clock, {
         tenantId: ctx.tenant.id,
         actorId,
         action: "booking.time_proposed",
@@ -641,7 +641,7 @@ export async function answerProposal(ctx: ServiceContext, bookingId: string, acc
         .execute();
       await tellBooker(trx, ctx, bookingId, "approved");
     } else await release(trx, ctx, bookingId, null);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId,
       action: accept ? "booking.proposal_accepted" : "booking.proposal_declined",

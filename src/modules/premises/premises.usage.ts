@@ -1,4 +1,4 @@
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import type { ServiceContext } from "../../platform/service-context.js";
@@ -39,7 +39,7 @@ export async function reportNoShow(ctx: ServiceContext, bookingId: string, date:
       .where("tenant_id", "=", ctx.tenant.id)
       .where("id", "=", occurrence.id)
       .execute();
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId,
       action: "booking.no_show",

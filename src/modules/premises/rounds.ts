@@ -1,6 +1,6 @@
 import { listOf } from "../../db/lists.js";
 import { isOverlapViolation } from "../../db/portable.js";
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
@@ -64,7 +64,7 @@ export async function createRound(ctx: ServiceContext, input: { name: string; fr
         published_at: null,
       })
       .execute();
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId, action: "round.created", entityType: "allocation_round", entityId: id, ip: ctx.ip });
+    await auditEntry(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId, action: "round.created", entityType: "allocation_round", entityId: id, ip: ctx.ip });
   });
   return id;
 }
@@ -116,7 +116,7 @@ export async function apply(ctx: ServiceContext, roundId: string, input: WishInp
     ["firstPremiseId", input.firstPremiseId],
     ["secondPremiseId", input.secondPremiseId],
   ] as const) {
-    if (premiseId && !tree.byId.get(premiseId)?.bookable) throw new AppError(422, "invalid", "validation.invalid", { [field]: "validation.invalid" });
+    if (premiseId && !tree.byId.get(premiseId)?.bookable) throw new AppError(422, "validation_failed", "validation.invalid", { [field]: "validation.invalid" });
   }
   await ctx.db
     .insertInto("allocation_applications")
@@ -217,7 +217,14 @@ export async function propose(ctx: ServiceContext, roundId: string) {
         .execute();
     }
     await trx.updateTable("allocation_rounds").set({ status: "allocating" }).where("tenant_id", "=", ctx.tenant.id).where("id", "=", roundId).execute();
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId, action: "round.proposed", entityType: "allocation_round", entityId: roundId, ip: ctx.ip });
+    await auditEntry(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId,
+      action: "round.proposed",
+      entityType: "allocation_round",
+      entityId: roundId,
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -357,7 +364,14 @@ export async function publish(ctx: ServiceContext, roundId: string) {
       .where("tenant_id", "=", ctx.tenant.id)
       .where("id", "=", roundId)
       .execute();
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId, action: "round.published", entityType: "allocation_round", entityId: roundId, ip: ctx.ip });
+    await auditEntry(trx, ctx.clock, {
+      tenantId: ctx.tenant.id,
+      actorId,
+      action: "round.published",
+      entityType: "allocation_round",
+      entityId: roundId,
+      ip: ctx.ip,
+    });
     for (const associationId of new Set(after.map((a) => a.association_id))) {
       const theirs = after.filter((a) => a.association_id === associationId);
       const to = emails.find((e) => e.id === associationId)?.email;
@@ -398,7 +412,7 @@ export async function respond(ctx: ServiceContext, roundId: string, applicationI
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable("allocation_applications").set({ response }).where("tenant_id", "=", ctx.tenant.id).where("id", "=", applicationId).execute();
     if (response === "released") await release(trx, ctx, bookingId, null);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId,
       action: `round.${response}`,

@@ -1,4 +1,4 @@
-import { audit } from "../../platform/audit/audit.js";
+import { auditEntry } from "../../platform/audit/audit.js";
 import { findUserByEmail, findUserById } from "../../platform/auth/auth.service.js";
 import { consumeToken, issueToken, peekToken } from "../../platform/auth/email-tokens.js";
 import { withinLimit } from "../../platform/auth/rate-limit.js";
@@ -33,7 +33,7 @@ async function collect(ctx: ServiceContext, subject: DataSubject): Promise<Recor
 /** The person's data download (GDPR art. 15 and 20), noted in the audit log. */
 export async function exportPersonalData(ctx: ServiceContext, subject: DataSubject) {
   const data = await collect(ctx, subject);
-  await audit(ctx.db, ctx.clock, {
+  await auditEntry(ctx.db, ctx.clock, {
     tenantId: ctx.tenant.id,
     actorId: subject.userId,
     action: "person.data_exported",
@@ -53,7 +53,7 @@ export async function erasePerson(ctx: ServiceContext, subject: DataSubject): Pr
   const pseudonym = newId();
   await ctx.db.transaction().execute(async (trx) => {
     for (const source of personalDataSources) await source.erase(trx, subject, { clock: ctx.clock, pseudonym });
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: null,
       action: "person.erased",

@@ -30,9 +30,9 @@ export async function saveSearch(ctx: ServiceContext, input: { query: string; fr
   if (!isPerson(ctx.actor)) throw unauthenticated();
   const parsed = parseQuery(input.query);
   const checked = parsed ? await search(ctx, parsed) : null;
-  if (!parsed || !checked?.ok) throw new AppError(422, "invalid", "search.filter.unknown");
+  if (!parsed || !checked?.ok) throw new AppError(422, "validation_failed", "search.filter.unknown");
   const existing = await mySavedSearches(ctx);
-  if (existing.length >= MAX_SAVED) throw new AppError(422, "invalid", "saved.tooMany");
+  if (existing.length >= MAX_SAVED) throw new AppError(422, "validation_failed", "saved.tooMany");
   const now = isoNow(ctx.clock);
   const query = searchHref({ ...parsed, page: 1 }, {}, "").replace(/^\?/, "");
   await ctx.db

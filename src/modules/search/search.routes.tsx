@@ -22,7 +22,7 @@ export const searchRoutes = new Hono<AppEnv>()
   })
   .post("/saved", async (c) => {
     const form = await parseForm(c, saveSearchInput);
-    if (!form.ok) throw new AppError(422, "invalid", "validation.invalid", form.errors);
+    if (!form.ok) throw new AppError(422, "validation_failed", "validation.invalid", form.errors);
     await saved.saveSearch(serviceContext(c), form.data);
     return c.redirect("/search/saved?notice=saved", 303);
   })

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.js";
-import { audit } from "../audit/audit.js";
+import { auditEntry } from "../audit/audit.js";
 import { type Clock, isoNow } from "../clock.js";
 import { hashSecret, newId, newSecret } from "../ids.js";
 
@@ -34,7 +34,7 @@ export async function createApiToken(
         revoked_at: null,
       })
       .execute();
-    await audit(trx, clock, {
+    await auditEntry(trx, clock, {
       tenantId: input.tenantId,
       actorId: input.createdBy,
       action: "api_token.created",
@@ -60,7 +60,7 @@ export async function revokeApiToken(
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return false;
-  await audit(db, clock, {
+  await auditEntry(db, clock, {
     tenantId: input.tenantId,
     actorId: input.actorId,
     action: "api_token.revoked",

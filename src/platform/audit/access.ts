@@ -1,10 +1,8 @@
 import { isPerson } from "../auth/policy.js";
 import { isoNow } from "../clock.js";
-import { newId } from "../ids.js";
 import type { ServiceContext } from "../service-context.js";
+import { insertAccess } from "./audit.repository.js";
 import type { AccessLogTable } from "./audit.table.js";
-
-const CHUNK = 500;
 
 /**
  * Notes that the signed-in person was shown these people's (or applications') data: one row each,
@@ -18,22 +16,5 @@ export async function logAccess(
 ): Promise<void> {
   const actorId = isPerson(ctx.actor) ? ctx.actor.userId : null;
   const ids = [...new Set(subjectIds)].filter((id) => !(subjectType === "user" && id === actorId));
-  const at = isoNow(ctx.clock);
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    await ctx.db
-      .insertInto("access_log")
-      .values(
-        ids.slice(i, i + CHUNK).map((subjectId) => ({
-          id: newId(),
-          tenant_id: ctx.tenant.id,
-          actor_id: actorId,
-          action,
-          subject_type: subjectType,
-          subject_id: subjectId,
-          ip: ctx.ip,
-          at,
-        })),
-      )
-      .execute();
-  }
+  await insertAccess(ctx.db, { tenantId: ctx.tenant.id, actorId, action, subjectType, subjectIds: ids, ip: ctx.ip, at: isoNow(ctx.clock) });
 }

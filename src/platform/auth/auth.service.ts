@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.js";
-import { audit } from "../audit/audit.js";
+import { auditEntry } from "../audit/audit.js";
 import { isoNow } from "../clock.js";
 import { AppError, tooManyRequests } from "../http/errors.js";
 import { isLang } from "../i18n/i18n.js";
@@ -93,7 +93,7 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
       })
       .execute();
     await mailLink({ ...ctx, db: trx }, { email: input.email, id }, "verify");
-    await audit(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: id, action: "user.signed_up", entityType: "user", entityId: id, ip: ctx.ip });
+    await auditEntry(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: id, action: "user.signed_up", entityType: "user", entityId: id, ip: ctx.ip });
   });
 }
 
@@ -107,7 +107,7 @@ export async function verifyEmail(ctx: ServiceContext, token: string): Promise<b
     .where("tenant_id", "=", ctx.tenant.id)
     .where("email_verified_at", "is", null)
     .execute();
-  await audit(ctx.db, ctx.clock, {
+  await auditEntry(ctx.db, ctx.clock, {
     tenantId: ctx.tenant.id,
     actorId: used.userId,
     action: "user.email_verified",
@@ -139,7 +139,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
 
 export async function startSession(ctx: ServiceContext, userId: string, userAgent: string | null, method: string): Promise<string> {
   const session = await createSession(ctx.db, ctx.clock, ctx.config, { tenantId: ctx.tenant.id, userId, ip: ctx.ip, userAgent });
-  await audit(ctx.db, ctx.clock, {
+  await auditEntry(ctx.db, ctx.clock, {
     tenantId: ctx.tenant.id,
     actorId: userId,
     action: "user.signed_in",
@@ -187,7 +187,7 @@ export async function resetPassword(ctx: ServiceContext, token: string, password
     await endAllSessions(trx, ctx.tenant.id, used.userId as string);
     // Sign-in links sent before the new password go with the old one.
     await endTokens(trx, ctx.clock, ctx.tenant.id, used.userId as string, ["magic"]);
-    await audit(trx, ctx.clock, {
+    await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: used.userId,
       action: "user.password_reset",

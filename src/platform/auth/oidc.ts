@@ -1,5 +1,5 @@
 import * as client from "openid-client";
-import { audit } from "../audit/audit.js";
+import { auditEntry } from "../audit/audit.js";
 import { isoNow } from "../clock.js";
 import { AppError } from "../http/errors.js";
 import { newId } from "../ids.js";
@@ -114,7 +114,7 @@ export async function finishOidc(ctx: ServiceContext, state: OidcState, currentU
         .insertInto("user_identities")
         .values({ tenant_id: ctx.tenant.id, provider_id: provider.id, subject, user_id: userId, created_at: now })
         .execute();
-      await audit(trx, ctx.clock, {
+      await auditEntry(trx, ctx.clock, {
         tenantId: ctx.tenant.id,
         actorId: userId,
         action: "user.identity_linked",

@@ -14,7 +14,7 @@ const TYPES: Record<string, { contentType: string; format: "png" | "jpeg" | "web
   webp: { contentType: "image/webp", format: "webp" },
 };
 const MAX_SIDE = 4000;
-const CODES = { 413: "too_large", 415: "unsupported_media_type", 422: "invalid" } as const;
+const CODES = { 413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_failed" } as const;
 
 /**
  * An uploaded picture, checked by its bytes (not its name or claimed type): PNG, JPEG or WebP only

@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { type MessageKey, translator } from "../i18n/i18n.js";
 import { ButtonLink, Heading, P } from "../ui/components.js";
 import type { AppEnv } from "./env.js";
-import { AppError } from "./errors.js";
+import { AppError, fieldMessage } from "./errors.js";
 import { render } from "./render.js";
 
 const isApi = (c: Context<AppEnv>) => c.req.path.startsWith("/api/");
@@ -17,7 +17,7 @@ export function problem(c: Context<AppEnv>, error: AppError, extra: Record<strin
     status: error.status,
     code: error.code,
     instance: c.req.path,
-    ...(Object.keys(error.fields).length ? { errors: Object.entries(error.fields).map(([field, key]) => ({ field, message: t(key) })) } : {}),
+    ...(Object.keys(error.fields).length ? { errors: Object.entries(error.fields).map(([field, key]) => ({ field, message: fieldMessage(t, key) })) } : {}),
     ...extra,
   };
   return c.newResponse(JSON.stringify(body), error.status, { "content-type": "application/problem+json; charset=utf-8" });

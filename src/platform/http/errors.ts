@@ -1,12 +1,53 @@
-import type { MessageKey } from "../i18n/i18n.js";
+import type { MessageKey, T } from "../i18n/i18n.js";
 
-export type FieldErrors = Record<string, MessageKey>;
+/** A field's message: a catalog key, with the values it names when it names any ("at most {max}"). */
+export type FieldError = MessageKey | { key: MessageKey; values: Record<string, string | number> };
+export type FieldErrors = Record<string, FieldError>;
+
+export const fieldMessage = (t: T, error: FieldError): string => (typeof error === "string" ? t(error) : t(error.key, error.values));
+
+/**
+ * The closed set of codes a client may see in problem+json and that tests may assert. A new kind of
+ * failure adds its code here, so two names for the same thing cannot drift apart.
+ */
+export type ErrorCode =
+  | "bad_request"
+  | "validation_failed"
+  | "unknown_reference"
+  | "weak_password"
+  | "invalid_link"
+  | "unauthenticated"
+  | "token_required"
+  | "forbidden"
+  | "csrf"
+  | "insufficient_scope"
+  | "consent_required"
+  | "wrong_account"
+  | "not_found"
+  | "conflict"
+  | "answered"
+  | "clash"
+  | "closed"
+  | "last_admin"
+  | "not_allocating"
+  | "published"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "unknown_host"
+  | "rate_limited"
+  | "oidc_failed"
+  | "oidc_no_email"
+  | "oidc_not_configured"
+  | "oidc_unavailable"
+  | "server_error";
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 503;
 
 /** Every error a person may see: a status, a stable code and a message from the catalogs. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 503,
-    readonly code: string,
+    readonly status: ErrorStatus,
+    readonly code: ErrorCode,
     readonly messageKey: MessageKey,
     readonly fields: FieldErrors = {},
   ) {
@@ -18,3 +59,18 @@ export const notFound = () => new AppError(404, "not_found", "error.notFound.tex
 export const forbidden = () => new AppError(403, "forbidden", "error.forbidden.text");
 export const tooManyRequests = () => new AppError(429, "rate_limited", "error.rateLimited");
 export const unauthenticated = () => new AppError(401, "unauthenticated", "error.signInRequired");
+export const badRequest = () => new AppError(400, "bad_request", "error.badRequest");
+export const tooLarge = (key: MessageKey = "error.tooLarge", fields: FieldErrors = {}) => new AppError(413, "payload_too_large", key, fields);
+export const unsupportedType = (key: MessageKey = "error.unsupportedMediaType", fields: FieldErrors = {}) =>
+  new AppError(415, "unsupported_media_type", key, fields);
+/** The input broke a rule: 422 with the fields to mark (the form is shown again with what was typed). */
+export const invalid = (fields: FieldErrors, key: MessageKey = "validation.invalid") => new AppError(422, "validation_failed", key, fields);
+/** One field broke a rule; its message is also the error's. */
+export const invalidField = (field: string, error: FieldError) =>
+  new AppError(422, "validation_failed", typeof error === "string" ? error : error.key, { [field]: error });
+/** The request clashes with the record's state (already answered, already published…). */
+export const conflict = (
+  code: Extract<ErrorCode, "conflict" | "answered" | "clash" | "closed" | "last_admin" | "not_allocating" | "published">,
+  key: MessageKey,
+  fields: FieldErrors = {},
+) => new AppError(409, code, key, fields);

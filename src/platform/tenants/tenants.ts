@@ -154,10 +154,11 @@ export function publicUrl(tenant: Pick<Tenant, "canonicalHost">, port: number): 
   return host.endsWith(".test") ? `http://${host}` : `https://${host}`;
 }
 
+export async function allTenants(db: Database): Promise<Tenant[]> {
+  return (await db.selectFrom("tenants").selectAll().select(tenantColumns).execute()).map(toTenant);
+}
+
 /** Runs a scheduled job's work once per tenant, with the address its mail should link to. */
 export async function forEachTenant(db: Database, port: number, work: (tenant: Tenant, baseUrl: string) => Promise<void>): Promise<void> {
-  for (const row of await db.selectFrom("tenants").selectAll().select(tenantColumns).execute()) {
-    const tenant = toTenant(row);
-    await work(tenant, publicUrl(tenant, port));
-  }
+  for (const tenant of await allTenants(db)) await work(tenant, publicUrl(tenant, port));
 }

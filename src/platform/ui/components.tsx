@@ -1,4 +1,5 @@
 import type { Child, PropsWithChildren } from "hono/jsx";
+import { type FieldError, fieldMessage } from "../http/errors.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { DAY_PARTS, DAYS, dayLabels, partLabels } from "../week-slots.js";
 import { assets } from "./assets.js";
@@ -88,7 +89,7 @@ export interface FieldProps {
   name: string;
   label: MessageKey;
   hint?: MessageKey;
-  error?: MessageKey;
+  error?: FieldError;
   type?: "text" | "email" | "password" | "tel" | "url" | "date" | "time" | "number" | "search" | "color";
   value?: string | null;
   autocomplete?: string;
@@ -130,14 +131,14 @@ export function Field(props: FieldProps) {
       )}
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {t(props.error)}
+          {fieldMessage(t, props.error)}
         </div>
       )}
     </div>
   );
 }
 
-export function Select(props: { name: string; label: MessageKey; options: { value: string; label: string }[]; value?: string | null; error?: MessageKey }) {
+export function Select(props: { name: string; label: MessageKey; options: { value: string; label: string }[]; value?: string | null; error?: FieldError }) {
   const { t } = usePage();
   const id = `f-${props.name}`;
   return (
@@ -160,7 +161,7 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
       </select>
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {t(props.error)}
+          {fieldMessage(t, props.error)}
         </div>
       )}
     </div>
@@ -168,7 +169,7 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
 }
 
 /** One checkbox with its label, and its error tied to it. */
-export function Checkbox(props: { name: string; label: MessageKey; checked?: boolean; error?: MessageKey }) {
+export function Checkbox(props: { name: string; label: MessageKey; checked?: boolean; error?: FieldError }) {
   const { t } = usePage();
   const id = `f-${props.name}`;
   return (
@@ -187,7 +188,7 @@ export function Checkbox(props: { name: string; label: MessageKey; checked?: boo
       </label>
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {t(props.error)}
+          {fieldMessage(t, props.error)}
         </div>
       )}
     </div>
@@ -212,10 +213,21 @@ export function Checkboxes(props: { name: string; legend: MessageKey; options: {
   );
 }
 
-/** Lists every error with a link to its field; takes focus so a screen reader hears it first. */
-export function ErrorSummary(props: { errors: Record<string, MessageKey | undefined> }) {
+/** A field's error message on its own, for fields the helpers above do not draw (a fieldset, a file). */
+export function ValidationMessage(props: { id?: string; error?: FieldError }) {
   const { t } = usePage();
-  const entries = Object.entries(props.errors).filter((e): e is [string, MessageKey] => Boolean(e[1]));
+  if (!props.error) return null;
+  return (
+    <div class="ds-validation-message" data-field="validation" id={props.id}>
+      {fieldMessage(t, props.error)}
+    </div>
+  );
+}
+
+/** Lists every error with a link to its field; takes focus so a screen reader hears it first. */
+export function ErrorSummary(props: { errors: Record<string, FieldError | undefined> }) {
+  const { t } = usePage();
+  const entries = Object.entries(props.errors).filter((e): e is [string, FieldError] => Boolean(e[1]));
   if (entries.length === 0) return null;
   return (
     <div class="ds-error-summary" tabindex={-1} autofocus role="alert" aria-labelledby="error-summary-heading">
@@ -223,10 +235,10 @@ export function ErrorSummary(props: { errors: Record<string, MessageKey | undefi
         {t("form.errorSummary")}
       </h2>
       <ul class="ds-list">
-        {entries.map(([field, key]) => (
+        {entries.map(([field, error]) => (
           <li>
             <a class="ds-link" href={`#f-${field}`}>
-              {t(key)}
+              {fieldMessage(t, error)}
             </a>
           </li>
         ))}

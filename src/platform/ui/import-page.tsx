@@ -1,10 +1,10 @@
 import type { Context } from "hono";
 import { type CsvRow, csvFromForm, type ImportReport, readCsv } from "../csv-import.js";
 import type { AppEnv } from "../http/env.js";
-import { AppError, type FieldErrors } from "../http/errors.js";
+import { AppError, type FieldErrors, fieldMessage } from "../http/errors.js";
 import { render } from "../http/render.js";
 import type { MessageKey } from "../i18n/i18n.js";
-import { Alert, Button, DataTable, ErrorSummary, Heading, P } from "./components.js";
+import { Alert, Button, DataTable, ErrorSummary, Heading, P, ValidationMessage } from "./components.js";
 import { usePage } from "./page-context.js";
 
 /** What one kind of import says and reads. */
@@ -68,7 +68,7 @@ export function ImportPage(props: { kind: ImportKind; report?: ImportReport; car
                 columns={[
                   { key: "line", label: "import.line", cell: (p) => String(p.line) },
                   { key: "field", label: "import.field", cell: (p) => t(fieldLabels[p.field] ?? "import.field") },
-                  { key: "message", label: "import.reason", cell: (p) => t(p.message) },
+                  { key: "message", label: "import.reason", cell: (p) => fieldMessage(t, p.message) },
                 ]}
               />
             </>
@@ -100,11 +100,7 @@ export function ImportPage(props: { kind: ImportKind; report?: ImportReport; car
             aria-invalid={props.errors?.file ? "true" : undefined}
             aria-describedby={props.errors?.file ? "f-file-error" : undefined}
           />
-          {props.errors?.file && (
-            <div class="ds-validation-message" data-field="validation" id="f-file-error">
-              {t(props.errors.file)}
-            </div>
-          )}
+          <ValidationMessage id="f-file-error" error={props.errors?.file} />
         </div>
         <Button name="intent" value="dry-run" variant="secondary">
           {t("import.dryRun")}

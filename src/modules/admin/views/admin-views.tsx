@@ -1,7 +1,21 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime, LANGUAGES, type Lang, languageNames, type T } from "../../../platform/i18n/i18n.js";
 import type { Tenant } from "../../../platform/tenants/tenants.js";
-import { Alert, Button, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
+import {
+  Alert,
+  Button,
+  DataTable,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  Form,
+  Heading,
+  Link,
+  P,
+  Pagination,
+  Select,
+  ValidationMessage,
+} from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { type AccessQuery, API_SCOPES, type AuditQuery } from "../admin.schema.js";
 
@@ -222,11 +236,7 @@ export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; val
                 </label>
               </div>
             ))}
-            {errors.scopes && (
-              <div class="ds-validation-message" id="f-scopes-error">
-                {t(errors.scopes)}
-              </div>
-            )}
+            <ValidationMessage id="f-scopes-error" error={errors.scopes} />
           </fieldset>
           <Button>{t("apiTokens.create")}</Button>
         </Form>
@@ -282,11 +292,7 @@ export function TenantSettingsPage(props: { values: Record<string, string>; erro
               </label>
             </div>
           ))}
-          {errors.languages && (
-            <div class="ds-validation-message" id="f-languages-error">
-              {t(errors.languages)}
-            </div>
-          )}
+          <ValidationMessage id="f-languages-error" error={errors.languages} />
         </fieldset>
         <Select
           name="defaultLanguage"

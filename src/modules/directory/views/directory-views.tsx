@@ -19,6 +19,7 @@ import {
   Link,
   P,
   Select,
+  ValidationMessage,
   WeekGrid,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
@@ -362,11 +363,7 @@ export function ProfileFormPage(props: { associationId: string; name: string; va
             aria-describedby={errors.logo ? "f-logo-hint f-logo-error" : "f-logo-hint"}
             aria-invalid={errors.logo ? "true" : undefined}
           />
-          {errors.logo && (
-            <div class="ds-validation-message" data-field="validation" id="f-logo-error">
-              {t(errors.logo)}
-            </div>
-          )}
+          <ValidationMessage id="f-logo-error" error={errors.logo} />
         </div>
         <Button variant="primary">{t("form.save")}</Button>
       </Form>

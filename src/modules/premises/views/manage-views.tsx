@@ -1,7 +1,21 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { ACCESSIBILITY, accessibilityLabels } from "../../../platform/search/labels.js";
-import { Button, ButtonLink, Checkbox, Checkboxes, DataTable, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
+import {
+  Button,
+  ButtonLink,
+  Checkbox,
+  Checkboxes,
+  DataTable,
+  ErrorSummary,
+  Field,
+  Form,
+  Heading,
+  Link,
+  P,
+  Select,
+  ValidationMessage,
+} from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { weekdayLabel } from "../../../platform/week-slots.js";
 import type { PremiseTree } from "../premise-tree.js";
@@ -270,11 +284,7 @@ export function PremiseFormPage(props: {
                   {t("premise.photo.hint")}
                 </div>
                 <input class="ds-input" type="file" id="f-photo" name="photo" accept="image/png,image/jpeg,image/webp" aria-describedby="f-photo-hint" />
-                {props.photoErrors?.photo && (
-                  <div class="ds-validation-message" data-field="validation">
-                    {t(props.photoErrors.photo)}
-                  </div>
-                )}
+                <ValidationMessage error={props.photoErrors?.photo} />
               </div>
               <Field name="alt" label="premise.photo.alt" hint="premise.photo.alt.hint" required value={props.photoAlt} error={props.photoErrors?.alt} />
               <Button variant="secondary">{t("premise.photo.add")}</Button>

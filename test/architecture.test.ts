@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** The house rules of docs/architecture.md that a reading of the source can check. */
+const ROOT = join(import.meta.dirname, "..");
+const files = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+const source = files("src")
+  .filter((f) => !/\.test\.tsx?$/.test(f))
+  .map((f) => ({ file: relative(ROOT, join(ROOT, f)), text: readFileSync(join(ROOT, f), "utf8") }));
+
+const where = (test: (f: { file: string; text: string }) => boolean) => source.filter(test).map((f) => f.file);
+
+/** Files still being moved to the rules; each entry goes when its file follows them. */
+const NOT_YET: Record<string, string[]> = {
+  queries: [
+    "src/app.ts",
+    "src/modules/account/account.service.ts",
+    "src/modules/admin/admin.routes.tsx",
+    "src/modules/associations/associations.import.ts",
+    "src/modules/associations/associations.service.ts",
+    "src/modules/directory/directory.import.ts",
+    "src/modules/directory/directory.service.ts",
+    "src/modules/directory/stale-pages.ts",
+    "src/modules/home/home.routes.tsx",
+    "src/modules/matching/matching.service.ts",
+    "src/modules/opportunities/answer-reminders.ts",
+    "src/modules/opportunities/application-threads.ts",
+    "src/modules/opportunities/opportunities.service.ts",
+    "src/modules/people/people.service.ts",
+    "src/modules/premises/premises.feeds.ts",
+    "src/modules/premises/premises.manage.ts",
+    "src/modules/premises/premises.service.ts",
+    "src/modules/premises/premises.usage.ts",
+    "src/modules/premises/rounds.ts",
+    "src/modules/privacy/privacy.service.ts",
+    "src/modules/search/saved-searches.ts",
+    "src/modules/taxonomy/taxonomy.service.ts",
+    "src/platform/api/tokens.ts",
+    "src/platform/auth/auth.service.ts",
+    "src/platform/auth/email-tokens.ts",
+    "src/platform/auth/oidc.ts",
+    "src/platform/auth/rate-limit.ts",
+    "src/platform/auth/sessions.ts",
+    "src/platform/crypto/reseal.ts",
+    "src/platform/files/images.ts",
+    "src/platform/jobs/queue.ts",
+    "src/platform/jobs/worker.ts",
+    "src/platform/mail/mailbox.routes.tsx",
+    "src/platform/mail/outbox.ts",
+    "src/platform/privacy/platform-data.ts",
+    "src/platform/search/documents.ts",
+    "src/platform/search/postcodes.ts",
+    "src/platform/search/search-index.ts",
+    "src/platform/tenants/tenants.ts",
+  ],
+  views: [
+    "src/modules/admin/views/admin-views.tsx",
+    "src/modules/associations/views/association-views.tsx",
+    "src/modules/directory/views/directory-views.tsx",
+    "src/modules/matching/views/matching-views.tsx",
+    "src/modules/opportunities/views/figures-views.tsx",
+    "src/modules/opportunities/views/opportunity-views.tsx",
+    "src/modules/people/views/people-views.tsx",
+    "src/modules/premises/views/manage-views.tsx",
+    "src/modules/premises/views/premises-views.tsx",
+    "src/modules/search/views/search-views.tsx",
+  ],
+  audit: [
+    "src/modules/admin/admin.routes.tsx",
+    "src/modules/associations/associations.import.ts",
+    "src/modules/associations/associations.service.ts",
+    "src/modules/directory/directory.import.ts",
+    "src/modules/directory/directory.service.ts",
+    "src/modules/matching/matching.service.ts",
+    "src/modules/opportunities/application-threads.ts",
+    "src/modules/opportunities/opportunities.service.ts",
+    "src/modules/people/people.service.ts",
+    "src/modules/premises/premises.feeds.ts",
+    "src/modules/premises/premises.manage.ts",
+    "src/modules/premises/premises.service.ts",
+    "src/modules/premises/premises.usage.ts",
+    "src/modules/premises/rounds.ts",
+    "src/modules/privacy/privacy.service.ts",
+    "src/platform/api/tokens.ts",
+    "src/platform/auth/auth.service.ts",
+    "src/platform/auth/oidc.ts",
+  ],
+  platform: ["src/db/schema.ts"],
+  deep: ["src/db/schema.ts", "src/modules/index.ts"],
+};
+
+describe("the house rules", () => {
+  it("sends queries only from repositories, the database layer and the transaction helper", () => {
+    const query = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\.transaction\(\)|\bsql`/;
+    const allowed = (f: string) => f.endsWith(".repository.ts") || f.startsWith("src/db/") || f === "src/platform/service-context.ts";
+    expect(where((f) => !allowed(f.file) && query.test(f.text)).filter((f) => !NOT_YET.queries?.includes(f))).toEqual([]);
+  });
+
+  it("keeps views to drawing: no service or repository, no role checks, no stored text to split", () => {
+    const views = source.filter((f) => f.file.includes("/views/"));
+    const offending = views.filter((f) => /from "[^"]*\.(service|repository)\.js"/.test(f.text) || /\bhasRole\(/.test(f.text) || /\.split\(/.test(f.text));
+    expect(offending.map((f) => f.file).filter((f) => !NOT_YET.views?.includes(f))).toEqual([]);
+  });
+
+  it("writes every audit row through the context", () => {
+    expect(where((f) => /\bauditEntry\(/.test(f.text) && f.file !== "src/platform/audit/audit.ts").filter((f) => !NOT_YET.audit?.includes(f))).toEqual([]);
+  });
+
+  it("keeps the platform and the schema free of modules", () => {
+    expect(where((f) => (f.file.startsWith("src/platform/") || f.file.startsWith("src/db/")) && /from "[^"]*\/modules\//.test(f.text))).toEqual([]);
+  });
+
+  it("reaches another module only through its index", () => {
+    const moduleOf = (path: string) => path.match(/^src\/modules\/([a-z-]+)\//)?.[1] ?? null;
+    const deep = source.flatMap((f) =>
+      [...f.text.matchAll(/from "(\.[^"]+)"/g)]
+        .map((m) => relative(ROOT, resolve(ROOT, dirname(f.file), m[1] ?? "")))
+        .filter((target) => {
+          const other = moduleOf(`${target}/`);
+          return other !== null && other !== moduleOf(f.file) && target !== `src/modules/${other}/index.js`;
+        })
+        .map((target) => `${f.file} → ${target}`),
+    );
+    expect(deep.filter((d) => !NOT_YET.deep?.includes(d.split(" → ")[0] ?? ""))).toEqual([]);
+  });
+});
