@@ -74,3 +74,13 @@ export const conflict = (
   key: MessageKey,
   fields: FieldErrors = {},
 ) => new AppError(409, code, key, fields);
+
+/**
+ * For a form's handler: a failure that names fields comes back so the form can be shown again with
+ * them and what was typed (at its own status); any other error is thrown on to the one handler.
+ */
+export function formFailure(error: unknown): AppError & { status: 409 | 413 | 415 | 422 | 429 } {
+  if (error instanceof AppError && [409, 413, 415, 422, 429].includes(error.status) && Object.keys(error.fields).length > 0)
+    return error as AppError & { status: 409 | 413 | 415 | 422 | 429 };
+  throw error;
+}
