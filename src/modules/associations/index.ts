@@ -4,9 +4,7 @@ import { registerAssociationsApi } from "./associations.api.js";
 import { associationsRoutes } from "./associations.routes.js";
 import { personalData } from "./associations.service.js";
 
-export { registerAssociationsApi } from "./associations.api.js";
 export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
-export { associationsRoutes } from "./associations.routes.js";
 export { actFor, addMember, identities, namesForMember, personalData, publicRecords as publicAssociations } from "./associations.service.js";
 
 export const associationsModule: ModuleDefinition = {

@@ -3,9 +3,7 @@ import type { ModuleDefinition } from "../../platform/modules.js";
 import { directoryRoutes } from "./directory.routes.js";
 import { stalePageJobs } from "./stale-pages.js";
 
-export { directoryRoutes } from "./directory.routes.js";
 export { publicOfferRecords } from "./directory.service.js";
-export { stalePageJobs } from "./stale-pages.js";
 
 export const directoryModule: ModuleDefinition = {
   name: "directory",

@@ -3,7 +3,6 @@ import type { ModuleDefinition } from "../../platform/modules.js";
 import { matchingRoutes } from "./matching.routes.js";
 import { personalData, sealedFields } from "./matching.service.js";
 
-export { matchingRoutes } from "./matching.routes.js";
 export { personalData, sealedFields } from "./matching.service.js";
 
 export const matchingModule: ModuleDefinition = {

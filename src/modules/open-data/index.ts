@@ -2,9 +2,6 @@ import type { ModuleDefinition } from "../../platform/modules.js";
 import { registerHsdsApi } from "./hsds.api.js";
 import { embedRoutes, feedRoutes, openDataRoutes } from "./open-data.routes.js";
 
-export { registerHsdsApi } from "./hsds.api.js";
-export { embedRoutes, feedRoutes, openDataRoutes } from "./open-data.routes.js";
-
 export const openDataModule: ModuleDefinition = {
   name: "open-data",
   mounts: [

@@ -4,8 +4,6 @@ import { answerReminderJobs } from "./answer-reminders.js";
 import { applicationRoutes, opportunityRoutes } from "./opportunities.routes.js";
 import { personalData, sealedFields } from "./opportunities.service.js";
 
-export { answerReminderJobs } from "./answer-reminders.js";
-export { applicationRoutes, opportunityRoutes } from "./opportunities.routes.js";
 export { COMMITMENTS, reviewInput, SUITS } from "./opportunities.schema.js";
 export { opportunityDocument } from "./opportunities.search.js";
 export { type PublicJob, personalData, publicRecords, sealedFields } from "./opportunities.service.js";

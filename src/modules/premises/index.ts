@@ -5,8 +5,6 @@ import { registerPremisesApi } from "./premises.api.js";
 import { premisesRoutes } from "./premises.routes.js";
 
 export { personalData } from "./personal-data.js";
-export { registerPremisesApi } from "./premises.api.js";
-export { premisesRoutes } from "./premises.routes.js";
 
 const isAssociationAdmin = (a: Actor) => isPerson(a) && [...a.memberships.values()].includes("admin");
 

@@ -3,9 +3,7 @@ import { personalData, savedSearchJobs } from "./saved-searches.js";
 import { registerSearchApi } from "./search.api.js";
 import { searchRoutes } from "./search.routes.js";
 
-export { personalData, savedSearchJobs } from "./saved-searches.js";
-export { registerSearchApi } from "./search.api.js";
-export { searchRoutes } from "./search.routes.js";
+export { personalData } from "./saved-searches.js";
 
 export const searchModule: ModuleDefinition = {
   name: "search",
