@@ -1,5 +1,7 @@
 import type { Database } from "../src/db/database.js";
-import { associationDocument, offerDocument } from "../src/modules/directory/directory.search.js";
+import { associationDocument } from "../src/modules/associations/associations.search.js";
+import { toOffer } from "../src/modules/directory/directory.repository.js";
+import { offerDocument } from "../src/modules/directory/directory.search.js";
 import { opportunityDocument } from "../src/modules/opportunities/index.js";
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
@@ -311,7 +313,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         clock,
         tenantId,
         "DK",
-        associationDocument({ id: assocIds[i] as string, name: a.name, description: about(a.name), created_at: now }),
+        associationDocument({ id: assocIds[i] as string, name: a.name, description: about(a.name), createdAt: now }),
       );
     }
     // 80 activities and offers of help, spread over the associations and their districts.
@@ -357,7 +359,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       };
       await trx.insertInto("offers").values(offer).execute();
       const row = { ...offer, association_name: associations[owner]?.name ?? "", category_code: term?.code ?? null, category_labels: term?.labels ?? null };
-      await putDocument(trx, clock, tenantId, "DK", offerDocument(row, "da", groups));
+      await putDocument(trx, clock, tenantId, "DK", offerDocument(toOffer(row), "da", groups));
     }
     await trx
       .insertInto("volunteer_profiles")

@@ -4,8 +4,8 @@
 import type { z } from "zod";
 import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
-import { associationInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
-import { profileInput as associationProfileInput, offerInput } from "../../src/modules/directory/directory.schema.js";
+import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
+import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import {
   applicantReplyInput,

@@ -1,13 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { type Api, problemResponses, requireScope } from "../../platform/api/api.js";
-import { AppError, notFound } from "../../platform/http/errors.js";
+import { invalid, notFound } from "../../platform/http/errors.js";
 import { issuesToFieldErrors } from "../../platform/http/forms.js";
 import { serviceContext } from "../../platform/service-context.js";
+import type { Association } from "./associations.model.js";
 import { PAGE_SIZE } from "./associations.repository.js";
 import { associationInput, listQuery } from "./associations.schema.js";
 import * as service from "./associations.service.js";
 
-const Association = z
+const AssociationJson = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -28,14 +29,14 @@ const AssociationBody = z
   })
   .openapi("AssociationInput");
 
-const toJson = (a: service.Association) => ({
+const toJson = (a: Association) => ({
   id: a.id,
   name: a.name,
-  registrationNumber: a.registration_number,
+  registrationNumber: a.registrationNumber,
   email: a.email,
   phone: a.phone,
-  createdAt: a.created_at,
-  updatedAt: a.updated_at,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
 });
 
 const security = [{ bearer: [] }];
@@ -52,7 +53,7 @@ export function registerAssociationsApi(api: Api) {
       responses: {
         200: {
           description: "A page of associations",
-          content: { "application/json": { schema: z.object({ data: z.array(Association), page: z.number(), total: z.number(), pageSize: z.number() }) } },
+          content: { "application/json": { schema: z.object({ data: z.array(AssociationJson), page: z.number(), total: z.number(), pageSize: z.number() }) } },
         },
         ...problemResponses,
       },
@@ -73,7 +74,7 @@ export function registerAssociationsApi(api: Api) {
       security,
       request: { params: z.object({ id: z.string() }) },
       responses: {
-        200: { description: "The association", content: { "application/json": { schema: Association } } },
+        200: { description: "The association", content: { "application/json": { schema: AssociationJson } } },
         404: { description: "Not found" },
         ...problemResponses,
       },
@@ -93,16 +94,14 @@ export function registerAssociationsApi(api: Api) {
       summary: "Register an association",
       security,
       request: { body: { required: true, content: { "application/json": { schema: AssociationBody } } } },
-      responses: { 201: { description: "Created", content: { "application/json": { schema: Association } } }, ...problemResponses },
+      responses: { 201: { description: "Created", content: { "application/json": { schema: AssociationJson } } }, ...problemResponses },
     }),
     async (c) => {
       const caller = requireScope(c, "associations:write");
       const ctx = serviceContext(c);
       const body = c.req.valid("json");
       const parsed = associationInput(ctx.tenant.country).safeParse({ registrationNumber: "", phone: "", ...body });
-      if (!parsed.success) {
-        throw new AppError(422, "validation_failed", "api.validationFailed", issuesToFieldErrors(parsed.error.issues));
-      }
+      if (!parsed.success) throw invalid(issuesToFieldErrors(parsed.error.issues), "api.validationFailed");
       return c.json(toJson(await service.createViaApi(ctx, parsed.data, caller.tokenId)), 201);
     },
   );

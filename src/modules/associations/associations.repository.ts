@@ -1,17 +1,43 @@
+import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import { containsText } from "../../db/text-match.js";
+import type { AssociationRole } from "../../platform/auth/policy.js";
+import type { Association, AssociationDetails, AssociationIdentity, AssociationRef, Member, Membership } from "./associations.model.js";
 import type { ListQuery } from "./associations.schema.js";
+import type { AssociationsTable } from "./associations.table.js";
 
 export const PAGE_SIZE = 25;
 
-export async function findById(db: Database, tenantId: string, id: string) {
-  return db.selectFrom("associations").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+export function toAssociation(row: Selectable<AssociationsTable>): Association {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    name: row.name,
+    registrationNumber: row.registration_number,
+    email: row.email,
+    phone: row.phone,
+    description: row.description,
+    website: row.website,
+    logoFileId: row.logo_file_id,
+    staleNotifiedAt: row.stale_notified_at,
+    hiddenAt: row.hidden_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const detailColumns = (a: AssociationDetails) => ({ name: a.name, registration_number: a.registrationNumber, email: a.email, phone: a.phone });
+
+export async function findById(db: Database, tenantId: string, id: string): Promise<Association | undefined> {
+  const row = await db.selectFrom("associations").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+  return row && toAssociation(row);
 }
 
 /** The tenant's associations among these ids, in one query. */
-export async function findMany(db: Database, tenantId: string, ids: readonly string[]) {
+export async function findMany(db: Database, tenantId: string, ids: readonly string[]): Promise<AssociationRef[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("associations").select(["id", "tenant_id", "name"]).where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
+  const rows = await db.selectFrom("associations").select(["id", "tenant_id", "name"]).where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
+  return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, name: r.name }));
 }
 
 function filtered(db: Database, tenantId: string, query: Pick<ListQuery, "q">, memberId?: string) {
@@ -41,10 +67,10 @@ export async function list(db: Database, tenantId: string, query: ListQuery, opt
       .execute(),
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map(toAssociation), total: Number(count.n) };
 }
 
-export async function namesForMember(db: Database, tenantId: string, userId: string) {
+export async function namesForMember(db: Database, tenantId: string, userId: string): Promise<{ id: string; name: string }[]> {
   return db
     .selectFrom("associations")
     .innerJoin("association_members as m", (j) => j.onRef("m.association_id", "=", "associations.id").onRef("m.tenant_id", "=", "associations.tenant_id"))
@@ -55,8 +81,56 @@ export async function namesForMember(db: Database, tenantId: string, userId: str
     .execute();
 }
 
-export async function members(db: Database, tenantId: string, associationId: string) {
-  return db
+/** Every association of the tenant by name, register number, e-mail and telephone. */
+export async function identities(db: Database, tenantId: string): Promise<AssociationIdentity[]> {
+  const rows = await db.selectFrom("associations").select(["id", "name", "registration_number", "email", "phone"]).where("tenant_id", "=", tenantId).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, registrationNumber: r.registration_number, email: r.email, phone: r.phone }));
+}
+
+export async function insert(db: Database, tenantId: string, associations: (AssociationDetails & { id: string })[], now: string): Promise<void> {
+  // In slices, so a large import stays under the databases' limit on parameters in one statement.
+  for (let i = 0; i < associations.length; i += 500) {
+    const rows = associations.slice(i, i + 500).map((a) => ({ ...detailColumns(a), id: a.id, tenant_id: tenantId, created_at: now, updated_at: now }));
+    await db.insertInto("associations").values(rows).execute();
+  }
+}
+
+export async function updateDetails(db: Database, tenantId: string, id: string, details: AssociationDetails, now: string): Promise<void> {
+  await db
+    .updateTable("associations")
+    .set({ ...detailColumns(details), updated_at: now })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * What the association tells the public, changed or confirmed as still right: either way its page is
+ * fresh for another year and shown again.
+ */
+export async function touchProfile(
+  db: Database,
+  tenantId: string,
+  id: string,
+  now: string,
+  change?: { description: string; website: string | null; logoFileId?: string },
+): Promise<void> {
+  await db
+    .updateTable("associations")
+    .set({
+      ...(change && { description: change.description, website: change.website }),
+      ...(change?.logoFileId && { logo_file_id: change.logoFileId }),
+      updated_at: now,
+      stale_notified_at: null,
+      hidden_at: null,
+    })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function members(db: Database, tenantId: string, associationId: string): Promise<Member[]> {
+  const rows = await db
     .selectFrom("association_members as m")
     .innerJoin("users as u", (j) => j.onRef("u.id", "=", "m.user_id").onRef("u.tenant_id", "=", "m.tenant_id"))
     .select(["u.id", "u.name", "u.email", "m.role", "m.created_at"])
@@ -64,14 +138,55 @@ export async function members(db: Database, tenantId: string, associationId: str
     .where("m.association_id", "=", associationId)
     .orderBy("u.name")
     .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, createdAt: r.created_at }));
 }
 
-/** Associations as open data: every association of the tenant, oldest id first, for paging. */
+export async function memberRole(db: Database, tenantId: string, associationId: string, userId: string): Promise<AssociationRole | null> {
+  const row = await db
+    .selectFrom("association_members")
+    .select("role")
+    .where("tenant_id", "=", tenantId)
+    .where("association_id", "=", associationId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row?.role ?? null;
+}
+
+export async function adminCount(db: Database, tenantId: string, associationId: string): Promise<number> {
+  const r = await db
+    .selectFrom("association_members")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("association_id", "=", associationId)
+    .where("role", "=", "admin")
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Makes the person a member with this role, or gives a member this role. */
+export async function putMember(db: Database, tenantId: string, m: { associationId: string; userId: string; role: AssociationRole }, now: string) {
+  await db
+    .insertInto("association_members")
+    .values({ tenant_id: tenantId, association_id: m.associationId, user_id: m.userId, role: m.role, created_at: now })
+    .onConflict((oc) => oc.columns(["association_id", "user_id"]).doUpdateSet({ role: m.role }))
+    .execute();
+}
+
+export async function removeMember(db: Database, tenantId: string, associationId: string, userId: string): Promise<void> {
+  await db
+    .deleteFrom("association_members")
+    .where("tenant_id", "=", tenantId)
+    .where("association_id", "=", associationId)
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+/** Associations as open data: every association of the tenant not hidden, oldest id first, for paging. */
 export async function listPublicRecords(
   db: Database,
   tenantId: string,
   f: { offset: number; limit: number; search: string | null; modifiedAfter: string | null; id?: string },
-) {
+): Promise<{ rows: Association[]; total: number }> {
   const search = f.search;
   const base = db
     .selectFrom("associations")
@@ -84,21 +199,22 @@ export async function listPublicRecords(
     base.selectAll().orderBy("id").limit(f.limit).offset(f.offset).execute(),
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map(toAssociation), total: Number(count.n) };
 }
 
 /** The associations a person belongs to, for their data download. */
-export async function membershipsOf(db: Database, tenantId: string, userId: string) {
-  return db
+export async function membershipsOf(db: Database, tenantId: string, userId: string): Promise<Membership[]> {
+  const rows = await db
     .selectFrom("association_members as m")
     .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "m.association_id").onRef("a.tenant_id", "=", "m.tenant_id"))
-    .select(["a.name as association", "m.role", "m.created_at as member_since"])
+    .select(["a.name as association", "m.role", "m.created_at"])
     .where("m.tenant_id", "=", tenantId)
     .where("m.user_id", "=", userId)
     .execute();
+  return rows.map((r) => ({ association: r.association, role: r.role, memberSince: r.created_at }));
 }
 
 /** Erasure: the person leaves every association. */
-export async function removeMember(db: Database, tenantId: string, userId: string) {
+export async function removeFromAll(db: Database, tenantId: string, userId: string): Promise<void> {
   await db.deleteFrom("association_members").where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute();
 }

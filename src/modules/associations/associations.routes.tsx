@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { isPerson } from "../../platform/auth/policy.js";
+import { can, isPerson } from "../../platform/auth/policy.js";
 import { setActiveAssociation } from "../../platform/auth/sessions.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
@@ -9,6 +9,7 @@ import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
 import * as importer from "./associations.import.js";
+import { canSwitchTo } from "./associations.policy.js";
 import { PAGE_SIZE } from "./associations.repository.js";
 import { associationInput, inviteMemberInput, listQuery, memberRole } from "./associations.schema.js";
 import * as service from "./associations.service.js";
@@ -18,11 +19,11 @@ export const associationsRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const ctx = serviceContext(c);
     const query = listQuery.parse(c.req.query());
-    const { rows, total } = await service.list(ctx, query);
+    const { rows, total, staffView } = await service.list(ctx, query);
     return render(
       c,
       c.get("t")("association.list.title"),
-      <AssociationListPage rows={rows} total={total} query={query} pages={Math.ceil(total / PAGE_SIZE)} staffView={service.isStaffView(ctx)} />,
+      <AssociationListPage rows={rows} total={total} query={query} pages={Math.ceil(total / PAGE_SIZE)} staffView={staffView} />,
     );
   })
   .get("/export.csv", async (c) => {
@@ -33,7 +34,7 @@ export const associationsRoutes = new Hono<AppEnv>()
       c,
       "associations.csv",
       [t("association.name"), t("association.regNumber"), t("auth.email"), t("association.phone"), t("table.created")],
-      rows.map((r) => [r.name, r.registration_number, r.email, r.phone, r.created_at]),
+      rows.map((r) => [r.name, r.registrationNumber, r.email, r.phone, r.createdAt]),
     );
   })
   .get("/import", (c) => {
@@ -62,19 +63,19 @@ export const associationsRoutes = new Hono<AppEnv>()
     const actor = c.get("actor");
     const session = c.get("session");
     if (!isPerson(actor) || !session) throw unauthenticated();
-    if (!form.associationId || !actor.memberships.has(form.associationId)) throw forbidden();
+    if (!form.associationId || !can(actor, canSwitchTo, { tenantId: actor.tenantId, associationId: form.associationId })) throw forbidden();
     await setActiveAssociation(c.get("deps").db, session.idHash, form.associationId);
     return c.redirect(safeBack(form.back), 303);
   })
   .get("/:id", async (c) => {
     const ctx = serviceContext(c);
-    const association = await service.get(ctx, c.req.param("id"));
-    const members = await service.members(ctx, association.id);
-    return render(c, association.name, <AssociationPage association={association} members={members} />);
+    const page = await service.get(ctx, c.req.param("id"));
+    const members = await service.members(ctx, page.association.id);
+    return render(c, page.association.name, <AssociationPage {...page} members={members} />);
   })
   .get("/:id/edit", async (c) => {
     const a = await service.getForEdit(serviceContext(c), c.req.param("id"));
-    const values = { name: a.name, registrationNumber: a.registration_number ?? "", email: a.email, phone: a.phone ?? "" };
+    const values = { name: a.name, registrationNumber: a.registrationNumber ?? "", email: a.email, phone: a.phone ?? "" };
     return render(c, c.get("t")("association.edit.title"), <AssociationFormPage action={`/associations/${a.id}/edit`} values={values} />);
   })
   .post("/:id/edit", async (c) => {
@@ -94,19 +95,14 @@ export const associationsRoutes = new Hono<AppEnv>()
   })
   .post("/:id/invite", async (c) => {
     const ctx = serviceContext(c);
-    const association = await service.get(ctx, c.req.param("id"));
+    const page = await service.get(ctx, c.req.param("id"));
     const form = await parseForm(c, inviteMemberInput);
     if (!form.ok) {
-      const members = await service.members(ctx, association.id);
-      return render(
-        c,
-        association.name,
-        <AssociationPage association={association} members={members} invite={{ values: form.values, errors: form.errors }} />,
-        422,
-      );
+      const members = await service.members(ctx, page.association.id);
+      return render(c, page.association.name, <AssociationPage {...page} members={members} invite={{ values: form.values, errors: form.errors }} />, 422);
     }
-    await service.inviteMember(ctx, association.id, form.data);
-    return c.redirect(`/associations/${association.id}?notice=invited`, 303);
+    await service.inviteMember(ctx, page.association.id, form.data);
+    return c.redirect(`/associations/${page.association.id}?notice=invited`, 303);
   })
   .post("/:id/members/:userId", async (c) => {
     const ctx = serviceContext(c);

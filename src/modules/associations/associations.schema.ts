@@ -1,6 +1,7 @@
 import { stdnum } from "stdnum";
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
+import { webAddress } from "../../platform/http/fields.js";
 import type { Tenant } from "../../platform/tenants/tenants.js";
 
 const invalidMessage = {
@@ -50,3 +51,9 @@ export const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type ListQuery = z.output<typeof listQuery>;
+
+/** What an association tells the public about itself; its logo comes as a file beside it. */
+export const profileInput = z.object({
+  description: z.string().trim().max(4000, "validation.tooLong"),
+  website: webAddress("offer.link.invalid"),
+});

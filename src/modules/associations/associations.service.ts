@@ -1,26 +1,23 @@
 import type { Database } from "../../db/database.js";
-import { auditEntry } from "../../platform/audit/audit.js";
+import { audit } from "../../platform/audit/audit.js";
 import { sendInvitation } from "../../platform/auth/invitations.js";
-import { authorize, type Person, type Rule } from "../../platform/auth/policy.js";
+import { type AssociationRole, authorize, can, type Person, type Rule } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
-import { AppError, notFound } from "../../platform/http/errors.js";
+import { conflict, notFound } from "../../platform/http/errors.js";
 import { type Named, requireFound } from "../../platform/http/references.js";
 import { newId } from "../../platform/ids.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
-import type { ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import type { Association, AssociationDetails, AssociationRef, Member } from "./associations.model.js";
 import { canCreateAssociation, canEditAssociation, canListAllAssociations, canManageMembers, canViewAssociation } from "./associations.policy.js";
 import * as repo from "./associations.repository.js";
-import type { AssociationInput, ListQuery } from "./associations.schema.js";
+import type { ListQuery } from "./associations.schema.js";
 
-export type Association = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
-
-async function load(ctx: ServiceContext, id: string) {
-  const row = await repo.findById(ctx.db, ctx.tenant.id, id);
-  if (!row) throw notFound();
-  return row;
+export async function load(ctx: Pick<ServiceContext, "db" | "tenant">, id: string): Promise<Association> {
+  const a = await repo.findById(ctx.db, ctx.tenant.id, id);
+  if (!a) throw notFound();
+  return a;
 }
-
-export type AssociationRef = Awaited<ReturnType<typeof repo.findMany>>[number];
 
 /**
  * The associations a request names, looked up in its tenant in one query and returned by id. One
@@ -43,19 +40,21 @@ export async function actFor(
   field?: string,
 ): Promise<{ association: AssociationRef; actor: Person }> {
   const association = (await resolveAssociations(ctx, [{ id: associationId, field }])).get(associationId) as AssociationRef;
-  authorize(ctx.actor, rule, { tenantId: association.tenant_id, associationId: association.id });
+  authorize(ctx.actor, rule, { tenantId: association.tenantId, associationId: association.id });
   return { association, actor: ctx.actor };
 }
 
+/** The association's page among its members, with what the person looking may do there. */
 export async function get(ctx: ServiceContext, id: string) {
   const a = await load(ctx, id);
-  authorize(ctx.actor, canViewAssociation, { tenantId: a.tenant_id, id: a.id });
-  return a;
+  authorize(ctx.actor, canViewAssociation, { tenantId: a.tenantId, id: a.id });
+  const record = { tenantId: a.tenantId, id: a.id };
+  return { association: a, mayEdit: can(ctx.actor, canEditAssociation, record), mayManageMembers: can(ctx.actor, canManageMembers, record) };
 }
 
-export async function getForEdit(ctx: ServiceContext, id: string) {
+export async function getForEdit(ctx: ServiceContext, id: string): Promise<Association> {
   const a = await load(ctx, id);
-  authorize(ctx.actor, canEditAssociation, { tenantId: a.tenant_id, id: a.id });
+  authorize(ctx.actor, canEditAssociation, { tenantId: a.tenantId, id: a.id });
   return a;
 }
 
@@ -63,187 +62,97 @@ export async function getForEdit(ctx: ServiceContext, id: string) {
 export async function list(ctx: ServiceContext, query: ListQuery, options: { all?: boolean } = {}) {
   authorize(ctx.actor, canCreateAssociation, { tenantId: ctx.tenant.id });
   const everything = canListAllAssociations(ctx.actor, { tenantId: ctx.tenant.id });
-  return repo.list(ctx.db, ctx.tenant.id, query, { memberId: everything ? undefined : ctx.actor.userId, all: options.all });
+  const page = await repo.list(ctx.db, ctx.tenant.id, query, { memberId: everything ? undefined : ctx.actor.userId, all: options.all });
+  return { ...page, staffView: everything };
 }
 
-export const isStaffView = (ctx: ServiceContext) => ctx.actor.kind === "person" && canListAllAssociations(ctx.actor, { tenantId: ctx.tenant.id });
-
-async function insert(db: Database, ctx: ServiceContext, input: AssociationInput, by: { actorId: string | null; adminId: string | null; via?: string }) {
+async function insert(ctx: ServiceContext, input: AssociationDetails, by: { adminId: string | null; via?: string }, as?: { actorId: string | null }) {
   const id = newId();
   const now = isoNow(ctx.clock);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("associations")
-      .values({
-        id,
-        tenant_id: ctx.tenant.id,
-        name: input.name,
-        registration_number: input.registrationNumber,
-        email: input.email,
-        phone: input.phone,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    if (by.adminId) {
-      await trx
-        .insertInto("association_members")
-        .values({ tenant_id: ctx.tenant.id, association_id: id, user_id: by.adminId, role: "admin", created_at: now })
-        .execute();
-    }
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: by.actorId,
-      action: "association.created",
-      entityType: "association",
-      entityId: id,
-      ip: ctx.ip,
-      details: by.via ? { via: by.via } : undefined,
-    });
+  await inTransaction(ctx, async (tx) => {
+    await repo.insert(tx.db, tx.tenant.id, [{ ...input, id }], now);
+    if (by.adminId) await repo.putMember(tx.db, tx.tenant.id, { associationId: id, userId: by.adminId, role: "admin" }, now);
+    await audit(tx, "association.created", { type: "association", id }, by.via ? { via: by.via } : undefined, as);
   });
   return id;
 }
 
 /** A citizen who registers an association becomes its admin; staff register on an association's behalf. */
-export async function create(ctx: ServiceContext, input: AssociationInput): Promise<string> {
+export async function create(ctx: ServiceContext, input: AssociationDetails): Promise<string> {
   authorize(ctx.actor, canCreateAssociation, { tenantId: ctx.tenant.id });
   const staff = canListAllAssociations(ctx.actor, { tenantId: ctx.tenant.id });
-  return insert(ctx.db, ctx, input, { actorId: ctx.actor.userId, adminId: staff ? null : ctx.actor.userId });
+  return insert(ctx, input, { adminId: staff ? null : ctx.actor.userId });
 }
 
 /** For an integration holding an API token; the token's scope was checked by the API layer. */
-export async function createViaApi(ctx: ServiceContext, input: AssociationInput, tokenId: string): Promise<Association> {
-  const id = await insert(ctx.db, ctx, input, { actorId: null, adminId: null, via: `api_token:${tokenId}` });
-  return (await repo.findById(ctx.db, ctx.tenant.id, id)) as Association;
+export async function createViaApi(ctx: ServiceContext, input: AssociationDetails, tokenId: string): Promise<Association> {
+  const id = await insert(ctx, input, { adminId: null, via: `api_token:${tokenId}` }, { actorId: null });
+  return load(ctx, id);
 }
 
 export const findForApi = (ctx: ServiceContext, id: string) => repo.findById(ctx.db, ctx.tenant.id, id);
 export const listForApi = (ctx: ServiceContext, query: ListQuery) => repo.list(ctx.db, ctx.tenant.id, query, {});
 
-export async function update(ctx: ServiceContext, id: string, input: AssociationInput): Promise<void> {
+export async function update(ctx: ServiceContext, id: string, input: AssociationDetails): Promise<void> {
   await getForEdit(ctx, id);
-  const actor = ctx.actor as Person;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("associations")
-      .set({ name: input.name, registration_number: input.registrationNumber, email: input.email, phone: input.phone, updated_at: isoNow(ctx.clock) })
-      .where("tenant_id", "=", ctx.tenant.id)
-      .where("id", "=", id)
-      .execute();
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: actor.userId,
-      action: "association.updated",
-      entityType: "association",
-      entityId: id,
-      ip: ctx.ip,
-    });
+  await inTransaction(ctx, async (tx) => {
+    await repo.updateDetails(tx.db, tx.tenant.id, id, input, isoNow(tx.clock));
+    await audit(tx, "association.updated", { type: "association", id });
   });
 }
 
-export async function members(ctx: ServiceContext, id: string) {
+export async function members(ctx: ServiceContext, id: string): Promise<Member[]> {
   await get(ctx, id);
   return repo.members(ctx.db, ctx.tenant.id, id);
 }
 
-export async function inviteMember(ctx: ServiceContext, id: string, input: { email: string; role: "member" | "admin" }): Promise<void> {
+export async function inviteMember(ctx: ServiceContext, id: string, input: { email: string; role: AssociationRole }): Promise<void> {
   const a = await load(ctx, id);
-  authorize(ctx.actor, canManageMembers, { tenantId: a.tenant_id, id: a.id });
+  authorize(ctx.actor, canManageMembers, { tenantId: a.tenantId, id: a.id });
   const actor = ctx.actor;
-  await ctx.db.transaction().execute(async (trx) => {
-    await sendInvitation(trx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    await sendInvitation(tx.db, tx, {
       email: input.email,
       data: { kind: "association", associationId: id, role: input.role },
       compose: (t) => ({
         subject: t("mail.inviteAssociation.subject", { association: a.name }),
-        body: t("mail.inviteAssociation.body", { inviter: actor.name, association: a.name, tenant: ctx.tenant.name }),
+        body: t("mail.inviteAssociation.body", { inviter: actor.name, association: a.name, tenant: tx.tenant.name }),
       }),
     });
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: actor.userId,
-      action: "association.member_invited",
-      entityType: "association",
-      entityId: id,
-      ip: ctx.ip,
-      details: { role: input.role },
-    });
+    await audit(tx, "association.member_invited", { type: "association", id }, { role: input.role });
   });
 }
 
 /** Called when a person accepts an invitation to an association. */
-export async function addMember(db: Database, ctx: ServiceContext, input: { associationId: string; userId: string; role: "member" | "admin" }) {
-  const a = await repo.findById(db, ctx.tenant.id, input.associationId);
-  if (!a) throw notFound();
-  await db
-    .insertInto("association_members")
-    .values({ tenant_id: ctx.tenant.id, association_id: a.id, user_id: input.userId, role: input.role, created_at: isoNow(ctx.clock) })
-    .onConflict((oc) => oc.columns(["association_id", "user_id"]).doUpdateSet({ role: input.role }))
-    .execute();
-  await auditEntry(db, ctx.clock, {
-    tenantId: ctx.tenant.id,
-    actorId: input.userId,
-    action: "association.member_joined",
-    entityType: "association",
-    entityId: a.id,
-    ip: ctx.ip,
-    details: { role: input.role },
-  });
+export async function addMember(
+  db: Database,
+  ctx: ServiceContext,
+  input: { associationId: string; userId: string; role: AssociationRole },
+): Promise<Association> {
+  const tx = { ...ctx, db };
+  const a = await load(tx, input.associationId);
+  await repo.putMember(db, ctx.tenant.id, input, isoNow(ctx.clock));
+  await audit(tx, "association.member_joined", { type: "association", id: a.id }, { role: input.role }, { actorId: input.userId });
   return a;
 }
 
-async function adminCount(db: Database, tenantId: string, associationId: string) {
-  const r = await db
-    .selectFrom("association_members")
-    .select((eb) => eb.fn.countAll<string | number>().as("n"))
-    .where("tenant_id", "=", tenantId)
-    .where("association_id", "=", associationId)
-    .where("role", "=", "admin")
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /** Changes a member's role or removes them; an association always keeps one admin. */
-export async function changeMember(ctx: ServiceContext, id: string, userId: string, change: { role: "member" | "admin" } | "remove"): Promise<void> {
+export async function changeMember(ctx: ServiceContext, id: string, userId: string, change: { role: AssociationRole } | "remove"): Promise<void> {
   const a = await load(ctx, id);
-  authorize(ctx.actor, canManageMembers, { tenantId: a.tenant_id, id: a.id });
-  const actor = ctx.actor;
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom("association_members")
-      .select("role")
-      .where("tenant_id", "=", ctx.tenant.id)
-      .where("association_id", "=", id)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
+  authorize(ctx.actor, canManageMembers, { tenantId: a.tenantId, id: a.id });
+  await inTransaction(ctx, async (tx) => {
+    const current = await repo.memberRole(tx.db, tx.tenant.id, id, userId);
     if (!current) throw notFound();
-    const losesAdmin = current.role === "admin" && (change === "remove" || change.role !== "admin");
-    if (losesAdmin && (await adminCount(trx, ctx.tenant.id, id)) <= 1) throw new AppError(409, "last_admin", "association.lastAdmin");
-    if (change === "remove") {
-      await trx
-        .deleteFrom("association_members")
-        .where("tenant_id", "=", ctx.tenant.id)
-        .where("association_id", "=", id)
-        .where("user_id", "=", userId)
-        .execute();
-    } else {
-      await trx
-        .updateTable("association_members")
-        .set({ role: change.role })
-        .where("tenant_id", "=", ctx.tenant.id)
-        .where("association_id", "=", id)
-        .where("user_id", "=", userId)
-        .execute();
-    }
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: actor.userId,
-      action: change === "remove" ? "association.member_removed" : "association.member_role_changed",
-      entityType: "user",
-      entityId: userId,
-      ip: ctx.ip,
-      details: { association: id, ...(change === "remove" ? {} : { role: change.role }) },
-    });
+    const losesAdmin = current === "admin" && (change === "remove" || change.role !== "admin");
+    if (losesAdmin && (await repo.adminCount(tx.db, tx.tenant.id, id)) <= 1) throw conflict("last_admin", "association.lastAdmin");
+    if (change === "remove") await repo.removeMember(tx.db, tx.tenant.id, id, userId);
+    else await repo.putMember(tx.db, tx.tenant.id, { associationId: id, userId, role: change.role }, isoNow(tx.clock));
+    await audit(
+      tx,
+      change === "remove" ? "association.member_removed" : "association.member_role_changed",
+      { type: "user", id: userId },
+      { association: id, ...(change === "remove" ? {} : { role: change.role }) },
+    );
   });
 }
 
@@ -254,10 +163,12 @@ export async function namesForMember(db: Database, tenantId: string, userId: str
 export const personalData: PersonalDataSource = {
   columns: ["association_members.user_id"],
   async read(db, _ring, subject) {
-    return { association_memberships: subject.userId ? await repo.membershipsOf(db, subject.tenantId, subject.userId) : [] };
+    const memberships = subject.userId ? await repo.membershipsOf(db, subject.tenantId, subject.userId) : [];
+    // The download's own field names, as people have received them.
+    return { association_memberships: memberships.map((m) => ({ association: m.association, role: m.role, member_since: m.memberSince })) };
   },
   async erase(trx, subject) {
-    if (subject.userId) await repo.removeMember(trx, subject.tenantId, subject.userId);
+    if (subject.userId) await repo.removeFromAll(trx, subject.tenantId, subject.userId);
   },
 };
 
@@ -268,5 +179,5 @@ export async function publicRecords(ctx: ServiceContext, filter: Parameters<type
 
 /** Every association of the tenant by name, register number and e-mail, for imports and mail that refer to them. */
 export async function identities(db: Database, tenantId: string) {
-  return db.selectFrom("associations").select(["id", "name", "registration_number", "email"]).where("tenant_id", "=", tenantId).execute();
+  return repo.identities(db, tenantId);
 }

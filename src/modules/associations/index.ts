@@ -1,18 +1,27 @@
-import { isPerson } from "../../platform/auth/policy.js";
+import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { registerAssociationsApi } from "./associations.api.js";
+import { canCreateAssociation } from "./associations.policy.js";
+import { profileRoutes } from "./associations.profile.routes.js";
 import { associationsRoutes } from "./associations.routes.js";
 import { personalData } from "./associations.service.js";
 
 export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
+export type { Association, AssociationIdentity } from "./associations.model.js";
+export { canEditAssociation } from "./associations.policy.js";
+export { publicProfile, syncAssociationSearch } from "./associations.profile.js";
 export { actFor, addMember, identities, namesForMember, personalData, publicRecords as publicAssociations } from "./associations.service.js";
 
 export const associationsModule: ModuleDefinition = {
   name: "associations",
-  mounts: [{ path: "/associations", routes: associationsRoutes }],
+  mounts: [
+    { path: "/associations", routes: associationsRoutes },
+    // What an association tells the public is edited beside its page in the directory.
+    { path: "/directory/associations", routes: profileRoutes },
+  ],
   api: registerAssociationsApi,
   personalData,
-  nav: [{ href: "/associations", label: "nav.associations", visible: isPerson }],
+  nav: [{ href: "/associations", label: "nav.associations", visible: (a) => can(a, canCreateAssociation, { tenantId: a.tenantId }) }],
   notAPerson: {
     "associations.email": "the association's own address",
     "associations.phone": "the association's own telephone",

@@ -1,16 +1,17 @@
-import { auditEntry } from "../../platform/audit/audit.js";
+import { audit } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import type { CsvRow, ImportProblem, ImportReport } from "../../platform/csv-import.js";
 import { issuesToFieldErrors } from "../../platform/http/forms.js";
 import { newId } from "../../platform/ids.js";
-import type { ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import type { ImportKind } from "../../platform/ui/import-page.js";
 import { identities, REGISTRATION_NUMBER_NAMES } from "../associations/index.js";
 import { terms } from "../taxonomy/index.js";
 import { canModerateOffers } from "./directory.policy.js";
+import * as repo from "./directory.repository.js";
 import { type OfferInput, offerInput } from "./directory.schema.js";
-import { offerColumns, syncOfferSearch } from "./directory.service.js";
+import { freshState, syncOfferSearch } from "./directory.service.js";
 
 export const OFFER_IMPORT: ImportKind = {
   action: "/directory/import",
@@ -80,18 +81,17 @@ export function mayImport(ctx: ServiceContext) {
  */
 export async function importOffers(ctx: ServiceContext, rows: CsvRow[], apply: boolean): Promise<ImportReport> {
   authorize(ctx.actor, canModerateOffers, { tenantId: ctx.tenant.id });
-  const actor = ctx.actor;
   const [associations, categories, groups, existing] = await Promise.all([
     identities(ctx.db, ctx.tenant.id),
     terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
     terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
-    ctx.db.selectFrom("offers").select(["id", "association_id", "title"]).where("tenant_id", "=", ctx.tenant.id).execute(),
+    repo.titles(ctx.db, ctx.tenant.id),
   ]);
-  const byNumber = new Map(associations.filter((a) => a.registration_number).map((a) => [a.registration_number, a.id]));
+  const byNumber = new Map(associations.filter((a) => a.registrationNumber).map((a) => [a.registrationNumber, a.id]));
   const byName = new Map(associations.map((a) => [a.name.toLowerCase(), a.id]));
   const termOf = (list: typeof categories, value: string) => list.find((x) => x.code === value || x.label.toLowerCase() === value);
   const offerKey = (associationId: string, title: string) => `${associationId}\n${title.toLowerCase()}`;
-  const existingIds = new Map(existing.map((o) => [offerKey(o.association_id, o.title), o.id]));
+  const existingIds = new Map(existing.map((o) => [offerKey(o.associationId, o.title), o.id]));
 
   const problems: ImportProblem[] = [];
   const writes: { id: string | null; associationId: string; offer: OfferInput }[] = [];
@@ -134,37 +134,20 @@ export async function importOffers(ctx: ServiceContext, rows: CsvRow[], apply: b
   const report = { added, updated: writes.length - added, unchanged: 0, problems, applied: false };
   if (!apply || problems.length > 0 || writes.length === 0) return report;
   const now = isoNow(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (tx) => {
     for (const w of writes) {
-      // Weekly slots, accessibility and languages are not in the file: an update leaves them as they are.
-      const values = { ...offerColumns(w.offer, "published", now), time_slots: undefined, accessibility: undefined, languages: undefined };
-      const id = w.id ?? newId();
-      if (w.id) await trx.updateTable("offers").set(values).where("tenant_id", "=", ctx.tenant.id).where("id", "=", w.id).execute();
-      else
-        await trx
-          .insertInto("offers")
-          .values({
-            ...values,
-            id,
-            tenant_id: ctx.tenant.id,
-            association_id: w.associationId,
-            time_slots: "",
-            accessibility: "",
-            languages: "",
-            created_at: now,
-          })
-          .execute();
-      await syncOfferSearch(trx, ctx, id);
+      const values = { ...w.offer, ...freshState("published", now) };
+      if (w.id) {
+        // Weekly slots, accessibility and languages are not in the file: an update leaves them as they are.
+        await repo.update(tx.db, tx.tenant.id, w.id, { ...values, slots: undefined, accessibility: undefined, languages: undefined });
+        await syncOfferSearch(tx.db, tx, w.id);
+      } else {
+        const id = newId();
+        await repo.insert(tx.db, tx.tenant.id, { ...values, slots: [], accessibility: [], languages: [], id, associationId: w.associationId, createdAt: now });
+        await syncOfferSearch(tx.db, tx, id);
+      }
     }
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: actor.userId,
-      action: "offers.imported",
-      entityType: "tenant",
-      entityId: ctx.tenant.id,
-      ip: ctx.ip,
-      details: { added, updated: writes.length - added },
-    });
+    await audit(tx, "offers.imported", { type: "tenant", id: tx.tenant.id }, { added, updated: writes.length - added });
   });
   return { ...report, applied: true };
 }

@@ -38,10 +38,7 @@ export const offerInput = z
   })
   .refine((o) => o.online || o.postcode, { path: ["postcode"], message: "offer.place.required" });
 export type OfferInput = z.output<typeof offerInput>;
-export const OFFER_LISTS = ["targetGroups", "slots", "accessibility", "languages"];
-
-/** What an association tells the public about itself. */
-export const profileInput = z.object({
-  description: z.string().trim().max(4000, "validation.tooLong"),
-  website: webAddress("offer.link.invalid"),
-});
+const LISTS = ["targetGroups", "slots", "accessibility", "languages"] as const;
+export const OFFER_LISTS: string[] = [...LISTS];
+/** What is ticked in the form's lists of checkboxes. */
+export type OfferChoices = Record<(typeof LISTS)[number], string[]>;

@@ -1,49 +1,29 @@
-import { listOf } from "../../db/lists.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
 import type { DocumentInput } from "../../platform/search/documents.js";
-import type { OfferRow } from "./directory.repository.js";
+import type { Offer } from "./directory.model.js";
 
 /** A published offer as one search finds it. */
-export function offerDocument(o: OfferRow, lang: Lang, targetGroupLabels: Map<string, string>): DocumentInput {
-  const labels = JSON.parse(o.category_labels ?? "{}") as Partial<Record<Lang, string>>;
+export function offerDocument(o: Offer, lang: Lang, targetGroupLabels: Map<string, string>): DocumentInput {
   return {
     kind: "offer",
     id: o.id,
     title: o.title,
-    subtitle: o.association_name,
-    text: [o.description, o.place_name ?? "", o.time_text].join("\n"),
-    keywords: [labels[lang] ?? labels.da ?? "", ...listOf(o.target_groups).map((g) => targetGroupLabels.get(g) ?? "")].join(" "),
+    subtitle: o.associationName,
+    text: [o.description, o.placeName ?? "", o.timeText].join("\n"),
+    keywords: [o.category?.labels[lang] ?? o.category?.labels.da ?? "", ...o.targetGroups.map((g) => targetGroupLabels.get(g) ?? "")].join(" "),
     url: `/directory/offers/${o.id}`,
     facets: {
-      category: o.category_code ? [o.category_code] : [],
-      target_group: listOf(o.target_groups),
-      accessibility: listOf(o.accessibility),
-      language: listOf(o.languages),
+      category: o.category ? [o.category.code] : [],
+      target_group: o.targetGroups,
+      accessibility: o.accessibility,
+      language: o.languages,
       price: [o.price],
     },
     postcode: o.postcode,
-    remote: Boolean(o.online),
-    publishedAt: o.created_at,
+    remote: o.online,
+    publishedAt: o.createdAt,
     until: null,
-    slots: listOf(o.time_slots),
+    slots: o.slots,
     setting: "group",
-  };
-}
-
-/** An association that has told the public what it does, as one search finds it. */
-export function associationDocument(a: { id: string; name: string; description: string; created_at: string }): DocumentInput {
-  return {
-    kind: "association",
-    id: a.id,
-    title: a.name,
-    subtitle: "",
-    text: a.description,
-    keywords: "",
-    url: `/directory/associations/${a.id}`,
-    facets: {},
-    postcode: null,
-    remote: false,
-    publishedAt: a.created_at,
-    until: null,
   };
 }

@@ -1,9 +1,11 @@
-import { hasRole } from "../../platform/auth/policy.js";
+import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { canModerateOffers } from "./directory.policy.js";
 import { directoryRoutes } from "./directory.routes.js";
 import { stalePageJobs } from "./stale-pages.js";
 
-export { publicOfferRecords } from "./directory.service.js";
+export type { Offer } from "./directory.model.js";
+export { publicOffers } from "./directory.service.js";
 
 export const directoryModule: ModuleDefinition = {
   name: "directory",
@@ -11,7 +13,7 @@ export const directoryModule: ModuleDefinition = {
   jobs: stalePageJobs,
   nav: [
     { href: "/directory", label: "nav.directory", visible: () => true },
-    { href: "/directory/moderation", label: "nav.offerModeration", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+    { href: "/directory/moderation", label: "nav.offerModeration", visible: (a) => can(a, canModerateOffers, { tenantId: a.tenantId }) },
   ],
   notAPerson: {
     "offers.contact_email": "the contact the association gives for an offer",

@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from "uuid";
 import { type Lang, languageNames } from "../../platform/i18n/i18n.js";
 import type { Place } from "../../platform/search/postcodes.js";
 import type { Term, TermKind } from "../taxonomy/index.js";
+import type { OrganizationRecord, ServiceRecord } from "./open-data.model.js";
 
 /** Records HSDS wants as their own (locations, languages, links) get ids derived from ours, so they never change. */
 const NAMESPACE = "5b8e3c1a-7f0d-4c52-9a3e-2d6b1f4e8c90";
@@ -22,37 +23,9 @@ export interface Site {
   lang: Lang;
 }
 
-export interface AssociationRecord {
-  id: string;
-  name: string;
-  email: string;
-  registration_number: string | null;
-}
-
-/** A published volunteer job or offer: both are HSDS services. */
-export interface ServiceRecord {
-  kind: "job" | "offer";
-  id: string;
-  association_id: string;
-  association_name: string;
-  title: string;
-  tasks: string;
-  benefits: string;
-  contact_email: string;
-  min_age: number | null;
-  languages: string;
-  place: string | null;
-  postcode: string | null;
-  remote: number;
-  updated_at: string;
-  category_id: string | null;
-  category_code: string | null;
-  category_labels: string | null;
-}
-
 const withoutEmpty = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
 
-export function organization(a: AssociationRecord, site: Site) {
+export function organization(a: OrganizationRecord, site: Site) {
   return withoutEmpty({
     id: a.id,
     name: a.name,
@@ -62,18 +35,18 @@ export function organization(a: AssociationRecord, site: Site) {
   });
 }
 
-export function fullOrganization(a: AssociationRecord, site: Site, services: ServiceRecord[]) {
+export function fullOrganization(a: OrganizationRecord, site: Site, services: ServiceRecord[]) {
   const scheme = IDENTIFIER_SCHEME[site.country];
   return {
     ...organization(a, site),
-    organization_identifiers: a.registration_number
+    organization_identifiers: a.registrationNumber
       ? [
           {
             id: derivedId(a.id, "identifier"),
             organization_id: a.id,
             identifier_scheme: scheme.scheme,
             identifier_type: scheme.type,
-            identifier: a.registration_number,
+            identifier: a.registrationNumber,
           },
         ]
       : [],
@@ -84,24 +57,23 @@ export function fullOrganization(a: AssociationRecord, site: Site, services: Ser
 export function service(j: ServiceRecord, site: Site) {
   return withoutEmpty({
     id: j.id,
-    organization_id: j.association_id,
+    organization_id: j.associationId,
     name: j.title,
-    description: `${j.tasks}\n\n${j.benefits}`.trim(),
+    description: `${j.description}\n\n${j.benefits}`.trim(),
     url: `${site.baseUrl}${j.kind === "offer" ? "/directory/offers/" : "/opportunities/"}${j.id}`,
-    email: j.contact_email,
+    email: j.contactEmail,
     status: "active",
-    minimum_age: j.min_age,
-    last_modified: j.updated_at,
+    minimum_age: j.minAge,
+    last_modified: j.updatedAt,
   });
 }
 
 function category(j: ServiceRecord, site: Site) {
-  if (!j.category_id || !j.category_code) return null;
-  const labels = JSON.parse(j.category_labels ?? "{}") as Partial<Record<Lang, string>>;
-  const name = labels[site.lang] ?? labels.da ?? j.category_code;
+  if (!j.category) return null;
+  const name = j.category.labels[site.lang] ?? j.category.labels.da ?? j.category.code;
   return {
-    id: j.category_id,
-    code: j.category_code,
+    id: j.category.id,
+    code: j.category.code,
     name,
     description: name,
     taxonomy_id: derivedId(site.tenantId, "taxonomy", "category"),
@@ -140,13 +112,13 @@ export function serviceAtLocation(j: ServiceRecord, place: Place | null, site: S
   return { id: j.id, service_id: j.id, location_id: derivedId(j.id, "location"), location: location(j, place, site) };
 }
 
-export function fullService(j: ServiceRecord, place: Place | null, site: Site, organizationRecord: AssociationRecord) {
+export function fullService(j: ServiceRecord, place: Place | null, site: Site, organizationRecord: OrganizationRecord) {
   const term = category(j, site);
   const at = serviceAtLocation(j, place, site);
   return {
     ...service(j, site),
     organization: organization(organizationRecord, site),
-    languages: (j.languages ? j.languages.split(",") : []).map((code) => ({
+    languages: j.languages.map((code) => ({
       id: derivedId(j.id, "language", code),
       service_id: j.id,
       name: languageNames[code as Lang] ?? code,

@@ -5,9 +5,9 @@ import { AppError } from "../../platform/http/errors.js";
 import { baseUrl } from "../../platform/http/middleware.js";
 import { render, themeVersion } from "../../platform/http/render.js";
 import { type ServiceContext, serviceContext } from "../../platform/service-context.js";
-import { publicRecords } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
 import { atomFeed } from "./atom.js";
+import { latestJobs } from "./open-data.service.js";
 import { EmbedDocument, OpenDataPage } from "./views/open-data-views.js";
 
 const FEED_SIZE = 50;
@@ -21,11 +21,6 @@ async function chosenCategory(ctx: ServiceContext, raw: string | undefined) {
   const found = (await terms(ctx.db, ctx.tenant.id, "category", ctx.tenant.defaultLanguage)).find((c) => c.code === code);
   if (!found) throw new AppError(404, "not_found", "search.filter.unknown");
   return found;
-}
-
-async function latestJobs(ctx: ServiceContext, categoryCode: string | null, limit: number) {
-  const { rows } = await publicRecords(ctx, { offset: 0, limit, search: null, modifiedAfter: null, categoryCode }, "newest");
-  return rows;
 }
 
 export const openDataRoutes = new Hono<AppEnv>().get("/", async (c) => {
@@ -50,15 +45,15 @@ export const feedRoutes = new Hono<AppEnv>().get("/jobs.atom", async (c) => {
     self,
     language: ctx.tenant.defaultLanguage,
     rights: ctx.tenant.name,
-    updated: new Date(jobs[0]?.published_at ?? jobs[0]?.updated_at ?? ctx.clock.now().toISOString()),
+    updated: new Date(jobs[0]?.publishedAt ?? jobs[0]?.updatedAt ?? ctx.clock.now().toISOString()),
     entries: jobs.map((j) => ({
       id: `${base}/opportunities/${j.id}`,
       link: `${base}/opportunities/${j.id}`,
       title: j.title,
-      summary: j.tasks,
-      author: j.association_name,
-      updated: new Date(j.updated_at),
-      published: new Date(j.published_at ?? j.updated_at),
+      summary: j.text,
+      author: j.associationName,
+      updated: new Date(j.updatedAt),
+      published: new Date(j.publishedAt ?? j.updatedAt),
     })),
   });
   c.header("Cache-Control", "public, max-age=300");

@@ -1,11 +1,14 @@
+import { listOf } from "../../db/lists.js";
 import { notFound } from "../../platform/http/errors.js";
+import type { Lang } from "../../platform/i18n/i18n.js";
 import { findPostcode, findPostcodes } from "../../platform/search/postcodes.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { publicAssociations } from "../associations/index.js";
-import { publicOfferRecords } from "../directory/index.js";
-import { publicRecords } from "../opportunities/index.js";
+import { type Offer, publicOffers } from "../directory/index.js";
+import { type PublicJob, publicRecords } from "../opportunities/index.js";
 import { type TermKind, terms } from "../taxonomy/index.js";
 import * as hsds from "./hsds.mapper.js";
+import type { LatestJob, ServiceRecord } from "./open-data.model.js";
 
 export interface ListQuery {
   page: number;
@@ -35,11 +38,66 @@ export async function organizations(ctx: ServiceContext, q: ListQuery) {
 
 type Window = ReturnType<typeof window> & { id?: string; associationId?: string; placed?: boolean };
 
+// The opportunities module hands its public jobs over as stored; they are read here, once, as services.
+const jobService = (j: PublicJob): ServiceRecord => ({
+  kind: "job",
+  id: j.id,
+  associationId: j.association_id,
+  associationName: j.association_name,
+  title: j.title,
+  description: j.tasks,
+  benefits: j.benefits,
+  contactEmail: j.contact_email,
+  minAge: j.min_age,
+  languages: listOf(j.languages),
+  place: j.place,
+  postcode: j.postcode,
+  remote: Boolean(j.remote),
+  updatedAt: j.updated_at,
+  category:
+    j.category_id && j.category_code
+      ? { id: j.category_id, code: j.category_code, labels: JSON.parse(j.category_labels ?? "{}") as Partial<Record<Lang, string>> }
+      : null,
+});
+
+const offerService = (o: Offer): ServiceRecord => ({
+  kind: "offer",
+  id: o.id,
+  associationId: o.associationId,
+  associationName: o.associationName,
+  title: o.title,
+  description: o.description,
+  benefits: o.priceText ?? "",
+  contactEmail: o.contactEmail,
+  minAge: null,
+  languages: o.languages,
+  place: o.placeName,
+  postcode: o.postcode,
+  remote: o.online && !o.postcode && !o.placeName,
+  updatedAt: o.updatedAt,
+  category: o.categoryId && o.category ? { id: o.categoryId, ...o.category } : null,
+});
+
 /** Jobs first, then offers: one list of services, paged across both. */
-async function serviceRecords(ctx: ServiceContext, w: Window): Promise<{ rows: hsds.ServiceRecord[]; total: number }> {
+async function serviceRecords(ctx: ServiceContext, w: Window): Promise<{ rows: ServiceRecord[]; total: number }> {
   const jobs = await publicRecords(ctx, w);
-  const offers = await publicOfferRecords(ctx, { ...w, offset: Math.max(0, w.offset - jobs.total), limit: w.limit - jobs.rows.length });
-  return { rows: [...jobs.rows.map((j) => ({ ...j, kind: "job" as const })), ...offers.rows], total: jobs.total + offers.total };
+  const offers = await publicOffers(ctx, { ...w, offset: Math.max(0, w.offset - jobs.total), limit: w.limit - jobs.rows.length });
+  return { rows: [...jobs.rows.map(jobService), ...offers.rows.map(offerService)], total: jobs.total + offers.total };
+}
+
+/** The newest published jobs, for the feed and the embed, narrowed to a category when one is chosen. */
+export async function latestJobs(ctx: ServiceContext, categoryCode: string | null, limit: number): Promise<LatestJob[]> {
+  const { rows } = await publicRecords(ctx, { offset: 0, limit, search: null, modifiedAfter: null, categoryCode }, "newest");
+  return rows.map((j) => ({
+    id: j.id,
+    title: j.title,
+    text: j.tasks,
+    associationName: j.association_name,
+    place: j.place,
+    remote: Boolean(j.remote),
+    updatedAt: j.updated_at,
+    publishedAt: j.published_at,
+  }));
 }
 
 export async function organization(ctx: ServiceContext, id: string) {
@@ -62,7 +120,7 @@ export async function services(ctx: ServiceContext, q: ListQuery) {
 export async function service(ctx: ServiceContext, id: string) {
   const [j] = (await serviceRecords(ctx, { offset: 0, limit: 1, search: null, modifiedAfter: null, id })).rows;
   if (!j) throw notFound();
-  const [a] = (await publicAssociations(ctx, { offset: 0, limit: 1, search: null, modifiedAfter: null, id: j.association_id })).rows;
+  const [a] = (await publicAssociations(ctx, { offset: 0, limit: 1, search: null, modifiedAfter: null, id: j.associationId })).rows;
   if (!a) throw notFound();
   const place = j.postcode ? await findPostcode(ctx.db, ctx.tenant.country, j.postcode) : null;
   return hsds.fullService(j, place, site(ctx), a);

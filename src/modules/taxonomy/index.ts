@@ -1,1 +1,2 @@
-export { addDefaultTaxonomy, type Term, type TermKind, terms } from "./taxonomy.service.js";
+export type { Term, TermKind } from "./taxonomy.model.js";
+export { addDefaultTaxonomy, terms } from "./taxonomy.service.js";

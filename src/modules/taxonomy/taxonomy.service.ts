@@ -1,15 +1,8 @@
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
-
-export type TermKind = "category" | "target_group";
-export interface Term {
-  id: string;
-  code: string;
-  label: string;
-}
-
-type Labels = Record<Lang, string>;
+import type { Labels, Term, TermKind } from "./taxonomy.model.js";
+import * as repo from "./taxonomy.repository.js";
 
 const CATEGORIES: [string, Labels][] = [
   ["social", { da: "Socialt arbejde", nb: "Sosialt arbeid", nl: "Sociaal werk", en: "Social work" }],
@@ -38,27 +31,14 @@ const TARGET_GROUPS: [string, Labels][] = [
 
 /** A new tenant starts with these categories and target groups; its admin can change them. */
 export async function addDefaultTaxonomy(db: Database, tenantId: string): Promise<void> {
-  const rows = [
-    ...CATEGORIES.map(([code, labels], position) => ({ kind: "category" as const, code, labels, position })),
-    ...TARGET_GROUPS.map(([code, labels], position) => ({ kind: "target_group" as const, code, labels, position })),
-  ].map((t) => ({ id: newId(), tenant_id: tenantId, kind: t.kind, code: t.code, labels: JSON.stringify(t.labels), position: t.position }));
-  await db
-    .insertInto("taxonomy_terms")
-    .values(rows)
-    .onConflict((oc) => oc.columns(["tenant_id", "kind", "code"]).doNothing())
-    .execute();
+  await repo.insertMissing(db, tenantId, [
+    ...CATEGORIES.map(([code, labels], position) => ({ id: newId(), kind: "category" as const, code, labels, position })),
+    ...TARGET_GROUPS.map(([code, labels], position) => ({ id: newId(), kind: "target_group" as const, code, labels, position })),
+  ]);
 }
 
+/** The tenant's terms of one kind in their order, each named in this language (else in Danish, else by its code). */
 export async function terms(db: Database, tenantId: string, kind: TermKind, lang: Lang): Promise<Term[]> {
-  const rows = await db
-    .selectFrom("taxonomy_terms")
-    .select(["id", "code", "labels"])
-    .where("tenant_id", "=", tenantId)
-    .where("kind", "=", kind)
-    .orderBy("position")
-    .execute();
-  return rows.map((r) => {
-    const labels = JSON.parse(r.labels) as Partial<Labels>;
-    return { id: r.id, code: r.code, label: labels[lang] ?? labels.da ?? r.code };
-  });
+  const stored = await repo.list(db, tenantId, kind);
+  return stored.map((t) => ({ id: t.id, code: t.code, label: t.labels[lang] ?? t.labels.da ?? t.code }));
 }

@@ -1,11 +1,9 @@
-import { isPerson } from "../../../platform/auth/policy.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { Button, ButtonLink, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { canEditAssociation, canManageMembers } from "../associations.policy.js";
+import type { Association, Member } from "../associations.model.js";
 import type { ListQuery } from "../associations.schema.js";
-import type { Association } from "../associations.service.js";
 
 const listHref = (q: ListQuery, change: Partial<ListQuery>) => {
   const next = { ...q, ...change };
@@ -43,9 +41,9 @@ export function AssociationListPage(props: { rows: Association[]; total: number;
             sort={{ key: query.sort, dir: query.dir, href: (key, dir) => listHref(query, { sort: key as ListQuery["sort"], dir, page: 1 }) }}
             columns={[
               { key: "name", label: "association.name", sortable: true, cell: (r) => <Link href={`/associations/${r.id}`}>{r.name}</Link> },
-              { key: "registration_number", label: "association.regNumber", cell: (r) => r.registration_number ?? "–" },
+              { key: "registrationNumber", label: "association.regNumber", cell: (r) => r.registrationNumber ?? "–" },
               { key: "email", label: "auth.email", cell: (r) => r.email },
-              { key: "created_at", label: "table.created", sortable: true, cell: (r) => formatDateTime(lang, r.created_at, tenant.timeZone) },
+              { key: "created_at", label: "table.created", sortable: true, cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
             ]}
           />
           <Pagination page={query.page} pages={props.pages} href={(page) => listHref(query, { page })} />
@@ -92,13 +90,16 @@ export function AssociationFormPage(props: { action: string; values?: Record<str
   );
 }
 
-type Member = { id: string; name: string; email: string; role: "member" | "admin"; created_at: string };
-
-export function AssociationPage(props: { association: Association; members: Member[]; invite?: { values: Record<string, string>; errors: FieldErrors } }) {
-  const { t, actor } = usePage();
+export function AssociationPage(props: {
+  association: Association;
+  members: Member[];
+  mayEdit: boolean;
+  mayManageMembers: boolean;
+  invite?: { values: Record<string, string>; errors: FieldErrors };
+}) {
+  const { t } = usePage();
   const a = props.association;
-  const record = { tenantId: a.tenant_id, id: a.id };
-  const manage = isPerson(actor) && canManageMembers(actor, record);
+  const manage = props.mayManageMembers;
   const roleOptions = [
     { value: "member", label: t("role.association_member") },
     { value: "admin", label: t("role.association_admin") },
@@ -108,13 +109,13 @@ export function AssociationPage(props: { association: Association; members: Memb
       <Heading>{a.name}</Heading>
       <dl>
         <dt>{t("association.regNumber")}</dt>
-        <dd>{a.registration_number ?? "–"}</dd>
+        <dd>{a.registrationNumber ?? "–"}</dd>
         <dt>{t("association.email")}</dt>
         <dd>{a.email}</dd>
         <dt>{t("association.phone")}</dt>
         <dd>{a.phone ?? "–"}</dd>
       </dl>
-      {isPerson(actor) && canEditAssociation(actor, record) && (
+      {props.mayEdit && (
         <div class="actions">
           <ButtonLink href={`/associations/${a.id}/edit`}>{t("association.edit.title")}</ButtonLink>
           <ButtonLink href={`/opportunities/association/${a.id}`}>{t("opportunity.mine.title")}</ButtonLink>

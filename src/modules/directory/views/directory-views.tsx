@@ -1,4 +1,3 @@
-import { listOf } from "../../../db/lists.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
 import { ACCESSIBILITY, accessibilityLabels, labelOf, PRICES, priceLabels } from "../../../platform/search/labels.js";
@@ -19,56 +18,46 @@ import {
   Link,
   P,
   Select,
-  ValidationMessage,
   WeekGrid,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import type { Association } from "../../associations/index.js";
 import type { Term } from "../../taxonomy/index.js";
-import { OFFER_KINDS } from "../directory.schema.js";
-import type { Offer } from "../directory.service.js";
+import type { Offer } from "../directory.model.js";
+import { OFFER_KINDS, type OfferChoices } from "../directory.schema.js";
 
 const kindLabels: Record<(typeof OFFER_KINDS)[number], MessageKey> = { activity: "offer.kind.activity", help: "offer.kind.help" };
 
-export function OfferPage(props: { o: Offer; categoryLabel: string | null; targetGroups: string[]; canManage: boolean; stale: boolean }) {
+export function OfferPage(props: { offer: Offer; categoryLabel: string | null; targetGroups: string[]; mayManage: boolean; stale: boolean }) {
   const { t, tenant } = usePage();
-  const { o } = props;
-  const place = o.online ? t("offer.online") : [o.place_name, o.address, o.postcode].filter(Boolean).join(", ");
+  const o = props.offer;
+  const place = o.online ? t("offer.online") : [o.placeName, o.address, o.postcode].filter(Boolean).join(", ");
   const facts: [MessageKey, string | null][] = [
     ["opportunity.category", props.categoryLabel],
     ["offer.targetGroups", props.targetGroups.join(", ") || null],
-    ["offer.time", o.time_text],
+    ["offer.time", o.timeText],
     ["opportunity.place", place],
-    [
-      "search.facet.accessibility",
-      listOf(o.accessibility)
-        .map((a) => labelOf(accessibilityLabels, a, t))
-        .join(", ") || null,
-    ],
-    [
-      "opportunity.languages",
-      listOf(o.languages)
-        .map((l) => languageNames[l as keyof typeof languageNames] ?? l)
-        .join(", ") || null,
-    ],
-    ["search.facet.price", o.price === "free" ? t(priceLabels.free) : (o.price_text ?? t(priceLabels.cost))],
-    ["offer.contact", [o.contact_email, o.contact_phone].filter(Boolean).join(" · ")],
+    ["search.facet.accessibility", o.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") || null],
+    ["opportunity.languages", o.languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") || null],
+    ["search.facet.price", o.price === "free" ? t(priceLabels.free) : (o.priceText ?? t(priceLabels.cost))],
+    ["offer.contact", [o.contactEmail, o.contactPhone].filter(Boolean).join(" · ")],
   ];
   return (
     <article class="stack offer">
-      {o.status === "published" && !o.hidden_at && (
+      {o.status === "published" && !o.hiddenAt && (
         <JsonLd
           data={{
             "@type": o.kind === "help" ? "Service" : "Event",
             name: o.title,
             description: o.description,
-            organizer: { "@type": "Organization", name: o.association_name },
+            organizer: { "@type": "Organization", name: o.associationName },
             isAccessibleForFree: o.price === "free",
             ...(o.online
               ? {}
               : {
                   location: {
                     "@type": "Place",
-                    name: o.place_name ?? undefined,
+                    name: o.placeName ?? undefined,
                     address: {
                       "@type": "PostalAddress",
                       streetAddress: o.address ?? undefined,
@@ -81,11 +70,11 @@ export function OfferPage(props: { o: Offer; categoryLabel: string | null; targe
         />
       )}
       {o.status !== "published" && <Alert color="warning">{t(o.status === "pending" ? "offer.pending" : "offer.rejected")}</Alert>}
-      {props.stale && props.canManage && <StaleNotice action={`/directory/offers/${o.id}/confirm`} />}
+      {props.stale && props.mayManage && <StaleNotice action={`/directory/offers/${o.id}/confirm`} />}
       <P class="kind">{t(kindLabels[o.kind])}</P>
       <Heading>{o.title}</Heading>
       <P>
-        <Link href={`/directory/associations/${o.association_id}`}>{o.association_name}</Link>
+        <Link href={`/directory/associations/${o.associationId}`}>{o.associationName}</Link>
       </P>
       <P class="body">{o.description}</P>
       <dl>
@@ -98,14 +87,14 @@ export function OfferPage(props: { o: Offer; categoryLabel: string | null; targe
             </>
           ))}
       </dl>
-      {o.link_url && (
+      {o.linkUrl && (
         <P>
-          <a class="ds-link" href={o.link_url} rel="noopener nofollow">
+          <a class="ds-link" href={o.linkUrl} rel="noopener nofollow">
             {t("offer.readMore")}
           </a>
         </P>
       )}
-      {props.canManage && (
+      {props.mayManage && (
         <div class="actions no-print">
           <ButtonLink href={`/directory/offers/${o.id}/edit`}>{t("offer.edit")}</ButtonLink>
         </div>
@@ -120,12 +109,13 @@ export function OfferFormPage(props: {
   categories: Term[];
   targetGroups: Term[];
   values: Record<string, string>;
+  chosen: OfferChoices;
   errors?: FieldErrors;
 }) {
   const { t } = usePage();
   const v = props.values;
   const errors = props.errors ?? {};
-  const chosen = (k: string) => (v[k] ?? "").split(",");
+  const { chosen } = props;
   return (
     <div class="stack form">
       <Heading>{t(props.action.endsWith("/new") ? "offer.new.title" : "offer.edit")}</Heading>
@@ -151,7 +141,7 @@ export function OfferFormPage(props: {
         <Checkboxes
           name="targetGroups"
           legend="offer.targetGroups"
-          chosen={chosen("targetGroups")}
+          chosen={chosen.targetGroups}
           options={props.targetGroups.map((g) => ({ value: g.code, label: g.label }))}
         />
         <Field name="placeName" label="offer.placeName" value={v.placeName} error={errors.placeName} />
@@ -159,17 +149,17 @@ export function OfferFormPage(props: {
         <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
         <Checkbox name="online" label="offer.online" checked={v.online === "on"} />
         <Field name="timeText" label="offer.time" hint="offer.time.hint" required value={v.timeText} error={errors.timeText} />
-        <WeekGrid name="slots" legend="offer.slots" hint="opportunity.slots.hint" chosen={chosen("slots")} />
+        <WeekGrid name="slots" legend="offer.slots" hint="opportunity.slots.hint" chosen={chosen.slots} />
         <Checkboxes
           name="accessibility"
           legend="search.facet.accessibility"
-          chosen={chosen("accessibility")}
+          chosen={chosen.accessibility}
           options={ACCESSIBILITY.map((a) => ({ value: a, label: t(accessibilityLabels[a]) }))}
         />
         <Checkboxes
           name="languages"
           legend="opportunity.languages"
-          chosen={chosen("languages")}
+          chosen={chosen.languages}
           options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />
         <Select name="price" label="search.facet.price" value={v.price ?? "free"} options={PRICES.map((p) => ({ value: p, label: t(priceLabels[p]) }))} />
@@ -217,7 +207,7 @@ export function AssociationOffersPage(props: { associationId: string; rows: Offe
           rows={props.rows}
           columns={[
             { key: "title", label: "offer.title", cell: (o) => <Link href={`/directory/offers/${o.id}`}>{o.title}</Link> },
-            { key: "status", label: "apiTokens.state", cell: (o) => (o.hidden_at ? t("offer.status.hidden") : t(status[o.status])) },
+            { key: "status", label: "apiTokens.state", cell: (o) => (o.hiddenAt ? t("offer.status.hidden") : t(status[o.status])) },
           ]}
         />
       )}
@@ -241,7 +231,7 @@ export function OfferModerationPage(props: { rows: Offer[] }) {
             id={o.id}
             title={o.title}
             href={`/directory/offers/${o.id}`}
-            from={o.association_name}
+            from={o.associationName}
             text={o.description}
             action={`/directory/offers/${o.id}/decision`}
           />
@@ -264,19 +254,19 @@ function StaleNotice(props: { action: string }) {
 }
 
 export function AssociationPublicPage(props: {
-  association: { id: string; name: string; description: string; website: string | null; email: string; phone: string | null; logo_file_id: string | null };
+  association: Association;
   offers: Offer[];
   jobs: { id: string; title: string }[];
-  canEdit: boolean;
+  mayEdit: boolean;
   stale: boolean;
 }) {
   const { t } = usePage();
   const a = props.association;
   return (
     <article class="stack">
-      {props.stale && props.canEdit && <StaleNotice action={`/directory/associations/${a.id}/confirm`} />}
+      {props.stale && props.mayEdit && <StaleNotice action={`/directory/associations/${a.id}/confirm`} />}
       <JsonLd data={{ "@type": "Organization", name: a.name, description: a.description || undefined, url: a.website ?? undefined, email: a.email }} />
-      {a.logo_file_id && <img class="logo" src={`/directory/associations/${a.id}/logo?v=${a.logo_file_id}`} alt={t("directory.logoOf", { name: a.name })} />}
+      {a.logoFileId && <img class="logo" src={`/directory/associations/${a.id}/logo?v=${a.logoFileId}`} alt={t("directory.logoOf", { name: a.name })} />}
       <Heading>{a.name}</Heading>
       {a.description ? <P class="body">{a.description}</P> : <P>{t("directory.noDescription")}</P>}
       <P>
@@ -291,7 +281,7 @@ export function AssociationPublicPage(props: {
           </>
         )}
       </P>
-      {props.canEdit && (
+      {props.mayEdit && (
         <div class="actions no-print">
           <ButtonLink href={`/directory/associations/${a.id}/profile`}>{t("directory.profile.title")}</ButtonLink>
           <ButtonLink href={`/directory/association/${a.id}`}>{t("offer.mine.title")}</ButtonLink>
@@ -306,7 +296,7 @@ export function AssociationPublicPage(props: {
         <ul class="ds-list">
           {props.offers.map((o) => (
             <li>
-              <Link href={`/directory/offers/${o.id}`}>{o.title}</Link> – {o.time_text}
+              <Link href={`/directory/offers/${o.id}`}>{o.title}</Link> – {o.timeText}
             </li>
           ))}
         </ul>
@@ -326,47 +316,5 @@ export function AssociationPublicPage(props: {
         </ul>
       )}
     </article>
-  );
-}
-
-export function ProfileFormPage(props: { associationId: string; name: string; values: Record<string, string>; errors?: FieldErrors }) {
-  const { t } = usePage();
-  const errors = props.errors ?? {};
-  return (
-    <div class="stack form">
-      <Heading>{t("directory.profile.titleFor", { name: props.name })}</Heading>
-      <P>{t("directory.profile.intro")}</P>
-      <ErrorSummary errors={errors} />
-      <Form action={`/directory/associations/${props.associationId}/profile`} class="stack" multipart>
-        <Field
-          name="description"
-          label="directory.description"
-          hint="directory.description.hint"
-          multiline
-          value={props.values.description}
-          error={errors.description}
-        />
-        <Field name="website" label="directory.website" type="url" value={props.values.website} error={errors.website} />
-        <div class="ds-field">
-          <label class="ds-label" for="f-logo">
-            {t("directory.logo")} <span>{t("form.optional")}</span>
-          </label>
-          <div class="ds-paragraph" data-field="description" id="f-logo-hint">
-            {t("directory.logo.hint")}
-          </div>
-          <input
-            class="ds-input"
-            type="file"
-            id="f-logo"
-            name="logo"
-            accept="image/png,image/jpeg,image/webp"
-            aria-describedby={errors.logo ? "f-logo-hint f-logo-error" : "f-logo-hint"}
-            aria-invalid={errors.logo ? "true" : undefined}
-          />
-          <ValidationMessage id="f-logo-error" error={errors.logo} />
-        </div>
-        <Button variant="primary">{t("form.save")}</Button>
-      </Form>
-    </div>
   );
 }

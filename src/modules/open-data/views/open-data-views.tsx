@@ -3,17 +3,10 @@ import { assets } from "../../../platform/ui/assets.js";
 import { Button, Heading, Link, P, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { Term } from "../../taxonomy/index.js";
-
-export interface EmbedJob {
-  id: string;
-  title: string;
-  association_name: string;
-  place: string | null;
-  remote: number;
-}
+import type { LatestJob } from "../open-data.model.js";
 
 /** A bare page for an iframe on the municipality's website: the jobs, each opening on Sammen. */
-export function EmbedDocument(props: { t: T; lang: Lang; tenantName: string; baseUrl: string; heading: string; jobs: EmbedJob[]; themeVersion: string }) {
+export function EmbedDocument(props: { t: T; lang: Lang; tenantName: string; baseUrl: string; heading: string; jobs: LatestJob[]; themeVersion: string }) {
   const { t } = props;
   return (
     <html lang={props.lang}>
@@ -41,7 +34,7 @@ export function EmbedDocument(props: { t: T; lang: Lang; tenantName: string; bas
                     {j.title}
                   </a>
                   <p class="ds-paragraph" data-size="sm">
-                    {j.association_name}
+                    {j.associationName}
                     {j.remote ? ` · ${t("opportunity.remote")}` : j.place ? ` · ${j.place}` : ""}
                   </p>
                 </li>

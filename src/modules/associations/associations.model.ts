@@ -1,0 +1,52 @@
+import type { AssociationRole } from "../../platform/auth/policy.js";
+
+/** An association as services and pages see it. */
+export interface Association {
+  id: string;
+  tenantId: string;
+  name: string;
+  /** CVR (DK), organisasjonsnummer (NO) or KvK-nummer (NL). */
+  registrationNumber: string | null;
+  email: string;
+  phone: string | null;
+  /** What it tells the public about itself on its page in the directory; empty until it does. */
+  description: string;
+  website: string | null;
+  logoFileId: string | null;
+  /** When it was asked whether its page is still right, and when it was hidden for not answering. */
+  staleNotifiedAt: string | null;
+  hiddenAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Just enough of an association to name it and check who may act for it. */
+export type AssociationRef = Pick<Association, "id" | "tenantId" | "name">;
+
+/** How imports and mail recognise an association. */
+export type AssociationIdentity = Pick<Association, "id" | "name" | "registrationNumber" | "email" | "phone">;
+
+/** What the register form and the API say about an association. */
+export type AssociationDetails = Pick<Association, "name" | "registrationNumber" | "email" | "phone">;
+
+/** What the association tells the public: its text, its website and (when a new one is sent) its logo. */
+export interface ProfileChange {
+  description: string;
+  website: string | null;
+  logo: { data: Buffer; contentType: string } | null;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+  role: AssociationRole;
+  createdAt: string;
+}
+
+/** A person's membership, for their data download. */
+export interface Membership {
+  association: string;
+  role: AssociationRole;
+  memberSince: string;
+}
