@@ -15,9 +15,8 @@ import { addDays, localToday, mondayOf } from "./occurrences.js";
 import * as feeds from "./premises.feeds.js";
 import * as find from "./premises.find.js";
 import * as manage from "./premises.manage.js";
-import { canBookFor, canDecideBookings } from "./premises.policy.js";
+import { canBookFor } from "./premises.policy.js";
 import {
-  adjustInput,
   bookingInput,
   cancelInput,
   closureInput,
@@ -29,16 +28,13 @@ import {
   PREMISE_LISTS,
   premiseInput,
   proposeInput,
-  roundInput,
   seasonInput,
-  wishInput,
 } from "./premises.schema.js";
 import * as service from "./premises.service.js";
 import * as usage from "./premises.usage.js";
-import * as rounds from "./rounds.js";
+import { roundsRoutes } from "./rounds.routes.js";
 import { ManagePage, PremiseFormPage } from "./views/manage-views.js";
 import { BookingFormPage, BookingPage, FindPage, MyBookingsPage, PremisePage, RequestsPage, UsagePage } from "./views/premises-views.js";
-import { RoundPage, RoundsPage } from "./views/round-views.js";
 
 /** The associations this person may book for. */
 async function bookingAssociations(c: Context<AppEnv>) {
@@ -161,14 +157,8 @@ function usagePeriod(c: Context<AppEnv>) {
   return { from, to };
 }
 
-async function showRound(c: Context<AppEnv>, id: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}, status: 200 | 409 | 422 = 200) {
-  const ctx = serviceContext(c);
-  const data = await rounds.roundPage(ctx, id);
-  const quality = data.staff && data.round.status === "allocating" ? await rounds.quality(ctx, id) : null;
-  return render(c, data.round.name, <RoundPage {...data} associations={await bookingAssociations(c)} quality={quality} {...extra} />, status);
-}
-
 export const premisesRoutes = new Hono<AppEnv>()
+  .route("/rounds", roundsRoutes)
   .get("/", async (c) => {
     const input = findInput.parse(Object.fromEntries(["date", "start", "end", "people", "stepFree", "near"].map((k) => [k, c.req.query(k) || undefined])));
     const { rooms, nearUnknown } = await find.findRooms(serviceContext(c), input);
@@ -317,73 +307,6 @@ export const premisesRoutes = new Hono<AppEnv>()
     const page = await service.bookingPage(ctx, id);
     const problems = [{ field: "date", key: "usage.noShow.notYet" as const }];
     return render(c, c.get("t")("premises.bookingOf", { premise: page.booking.premise_name }), <BookingPage {...page} problems={problems} />, 422);
-  })
-  .get("/rounds", async (c) => {
-    if (!isPerson(c.get("actor"))) throw unauthenticated();
-    const ctx = serviceContext(c);
-    return render(
-      c,
-      c.get("t")("round.title"),
-      <RoundsPage rounds={await rounds.rounds(ctx)} staff={can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id })} />,
-    );
-  })
-  .post("/rounds", async (c) => {
-    const ctx = serviceContext(c);
-    const form = await parseForm(c, roundInput);
-    if (!form.ok) {
-      const page = (
-        <RoundsPage
-          rounds={await rounds.rounds(ctx)}
-          staff={can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id })}
-          errors={form.errors}
-          values={form.values}
-        />
-      );
-      return render(c, c.get("t")("round.title"), page, 422);
-    }
-    const id = await rounds.createRound(ctx, form.data);
-    return c.redirect(`/premises/rounds/${id}?notice=saved`, 303);
-  })
-  .get("/rounds/:id", (c) => showRound(c, c.req.param("id")))
-  .post("/rounds/:id/apply", async (c) => {
-    const id = c.req.param("id");
-    const form = await parseForm(c, wishInput);
-    if (!form.ok) return showRound(c, id, { values: form.values, errors: form.errors }, 422);
-    try {
-      await rounds.apply(serviceContext(c), id, form.data);
-    } catch (error) {
-      if (error instanceof AppError && error.status === 422) return showRound(c, id, { values: form.values, errors: error.fields }, 422);
-      throw error;
-    }
-    return c.redirect(`/premises/rounds/${id}?notice=saved`, 303);
-  })
-  .post("/rounds/:id/propose", async (c) => {
-    await rounds.propose(serviceContext(c), c.req.param("id"));
-    return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
-  })
-  .post("/rounds/:id/publish", async (c) => {
-    await rounds.publish(serviceContext(c), c.req.param("id"));
-    return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
-  })
-  .post("/rounds/:id/applications/:applicationId", async (c) => {
-    const form = await parseForm(c, adjustInput);
-    const change =
-      form.ok && form.data.premiseId && form.data.weekday && form.data.start
-        ? { premiseId: form.data.premiseId, weekday: Number(form.data.weekday), start: form.data.start }
-        : null;
-    try {
-      await rounds.adjust(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), change);
-    } catch (error) {
-      if (error instanceof AppError && (error.status === 409 || error.status === 422))
-        return showRound(c, c.req.param("id"), { errors: error.fields }, error.status);
-      throw error;
-    }
-    return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
-  })
-  .post("/rounds/:id/applications/:applicationId/respond", async (c) => {
-    const response = (await formBody(c)).response;
-    await rounds.respond(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), response === "released" ? "released" : "confirmed");
-    return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
   })
   .get("/requests", async (c) => render(c, c.get("t")("premises.requests"), <RequestsPage rows={await service.pendingQueue(serviceContext(c))} />))
   .post("/requests", async (c) => {
