@@ -1,58 +1,44 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { can, isPerson } from "../../platform/auth/policy.js";
+import { isPerson } from "../../platform/auth/policy.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { AppError, type FieldErrors, unauthenticated } from "../../platform/http/errors.js";
+import { type FieldErrors, formFailure, unauthenticated } from "../../platform/http/errors.js";
 import { formBody, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
-import { namesForMember } from "../associations/index.js";
-import { canBookFor, canDecideBookings } from "./premises.policy.js";
 import { adjustInput, roundInput, wishInput } from "./premises.schema.js";
-import * as rounds from "./rounds.js";
+import { adjustPlacement } from "./rounds/adjust-placement.js";
+import { answerPlacement } from "./rounds/answer-placement.js";
+import { applyForSlot } from "./rounds/apply-for-slot.js";
+import { createRound } from "./rounds/create-round.js";
+import { proposeAllocation } from "./rounds/propose-allocation.js";
+import { publishRound } from "./rounds/publish-round.js";
+import { roundPage, roundsPage } from "./rounds/round-pages.js";
 import { RoundPage, RoundsPage } from "./views/round-views.js";
 
-/** The associations this person may book for. */
-async function bookingAssociations(c: Context<AppEnv>) {
-  const actor = c.get("actor");
-  if (!isPerson(actor)) return [];
-  const mine = await namesForMember(c.get("deps").db, actor.tenantId, actor.userId);
-  return mine.filter((a) => can(actor, canBookFor, { tenantId: actor.tenantId, associationId: a.id }));
+async function showRound(
+  c: Context<AppEnv>,
+  id: string,
+  form: { values?: Record<string, string>; errors?: FieldErrors } = {},
+  status: 200 | ReturnType<typeof formFailure>["status"] = 200,
+) {
+  const page = await roundPage(serviceContext(c), id);
+  return render(c, page.round.name, <RoundPage {...page} {...form} />, status);
 }
 
-async function showRound(c: Context<AppEnv>, id: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}, status: 200 | 409 | 422 = 200) {
-  const ctx = serviceContext(c);
-  const data = await rounds.roundPage(ctx, id);
-  const quality = data.staff && data.round.status === "allocating" ? await rounds.quality(ctx, id) : null;
-  return render(c, data.round.name, <RoundPage {...data} associations={await bookingAssociations(c)} quality={quality} {...extra} />, status);
-}
+const saved = (c: Context<AppEnv>) => c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
 
 /** Seasonal allocation rounds, under /premises/rounds. */
 export const roundsRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     if (!isPerson(c.get("actor"))) throw unauthenticated();
-    const ctx = serviceContext(c);
-    return render(
-      c,
-      c.get("t")("round.title"),
-      <RoundsPage rounds={await rounds.rounds(ctx)} staff={can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id })} />,
-    );
+    return render(c, c.get("t")("round.title"), <RoundsPage {...(await roundsPage(serviceContext(c)))} />);
   })
   .post("/", async (c) => {
     const ctx = serviceContext(c);
     const form = await parseForm(c, roundInput);
-    if (!form.ok) {
-      const page = (
-        <RoundsPage
-          rounds={await rounds.rounds(ctx)}
-          staff={can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id })}
-          errors={form.errors}
-          values={form.values}
-        />
-      );
-      return render(c, c.get("t")("round.title"), page, 422);
-    }
-    const id = await rounds.createRound(ctx, form.data);
+    if (!form.ok) return render(c, c.get("t")("round.title"), <RoundsPage {...(await roundsPage(ctx))} errors={form.errors} values={form.values} />, 422);
+    const id = await createRound(ctx, form.data);
     return c.redirect(`/premises/rounds/${id}?notice=saved`, 303);
   })
   .get("/:id", (c) => showRound(c, c.req.param("id")))
@@ -61,20 +47,20 @@ export const roundsRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, wishInput);
     if (!form.ok) return showRound(c, id, { values: form.values, errors: form.errors }, 422);
     try {
-      await rounds.apply(serviceContext(c), id, form.data);
+      await applyForSlot(serviceContext(c), id, form.data);
     } catch (error) {
-      if (error instanceof AppError && error.status === 422) return showRound(c, id, { values: form.values, errors: error.fields }, 422);
-      throw error;
+      const f = formFailure(error);
+      return showRound(c, id, { values: form.values, errors: f.fields }, f.status);
     }
-    return c.redirect(`/premises/rounds/${id}?notice=saved`, 303);
+    return saved(c);
   })
   .post("/:id/propose", async (c) => {
-    await rounds.propose(serviceContext(c), c.req.param("id"));
-    return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
+    await proposeAllocation(serviceContext(c), c.req.param("id"));
+    return saved(c);
   })
   .post("/:id/publish", async (c) => {
-    await rounds.publish(serviceContext(c), c.req.param("id"));
-    return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
+    await publishRound(serviceContext(c), c.req.param("id"));
+    return saved(c);
   })
   .post("/:id/applications/:applicationId", async (c) => {
     const form = await parseForm(c, adjustInput);
@@ -83,16 +69,15 @@ export const roundsRoutes = new Hono<AppEnv>()
         ? { premiseId: form.data.premiseId, weekday: Number(form.data.weekday), start: form.data.start }
         : null;
     try {
-      await rounds.adjust(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), change);
+      await adjustPlacement(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), change);
     } catch (error) {
-      if (error instanceof AppError && (error.status === 409 || error.status === 422))
-        return showRound(c, c.req.param("id"), { errors: error.fields }, error.status);
-      throw error;
+      const f = formFailure(error);
+      return showRound(c, c.req.param("id"), { errors: f.fields }, f.status);
     }
-    return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
+    return saved(c);
   })
   .post("/:id/applications/:applicationId/respond", async (c) => {
     const response = (await formBody(c)).response;
-    await rounds.respond(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), response === "released" ? "released" : "confirmed");
-    return c.redirect(`/premises/rounds/${c.req.param("id")}?notice=saved`, 303);
+    await answerPlacement(serviceContext(c), c.req.param("id"), c.req.param("applicationId"), response === "released" ? "released" : "confirmed");
+    return saved(c);
   });
