@@ -1,6 +1,7 @@
 import type { Insertable } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  countingQueries,
   createAssociation,
   createPerson,
   createTenant,
@@ -259,5 +260,46 @@ describe.each(dialects())("seasonal allocation rounds [%s]", (dialect) => {
       { purpose: "Seniorer", placed_start: "18:00" },
     ]);
     await t.db.updateTable("tenants").set({ allocation_order: "1,2,3" }).where("id", "=", a.id).execute();
+  });
+
+  it("publishes a round in one transaction whose statements do not grow with its applications", async () => {
+    const counted = countingQueries(t.db);
+    const staff = new Visitor(createTestApp(counted.db, { clock }).app, "a.test");
+    await staff.signIn("sagsbehandler@a.test");
+    const statementsToPublish = async (season: { from: string; to: string }, applications: number) => {
+      const created = await staff.post("/premises/rounds", { name: `Sæson ${season.from}`, ...season }, { from: "/premises/rounds" });
+      const roundId = (created.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+      const clubAdmin = await admin();
+      const walkers = await admin("admin@gaa.test");
+      for (let i = 0; i < applications; i++) {
+        const [who, associationId] = i % 2 === 0 ? [clubAdmin, club.id] : [walkers, other.id];
+        const fields = {
+          associationId,
+          purpose: `Træning ${i}`,
+          participants: "20",
+          priority: "3",
+          minutes: "60",
+          firstPremiseId: (i % 3 === 0 ? rooms.north : i % 3 === 1 ? rooms.south : rooms.classroom) ?? "",
+          firstWeekday: String(1 + Math.floor(i / 3)),
+          firstStart: "18:00",
+          secondPremiseId: "",
+          secondWeekday: "",
+          secondStart: "",
+          windowFrom: "",
+          windowTo: "",
+        };
+        expect((await who.post(`/premises/rounds/${roundId}/apply`, fields, { from: "/" })).status).toBe(303);
+      }
+      expect((await staff.post(`/premises/rounds/${roundId}/propose`, {}, { from: "/" })).status).toBe(303);
+      counted.take();
+      expect((await staff.post(`/premises/rounds/${roundId}/publish`, {}, { from: "/" })).status).toBe(303);
+      const statements = counted.take();
+      const given = await t.db.selectFrom("allocation_applications").select("booking_id").where("round_id", "=", roundId).execute();
+      expect(given.filter((a) => a.booking_id)).toHaveLength(applications);
+      return statements;
+    };
+    const few = await statementsToPublish({ from: "2027-08-01", to: "2027-09-30" }, 2);
+    const many = await statementsToPublish({ from: "2027-10-01", to: "2027-11-30" }, 12);
+    expect(many).toBe(few);
   });
 });
