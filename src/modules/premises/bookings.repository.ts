@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { BookedTime, Booking, BookingDate, BookingStatus, BookingWithNames } from "./premises.model.js";
+import type { BookedTime, Booking, BookingDate, BookingWithNames } from "./premises.model.js";
 import type { BookingOccurrencesTable, BookingsTable } from "./premises.table.js";
 
 export const toBooking = (r: Selectable<BookingsTable>): Booking => ({
@@ -274,7 +274,7 @@ export async function bookedTimes(db: Database, tenantId: string, premiseIds: st
     endsAt: r.ends_at,
     bookingId: r.booking_id,
     purpose: r.purpose,
-    status: r.status as BookingStatus,
+    status: r.status,
     associationName: r.association_name,
   }));
 }

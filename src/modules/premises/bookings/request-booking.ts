@@ -60,5 +60,5 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
       throw new SlotTaken("start", await alternatives(ctx, tree, premise, series, input.participants));
     throw error;
   }
-  return { id, status, skipped: checked.skipped };
+  return { id, status };
 }
