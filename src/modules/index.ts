@@ -1,17 +1,18 @@
 import type { Hono } from "hono";
 import type { Api } from "../platform/api/api.js";
-import { type Actor, hasRole, isPerson } from "../platform/auth/policy.js";
+import { type Actor, can, hasRole, isPerson } from "../platform/auth/policy.js";
 import type { AppEnv } from "../platform/http/env.js";
 import type { MessageKey } from "../platform/i18n/i18n.js";
 import { houseJobs, type JobDeps, type JobSet } from "../platform/jobs/house-jobs.js";
 import { accountRoutes } from "./account/account.routes.js";
 import { adminRoutes } from "./admin/admin.routes.js";
+import { applicantRoutes, applicationRoutes, canFollowUp, canKeepApplications } from "./applications/index.js";
 import { associationsRoutes, registerAssociationsApi } from "./associations/index.js";
 import { directoryRoutes, stalePageJobs } from "./directory/index.js";
 import { homeRoutes } from "./home/home.routes.js";
 import { matchingRoutes } from "./matching/index.js";
 import { embedRoutes, feedRoutes, openDataRoutes, registerHsdsApi } from "./open-data/index.js";
-import { answerReminderJobs, applicationRoutes, opportunityRoutes } from "./opportunities/index.js";
+import { answerReminderJobs, canModerate, opportunityRoutes } from "./opportunities/index.js";
 import { invitationRoutes, peopleRoutes } from "./people/people.routes.js";
 import { premisesRoutes, registerPremisesApi } from "./premises/index.js";
 import { dataRequestRoutes } from "./privacy/index.js";
@@ -55,6 +56,8 @@ export const modules: ModuleDefinition[] = [
       { href: "/directory/moderation", label: "nav.offerModeration", visible: (a) => hasRole(a, "staff", "tenant_admin") },
     ],
   },
+  // A job's applicants live under the job's path; mounted first, so "/opportunities/waiting" is not taken for a job's id.
+  { name: "applicants", mount: "/opportunities", routes: applicantRoutes },
   {
     name: "opportunities",
     mount: "/opportunities",
@@ -62,9 +65,9 @@ export const modules: ModuleDefinition[] = [
     jobs: answerReminderJobs,
     nav: [
       { href: "/opportunities", label: "nav.opportunities", visible: () => true },
-      { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => hasRole(a, "staff", "tenant_admin") },
-      { href: "/opportunities/waiting", label: "nav.waiting", visible: (a) => hasRole(a, "staff", "tenant_admin") },
-      { href: "/opportunities/figures", label: "nav.figures", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+      { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => can(a, canModerate, { tenantId: a.tenantId }) },
+      { href: "/opportunities/waiting", label: "nav.waiting", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
+      { href: "/opportunities/figures", label: "nav.figures", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
     ],
   },
   {
@@ -98,7 +101,7 @@ export const modules: ModuleDefinition[] = [
     name: "applications",
     mount: "/applications",
     routes: applicationRoutes,
-    nav: [{ href: "/applications/mine", label: "nav.myApplications", visible: signedIn }],
+    nav: [{ href: "/applications/mine", label: "nav.myApplications", visible: (a) => can(a, canKeepApplications, { tenantId: a.tenantId }) }],
   },
   {
     name: "associations",

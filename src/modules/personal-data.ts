@@ -1,9 +1,10 @@
 import type { SealedField } from "../platform/crypto/reseal.js";
 import type { PersonalDataSource } from "../platform/privacy/data-subject.js";
 import { platformData } from "../platform/privacy/platform-data.js";
+import { sealedFields as applicationFields, personalData as applications } from "./applications/index.js";
 import { personalData as associations } from "./associations/index.js";
 import { personalData as matching, sealedFields as matchingFields } from "./matching/index.js";
-import { sealedFields as applicationFields, personalData as applications } from "./opportunities/index.js";
+import { personalData as jobContacts } from "./opportunities/index.js";
 import { personalData as premises } from "./premises/index.js";
 import { personalData as savedSearches } from "./search/index.js";
 
@@ -12,7 +13,7 @@ import { personalData as savedSearches } from "./search/index.js";
  * and forgets it on erasure. The platform's tables (the account, mails, logs) come last, so that the
  * modules still find the account while they erase.
  */
-export const personalDataSources: PersonalDataSource[] = [associations, applications, matching, savedSearches, premises, platformData];
+export const personalDataSources: PersonalDataSource[] = [associations, applications, jobContacts, matching, savedSearches, premises, platformData];
 
 /**
  * Columns that look as if they named a person but do not: an organisation's own contact details,

@@ -1,6 +1,19 @@
 export { answerReminderJobs } from "./answer-reminders.js";
-export { applicationRoutes, opportunityRoutes } from "./opportunities.routes.js";
-export { COMMITMENTS, reviewInput, SUITS } from "./opportunities.schema.js";
+export { certificateLabels, commitmentLabels, settingLabels, statusLabels, suitsLabels } from "./opportunities.labels.js";
+export { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "./opportunities.model.js";
+export { canManageOpportunities, canModerate } from "./opportunities.policy.js";
+export { opportunityRoutes } from "./opportunities.routes.js";
+export { reviewInput } from "./opportunities.schema.js";
 export { opportunityDocument } from "./opportunities.search.js";
-export { type PublicJob, personalData, publicRecords, sealedFields } from "./opportunities.service.js";
-export { commitmentLabels, settingLabels, suitsLabels } from "./views/opportunity-views.js";
+export {
+  categoryLabel,
+  findJob,
+  getForEdit,
+  getVisible,
+  jobsByIds,
+  type PublicJob,
+  personalData,
+  publicRecords,
+  publishedSince,
+} from "./opportunities.service.js";
+export { OpportunityPage } from "./views/opportunity-page.js";

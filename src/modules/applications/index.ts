@@ -1,0 +1,3 @@
+export { canFollowUp, canKeepApplications } from "./applications.policy.js";
+export { applicantRoutes, applicationRoutes } from "./applications.routes.js";
+export { personalData, sealedFields } from "./applications.service.js";
