@@ -23,6 +23,7 @@ export interface JobOverrides {
   suits?: string[];
   languages?: string[];
   commitment?: Commitment;
+  contactEmail?: string;
 }
 
 /** A published job, written as the opportunities service would leave it (search document included). */
@@ -53,7 +54,7 @@ export async function buildPublishedJob(db: Database, tenant: TenantFixture, ass
     setting: input.setting ?? "any",
     stepFree: input.stepFree ?? false,
     contactName: "Kontakt Person",
-    contactEmail: "kontakt@forening.test",
+    contactEmail: input.contactEmail ?? "kontakt@forening.test",
     expiresOn: input.expiresOn ?? "2027-06-30",
     status: "published",
     reviewNote: null,
