@@ -7,10 +7,8 @@ import {
   createTestDb,
   dialects,
   latestMail,
-  linkIn,
   type TenantFixture,
   type TestDb,
-  testConfig,
   Visitor,
 } from "../../../test/harness.js";
 
