@@ -12,8 +12,8 @@ export interface FigureRow {
 }
 
 export interface FigureInput {
-  jobs: { published_at: string; category: string }[];
-  applications: { confirmed_at: string; first_answer_at: string | null; status: string; category: string }[];
+  jobs: { publishedAt: string; category: string }[];
+  applications: { confirmedAt: string; firstAnswerAt: string | null; status: string; category: string }[];
 }
 
 function median(values: number[]): number | null {
@@ -39,9 +39,9 @@ export function figures(
     const row = rows.get(keyOf.application(a));
     if (!row) continue;
     row.applications++;
-    if (a.first_answer_at) {
+    if (a.firstAnswerAt) {
       row.answered++;
-      row.days.push((Date.parse(a.first_answer_at) - Date.parse(a.confirmed_at)) / DAY_MS);
+      row.days.push((Date.parse(a.firstAnswerAt) - Date.parse(a.confirmedAt)) / DAY_MS);
     }
     if (a.status === "started") row.starts++;
   }

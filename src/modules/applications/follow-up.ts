@@ -41,16 +41,8 @@ export async function figuresReport(ctx: ServiceContext) {
     repo.confirmedSince(ctx.db, ctx.tenant.id, since),
     terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
   ]);
-  const data = {
-    jobs: published.map((j) => ({ published_at: j.publishedAt, category: j.category })),
-    applications: confirmed.map((a) => ({
-      confirmed_at: a.confirmedAt,
-      first_answer_at: a.firstAnswerAt,
-      status: a.status,
-      category: a.category,
-    })),
-  };
-  const byMonth = figures(data, months, { job: (j) => j.published_at.slice(0, 7), application: (a) => a.confirmed_at.slice(0, 7) });
+  const data = { jobs: published, applications: confirmed };
+  const byMonth = figures(data, months, { job: (j) => j.publishedAt.slice(0, 7), application: (a) => a.confirmedAt.slice(0, 7) });
   const byCategory = figures(
     data,
     categories.map((c) => c.code),
