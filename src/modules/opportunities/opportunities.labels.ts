@@ -1,0 +1,33 @@
+import type { MessageKey } from "../../platform/i18n/i18n.js";
+import type { Tenant } from "../../platform/tenants/tenants.js";
+import type { Commitment, OpportunityStatus, Setting, SUITS } from "./opportunities.model.js";
+
+export const commitmentLabels: Record<Commitment, MessageKey> = {
+  weekly: "opportunity.commitment.weekly",
+  one_off: "opportunity.commitment.one_off",
+  flexible: "opportunity.commitment.flexible",
+};
+export const settingLabels: Record<Setting, MessageKey> = {
+  any: "opportunity.setting.any",
+  one_to_one: "opportunity.setting.one_to_one",
+  group: "opportunity.setting.group",
+};
+export const suitsLabels: Record<(typeof SUITS)[number], MessageKey> = {
+  young: "opportunity.suits.young",
+  seniors: "opportunity.suits.seniors",
+  newcomers: "opportunity.suits.newcomers",
+  disabilities: "opportunity.suits.disabilities",
+  no_local_language: "opportunity.suits.no_local_language",
+};
+/** The child-protection certificate has a different name in each country. */
+export const certificateLabels: Record<Tenant["country"], MessageKey> = {
+  DK: "opportunity.certificate.DK",
+  NO: "opportunity.certificate.NO",
+  NL: "opportunity.certificate.NL",
+};
+export const statusLabels: Record<OpportunityStatus, MessageKey> = {
+  draft: "opportunity.status.draft",
+  pending: "opportunity.status.pending",
+  published: "opportunity.status.published",
+  rejected: "opportunity.status.rejected",
+};
