@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
 import type { Database, DB } from "../../db/database.js";
 import { isLang, type Lang } from "../i18n/i18n.js";
+import { type AllocationOrder, type CountryCode, countryProfile } from "./countries.js";
 import type { TenantsTable } from "./tenants.table.js";
 
 export interface Tenant {
@@ -12,7 +13,7 @@ export interface Tenant {
   languages: Lang[];
   defaultLanguage: Lang;
   timeZone: string;
-  country: "DK" | "NO" | "NL";
+  country: CountryCode;
   contactEmail: string;
   moderation: "pre" | "post";
   answerNudgeDays: number;
@@ -20,15 +21,14 @@ export interface Tenant {
   staleGraceDays: number;
   map: { tileUrl: string; attribution: string } | null;
   /** Kinds of activity in the order they get premises in a seasonal allocation. */
-  allocationOrder: (1 | 2 | 3)[];
+  allocationOrder: AllocationOrder;
   /** Where the tenant's pages are: every link in its e-mails, feeds and API answers starts here. */
   canonicalHost: string;
 }
 
-const DEFAULT_ORDER: (1 | 2 | 3)[] = [1, 2, 3];
-function allocationOrderOf(text: string): (1 | 2 | 3)[] {
+function allocationOrderOf(text: string, country: CountryCode): AllocationOrder {
   const order = text.split(",").map(Number);
-  return order.length === 3 && [1, 2, 3].every((k) => order.includes(k)) ? (order as (1 | 2 | 3)[]) : DEFAULT_ORDER;
+  return order.length === 3 && [1, 2, 3].every((k) => order.includes(k)) ? (order as AllocationOrder) : countryProfile(country).allocationOrder;
 }
 
 type TenantRow = Selectable<TenantsTable> & { host: string | null };
@@ -46,6 +46,7 @@ const tenantColumns = (eb: ExpressionBuilder<DB, "tenants">) => [
 
 export function toTenant(row: TenantRow): Tenant {
   const languages = row.languages.split(",").filter(isLang);
+  const country = row.country as CountryCode;
   return {
     id: row.id,
     slug: row.slug,
@@ -55,14 +56,14 @@ export function toTenant(row: TenantRow): Tenant {
     languages,
     defaultLanguage: isLang(row.default_language) ? row.default_language : "da",
     timeZone: row.time_zone,
-    country: row.country as Tenant["country"],
+    country,
     contactEmail: row.contact_email,
     moderation: row.moderation === "post" ? "post" : "pre",
     answerNudgeDays: row.answer_nudge_days,
     answerEscalateDays: row.answer_escalate_days,
     staleGraceDays: row.stale_grace_days,
     map: row.map_tile_url ? { tileUrl: row.map_tile_url, attribution: row.map_attribution ?? "" } : null,
-    allocationOrder: allocationOrderOf(row.allocation_order),
+    allocationOrder: allocationOrderOf(row.allocation_order, country),
     canonicalHost: row.host ?? "localhost",
   };
 }

@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime, LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import { countryProfile } from "../../../platform/tenants/countries.js";
 import {
   Alert,
   Button,
@@ -52,12 +53,6 @@ export const stepLabels: Record<(typeof APPLICATION_STEPS)[number] | "unconfirme
   started: "application.status.started",
   not_now: "application.status.not_now",
 };
-/** The child-protection certificate has a different name in each country. */
-const certificateLabels: Record<"DK" | "NO" | "NL", MessageKey> = {
-  DK: "opportunity.certificate.DK",
-  NO: "opportunity.certificate.NO",
-  NL: "opportunity.certificate.NL",
-};
 const statusLabels: Record<Opportunity["status"], MessageKey> = {
   draft: "opportunity.status.draft",
   pending: "opportunity.status.pending",
@@ -109,7 +104,7 @@ function Facts(props: { o: Opportunity; category: string | null }) {
   const suits = o.suits ? o.suits.split(",") : [];
   const languages = o.languages ? o.languages.split(",") : [];
   const requirements = [
-    o.needs_certificate === 1 ? t(certificateLabels[tenant.country]) : null,
+    o.needs_certificate === 1 ? t(countryProfile(tenant.country).certificate) : null,
     o.min_age !== null ? t("opportunity.minAgeValue", { age: o.min_age }) : null,
   ].filter(Boolean);
   const facts: [MessageKey, string | null][] = [
@@ -324,7 +319,7 @@ export function OpportunityFormPage(props: {
           options={SETTINGS.map((s) => ({ value: s, label: t(settingLabels[s]) }))}
         />
         <Field name="startDate" label="opportunity.startDate" type="date" value={v.startDate} error={errors.startDate} />
-        <Checkbox name="needsCertificate" label={certificateLabels[tenant.country]} checked={v.needsCertificate === "on"} />
+        <Checkbox name="needsCertificate" label={countryProfile(tenant.country).certificate} checked={v.needsCertificate === "on"} />
         <Field name="minAge" label="opportunity.minAge" value={v.minAge} error={errors.minAge} />
         <Checkboxes
           name="languages"
