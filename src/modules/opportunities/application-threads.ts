@@ -79,7 +79,6 @@ export async function writeToApplicant(ctx: ServiceContext, opportunityId: strin
     await sendMail(trx, ctx.clock, {
       tenant: ctx.tenant,
       to: a.email,
-      lang: ctx.tenant.defaultLanguage,
       compose: (t) => ({
         subject: t("mail.thread.toApplicant.subject", { association: o.association_name }),
         paragraphs: [t("mail.thread.toApplicant.body", { association: o.association_name, title: o.title })],
@@ -115,7 +114,6 @@ export async function answerAssociation(ctx: ServiceContext, key: string, body: 
     await sendMail(trx, ctx.clock, {
       tenant: ctx.tenant,
       to: o.contact_email,
-      lang: ctx.tenant.defaultLanguage,
       compose: (t) => ({
         subject: t("mail.thread.toAssociation.subject", { title: o.title }),
         paragraphs: [t("mail.thread.toAssociation.body", { title: o.title })],

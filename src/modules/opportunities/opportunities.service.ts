@@ -230,7 +230,6 @@ export async function decide(ctx: ServiceContext, id: string, decision: "approve
     await sendMail(trx, ctx.clock, {
       tenant: ctx.tenant,
       to: o.contact_email,
-      lang: ctx.lang,
       compose: (t) => ({
         subject: t(decision === "approve" ? "mail.posting.approved.subject" : "mail.posting.rejected.subject", { title: o.title }),
         paragraphs: [t(decision === "approve" ? "mail.posting.approved.body" : "mail.posting.rejected.body", { title: o.title }), ...(note ? [note] : [])],
@@ -252,7 +251,6 @@ async function notifyAssociation(db: Database, ctx: ServiceContext, o: Opportuni
   await sendMail(db, ctx.clock, {
     tenant: ctx.tenant,
     to: o.contact_email,
-    lang: ctx.tenant.defaultLanguage,
     compose: (t) => ({
       subject: t("mail.application.new.subject", { title: o.title }),
       paragraphs: [t("mail.application.new.body", { title: o.title })],
@@ -304,7 +302,7 @@ export async function apply(ctx: ServiceContext, opportunityId: string, input: {
     await sendMail(trx, ctx.clock, {
       tenant: ctx.tenant,
       to: input.email,
-      lang: ctx.lang,
+      usedLanguage: ctx.lang,
       compose: (t) => ({
         subject: t("mail.application.confirm.subject", { title: o.title }),
         paragraphs: [t("mail.application.confirm.body", { title: o.title, association: o.association_name }), t("mail.notYou")],

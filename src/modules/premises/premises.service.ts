@@ -339,7 +339,6 @@ export async function tellBooker(db: ServiceContext["db"], ctx: Pick<ServiceCont
   await sendMail(db, ctx.clock, {
     tenant: ctx.tenant,
     to: b.booker_email,
-    lang: ctx.tenant.defaultLanguage,
     compose: (t) => ({
       subject: t(TELLING[what].subject, { premise: b.premise_name }),
       paragraphs: [
