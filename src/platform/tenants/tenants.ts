@@ -158,8 +158,3 @@ export function publicUrl(tenant: Pick<Tenant, "canonicalHost">, port: number): 
 export async function allTenants(db: Database): Promise<Tenant[]> {
   return (await db.selectFrom("tenants").selectAll().select(tenantColumns).execute()).map(toTenant);
 }
-
-/** Runs a scheduled job's work once per tenant, with the address its mail should link to. */
-export async function forEachTenant(db: Database, port: number, work: (tenant: Tenant, baseUrl: string) => Promise<void>): Promise<void> {
-  for (const tenant of await allTenants(db)) await work(tenant, publicUrl(tenant, port));
-}
