@@ -23,7 +23,7 @@ export function associationInput(country: Tenant["country"]) {
       .string()
       .trim()
       .max(30, "validation.tooLong")
-      .refine((v) => v === "" || countryProfile(country).phone.test(v), "validation.phone")
+      .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
       .transform((v) => v || null),
   });
 }

@@ -1,5 +1,5 @@
 import { stdnum } from "stdnum";
-import { type CountryProfile, WRITTEN_PHONE } from "./profile.js";
+import type { CountryProfile } from "./profile.js";
 
 export const denmark: CountryProfile = {
   code: "DK",
@@ -15,6 +15,5 @@ export const denmark: CountryProfile = {
   },
   certificate: "opportunity.certificate.DK",
   accessibilityComplaints: "a11y.enforcement.DK",
-  phone: WRITTEN_PHONE,
   allocationOrder: [1, 2, 3],
 };

@@ -1,4 +1,4 @@
-import { type CountryProfile, WRITTEN_PHONE } from "./profile.js";
+import type { CountryProfile } from "./profile.js";
 
 export const netherlands: CountryProfile = {
   code: "NL",
@@ -15,6 +15,5 @@ export const netherlands: CountryProfile = {
   },
   certificate: "opportunity.certificate.NL",
   accessibilityComplaints: "a11y.enforcement.NL",
-  phone: WRITTEN_PHONE,
   allocationOrder: [1, 2, 3],
 };

@@ -1,5 +1,5 @@
 import { stdnum } from "stdnum";
-import { type CountryProfile, WRITTEN_PHONE } from "./profile.js";
+import type { CountryProfile } from "./profile.js";
 
 export const norway: CountryProfile = {
   code: "NO",
@@ -15,6 +15,5 @@ export const norway: CountryProfile = {
   },
   certificate: "opportunity.certificate.NO",
   accessibilityComplaints: "a11y.enforcement.NO",
-  phone: WRITTEN_PHONE,
   allocationOrder: [1, 2, 3],
 };

@@ -31,11 +31,6 @@ export interface CountryProfile {
   certificate: MessageKey;
   /** Where to complain when an accessibility report gets no answer. */
   accessibilityComplaints: MessageKey;
-  /** A telephone number as people write it. */
-  phone: RegExp;
   /** The allocation order a tenant starts with. */
   allocationOrder: AllocationOrder;
 }
-
-/** Any of the three countries' numbers: digits, spaces, brackets and dashes, with a leading + for abroad. */
-export const WRITTEN_PHONE = /^\+?[\d\s()-]{6,}$/;
