@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
 import type { Database, DB } from "../../db/database.js";
 import { isLang, type Lang } from "../i18n/i18n.js";
-import { type AllocationOrder, type CountryCode, countryProfile } from "./countries.js";
+import type { CountryCode } from "./countries.js";
 import type { TenantsTable } from "./tenants.table.js";
 
 export interface Tenant {
@@ -21,14 +21,15 @@ export interface Tenant {
   staleGraceDays: number;
   map: { tileUrl: string; attribution: string } | null;
   /** Kinds of activity in the order they get premises in a seasonal allocation. */
-  allocationOrder: AllocationOrder;
+  allocationOrder: (1 | 2 | 3)[];
   /** Where the tenant's pages are: every link in its e-mails, feeds and API answers starts here. */
   canonicalHost: string;
 }
 
-function allocationOrderOf(text: string, country: CountryCode): AllocationOrder {
+const DEFAULT_ORDER: (1 | 2 | 3)[] = [1, 2, 3];
+function allocationOrderOf(text: string): (1 | 2 | 3)[] {
   const order = text.split(",").map(Number);
-  return order.length === 3 && [1, 2, 3].every((k) => order.includes(k)) ? (order as AllocationOrder) : countryProfile(country).allocationOrder;
+  return order.length === 3 && [1, 2, 3].every((k) => order.includes(k)) ? (order as (1 | 2 | 3)[]) : DEFAULT_ORDER;
 }
 
 type TenantRow = Selectable<TenantsTable> & { host: string | null };
@@ -46,7 +47,6 @@ const tenantColumns = (eb: ExpressionBuilder<DB, "tenants">) => [
 
 export function toTenant(row: TenantRow): Tenant {
   const languages = row.languages.split(",").filter(isLang);
-  const country = row.country as CountryCode;
   return {
     id: row.id,
     slug: row.slug,
@@ -56,14 +56,14 @@ export function toTenant(row: TenantRow): Tenant {
     languages,
     defaultLanguage: isLang(row.default_language) ? row.default_language : "da",
     timeZone: row.time_zone,
-    country,
+    country: row.country as Tenant["country"],
     contactEmail: row.contact_email,
     moderation: row.moderation === "post" ? "post" : "pre",
     answerNudgeDays: row.answer_nudge_days,
     answerEscalateDays: row.answer_escalate_days,
     staleGraceDays: row.stale_grace_days,
     map: row.map_tile_url ? { tileUrl: row.map_tile_url, attribution: row.map_attribution ?? "" } : null,
-    allocationOrder: allocationOrderOf(row.allocation_order, country),
+    allocationOrder: allocationOrderOf(row.allocation_order),
     canonicalHost: row.host ?? "localhost",
   };
 }
