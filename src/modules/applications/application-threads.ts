@@ -69,7 +69,6 @@ export async function writeToApplicant(ctx: ServiceContext, opportunityId: strin
     await sendMail(tx.db, tx.clock, {
       tenant: tx.tenant,
       to: a.email,
-      lang: tx.tenant.defaultLanguage,
       compose: (t) => ({
         subject: t("mail.thread.toApplicant.subject", { association: o.associationName }),
         paragraphs: [t("mail.thread.toApplicant.body", { association: o.associationName, title: o.title })],
@@ -98,7 +97,6 @@ export async function answerAssociation(ctx: ServiceContext, key: string, body: 
     await sendMail(tx.db, tx.clock, {
       tenant: tx.tenant,
       to: o.contactEmail,
-      lang: tx.tenant.defaultLanguage,
       compose: (t) => ({
         subject: t("mail.thread.toAssociation.subject", { title: o.title }),
         paragraphs: [t("mail.thread.toAssociation.body", { title: o.title })],

@@ -15,7 +15,6 @@ async function notifyAssociation(tx: ServiceContext, o: Opportunity) {
   await sendMail(tx.db, tx.clock, {
     tenant: tx.tenant,
     to: o.contactEmail,
-    lang: tx.tenant.defaultLanguage,
     compose: (t) => ({
       subject: t("mail.application.new.subject", { title: o.title }),
       paragraphs: [t("mail.application.new.body", { title: o.title })],
@@ -67,7 +66,7 @@ export async function apply(ctx: ServiceContext, opportunityId: string, input: {
     await sendMail(tx.db, tx.clock, {
       tenant: tx.tenant,
       to: input.email,
-      lang: tx.lang,
+      usedLanguage: tx.lang,
       compose: (t) => ({
         subject: t("mail.application.confirm.subject", { title: o.title }),
         paragraphs: [t("mail.application.confirm.body", { title: o.title, association: o.associationName }), t("mail.notYou")],

@@ -5,7 +5,7 @@ import { canFollowUp, canModerate } from "./opportunities.policy.js";
 import { opportunityRoutes } from "./opportunities.routes.js";
 import { personalData } from "./opportunities.service.js";
 
-export { certificateLabels, commitmentLabels, settingLabels, statusLabels, suitsLabels } from "./opportunities.labels.js";
+export { commitmentLabels, settingLabels, statusLabels, suitsLabels } from "./opportunities.labels.js";
 export { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "./opportunities.model.js";
 export { canFollowUp, canManageOpportunities } from "./opportunities.policy.js";
 export { reviewInput } from "./opportunities.schema.js";

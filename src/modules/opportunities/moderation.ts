@@ -31,7 +31,6 @@ export async function decide(ctx: ServiceContext, id: string, decision: "approve
     await sendMail(tx.db, tx.clock, {
       tenant: tx.tenant,
       to: o.contactEmail,
-      lang: tx.lang,
       compose: (t) => ({
         subject: t(decision === "approve" ? "mail.posting.approved.subject" : "mail.posting.rejected.subject", { title: o.title }),
         paragraphs: [t(decision === "approve" ? "mail.posting.approved.body" : "mail.posting.rejected.body", { title: o.title }), ...(note ? [note] : [])],

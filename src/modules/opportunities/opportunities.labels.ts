@@ -19,12 +19,6 @@ export const suitsLabels: Record<(typeof SUITS)[number], MessageKey> = {
   disabilities: "opportunity.suits.disabilities",
   no_local_language: "opportunity.suits.no_local_language",
 };
-/** The child-protection certificate has a different name in each country. */
-export const certificateLabels: Record<Tenant["country"], MessageKey> = {
-  DK: "opportunity.certificate.DK",
-  NO: "opportunity.certificate.NO",
-  NL: "opportunity.certificate.NL",
-};
 export const statusLabels: Record<OpportunityStatus, MessageKey> = {
   draft: "opportunity.status.draft",
   pending: "opportunity.status.pending",

@@ -378,7 +378,6 @@ export async function publish(ctx: ServiceContext, roundId: string) {
       await sendMail(trx, ctx.clock, {
         tenant: ctx.tenant,
         to,
-        lang: ctx.tenant.defaultLanguage,
         compose: (t) => ({
           subject: t("mail.round.subject", { round: round.name }),
           paragraphs: [

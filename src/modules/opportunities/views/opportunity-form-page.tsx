@@ -1,10 +1,11 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
+import { countryProfile } from "../../../platform/tenants/countries.js";
 import { Button, Checkbox, Checkboxes, ErrorSummary, Field, Form, Heading, P, Select, WeekGrid } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { Term } from "../../taxonomy/index.js";
 import type { ChecklistItem } from "../checklist.js";
-import { certificateLabels, commitmentLabels, settingLabels, suitsLabels } from "../opportunities.labels.js";
+import { commitmentLabels, settingLabels, suitsLabels } from "../opportunities.labels.js";
 import { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "../opportunities.model.js";
 import { PostingBody } from "./posting-body.js";
 
@@ -97,7 +98,7 @@ export function OpportunityFormPage(props: {
           options={SETTINGS.map((s) => ({ value: s, label: t(settingLabels[s]) }))}
         />
         <Field name="startDate" label="opportunity.startDate" type="date" value={v.startDate} error={errors.startDate} />
-        <Checkbox name="needsCertificate" label={certificateLabels[tenant.country]} checked={v.needsCertificate === "on"} />
+        <Checkbox name="needsCertificate" label={countryProfile(tenant.country).certificate} checked={v.needsCertificate === "on"} />
         <Field name="minAge" label="opportunity.minAge" value={v.minAge} error={errors.minAge} />
         <Checkboxes
           name="languages"

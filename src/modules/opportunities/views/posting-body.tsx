@@ -1,8 +1,9 @@
 import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import { countryProfile } from "../../../platform/tenants/countries.js";
 import { Heading, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { describeSlots } from "../../../platform/week-slots.js";
-import { certificateLabels, commitmentLabels, settingLabels, suitsLabels } from "../opportunities.labels.js";
+import { commitmentLabels, settingLabels, suitsLabels } from "../opportunities.labels.js";
 import type { Opportunity } from "../opportunities.model.js";
 
 export function TimeLine(props: { o: Opportunity }) {
@@ -17,7 +18,7 @@ function Facts(props: { o: Opportunity; category: string | null }) {
   const { t, tenant } = usePage();
   const { o } = props;
   const requirements = [
-    o.needsCertificate ? t(certificateLabels[tenant.country]) : null,
+    o.needsCertificate ? t(countryProfile(tenant.country).certificate) : null,
     o.minAge !== null ? t("opportunity.minAgeValue", { age: o.minAge }) : null,
   ].filter(Boolean);
   const facts: [MessageKey, string | null][] = [

@@ -32,7 +32,6 @@ export async function tellBooker(ctx: Pick<ServiceContext, "db" | "clock" | "ten
   await sendMail(ctx.db, ctx.clock, {
     tenant: ctx.tenant,
     to: b.bookerEmail,
-    lang: ctx.tenant.defaultLanguage,
     compose: (t) => ({
       subject: t(TELLING[what].subject, { premise: b.premiseName }),
       paragraphs: [
