@@ -1,5 +1,4 @@
 import type { MessageKey } from "../../platform/i18n/i18n.js";
-import type { Tenant } from "../../platform/tenants/tenants.js";
 import type { Commitment, OpportunityStatus, Setting, SUITS } from "./opportunities.model.js";
 
 export const commitmentLabels: Record<Commitment, MessageKey> = {
