@@ -1,7 +1,8 @@
+import type { ApplicationMessagesTable, ApplicationsTable } from "../modules/applications/applications.table.js";
 import type { AssociationMembersTable, AssociationsTable } from "../modules/associations/associations.table.js";
 import type { OffersTable } from "../modules/directory/directory.table.js";
 import type { MatchingConsentsTable, VolunteerProfilesTable } from "../modules/matching/matching.table.js";
-import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
+import type { OpportunitiesTable } from "../modules/opportunities/opportunities.table.js";
 import type {
   AllocationApplicationsTable,
   AllocationRoundsTable,

@@ -1,5 +1,5 @@
+import { addDays, minutesBetween, type Occurrence, type Series, weekdayOf } from "../../platform/time/recurrence.js";
 import type { Priority } from "./allocation/allocate.js";
-import { addDays, minutesBetween, type Occurrence, type Series, weekdayOf } from "./occurrences.js";
 
 export type { Priority };
 export type RoundStatus = "open" | "allocating" | "published";

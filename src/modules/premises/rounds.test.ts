@@ -1,137 +1,25 @@
-import type { Insertable } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  countingQueries,
-  createAssociation,
-  createPerson,
-  createTenant,
-  createTestApp,
-  createTestDb,
-  dialects,
-  latestMail,
-  type TenantFixture,
-  TestClock,
-  type TestDb,
-  Visitor,
-} from "../../../test/harness.js";
-import { newId } from "../../platform/ids.js";
-import type { PremisesTable } from "./premises.table.js";
-
-type PremiseFields = Partial<Insertable<PremisesTable>> & { name: string };
+import { clearBookings, type PremisesWorld, premisesWorld } from "../../../test/factories/premises.factory.js";
+import { countingQueries, createTestApp, dialects, latestMail, TestClock, Visitor } from "../../../test/harness.js";
 
 describe.each(dialects())("seasonal allocation rounds [%s]", (dialect) => {
-  let t: TestDb;
-  let env: ReturnType<typeof createTestApp>;
-  let a: TenantFixture;
-  let b: TenantFixture;
-  let club: { id: string };
-  let other: { id: string };
-  const clock = new TestClock();
-  const rooms: Record<string, string> = {};
-
-  async function premise(tenant: TenantFixture, fields: PremiseFields) {
-    const id = newId();
-    const now = clock.now().toISOString();
-    await t.db
-      .insertInto("premises")
-      .values({
-        id,
-        tenant_id: tenant.id,
-        parent_id: null,
-        kind: "room",
-        address: null,
-        postcode: null,
-        capacity: null,
-        size_m2: null,
-        created_at: now,
-        updated_at: now,
-        ...fields,
-      })
-      .execute();
-    return id;
-  }
+  let t: PremisesWorld["t"];
+  let a: PremisesWorld["a"];
+  let club: PremisesWorld["club"];
+  let other: PremisesWorld["other"];
+  let rooms: PremisesWorld["rooms"];
+  let admin: PremisesWorld["admin"];
+  let request: PremisesWorld["request"];
+  let world: PremisesWorld;
+  // These stories play nine days on, after the use report of the first of December was made.
+  const clock = new TestClock(new Date("2026-12-01T10:00:00.000Z"));
 
   beforeAll(async () => {
-    t = await createTestDb(dialect);
-    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
-    b = await createTenant(t.db, { slug: "b", host: "b.test" });
-    club = await createAssociation(t.db, a, "Sønderby Badmintonklub");
-    other = await createAssociation(t.db, a, "Gåklubben");
-    await createPerson(t.db, a, { email: "admin@badminton.test", memberships: [{ associationId: club.id, role: "admin" }] });
-    await createPerson(t.db, a, { email: "admin@gaa.test", memberships: [{ associationId: other.id, role: "admin" }] });
-    await createPerson(t.db, a, { email: "member@badminton.test", memberships: [{ associationId: club.id, role: "member" }] });
-    await createPerson(t.db, a, { email: "sagsbehandler@a.test", roles: ["caseworker"] });
-    await createPerson(t.db, a, { email: "borger@a.test" });
-    await createPerson(t.db, b, { email: "sagsbehandler@b.test", roles: ["caseworker"] });
-
-    rooms.school = await premise(a, {
-      name: "Sønderby Skole",
-      kind: "building",
-      bookable: 0,
-      address: "Skolevej 1",
-      postcode: "8000",
-      access_details: "Dørkode 4711",
-    });
-    rooms.hall = await premise(a, {
-      name: "Idrætshallen",
-      kind: "hall",
-      parent_id: rooms.school,
-      capacity: 200,
-      approval: "manual",
-      house_rules: "Indendørssko",
-    });
-    rooms.north = await premise(a, { name: "Hallens nordlige halvdel", kind: "hall", parent_id: rooms.hall, capacity: 100, approval: "manual" });
-    rooms.south = await premise(a, { name: "Hallens sydlige halvdel", kind: "hall", parent_id: rooms.hall, capacity: 100, approval: "manual" });
-    rooms.classroom = await premise(a, {
-      name: "Klasselokale 3",
-      parent_id: rooms.school,
-      capacity: 28,
-      approval: "auto",
-      max_minutes: 240,
-      buffer_minutes: 15,
-    });
-    rooms.foreign = await premise(b, { name: "Anden kommunes hal", kind: "hall", capacity: 50 });
-    for (let weekday = 1; weekday <= 7; weekday++) {
-      await t.db
-        .insertInto("premise_hours")
-        .values({ id: newId(), tenant_id: a.id, premise_id: rooms.school, weekday, opens: "08:00", closes: "22:00", valid_from: null, valid_to: null })
-        .execute();
-    }
-    await t.db
-      .insertInto("premise_closures")
-      .values({ id: newId(), tenant_id: a.id, premise_id: rooms.school, from_date: "2026-12-21", to_date: "2027-01-03", reason: "Juleferie" })
-      .execute();
-    env = createTestApp(t.db, { clock });
+    world = await premisesWorld(dialect, clock);
+    ({ t, a, club, other, rooms, admin, request } = world);
   });
-  afterAll(() => t.destroy());
-  beforeEach(async () => {
-    await t.db.deleteFrom("allocation_applications").execute();
-    await t.db.deleteFrom("occupancy").execute();
-    await t.db.deleteFrom("booking_occurrences").execute();
-    await t.db.deleteFrom("bookings").execute();
-  });
-
-  const admin = async (email = "admin@badminton.test") => {
-    const v = new Visitor(env.app, "a.test");
-    await v.signIn(email);
-    return v;
-  };
-  const request = (v: Visitor, room: string, change: Record<string, string> = {}, csrf?: string) =>
-    v.post(
-      `/premises/${rooms[room]}/book`,
-      {
-        associationId: club.id,
-        purpose: "Badmintontræning for børn",
-        participants: "20",
-        date: "2026-12-01",
-        start: "18:00",
-        end: "20:00",
-        repeat: "none",
-        until: "",
-        ...change,
-      },
-      { from: `/premises/${rooms[room]}/book`, ...(csrf ? { csrf } : {}) },
-    );
+  afterAll(() => world.t.destroy());
+  beforeEach(() => clearBookings(world.t.db));
 
   it("runs a seasonal round: applications, a proposal in priority order, a hand adjustment, publishing as weekly bookings, and confirming or releasing", async () => {
     const staff = await admin("sagsbehandler@a.test");

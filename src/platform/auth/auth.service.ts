@@ -2,7 +2,6 @@ import type { Database } from "../../db/database.js";
 import { auditEntry } from "../audit/audit.js";
 import { isoNow } from "../clock.js";
 import { AppError, tooManyRequests } from "../http/errors.js";
-import { isLang } from "../i18n/i18n.js";
 import { newId } from "../ids.js";
 import { sendMail } from "../mail/send.js";
 import type { ServiceContext } from "../service-context.js";
@@ -38,7 +37,7 @@ async function mailLink(ctx: ServiceContext, to: { email: string; id: string; la
   await sendMail(ctx.db, ctx.clock, {
     tenant: ctx.tenant,
     to: to.email,
-    lang: isLang(to.language) ? to.language : ctx.lang,
+    usedLanguage: ctx.lang,
     compose: (t) => ({
       subject: t(keys.subject, { tenant: ctx.tenant.name }),
       paragraphs: [t(keys.body, { tenant: ctx.tenant.name }), t("mail.notYou")],
@@ -66,7 +65,7 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
     await sendMail(ctx.db, ctx.clock, {
       tenant: ctx.tenant,
       to: existing.email,
-      lang: isLang(existing.language) ? existing.language : ctx.lang,
+      usedLanguage: ctx.lang,
       compose: (t) => ({
         subject: t("mail.exists.subject", { tenant: ctx.tenant.name }),
         paragraphs: [t("mail.exists.body"), t("mail.notYou")],

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
 import type { Database, DB } from "../../db/database.js";
 import { isLang, type Lang } from "../i18n/i18n.js";
+import type { CountryCode } from "./countries.js";
 import type { TenantsTable } from "./tenants.table.js";
 
 export interface Tenant {
@@ -12,7 +13,7 @@ export interface Tenant {
   languages: Lang[];
   defaultLanguage: Lang;
   timeZone: string;
-  country: "DK" | "NO" | "NL";
+  country: CountryCode;
   contactEmail: string;
   moderation: "pre" | "post";
   answerNudgeDays: number;
@@ -156,9 +157,4 @@ export function publicUrl(tenant: Pick<Tenant, "canonicalHost">, port: number): 
 
 export async function allTenants(db: Database): Promise<Tenant[]> {
   return (await db.selectFrom("tenants").selectAll().select(tenantColumns).execute()).map(toTenant);
-}
-
-/** Runs a scheduled job's work once per tenant, with the address its mail should link to. */
-export async function forEachTenant(db: Database, port: number, work: (tenant: Tenant, baseUrl: string) => Promise<void>): Promise<void> {
-  for (const tenant of await allTenants(db)) await work(tenant, publicUrl(tenant, port));
 }

@@ -1,57 +1,54 @@
 import { describe, expect, it } from "vitest";
 import { PremiseTree } from "../premise-tree.js";
-import type { HoursRow, PremiseRow } from "../premises.repository.js";
+import type { OpeningHours, Premise } from "../premises.model.js";
 import type { RoundApplication } from "../rounds.model.js";
 import { allocationInstance, currentPlacements } from "./instance.js";
 
-const premise = (id: string, fields: Partial<PremiseRow> = {}): PremiseRow => ({
+const premise = (id: string, fields: Partial<Premise> = {}): Premise => ({
   id,
-  tenant_id: "t",
-  parent_id: null,
+  tenantId: "t",
+  parentId: null,
   kind: "room",
   name: id,
   description: "",
   address: null,
   postcode: null,
   capacity: null,
-  size_m2: null,
-  facilities: "",
-  accessibility: "",
-  house_rules: "",
-  access_details: "",
-  bookable: 1,
-  who_may_book: "associations",
+  sizeM2: null,
+  facilities: [],
+  accessibility: [],
+  houseRules: "",
+  accessDetails: "",
+  bookable: true,
+  whoMayBook: "associations",
   approval: "manual",
-  price_per_hour: 0,
+  pricePerHour: 0,
   currency: "DKK",
-  min_minutes: 30,
-  max_minutes: 480,
-  max_days_ahead: 365,
-  buffer_minutes: 0,
-  cancel_hours: 24,
-  created_at: "2027-01-01T00:00:00Z",
-  updated_at: "2027-01-01T00:00:00Z",
+  minMinutes: 30,
+  maxMinutes: 480,
+  maxDaysAhead: 365,
+  bufferMinutes: 0,
+  cancelHours: 24,
   ...fields,
 });
 const tree = new PremiseTree([
-  premise("school", { kind: "building", bookable: 0 }),
-  premise("north", { kind: "hall", parent_id: "school", accessibility: "step_free,hearing_loop" }),
-  premise("south", { kind: "hall", parent_id: "school" }),
-  premise("classroom", { parent_id: "school" }),
+  premise("school", { kind: "building", bookable: false }),
+  premise("north", { kind: "hall", parentId: "school", accessibility: ["step_free", "hearing_loop"] }),
+  premise("south", { kind: "hall", parentId: "school" }),
+  premise("classroom", { parentId: "school" }),
 ]);
 // The school is open on weekdays all year; in the autumn season it keeps only shorter Tuesday hours.
-const hours: HoursRow[] = [
+const hours: OpeningHours[] = [
   ...[1, 2, 3, 4, 5].map((weekday) => ({
     id: `h${weekday}`,
-    tenant_id: "t",
-    premise_id: "school",
+    premiseId: "school",
     weekday,
     opens: "08:00",
     closes: "22:00",
-    valid_from: null,
-    valid_to: null,
+    validFrom: null,
+    validTo: null,
   })),
-  { id: "season", tenant_id: "t", premise_id: "school", weekday: 2, opens: "16:00", closes: "21:30", valid_from: "2027-08-01", valid_to: "2027-12-20" },
+  { id: "season", premiseId: "school", weekday: 2, opens: "16:00", closes: "21:30", validFrom: "2027-08-01", validTo: "2027-12-20" },
 ];
 const application = (id: string, fields: Partial<RoundApplication> = {}): RoundApplication => ({
   id,

@@ -1,6 +1,5 @@
-import { listOf } from "../../../db/lists.js";
 import { hoursOn, type PremiseTree } from "../premise-tree.js";
-import type { HoursRow } from "../premises.repository.js";
+import type { OpeningHours } from "../premises.model.js";
 import { firstOn, minutesOf, type Priority, type RoundApplication } from "../rounds.model.js";
 import type { AllocApplication, AllocRoom, Placement } from "./allocate.js";
 
@@ -11,7 +10,7 @@ import type { AllocApplication, AllocRoom, Placement } from "./allocate.js";
 export function allocationInstance(input: {
   seasonFrom: string;
   tree: PremiseTree;
-  hours: HoursRow[];
+  hours: OpeningHours[];
   applications: RoundApplication[];
   /** The kinds of activity in the order they get premises (the tenant's setting). */
   order: Priority[];
@@ -20,7 +19,7 @@ export function allocationInstance(input: {
   const bookable = tree.all.filter((p) => p.bookable);
   const rooms: AllocRoom[] = bookable.map((p) => ({
     id: p.id,
-    suited: listOf(p.accessibility).includes("step_free"),
+    suited: p.accessibility.includes("step_free"),
     open: Object.fromEntries(
       [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => {
         const open = hoursOn(tree, input.hours, p.id, firstOn(input.seasonFrom, weekday));
@@ -31,7 +30,7 @@ export function allocationInstance(input: {
   // A window also takes the rooms like the first choice: the same kind in the same building or hall.
   const likeIt = (premiseId: string) => {
     const p = tree.byId.get(premiseId);
-    return bookable.filter((x) => x.id === premiseId || (x.parent_id === p?.parent_id && x.kind === p?.kind)).map((x) => x.id);
+    return bookable.filter((x) => x.id === premiseId || (x.parentId === p?.parentId && x.kind === p?.kind)).map((x) => x.id);
   };
   const wishes: AllocApplication[] = input.applications.map((a) => ({
     id: a.id,

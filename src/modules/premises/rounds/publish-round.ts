@@ -6,11 +6,12 @@ import { conflict } from "../../../platform/http/errors.js";
 import { newId } from "../../../platform/ids.js";
 import { sendMail } from "../../../platform/mail/send.js";
 import { inTransaction, type ServiceContext } from "../../../platform/service-context.js";
+import { addDays, localToday, minuteOf } from "../../../platform/time/recurrence.js";
 import { weekdayLabel } from "../../../platform/week-slots.js";
 import { identities } from "../../associations/index.js";
-import { addDays, localToday, minuteOf } from "../occurrences.js";
+import { heldTimes } from "../bookings.repository.js";
 import type { PremiseTree } from "../premise-tree.js";
-import { closuresOf, overlapping } from "../premises.repository.js";
+import { closuresOf } from "../premises.repository.js";
 import { premiseTree } from "../premises.service.js";
 import { insertSeasonBookings } from "../rounds.bookings.repository.js";
 import type { NamedApplication, Round } from "../rounds.model.js";
@@ -50,7 +51,7 @@ export async function publishRound(ctx: ServiceContext, roundId: string): Promis
       round.seasonTo,
     );
     // Any time zone's day lies within a day either side of the UTC dates; a buffer is shorter than a day.
-    const held = await overlapping(
+    const held = await heldTimes(
       tx.db,
       tenantId,
       [...new Set(placed.flatMap((id) => tree.withParts(id)))],
@@ -63,8 +64,8 @@ export async function publishRound(ctx: ServiceContext, roundId: string): Promis
       from,
       until: round.seasonTo,
       zone,
-      closures: closures.map((c) => ({ premiseId: c.premise_id, from: c.from_date, to: c.to_date })),
-      held: held.map((h) => ({ premiseId: h.premise_id, start: h.start_minute, end: h.end_minute })),
+      closures: closures.map((c) => ({ premiseId: c.premiseId, from: c.fromDate, to: c.toDate })),
+      held,
       newId,
     });
     const now = isoNow(tx.clock);
@@ -96,7 +97,6 @@ async function tellAssociations(ctx: ServiceContext, round: Round, tree: Premise
     await sendMail(ctx.db, ctx.clock, {
       tenant: ctx.tenant,
       to,
-      lang: ctx.tenant.defaultLanguage,
       compose: (t) => ({
         subject: t("mail.round.subject", { round: round.name }),
         paragraphs: [

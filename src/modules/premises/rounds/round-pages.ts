@@ -6,10 +6,11 @@ import { objective } from "../allocation/allocate.js";
 import { exactAllocation } from "../allocation/exact.js";
 import { allocationInstance, currentPlacements } from "../allocation/instance.js";
 import type { PremiseTree } from "../premise-tree.js";
+import { canSeeRounds } from "../premises.policy.js";
 import { hoursOf } from "../premises.repository.js";
 import { premiseTree } from "../premises.service.js";
 import { type ApplicationLine, everyoneAnswered, type NamedApplication, type Round, type RoundView } from "../rounds.model.js";
-import { canApplyFor, canRunRounds, canSeeRound } from "../rounds.policy.js";
+import { canApplyFor, canRunRounds } from "../rounds.policy.js";
 import * as repo from "../rounds.repository.js";
 import { requireRound } from "./find-round.js";
 
@@ -25,7 +26,7 @@ export async function roundsPage(ctx: ServiceContext) {
 export async function roundPage(ctx: ServiceContext, id: string): Promise<RoundView> {
   const round = await requireRound(ctx, id);
   const tenant = { tenantId: ctx.tenant.id };
-  if (!can(ctx.actor, canSeeRound, tenant)) throw notFound();
+  if (!can(ctx.actor, canSeeRounds, tenant)) throw notFound();
   const actor = ctx.actor;
   const runs = can(actor, canRunRounds, tenant);
   const mine = isPerson(actor) ? [...actor.memberships.keys()].filter((associationId) => can(actor, canApplyFor, { ...tenant, associationId })) : [];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { minuteOf } from "../occurrences.js";
+import { minuteOf } from "../../../platform/time/recurrence.js";
 import { PremiseTree } from "../premise-tree.js";
-import type { PremiseRow } from "../premises.repository.js";
+import type { Premise } from "../premises.model.js";
 import type { RoundApplication } from "../rounds.model.js";
 import { planSeasonBookings } from "./season-bookings.js";
 
-const row = (id: string, parent: string | null, buffer = 0) => ({ id, parent_id: parent, name: id, buffer_minutes: buffer }) as PremiseRow;
+const row = (id: string, parent: string | null, buffer = 0) => ({ id, parentId: parent, name: id, bufferMinutes: buffer }) as Premise;
 const tree = new PremiseTree([row("hall", null), row("north", "hall"), row("south", "hall", 15)]);
 const placed = (id: string, premiseId: string, weekday: number, start: string): RoundApplication => ({
   id,

@@ -1,4 +1,4 @@
-import { expand, minuteOf, type Series } from "../occurrences.js";
+import { expand, minuteOf, type Series } from "../../../platform/time/recurrence.js";
 import type { PremiseTree } from "../premise-tree.js";
 import { firstOn, type Held, minutesOf, type RoundApplication, type SeasonBooking, timeOf } from "../rounds.model.js";
 
@@ -45,7 +45,7 @@ export function planSeasonBookings(input: {
     // A booking holds its premise and every part of it, its buffer included.
     const parts = tree.withParts(premise.id);
     const holds = dates.flatMap((o) =>
-      parts.map((premiseId) => ({ occurrenceId: o.id, premiseId, start: minuteOf(o.startsAt), end: minuteOf(o.endsAt) + premise.buffer_minutes })),
+      parts.map((premiseId) => ({ occurrenceId: o.id, premiseId, start: minuteOf(o.startsAt), end: minuteOf(o.endsAt) + premise.bufferMinutes })),
     );
     if (holds.some((h) => held.get(h.premiseId)?.some((x) => x.start < h.end && h.start < x.end))) {
       refused.push(a.id);
