@@ -65,3 +65,12 @@ export interface ApplicationMessagesTable {
   body: string;
   created_at: string;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    opportunities: OpportunitiesTable;
+    applications: ApplicationsTable;
+    application_messages: ApplicationMessagesTable;
+  }
+}
