@@ -17,6 +17,7 @@ import { csrfMiddleware, isHttps, knownHostForChanges, sessionMiddleware, tenant
 import type { ShellLoader } from "./platform/http/render.js";
 import { mailboxOpen, mailboxRoutes } from "./platform/mail/mailbox.routes.js";
 import type { Mailer } from "./platform/mail/mailer.js";
+import { anyTenant } from "./platform/tenants/tenants.js";
 import { assets } from "./platform/ui/assets.js";
 
 export interface AppOptions {
@@ -93,7 +94,7 @@ export function createApp(options: AppOptions) {
 
   app.get("/healthz", async (c) => {
     try {
-      await db.selectFrom("tenants").select("id").limit(1).execute();
+      await anyTenant(db);
       return c.json({ status: "ok" });
     } catch {
       return c.json({ status: "database unavailable" }, 503);

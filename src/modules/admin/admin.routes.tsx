@@ -90,7 +90,7 @@ export const adminRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(c.get("deps").db, tenant.id)} />);
   })
   .post("/api-tokens", async (c) => {
-    const { db, clock } = c.get("deps");
+    const { db } = c.get("deps");
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
