@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
 import { optionalDateField } from "../../platform/dates.js";
-import { checkbox, postcodeText } from "../../platform/http/fields.js";
+import { checkbox, phoneNumber, postcodeText } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
 
@@ -51,12 +51,7 @@ export const LIST_FIELDS = ["languages", "suits", "slots"];
 export const applyInput = z.object({
   name: z.string().trim().min(1, "validation.nameRequired").max(120, "validation.tooLong"),
   email,
-  phone: z
-    .string()
-    .trim()
-    .max(30, "validation.tooLong")
-    .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
-    .transform((v) => v || null),
+  phone: phoneNumber(),
   message: z.string().trim().min(1, "application.message.required").max(3000, "validation.tooLong"),
 });
 
