@@ -11,7 +11,7 @@ const config = loadConfig();
 const { db } = openDatabase(config);
 await migrateToLatest(db);
 const ring = dataKeyring(config);
-const changed = await reseal(db, ring, sealedFields, { rotate: true });
+const changed = await reseal(db, ring, sealedFields(), { rotate: true });
 for (const [field, n] of Object.entries(changed)) console.log(`${field}: ${n} re-sealed`);
 console.log(`Everything is sealed with key ${ring.currentId}; earlier keys may now leave DATA_KEYS_OLD.`);
 await db.destroy();

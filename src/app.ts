@@ -125,7 +125,7 @@ export function createApp(options: AppOptions) {
 
   app.route("/", authRoutes);
   app.route("/dev/mailbox", mailboxRoutes);
-  for (const m of modules) app.route(m.mount, m.routes);
+  for (const m of modules) for (const mount of m.mounts) app.route(mount.path, mount.routes);
 
   app.notFound(onNotFound);
   app.onError(onError);

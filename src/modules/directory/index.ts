@@ -1,6 +1,23 @@
 // Its tables join the database interface wherever the module is compiled.
-import type {} from "./directory.table.js";
 
-export { directoryRoutes } from "./directory.routes.js";
+import { hasRole } from "../../platform/auth/policy.js";
+import type { ModuleDefinition } from "../../platform/modules.js";
+import { directoryRoutes } from "./directory.routes.js";
+import type {} from "./directory.table.js";
+import { stalePageJobs } from "./stale-pages.js";
+
 export { publicOfferRecords } from "./directory.service.js";
-export { stalePageJobs } from "./stale-pages.js";
+
+export const directoryModule: ModuleDefinition = {
+  name: "directory",
+  mounts: [{ path: "/directory", routes: directoryRoutes }],
+  jobs: stalePageJobs,
+  nav: [
+    { href: "/directory", label: "nav.directory", visible: () => true },
+    { href: "/directory/moderation", label: "nav.offerModeration", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+  ],
+  notAPerson: {
+    "offers.contact_email": "the contact the association gives for an offer",
+    "offers.contact_phone": "the contact the association gives for an offer",
+  },
+};

@@ -26,7 +26,7 @@ async function subjectOfEmail(ctx: ServiceContext, email: string): Promise<DataS
 /** Everything Sammen holds about the person, from every module, as one document. */
 async function collect(ctx: ServiceContext, subject: DataSubject): Promise<Record<string, unknown>> {
   const ring = dataKeyring(ctx.config);
-  const parts = await Promise.all(personalDataSources.map((s) => s.read(ctx.db, ring, subject)));
+  const parts = await Promise.all(personalDataSources().map((s) => s.read(ctx.db, ring, subject)));
   return { exported_at: isoNow(ctx.clock), tenant: ctx.tenant.name, ...Object.assign({}, ...parts) };
 }
 
@@ -52,7 +52,7 @@ export async function exportPersonalData(ctx: ServiceContext, subject: DataSubje
 export async function erasePerson(ctx: ServiceContext, subject: DataSubject): Promise<void> {
   const pseudonym = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    for (const source of personalDataSources) await source.erase(trx, subject, { clock: ctx.clock, pseudonym });
+    for (const source of personalDataSources()) await source.erase(trx, subject, { clock: ctx.clock, pseudonym });
     await auditEntry(trx, ctx.clock, {
       tenantId: ctx.tenant.id,
       actorId: null,

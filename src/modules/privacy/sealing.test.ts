@@ -94,7 +94,7 @@ describe.each(dialects())("special-category text at rest [%s]", (dialect) => {
   it("keeps needs, consent notes and what applicants and associations write unreadable in the database, mails included", async () => {
     expect(await whereStored(t.db, Object.values(words))).toEqual([]);
     const stored = await everyStoredText(t.db);
-    for (const field of sealedFields) {
+    for (const field of sealedFields()) {
       const values = stored.filter((v) => v.table === field.table && v.column === field.column);
       expect(values.length, `${field.table}.${field.column}`).toBeGreaterThan(0);
       expect(
@@ -122,7 +122,7 @@ describe.each(dialects())("special-category text at rest [%s]", (dialect) => {
     await t.db.updateTable("applications").set({ message: plain }).where("id", "=", applicationId).execute();
     words.message = plain;
     await everythingShows();
-    const first = await reseal(t.db, dataKeyring(env.config), sealedFields, { rotate: false });
+    const first = await reseal(t.db, dataKeyring(env.config), sealedFields(), { rotate: false });
     expect(first).toMatchObject({ "applications.message": 1, "application_messages.body": 0 });
     expect(await whereStored(t.db, [plain])).toEqual([]);
     await everythingShows();
@@ -130,9 +130,9 @@ describe.each(dialects())("special-category text at rest [%s]", (dialect) => {
     const next = randomBytes(32).toString("base64");
     const rotated = createTestApp(t.db, { config: testConfig({ DATA_KEY: next, DATA_KEYS_OLD: TEST_DATA_KEY }) });
     await everythingShows(rotated.app);
-    const moved = await reseal(t.db, dataKeyring(rotated.config), sealedFields, { rotate: true });
+    const moved = await reseal(t.db, dataKeyring(rotated.config), sealedFields(), { rotate: true });
     expect(Object.values(moved).reduce((n, x) => n + x, 0)).toBe(5);
-    expect(await reseal(t.db, dataKeyring(rotated.config), sealedFields, { rotate: true })).toMatchObject({ "applications.message": 0 });
+    expect(await reseal(t.db, dataKeyring(rotated.config), sealedFields(), { rotate: true })).toMatchObject({ "applications.message": 0 });
     const ids = (await everyStoredText(t.db)).map((v) => sealedWith(v.value)).filter(Boolean);
     expect(new Set(ids)).toEqual(new Set([keyId(Buffer.from(next, "base64"))]));
     // With only the new key, everything still opens.

@@ -1,6 +1,18 @@
 // Its tables join the database interface wherever the module is compiled.
+
+import type { ModuleDefinition } from "../../platform/modules.js";
+import { personalData, savedSearchJobs } from "./saved-searches.js";
+import { registerSearchApi } from "./search.api.js";
+import { searchRoutes } from "./search.routes.js";
 import type {} from "./search.table.js";
 
-export { personalData, savedSearchJobs } from "./saved-searches.js";
-export { registerSearchApi } from "./search.api.js";
-export { searchRoutes } from "./search.routes.js";
+export { personalData } from "./saved-searches.js";
+
+export const searchModule: ModuleDefinition = {
+  name: "search",
+  mounts: [{ path: "/search", routes: searchRoutes }],
+  api: registerSearchApi,
+  jobs: savedSearchJobs,
+  personalData,
+  nav: [{ href: "/search", label: "nav.search", visible: () => true }],
+};

@@ -1,0 +1,12 @@
+import { hasRole } from "../../platform/auth/policy.js";
+import type { ModuleDefinition } from "../../platform/modules.js";
+import { invitationRoutes, peopleRoutes } from "./people.routes.js";
+
+export const peopleModule: ModuleDefinition = {
+  name: "people",
+  mounts: [
+    { path: "/people", routes: peopleRoutes },
+    { path: "/invitations", routes: invitationRoutes },
+  ],
+  nav: [{ href: "/people", label: "nav.people", visible: (a) => hasRole(a, "staff", "tenant_admin") }],
+};
