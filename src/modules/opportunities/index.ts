@@ -1,11 +1,9 @@
-// Its tables join the database interface wherever the module is compiled.
-
 import { hasRole, isPerson } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { answerReminderJobs } from "./answer-reminders.js";
 import { applicationRoutes, opportunityRoutes } from "./opportunities.routes.js";
 import { personalData, sealedFields } from "./opportunities.service.js";
-import type {} from "./opportunities.table.js";
+import type {} from "./opportunities.table.js"; // its tables join the database interface
 
 export { COMMITMENTS, reviewInput, SUITS } from "./opportunities.schema.js";
 export { opportunityDocument } from "./opportunities.search.js";

@@ -1,11 +1,9 @@
-// Its tables join the database interface wherever the module is compiled.
-
 import { type Actor, hasRole, isPerson } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { personalData } from "./personal-data.js";
 import { registerPremisesApi } from "./premises.api.js";
 import { premisesRoutes } from "./premises.routes.js";
-import type {} from "./premises.table.js";
+import type {} from "./premises.table.js"; // its tables join the database interface
 
 export { personalData } from "./personal-data.js";
 

@@ -1,10 +1,8 @@
-// Its tables join the database interface wherever the module is compiled.
-
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { personalData, savedSearchJobs } from "./saved-searches.js";
 import { registerSearchApi } from "./search.api.js";
 import { searchRoutes } from "./search.routes.js";
-import type {} from "./search.table.js";
+import type {} from "./search.table.js"; // its tables join the database interface
 
 export { personalData } from "./saved-searches.js";
 

@@ -1,4 +1,3 @@
-// Its tables join the database interface wherever the module is compiled.
-import type {} from "./taxonomy.table.js";
+import type {} from "./taxonomy.table.js"; // its tables join the database interface
 
 export { addDefaultTaxonomy, type Term, type TermKind, terms } from "./taxonomy.service.js";

@@ -1,6 +1,5 @@
 import type { Database } from "../../db/database.js";
-// Its table joins the database interface wherever this is compiled.
-import type {} from "./files.table.js";
+import type {} from "./files.table.js"; // its tables join the database interface
 
 /** A stored upload: its bytes and what they are. */
 export interface StoredFile {
