@@ -14,6 +14,7 @@ export const premisesModule: ModuleDefinition = {
   mounts: [{ path: "/premises", routes: premisesRoutes }],
   api: registerPremisesApi,
   personalData,
+  notices: { booked: "notice.booked", requested: "notice.requested" },
   nav: [
     { href: "/premises", label: "nav.premises", visible: () => true },
     { href: "/premises/bookings", label: "nav.myBookings", visible: isAssociationAdmin },
