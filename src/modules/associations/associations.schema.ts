@@ -1,27 +1,17 @@
-import { stdnum } from "stdnum";
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
 import { phoneNumber } from "../../platform/http/fields.js";
+import { countryProfile } from "../../platform/tenants/countries.js";
 import type { Tenant } from "../../platform/tenants/tenants.js";
-
-const invalidMessage = {
-  DK: "association.regNumber.invalid.DK",
-  NO: "association.regNumber.invalid.NO",
-  NL: "association.regNumber.invalid.NL",
-} as const;
 
 /** The national register number: CVR (DK), organisasjonsnummer (NO) or KvK-nummer (NL). */
 export function registrationNumber(country: Tenant["country"]) {
+  const { register } = countryProfile(country);
   return z
     .string()
     .trim()
     .transform((v) => v.replace(/[\s.-]/g, ""))
-    .refine((v) => {
-      if (v === "") return true;
-      if (country === "DK") return stdnum.DK?.cvr?.validate(v).isValid ?? false;
-      if (country === "NO") return stdnum.NO?.orgnr?.validate(v).isValid ?? false;
-      return /^\d{8}$/.test(v);
-    }, invalidMessage[country])
+    .refine((v) => v === "" || register.isValid(v), register.invalid)
     .transform((v) => v || null);
 }
 

@@ -1,4 +1,3 @@
-import { listOf } from "../../db/lists.js";
 import { isOverlapViolation } from "../../db/portable.js";
 import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
@@ -8,11 +7,11 @@ import { requireFound } from "../../platform/http/references.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { addDays, expand, localToday, minutesBetween, weekdayOf } from "../../platform/time/recurrence.js";
 import { weekdayLabel } from "../../platform/week-slots.js";
 import { actFor, identities } from "../associations/index.js";
 import { type AllocApplication, type AllocRoom, allocate, objective, type Priority } from "./allocation/allocate.js";
 import { exactAllocation } from "./allocation/exact.js";
-import { addDays, expand, localToday, minutesBetween, weekdayOf } from "./occurrences.js";
 import { hoursOn, type PremiseTree } from "./premise-tree.js";
 import { canBookFor, canDecideBookings } from "./premises.policy.js";
 import * as repo from "./premises.repository.js";
@@ -160,7 +159,7 @@ async function instanceOf(ctx: ServiceContext, round: { season_from: string }, t
   );
   const rooms: AllocRoom[] = bookable.map((p) => ({
     id: p.id,
-    suited: listOf(p.accessibility).includes("step_free"),
+    suited: p.accessibility.includes("step_free"),
     open: Object.fromEntries(
       [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => {
         const open = hoursOn(tree, hours, p.id, firstOn(round.season_from, weekday));
@@ -170,7 +169,7 @@ async function instanceOf(ctx: ServiceContext, round: { season_from: string }, t
   }));
   const likeIt = (premiseId: string) => {
     const p = tree.byId.get(premiseId);
-    return bookable.filter((x) => x.id === premiseId || (x.parent_id === p?.parent_id && x.kind === p?.kind)).map((x) => x.id);
+    return bookable.filter((x) => x.id === premiseId || (x.parentId === p?.parentId && x.kind === p?.kind)).map((x) => x.id);
   };
   const wishes: AllocApplication[] = applications.map((a) => ({
     id: a.id,
@@ -331,7 +330,7 @@ export async function publish(ctx: ServiceContext, roundId: string) {
       untilDate: round.season_to,
     };
     const lineage = new Set(tree.lineage(premise.id).map((p) => p.id));
-    const dates = expand(series).filter((o) => !closures.some((c) => lineage.has(c.premise_id) && c.from_date <= o.localDate && o.localDate <= c.to_date));
+    const dates = expand(series).filter((o) => !closures.some((c) => lineage.has(c.premiseId) && c.fromDate <= o.localDate && o.localDate <= c.toDate));
     const bookingId = newId();
     try {
       await ctx.db.transaction().execute(async (trx) => {
@@ -379,7 +378,6 @@ export async function publish(ctx: ServiceContext, roundId: string) {
       await sendMail(trx, ctx.clock, {
         tenant: ctx.tenant,
         to,
-        lang: ctx.tenant.defaultLanguage,
         compose: (t) => ({
           subject: t("mail.round.subject", { round: round.name }),
           paragraphs: [

@@ -77,7 +77,7 @@ export async function requestByEmail(ctx: ServiceContext, email: string): Promis
     await sendMail(trx, ctx.clock, {
       tenant: ctx.tenant,
       to: email,
-      lang: ctx.lang,
+      usedLanguage: ctx.lang,
       compose: (t) => ({
         subject: t("mail.dataRequest.subject", { tenant: ctx.tenant.name }),
         paragraphs: [t("mail.dataRequest.body", { tenant: ctx.tenant.name }), t("mail.notYou")],

@@ -1,7 +1,6 @@
 import { audit } from "../audit/audit.js";
 import { isoNow } from "../clock.js";
 import { AppError, tooManyRequests } from "../http/errors.js";
-import { isLang } from "../i18n/i18n.js";
 import { newId } from "../ids.js";
 import { sendMail } from "../mail/send.js";
 import { inTransaction, type ServiceContext } from "../service-context.js";
@@ -32,7 +31,7 @@ async function mailLink(ctx: ServiceContext, to: { email: string; id: string; la
   await sendMail(ctx.db, ctx.clock, {
     tenant: ctx.tenant,
     to: to.email,
-    lang: isLang(to.language) ? to.language : ctx.lang,
+    usedLanguage: ctx.lang,
     compose: (t) => ({
       subject: t(keys.subject, { tenant: ctx.tenant.name }),
       paragraphs: [t(keys.body, { tenant: ctx.tenant.name }), t("mail.notYou")],
@@ -60,7 +59,7 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
     await sendMail(ctx.db, ctx.clock, {
       tenant: ctx.tenant,
       to: existing.email,
-      lang: isLang(existing.language) ? existing.language : ctx.lang,
+      usedLanguage: ctx.lang,
       compose: (t) => ({
         subject: t("mail.exists.subject", { tenant: ctx.tenant.name }),
         paragraphs: [t("mail.exists.body"), t("mail.notYou")],

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.js";
+import { isCountry, postcodeKey } from "../tenants/countries.js";
 import { type Place, placeByCode, placesByCode } from "./postcodes.repository.js";
 
 export type { Place };
@@ -12,9 +13,7 @@ export async function findPostcode(db: Database, country: string, input: string)
 
 /** Dutch postcodes are found by their four digits (the PC4 area); Danish and Norwegian are four digits. */
 export function normalisePostcode(country: string, input: string): string | null {
-  const digits = input.trim().toUpperCase().replace(/\s+/g, "");
-  const match = country === "NL" ? /^(\d{4})([A-Z]{2})?$/.exec(digits) : /^(\d{4})$/.exec(digits);
-  return match?.[1] ?? null;
+  return isCountry(country) ? postcodeKey(country, input) : null;
 }
 
 const EARTH_RADIUS_KM = 6371;

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
+import type { CountryCode } from "./countries.js";
 import { allTenants, tenantByHost } from "./tenants.repository.js";
 
 export { allTenants, anyTenant, tenantHosts, updateTenant } from "./tenants.repository.js";
@@ -13,7 +14,7 @@ export interface Tenant {
   languages: Lang[];
   defaultLanguage: Lang;
   timeZone: string;
-  country: "DK" | "NO" | "NL";
+  country: CountryCode;
   contactEmail: string;
   moderation: "pre" | "post";
   answerNudgeDays: number;
@@ -49,9 +50,4 @@ export function publicUrl(tenant: Pick<Tenant, "canonicalHost">, port: number): 
   const host = tenant.canonicalHost;
   if (LOOPBACK.test(host)) return `http://${host}:${port}`;
   return host.endsWith(".test") ? `http://${host}` : `https://${host}`;
-}
-
-/** Runs a scheduled job's work once per tenant, with the address its mail should link to. */
-export async function forEachTenant(db: Database, port: number, work: (tenant: Tenant, baseUrl: string) => Promise<void>): Promise<void> {
-  for (const tenant of await allTenants(db)) await work(tenant, publicUrl(tenant, port));
 }

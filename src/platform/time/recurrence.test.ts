@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expand, localTime } from "./occurrences.js";
+import { expand, localTime } from "./recurrence.js";
 
 describe("expanding a series", () => {
   it("keeps Tuesday 18:00 at 18:00 local across the October and March clock changes", () => {

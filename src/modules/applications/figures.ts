@@ -1,4 +1,5 @@
 import { DAY_MS } from "../../platform/clock.js";
+
 /** What the centre reports on: per month or per category, jobs, applicants, answers and starts. */
 export interface FigureRow {
   key: string;
@@ -11,8 +12,8 @@ export interface FigureRow {
 }
 
 export interface FigureInput {
-  jobs: { published_at: string; category: string }[];
-  applications: { confirmed_at: string; first_answer_at: string | null; status: string; category: string }[];
+  jobs: { publishedAt: string; category: string }[];
+  applications: { confirmedAt: string; firstAnswerAt: string | null; status: string; category: string }[];
 }
 
 function median(values: number[]): number | null {
@@ -38,9 +39,9 @@ export function figures(
     const row = rows.get(keyOf.application(a));
     if (!row) continue;
     row.applications++;
-    if (a.first_answer_at) {
+    if (a.firstAnswerAt) {
       row.answered++;
-      row.days.push((Date.parse(a.first_answer_at) - Date.parse(a.confirmed_at)) / DAY_MS);
+      row.days.push((Date.parse(a.firstAnswerAt) - Date.parse(a.confirmedAt)) / DAY_MS);
     }
     if (a.status === "started") row.starts++;
   }
@@ -55,3 +56,10 @@ export function lastTwelveMonths(today: string): string[] {
     return d.toISOString().slice(0, 7);
   });
 }
+
+/** A month as a table row names it: "nov. 2026". */
+export const monthName = (lang: string, month: string) =>
+  new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+
+/** A month as a bar of the chart names it, without its year: "nov.". */
+export const monthOnly = (lang: string, month: string) => monthName(lang, month).split(" ")[0] ?? month;

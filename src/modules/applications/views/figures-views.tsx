@@ -1,9 +1,6 @@
 import { BarChart, DataTable, Heading, Link, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import type { FigureRow } from "../figures.js";
-
-export const monthName = (lang: string, month: string) =>
-  new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+import { type FigureRow, monthName, monthOnly } from "../figures.js";
 
 export function FiguresPage(props: { byMonth: FigureRow[]; byCategory: FigureRow[] }) {
   const { t, lang } = usePage();
@@ -25,10 +22,7 @@ export function FiguresPage(props: { byMonth: FigureRow[]; byCategory: FigureRow
       <P>
         {t("figures.intro")} <Link href="/opportunities/figures.csv">{t("table.exportCsv")}</Link>
       </P>
-      <BarChart
-        caption={t("figures.chart")}
-        bars={props.byMonth.map((r) => ({ label: monthName(lang, r.key).split(" ")[0] ?? r.key, value: r.applications }))}
-      />
+      <BarChart caption={t("figures.chart")} bars={props.byMonth.map((r) => ({ label: monthOnly(lang, r.key), value: r.applications }))} />
       <Heading level={2} size="md">
         {t("figures.byMonth")}
       </Heading>

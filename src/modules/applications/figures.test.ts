@@ -6,18 +6,18 @@ describe("figures for the centre", () => {
     const rows = figures(
       {
         jobs: [
-          { published_at: "2026-10-03T10:00:00Z", category: "sport" },
-          { published_at: "2026-11-01T10:00:00Z", category: "elderly" },
+          { publishedAt: "2026-10-03T10:00:00Z", category: "sport" },
+          { publishedAt: "2026-11-01T10:00:00Z", category: "elderly" },
         ],
         applications: [
-          { confirmed_at: "2026-11-01T00:00:00Z", first_answer_at: "2026-11-02T00:00:00Z", status: "contacted", category: "elderly" },
-          { confirmed_at: "2026-11-03T00:00:00Z", first_answer_at: "2026-11-06T00:00:00Z", status: "started", category: "elderly" },
-          { confirmed_at: "2026-11-04T00:00:00Z", first_answer_at: null, status: "new", category: "sport" },
-          { confirmed_at: "2025-01-04T00:00:00Z", first_answer_at: null, status: "new", category: "sport" },
+          { confirmedAt: "2026-11-01T00:00:00Z", firstAnswerAt: "2026-11-02T00:00:00Z", status: "contacted", category: "elderly" },
+          { confirmedAt: "2026-11-03T00:00:00Z", firstAnswerAt: "2026-11-06T00:00:00Z", status: "started", category: "elderly" },
+          { confirmedAt: "2026-11-04T00:00:00Z", firstAnswerAt: null, status: "new", category: "sport" },
+          { confirmedAt: "2025-01-04T00:00:00Z", firstAnswerAt: null, status: "new", category: "sport" },
         ],
       },
       ["2026-10", "2026-11"],
-      { job: (j) => j.published_at.slice(0, 7), application: (a) => a.confirmed_at.slice(0, 7) },
+      { job: (j) => j.publishedAt.slice(0, 7), application: (a) => a.confirmedAt.slice(0, 7) },
     );
     expect(rows).toEqual([
       { key: "2026-10", jobs: 1, applications: 0, answered: 0, medianDaysToAnswer: null, starts: 0 },

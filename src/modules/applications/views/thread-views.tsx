@@ -2,21 +2,20 @@ import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { Alert, Button, ErrorSummary, Field, Form, Heading, Link, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import type { Thread } from "../application-threads.js";
-import { APPLICATION_STEPS } from "../opportunities.schema.js";
-import { stepLabels } from "./opportunity-views.js";
+import { stepLabels } from "../applications.labels.js";
+import { APPLICATION_STEPS, type Thread } from "../applications.model.js";
 
 /** The conversation, oldest first, opening with the application itself. */
 function Messages(props: { thread: Thread }) {
   const { t, lang, tenant } = usePage();
   const { application: a, opportunity: o } = props.thread;
-  const entries = [{ id: a.id, sender: "applicant" as const, body: a.message, created_at: a.created_at }, ...props.thread.messages];
+  const entries = [{ id: a.id, sender: "applicant" as const, body: a.message, createdAt: a.createdAt }, ...props.thread.messages];
   return (
     <ol class="thread ds-list--unstyled stack" aria-label={t("thread.messages")}>
       {entries.map((m) => (
         <li class="ds-card" data-sender={m.sender}>
           <P class="meta">
-            <strong>{m.sender === "applicant" ? a.name : o.association_name}</strong> · {formatDateTime(lang, m.created_at, tenant.timeZone)}
+            <strong>{m.sender === "applicant" ? a.name : o.associationName}</strong> · {formatDateTime(lang, m.createdAt, tenant.timeZone)}
           </P>
           <P class="body">{m.body}</P>
         </li>
@@ -75,13 +74,13 @@ export function ApplicantThreadPage(props: { thread: Thread; keyValue: string; v
   const { application: a, opportunity: o } = props.thread;
   return (
     <div class="stack form">
-      <Heading>{t("thread.withAssociation", { association: o.association_name })}</Heading>
+      <Heading>{t("thread.withAssociation", { association: o.associationName })}</Heading>
       <P>
         {t("thread.about")} <Link href={`/opportunities/${o.id}`}>{o.title}</Link> · {t("application.status")}: <strong>{t(stepLabels[a.status])}</strong>
       </P>
       {props.sent && (
         <Alert color="success" role="status">
-          <P>{t("thread.sentToAssociation", { association: o.association_name })}</P>
+          <P>{t("thread.sentToAssociation", { association: o.associationName })}</P>
         </Alert>
       )}
       <Messages thread={props.thread} />

@@ -1,5 +1,5 @@
 import { logAccess } from "../../platform/audit/access.js";
-import { auditEntry } from "../../platform/audit/audit.js";
+import { audit } from "../../platform/audit/audit.js";
 import { isPerson } from "../../platform/auth/policy.js";
 import { openSignedKey, signedKey } from "../../platform/auth/signed-links.js";
 import { isoNow } from "../../platform/clock.js";
@@ -7,17 +7,12 @@ import { dataKeyring } from "../../platform/crypto/data-key.js";
 import { notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
-import type { ServiceContext } from "../../platform/service-context.js";
-import * as repo from "./opportunities.repository.js";
-import { getForEdit, type Opportunity } from "./opportunities.service.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { findJob, getForEdit } from "../opportunities/index.js";
+import type { Thread } from "./applications.model.js";
+import * as repo from "./applications.repository.js";
 
 const REPLY = "application-reply";
-
-export interface Thread {
-  opportunity: Opportunity;
-  application: repo.ApplicationRow;
-  messages: Awaited<ReturnType<typeof repo.messagesOf>>;
-}
 
 /** The link in the applicant's e-mail that opens the conversation without an account. */
 export const replyKey = (ctx: ServiceContext, applicationId: string) => signedKey(ctx.config.secret, `${REPLY}:${ctx.tenant.id}`, applicationId);
@@ -26,8 +21,8 @@ const replyUrl = (ctx: ServiceContext, applicationId: string) => `${ctx.baseUrl}
 async function load(ctx: ServiceContext, applicationId: string, opportunityId?: string): Promise<Thread> {
   const ring = dataKeyring(ctx.config);
   const application = await repo.findApplication(ctx.db, ring, ctx.tenant.id, applicationId);
-  if (!application || application.status === "unconfirmed" || (opportunityId && application.opportunity_id !== opportunityId)) throw notFound();
-  const opportunity = await repo.findById(ctx.db, ctx.tenant.id, application.opportunity_id);
+  if (!application || application.status === "unconfirmed" || (opportunityId && application.opportunityId !== opportunityId)) throw notFound();
+  const opportunity = await findJob(ctx, application.opportunityId);
   if (!opportunity) throw notFound();
   return { opportunity, application, messages: await repo.messagesOf(ctx.db, ring, ctx.tenant.id, application.id) };
 }
@@ -60,40 +55,27 @@ export async function writeToApplicant(ctx: ServiceContext, opportunityId: strin
   const actor = ctx.actor;
   if (!isPerson(actor)) throw notFound();
   const now = isoNow(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertMessage(trx, dataKeyring(ctx.config), {
+  await inTransaction(ctx, async (tx) => {
+    await repo.insertMessage(tx.db, dataKeyring(tx.config), {
       id: newId(),
-      tenant_id: ctx.tenant.id,
-      application_id: a.id,
+      tenantId: tx.tenant.id,
+      applicationId: a.id,
       sender: "association",
-      author_id: actor.userId,
+      authorId: actor.userId,
       body,
-      created_at: now,
+      createdAt: now,
     });
-    await trx
-      .updateTable("applications")
-      .set((eb) => ({ first_answer_at: eb.fn.coalesce("first_answer_at", eb.val(now)), updated_at: now }))
-      .where("tenant_id", "=", ctx.tenant.id)
-      .where("id", "=", a.id)
-      .execute();
-    await sendMail(trx, ctx.clock, {
-      tenant: ctx.tenant,
+    await repo.touch(tx.db, tx.tenant.id, a.id, now, true);
+    await sendMail(tx.db, tx.clock, {
+      tenant: tx.tenant,
       to: a.email,
-      lang: ctx.tenant.defaultLanguage,
       compose: (t) => ({
-        subject: t("mail.thread.toApplicant.subject", { association: o.association_name }),
-        paragraphs: [t("mail.thread.toApplicant.body", { association: o.association_name, title: o.title })],
-        action: { label: t("mail.thread.toApplicant.action"), url: replyUrl(ctx, a.id) },
+        subject: t("mail.thread.toApplicant.subject", { association: o.associationName }),
+        paragraphs: [t("mail.thread.toApplicant.body", { association: o.associationName, title: o.title })],
+        action: { label: t("mail.thread.toApplicant.action"), url: replyUrl(tx, a.id) },
       }),
     });
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: actor.userId,
-      action: "application.messaged",
-      entityType: "application",
-      entityId: a.id,
-      ip: ctx.ip,
-    });
+    await audit(tx, "application.messaged", { type: "application", id: a.id });
   });
 }
 
@@ -101,25 +83,24 @@ export async function writeToApplicant(ctx: ServiceContext, opportunityId: strin
 export async function answerAssociation(ctx: ServiceContext, key: string, body: string) {
   const { opportunity: o, application: a } = await threadForApplicant(ctx, key);
   const now = isoNow(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertMessage(trx, dataKeyring(ctx.config), {
+  await inTransaction(ctx, async (tx) => {
+    await repo.insertMessage(tx.db, dataKeyring(tx.config), {
       id: newId(),
-      tenant_id: ctx.tenant.id,
-      application_id: a.id,
+      tenantId: tx.tenant.id,
+      applicationId: a.id,
       sender: "applicant",
-      author_id: null,
+      authorId: null,
       body,
-      created_at: now,
+      createdAt: now,
     });
-    await trx.updateTable("applications").set({ updated_at: now }).where("tenant_id", "=", ctx.tenant.id).where("id", "=", a.id).execute();
-    await sendMail(trx, ctx.clock, {
-      tenant: ctx.tenant,
-      to: o.contact_email,
-      lang: ctx.tenant.defaultLanguage,
+    await repo.touch(tx.db, tx.tenant.id, a.id, now, false);
+    await sendMail(tx.db, tx.clock, {
+      tenant: tx.tenant,
+      to: o.contactEmail,
       compose: (t) => ({
         subject: t("mail.thread.toAssociation.subject", { title: o.title }),
         paragraphs: [t("mail.thread.toAssociation.body", { title: o.title })],
-        action: { label: t("mail.thread.toAssociation.action"), url: `${ctx.baseUrl}/opportunities/${o.id}/applications/${a.id}` },
+        action: { label: t("mail.thread.toAssociation.action"), url: `${tx.baseUrl}/opportunities/${o.id}/applications/${a.id}` },
       }),
     });
   });
