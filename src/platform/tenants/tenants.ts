@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
 import type { CountryCode } from "./countries.js";
-import { allTenants, tenantByHost } from "./tenants.repository.js";
+import { tenantByHost } from "./tenants.repository.js";
 
 export { allTenants, anyTenant, tenantHosts, updateTenant } from "./tenants.repository.js";
 
