@@ -17,7 +17,6 @@ const where = (test: (f: { file: string; text: string }) => boolean) => source.f
 /** Files still being moved to the rules; each entry goes when its file follows them. */
 const NOT_YET: Record<string, string[]> = {
   queries: [
-    "src/app.ts",
     "src/modules/account/account.service.ts",
     "src/modules/admin/admin.routes.tsx",
     "src/modules/associations/associations.import.ts",
@@ -29,23 +28,6 @@ const NOT_YET: Record<string, string[]> = {
     "src/modules/people/people.service.ts",
     "src/modules/privacy/privacy.service.ts",
     "src/modules/taxonomy/taxonomy.service.ts",
-    "src/platform/api/tokens.ts",
-    "src/platform/auth/auth.service.ts",
-    "src/platform/auth/email-tokens.ts",
-    "src/platform/auth/oidc.ts",
-    "src/platform/auth/rate-limit.ts",
-    "src/platform/auth/sessions.ts",
-    "src/platform/crypto/reseal.ts",
-    "src/platform/files/images.ts",
-    "src/platform/jobs/queue.ts",
-    "src/platform/jobs/worker.ts",
-    "src/platform/mail/mailbox.routes.tsx",
-    "src/platform/mail/outbox.ts",
-    "src/platform/privacy/platform-data.ts",
-    "src/platform/search/documents.ts",
-    "src/platform/search/postcodes.ts",
-    "src/platform/search/search-index.ts",
-    "src/platform/tenants/tenants.ts",
   ],
   views: [
     "src/modules/admin/views/admin-views.tsx",
@@ -63,13 +45,10 @@ const NOT_YET: Record<string, string[]> = {
     "src/modules/matching/matching.service.ts",
     "src/modules/people/people.service.ts",
     "src/modules/privacy/privacy.service.ts",
-    "src/platform/api/tokens.ts",
-    "src/platform/auth/auth.service.ts",
-    "src/platform/auth/oidc.ts",
   ],
   policy: ["account", "admin", "associations", "directory", "home", "matching", "open-data", "people", "privacy"],
-  platform: ["src/db/schema.ts"],
-  deep: ["src/db/schema.ts"],
+  platform: [],
+  deep: [],
 };
 
 describe("the house rules", () => {

@@ -87,12 +87,13 @@ export async function createTestDb(dialect: DialectName, options: { migrate?: bo
  */
 export function countingQueries(db: Database) {
   let count = 0;
+  // Counted as results come back: a subquery passes through transformQuery too, but only a statement sent returns a result.
   const counter: KyselyPlugin = {
-    transformQuery: (args) => {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
       count++;
-      return args.node;
+      return args.result;
     },
-    transformResult: async (args) => args.result,
   };
   return {
     db: db.withPlugin(counter),

@@ -6,4 +6,5 @@ export const accountModule: ModuleDefinition = {
   name: "account",
   mounts: [{ path: "/account", routes: accountRoutes }],
   nav: [{ href: "/account", label: "nav.account", visible: isPerson }],
+  notices: { accountDeleted: "notice.accountDeleted" },
 };

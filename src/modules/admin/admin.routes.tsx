@@ -8,6 +8,7 @@ import { notFound } from "../../platform/http/errors.js";
 import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { clientIp } from "../../platform/http/middleware.js";
 import { render } from "../../platform/http/render.js";
+import { serviceContext } from "../../platform/service-context.js";
 import { updateTenant } from "../../platform/tenants/tenants.js";
 import { canEditTenantSettings, canManageApiTokens, canReadAccessLog, canReadAudit } from "./admin.policy.js";
 import { AUDIT_PAGE_SIZE, accessEntries, auditActions, auditEntries } from "./admin.repository.js";
@@ -89,7 +90,7 @@ export const adminRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(c.get("deps").db, tenant.id)} />);
   })
   .post("/api-tokens", async (c) => {
-    const { db, clock } = c.get("deps");
+    const { db } = c.get("deps");
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
@@ -102,13 +103,7 @@ export const adminRoutes = new Hono<AppEnv>()
         422,
       );
     }
-    const secret = await createApiToken(db, clock, {
-      tenantId: tenant.id,
-      name: form.data.name,
-      scopes: form.data.scopes,
-      createdBy: actor.userId,
-      ip: clientIp(c),
-    });
+    const secret = await createApiToken(serviceContext(c), { name: form.data.name, scopes: form.data.scopes });
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} created={secret} />, 201);
   })
   .get("/settings", (c) => {
@@ -140,7 +135,6 @@ export const adminRoutes = new Hono<AppEnv>()
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
-    const { db, clock } = c.get("deps");
-    if (!(await revokeApiToken(db, clock, { tenantId: tenant.id, id: c.req.param("id"), actorId: actor.userId, ip: clientIp(c) }))) throw notFound();
+    if (!(await revokeApiToken(serviceContext(c), c.req.param("id")))) throw notFound();
     return c.redirect("/admin/api-tokens?notice=saved", 303);
   });

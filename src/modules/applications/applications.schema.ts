@@ -1,16 +1,12 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
+import { phoneNumber } from "../../platform/http/fields.js";
 import { APPLICATION_STEPS } from "./applications.model.js";
 
 export const applyInput = z.object({
   name: z.string().trim().min(1, "validation.nameRequired").max(120, "validation.tooLong"),
   email,
-  phone: z
-    .string()
-    .trim()
-    .max(30, "validation.tooLong")
-    .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
-    .transform((v) => v || null),
+  phone: phoneNumber(),
   message: z.string().trim().min(1, "application.message.required").max(3000, "validation.tooLong"),
 });
 

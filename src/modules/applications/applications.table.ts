@@ -29,3 +29,11 @@ export interface ApplicationMessagesTable {
   body: string;
   created_at: string;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    applications: ApplicationsTable;
+    application_messages: ApplicationMessagesTable;
+  }
+}

@@ -3,6 +3,7 @@ import type { ModuleDefinition } from "../../platform/modules.js";
 import { canKeepApplications } from "./applications.policy.js";
 import { applicantRoutes, applicationRoutes } from "./applications.routes.js";
 import { personalData, sealedFields } from "./applications.service.js";
+import type {} from "./applications.table.js"; // its tables join the database interface
 
 /** Applying for a job and the work with applicants, under the job's path; the registry lists it before the job board, so "/opportunities/waiting" is not taken for a job. */
 export const applicantsModule: ModuleDefinition = {

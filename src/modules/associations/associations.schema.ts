@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
+import { phoneNumber } from "../../platform/http/fields.js";
 import { countryProfile } from "../../platform/tenants/countries.js";
 import type { Tenant } from "../../platform/tenants/tenants.js";
 
@@ -19,12 +20,7 @@ export function associationInput(country: Tenant["country"]) {
     name: z.string().trim().min(2, "association.name.required").max(150, "validation.tooLong"),
     registrationNumber: registrationNumber(country),
     email,
-    phone: z
-      .string()
-      .trim()
-      .max(30, "validation.tooLong")
-      .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
-      .transform((v) => v || null),
+    phone: phoneNumber(),
   });
 }
 export type AssociationInput = z.output<ReturnType<typeof associationInput>>;

@@ -2,6 +2,7 @@ import { hasRole, isPerson } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { matchingRoutes } from "./matching.routes.js";
 import { personalData, sealedFields } from "./matching.service.js";
+import type {} from "./matching.table.js"; // its tables join the database interface
 
 export { personalData, sealedFields } from "./matching.service.js";
 

@@ -4,6 +4,7 @@ import { answerReminderJobs } from "./answer-reminders.js";
 import { canFollowUp, canModerate } from "./opportunities.policy.js";
 import { opportunityRoutes } from "./opportunities.routes.js";
 import { personalData } from "./opportunities.service.js";
+import type {} from "./opportunities.table.js"; // its tables join the database interface
 
 export { commitmentLabels, settingLabels, statusLabels, suitsLabels } from "./opportunities.labels.js";
 export { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "./opportunities.model.js";

@@ -35,3 +35,10 @@ export interface OpportunitiesTable {
   step_free: Generated<number>;
   renewal_reminded_at: Generated<string | null>;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    opportunities: OpportunitiesTable;
+  }
+}

@@ -3,6 +3,7 @@ import { personalData } from "./personal-data.js";
 import { registerPremisesApi } from "./premises.api.js";
 import { canBookForSomeAssociation, canDecideBookings, canManagePremises, canSeeRounds, mayInTenant } from "./premises.policy.js";
 import { premisesRoutes } from "./premises.routes.js";
+import type {} from "./premises.table.js"; // its tables join the database interface
 
 export { personalData } from "./personal-data.js";
 
@@ -11,6 +12,7 @@ export const premisesModule: ModuleDefinition = {
   mounts: [{ path: "/premises", routes: premisesRoutes }],
   api: registerPremisesApi,
   personalData,
+  notices: { booked: "notice.booked", requested: "notice.requested" },
   nav: [
     { href: "/premises", label: "nav.premises", visible: () => true },
     { href: "/premises/bookings", label: "nav.myBookings", visible: (a) => mayInTenant(a, canBookForSomeAssociation) },

@@ -14,7 +14,7 @@ import { personalDataSources } from "../personal-data.js";
 /** The signed-in person: their account, and its e-mail address once they have shown it is theirs. */
 export async function subjectOfAccount(ctx: ServiceContext, userId: string): Promise<DataSubject> {
   const user = await findUserById(ctx.db, ctx.tenant.id, userId);
-  return { tenantId: ctx.tenant.id, userId, email: user?.email_verified_at ? user.email : null };
+  return { tenantId: ctx.tenant.id, userId, email: user?.emailVerifiedAt ? user.email : null };
 }
 
 /** Whoever opened a link mailed to this address: what is held under it, the account of that address included. */
