@@ -35,32 +35,45 @@ export const toBookingDate = (r: Selectable<BookingOccurrencesTable>): BookingDa
   noShowAt: r.no_show_at,
 });
 
-export async function insertBooking(db: Database, b: Booking, now: string) {
-  await db
-    .insertInto("bookings")
-    .values({
-      id: b.id,
-      tenant_id: b.tenantId,
-      premise_id: b.premiseId,
-      association_id: b.associationId,
-      user_id: b.userId,
-      purpose: b.purpose,
-      participants: b.participants,
-      status: b.status,
-      zone: b.zone,
-      start_date: b.startDate,
-      start_time: b.startTime,
-      end_time: b.endTime,
-      every_weeks: b.everyWeeks,
-      until_date: b.untilDate,
-      decision_note: b.decisionNote,
-      decided_by: b.decidedBy,
-      decided_at: b.decidedAt,
-      created_at: b.createdAt,
-      updated_at: now,
-    })
-    .execute();
+/** Rows per insert: well under the bound parameters either database takes in one statement. */
+const BATCH = 1000;
+const inBatches = async <T>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>) => {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+};
+
+const bookingColumns = (b: Booking, now: string) => ({
+  id: b.id,
+  tenant_id: b.tenantId,
+  premise_id: b.premiseId,
+  association_id: b.associationId,
+  user_id: b.userId,
+  purpose: b.purpose,
+  participants: b.participants,
+  status: b.status,
+  zone: b.zone,
+  start_date: b.startDate,
+  start_time: b.startTime,
+  end_time: b.endTime,
+  every_weeks: b.everyWeeks,
+  until_date: b.untilDate,
+  decision_note: b.decisionNote,
+  decided_by: b.decidedBy,
+  decided_at: b.decidedAt,
+  created_at: b.createdAt,
+  updated_at: now,
+});
+
+/** Writes bookings in a few statements whatever their number (a round's season publishes hundreds). */
+export async function insertBookings(db: Database, bookings: readonly Booking[], now: string) {
+  await inBatches(bookings, (batch) =>
+    db
+      .insertInto("bookings")
+      .values(batch.map((b) => bookingColumns(b, now)))
+      .execute(),
+  );
 }
+
+export const insertBooking = (db: Database, b: Booking, now: string) => insertBookings(db, [b], now);
 
 /** Changes a booking's state or first date; what is not named stays. */
 export async function updateBooking(
@@ -173,21 +186,29 @@ export async function datesOf(db: Database, tenantId: string, bookingIds: readon
 
 type When = Pick<BookingDate, "localDate" | "startsAt" | "endsAt">;
 
-export async function insertDate(db: Database, tenantId: string, date: Omit<BookingDate, "status" | "noShowAt">) {
-  await db
-    .insertInto("booking_occurrences")
-    .values({
-      id: date.id,
-      tenant_id: tenantId,
-      booking_id: date.bookingId,
-      premise_id: date.premiseId,
-      status: "active",
-      local_date: date.localDate,
-      starts_at: date.startsAt,
-      ends_at: date.endsAt,
-    })
-    .execute();
+type NewDate = Omit<BookingDate, "status" | "noShowAt">;
+
+export async function insertDates(db: Database, tenantId: string, dates: readonly NewDate[]) {
+  await inBatches(dates, (batch) =>
+    db
+      .insertInto("booking_occurrences")
+      .values(
+        batch.map((date) => ({
+          id: date.id,
+          tenant_id: tenantId,
+          booking_id: date.bookingId,
+          premise_id: date.premiseId,
+          status: "active" as const,
+          local_date: date.localDate,
+          starts_at: date.startsAt,
+          ends_at: date.endsAt,
+        })),
+      )
+      .execute(),
+  );
 }
+
+export const insertDate = (db: Database, tenantId: string, date: NewDate) => insertDates(db, tenantId, [date]);
 
 export async function moveDateTo(db: Database, tenantId: string, id: string, when: When) {
   await db
@@ -209,13 +230,22 @@ export async function markNoShow(db: Database, tenantId: string, id: string, at:
   await db.updateTable("booking_occurrences").set({ no_show_at: at }).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
 }
 
-/** Holds a date's time, in minutes since 1970, on the premise and everything it is part of or holds. */
-export async function holdTime(db: Database, tenantId: string, occurrenceId: string, premiseIds: string[], start: number, end: number) {
-  await db
-    .insertInto("occupancy")
-    .values(premiseIds.map((premiseId) => ({ occurrence_id: occurrenceId, tenant_id: tenantId, premise_id: premiseId, start_minute: start, end_minute: end })))
-    .execute();
+/** Holds times, in minutes since 1970, each on one premise (a date holds its premise and everything it is part of or holds). */
+export async function insertHolds(db: Database, tenantId: string, holds: readonly { occurrenceId: string; premiseId: string; start: number; end: number }[]) {
+  await inBatches(holds, (batch) =>
+    db
+      .insertInto("occupancy")
+      .values(batch.map((h) => ({ occurrence_id: h.occurrenceId, tenant_id: tenantId, premise_id: h.premiseId, start_minute: h.start, end_minute: h.end })))
+      .execute(),
+  );
 }
+
+export const holdTime = (db: Database, tenantId: string, occurrenceId: string, premiseIds: string[], start: number, end: number) =>
+  insertHolds(
+    db,
+    tenantId,
+    premiseIds.map((premiseId) => ({ occurrenceId, premiseId, start, end })),
+  );
 
 export async function freeTimes(db: Database, tenantId: string, occurrenceIds: string[]) {
   if (occurrenceIds.length === 0) return;

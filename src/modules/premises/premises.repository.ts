@@ -267,14 +267,3 @@ export async function calendarOwner(db: Database, tenantId: string, tokenHash: s
     .executeTakeFirst();
   return row && { associationId: row.association_id, name: row.name };
 }
-
-/** An application to a seasonal round, found only under the round it belongs to. */
-export async function applicationInRound(db: Database, tenantId: string, roundId: string, id: string) {
-  return db
-    .selectFrom("allocation_applications")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("round_id", "=", roundId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-}

@@ -10,7 +10,6 @@ import { canDecideBookings, canManageBooking } from "./premises.policy.js";
 import * as premisesRepo from "./premises.repository.js";
 
 // What the seasonal rounds reuse to write the bookings a round gives out.
-export { release, SlotTaken, writeBooking } from "./bookings/hold.js";
 
 export async function premiseTree(ctx: Pick<ServiceContext, "db" | "tenant">) {
   return new PremiseTree(await premisesRepo.allPremises(ctx.db, ctx.tenant.id));

@@ -2,7 +2,7 @@ import { audit } from "../../../platform/audit/audit.js";
 import { authorize } from "../../../platform/auth/policy.js";
 import { conflict } from "../../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../../platform/service-context.js";
-import { release } from "../premises.service.js";
+import { release } from "../bookings/hold.js";
 import type { Response } from "../rounds.model.js";
 import { canApplyFor } from "../rounds.policy.js";
 import * as repo from "../rounds.repository.js";

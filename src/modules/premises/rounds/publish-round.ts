@@ -9,11 +9,11 @@ import { inTransaction, type ServiceContext } from "../../../platform/service-co
 import { addDays, localToday, minuteOf } from "../../../platform/time/recurrence.js";
 import { weekdayLabel } from "../../../platform/week-slots.js";
 import { identities } from "../../associations/index.js";
+import * as bookings from "../bookings.repository.js";
 import { heldTimes } from "../bookings.repository.js";
 import type { PremiseTree } from "../premise-tree.js";
 import { closuresOf } from "../premises.repository.js";
 import { premiseTree } from "../premises.service.js";
-import { insertSeasonBookings } from "../rounds.bookings.repository.js";
 import type { NamedApplication, Round } from "../rounds.model.js";
 import { canRunRounds } from "../rounds.policy.js";
 import * as repo from "../rounds.repository.js";
@@ -69,7 +69,44 @@ export async function publishRound(ctx: ServiceContext, roundId: string): Promis
       newId,
     });
     const now = isoNow(tx.clock);
-    await insertSeasonBookings(tx.db, tenantId, granted, now);
+    await bookings.insertBookings(
+      tx.db,
+      granted.map((b) => ({
+        id: b.id,
+        tenantId,
+        premiseId: b.premiseId,
+        associationId: b.associationId,
+        userId: b.userId,
+        purpose: b.purpose,
+        participants: b.participants,
+        status: "approved" as const,
+        ...b.series,
+        decisionNote: null,
+        decidedBy: null,
+        decidedAt: now,
+        createdAt: now,
+      })),
+      now,
+    );
+    await bookings.insertDates(
+      tx.db,
+      tenantId,
+      granted.flatMap((b) =>
+        b.dates.map((o) => ({
+          id: o.id,
+          bookingId: b.id,
+          premiseId: b.premiseId,
+          localDate: o.localDate,
+          startsAt: o.startsAt.toISOString(),
+          endsAt: o.endsAt.toISOString(),
+        })),
+      ),
+    );
+    await bookings.insertHolds(
+      tx.db,
+      tenantId,
+      granted.flatMap((b) => b.holds),
+    );
     await repo.setBookings(
       tx.db,
       tenantId,
