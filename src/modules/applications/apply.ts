@@ -3,7 +3,7 @@ import { isPerson } from "../../platform/auth/policy.js";
 import { withinLimit } from "../../platform/auth/rate-limit.js";
 import { isoNow } from "../../platform/clock.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
-import { AppError, notFound } from "../../platform/http/errors.js";
+import { notFound, tooManyRequests } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
@@ -33,7 +33,7 @@ export async function apply(ctx: ServiceContext, opportunityId: string, input: {
   const known = isPerson(ctx.actor) && ctx.actor.email === input.email;
   // Each unconfirmed application mails its address, so neither one sender nor one inbox may have many.
   if (!known && !(await withinLimit(ctx, "apply", [ctx.ip, input.email])))
-    throw new AppError(429, "rate_limited", "application.rateLimited", { email: "application.rateLimited" });
+    throw tooManyRequests("application.rateLimited", { email: "application.rateLimited" });
   const now = isoNow(ctx.clock);
   const id = newId();
   await inTransaction(ctx, async (tx) => {

@@ -1,8 +1,8 @@
 import { audit } from "../../platform/audit/audit.js";
 import { icsOf } from "../../platform/calendar/ical.js";
 import { isoNow } from "../../platform/clock.js";
+import { findBySecret, mintSecret } from "../../platform/crypto/secret-hash.js";
 import { notFound } from "../../platform/http/errors.js";
-import { hashSecret, newSecret } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { actFor } from "../associations/index.js";
 import * as bookings from "./bookings.repository.js";
@@ -42,9 +42,9 @@ export async function bookingFeed(ctx: ServiceContext, bookingId: string) {
  */
 export async function renewCalendarAddress(ctx: ServiceContext, associationId: string): Promise<string> {
   await actFor(ctx, canBookFor, associationId, "associationId");
-  const token = newSecret();
+  const { secret: token, hash } = mintSecret();
   await inTransaction(ctx, async (tx) => {
-    await premisesRepo.replaceCalendarToken(tx.db, ctx.tenant.id, associationId, hashSecret(token), isoNow(ctx.clock));
+    await premisesRepo.replaceCalendarToken(tx.db, ctx.tenant.id, associationId, hash, isoNow(ctx.clock));
     await audit(tx, "calendar.address_renewed", { type: "association", id: associationId });
   });
   return `${ctx.baseUrl}/premises/calendars/${token}.ics`;
@@ -52,7 +52,7 @@ export async function renewCalendarAddress(ctx: ServiceContext, associationId: s
 
 /** The association's approved bookings behind a secret address, for any calendar program to subscribe to. */
 export async function associationFeed(ctx: ServiceContext, token: string) {
-  const owner = await premisesRepo.calendarOwner(ctx.db, ctx.tenant.id, hashSecret(token));
+  const owner = await findBySecret(token, (hash) => premisesRepo.calendarOwner(ctx.db, ctx.tenant.id, hash));
   if (!owner) throw notFound();
   const [tree, dates] = await Promise.all([premiseTree(ctx), bookings.liveDatesWithPurpose(ctx.db, ctx.tenant.id, { approvedFor: owner.associationId })]);
   return icsOf(owner.name, new URL(ctx.baseUrl).hostname, bookingEvents(tree, dates));

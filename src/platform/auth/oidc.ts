@@ -1,7 +1,7 @@
 import * as client from "openid-client";
 import { audit } from "../audit/audit.js";
 import { isoNow } from "../clock.js";
-import { AppError } from "../http/errors.js";
+import { AppError, notFound } from "../http/errors.js";
 import { newId } from "../ids.js";
 import { inTransaction, type ServiceContext } from "../service-context.js";
 import { findIdentityUser, findProviderBySlug, insertIdentity, listProviderLabels, type OidcProvider } from "./oidc.repository.js";
@@ -14,7 +14,7 @@ export async function listProviders(ctx: Pick<ServiceContext, "db" | "tenant">) 
 
 async function providerBySlug(ctx: ServiceContext, slug: string) {
   const provider = await findProviderBySlug(ctx.db, ctx.tenant.id, slug);
-  if (!provider) throw new AppError(404, "not_found", "error.notFound.text");
+  if (!provider) throw notFound();
   return provider;
 }
 
