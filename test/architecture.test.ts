@@ -21,7 +21,7 @@ const NOT_YET: Record<string, string[]> = {
     "src/modules/directory/directory.service.ts",
     "src/modules/directory/stale-pages.repository.ts",
     "src/modules/home/home.routes.tsx",
-    "src/modules/opportunities/answer-reminders.repository.ts",
+
     "src/modules/people/people.service.ts",
   ],
   queries: [

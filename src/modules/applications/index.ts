@@ -1,5 +1,6 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { answerReminderJobs } from "./answer-reminders.js";
 import { canKeepApplications } from "./applications.policy.js";
 import { applicantRoutes, applicationRoutes } from "./applications.routes.js";
 import { personalData, sealedFields } from "./applications.service.js";
@@ -9,6 +10,7 @@ import type {} from "./applications.table.js"; // its tables join the database i
 export const applicantsModule: ModuleDefinition = {
   name: "applicants",
   mounts: [{ path: "/opportunities", routes: applicantRoutes }],
+  jobs: answerReminderJobs,
 };
 
 /** The applicant's own pages. */

@@ -1,10 +1,10 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
-import { answerReminderJobs } from "./answer-reminders.js";
 import { canFollowUp, canModerate } from "./opportunities.policy.js";
 import { opportunityRoutes } from "./opportunities.routes.js";
 import { personalData } from "./opportunities.service.js";
 import type {} from "./opportunities.table.js"; // its tables join the database interface
+import { renewalReminderJobs } from "./renewal-reminders.js";
 
 export { commitmentLabels, settingLabels, statusLabels, suitsLabels } from "./opportunities.labels.js";
 export { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "./opportunities.model.js";
@@ -17,7 +17,7 @@ export { OpportunityPage } from "./views/opportunity-page.js";
 export const opportunitiesModule: ModuleDefinition = {
   name: "opportunities",
   mounts: [{ path: "/opportunities", routes: opportunityRoutes }],
-  jobs: answerReminderJobs,
+  jobs: renewalReminderJobs,
   personalData,
   nav: [
     { href: "/opportunities", label: "nav.opportunities", visible: () => true },

@@ -14,7 +14,7 @@ import {
   Visitor,
 } from "../../../test/harness.js";
 import { startSmtp } from "../../../test/smtp.js";
-import { remindRenewals } from "../../modules/opportunities/answer-reminders.js";
+import { remindRenewals } from "../../modules/opportunities/renewal-reminders.js";
 import type { Lang } from "../i18n/i18n.js";
 import { recipientLanguage } from "./recipient-language.js";
 
