@@ -19,7 +19,6 @@ const NOT_YET: Record<string, string[]> = {
   queries: [
     "src/app.ts",
     "src/modules/account/account.service.ts",
-    "src/modules/admin/admin.routes.tsx",
     "src/modules/associations/associations.import.ts",
     "src/modules/associations/associations.service.ts",
     "src/modules/directory/directory.import.ts",
@@ -56,7 +55,6 @@ const NOT_YET: Record<string, string[]> = {
     "src/platform/tenants/tenants.ts",
   ],
   views: [
-    "src/modules/admin/views/admin-views.tsx",
     "src/modules/associations/views/association-views.tsx",
     "src/modules/directory/views/directory-views.tsx",
     "src/modules/opportunities/views/figures-views.tsx",
@@ -66,7 +64,6 @@ const NOT_YET: Record<string, string[]> = {
     "src/modules/search/views/search-views.tsx",
   ],
   audit: [
-    "src/modules/admin/admin.routes.tsx",
     "src/modules/associations/associations.import.ts",
     "src/modules/associations/associations.service.ts",
     "src/modules/directory/directory.import.ts",
@@ -83,7 +80,7 @@ const NOT_YET: Record<string, string[]> = {
     "src/platform/auth/auth.service.ts",
     "src/platform/auth/oidc.ts",
   ],
-  policy: ["account", "admin", "associations", "directory", "home", "open-data", "opportunities", "privacy", "search"],
+  policy: ["account", "associations", "directory", "home", "open-data", "opportunities", "privacy", "search"],
   platform: ["src/db/schema.ts"],
   deep: ["src/db/schema.ts"],
 };
