@@ -17,7 +17,9 @@ import { csrfMiddleware, isHttps, knownHostForChanges, sessionMiddleware, tenant
 import type { ShellLoader } from "./platform/http/render.js";
 import { mailboxOpen, mailboxRoutes } from "./platform/mail/mailbox.routes.js";
 import type { Mailer } from "./platform/mail/mailer.js";
+import { anyTenant } from "./platform/tenants/tenants.js";
 import { assets } from "./platform/ui/assets.js";
+import { NOTICES } from "./platform/ui/page-context.js";
 
 export interface AppOptions {
   config: Config;
@@ -29,12 +31,14 @@ export interface AppOptions {
   ready?: () => boolean;
 }
 
+const notices = Object.assign({}, NOTICES, ...modules.map((m) => m.notices ?? {}));
+
 const shell: ShellLoader = async (c) => {
   const actor = c.get("actor");
   const nav = modules.flatMap((m) => m.nav ?? []).filter((n) => n.visible(actor));
   if (mailboxOpen(c)) nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
   const associations = isPerson(actor) && actor.memberships.size > 1 ? await namesForMember(c.get("deps").db, actor.tenantId, actor.userId) : [];
-  return { nav, associations };
+  return { nav, associations, notices };
 };
 
 /** Paths whose last part is a secret (an association's calendar address): the log keeps the path, not the secret. */
@@ -93,7 +97,7 @@ export function createApp(options: AppOptions) {
 
   app.get("/healthz", async (c) => {
     try {
-      await db.selectFrom("tenants").select("id").limit(1).execute();
+      await anyTenant(db);
       return c.json({ status: "ok" });
     } catch {
       return c.json({ status: "database unavailable" }, 503);

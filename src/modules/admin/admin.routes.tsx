@@ -82,7 +82,7 @@ export const adminRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(c.get("deps").db, tenant.id)} />);
   })
   .post("/api-tokens", async (c) => {
-    const { db, clock } = c.get("deps");
+    const { db } = c.get("deps");
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
@@ -95,13 +95,7 @@ export const adminRoutes = new Hono<AppEnv>()
         422,
       );
     }
-    const secret = await createApiToken(db, clock, {
-      tenantId: tenant.id,
-      name: form.data.name,
-      scopes: form.data.scopes,
-      createdBy: actor.userId,
-      ip: clientIp(c),
-    });
+    const secret = await createApiToken(serviceContext(c), { name: form.data.name, scopes: form.data.scopes });
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} created={secret} />, 201);
   })
   .get("/settings", (c) => {
@@ -124,7 +118,6 @@ export const adminRoutes = new Hono<AppEnv>()
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
-    const { db, clock } = c.get("deps");
-    if (!(await revokeApiToken(db, clock, { tenantId: tenant.id, id: c.req.param("id"), actorId: actor.userId, ip: clientIp(c) }))) throw notFound();
+    if (!(await revokeApiToken(serviceContext(c), c.req.param("id")))) throw notFound();
     return c.redirect("/admin/api-tokens?notice=saved", 303);
   });

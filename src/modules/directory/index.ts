@@ -1,6 +1,7 @@
 import { hasRole } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { directoryRoutes } from "./directory.routes.js";
+import type {} from "./directory.table.js"; // its tables join the database interface
 import { stalePageJobs } from "./stale-pages.js";
 
 export { publicOfferRecords } from "./directory.service.js";

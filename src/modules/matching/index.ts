@@ -3,6 +3,7 @@ import type { ModuleDefinition } from "../../platform/modules.js";
 import { canBeMatched, canMatchForOthers } from "./matching.policy.js";
 import { matchingRoutes } from "./matching.routes.js";
 import { personalData, sealedFields } from "./matching.service.js";
+import type {} from "./matching.table.js"; // its tables join the database interface
 
 export { personalData, sealedFields } from "./matching.service.js";
 

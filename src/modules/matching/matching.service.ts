@@ -7,7 +7,7 @@ import { DAY_MS, isoIn, isoNow } from "../../platform/clock.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
 import type { SealedField } from "../../platform/crypto/reseal.js";
 import { AppError, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
-import { formatDateTime, isLang } from "../../platform/i18n/i18n.js";
+import { formatDateTime } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
@@ -123,12 +123,10 @@ export async function recordConsent(ctx: ServiceContext, input: { email: string;
       userId: citizen.id,
       data: { consentId: id },
     });
-    const lang = isLang(citizen.language) ? citizen.language : ctx.tenant.defaultLanguage;
     await sendMail(tx.db, ctx.clock, {
       tenant: ctx.tenant,
       to: citizen.email,
-      lang,
-      compose: (t) => ({
+      compose: (t, lang) => ({
         subject: t("mail.consent.subject", { tenant: ctx.tenant.name }),
         paragraphs: [t("mail.consent.body", { tenant: ctx.tenant.name, date: formatDateTime(lang, expiresAt, ctx.tenant.timeZone) }), t("mail.notYou")],
         action: { label: t("mail.consent.action"), url: `${ctx.baseUrl}/matching/consent?token=${encodeURIComponent(token)}` },

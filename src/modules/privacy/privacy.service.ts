@@ -19,7 +19,7 @@ async function me(ctx: ServiceContext): Promise<DataSubject> {
   const userId = isPerson(actor) ? actor.userId : null;
   authorize(actor, canTakeOutData, { tenantId: ctx.tenant.id, userId });
   const user = await findUserById(ctx.db, ctx.tenant.id, actor.userId);
-  return { tenantId: ctx.tenant.id, userId: actor.userId, email: user?.email_verified_at ? user.email : null };
+  return { tenantId: ctx.tenant.id, userId: actor.userId, email: user?.emailVerifiedAt ? user.email : null };
 }
 
 /** Whoever opened a link mailed to this address: what is held under it, the account of that address included. */
@@ -78,7 +78,7 @@ export async function requestByEmail(ctx: ServiceContext, email: string): Promis
     await sendMail(tx.db, ctx.clock, {
       tenant: ctx.tenant,
       to: email,
-      lang: ctx.lang,
+      usedLanguage: ctx.lang,
       compose: (t) => ({
         subject: t("mail.dataRequest.subject", { tenant: ctx.tenant.name }),
         paragraphs: [t("mail.dataRequest.body", { tenant: ctx.tenant.name }), t("mail.notYou")],

@@ -1,3 +1,4 @@
+import type { ApiToken } from "../../../platform/api/tokens.model.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime, LANGUAGES, type Lang, languageNames, type T } from "../../../platform/i18n/i18n.js";
 import {
@@ -144,9 +145,7 @@ export function AccessPage(props: {
   );
 }
 
-type TokenRow = { id: string; name: string; scopes: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
-
-export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; values?: Record<string, string>; errors?: FieldErrors }) {
+export function ApiTokensPage(props: { tokens: ApiToken[]; created?: string; values?: Record<string, string>; errors?: FieldErrors }) {
   const { t, lang, tenant } = usePage();
   const errors = props.errors ?? {};
   return (
@@ -172,14 +171,14 @@ export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; val
           rows={props.tokens}
           columns={[
             { key: "name", label: "apiTokens.name", cell: (r) => r.name },
-            { key: "scopes", label: "apiTokens.scopes", cell: (r) => r.scopes },
-            { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.created_at, tenant.timeZone) },
-            { key: "used", label: "apiTokens.lastUsed", cell: (r) => (r.last_used_at ? formatDateTime(lang, r.last_used_at, tenant.timeZone) : "–") },
+            { key: "scopes", label: "apiTokens.scopes", cell: (r) => r.scopes.join(" ") },
+            { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
+            { key: "used", label: "apiTokens.lastUsed", cell: (r) => (r.lastUsedAt ? formatDateTime(lang, r.lastUsedAt, tenant.timeZone) : "–") },
             {
               key: "state",
               label: "apiTokens.state",
               cell: (r) =>
-                r.revoked_at ? (
+                r.revokedAt ? (
                   t("apiTokens.revoked")
                 ) : (
                   <Form action={`/admin/api-tokens/${r.id}/revoke`} aria-label={t("apiTokens.revokeNamed", { name: r.name })}>

@@ -1,0 +1,68 @@
+import type { Database } from "../../db/database.js";
+
+/** Which reminder about an unanswered application: the association's nudge, or the volunteer centre's. */
+export type ReminderStep = "nudge" | "escalate";
+
+const STEP_COLUMN = { nudge: "nudged_at", escalate: "escalated_at" } as const;
+
+/** A confirmed application nobody has answered, with the posting it was for. */
+export interface UnansweredApplication {
+  id: string;
+  opportunityId: string;
+  title: string;
+  contactEmail: string;
+}
+
+/** A published posting about to run out. */
+export interface ExpiringPosting {
+  id: string;
+  title: string;
+  contactEmail: string;
+  expiresOn: string;
+}
+
+/** Applications confirmed before the moment, still unanswered and not yet reminded at this step. */
+export async function unansweredApplications(db: Database, tenantId: string, step: ReminderStep, confirmedBefore: string): Promise<UnansweredApplication[]> {
+  const rows = await db
+    .selectFrom("applications as ap")
+    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
+    .select(["ap.id", "ap.opportunity_id", "o.title", "o.contact_email"])
+    .where("ap.tenant_id", "=", tenantId)
+    .where("ap.status", "=", "new")
+    .where("ap.first_answer_at", "is", null)
+    .where(`ap.${STEP_COLUMN[step]}`, "is", null)
+    .where("ap.confirmed_at", "<=", confirmedBefore)
+    .execute();
+  return rows.map((r) => ({ id: r.id, opportunityId: r.opportunity_id, title: r.title, contactEmail: r.contact_email }));
+}
+
+/** Notes the step as done; false when another run did it first, so each reminder goes once. */
+export async function claimReminder(db: Database, tenantId: string, applicationId: string, step: ReminderStep, at: string): Promise<boolean> {
+  const column = STEP_COLUMN[step];
+  const claimed = await db
+    .updateTable("applications")
+    .set({ [column]: at })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", applicationId)
+    .where(column, "is", null)
+    .executeTakeFirst();
+  return claimed.numUpdatedRows > 0n;
+}
+
+/** Published postings running out between the two dates whose contact has not been asked yet. */
+export async function expiringPostings(db: Database, tenantId: string, from: string, to: string): Promise<ExpiringPosting[]> {
+  const rows = await db
+    .selectFrom("opportunities")
+    .select(["id", "title", "contact_email", "expires_on"])
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "published")
+    .where("renewal_reminded_at", "is", null)
+    .where("expires_on", ">=", from)
+    .where("expires_on", "<=", to)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, contactEmail: r.contact_email, expiresOn: r.expires_on }));
+}
+
+export async function markRenewalReminded(db: Database, tenantId: string, opportunityId: string, at: string): Promise<void> {
+  await db.updateTable("opportunities").set({ renewal_reminded_at: at }).where("tenant_id", "=", tenantId).where("id", "=", opportunityId).execute();
+}
