@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
-import { isPerson } from "../../platform/auth/policy.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { readForm, safeBack } from "../../platform/http/forms.js";
 import { cookieOptions, LANG_COOKIE } from "../../platform/http/middleware.js";
 import { render } from "../../platform/http/render.js";
 import { isLang } from "../../platform/i18n/i18n.js";
+import { serviceContext } from "../../platform/service-context.js";
+import { rememberLanguage } from "../account/index.js";
 import { themeCss } from "./theme.js";
 import { AccessibilityPage, HomePage, PrivacyPage } from "./views/home-views.js";
 
@@ -23,9 +24,6 @@ export const homeRoutes = new Hono<AppEnv>()
     const tenant = c.get("tenant");
     const lang = isLang(form.lang) && tenant.languages.includes(form.lang) ? form.lang : tenant.defaultLanguage;
     setCookie(c, LANG_COOKIE, lang, { ...cookieOptions(c), maxAge: 365 * 24 * 3600 });
-    const actor = c.get("actor");
-    if (isPerson(actor)) {
-      await c.get("deps").db.updateTable("users").set({ language: lang }).where("id", "=", actor.userId).where("tenant_id", "=", tenant.id).execute();
-    }
+    await rememberLanguage(serviceContext(c), lang);
     return c.redirect(safeBack(form.back), 303);
   });
