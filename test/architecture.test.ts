@@ -16,14 +16,7 @@ const where = (test: (f: { file: string; text: string }) => boolean) => source.f
 
 /** Files still being moved to the rules; each entry goes when its file follows them. */
 const NOT_YET: Record<string, string[]> = {
-  writes: [
-    "src/modules/account/account.service.ts",
-    "src/modules/directory/directory.service.ts",
-    "src/modules/directory/stale-pages.repository.ts",
-    "src/modules/home/home.routes.tsx",
-
-    "src/modules/people/people.service.ts",
-  ],
+  writes: ["src/modules/directory/directory.service.ts", "src/modules/directory/stale-pages.repository.ts"],
   queries: [
     "src/modules/associations/associations.import.ts",
     "src/modules/associations/associations.service.ts",

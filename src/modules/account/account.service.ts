@@ -1,5 +1,6 @@
 import { authorize, isPerson, type Person } from "../../platform/auth/policy.js";
 import { endAllSessions } from "../../platform/auth/sessions.js";
+import * as users from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { notFound } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
@@ -21,7 +22,7 @@ export async function myAccount(ctx: ServiceContext): Promise<Account> {
 }
 
 export async function updateMyProfile(ctx: ServiceContext, profile: AccountProfile): Promise<void> {
-  await repo.saveProfile(ctx.db, ctx.tenant.id, owner(ctx).userId, profile, isoNow(ctx.clock));
+  await users.updateUserProfile(ctx.db, ctx.tenant.id, owner(ctx).userId, profile, isoNow(ctx.clock));
 }
 
 /** Ends every session of the signed-in person, on every device. */
@@ -31,5 +32,5 @@ export async function signOutEverywhere(ctx: ServiceContext): Promise<void> {
 
 /** Keeps the language chosen from the menu on the signed-in person's account; a visitor's stays in the cookie only. */
 export async function rememberLanguage(ctx: ServiceContext, language: string): Promise<void> {
-  if (isPerson(ctx.actor)) await repo.saveLanguage(ctx.db, ctx.tenant.id, ctx.actor.userId, language);
+  if (isPerson(ctx.actor)) await users.setUserLanguage(ctx.db, ctx.tenant.id, ctx.actor.userId, language);
 }

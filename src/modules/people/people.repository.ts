@@ -54,19 +54,6 @@ export async function findPerson(db: Database, tenantId: string, id: string): Pr
   return toPerson(row, roles.get(id) ?? []);
 }
 
-/** Grants a staff role, keeping it as it is when the person has it already. */
-export async function grantRole(db: Database, tenantId: string, userId: string, role: StaffRole, grantedBy: string | null, at: string): Promise<void> {
-  await db
-    .insertInto("user_roles")
-    .values({ tenant_id: tenantId, user_id: userId, role, granted_by: grantedBy, created_at: at })
-    .onConflict((oc) => oc.columns(["tenant_id", "user_id", "role"]).doNothing())
-    .execute();
-}
-
-export async function revokeRole(db: Database, tenantId: string, userId: string, role: StaffRole): Promise<void> {
-  await db.deleteFrom("user_roles").where("tenant_id", "=", tenantId).where("user_id", "=", userId).where("role", "=", role).execute();
-}
-
 /** Who holds the role in the tenant. */
 export async function holdersOf(db: Database, tenantId: string, role: StaffRole): Promise<string[]> {
   const rows = await db.selectFrom("user_roles").select("user_id").where("tenant_id", "=", tenantId).where("role", "=", role).execute();

@@ -3,6 +3,7 @@ import { audit } from "../../platform/audit/audit.js";
 import { consumeToken, peekToken } from "../../platform/auth/email-tokens.js";
 import { sendInvitation } from "../../platform/auth/invitations.js";
 import { authorize, can, isPerson, STAFF_ROLES, type StaffRole } from "../../platform/auth/policy.js";
+import * as users from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, conflict, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
@@ -66,13 +67,13 @@ export async function changeRole(ctx: ServiceContext, userId: string, change: { 
   await find(ctx, userId);
   await inTransaction(ctx, async (tx) => {
     if (change.action === "grant") {
-      await repo.grantRole(tx.db, ctx.tenant.id, userId, change.role, actor.userId, isoNow(ctx.clock));
+      await users.grantStaffRole(tx.db, ctx.tenant.id, userId, change.role, actor.userId, isoNow(ctx.clock));
     } else {
       if (change.role === "tenant_admin") {
         const admins = await repo.holdersOf(tx.db, ctx.tenant.id, "tenant_admin");
         if (admins.length <= 1 && admins[0] === userId) throw conflict("last_admin", "people.lastAdmin");
       }
-      await repo.revokeRole(tx.db, ctx.tenant.id, userId, change.role);
+      await users.revokeStaffRole(tx.db, ctx.tenant.id, userId, change.role);
     }
     await audit(tx, change.action === "grant" ? "role.granted" : "role.revoked", { type: "user", id: userId }, { role: change.role });
   });
@@ -97,7 +98,7 @@ export async function acceptInvitation(ctx: ServiceContext, token: string): Prom
       const a = await addMember(tx.db, tx, { associationId: invitation.associationId, userId: actor.userId, role: invitation.role });
       return `/associations/${a.id}`;
     }
-    await repo.grantRole(tx.db, ctx.tenant.id, actor.userId, invitation.role, null, isoNow(ctx.clock));
+    await users.grantStaffRole(tx.db, ctx.tenant.id, actor.userId, invitation.role, null, isoNow(ctx.clock));
     await audit(tx, "role.accepted", { type: "user", id: actor.userId }, { role: invitation.role });
     return "/?notice=saved";
   });

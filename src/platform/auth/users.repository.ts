@@ -75,3 +75,28 @@ export async function grantStaffRole(db: Database, tenantId: string, userId: str
     .onConflict((oc) => oc.columns(["tenant_id", "user_id", "role"]).doNothing())
     .execute();
 }
+
+export async function revokeStaffRole(db: Database, tenantId: string, userId: string, role: StaffRole): Promise<void> {
+  await db.deleteFrom("user_roles").where("tenant_id", "=", tenantId).where("user_id", "=", userId).where("role", "=", role).execute();
+}
+
+/** What the person says about themself on their account page. */
+export async function updateUserProfile(
+  db: Database,
+  tenantId: string,
+  userId: string,
+  profile: { name: string; language: string | null },
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ name: profile.name, language: profile.language, updated_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** The language the person last chose from the menu, kept for their mails and next visit. */
+export async function setUserLanguage(db: Database, tenantId: string, userId: string, language: string): Promise<void> {
+  await db.updateTable("users").set({ language }).where("tenant_id", "=", tenantId).where("id", "=", userId).execute();
+}
