@@ -20,6 +20,7 @@ import type { Mailer } from "./platform/mail/mailer.js";
 import { anyTenant } from "./platform/tenants/tenants.js";
 import { assets } from "./platform/ui/assets.js";
 import { NOTICES } from "./platform/ui/page-context.js";
+import { themeCss } from "./platform/ui/theme.js";
 
 export interface AppOptions {
   config: Config;
@@ -128,6 +129,10 @@ export function createApp(options: AppOptions) {
 
   app.route("/", authRoutes);
   app.route("/dev/mailbox", mailboxRoutes);
+  // The tenant's colours; the page links it with a version, so it may be kept for good.
+  app.get("/theme.css", (c) =>
+    c.body(themeCss(c.get("tenant").colorPrimary), 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }),
+  );
   for (const m of modules) for (const mount of m.mounts) app.route(mount.path, mount.routes);
 
   app.notFound(onNotFound);

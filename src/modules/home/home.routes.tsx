@@ -7,18 +7,12 @@ import { render } from "../../platform/http/render.js";
 import { isLang } from "../../platform/i18n/i18n.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { rememberLanguage } from "../account/index.js";
-import { themeCss } from "./theme.js";
 import { AccessibilityPage, HomePage, PrivacyPage } from "./views/home-views.js";
 
 export const homeRoutes = new Hono<AppEnv>()
   .get("/", (c) => render(c, c.get("t")("home.title"), <HomePage />))
   .get("/accessibility", (c) => render(c, c.get("t")("a11y.title"), <AccessibilityPage />))
   .get("/privacy", (c) => render(c, c.get("t")("privacy.title"), <PrivacyPage />))
-  .get("/theme.css", (c) => {
-    c.header("Content-Type", "text/css; charset=utf-8");
-    c.header("Cache-Control", "public, max-age=31536000, immutable");
-    return c.body(themeCss(c.get("tenant").colorPrimary));
-  })
   .post("/language", async (c) => {
     const form = await readForm(c);
     const tenant = c.get("tenant");
