@@ -4,6 +4,7 @@
 import { demoPostcodes } from "../scripts/demo-postcodes.js";
 import type { Database } from "../src/db/database.js";
 import { opportunityDocument } from "../src/modules/opportunities/index.js";
+import { toOpportunity } from "../src/modules/opportunities/opportunities.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { WEEK_SLOTS } from "../src/platform/week-slots.js";
 
@@ -127,7 +128,10 @@ export async function generate(db: Database, tenantId: string, counts: { associa
         .values(
           rows.map((row) => {
             const term = categories.find((c) => c.id === row.category_id);
-            const doc = opportunityDocument(row, term && { code: term.code, label: (JSON.parse(term.labels) as { da: string }).da });
+            const doc = opportunityDocument(
+              toOpportunity({ ...row, renewal_reminded_at: null }),
+              term && { code: term.code, label: (JSON.parse(term.labels) as { da: string }).da },
+            );
             const coords = row.postcode && !row.remote ? place.get(row.postcode) : undefined;
             return {
               tenant_id: tenantId,

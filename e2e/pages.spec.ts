@@ -92,7 +92,7 @@ for (const locale of ["da-DK", "en-GB"]) {
       await expectAccessible(page);
     });
 
-    test("staff and admin pages", async ({ page }) => {
+    test("staff pages: associations, people and the job board", async ({ page }) => {
       await signIn(page, demo.staff);
       await visit(page, "/associations");
       await visit(page, "/associations?q=zzzz-nothing");
@@ -114,6 +114,10 @@ for (const locale of ["da-DK", "en-GB"]) {
       await visit(page, "/opportunities/figures");
       await visit(page, "/directory/moderation");
       await visit(page, "/directory/import");
+    });
+
+    test("staff and admin pages: premises, matching and settings", async ({ page }) => {
+      await signIn(page, demo.staff);
       await visit(page, "/premises/requests");
       await visit(page, "/premises/manage");
       await page.getByRole("link", { name: "Idrætshallen, nordlige halvdel", exact: true }).click();

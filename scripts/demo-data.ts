@@ -3,6 +3,7 @@ import { associationDocument } from "../src/modules/associations/associations.se
 import { toOffer } from "../src/modules/directory/directory.repository.js";
 import { offerDocument } from "../src/modules/directory/directory.search.js";
 import { opportunityDocument } from "../src/modules/opportunities/index.js";
+import { toOpportunity } from "../src/modules/opportunities/opportunities.repository.js";
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import { type Clock, isoNow } from "../src/platform/clock.js";
@@ -305,7 +306,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       const term = categories.find((c) => c.id === row.category_id);
       const category = term && { code: term.code, label: (JSON.parse(term.labels) as { da: string }).da };
       const association_name = associations.find((_, i) => assocIds[i] === row.association_id)?.name ?? "";
-      await putDocument(trx, clock, tenantId, "DK", opportunityDocument({ ...row, association_name }, category));
+      await putDocument(trx, clock, tenantId, "DK", opportunityDocument(toOpportunity({ ...row, association_name, renewal_reminded_at: null }), category));
     }
     for (const [i, a] of associations.entries()) {
       await putDocument(

@@ -1,8 +1,11 @@
 import type { Database } from "../src/db/database.js";
-import { addDays, expand, localToday, minuteOf, mondayOf } from "../src/modules/premises/occurrences.js";
+import { listOf } from "../src/db/lists.js";
+import { writeBooking } from "../src/modules/premises/bookings/hold.js";
 import { PremiseTree } from "../src/modules/premises/premise-tree.js";
-import type { PremiseKind } from "../src/modules/premises/premises.table.js";
+import type { PremiseFields, PremiseKind } from "../src/modules/premises/premises.model.js";
+import * as premises from "../src/modules/premises/premises.repository.js";
 import { newId } from "../src/platform/ids.js";
+import { addDays, expand, localToday, mondayOf } from "../src/platform/time/recurrence.js";
 
 type Spec = {
   key: string;
@@ -291,115 +294,58 @@ export async function seedPremises(db: Database, input: { tenantId: string; zone
   const { tenantId, zone, now } = input;
   const stamp = now.toISOString();
   const ids = Object.fromEntries(specs.map((s) => [s.key, newId()]));
-  const rows = specs.map((s) => ({
-    id: ids[s.key] as string,
-    tenant_id: tenantId,
-    parent_id: s.parent ? (ids[s.parent] as string) : null,
+  const fields = (s: Spec): PremiseFields => ({
+    parentId: s.parent ? (ids[s.parent] as string) : null,
     kind: s.kind,
     name: s.name,
     description: s.description ?? "",
     address: s.address ?? null,
     postcode: s.postcode ?? null,
     capacity: s.capacity ?? null,
-    size_m2: s.size ?? null,
-    facilities: s.facilities ?? "",
-    accessibility: s.accessibility ?? "",
-    house_rules: s.rules ?? "",
-    access_details: s.access ?? "",
-    bookable: s.bookable === false ? 0 : 1,
+    sizeM2: s.size ?? null,
+    facilities: listOf(s.facilities),
+    accessibility: listOf(s.accessibility),
+    houseRules: s.rules ?? "",
+    accessDetails: s.access ?? "",
+    bookable: s.bookable !== false,
+    whoMayBook: "associations",
     approval: s.approval ?? "manual",
-    price_per_hour: s.price ?? 0,
-    max_days_ahead: s.daysAhead ?? 365,
-    created_at: stamp,
-    updated_at: stamp,
-  }));
+    pricePerHour: s.price ?? 0,
+    minMinutes: 30,
+    maxMinutes: 480,
+    maxDaysAhead: s.daysAhead ?? 365,
+    bufferMinutes: 0,
+    cancelHours: 24,
+  });
   // Parents first, so each row's parent exists when it is written.
-  for (const row of rows) await db.insertInto("premises").values(row).execute();
-  const hours = Object.entries(HOURS).flatMap(([key, spans]) =>
-    spans.flatMap(([days, opens, closes]) =>
-      days.map((weekday) => ({ id: newId(), tenant_id: tenantId, premise_id: ids[key] as string, weekday, opens, closes, valid_from: null, valid_to: null })),
-    ),
-  );
-  await db.insertInto("premise_hours").values(hours).execute();
-  await db
-    .insertInto("premise_closures")
-    .values(
-      CLOSURES.map(([key, from, to, reason]) => ({ id: newId(), tenant_id: tenantId, premise_id: ids[key] as string, from_date: from, to_date: to, reason })),
-    )
-    .execute();
+  for (const s of specs) await premises.insertPremise(db, tenantId, ids[s.key] as string, fields(s), stamp);
+  for (const [key, spans] of Object.entries(HOURS)) {
+    const week = spans.flatMap(([days, opens, closes]) => days.map((weekday) => ({ id: newId(), weekday, opens, closes })));
+    await premises.replaceHours(db, tenantId, ids[key] as string, null, week);
+  }
+  for (const [key, fromDate, toDate, reason] of CLOSURES)
+    await premises.insertClosure(db, tenantId, { id: newId(), premiseId: ids[key] as string, fromDate, toDate, reason });
 
-  const tree = new PremiseTree(
-    rows.map((r) => ({
-      ...r,
-      who_may_book: "associations" as const,
-      currency: "DKK",
-      min_minutes: 30,
-      max_minutes: 480,
-      max_days_ahead: 365,
-      buffer_minutes: 0,
-      cancel_hours: 24,
-    })),
-  );
+  const tree = new PremiseTree(await premises.allPremises(db, tenantId));
   const closedOn = (premiseId: string, date: string) =>
     CLOSURES.some(([key, from, to]) => tree.lineage(premiseId).some((p) => p.id === ids[key]) && from <= date && date <= to);
   const monday = mondayOf(addDays(localToday(now, zone), 7));
   const seasonEnd = `${Number(monday.slice(0, 4)) + (Number(monday.slice(5, 7)) >= 7 ? 1 : 0)}-06-30`;
+  const ctx = { tenant: { id: tenantId }, clock: { now: () => now } };
   for (const [association, key, offset, start, end, every, purpose] of SEASON) {
-    const premiseId = ids[key] as string;
-    const bookingId = newId();
-    const startDate = addDays(monday, offset);
-    await db
-      .insertInto("bookings")
-      .values({
-        id: bookingId,
-        tenant_id: tenantId,
-        premise_id: premiseId,
-        association_id: input.associationIds[association] ?? null,
-        user_id: input.bookerId,
-        purpose,
-        participants: 15,
-        status: "approved",
-        zone,
-        start_date: startDate,
-        start_time: start,
-        end_time: end,
-        every_weeks: every,
-        until_date: seasonEnd,
-        decision_note: null,
-        decided_by: null,
-        decided_at: stamp,
-        created_at: stamp,
-        updated_at: stamp,
-      })
-      .execute();
-    for (const o of expand({ startDate, startTime: start, endTime: end, zone, everyWeeks: every, untilDate: seasonEnd })) {
-      if (closedOn(premiseId, o.localDate)) continue;
-      const occurrenceId = newId();
-      await db
-        .insertInto("booking_occurrences")
-        .values({
-          id: occurrenceId,
-          tenant_id: tenantId,
-          booking_id: bookingId,
-          premise_id: premiseId,
-          local_date: o.localDate,
-          starts_at: o.startsAt.toISOString(),
-          ends_at: o.endsAt.toISOString(),
-          status: "active",
-        })
-        .execute();
-      await db
-        .insertInto("occupancy")
-        .values(
-          tree.withParts(premiseId).map((p) => ({
-            occurrence_id: occurrenceId,
-            tenant_id: tenantId,
-            premise_id: p,
-            start_minute: minuteOf(o.startsAt),
-            end_minute: minuteOf(o.endsAt),
-          })),
-        )
-        .execute();
-    }
+    const premise = tree.byId.get(ids[key] as string);
+    if (!premise) continue;
+    const series = { startDate: addDays(monday, offset), startTime: start, endTime: end, zone, everyWeeks: every, untilDate: seasonEnd };
+    const dates = expand(series).filter((o) => !closedOn(premise.id, o.localDate));
+    const booking = {
+      id: newId(),
+      associationId: input.associationIds[association] ?? null,
+      userId: input.bookerId,
+      purpose,
+      participants: 15,
+      status: "approved" as const,
+      series,
+    };
+    await writeBooking(db, ctx, tree, premise, booking, dates);
   }
 }

@@ -4,6 +4,7 @@ import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { systemClock } from "../src/platform/clock.js";
+import { COUNTRY_CODES, isCountry } from "../src/platform/tenants/countries.js";
 import { createFirstAdmin } from "./tenant-setup.js";
 
 const { values } = parseArgs({
@@ -16,8 +17,10 @@ const { values } = parseArgs({
   },
 });
 const country = values.country?.toUpperCase();
-if (!values.host || !values.name || !values.email?.includes("@") || (country !== "DK" && country !== "NO" && country !== "NL")) {
-  console.error('Usage: npm run first-admin -- --host <host name> --name "<tenant name>" --email <administrator e-mail> [--country DK|NO|NL] [--default]');
+if (!values.host || !values.name || !values.email?.includes("@") || !isCountry(country)) {
+  console.error(
+    `Usage: npm run first-admin -- --host <host name> --name "<tenant name>" --email <administrator e-mail> [--country ${COUNTRY_CODES.join("|")}] [--default]`,
+  );
   process.exit(2);
 }
 const config = loadConfig();

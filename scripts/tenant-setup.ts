@@ -3,22 +3,17 @@ import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { issueToken } from "../src/platform/auth/email-tokens.js";
 import { type Clock, DAY_MS, isoNow } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
+import { type CountryCode, countryProfile } from "../src/platform/tenants/countries.js";
 import { hostOf, publicUrl } from "../src/platform/tenants/tenants.js";
 
 export interface FirstAdminInput {
   host: string;
   name: string;
   email: string;
-  country: "DK" | "NO" | "NL";
+  country: CountryCode;
   /** The tenant that answers host names nobody configured. */
   isDefault: boolean;
 }
-
-const COUNTRY = {
-  DK: { language: "da", zone: "Europe/Copenhagen" },
-  NO: { language: "nb", zone: "Europe/Oslo" },
-  NL: { language: "nl", zone: "Europe/Amsterdam" },
-} as const;
 
 /**
  * A new tenant on its host name and its first administrator, who gets a one-time link (valid a week) to
@@ -33,7 +28,7 @@ export async function createFirstAdmin(db: Database, clock: Clock, port: number,
   const tenantId = newId();
   const userId = newId();
   const email = input.email.trim().toLowerCase();
-  const { language, zone } = COUNTRY[input.country];
+  const { language, timeZone, allocationOrder } = countryProfile(input.country);
   const token = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("tenants")
@@ -45,11 +40,12 @@ export async function createFirstAdmin(db: Database, clock: Clock, port: number,
         color_primary: "#0b5e7e",
         languages: "da,nb,nl,en",
         default_language: language,
-        time_zone: zone,
+        time_zone: timeZone,
         country: input.country,
         contact_email: email,
         moderation: "pre",
         canonical_host: host,
+        allocation_order: allocationOrder.join(","),
         created_at: now,
       })
       .execute();

@@ -17,7 +17,10 @@ import { csrfMiddleware, isHttps, knownHostForChanges, sessionMiddleware, tenant
 import type { ShellLoader } from "./platform/http/render.js";
 import { mailboxOpen, mailboxRoutes } from "./platform/mail/mailbox.routes.js";
 import type { Mailer } from "./platform/mail/mailer.js";
+import { anyTenant } from "./platform/tenants/tenants.js";
 import { assets } from "./platform/ui/assets.js";
+import { NOTICES } from "./platform/ui/page-context.js";
+import { themeCss } from "./platform/ui/theme.js";
 
 export interface AppOptions {
   config: Config;
@@ -29,12 +32,14 @@ export interface AppOptions {
   ready?: () => boolean;
 }
 
+const notices = Object.assign({}, NOTICES, ...modules.map((m) => m.notices ?? {}));
+
 const shell: ShellLoader = async (c) => {
   const actor = c.get("actor");
   const nav = modules.flatMap((m) => m.nav ?? []).filter((n) => n.visible(actor));
   if (mailboxOpen(c)) nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
   const associations = isPerson(actor) && actor.memberships.size > 1 ? await namesForMember(c.get("deps").db, actor.tenantId, actor.userId) : [];
-  return { nav, associations };
+  return { nav, associations, notices };
 };
 
 /** Paths whose last part is a secret (an association's calendar address): the log keeps the path, not the secret. */
@@ -93,7 +98,7 @@ export function createApp(options: AppOptions) {
 
   app.get("/healthz", async (c) => {
     try {
-      await db.selectFrom("tenants").select("id").limit(1).execute();
+      await anyTenant(db);
       return c.json({ status: "ok" });
     } catch {
       return c.json({ status: "database unavailable" }, 503);
@@ -124,6 +129,10 @@ export function createApp(options: AppOptions) {
 
   app.route("/", authRoutes);
   app.route("/dev/mailbox", mailboxRoutes);
+  // The tenant's colours; the page links it with a version, so it may be kept for good.
+  app.get("/theme.css", (c) =>
+    c.body(themeCss(c.get("tenant").colorPrimary), 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }),
+  );
   for (const m of modules) for (const mount of m.mounts) app.route(mount.path, mount.routes);
 
   app.notFound(onNotFound);

@@ -16,71 +16,13 @@ const where = (test: (f: { file: string; text: string }) => boolean) => source.f
 
 /** Files still being moved to the rules; each entry goes when its file follows them. */
 const NOT_YET: Record<string, string[]> = {
-  queries: [
-    "src/app.ts",
-    "src/modules/account/account.service.ts",
-    "src/modules/admin/admin.routes.tsx",
-    "src/modules/directory/stale-pages.ts",
-    "src/modules/home/home.routes.tsx",
-    "src/modules/matching/matching.service.ts",
-    "src/modules/opportunities/answer-reminders.ts",
-    "src/modules/opportunities/application-threads.ts",
-    "src/modules/opportunities/opportunities.service.ts",
-    "src/modules/people/people.service.ts",
-    "src/modules/premises/premises.feeds.ts",
-    "src/modules/premises/premises.manage.ts",
-    "src/modules/premises/premises.service.ts",
-    "src/modules/premises/premises.usage.ts",
-    "src/modules/premises/rounds.ts",
-    "src/modules/privacy/privacy.service.ts",
-    "src/modules/search/saved-searches.ts",
-    "src/platform/api/tokens.ts",
-    "src/platform/auth/auth.service.ts",
-    "src/platform/auth/email-tokens.ts",
-    "src/platform/auth/oidc.ts",
-    "src/platform/auth/rate-limit.ts",
-    "src/platform/auth/sessions.ts",
-    "src/platform/crypto/reseal.ts",
-    "src/platform/files/images.ts",
-    "src/platform/jobs/queue.ts",
-    "src/platform/jobs/worker.ts",
-    "src/platform/mail/mailbox.routes.tsx",
-    "src/platform/mail/outbox.ts",
-    "src/platform/privacy/platform-data.ts",
-    "src/platform/search/documents.ts",
-    "src/platform/search/postcodes.ts",
-    "src/platform/search/search-index.ts",
-    "src/platform/tenants/tenants.ts",
-  ],
-  views: [
-    "src/modules/admin/views/admin-views.tsx",
-    "src/modules/matching/views/matching-views.tsx",
-    "src/modules/opportunities/views/figures-views.tsx",
-    "src/modules/opportunities/views/opportunity-views.tsx",
-    "src/modules/people/views/people-views.tsx",
-    "src/modules/premises/views/manage-views.tsx",
-    "src/modules/premises/views/premises-views.tsx",
-    "src/modules/search/views/search-views.tsx",
-  ],
-  audit: [
-    "src/modules/admin/admin.routes.tsx",
-    "src/modules/matching/matching.service.ts",
-    "src/modules/opportunities/application-threads.ts",
-    "src/modules/opportunities/opportunities.service.ts",
-    "src/modules/people/people.service.ts",
-    "src/modules/premises/premises.feeds.ts",
-    "src/modules/premises/premises.manage.ts",
-    "src/modules/premises/premises.service.ts",
-    "src/modules/premises/premises.usage.ts",
-    "src/modules/premises/rounds.ts",
-    "src/modules/privacy/privacy.service.ts",
-    "src/platform/api/tokens.ts",
-    "src/platform/auth/auth.service.ts",
-    "src/platform/auth/oidc.ts",
-  ],
-  policy: ["account", "admin", "home", "matching", "opportunities", "people", "privacy", "search"],
-  platform: ["src/db/schema.ts"],
-  deep: ["src/db/schema.ts"],
+  writes: ["src/modules/directory/stale-pages.repository.ts"],
+  queries: [],
+  views: [],
+  audit: [],
+  policy: [],
+  platform: [],
+  deep: [],
 };
 
 describe("the house rules", () => {
@@ -103,6 +45,21 @@ describe("the house rules", () => {
       .filter((m) => !readdirSync(join(ROOT, "src/modules", m.name)).some((f) => f.endsWith(".policy.test.ts")))
       .map((m) => m.name);
     expect(untested.filter((m) => !NOT_YET.policy?.includes(m))).toEqual([]);
+  });
+
+  it("lets a module write only its own tables; others it changes through their services", () => {
+    const owner = new Map<string, string>();
+    for (const f of source.filter((f) => f.file.endsWith(".table.ts"))) {
+      const declared = f.text.match(/interface DB \{([^}]*)\}/)?.[1] ?? "";
+      for (const m of declared.matchAll(/^\s*(\w+):/gm)) owner.set(m[1] ?? "", dirname(f.file));
+    }
+    const foreign = source.flatMap((f) =>
+      [...f.text.matchAll(/\.(?:insertInto|updateTable|deleteFrom)\("(\w+)"/g)]
+        .filter((m) => f.file.startsWith("src/modules/") && !f.file.startsWith(`${owner.get(m[1] ?? "")}/`))
+        .map((m) => `${f.file} writes ${m[1]}`),
+    );
+    expect(owner.size).toBeGreaterThan(30);
+    expect(foreign.filter((w) => !NOT_YET.writes?.includes(w.split(" writes ")[0] ?? ""))).toEqual([]);
   });
 
   it("writes every audit row through the context", () => {

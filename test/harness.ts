@@ -6,10 +6,10 @@ import { inject } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Database, DB } from "../src/db/database.js";
+import { listOf } from "../src/db/lists.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createDialect, createPool, type DialectName } from "../src/db/portable.js";
 import { allJobs } from "../src/modules/index.js";
-import { opportunityDocument } from "../src/modules/opportunities/index.js";
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import type { StaffRole } from "../src/platform/auth/policy.js";
@@ -17,7 +17,9 @@ import type { Clock } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
 import { runOneJob } from "../src/platform/jobs/worker.js";
 import { createMailer, type Mailer } from "../src/platform/mail/mailer.js";
-import { putDocument } from "../src/platform/search/documents.js";
+import { buildPublishedJob, type JobOverrides } from "./factories/opportunity.factory.js";
+
+export { buildPublishedJob };
 
 export const silent = pino({ level: "silent" });
 
@@ -85,12 +87,13 @@ export async function createTestDb(dialect: DialectName, options: { migrate?: bo
  */
 export function countingQueries(db: Database) {
   let count = 0;
+  // Counted as results come back: a subquery passes through transformQuery too, but only a statement sent returns a result.
   const counter: KyselyPlugin = {
-    transformQuery: (args) => {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
       count++;
-      return args.node;
+      return args.result;
     },
-    transformResult: async (args) => args.result,
   };
   return {
     db: db.withPlugin(counter),
@@ -198,79 +201,19 @@ export async function createAssociation(db: Database, tenant: TenantFixture, nam
   return { id, name };
 }
 
-/** A published job, written as the opportunities service would leave it (search document included). */
+/** A published job, its lists given as comma text as the older tests write them; see test/factories/opportunity.factory.ts. */
 export async function createPublishedJob(
   db: Database,
   tenant: TenantFixture,
   association: { id: string; name: string },
-  input: {
-    title: string;
-    category?: string;
-    postcode?: string | null;
-    place?: string | null;
-    remote?: boolean;
-    publishedAt?: string;
-    expiresOn?: string;
-    tasks?: string;
-    slots?: string;
-    setting?: "any" | "one_to_one" | "group";
-    stepFree?: boolean;
-    suits?: string;
-    languages?: string;
-    commitment?: "weekly" | "one_off" | "flexible";
-  },
+  input: Omit<JobOverrides, "slots" | "suits" | "languages"> & { slots?: string; suits?: string; languages?: string },
 ) {
-  const id = newId();
-  const at = input.publishedAt ?? "2026-11-20T09:00:00.000Z";
-  const category = input.category
-    ? await db
-        .selectFrom("taxonomy_terms")
-        .select(["id", "code", "labels"])
-        .where("tenant_id", "=", tenant.id)
-        .where("code", "=", input.category)
-        .executeTakeFirst()
-    : undefined;
-  const row = {
-    id,
-    tenant_id: tenant.id,
-    association_id: association.id,
-    category_id: category?.id ?? null,
-    title: input.title,
-    tasks: input.tasks ?? `Du hjælper som ${input.title.toLowerCase()} et par timer om ugen sammen med andre frivillige.`,
-    benefits: "Kaffe, et godt fællesskab og et kursus.",
-    hours_per_week: 2,
-    one_off_date: null,
-    place: input.remote ? null : (input.place ?? "Foreningshuset"),
-    postcode: input.remote ? null : (input.postcode ?? "8000"),
-    remote: input.remote ? 1 : 0,
-    start_date: null,
-    needs_certificate: 0,
-    min_age: 16,
-    contact_name: "Kontakt Person",
-    contact_email: "kontakt@forening.test",
-    expires_on: input.expiresOn ?? "2027-06-30",
-    status: "published" as const,
-    review_note: null,
-    created_at: at,
-    updated_at: at,
-    published_at: at,
-    time_slots: input.slots ?? "",
-    setting: input.setting ?? ("any" as const),
-    step_free: input.stepFree ? 1 : 0,
-    suits: input.suits ?? "young",
-    commitment: input.commitment ?? ("weekly" as const),
-    languages: input.languages ?? "da,en",
-  };
-  await db.insertInto("opportunities").values(row).execute();
-  const label = category ? (JSON.parse(category.labels) as { da: string }).da : "";
-  await putDocument(
-    db,
-    new TestClock(new Date(at)),
-    tenant.id,
-    "DK",
-    opportunityDocument({ ...row, association_name: association.name }, category && { code: category.code, label }),
-  );
-  return { id };
+  return buildPublishedJob(db, tenant, association, {
+    ...input,
+    slots: listOf(input.slots),
+    suits: input.suits === undefined ? undefined : listOf(input.suits),
+    languages: input.languages === undefined ? undefined : listOf(input.languages),
+  });
 }
 
 export function createTestApp(db: Database, options: { clock?: TestClock; config?: Config; mailer?: Mailer } = {}) {

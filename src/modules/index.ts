@@ -2,12 +2,13 @@ import { houseJobs, type JobDeps, type JobSet } from "../platform/jobs/house-job
 import type { ModuleDefinition } from "../platform/modules.js";
 import { accountModule } from "./account/index.js";
 import { adminModule } from "./admin/index.js";
+import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
 import { directoryModule } from "./directory/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
 import { openDataModule } from "./open-data/index.js";
-import { applicationsModule, opportunitiesModule } from "./opportunities/index.js";
+import { opportunitiesModule } from "./opportunities/index.js";
 import { peopleModule } from "./people/index.js";
 import { premisesModule } from "./premises/index.js";
 import { privacyModule } from "./privacy/index.js";
@@ -18,6 +19,7 @@ export const modules: ModuleDefinition[] = [
   homeModule,
   searchModule,
   directoryModule,
+  applicantsModule,
   opportunitiesModule,
   premisesModule,
   matchingModule,

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { Context } from "hono";
 import type { AppEnv } from "./http/env.js";
-import { AppError, type FieldError } from "./http/errors.js";
+import { type FieldError, invalidField, tooLarge, unsupportedType } from "./http/errors.js";
 import { formBody } from "./http/forms.js";
 
 export interface ImportProblem {
@@ -30,19 +30,19 @@ export async function csvFromForm(c: Context<AppEnv>, maxBytes: number): Promise
   const body = await formBody(c);
   const intent = typeof body.intent === "string" ? body.intent : "";
   if (typeof body.carried === "string" && body.carried) {
-    if (Buffer.byteLength(body.carried) > maxBytes) throw new AppError(413, "payload_too_large", "csv.file.tooLarge", { file: "csv.file.tooLarge" });
+    if (Buffer.byteLength(body.carried) > maxBytes) throw tooLarge("csv.file.tooLarge", { file: "csv.file.tooLarge" });
     return { text: body.carried, intent };
   }
   const file = body.file;
-  if (!(file instanceof File) || file.size === 0) throw new AppError(422, "validation_failed", "csv.file.required", { file: "csv.file.required" });
-  if (file.size > maxBytes) throw new AppError(413, "payload_too_large", "csv.file.tooLarge", { file: "csv.file.tooLarge" });
+  if (!(file instanceof File) || file.size === 0) throw invalidField("file", "csv.file.required");
+  if (file.size > maxBytes) throw tooLarge("csv.file.tooLarge", { file: "csv.file.tooLarge" });
   // Browsers on Windows send CSV as application/vnd.ms-excel, so the name decides and the type only rules out the obvious.
   if (!/\.(csv|txt)$/i.test(file.name) || /^(image|video|audio)\/|^application\/(pdf|zip)/.test(file.type))
-    throw new AppError(415, "unsupported_media_type", "csv.file.type", { file: "csv.file.type" });
+    throw unsupportedType("csv.file.type", { file: "csv.file.type" });
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()), intent };
   } catch {
-    throw new AppError(422, "validation_failed", "csv.file.encoding", { file: "csv.file.encoding" });
+    throw invalidField("file", "csv.file.encoding");
   }
 }
 
@@ -68,10 +68,10 @@ export function readCsv(text: string, columns: Record<string, string[]>, require
       trim: true,
     }) as unknown as typeof records;
   } catch {
-    throw new AppError(422, "validation_failed", "csv.unreadable", { file: "csv.unreadable" });
+    throw invalidField("file", "csv.unreadable");
   }
   const [header, ...rest] = records;
-  if (!header) throw new AppError(422, "validation_failed", "csv.empty", { file: "csv.empty" });
+  if (!header) throw invalidField("file", "csv.empty");
   const normalise = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "");
   const names = header.record.map(normalise);
   const position = Object.fromEntries(
@@ -80,7 +80,7 @@ export function readCsv(text: string, columns: Record<string, string[]>, require
       return [key, names.findIndex((n) => wanted.has(n))];
     }),
   );
-  if (required.some((k) => (position[k] ?? -1) < 0)) throw new AppError(422, "validation_failed", "csv.columns.missing", { file: "csv.columns.missing" });
+  if (required.some((k) => (position[k] ?? -1) < 0)) throw invalidField("file", "csv.columns.missing");
   return rest.map(({ record, info }) => ({
     line: info.lines,
     values: Object.fromEntries(Object.keys(columns).map((k) => [k, record[position[k] ?? -1] ?? ""])),

@@ -27,10 +27,12 @@ export const dateField = () =>
     .trim()
     .refine((v) => parseDate(v) !== null, "validation.date");
 
-/** A date field that may be left empty: null then. */
-export const optionalDateField = () =>
+/** A date field that may be left empty, kept as "" then. */
+export const dateOrEmptyField = () =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || parseDate(v) !== null, "validation.date")
-    .transform((v) => v || null);
+    .refine((v) => v === "" || parseDate(v) !== null, "validation.date");
+
+/** A date field that may be left empty: null then. */
+export const optionalDateField = () => dateOrEmptyField().transform((v) => v || null);

@@ -22,6 +22,8 @@ export interface ModuleDefinition {
   name: string;
   mounts: { path: string; routes: Hono<AppEnv> }[];
   nav?: NavEntry[];
+  /** Confirmations its redirects name in the query string (?notice=…). */
+  notices?: Record<string, MessageKey>;
   api?: (api: Api) => void;
   jobs?: (deps: JobDeps) => JobSet;
   personalData?: PersonalDataSource;

@@ -4,17 +4,11 @@
 import type { z } from "zod";
 import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
+import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
-import {
-  applicantReplyInput,
-  applicationStatusInput,
-  applyInput,
-  opportunityInput,
-  reviewInput,
-  threadMessageInput,
-} from "../../src/modules/opportunities/opportunities.schema.js";
+import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
 import {
   adjustInput,

@@ -1,9 +1,45 @@
 import type { Database } from "../../db/database.js";
+import type { AccessEntry, AuditEntry, Page } from "./admin.model.js";
 import type { AccessQuery, AuditQuery } from "./admin.schema.js";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export async function auditEntries(db: Database, tenantId: string, query: AuditQuery, all = false) {
+interface ActorColumns {
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_email: string | null;
+}
+
+const toAuditEntry = (
+  r: ActorColumns & { id: string; at: string; action: string; entity_type: string; entity_id: string | null; ip: string | null; details: string | null },
+): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  action: r.action,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  actorEmail: r.actor_email,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  ip: r.ip,
+  details: r.details,
+});
+
+const toAccessEntry = (
+  r: ActorColumns & { id: string; at: string; action: string; subject_type: AccessEntry["subjectType"]; subject_id: string; subject_name: string | null },
+): AccessEntry => ({
+  id: r.id,
+  at: r.at,
+  action: r.action,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  actorEmail: r.actor_email,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  subjectName: r.subject_name,
+});
+
+export async function auditEntries(db: Database, tenantId: string, query: AuditQuery, all = false): Promise<Page<AuditEntry>> {
   let base = db
     .selectFrom("audit_log as a")
     .leftJoin("users as u", (j) => j.onRef("u.id", "=", "a.actor_id").onRef("u.tenant_id", "=", "a.tenant_id"))
@@ -22,16 +58,16 @@ export async function auditEntries(db: Database, tenantId: string, query: AuditQ
       .execute(),
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map(toAuditEntry), total: Number(count.n) };
 }
 
-export async function auditActions(db: Database, tenantId: string) {
+export async function auditActions(db: Database, tenantId: string): Promise<string[]> {
   const rows = await db.selectFrom("audit_log").select("action").distinct().where("tenant_id", "=", tenantId).orderBy("action").execute();
   return rows.map((r) => r.action);
 }
 
 /** Reads of people's data: who was shown whom, newest first. A person is found by e-mail or id. */
-export async function accessEntries(db: Database, tenantId: string, query: AccessQuery, all = false) {
+export async function accessEntries(db: Database, tenantId: string, query: AccessQuery, all = false): Promise<Page<AccessEntry>> {
   let base = db
     .selectFrom("access_log as l")
     .leftJoin("users as u", (j) => j.onRef("u.id", "=", "l.actor_id").on("u.tenant_id", "=", tenantId))
@@ -63,5 +99,5 @@ export async function accessEntries(db: Database, tenantId: string, query: Acces
       .execute(),
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map(toAccessEntry), total: Number(count.n) };
 }

@@ -1,28 +1,28 @@
 import { Hono } from "hono";
+import { listOf } from "../../db/lists.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../platform/api/tokens.js";
-import { auditEntry } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { notFound } from "../../platform/http/errors.js";
 import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
-import { clientIp } from "../../platform/http/middleware.js";
 import { render } from "../../platform/http/render.js";
-import { updateTenant } from "../../platform/tenants/tenants.js";
+import { serviceContext } from "../../platform/service-context.js";
+import { settingsForm } from "./admin.model.js";
 import { canEditTenantSettings, canManageApiTokens, canReadAccessLog, canReadAudit } from "./admin.policy.js";
-import { AUDIT_PAGE_SIZE, accessEntries, auditActions, auditEntries } from "./admin.repository.js";
+import { AUDIT_PAGE_SIZE } from "./admin.repository.js";
 import { accessQuery, apiTokenInput, auditQuery, tenantSettingsInput } from "./admin.schema.js";
-import { AccessPage, ApiTokensPage, AuditPage, settingsValues, TenantSettingsPage } from "./views/admin-views.js";
+import * as admin from "./admin.service.js";
+import { AccessPage, ApiTokensPage, AuditPage, TenantSettingsPage } from "./views/admin-views.js";
 
 export const adminRoutes = new Hono<AppEnv>()
   .get("/audit", async (c) => {
-    const { db } = c.get("deps");
-    const tenant = c.get("tenant");
-    authorize(c.get("actor"), canReadAudit, { tenantId: tenant.id });
+    const ctx = serviceContext(c);
+    authorize(ctx.actor, canReadAudit, { tenantId: ctx.tenant.id });
     const parsed = auditQuery.safeParse(c.req.query());
     const query = parsed.success ? parsed.data : auditQuery.parse({});
     const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
-    const [{ rows, total }, actions] = await Promise.all([auditEntries(db, tenant.id, query), auditActions(db, tenant.id)]);
+    const [{ rows, total }, actions] = await Promise.all([admin.auditLog(ctx, query), admin.auditActions(ctx)]);
     return render(
       c,
       c.get("t")("audit.title"),
@@ -32,32 +32,24 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .get("/audit/export.csv", async (c) => {
     const t = c.get("t");
-    const tenant = c.get("tenant");
-    authorize(c.get("actor"), canReadAudit, { tenantId: tenant.id });
+    const ctx = serviceContext(c);
+    authorize(ctx.actor, canReadAudit, { tenantId: ctx.tenant.id });
     const query = auditQuery.catch(auditQuery.parse({})).parse(c.req.query());
-    const { rows } = await auditEntries(c.get("deps").db, tenant.id, query, true);
+    const { rows } = await admin.auditLog(ctx, query, true);
     return csvResponse(
       c,
       "audit-log.csv",
       [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.entity"), t("audit.entityId"), t("audit.ip"), t("audit.details")],
-      rows.map((r) => [
-        r.at,
-        r.actor_email ?? (r.actor_id ? t("audit.deletedPerson") : t("audit.system")),
-        r.action,
-        r.entity_type,
-        r.entity_id,
-        r.ip,
-        r.details,
-      ]),
+      rows.map((r) => [r.at, r.actorEmail ?? (r.actorId ? t("audit.deletedPerson") : t("audit.system")), r.action, r.entityType, r.entityId, r.ip, r.details]),
     );
   })
   .get("/access", async (c) => {
-    const tenant = c.get("tenant");
-    authorize(c.get("actor"), canReadAccessLog, { tenantId: tenant.id });
+    const ctx = serviceContext(c);
+    authorize(ctx.actor, canReadAccessLog, { tenantId: ctx.tenant.id });
     const parsed = accessQuery.safeParse(c.req.query());
     const query = parsed.success ? parsed.data : accessQuery.parse({});
     const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
-    const { rows, total } = await accessEntries(c.get("deps").db, tenant.id, query);
+    const { rows, total } = await admin.accessLog(ctx, query);
     return render(
       c,
       c.get("t")("access.title"),
@@ -67,19 +59,19 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .get("/access/export.csv", async (c) => {
     const t = c.get("t");
-    const tenant = c.get("tenant");
-    authorize(c.get("actor"), canReadAccessLog, { tenantId: tenant.id });
+    const ctx = serviceContext(c);
+    authorize(ctx.actor, canReadAccessLog, { tenantId: ctx.tenant.id });
     const query = accessQuery.catch(accessQuery.parse({})).parse(c.req.query());
-    const { rows } = await accessEntries(c.get("deps").db, tenant.id, query, true);
+    const { rows } = await admin.accessLog(ctx, query, true);
     return csvResponse(
       c,
       "access-log.csv",
       [t("audit.when"), t("audit.who"), t("audit.action"), t("access.subject")],
       rows.map((r) => [
         r.at,
-        r.actor_email ?? (r.actor_id ? t("audit.deletedPerson") : t("audit.system")),
+        r.actorEmail ?? (r.actorId ? t("audit.deletedPerson") : t("audit.system")),
         r.action,
-        r.subject_name ?? `${r.subject_type} ${r.subject_id}`,
+        r.subjectName ?? `${r.subjectType} ${r.subjectId}`,
       ]),
     );
   })
@@ -89,7 +81,7 @@ export const adminRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(c.get("deps").db, tenant.id)} />);
   })
   .post("/api-tokens", async (c) => {
-    const { db, clock } = c.get("deps");
+    const { db } = c.get("deps");
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
@@ -102,45 +94,29 @@ export const adminRoutes = new Hono<AppEnv>()
         422,
       );
     }
-    const secret = await createApiToken(db, clock, {
-      tenantId: tenant.id,
-      name: form.data.name,
-      scopes: form.data.scopes,
-      createdBy: actor.userId,
-      ip: clientIp(c),
-    });
+    const secret = await createApiToken(serviceContext(c), { name: form.data.name, scopes: form.data.scopes });
     return render(c, c.get("t")("apiTokens.title"), <ApiTokensPage tokens={await listApiTokens(db, tenant.id)} created={secret} />, 201);
   })
   .get("/settings", (c) => {
     const tenant = c.get("tenant");
     authorize(c.get("actor"), canEditTenantSettings, { tenantId: tenant.id });
-    return render(c, c.get("t")("settings.title"), <TenantSettingsPage values={settingsValues(tenant)} />);
+    return render(c, c.get("t")("settings.title"), <TenantSettingsPage values={settingsForm(tenant)} />);
   })
   .post("/settings", async (c) => {
-    const tenant = c.get("tenant");
-    const actor = c.get("actor");
-    authorize(actor, canEditTenantSettings, { tenantId: tenant.id });
+    const ctx = serviceContext(c);
+    authorize(ctx.actor, canEditTenantSettings, { tenantId: ctx.tenant.id });
     const form = await parseForm(c, tenantSettingsInput(), ["languages"]);
-    if (!form.ok) return render(c, c.get("t")("settings.title"), <TenantSettingsPage values={form.values} errors={form.errors} />, 422);
-    const { db, clock } = c.get("deps");
-    await db.transaction().execute(async (trx) => {
-      await updateTenant(trx, tenant.id, form.data);
-      await auditEntry(trx, clock, {
-        tenantId: tenant.id,
-        actorId: actor.userId,
-        action: "tenant.settings_changed",
-        entityType: "tenant",
-        entityId: tenant.id,
-        ip: clientIp(c),
-      });
-    });
+    if (!form.ok) {
+      const typed = { ...form.values, languages: listOf(form.values.languages) };
+      return render(c, c.get("t")("settings.title"), <TenantSettingsPage values={typed} errors={form.errors} />, 422);
+    }
+    await admin.changeSettings(ctx, form.data);
     return c.redirect("/admin/settings?notice=saved", 303);
   })
   .post("/api-tokens/:id/revoke", async (c) => {
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
-    const { db, clock } = c.get("deps");
-    if (!(await revokeApiToken(db, clock, { tenantId: tenant.id, id: c.req.param("id"), actorId: actor.userId, ip: clientIp(c) }))) throw notFound();
+    if (!(await revokeApiToken(serviceContext(c), c.req.param("id")))) throw notFound();
     return c.redirect("/admin/api-tokens?notice=saved", 303);
   });

@@ -1,14 +1,17 @@
-import { hasRole } from "../../platform/auth/policy.js";
+import { type Actor, can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { canEditTenantSettings, canManageApiTokens, canReadAccessLog, canReadAudit } from "./admin.policy.js";
 import { adminRoutes } from "./admin.routes.js";
+
+const here = (a: Actor) => ({ tenantId: a.tenantId });
 
 export const adminModule: ModuleDefinition = {
   name: "admin",
   mounts: [{ path: "/admin", routes: adminRoutes }],
   nav: [
-    { href: "/admin/audit", label: "nav.audit", visible: (a) => hasRole(a, "staff", "caseworker", "tenant_admin") },
-    { href: "/admin/access", label: "nav.access", visible: (a) => hasRole(a, "tenant_admin") },
-    { href: "/admin/api-tokens", label: "nav.apiTokens", visible: (a) => hasRole(a, "tenant_admin") },
-    { href: "/admin/settings", label: "nav.settings", visible: (a) => hasRole(a, "tenant_admin") },
+    { href: "/admin/audit", label: "nav.audit", visible: (a) => can(a, canReadAudit, here(a)) },
+    { href: "/admin/access", label: "nav.access", visible: (a) => can(a, canReadAccessLog, here(a)) },
+    { href: "/admin/api-tokens", label: "nav.apiTokens", visible: (a) => can(a, canManageApiTokens, here(a)) },
+    { href: "/admin/settings", label: "nav.settings", visible: (a) => can(a, canEditTenantSettings, here(a)) },
   ],
 };

@@ -1,27 +1,17 @@
-import { stdnum } from "stdnum";
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
-import { webAddress } from "../../platform/http/fields.js";
+import { phoneNumber, webAddress } from "../../platform/http/fields.js";
+import { countryProfile } from "../../platform/tenants/countries.js";
 import type { Tenant } from "../../platform/tenants/tenants.js";
-
-const invalidMessage = {
-  DK: "association.regNumber.invalid.DK",
-  NO: "association.regNumber.invalid.NO",
-  NL: "association.regNumber.invalid.NL",
-} as const;
 
 /** The national register number: CVR (DK), organisasjonsnummer (NO) or KvK-nummer (NL). */
 export function registrationNumber(country: Tenant["country"]) {
+  const { register } = countryProfile(country);
   return z
     .string()
     .trim()
     .transform((v) => v.replace(/[\s.-]/g, ""))
-    .refine((v) => {
-      if (v === "") return true;
-      if (country === "DK") return stdnum.DK?.cvr?.validate(v).isValid ?? false;
-      if (country === "NO") return stdnum.NO?.orgnr?.validate(v).isValid ?? false;
-      return /^\d{8}$/.test(v);
-    }, invalidMessage[country])
+    .refine((v) => v === "" || register.isValid(v), register.invalid)
     .transform((v) => v || null);
 }
 
@@ -30,12 +20,7 @@ export function associationInput(country: Tenant["country"]) {
     name: z.string().trim().min(2, "association.name.required").max(150, "validation.tooLong"),
     registrationNumber: registrationNumber(country),
     email,
-    phone: z
-      .string()
-      .trim()
-      .max(30, "validation.tooLong")
-      .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
-      .transform((v) => v || null),
+    phone: phoneNumber(),
   });
 }
 export type AssociationInput = z.output<ReturnType<typeof associationInput>>;

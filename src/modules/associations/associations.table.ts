@@ -22,3 +22,11 @@ export interface AssociationMembersTable {
   role: "member" | "admin";
   created_at: string;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    associations: AssociationsTable;
+    association_members: AssociationMembersTable;
+  }
+}

@@ -5,6 +5,7 @@ import { canCreateAssociation } from "./associations.policy.js";
 import { profileRoutes } from "./associations.profile.routes.js";
 import { associationsRoutes } from "./associations.routes.js";
 import { personalData } from "./associations.service.js";
+import type {} from "./associations.table.js"; // its tables join the database interface
 
 export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
 export type { Association, AssociationIdentity } from "./associations.model.js";

@@ -32,3 +32,10 @@ export interface OffersTable {
   stale_notified_at: string | null;
   hidden_at: string | null;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    offers: OffersTable;
+  }
+}

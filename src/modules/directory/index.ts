@@ -2,6 +2,7 @@ import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { canModerateOffers } from "./directory.policy.js";
 import { directoryRoutes } from "./directory.routes.js";
+import type {} from "./directory.table.js"; // its tables join the database interface
 import { stalePageJobs } from "./stale-pages.js";
 
 export type { Offer } from "./directory.model.js";

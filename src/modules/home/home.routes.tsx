@@ -1,31 +1,23 @@
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
-import { isPerson } from "../../platform/auth/policy.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { readForm, safeBack } from "../../platform/http/forms.js";
 import { cookieOptions, LANG_COOKIE } from "../../platform/http/middleware.js";
 import { render } from "../../platform/http/render.js";
 import { isLang } from "../../platform/i18n/i18n.js";
-import { themeCss } from "./theme.js";
+import { serviceContext } from "../../platform/service-context.js";
+import { rememberLanguage } from "../account/index.js";
 import { AccessibilityPage, HomePage, PrivacyPage } from "./views/home-views.js";
 
 export const homeRoutes = new Hono<AppEnv>()
   .get("/", (c) => render(c, c.get("t")("home.title"), <HomePage />))
   .get("/accessibility", (c) => render(c, c.get("t")("a11y.title"), <AccessibilityPage />))
   .get("/privacy", (c) => render(c, c.get("t")("privacy.title"), <PrivacyPage />))
-  .get("/theme.css", (c) => {
-    c.header("Content-Type", "text/css; charset=utf-8");
-    c.header("Cache-Control", "public, max-age=31536000, immutable");
-    return c.body(themeCss(c.get("tenant").colorPrimary));
-  })
   .post("/language", async (c) => {
     const form = await readForm(c);
     const tenant = c.get("tenant");
     const lang = isLang(form.lang) && tenant.languages.includes(form.lang) ? form.lang : tenant.defaultLanguage;
     setCookie(c, LANG_COOKIE, lang, { ...cookieOptions(c), maxAge: 365 * 24 * 3600 });
-    const actor = c.get("actor");
-    if (isPerson(actor)) {
-      await c.get("deps").db.updateTable("users").set({ language: lang }).where("id", "=", actor.userId).where("tenant_id", "=", tenant.id).execute();
-    }
+    await rememberLanguage(serviceContext(c), lang);
     return c.redirect(safeBack(form.back), 303);
   });

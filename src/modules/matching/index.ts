@@ -1,9 +1,13 @@
-import { hasRole, isPerson } from "../../platform/auth/policy.js";
+import { type Actor, can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { canBeMatched, canMatchForOthers } from "./matching.policy.js";
 import { matchingRoutes } from "./matching.routes.js";
 import { personalData, sealedFields } from "./matching.service.js";
+import type {} from "./matching.table.js"; // its tables join the database interface
 
 export { personalData, sealedFields } from "./matching.service.js";
+
+const here = (a: Actor) => ({ tenantId: a.tenantId });
 
 export const matchingModule: ModuleDefinition = {
   name: "matching",
@@ -11,7 +15,7 @@ export const matchingModule: ModuleDefinition = {
   personalData,
   sealedFields,
   nav: [
-    { href: "/matching", label: "nav.forYou", visible: isPerson },
-    { href: "/matching/staff", label: "nav.matchingStaff", visible: (a) => hasRole(a, "staff", "tenant_admin") },
+    { href: "/matching", label: "nav.forYou", visible: (a) => can(a, canBeMatched, here(a)) },
+    { href: "/matching/staff", label: "nav.matchingStaff", visible: (a) => can(a, canMatchForOthers, here(a)) },
   ],
 };

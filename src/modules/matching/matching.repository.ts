@@ -2,27 +2,12 @@ import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { type Keyring, open, seal } from "../../platform/crypto/sealed.js";
-import type { NEEDS, RHYTHMS, SETTINGS } from "./matching.js";
+import type { Consent, VolunteerProfile } from "./matching.model.js";
 import type { MatchingConsentsTable, VolunteerProfilesTable } from "./matching.table.js";
 
 /** Fields sealed at rest: what a person's needs reveal about their health, and what staff noted about a consent. */
 const NEEDS_FIELD = "volunteer_profiles.needs";
 const NOTE_FIELD = "matching_consents.note";
-
-/** What a citizen tells about themself to be matched, as stored. */
-export interface VolunteerProfile {
-  userId: string;
-  interests: string[];
-  skills: string;
-  slots: string[];
-  postcode: string | null;
-  maxKm: number | null;
-  languages: string[];
-  needs: (typeof NEEDS)[number][];
-  setting: (typeof SETTINGS)[number];
-  rhythm: (typeof RHYTHMS)[number];
-  updatedAt: string;
-}
 
 const toProfile =
   (ring: Keyring) =>
@@ -45,37 +30,27 @@ export async function findProfile(db: Database, ring: Keyring, tenantId: string,
   return row && toProfile(ring)(row);
 }
 
+/** The profile's columns, lists as comma-separated text and the needs sealed. */
+const profileColumns = (ring: Keyring, p: VolunteerProfile) => ({
+  interests: p.interests.join(","),
+  skills: p.skills,
+  time_slots: p.slots.join(","),
+  postcode: p.postcode,
+  max_km: p.maxKm,
+  languages: p.languages.join(","),
+  needs: seal(ring, NEEDS_FIELD, p.needs.join(",")),
+  setting: p.setting,
+  rhythm: p.rhythm,
+  updated_at: p.updatedAt,
+});
+
 export async function saveProfile(db: Database, ring: Keyring, tenantId: string, p: VolunteerProfile) {
-  const columns = {
-    interests: p.interests.join(","),
-    skills: p.skills,
-    time_slots: p.slots.join(","),
-    postcode: p.postcode,
-    max_km: p.maxKm,
-    languages: p.languages.join(","),
-    needs: seal(ring, NEEDS_FIELD, p.needs.join(",")),
-    setting: p.setting,
-    rhythm: p.rhythm,
-    updated_at: p.updatedAt,
-  };
+  const columns = profileColumns(ring, p);
   await db
     .insertInto("volunteer_profiles")
     .values({ tenant_id: tenantId, user_id: p.userId, ...columns })
     .onConflict((oc) => oc.columns(["tenant_id", "user_id"]).doUpdateSet(columns))
     .execute();
-}
-
-/** A citizen's consent to centre staff seeing their matches. */
-export interface Consent {
-  id: string;
-  citizenId: string;
-  staffId: string | null;
-  note: string;
-  givenAt: string;
-  /** When the citizen confirmed it by the mailed link; null while only staff have recorded it. */
-  confirmedAt: string | null;
-  withdrawnAt: string | null;
-  expiresAt: string;
 }
 
 const toConsent =

@@ -1,30 +1,26 @@
 import { Hono } from "hono";
+import { listOf } from "../../db/lists.js";
 import { tokenInput } from "../../platform/auth/auth.schema.js";
 import { LinkInvalidPage } from "../../platform/auth/views/auth-views.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { AppError, type FieldErrors } from "../../platform/http/errors.js";
+import { type FieldErrors, formFailure } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
+import { type ProfileForm, profileForm } from "./matching.model.js";
 import { consentAnswerInput, consentInput, PROFILE_LISTS, profileInput } from "./matching.schema.js";
 import * as service from "./matching.service.js";
 import { ConsentAnsweredPage, ConsentLinkPage, ForYouPage, ProfilePage, StaffMatchingPage } from "./views/matching-views.js";
 
-const profileValues = (p: Awaited<ReturnType<typeof service.myProfile>>): Record<string, string> =>
-  p
-    ? {
-        interests: p.interests.join(","),
-        skills: p.skills,
-        slots: p.slots.join(","),
-        postcode: p.postcode ?? "",
-        maxKm: p.maxKm?.toString() ?? "",
-        languages: p.languages.join(","),
-        needs: p.needs.join(","),
-        setting: p.setting,
-        rhythm: p.rhythm,
-      }
-    : {};
+/** What was typed into the profile form, its checkbox groups (sent as repeated fields) as lists again. */
+const typedProfile = (values: Record<string, string>): ProfileForm => ({
+  ...values,
+  interests: listOf(values.interests),
+  slots: listOf(values.slots),
+  languages: listOf(values.languages),
+  needs: listOf(values.needs),
+});
 
 export const matchingRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
@@ -53,20 +49,20 @@ export const matchingRoutes = new Hono<AppEnv>()
   .get("/profile", async (c) => {
     const ctx = serviceContext(c);
     const [profile, categories] = await Promise.all([service.myProfile(ctx), terms(ctx.db, ctx.tenant.id, "category", ctx.lang)]);
-    return render(c, c.get("t")("matching.profile.title"), <ProfilePage values={profileValues(profile)} categories={categories} />);
+    return render(c, c.get("t")("matching.profile.title"), <ProfilePage values={profileForm(profile)} categories={categories} />);
   })
   .post("/profile", async (c) => {
     const ctx = serviceContext(c);
     const form = await parseForm(c, profileInput, PROFILE_LISTS);
     const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
-    const again = (errors: FieldErrors) =>
-      render(c, c.get("t")("matching.profile.title"), <ProfilePage values={form.values} errors={errors} categories={categories} />, 422);
+    const again = (errors: FieldErrors, status: 409 | 413 | 415 | 422 | 429 = 422) =>
+      render(c, c.get("t")("matching.profile.title"), <ProfilePage values={typedProfile(form.values)} errors={errors} categories={categories} />, status);
     if (!form.ok) return again(form.errors);
     try {
       await service.saveMyProfile(ctx, form.data);
     } catch (error) {
-      if (error instanceof AppError && error.status === 422) return again(error.fields);
-      throw error;
+      const f = formFailure(error);
+      return again(f.fields, f.status);
     }
     return c.redirect("/matching?notice=saved", 303);
   })
@@ -80,13 +76,14 @@ export const matchingRoutes = new Hono<AppEnv>()
   .post("/staff", async (c) => {
     const ctx = serviceContext(c);
     const form = await parseForm(c, consentInput);
-    const again = (errors: FieldErrors) => render(c, c.get("t")("matching.staff.title"), <StaffMatchingPage values={form.values} errors={errors} />, 422);
+    const again = (errors: FieldErrors, status: 409 | 413 | 415 | 422 | 429 = 422) =>
+      render(c, c.get("t")("matching.staff.title"), <StaffMatchingPage values={form.values} errors={errors} />, status);
     if (!form.ok) return again(form.errors);
     try {
       const citizenId = await service.recordConsent(ctx, form.data);
       return c.redirect(`/matching/staff?citizen=${citizenId}`, 303);
     } catch (error) {
-      if (error instanceof AppError && error.status === 422) return again(error.fields);
-      throw error;
+      const f = formFailure(error);
+      return again(f.fields, f.status);
     }
   });

@@ -3,7 +3,7 @@ import { email, tokenInput } from "../../platform/auth/auth.schema.js";
 import { postcodeText } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
-import { NEEDS, RHYTHMS, SETTINGS } from "./matching.js";
+import { NEEDS, RHYTHMS, SETTINGS } from "./matching.model.js";
 
 export const MAX_KM = [2, 5, 10, 25, 50] as const;
 

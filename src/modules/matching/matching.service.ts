@@ -1,23 +1,24 @@
 import { logAccess } from "../../platform/audit/access.js";
-import { auditEntry } from "../../platform/audit/audit.js";
-import { findUserByEmail } from "../../platform/auth/auth.service.js";
+import { audit } from "../../platform/audit/audit.js";
+import { findUserByEmail, findUserById } from "../../platform/auth/auth.service.js";
 import { consumeToken, issueToken, peekToken } from "../../platform/auth/email-tokens.js";
-import { authorize, isPerson } from "../../platform/auth/policy.js";
+import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { DAY_MS, isoIn, isoNow } from "../../platform/clock.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
 import type { SealedField } from "../../platform/crypto/reseal.js";
-import { AppError, notFound, unauthenticated } from "../../platform/http/errors.js";
-import { formatDateTime, isLang } from "../../platform/i18n/i18n.js";
+import { AppError, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
+import { formatDateTime } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import { queryTerm } from "../../platform/search/analyzer.js";
 import { findPostcode } from "../../platform/search/postcodes.js";
 import { keyOf, tenantIndex } from "../../platform/search/search-index.js";
-import type { ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
-import { type Match, type Profile, rank } from "./matching.js";
-import { canMatchForOthers } from "./matching.policy.js";
+import { rank } from "./matching.js";
+import { type CitizenMatches, type Consent, isLive, type Match, type Profile, type VolunteerProfile } from "./matching.model.js";
+import { canMatchForOthers, canWithdrawConsent } from "./matching.policy.js";
 import * as repo from "./matching.repository.js";
 import type { ProfileInput } from "./matching.schema.js";
 
@@ -42,9 +43,8 @@ export async function myProfile(ctx: ServiceContext) {
 export async function saveMyProfile(ctx: ServiceContext, input: ProfileInput) {
   if (!isPerson(ctx.actor)) throw unauthenticated();
   const categories = new Set((await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).map((c) => c.code));
-  if (input.interests.some((i) => !categories.has(i))) throw new AppError(422, "validation_failed", "validation.invalid", { interests: "validation.invalid" });
-  if (input.postcode && !(await findPostcode(ctx.db, ctx.tenant.country, input.postcode)))
-    throw new AppError(422, "validation_failed", "search.near.unknown", { postcode: "search.near.unknown" });
+  if (input.interests.some((i) => !categories.has(i))) throw invalidField("interests", "validation.invalid");
+  if (input.postcode && !(await findPostcode(ctx.db, ctx.tenant.country, input.postcode))) throw invalidField("postcode", "search.near.unknown");
   await repo.saveProfile(ctx.db, ring(ctx), ctx.tenant.id, {
     userId: ctx.actor.userId,
     interests: input.interests,
@@ -60,13 +60,13 @@ export async function saveMyProfile(ctx: ServiceContext, input: ProfileInput) {
   });
 }
 
-async function toMatchable(ctx: ServiceContext, p: repo.VolunteerProfile): Promise<Profile> {
+async function toMatchable(ctx: ServiceContext, p: VolunteerProfile): Promise<Profile> {
   const place = p.postcode ? await findPostcode(ctx.db, ctx.tenant.country, p.postcode) : null;
   return { ...p, origin: place };
 }
 
 /** Everything findable, ranked for one profile, each with why it fits and what does not. */
-export async function matchesFor(ctx: ServiceContext, stored: repo.VolunteerProfile, limit = FOR_YOU): Promise<Match[]> {
+export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, limit = FOR_YOU): Promise<Match[]> {
   const profile = await toMatchable(ctx, stored);
   const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
   const labels = new Map((await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).map((c) => [c.code, c.label]));
@@ -104,11 +104,11 @@ export async function recordConsent(ctx: ServiceContext, input: { email: string;
   authorize(ctx.actor, canMatchForOthers, { tenantId: ctx.tenant.id });
   const staff = ctx.actor;
   const citizen = await findUserByEmail(ctx.db, ctx.tenant.id, input.email);
-  if (!citizen) throw new AppError(422, "validation_failed", "matching.citizen.unknown", { email: "matching.citizen.unknown" });
+  if (!citizen) throw invalidField("email", "matching.citizen.unknown");
   const id = newId();
   const expiresAt = isoIn(ctx.clock, UNCONFIRMED_DAYS * DAY_MS);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertConsent(trx, ring(ctx), ctx.tenant.id, {
+  await inTransaction(ctx, async (tx) => {
+    await repo.insertConsent(tx.db, ring(ctx), ctx.tenant.id, {
       id,
       citizenId: citizen.id,
       staffId: staff.userId,
@@ -116,32 +116,23 @@ export async function recordConsent(ctx: ServiceContext, input: { email: string;
       givenAt: isoNow(ctx.clock),
       expiresAt,
     });
-    const token = await issueToken(trx, ctx.clock, {
+    const token = await issueToken(tx.db, ctx.clock, {
       tenantId: ctx.tenant.id,
       purpose: "consent",
       email: citizen.email,
       userId: citizen.id,
       data: { consentId: id },
     });
-    const lang = isLang(citizen.language) ? citizen.language : ctx.tenant.defaultLanguage;
-    await sendMail(trx, ctx.clock, {
+    await sendMail(tx.db, ctx.clock, {
       tenant: ctx.tenant,
       to: citizen.email,
-      lang,
-      compose: (t) => ({
+      compose: (t, lang) => ({
         subject: t("mail.consent.subject", { tenant: ctx.tenant.name }),
         paragraphs: [t("mail.consent.body", { tenant: ctx.tenant.name, date: formatDateTime(lang, expiresAt, ctx.tenant.timeZone) }), t("mail.notYou")],
         action: { label: t("mail.consent.action"), url: `${ctx.baseUrl}/matching/consent?token=${encodeURIComponent(token)}` },
       }),
     });
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: staff.userId,
-      action: "matching.consent_recorded",
-      entityType: "user",
-      entityId: citizen.id,
-      ip: ctx.ip,
-    });
+    await audit(tx, "matching.consent_recorded", { type: "user", id: citizen.id });
   });
   return citizen.id;
 }
@@ -150,28 +141,24 @@ export async function recordConsent(ctx: ServiceContext, input: { email: string;
 export async function consentByLink(ctx: ServiceContext, token: string) {
   const found = await peekToken(ctx.db, ctx.clock, ctx.tenant.id, "consent", token);
   const consent = found?.data.consentId ? await repo.findConsent(ctx.db, ring(ctx), ctx.tenant.id, found.data.consentId) : undefined;
-  if (!consent || consent.withdrawnAt || consent.expiresAt <= isoNow(ctx.clock)) return null;
+  if (!consent || !isLive(consent, isoNow(ctx.clock))) return null;
   return consent;
 }
 
-async function answer(ctx: ServiceContext, consent: repo.Consent, confirmed: boolean) {
+async function answer(ctx: ServiceContext, consent: Consent, confirmed: boolean) {
   const now = isoNow(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (tx) => {
     const changed = await repo.answerConsent(
-      trx,
+      tx.db,
       ctx.tenant.id,
       consent.id,
       now,
       confirmed ? { confirmed: true, expiresAt: isoIn(ctx.clock, CONSENT_DAYS * DAY_MS) } : { confirmed: false },
     );
     if (!changed) throw new AppError(400, "invalid_link", "error.linkInvalid");
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
+    // The citizen answers, signed in or through the link mailed to them.
+    await audit(tx, confirmed ? "matching.consent_confirmed" : "matching.consent_withdrawn", { type: "user", id: consent.citizenId }, undefined, {
       actorId: consent.citizenId,
-      action: confirmed ? "matching.consent_confirmed" : "matching.consent_withdrawn",
-      entityType: "user",
-      entityId: consent.citizenId,
-      ip: ctx.ip,
     });
   });
 }
@@ -191,26 +178,23 @@ export async function myConsents(ctx: ServiceContext) {
 
 /** The signed-in citizen withdraws a consent, as easily as it was given. */
 export async function withdrawMine(ctx: ServiceContext, consentId: string) {
-  const consent = (await myConsents(ctx)).find((c) => c.id === consentId);
-  if (!consent) throw notFound();
+  if (!isPerson(ctx.actor)) throw unauthenticated();
+  const consent = await repo.findConsent(ctx.db, ring(ctx), ctx.tenant.id, consentId);
+  if (!consent || !isLive(consent, isoNow(ctx.clock)) || !can(ctx.actor, canWithdrawConsent, { tenantId: ctx.tenant.id, citizenId: consent.citizenId }))
+    throw notFound();
   await answer(ctx, consent, false);
 }
 
 /** A citizen's matches as staff see them; only while a consent lasts. Every look is in the access log. */
-export async function matchesForCitizen(ctx: ServiceContext, citizenId: string) {
+export async function matchesForCitizen(ctx: ServiceContext, citizenId: string): Promise<CitizenMatches> {
   authorize(ctx.actor, canMatchForOthers, { tenantId: ctx.tenant.id });
   const [consent] = await repo.liveConsents(ctx.db, ring(ctx), ctx.tenant.id, citizenId, isoNow(ctx.clock));
   if (!consent) throw new AppError(403, "consent_required", "matching.consent.missing");
   const profile = await profileOf(ctx, citizenId);
-  const citizen = await ctx.db
-    .selectFrom("users")
-    .select(["name", "email"])
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("id", "=", citizenId)
-    .executeTakeFirst();
+  const citizen = await findUserById(ctx.db, ctx.tenant.id, citizenId);
   if (!citizen) throw notFound();
   await logAccess(ctx, "matching.viewed", "user", [citizenId]);
-  return { citizen, consent, matches: profile ? await matchesFor(ctx, profile) : null };
+  return { citizen: { name: citizen.name, email: citizen.email }, consent, matches: profile ? await matchesFor(ctx, profile) : null };
 }
 
 export const sealedFields: SealedField[] = [

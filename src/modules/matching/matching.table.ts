@@ -32,3 +32,11 @@ export interface MatchingConsentsTable {
   /** Until the citizen confirms, a short while after it was recorded; then a year after confirming. Empty: over. */
   expires_at: Generated<string>;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    volunteer_profiles: VolunteerProfilesTable;
+    matching_consents: MatchingConsentsTable;
+  }
+}

@@ -15,7 +15,8 @@ import {
   Visitor,
 } from "../../../test/harness.js";
 import type { SearchDocument } from "../../platform/search/documents.js";
-import { type Match, type Profile, rank } from "./matching.js";
+import { rank } from "./matching.js";
+import type { Match, Profile } from "./matching.model.js";
 
 const AARHUS_C = { lat: 56.1567, lon: 10.2108 };
 const doc = (id: string, d: Partial<SearchDocument> & { facets: SearchDocument["facets"] }): SearchDocument => ({

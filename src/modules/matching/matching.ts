@@ -1,38 +1,7 @@
 import type { SearchDocument } from "../../platform/search/documents.js";
 import { distanceKm } from "../../platform/search/postcodes.js";
 import { firstInOrder } from "../../platform/search/top.js";
-
-export const NEEDS = ["step_free", "companion", "no_local_language"] as const;
-export const SETTINGS = ["any", "one_to_one", "group"] as const;
-export const RHYTHMS = ["any", "regular", "one_off"] as const;
-
-/** What a citizen tells about themself to be matched. */
-export interface Profile {
-  interests: string[];
-  skills: string;
-  slots: string[];
-  origin: { lat: number; lon: number } | null;
-  maxKm: number | null;
-  languages: string[];
-  needs: (typeof NEEDS)[number][];
-  setting: (typeof SETTINGS)[number];
-  rhythm: (typeof RHYTHMS)[number];
-}
-
-export type ReasonCode = "interest" | "near" | "remote" | "time" | "anytime" | "rhythm" | "setting" | "language" | "step_free" | "companion" | "skills";
-export interface Reason {
-  code: ReasonCode;
-  /** What the reason is about: the category, the distance, the shared times, the skills. */
-  detail?: string;
-}
-
-export interface Match {
-  doc: SearchDocument;
-  score: number;
-  distanceKm: number | null;
-  fits: Reason[];
-  misfits: Reason[];
-}
+import type { Match, Profile, Reason } from "./matching.model.js";
 
 const DEFAULT_MAX_KM = 10;
 
@@ -74,10 +43,10 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
     const common = slots.filter((s) => profile.slots.includes(s));
     if (common.length > 0) {
       score += 20;
-      because({ code: "time", detail: common.join(",") });
+      because({ code: "time", items: common });
     } else {
       score -= 15;
-      against({ code: "time", detail: slots.join(",") });
+      against({ code: "time", items: slots });
     }
   }
 
@@ -108,7 +77,7 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
     const spoken = facet("language").filter((l) => profile.languages.includes(l));
     if (facet("suits").includes("no_local_language") || spoken.length > 0) {
       score += 10;
-      because({ code: "language", detail: spoken.join(",") });
+      because({ code: "language", items: spoken });
     } else {
       score -= 20;
       against({ code: "language" });

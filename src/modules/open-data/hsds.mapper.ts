@@ -1,6 +1,7 @@
 import { v5 as uuidv5 } from "uuid";
 import { type Lang, languageNames } from "../../platform/i18n/i18n.js";
 import type { Place } from "../../platform/search/postcodes.js";
+import { type CountryCode, countryProfile } from "../../platform/tenants/countries.js";
 import type { Term, TermKind } from "../taxonomy/index.js";
 import type { OrganizationRecord, ServiceRecord } from "./open-data.model.js";
 
@@ -8,18 +9,11 @@ import type { OrganizationRecord, ServiceRecord } from "./open-data.model.js";
 const NAMESPACE = "5b8e3c1a-7f0d-4c52-9a3e-2d6b1f4e8c90";
 export const derivedId = (...parts: string[]) => uuidv5(parts.join(":"), NAMESPACE);
 
-/** The org-id.guide scheme of each country's register of associations. */
-const IDENTIFIER_SCHEME = {
-  DK: { scheme: "DK-CVR", type: "CVR" },
-  NO: { scheme: "NO-BRC", type: "Organisasjonsnummer" },
-  NL: { scheme: "NL-KVK", type: "KvK-nummer" },
-};
-
 export interface Site {
   baseUrl: string;
   tenantId: string;
   tenantName: string;
-  country: "DK" | "NO" | "NL";
+  country: CountryCode;
   lang: Lang;
 }
 
@@ -36,7 +30,7 @@ export function organization(a: OrganizationRecord, site: Site) {
 }
 
 export function fullOrganization(a: OrganizationRecord, site: Site, services: ServiceRecord[]) {
-  const scheme = IDENTIFIER_SCHEME[site.country];
+  const { register } = countryProfile(site.country);
   return {
     ...organization(a, site),
     organization_identifiers: a.registrationNumber
@@ -44,8 +38,8 @@ export function fullOrganization(a: OrganizationRecord, site: Site, services: Se
           {
             id: derivedId(a.id, "identifier"),
             organization_id: a.id,
-            identifier_scheme: scheme.scheme,
-            identifier_type: scheme.type,
+            identifier_scheme: register.scheme,
+            identifier_type: register.name,
             identifier: a.registrationNumber,
           },
         ]

@@ -1,37 +1,93 @@
-import { type Insertable, type Selectable, sql } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
+import { listOf } from "../../db/lists.js";
 import { containsText } from "../../db/text-match.js";
-import { type Keyring, open, seal } from "../../platform/crypto/sealed.js";
-import type { ApplicationMessagesTable, ApplicationsTable, OpportunitiesTable } from "./opportunities.table.js";
+import type { Opportunity, OpportunityStatus } from "./opportunities.model.js";
+import type { OpportunitiesTable } from "./opportunities.table.js";
 
-export type OpportunityRow = Selectable<OpportunitiesTable> & { association_name: string };
-/** An application as services see it: its text opened. */
-export type ApplicationRow = Selectable<ApplicationsTable>;
+type OpportunityRow = Selectable<OpportunitiesTable> & { association_name: string };
 
-/** Fields sealed at rest: what an applicant writes may tell of their health or circumstances. */
-const MESSAGE_FIELD = "applications.message";
-const BODY_FIELD = "application_messages.body";
-
-const toApplication =
-  (ring: Keyring) =>
-  <A extends { message: string }>(row: A): A => ({ ...row, message: open(ring, MESSAGE_FIELD, row.message) });
-
-const toMessage =
-  (ring: Keyring) =>
-  <M extends { body: string }>(row: M): M => ({ ...row, body: open(ring, BODY_FIELD, row.body) });
-
-export async function insertApplication(db: Database, ring: Keyring, row: Insertable<ApplicationsTable>) {
-  await db
-    .insertInto("applications")
-    .values({ ...row, message: seal(ring, MESSAGE_FIELD, row.message) })
-    .execute();
+/** The one reading of a job's row: booleans from 0/1, lists from comma text. */
+export function toOpportunity(row: OpportunityRow): Opportunity {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    associationId: row.association_id,
+    associationName: row.association_name,
+    categoryId: row.category_id,
+    title: row.title,
+    tasks: row.tasks,
+    benefits: row.benefits,
+    commitment: row.commitment,
+    hoursPerWeek: row.hours_per_week,
+    oneOffDate: row.one_off_date,
+    place: row.place,
+    postcode: row.postcode,
+    remote: row.remote === 1,
+    startDate: row.start_date,
+    needsCertificate: row.needs_certificate === 1,
+    minAge: row.min_age,
+    languages: listOf(row.languages),
+    suits: listOf(row.suits),
+    slots: listOf(row.time_slots),
+    setting: row.setting,
+    stepFree: row.step_free === 1,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    expiresOn: row.expires_on,
+    status: row.status,
+    reviewNote: row.review_note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    renewalRemindedAt: row.renewal_reminded_at,
+  };
 }
 
-export async function insertMessage(db: Database, ring: Keyring, row: Insertable<ApplicationMessagesTable>) {
-  await db
-    .insertInto("application_messages")
-    .values({ ...row, body: seal(ring, BODY_FIELD, row.body) })
-    .execute();
+/** The one writing of a job's row. */
+export function opportunityColumns(o: Omit<Opportunity, "associationName">): Insertable<OpportunitiesTable> {
+  return {
+    id: o.id,
+    tenant_id: o.tenantId,
+    association_id: o.associationId,
+    category_id: o.categoryId,
+    title: o.title,
+    tasks: o.tasks,
+    benefits: o.benefits,
+    commitment: o.commitment,
+    hours_per_week: o.hoursPerWeek,
+    one_off_date: o.oneOffDate,
+    place: o.place,
+    postcode: o.postcode,
+    remote: o.remote ? 1 : 0,
+    start_date: o.startDate,
+    needs_certificate: o.needsCertificate ? 1 : 0,
+    min_age: o.minAge,
+    languages: o.languages.join(","),
+    suits: o.suits.join(","),
+    time_slots: o.slots.join(","),
+    setting: o.setting,
+    step_free: o.stepFree ? 1 : 0,
+    contact_name: o.contactName,
+    contact_email: o.contactEmail,
+    expires_on: o.expiresOn,
+    status: o.status,
+    review_note: o.reviewNote,
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+    published_at: o.publishedAt,
+    renewal_reminded_at: o.renewalRemindedAt,
+  };
+}
+
+export async function insertOpportunity(db: Database, o: Omit<Opportunity, "associationName">) {
+  await db.insertInto("opportunities").values(opportunityColumns(o)).execute();
+}
+
+/** Writes the job's changed state; its tenant, association and creation stay as they were. */
+export async function updateOpportunity(db: Database, o: Omit<Opportunity, "associationName">) {
+  const { id, tenant_id, association_id, created_at, ...changed } = opportunityColumns(o);
+  await db.updateTable("opportunities").set(changed).where("tenant_id", "=", tenant_id).where("id", "=", id).execute();
 }
 
 export const PAGE_SIZE = 20;
@@ -45,8 +101,16 @@ function withAssociation(db: Database, tenantId: string) {
     .where("o.tenant_id", "=", tenantId);
 }
 
-export async function findById(db: Database, tenantId: string, id: string): Promise<OpportunityRow | undefined> {
-  return withAssociation(db, tenantId).where("o.id", "=", id).executeTakeFirst();
+export async function findById(db: Database, tenantId: string, id: string): Promise<Opportunity | undefined> {
+  const row = await withAssociation(db, tenantId).where("o.id", "=", id).executeTakeFirst();
+  return row && toOpportunity(row);
+}
+
+/** Several jobs in one query, by id. */
+export async function findByIds(db: Database, tenantId: string, ids: string[]): Promise<Opportunity[]> {
+  if (ids.length === 0) return [];
+  const rows = await withAssociation(db, tenantId).where("o.id", "in", ids).execute();
+  return rows.map(toOpportunity);
 }
 
 export async function listPublished(db: Database, tenantId: string, today: string, page: number) {
@@ -62,13 +126,15 @@ export async function listPublished(db: Database, tenantId: string, today: strin
       .execute(),
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map(toOpportunity), total: Number(count.n) };
 }
 
-export async function listByStatus(db: Database, tenantId: string, status: OpportunitiesTable["status"]) {
-  return withAssociation(db, tenantId).where("o.status", "=", status).orderBy("o.updated_at").execute();
+export async function listByStatus(db: Database, tenantId: string, status: OpportunityStatus): Promise<Opportunity[]> {
+  const rows = await withAssociation(db, tenantId).where("o.status", "=", status).orderBy("o.updated_at").execute();
+  return rows.map(toOpportunity);
 }
 
+/** An association's jobs, each with its count of confirmed applications, in two queries. */
 export async function listForAssociation(db: Database, tenantId: string, associationId: string) {
   const rows = await withAssociation(db, tenantId).where("o.association_id", "=", associationId).orderBy("o.updated_at", "desc").execute();
   const counts = rows.length
@@ -85,89 +151,7 @@ export async function listForAssociation(db: Database, tenantId: string, associa
         .groupBy("opportunity_id")
         .execute()
     : [];
-  return rows.map((r) => ({ ...r, applications: Number(counts.find((c) => c.opportunity_id === r.id)?.n ?? 0) }));
-}
-
-export async function applicationsFor(db: Database, ring: Keyring, tenantId: string, opportunityId: string): Promise<ApplicationRow[]> {
-  const rows = await db
-    .selectFrom("applications")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("opportunity_id", "=", opportunityId)
-    .where("status", "!=", "unconfirmed")
-    .orderBy("created_at")
-    .execute();
-  return rows.map(toApplication(ring));
-}
-
-export async function applicationsOf(db: Database, tenantId: string, userId: string) {
-  return db
-    .selectFrom("applications as ap")
-    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
-    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "o.association_id").onRef("a.tenant_id", "=", "o.tenant_id"))
-    .select(["ap.id", "ap.status", "ap.created_at", "ap.updated_at", "o.id as opportunity_id", "o.title", "a.name as association_name"])
-    .where("ap.tenant_id", "=", tenantId)
-    .where("ap.user_id", "=", userId)
-    .orderBy("ap.created_at", "desc")
-    .execute();
-}
-
-export async function findApplication(db: Database, ring: Keyring, tenantId: string, id: string): Promise<ApplicationRow | undefined> {
-  const row = await db.selectFrom("applications").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
-  return row && toApplication(ring)(row);
-}
-
-export async function messagesOf(db: Database, ring: Keyring, tenantId: string, applicationId: string) {
-  const rows = await db
-    .selectFrom("application_messages")
-    .select(["id", "sender", "body", "created_at"])
-    .where("tenant_id", "=", tenantId)
-    .where("application_id", "=", applicationId)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
-  return rows.map(toMessage(ring));
-}
-
-/** A person's applications: made from their account, or under their e-mail address with or without one. */
-function applicationsOfSubject(db: Database, tenantId: string, who: { userId: string | null; email: string | null }) {
-  return db
-    .selectFrom("applications as ap")
-    .where("ap.tenant_id", "=", tenantId)
-    .where((eb) => {
-      const either = [...(who.userId ? [eb("ap.user_id", "=", who.userId)] : []), ...(who.email ? [eb("ap.email", "=", who.email)] : [])];
-      return either.length ? eb.or(either) : sql<boolean>`1 = 0`;
-    });
-}
-
-/** Everything of a person's applications, the conversations with the associations included, for their data download. */
-export async function applicationsWithThreads(db: Database, ring: Keyring, tenantId: string, who: { userId: string | null; email: string | null }) {
-  const rows = await applicationsOfSubject(db, tenantId, who)
-    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
-    .selectAll("ap")
-    .select("o.title as volunteer_job")
-    .orderBy("ap.created_at")
-    .execute();
-  const ids = rows.map((r) => r.id);
-  const messages = ids.length
-    ? await db
-        .selectFrom("application_messages")
-        .select(["application_id", "sender", "body", "created_at"])
-        .where("tenant_id", "=", tenantId)
-        .where("application_id", "in", ids)
-        .orderBy("created_at")
-        .execute()
-    : [];
-  return rows.map(toApplication(ring)).map((a) => ({ ...a, messages: messages.filter((m) => m.application_id === a.id).map(toMessage(ring)) }));
-}
-
-/** Erasure: the person's applications go, their conversations with them; messages they wrote for an association stay, unsigned. */
-export async function forgetApplicant(db: Database, tenantId: string, who: { userId: string | null; email: string | null }) {
-  const ids = (await applicationsOfSubject(db, tenantId, who).select("ap.id").execute()).map((r) => r.id);
-  if (ids.length) await db.deleteFrom("applications").where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
-  if (who.userId)
-    await db.updateTable("application_messages").set({ author_id: null }).where("tenant_id", "=", tenantId).where("author_id", "=", who.userId).execute();
-  return ids;
+  return rows.map((r) => ({ ...toOpportunity(r), applications: Number(counts.find((c) => c.opportunity_id === r.id)?.n ?? 0) }));
 }
 
 /** Postings that give the person as the association's contact. */
@@ -178,6 +162,18 @@ export async function postingsWithContact(db: Database, tenantId: string, email:
     .where("tenant_id", "=", tenantId)
     .where("contact_email", "=", email)
     .execute();
+}
+
+/** When each job published since a day went out, with its category's code, for the figures. */
+export async function publishedSince(db: Database, tenantId: string, since: string) {
+  const rows = await db
+    .selectFrom("opportunities as o")
+    .leftJoin("taxonomy_terms as c", (j) => j.onRef("c.id", "=", "o.category_id").onRef("c.tenant_id", "=", "o.tenant_id"))
+    .select(["o.published_at", "c.code as category"])
+    .where("o.tenant_id", "=", tenantId)
+    .where("o.published_at", ">=", since)
+    .execute();
+  return rows.map((j) => ({ publishedAt: j.published_at ?? "", category: j.category ?? "" }));
 }
 
 export interface PublicRecordFilter {
@@ -192,7 +188,10 @@ export interface PublicRecordFilter {
   placed?: boolean;
 }
 
-/** Published, unexpired jobs with their association and category, for open data and feeds. */
+/**
+ * Published, unexpired jobs with their association and category, for open data and feeds. Their
+ * shape is the one public offers share and the open-data mappers read, so it stays the stored one.
+ */
 export async function listPublicRecords(db: Database, tenantId: string, today: string, f: PublicRecordFilter, order: "id" | "newest" = "id") {
   const search = f.search ?? "";
   const base = db
@@ -220,49 +219,4 @@ export async function listPublicRecords(db: Database, tenantId: string, today: s
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
-}
-
-/** Applications the volunteer centre was told about because nobody answered them. */
-export async function escalatedApplications(db: Database, tenantId: string) {
-  return db
-    .selectFrom("applications as ap")
-    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
-    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "o.association_id").onRef("a.tenant_id", "=", "o.tenant_id"))
-    .select(["ap.id", "ap.name", "ap.confirmed_at", "ap.escalated_at", "o.id as opportunity_id", "o.title", "a.name as association_name"])
-    .where("ap.tenant_id", "=", tenantId)
-    .where("ap.status", "=", "new")
-    .where("ap.first_answer_at", "is", null)
-    .where("ap.escalated_at", "is not", null)
-    .orderBy("ap.confirmed_at")
-    .execute();
-}
-
-/** What the figures are made of: jobs published and applications confirmed since a day, with their category. */
-export async function figureData(db: Database, tenantId: string, since: string) {
-  const [jobs, applications] = await Promise.all([
-    db
-      .selectFrom("opportunities as o")
-      .leftJoin("taxonomy_terms as c", (j) => j.onRef("c.id", "=", "o.category_id").onRef("c.tenant_id", "=", "o.tenant_id"))
-      .select(["o.published_at", "c.code as category"])
-      .where("o.tenant_id", "=", tenantId)
-      .where("o.published_at", ">=", since)
-      .execute(),
-    db
-      .selectFrom("applications as ap")
-      .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
-      .leftJoin("taxonomy_terms as c", (j) => j.onRef("c.id", "=", "o.category_id").onRef("c.tenant_id", "=", "o.tenant_id"))
-      .select(["ap.confirmed_at", "ap.first_answer_at", "ap.status", "c.code as category"])
-      .where("ap.tenant_id", "=", tenantId)
-      .where("ap.confirmed_at", ">=", since)
-      .execute(),
-  ]);
-  return {
-    jobs: jobs.map((j) => ({ published_at: j.published_at ?? "", category: j.category ?? "" })),
-    applications: applications.map((a) => ({
-      confirmed_at: a.confirmed_at ?? "",
-      first_answer_at: a.first_answer_at,
-      status: a.status,
-      category: a.category ?? "",
-    })),
-  };
 }

@@ -4,10 +4,7 @@ import { optionalDateField } from "../../platform/dates.js";
 import { checkbox, postcodeText } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
-
-export const SUITS = ["young", "seniors", "newcomers", "disabilities", "no_local_language"] as const;
-export const COMMITMENTS = ["weekly", "one_off", "flexible"] as const;
-export const SETTINGS = ["any", "one_to_one", "group"] as const;
+import { COMMITMENTS, SETTINGS, SUITS } from "./opportunities.model.js";
 
 const isoDay = optionalDateField();
 
@@ -48,21 +45,4 @@ export const opportunityInput = z
 export type OpportunityInput = z.output<typeof opportunityInput>;
 export const LIST_FIELDS = ["languages", "suits", "slots"];
 
-export const applyInput = z.object({
-  name: z.string().trim().min(1, "validation.nameRequired").max(120, "validation.tooLong"),
-  email,
-  phone: z
-    .string()
-    .trim()
-    .max(30, "validation.tooLong")
-    .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
-    .transform((v) => v || null),
-  message: z.string().trim().min(1, "application.message.required").max(3000, "validation.tooLong"),
-});
-
-export const APPLICATION_STEPS = ["new", "contacted", "meeting", "started", "not_now"] as const;
-export const applicationStatusInput = z.object({ status: z.enum(APPLICATION_STEPS, "validation.invalid") });
 export const reviewInput = z.object({ decision: z.enum(["approve", "reject"], "validation.invalid"), note: z.string().trim().max(1000, "validation.tooLong") });
-
-export const threadMessageInput = z.object({ body: z.string().trim().min(1, "thread.body.required").max(5000, "validation.tooLong") });
-export const applicantReplyInput = threadMessageInput.extend({ key: z.string().min(10, "error.linkInvalid").max(300, "error.linkInvalid") });

@@ -1,5 +1,6 @@
-import { hasRole } from "../../platform/auth/policy.js";
+import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { canManagePeople } from "./people.policy.js";
 import { invitationRoutes, peopleRoutes } from "./people.routes.js";
 
 export const peopleModule: ModuleDefinition = {
@@ -8,5 +9,5 @@ export const peopleModule: ModuleDefinition = {
     { path: "/people", routes: peopleRoutes },
     { path: "/invitations", routes: invitationRoutes },
   ],
-  nav: [{ href: "/people", label: "nav.people", visible: (a) => hasRole(a, "staff", "tenant_admin") }],
+  nav: [{ href: "/people", label: "nav.people", visible: (a) => can(a, canManagePeople, { tenantId: a.tenantId }) }],
 };

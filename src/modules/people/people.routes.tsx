@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { tokenInput } from "../../platform/auth/auth.schema.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { AppError } from "../../platform/http/errors.js";
+import { AppError, invalid } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
@@ -13,9 +13,14 @@ import { InvitationPage, PeoplePage, PersonPage } from "./views/people-views.js"
 
 export const peopleRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
+    const ctx = serviceContext(c);
     const query = peopleQuery.parse(c.req.query());
-    const { rows, total } = await people.list(serviceContext(c), query, "page");
-    return render(c, c.get("t")("people.title"), <PeoplePage rows={rows} total={total} query={query} pages={Math.ceil(total / PAGE_SIZE)} />);
+    const { rows, total } = await people.list(ctx, query, "page");
+    return render(
+      c,
+      c.get("t")("people.title"),
+      <PeoplePage rows={rows} total={total} query={query} pages={Math.ceil(total / PAGE_SIZE)} grantable={people.grantableRoles(ctx)} />,
+    );
   })
   .get("/export.csv", async (c) => {
     const t = c.get("t");
@@ -24,7 +29,7 @@ export const peopleRoutes = new Hono<AppEnv>()
       c,
       "people.csv",
       [t("auth.name"), t("auth.email"), t("people.verified"), t("people.roles"), t("table.created")],
-      rows.map((r) => [r.name, r.email, r.email_verified_at ? t("common.yes") : t("common.no"), r.roles.join(" "), r.created_at]),
+      rows.map((r) => [r.name, r.email, r.emailVerifiedAt ? t("common.yes") : t("common.no"), r.roles.join(" "), r.createdAt]),
     );
   })
   .post("/invite", async (c) => {
@@ -36,7 +41,14 @@ export const peopleRoutes = new Hono<AppEnv>()
       return render(
         c,
         c.get("t")("people.title"),
-        <PeoplePage rows={rows} total={total} query={query} pages={Math.ceil(total / PAGE_SIZE)} invite={{ values: form.values, errors: form.errors }} />,
+        <PeoplePage
+          rows={rows}
+          total={total}
+          query={query}
+          pages={Math.ceil(total / PAGE_SIZE)}
+          grantable={people.grantableRoles(ctx)}
+          invite={{ values: form.values, errors: form.errors }}
+        />,
         422,
       );
     }
@@ -44,12 +56,13 @@ export const peopleRoutes = new Hono<AppEnv>()
     return c.redirect("/people?notice=invited", 303);
   })
   .get("/:id", async (c) => {
-    const person = await people.get(serviceContext(c), c.req.param("id"));
-    return render(c, person.name, <PersonPage person={person} />);
+    const ctx = serviceContext(c);
+    const person = await people.get(ctx, c.req.param("id"));
+    return render(c, person.name, <PersonPage person={person} grantable={people.grantableRoles(ctx)} />);
   })
   .post("/:id/roles", async (c) => {
     const form = await parseForm(c, roleChangeInput);
-    if (!form.ok) throw new AppError(422, "validation_failed", "validation.invalid");
+    if (!form.ok) throw invalid({});
     await people.changeRole(serviceContext(c), c.req.param("id"), form.data);
     return c.redirect(`/people/${c.req.param("id")}?notice=saved`, 303);
   });

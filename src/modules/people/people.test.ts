@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  countingQueries,
   createPerson,
   createTenant,
   createTestApp,
@@ -106,5 +107,25 @@ describe.each(dialects())("people and roles [%s]", (dialect) => {
     const link = linkIn(mail?.text ?? "", "/invitations/accept");
     await v.post("/invitations/accept", { token: new URL(`http://x${link}`).searchParams.get("token") ?? "" }, { from: link });
     expect((await roles(id)).map((r) => r.role)).toEqual(["caseworker"]);
+  });
+
+  it("lists people at a fixed number of queries, noting each person shown in one insert", async () => {
+    const c = await createTenant(t.db, { slug: "c", host: "c.test" });
+    await createPerson(t.db, c, { email: "staff@c.test", name: "Cecilie Staff", roles: ["staff"] });
+    await createPerson(t.db, c, { email: "one@c.test", name: "Citizen 1", roles: ["caseworker"] });
+    const counted = countingQueries(t.db);
+    const v = new Visitor(createTestApp(counted.db).app, c.host);
+    await v.signIn("staff@c.test");
+    const queriesFor = async (people: number) => {
+      counted.take();
+      const html = await (await v.get("/people")).text();
+      expect(html).toContain(`Citizen ${people - 1}`);
+      return counted.take();
+    };
+    const few = await queriesFor(2);
+    for (let i = 2; i < 20; i++) await createPerson(t.db, c, { email: `p${i}@c.test`, name: `Citizen ${i}`, roles: i % 2 ? ["staff"] : [] });
+    expect(await queriesFor(20)).toBe(few);
+    const logged = await t.db.selectFrom("access_log").select("subject_id").where("tenant_id", "=", c.id).where("action", "=", "people.listed").execute();
+    expect(logged).toHaveLength(1 + 19);
   });
 });

@@ -1,6 +1,6 @@
 import { isoNow } from "../../platform/clock.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
-import { bookingsOfPerson, forgetBooker } from "./premises.repository.js";
+import { bookingsOfPerson, forgetBooker } from "./personal-data.repository.js";
 
 /** A person's bookings of premises and their seasonal applications. */
 export const personalData: PersonalDataSource = {

@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { listOf } from "../../db/lists.js";
 import { type Api, problemResponses } from "../../platform/api/api.js";
 import { dateField } from "../../platform/dates.js";
 import { baseUrl } from "../../platform/http/middleware.js";
@@ -61,15 +60,15 @@ export function registerPremisesApi(api: Api) {
         {
           data: tree.all.map((p) => ({
             id: p.id,
-            parentId: p.parent_id,
+            parentId: p.parentId,
             kind: p.kind,
             name: p.name,
             address: tree.addressOf(p.id),
             capacity: p.capacity,
-            sizeM2: p.size_m2,
-            accessibility: listOf(p.accessibility),
-            facilities: listOf(p.facilities),
-            bookable: p.bookable === 1,
+            sizeM2: p.sizeM2,
+            accessibility: p.accessibility,
+            facilities: p.facilities,
+            bookable: p.bookable,
             url: `${base}/premises/${p.id}`,
             calendarUrl: `${base}/premises/${p.id}/calendar.ics`,
           })),

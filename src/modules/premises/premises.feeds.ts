@@ -1,12 +1,13 @@
-import { auditEntry } from "../../platform/audit/audit.js";
+import { audit } from "../../platform/audit/audit.js";
+import { icsOf } from "../../platform/calendar/ical.js";
 import { isoNow } from "../../platform/clock.js";
+import { findBySecret, mintSecret } from "../../platform/crypto/secret-hash.js";
 import { notFound } from "../../platform/http/errors.js";
-import { hashSecret, newSecret } from "../../platform/ids.js";
-import type { ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { actFor } from "../associations/index.js";
-import { icsOf } from "./calendar.js";
+import * as bookings from "./bookings.repository.js";
 import { canBookFor } from "./premises.policy.js";
-import * as repo from "./premises.repository.js";
+import * as premisesRepo from "./premises.repository.js";
 import { bookingEvents, bookingPage, premiseTree } from "./premises.service.js";
 
 /** Calendar feeds: a room's busy times for anyone, an association's bookings by secret address, one booking for its booker. */
@@ -15,7 +16,7 @@ export async function roomFeed(ctx: ServiceContext, premiseId: string) {
   const premise = tree.byId.get(premiseId);
   if (!premise) throw notFound();
   const now = ctx.clock.now();
-  const rows = await repo.occurrencesIn(
+  const booked = await bookings.bookedTimes(
     ctx.db,
     ctx.tenant.id,
     [premiseId],
@@ -25,14 +26,14 @@ export async function roomFeed(ctx: ServiceContext, premiseId: string) {
   return icsOf(
     premise.name,
     new URL(ctx.baseUrl).hostname,
-    rows.map((o) => ({ id: o.id, startsAt: o.starts_at, endsAt: o.ends_at, summary: o.association_name ?? premise.name, location: tree.addressOf(premiseId) })),
+    booked.map((o) => ({ id: o.id, startsAt: o.startsAt, endsAt: o.endsAt, summary: o.associationName ?? premise.name, location: tree.addressOf(premiseId) })),
   );
 }
 
 export async function bookingFeed(ctx: ServiceContext, bookingId: string) {
   const { booking } = await bookingPage(ctx, bookingId);
-  const tree = await premiseTree(ctx);
-  return icsOf(booking.premise_name, new URL(ctx.baseUrl).hostname, await bookingEvents(ctx.db, ctx, tree, [booking.id]));
+  const [tree, dates] = await Promise.all([premiseTree(ctx), bookings.liveDatesWithPurpose(ctx.db, ctx.tenant.id, { bookingIds: [booking.id] })]);
+  return icsOf(booking.premiseName, new URL(ctx.baseUrl).hostname, bookingEvents(tree, dates));
 }
 
 /**
@@ -40,52 +41,19 @@ export async function bookingFeed(ctx: ServiceContext, bookingId: string) {
  * shown once; making a new one stops the old one.
  */
 export async function renewCalendarAddress(ctx: ServiceContext, associationId: string): Promise<string> {
-  const actorId = (await actFor(ctx, canBookFor, associationId, "associationId")).actor.userId;
-  const token = newSecret();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("calendar_tokens").where("tenant_id", "=", ctx.tenant.id).where("association_id", "=", associationId).execute();
-    await trx
-      .insertInto("calendar_tokens")
-      .values({ token_hash: hashSecret(token), tenant_id: ctx.tenant.id, association_id: associationId, created_at: isoNow(ctx.clock) })
-      .execute();
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId,
-      action: "calendar.address_renewed",
-      entityType: "association",
-      entityId: associationId,
-      ip: ctx.ip,
-    });
+  await actFor(ctx, canBookFor, associationId, "associationId");
+  const { secret: token, hash } = mintSecret();
+  await inTransaction(ctx, async (tx) => {
+    await premisesRepo.replaceCalendarToken(tx.db, ctx.tenant.id, associationId, hash, isoNow(ctx.clock));
+    await audit(tx, "calendar.address_renewed", { type: "association", id: associationId });
   });
   return `${ctx.baseUrl}/premises/calendars/${token}.ics`;
 }
 
-/** The association's bookings behind a secret address, for any calendar program to subscribe to. */
+/** The association's approved bookings behind a secret address, for any calendar program to subscribe to. */
 export async function associationFeed(ctx: ServiceContext, token: string) {
-  const row = await ctx.db
-    .selectFrom("calendar_tokens as c")
-    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "c.association_id").onRef("a.tenant_id", "=", "c.tenant_id"))
-    .select(["c.association_id", "a.name"])
-    .where("c.tenant_id", "=", ctx.tenant.id)
-    .where("c.token_hash", "=", hashSecret(token))
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  const bookings = await ctx.db
-    .selectFrom("bookings")
-    .select("id")
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("association_id", "=", row.association_id)
-    .where("status", "=", "approved")
-    .execute();
-  const tree = await premiseTree(ctx);
-  return icsOf(
-    row.name,
-    new URL(ctx.baseUrl).hostname,
-    await bookingEvents(
-      ctx.db,
-      ctx,
-      tree,
-      bookings.map((b) => b.id),
-    ),
-  );
+  const owner = await findBySecret(token, (hash) => premisesRepo.calendarOwner(ctx.db, ctx.tenant.id, hash));
+  if (!owner) throw notFound();
+  const [tree, dates] = await Promise.all([premiseTree(ctx), bookings.liveDatesWithPurpose(ctx.db, ctx.tenant.id, { approvedFor: owner.associationId })]);
+  return icsOf(owner.name, new URL(ctx.baseUrl).hostname, bookingEvents(tree, dates));
 }

@@ -1,12 +1,15 @@
-import { listOf } from "../../db/lists.js";
 import { notFound } from "../../platform/http/errors.js";
 import { distanceKm, findPostcode, findPostcodes } from "../../platform/search/postcodes.js";
 import type { ServiceContext } from "../../platform/service-context.js";
-import { addDays, expand, localTime } from "./occurrences.js";
+import { addDays, expand, localTime, type Series } from "../../platform/time/recurrence.js";
+import { candidateDates, nearbyFree } from "./bookings/alternatives.js";
+import { freeTimes } from "./bookings/free-times.js";
+import * as bookings from "./bookings.repository.js";
 import { hoursOn } from "./premise-tree.js";
-import * as repo from "./premises.repository.js";
-import type { BookingInput, FindInput } from "./premises.schema.js";
-import { type Alternative, alternatives, isFree, type Premise, premiseTree } from "./premises.service.js";
+import type { Alternative, Premise } from "./premises.model.js";
+import * as premisesRepo from "./premises.repository.js";
+import type { FindInput } from "./premises.schema.js";
+import { premiseTree } from "./premises.service.js";
 
 export interface FreeRoom {
   premise: Premise;
@@ -18,54 +21,49 @@ export interface FreeRoom {
 
 /**
  * The rooms that fit and are open then, free ones first and nearest first; for rooms that fit but
- * are taken, the nearest free times.
+ * are taken, the nearest free times. A fixed number of queries, however many rooms.
  */
 export async function findRooms(ctx: ServiceContext, input: FindInput): Promise<{ rooms: FreeRoom[]; nearUnknown: boolean }> {
   const tree = await premiseTree(ctx);
-  const hours = await repo.hoursOf(
-    ctx.db,
-    ctx.tenant.id,
-    tree.all.map((p) => p.id),
-  );
-  const origin = input.near ? await findPostcode(ctx.db, ctx.tenant.country, input.near) : null;
-  const places = await findPostcodes(
-    ctx.db,
-    ctx.tenant.country,
-    tree.all.flatMap((p) => (p.postcode ? [p.postcode] : [])),
-  );
   const fits = tree.all.filter(
     (p) =>
-      p.bookable &&
-      (!input.people || (p.capacity ?? Number.POSITIVE_INFINITY) >= input.people) &&
-      (!input.stepFree || listOf(p.accessibility).includes("step_free")),
+      p.bookable && (!input.people || (p.capacity ?? Number.POSITIVE_INFINITY) >= input.people) && (!input.stepFree || p.accessibility.includes("step_free")),
   );
   const when = input.date && input.start && input.end && input.end > input.start ? { date: input.date, start: input.start, end: input.end } : null;
-  const rooms: FreeRoom[] = [];
-  for (const p of fits) {
+  const series: Series | null = when
+    ? { startDate: when.date, startTime: when.start, endTime: when.end, zone: ctx.tenant.timeZone, everyWeeks: null, untilDate: null }
+    : null;
+  const [hours, origin, places, free] = await Promise.all([
+    premisesRepo.hoursOf(
+      ctx.db,
+      ctx.tenant.id,
+      tree.all.map((p) => p.id),
+    ),
+    input.near ? findPostcode(ctx.db, ctx.tenant.country, input.near) : null,
+    findPostcodes(
+      ctx.db,
+      ctx.tenant.country,
+      tree.all.flatMap((p) => (p.postcode ? [p.postcode] : [])),
+    ),
+    series ? freeTimes(ctx, tree, fits, candidateDates(series)) : null,
+  ]);
+  const rooms = fits.map((p): FreeRoom => {
     const postcode = tree.postcodeOf(p.id);
     const place = postcode ? places.get(postcode) : undefined;
-    const distance = origin && place ? distanceKm(origin, place) : null;
-    const room: FreeRoom = { premise: p, building: tree.building(p.id)?.name ?? "", distanceKm: distance, free: true, nearest: [] };
-    if (when) {
+    const room: FreeRoom = {
+      premise: p,
+      building: tree.building(p.id)?.name ?? "",
+      distanceKm: origin && place ? distanceKm(origin, place) : null,
+      free: true,
+      nearest: [],
+    };
+    if (when && series && free) {
       const open = hoursOn(tree, hours, p.id, when.date);
-      const dates = expand({ startDate: when.date, startTime: when.start, endTime: when.end, zone: ctx.tenant.timeZone, everyWeeks: null, untilDate: null });
-      room.free = open !== null && open.opens <= when.start && when.end <= open.closes && (await isFree(ctx, tree, p, dates));
-      if (!room.free && open !== null) {
-        const input2: BookingInput = {
-          associationId: "",
-          purpose: "",
-          participants: input.people ?? 1,
-          date: when.date,
-          start: when.start,
-          end: when.end,
-          repeat: "none",
-          until: "",
-        };
-        room.nearest = (await alternatives(ctx, tree, p, input2)).filter((a) => a.premiseId === p.id);
-      }
+      room.free = open !== null && open.opens <= when.start && when.end <= open.closes && free.isFree(p, expand(series));
+      if (!room.free && open !== null) room.nearest = nearbyFree(tree, hours, free, p, series, ctx.clock.now());
     }
-    rooms.push(room);
-  }
+    return room;
+  });
   rooms.sort((a, b) => Number(b.free) - Number(a.free) || (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.premise.name.localeCompare(b.premise.name));
   return { rooms, nearUnknown: Boolean(input.near) && !origin };
 }
@@ -79,36 +77,39 @@ export async function availability(ctx: ServiceContext, premiseId: string, from:
   const lineage = tree.lineage(premiseId).map((p) => p.id);
   const days = Array.from({ length: dayCount }, (_, i) => addDays(from, i));
   const last = days.at(-1) ?? from;
-  const [hours, closures] = await Promise.all([repo.hoursOf(ctx.db, ctx.tenant.id, lineage), repo.closuresOf(ctx.db, ctx.tenant.id, lineage, from, last)]);
   const midnight = (date: string) =>
     expand({ startDate: date, startTime: "00:00", endTime: "00:01", zone, everyWeeks: null, untilDate: null })[0]?.startsAt ?? new Date(date);
-  const booked = await repo.occurrencesIn(
-    ctx.db,
-    ctx.tenant.id,
-    [...tree.withParts(premiseId), ...lineage],
-    midnight(from).toISOString(),
-    midnight(addDays(last, 1)).toISOString(),
-  );
+  const [hours, closures, booked] = await Promise.all([
+    premisesRepo.hoursOf(ctx.db, ctx.tenant.id, lineage),
+    premisesRepo.closuresOf(ctx.db, ctx.tenant.id, lineage, from, last),
+    bookings.bookedTimes(
+      ctx.db,
+      ctx.tenant.id,
+      [...tree.withParts(premiseId), ...lineage],
+      midnight(from).toISOString(),
+      midnight(addDays(last, 1)).toISOString(),
+    ),
+  ]);
   return {
     premise,
     tree,
     days: days.map((date) => {
-      const closure = closures.find((c) => c.from_date <= date && date <= c.to_date) ?? null;
+      const closure = closures.find((c) => c.fromDate <= date && date <= c.toDate) ?? null;
       return {
         date,
         open: closure ? null : hoursOn(tree, hours, premiseId, date),
         closure: closure?.reason ?? null,
         booked: booked
-          .filter((o) => o.local_date === date)
+          .filter((o) => o.localDate === date)
           .map((o) => {
             // An association's approved booking is public; a private person's is nobody else's business.
-            const shown = o.status === "approved" && o.association_name !== null;
+            const shown = o.status === "approved" && o.associationName !== null;
             return {
-              start: localTime(new Date(o.starts_at), zone),
-              end: localTime(new Date(o.ends_at), zone),
+              start: localTime(new Date(o.startsAt), zone),
+              end: localTime(new Date(o.endsAt), zone),
               status: o.status,
-              own: o.premise_id === premiseId,
-              by: shown ? o.association_name : null,
+              own: o.premiseId === premiseId,
+              by: shown ? o.associationName : null,
               purpose: shown ? o.purpose : null,
             };
           }),

@@ -1,236 +1,269 @@
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable, Updateable } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { BookingsTable, PremiseClosuresTable, PremiseHoursTable, PremisesTable } from "./premises.table.js";
+import { listOf } from "../../db/lists.js";
+import type { Closure, OpeningHours, Premise, PremiseFields, PremisePhoto } from "./premises.model.js";
+import type { PremiseClosuresTable, PremiseHoursTable, PremisePhotosTable, PremisesTable } from "./premises.table.js";
 
-export type PremiseRow = Selectable<PremisesTable>;
-export type HoursRow = Selectable<PremiseHoursTable>;
-export type ClosureRow = Selectable<PremiseClosuresTable>;
-export type BookingRow = Selectable<BookingsTable>;
+export const toPremise = (r: Selectable<PremisesTable>): Premise => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  parentId: r.parent_id,
+  kind: r.kind,
+  name: r.name,
+  description: r.description,
+  address: r.address,
+  postcode: r.postcode,
+  capacity: r.capacity,
+  sizeM2: r.size_m2,
+  facilities: listOf(r.facilities),
+  accessibility: listOf(r.accessibility),
+  houseRules: r.house_rules,
+  accessDetails: r.access_details,
+  bookable: r.bookable === 1,
+  whoMayBook: r.who_may_book,
+  approval: r.approval,
+  pricePerHour: r.price_per_hour,
+  currency: r.currency,
+  minMinutes: r.min_minutes,
+  maxMinutes: r.max_minutes,
+  maxDaysAhead: r.max_days_ahead,
+  bufferMinutes: r.buffer_minutes,
+  cancelHours: r.cancel_hours,
+});
 
-export async function allPremises(db: Database, tenantId: string): Promise<PremiseRow[]> {
-  return db.selectFrom("premises").selectAll().where("tenant_id", "=", tenantId).orderBy("name").execute();
+export const premiseColumns = (p: PremiseFields) =>
+  ({
+    parent_id: p.parentId,
+    kind: p.kind,
+    name: p.name,
+    description: p.description,
+    address: p.address,
+    postcode: p.postcode,
+    capacity: p.capacity,
+    size_m2: p.sizeM2,
+    facilities: p.facilities.join(","),
+    accessibility: p.accessibility.join(","),
+    house_rules: p.houseRules,
+    access_details: p.accessDetails,
+    bookable: p.bookable ? 1 : 0,
+    who_may_book: p.whoMayBook,
+    approval: p.approval,
+    price_per_hour: p.pricePerHour,
+    min_minutes: p.minMinutes,
+    max_minutes: p.maxMinutes,
+    max_days_ahead: p.maxDaysAhead,
+    buffer_minutes: p.bufferMinutes,
+    cancel_hours: p.cancelHours,
+  }) satisfies Updateable<PremisesTable>;
+
+export const toOpeningHours = (r: Selectable<PremiseHoursTable>): OpeningHours => ({
+  id: r.id,
+  premiseId: r.premise_id,
+  weekday: r.weekday,
+  opens: r.opens,
+  closes: r.closes,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+});
+
+export const toClosure = (r: Selectable<PremiseClosuresTable>): Closure => ({
+  id: r.id,
+  premiseId: r.premise_id,
+  fromDate: r.from_date,
+  toDate: r.to_date,
+  reason: r.reason,
+});
+
+const toPhoto = (r: Pick<Selectable<PremisePhotosTable>, "id" | "alt" | "file_id">): PremisePhoto => ({ id: r.id, alt: r.alt, fileId: r.file_id });
+
+export async function allPremises(db: Database, tenantId: string): Promise<Premise[]> {
+  return (await db.selectFrom("premises").selectAll().where("tenant_id", "=", tenantId).orderBy("name").execute()).map(toPremise);
 }
 
-export async function findPremise(db: Database, tenantId: string, id: string): Promise<PremiseRow | undefined> {
-  return db.selectFrom("premises").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+export async function findPremise(db: Database, tenantId: string, id: string): Promise<Premise | undefined> {
+  const row = await db.selectFrom("premises").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+  return row && toPremise(row);
 }
 
-export async function hoursOf(db: Database, tenantId: string, premiseIds: string[]): Promise<HoursRow[]> {
-  if (premiseIds.length === 0) return [];
-  return db.selectFrom("premise_hours").selectAll().where("tenant_id", "=", tenantId).where("premise_id", "in", premiseIds).execute();
+export async function insertPremise(db: Database, tenantId: string, id: string, p: PremiseFields & { currency?: string }, now: string) {
+  await db
+    .insertInto("premises")
+    .values({ ...premiseColumns(p), ...(p.currency ? { currency: p.currency } : {}), id, tenant_id: tenantId, created_at: now, updated_at: now })
+    .execute();
 }
 
-export async function closuresOf(db: Database, tenantId: string, premiseIds: string[], from: string, to: string): Promise<ClosureRow[]> {
-  if (premiseIds.length === 0) return [];
-  return db
-    .selectFrom("premise_closures")
-    .selectAll()
+export async function updatePremise(db: Database, tenantId: string, id: string, p: PremiseFields, now: string) {
+  await db
+    .updateTable("premises")
+    .set({ ...premiseColumns(p), updated_at: now })
     .where("tenant_id", "=", tenantId)
-    .where("premise_id", "in", premiseIds)
-    .where("from_date", "<=", to)
-    .where("to_date", ">=", from)
+    .where("id", "=", id)
     .execute();
 }
 
-/** Occupancy rows on any of these premises that overlap [start, end) in minutes. */
-export async function overlapping(db: Database, tenantId: string, premiseIds: string[], start: number, end: number) {
-  if (premiseIds.length === 0) return [];
-  return db
-    .selectFrom("occupancy")
-    .select(["premise_id", "start_minute", "end_minute", "occurrence_id"])
-    .where("tenant_id", "=", tenantId)
-    .where("premise_id", "in", premiseIds)
-    .where("start_minute", "<", end)
-    .where("end_minute", ">", start)
-    .execute();
+export async function deletePremiseRow(db: Database, tenantId: string, id: string) {
+  await db.deleteFrom("premises").where("tenant_id", "=", tenantId).where("id", "=", id).execute();
 }
 
-/** Live occurrences on these premises in a time window, with their booking. */
-export async function occurrencesIn(db: Database, tenantId: string, premiseIds: string[], fromIso: string, toIso: string) {
-  if (premiseIds.length === 0) return [];
-  return db
-    .selectFrom("booking_occurrences as o")
-    .innerJoin("bookings as b", (j) => j.onRef("b.id", "=", "o.booking_id").onRef("b.tenant_id", "=", "o.tenant_id"))
-    .leftJoin("associations as a", (j) => j.onRef("a.id", "=", "b.association_id").onRef("a.tenant_id", "=", "b.tenant_id"))
-    .select(["o.id", "o.premise_id", "o.local_date", "o.starts_at", "o.ends_at", "b.id as booking_id", "b.purpose", "b.status", "a.name as association_name"])
-    .where("o.tenant_id", "=", tenantId)
-    .where("o.status", "=", "active")
-    .where("b.status", "in", ["pending", "proposed", "approved"])
-    .where("o.premise_id", "in", premiseIds)
-    .where("o.starts_at", "<", toIso)
-    .where("o.ends_at", ">", fromIso)
-    .orderBy("o.starts_at")
-    .execute();
-}
-
-export async function findBooking(db: Database, tenantId: string, id: string): Promise<BookingRow | undefined> {
-  return db.selectFrom("bookings").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
-}
-
-export async function findBookings(db: Database, tenantId: string, ids: readonly string[]): Promise<BookingRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom("bookings").selectAll().where("tenant_id", "=", tenantId).where("id", "in", ids).execute();
-}
-
-export async function occurrencesOf(db: Database, tenantId: string, bookingIds: string[]) {
-  if (bookingIds.length === 0) return [];
-  return db
-    .selectFrom("booking_occurrences")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("booking_id", "in", bookingIds)
-    .orderBy("starts_at")
-    .execute();
-}
-
-function bookingList(db: Database, tenantId: string) {
-  return db
-    .selectFrom("bookings as b")
-    .innerJoin("premises as p", (j) => j.onRef("p.id", "=", "b.premise_id").onRef("p.tenant_id", "=", "b.tenant_id"))
-    .leftJoin("associations as a", (j) => j.onRef("a.id", "=", "b.association_id").onRef("a.tenant_id", "=", "b.tenant_id"))
-    .leftJoin("users as u", (j) => j.onRef("u.id", "=", "b.user_id").onRef("u.tenant_id", "=", "b.tenant_id"))
-    .selectAll("b")
-    .select(["p.name as premise_name", "p.price_per_hour", "p.currency", "a.name as association_name", "u.name as booker_name", "u.email as booker_email"])
-    .where("b.tenant_id", "=", tenantId);
-}
-export type BookingListRow = Awaited<ReturnType<typeof pendingBookings>>[number];
-
-export async function pendingBookings(db: Database, tenantId: string) {
-  return bookingList(db, tenantId).where("b.status", "=", "pending").orderBy("b.created_at").execute();
-}
-
-/** A person's own bookings and those of the associations they run. */
-export async function bookingsOf(db: Database, tenantId: string, userId: string, associationIds: string[]) {
-  return bookingList(db, tenantId)
-    .where((eb) => eb.or([eb("b.user_id", "=", userId), ...(associationIds.length ? [eb("b.association_id", "in", associationIds)] : [])]))
-    .orderBy("b.start_date", "desc")
-    .limit(200)
-    .execute();
-}
-
-export async function bookingWithNames(db: Database, tenantId: string, id: string) {
-  return bookingList(db, tenantId).where("b.id", "=", id).executeTakeFirst();
-}
-
-/** Dates of approved and cancelled bookings between two local dates, for the use of premises. */
-export async function usedOccurrences(db: Database, tenantId: string, from: string, to: string) {
-  return db
-    .selectFrom("booking_occurrences as o")
-    .innerJoin("bookings as b", (j) => j.onRef("b.id", "=", "o.booking_id").onRef("b.tenant_id", "=", "o.tenant_id"))
-    .select(["o.premise_id", "o.local_date", "o.starts_at", "o.ends_at", "o.status", "o.no_show_at"])
-    .where("o.tenant_id", "=", tenantId)
-    .where("b.status", "in", ["approved", "cancelled"])
-    .where("o.local_date", ">=", from)
-    .where("o.local_date", "<=", to)
-    .execute();
-}
-
-/** A person's own bookings with their dates, and the seasonal applications they made, for their data download. */
-export async function bookingsOfPerson(db: Database, tenantId: string, userId: string) {
-  const bookings = await db
-    .selectFrom("bookings as b")
-    .innerJoin("premises as p", (j) => j.onRef("p.id", "=", "b.premise_id").onRef("p.tenant_id", "=", "b.tenant_id"))
-    .leftJoin("associations as a", (j) => j.onRef("a.id", "=", "b.association_id").onRef("a.tenant_id", "=", "b.tenant_id"))
-    .select([
-      "b.id",
-      "p.name as premise",
-      "a.name as association",
-      "b.purpose",
-      "b.participants",
-      "b.status",
-      "b.start_date",
-      "b.start_time",
-      "b.end_time",
-      "b.every_weeks",
-      "b.until_date",
-      "b.decision_note",
-      "b.created_at",
-    ])
-    .where("b.tenant_id", "=", tenantId)
-    .where("b.user_id", "=", userId)
-    .orderBy("b.created_at")
-    .execute();
-  const dates = await occurrencesOf(
-    db,
-    tenantId,
-    bookings.map((b) => b.id),
-  );
-  const rounds = await db
-    .selectFrom("allocation_applications as x")
-    .innerJoin("allocation_rounds as r", (j) => j.onRef("r.id", "=", "x.round_id").onRef("r.tenant_id", "=", "x.tenant_id"))
-    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "x.association_id").onRef("a.tenant_id", "=", "x.tenant_id"))
-    .select(["r.name as round", "a.name as association", "x.purpose", "x.participants", "x.response", "x.created_at"])
-    .where("x.tenant_id", "=", tenantId)
-    .where("x.user_id", "=", userId)
-    .orderBy("x.created_at")
-    .execute();
-  return {
-    bookings: bookings.map(({ id, ...b }) => ({
-      ...b,
-      dates: dates.filter((d) => d.booking_id === id).map((d) => ({ date: d.local_date, starts_at: d.starts_at, ends_at: d.ends_at, status: d.status })),
-    })),
-    rounds,
-  };
-}
-
-/**
- * Erasure of a booker. Bookings for an association are the association's and stay, without the
- * person. A private person's booking keeps its past dates for the municipality's records, without
- * the person and without its purpose (which may tell about them); its future dates are cancelled and
- * their times freed. Decisions the person made as a caseworker keep the erasure's pseudonym.
- * See docs/decisions/0011-erasure-keeps-records-without-the-person.md.
- */
-export async function forgetBooker(db: Database, tenantId: string, userId: string, pseudonym: string, now: string) {
-  const own = (
-    await db.selectFrom("bookings").select("id").where("tenant_id", "=", tenantId).where("user_id", "=", userId).where("association_id", "is", null).execute()
-  ).map((b) => b.id);
-  if (own.length) {
-    const future = (
-      await db
-        .selectFrom("booking_occurrences")
-        .select("id")
-        .where("tenant_id", "=", tenantId)
-        .where("booking_id", "in", own)
-        .where("status", "=", "active")
-        .where("starts_at", ">", now)
-        .execute()
-    ).map((o) => o.id);
-    if (future.length) {
-      await db.deleteFrom("occupancy").where("tenant_id", "=", tenantId).where("occurrence_id", "in", future).execute();
-      await db.updateTable("booking_occurrences").set({ status: "cancelled" }).where("tenant_id", "=", tenantId).where("id", "in", future).execute();
-    }
-    await db
-      .updateTable("bookings")
-      .set({ status: "cancelled", updated_at: now })
+/** Whether anything still points at the premise: a part inside it, a booking, or a seasonal wish. */
+export async function premiseUse(db: Database, tenantId: string, id: string) {
+  const [part, booking, wish] = await Promise.all([
+    db.selectFrom("premises").select("id").where("tenant_id", "=", tenantId).where("parent_id", "=", id).executeTakeFirst(),
+    db.selectFrom("bookings").select("id").where("tenant_id", "=", tenantId).where("premise_id", "=", id).executeTakeFirst(),
+    db
+      .selectFrom("allocation_applications")
+      .select("id")
       .where("tenant_id", "=", tenantId)
-      .where("id", "in", own)
-      .where("status", "in", ["pending", "proposed", "approved"])
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("booking_occurrences as o")
-              .select("o.id")
-              .whereRef("o.booking_id", "=", "bookings.id")
-              .whereRef("o.tenant_id", "=", "bookings.tenant_id")
-              .where("o.status", "=", "active"),
-          ),
-        ),
-      )
-      .execute();
-    await db.updateTable("bookings").set({ purpose: "", decision_note: null }).where("tenant_id", "=", tenantId).where("id", "in", own).execute();
-  }
-  await db.updateTable("bookings").set({ user_id: null }).where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute();
-  await db.updateTable("bookings").set({ decided_by: pseudonym }).where("tenant_id", "=", tenantId).where("decided_by", "=", userId).execute();
-  await db.updateTable("allocation_applications").set({ user_id: null }).where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute();
+      .where((eb) => eb.or([eb("first_premise_id", "=", id), eb("second_premise_id", "=", id), eb("placed_premise_id", "=", id)]))
+      .executeTakeFirst(),
+  ]);
+  return { hasParts: Boolean(part), inUse: Boolean(booking || wish) };
 }
 
-/** An application to a seasonal round, found only under the round it belongs to. */
-export async function applicationInRound(db: Database, tenantId: string, roundId: string, id: string) {
-  return db
-    .selectFrom("allocation_applications")
-    .selectAll()
+export async function hoursOf(db: Database, tenantId: string, premiseIds: string[]): Promise<OpeningHours[]> {
+  if (premiseIds.length === 0) return [];
+  return (await db.selectFrom("premise_hours").selectAll().where("tenant_id", "=", tenantId).where("premise_id", "in", premiseIds).execute()).map(
+    toOpeningHours,
+  );
+}
+
+/** Replaces a premise's all-year weekly hours (season null) or one season's. */
+export async function replaceHours(
+  db: Database,
+  tenantId: string,
+  premiseId: string,
+  season: { from: string; to: string } | null,
+  hours: Omit<OpeningHours, "premiseId" | "validFrom" | "validTo">[],
+) {
+  await db
+    .deleteFrom("premise_hours")
     .where("tenant_id", "=", tenantId)
-    .where("round_id", "=", roundId)
+    .where("premise_id", "=", premiseId)
+    .where("valid_from", season ? "=" : "is", season?.from ?? null)
+    .where("valid_to", season ? "=" : "is", season?.to ?? null)
+    .execute();
+  if (hours.length === 0) return;
+  await db
+    .insertInto("premise_hours")
+    .values(
+      hours.map(
+        (h): Insertable<PremiseHoursTable> => ({
+          id: h.id,
+          tenant_id: tenantId,
+          premise_id: premiseId,
+          weekday: h.weekday,
+          opens: h.opens,
+          closes: h.closes,
+          valid_from: season?.from ?? null,
+          valid_to: season?.to ?? null,
+        }),
+      ),
+    )
+    .execute();
+}
+
+export async function closuresOf(db: Database, tenantId: string, premiseIds: string[], from: string, to: string): Promise<Closure[]> {
+  if (premiseIds.length === 0) return [];
+  return (
+    await db
+      .selectFrom("premise_closures")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("premise_id", "in", premiseIds)
+      .where("from_date", "<=", to)
+      .where("to_date", ">=", from)
+      .execute()
+  ).map(toClosure);
+}
+
+/** Every closure of one premise, earliest first. */
+export async function closuresOfPremise(db: Database, tenantId: string, premiseId: string): Promise<Closure[]> {
+  return (
+    await db.selectFrom("premise_closures").selectAll().where("tenant_id", "=", tenantId).where("premise_id", "=", premiseId).orderBy("from_date").execute()
+  ).map(toClosure);
+}
+
+export async function insertClosure(db: Database, tenantId: string, closure: Closure) {
+  await db
+    .insertInto("premise_closures")
+    .values({
+      id: closure.id,
+      tenant_id: tenantId,
+      premise_id: closure.premiseId,
+      from_date: closure.fromDate,
+      to_date: closure.toDate,
+      reason: closure.reason,
+    })
+    .execute();
+}
+
+/** Removes a closure of this premise; false when there was none. */
+export async function deleteClosure(db: Database, tenantId: string, premiseId: string, id: string): Promise<boolean> {
+  const gone = await db
+    .deleteFrom("premise_closures")
+    .where("tenant_id", "=", tenantId)
+    .where("premise_id", "=", premiseId)
     .where("id", "=", id)
     .executeTakeFirst();
+  return Number(gone.numDeletedRows) > 0;
+}
+
+export async function photosOf(db: Database, tenantId: string, premiseId: string): Promise<PremisePhoto[]> {
+  return (
+    await db
+      .selectFrom("premise_photos")
+      .select(["id", "alt", "file_id"])
+      .where("tenant_id", "=", tenantId)
+      .where("premise_id", "=", premiseId)
+      .orderBy("created_at")
+      .execute()
+  ).map(toPhoto);
+}
+
+export async function findPhoto(db: Database, tenantId: string, premiseId: string, id: string): Promise<PremisePhoto | undefined> {
+  const row = await db
+    .selectFrom("premise_photos")
+    .select(["id", "alt", "file_id"])
+    .where("tenant_id", "=", tenantId)
+    .where("premise_id", "=", premiseId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && toPhoto(row);
+}
+
+export async function insertPhoto(db: Database, tenantId: string, premiseId: string, photo: PremisePhoto, now: string) {
+  await db
+    .insertInto("premise_photos")
+    .values({ id: photo.id, tenant_id: tenantId, premise_id: premiseId, file_id: photo.fileId, alt: photo.alt, created_at: now })
+    .execute();
+}
+
+/** Removes a photo of this premise and says which stored file it was; undefined when there was none. */
+export async function deletePhoto(db: Database, tenantId: string, premiseId: string, id: string): Promise<string | undefined> {
+  const gone = await db
+    .deleteFrom("premise_photos")
+    .where("tenant_id", "=", tenantId)
+    .where("premise_id", "=", premiseId)
+    .where("id", "=", id)
+    .returning("file_id")
+    .executeTakeFirst();
+  return gone?.file_id;
+}
+
+/** An association's calendar address: only its hash is kept, and a new one replaces the old. */
+export async function replaceCalendarToken(db: Database, tenantId: string, associationId: string, tokenHash: string, now: string) {
+  await db.deleteFrom("calendar_tokens").where("tenant_id", "=", tenantId).where("association_id", "=", associationId).execute();
+  await db.insertInto("calendar_tokens").values({ token_hash: tokenHash, tenant_id: tenantId, association_id: associationId, created_at: now }).execute();
+}
+
+/** The association a calendar address belongs to, with its name. */
+export async function calendarOwner(db: Database, tenantId: string, tokenHash: string): Promise<{ associationId: string; name: string } | undefined> {
+  const row = await db
+    .selectFrom("calendar_tokens as c")
+    .innerJoin("associations as a", (j) => j.onRef("a.id", "=", "c.association_id").onRef("a.tenant_id", "=", "c.tenant_id"))
+    .select(["c.association_id", "a.name"])
+    .where("c.tenant_id", "=", tenantId)
+    .where("c.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+  return row && { associationId: row.association_id, name: row.name };
 }

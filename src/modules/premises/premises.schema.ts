@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, parseDate } from "../../platform/dates.js";
+import { dateField, dateOrEmptyField } from "../../platform/dates.js";
 import { ACCESSIBILITY } from "../../platform/search/labels.js";
 
 const time = z
@@ -20,11 +20,7 @@ export const bookingInput = z
     start: time,
     end: time,
     repeat: z.enum(REPEATS, "validation.invalid").default("none"),
-    until: z
-      .string()
-      .trim()
-      .default("")
-      .refine((v) => v === "" || parseDate(v) !== null, "validation.date"),
+    until: dateOrEmptyField().default(""),
   })
   .refine((b) => b.end > b.start, { path: ["end"], message: "booking.end.beforeStart" })
   .refine((b) => b.repeat === "none" || b.until > b.date, { path: ["until"], message: "booking.until.required" });

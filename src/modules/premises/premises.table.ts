@@ -162,3 +162,19 @@ export interface PremisePhotosTable {
   alt: string;
   created_at: string;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    premises: PremisesTable;
+    premise_hours: PremiseHoursTable;
+    premise_closures: PremiseClosuresTable;
+    bookings: BookingsTable;
+    booking_occurrences: BookingOccurrencesTable;
+    occupancy: OccupancyTable;
+    calendar_tokens: CalendarTokensTable;
+    allocation_rounds: AllocationRoundsTable;
+    allocation_applications: AllocationApplicationsTable;
+    premise_photos: PremisePhotosTable;
+  }
+}

@@ -1,9 +1,11 @@
-import { auditEntry } from "../../platform/audit/audit.js";
+import { audit } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
-import type { ServiceContext } from "../../platform/service-context.js";
+import { invalidField } from "../../platform/http/errors.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import * as bookings from "./bookings.repository.js";
 import { canDecideBookings } from "./premises.policy.js";
-import * as repo from "./premises.repository.js";
+import * as premisesRepo from "./premises.repository.js";
 import { premiseTree } from "./premises.service.js";
 import { usage } from "./usage.js";
 
@@ -18,36 +20,21 @@ export async function usageReport(ctx: ServiceContext, from: string, to: string)
   authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
   const tree = await premiseTree(ctx);
   const ids = tree.all.map((p) => p.id);
-  const [hours, closures, occurrences] = await Promise.all([
-    repo.hoursOf(ctx.db, ctx.tenant.id, ids),
-    repo.closuresOf(ctx.db, ctx.tenant.id, ids, from, to),
-    repo.usedOccurrences(ctx.db, ctx.tenant.id, from, to),
+  const [hours, closures, dates] = await Promise.all([
+    premisesRepo.hoursOf(ctx.db, ctx.tenant.id, ids),
+    premisesRepo.closuresOf(ctx.db, ctx.tenant.id, ids, from, to),
+    bookings.usedDates(ctx.db, ctx.tenant.id, from, to),
   ]);
-  return usage(tree, hours, closures, occurrences, from, to);
+  return usage(tree, hours, closures, dates, from, to);
 }
 
 /** Staff report that a group did not come on a date that has passed. */
 export async function reportNoShow(ctx: ServiceContext, bookingId: string, date: string) {
   authorize(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
-  const actorId = ctx.actor.userId;
-  const occurrence = (await repo.occurrencesOf(ctx.db, ctx.tenant.id, [bookingId])).find((o) => o.local_date === date && o.status === "active");
-  if (!occurrence || new Date(occurrence.starts_at).getTime() > ctx.clock.now().getTime()) return false;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("booking_occurrences")
-      .set({ no_show_at: isoNow(ctx.clock) })
-      .where("tenant_id", "=", ctx.tenant.id)
-      .where("id", "=", occurrence.id)
-      .execute();
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId,
-      action: "booking.no_show",
-      entityType: "booking",
-      entityId: bookingId,
-      ip: ctx.ip,
-      details: { date },
-    });
+  const found = (await bookings.datesOf(ctx.db, ctx.tenant.id, [bookingId])).find((o) => o.localDate === date && o.status === "active");
+  if (!found || new Date(found.startsAt).getTime() > ctx.clock.now().getTime()) throw invalidField("date", "usage.noShow.notYet");
+  await inTransaction(ctx, async (tx) => {
+    await bookings.markNoShow(tx.db, ctx.tenant.id, found.id, isoNow(ctx.clock));
+    await audit(tx, "booking.no_show", { type: "booking", id: bookingId }, { date });
   });
-  return true;
 }

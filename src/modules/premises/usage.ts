@@ -1,15 +1,8 @@
-import { addDays, minutesBetween, mondayOf } from "./occurrences.js";
+import { addDays, minutesBetween, mondayOf } from "../../platform/time/recurrence.js";
 import { hoursOn, type PremiseTree } from "./premise-tree.js";
-import type { ClosureRow, HoursRow } from "./premises.repository.js";
+import type { BookingDate, Closure, OpeningHours } from "./premises.model.js";
 
-export interface UsedOccurrence {
-  premise_id: string;
-  local_date: string;
-  starts_at: string;
-  ends_at: string;
-  status: "active" | "cancelled";
-  no_show_at: string | null;
-}
+export type UsedDate = Omit<BookingDate, "id" | "bookingId">;
 
 export interface UsageRow {
   premiseId: string;
@@ -30,13 +23,13 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * How much each bookable premise is used in a period: hours open (closures left out) against hours
  * booked, with cancelled dates and groups that did not come; and the same by week for all of them.
  */
-export function usage(tree: PremiseTree, hours: HoursRow[], closures: ClosureRow[], occurrences: UsedOccurrence[], from: string, to: string) {
+export function usage(tree: PremiseTree, hours: OpeningHours[], closures: Closure[], occurrences: UsedDate[], from: string, to: string) {
   const premises = tree.all.filter((p) => p.bookable);
   const days: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
   const closed = (premiseId: string, date: string) => {
     const lineage = new Set(tree.lineage(premiseId).map((p) => p.id));
-    return closures.some((c) => lineage.has(c.premise_id) && c.from_date <= date && date <= c.to_date);
+    return closures.some((c) => lineage.has(c.premiseId) && c.fromDate <= date && date <= c.toDate);
   };
   const openByWeek = new Map<string, number>();
   const bookedByWeek = new Map<string, number>();
@@ -50,12 +43,12 @@ export function usage(tree: PremiseTree, hours: HoursRow[], closures: ClosureRow
       open += length;
       add(openByWeek, mondayOf(date), length);
     }
-    const mine = occurrences.filter((o) => o.premise_id === p.id && o.local_date >= from && o.local_date <= to);
+    const mine = occurrences.filter((o) => o.premiseId === p.id && o.localDate >= from && o.localDate <= to);
     let booked = 0;
     for (const o of mine.filter((x) => x.status === "active")) {
-      const length = (new Date(o.ends_at).getTime() - new Date(o.starts_at).getTime()) / 3_600_000;
+      const length = (new Date(o.endsAt).getTime() - new Date(o.startsAt).getTime()) / 3_600_000;
       booked += length;
-      add(bookedByWeek, mondayOf(o.local_date), length);
+      add(bookedByWeek, mondayOf(o.localDate), length);
     }
     return {
       premiseId: p.id,
@@ -66,7 +59,7 @@ export function usage(tree: PremiseTree, hours: HoursRow[], closures: ClosureRow
       share: open > 0 ? Math.round((booked / open) * 1000) / 1000 : 0,
       dates: mine.filter((x) => x.status === "active").length,
       cancelled: mine.filter((x) => x.status === "cancelled").length,
-      noShows: mine.filter((x) => x.no_show_at !== null).length,
+      noShows: mine.filter((x) => x.noShowAt !== null).length,
     };
   });
   const weeks = [...openByWeek.keys()]

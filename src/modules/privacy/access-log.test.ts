@@ -14,7 +14,7 @@ import {
   type TestDb,
   Visitor,
 } from "../../../test/harness.js";
-import { remindUnanswered } from "../opportunities/answer-reminders.js";
+import { remindUnanswered } from "../applications/answer-reminders.js";
 
 describe.each(dialects())("who read a person's data [%s]", (dialect) => {
   let t: TestDb;

@@ -1,6 +1,7 @@
-import { auditEntry } from "../../platform/audit/audit.js";
+import { audit } from "../../platform/audit/audit.js";
 import { findUserByEmail, findUserById } from "../../platform/auth/auth.service.js";
 import { consumeToken, issueToken, peekToken } from "../../platform/auth/email-tokens.js";
+import { authorize, isPerson } from "../../platform/auth/policy.js";
 import { withinLimit } from "../../platform/auth/rate-limit.js";
 import { isoNow } from "../../platform/clock.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
@@ -8,13 +9,17 @@ import { AppError, tooManyRequests } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { DataSubject } from "../../platform/privacy/data-subject.js";
-import type { ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { personalDataSources } from "../personal-data.js";
+import { canTakeOutData } from "./privacy.policy.js";
 
-/** The signed-in person: their account, and its e-mail address once they have shown it is theirs. */
-export async function subjectOfAccount(ctx: ServiceContext, userId: string): Promise<DataSubject> {
-  const user = await findUserById(ctx.db, ctx.tenant.id, userId);
-  return { tenantId: ctx.tenant.id, userId, email: user?.email_verified_at ? user.email : null };
+/** The signed-in person, who may take out or erase their own data: their account, and its e-mail address once they have shown it is theirs. */
+async function me(ctx: ServiceContext): Promise<DataSubject> {
+  const actor = ctx.actor;
+  const userId = isPerson(actor) ? actor.userId : null;
+  authorize(actor, canTakeOutData, { tenantId: ctx.tenant.id, userId });
+  const user = await findUserById(ctx.db, ctx.tenant.id, actor.userId);
+  return { tenantId: ctx.tenant.id, userId: actor.userId, email: user?.emailVerifiedAt ? user.email : null };
 }
 
 /** Whoever opened a link mailed to this address: what is held under it, the account of that address included. */
@@ -30,18 +35,16 @@ async function collect(ctx: ServiceContext, subject: DataSubject): Promise<Recor
   return { exported_at: isoNow(ctx.clock), tenant: ctx.tenant.name, ...Object.assign({}, ...parts) };
 }
 
-/** The person's data download (GDPR art. 15 and 20), noted in the audit log. */
-export async function exportPersonalData(ctx: ServiceContext, subject: DataSubject) {
+/** The person's data download (GDPR art. 15 and 20), noted in the audit log as theirs. */
+async function exportPersonalData(ctx: ServiceContext, subject: DataSubject) {
   const data = await collect(ctx, subject);
-  await auditEntry(ctx.db, ctx.clock, {
-    tenantId: ctx.tenant.id,
-    actorId: subject.userId,
-    action: "person.data_exported",
-    entityType: "user",
-    entityId: subject.userId,
-    ip: ctx.ip,
-  });
+  await audit(ctx, "person.data_exported", { type: "user", id: subject.userId }, undefined, { actorId: subject.userId });
   return data;
+}
+
+/** The signed-in person's own data download. */
+export async function exportMyData(ctx: ServiceContext) {
+  return exportPersonalData(ctx, await me(ctx));
 }
 
 /**
@@ -49,20 +52,18 @@ export async function exportPersonalData(ctx: ServiceContext, subject: DataSubje
  * the municipality's records stays without them, under a pseudonym that leads nowhere:
  * docs/decisions/0011-erasure-keeps-records-without-the-person.md.
  */
-export async function erasePerson(ctx: ServiceContext, subject: DataSubject): Promise<void> {
+async function erasePerson(ctx: ServiceContext, subject: DataSubject): Promise<void> {
   const pseudonym = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const source of personalDataSources()) await source.erase(trx, subject, { clock: ctx.clock, pseudonym });
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: null,
-      action: "person.erased",
-      entityType: "user",
-      entityId: pseudonym,
-      ip: null,
-      details: { account: subject.userId !== null },
-    });
+  await inTransaction(ctx, async (tx) => {
+    for (const source of personalDataSources()) await source.erase(tx.db, subject, { clock: ctx.clock, pseudonym });
+    // Nothing in the row may lead back to the person: neither who asked nor from where.
+    await audit({ ...tx, ip: null }, "person.erased", { type: "user", id: pseudonym }, { account: subject.userId !== null }, { actorId: null });
   });
+}
+
+/** The signed-in person deletes their account and everything held about them. */
+export async function eraseMe(ctx: ServiceContext): Promise<void> {
+  await erasePerson(ctx, await me(ctx));
 }
 
 /**
@@ -72,12 +73,12 @@ export async function erasePerson(ctx: ServiceContext, subject: DataSubject): Pr
 export async function requestByEmail(ctx: ServiceContext, email: string): Promise<void> {
   // Each request mails the address, so neither one sender nor one inbox may have many.
   if (!(await withinLimit(ctx, "data-request", [ctx.ip, email]))) throw tooManyRequests();
-  await ctx.db.transaction().execute(async (trx) => {
-    const token = await issueToken(trx, ctx.clock, { tenantId: ctx.tenant.id, purpose: "data_request", email, userId: null });
-    await sendMail(trx, ctx.clock, {
+  await inTransaction(ctx, async (tx) => {
+    const token = await issueToken(tx.db, ctx.clock, { tenantId: ctx.tenant.id, purpose: "data_request", email, userId: null });
+    await sendMail(tx.db, ctx.clock, {
       tenant: ctx.tenant,
       to: email,
-      lang: ctx.lang,
+      usedLanguage: ctx.lang,
       compose: (t) => ({
         subject: t("mail.dataRequest.subject", { tenant: ctx.tenant.name }),
         paragraphs: [t("mail.dataRequest.body", { tenant: ctx.tenant.name }), t("mail.notYou")],

@@ -2,6 +2,7 @@ import type { ModuleDefinition } from "../../platform/modules.js";
 import { personalData, savedSearchJobs } from "./saved-searches.js";
 import { registerSearchApi } from "./search.api.js";
 import { searchRoutes } from "./search.routes.js";
+import type {} from "./search.table.js"; // its tables join the database interface
 
 export { personalData } from "./saved-searches.js";
 

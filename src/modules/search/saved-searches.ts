@@ -1,18 +1,20 @@
 import { isPerson } from "../../platform/auth/policy.js";
-import { DAY_MS, isoNow } from "../../platform/clock.js";
+import { DAY_MS, isoIn, isoNow } from "../../platform/clock.js";
 import { AppError, notFound, unauthenticated } from "../../platform/http/errors.js";
-import { isLang } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
-import { sendMail } from "../../platform/mail/send.js";
+import { type MailTemplate, sendTemplateMail } from "../../platform/mail/template-mail.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
-import type { ServiceContext } from "../../platform/service-context.js";
-import { forEachTenant } from "../../platform/tenants/tenants.js";
+import { forEachTenantContext, inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import * as repo from "./saved-searches.repository.js";
 import { type FREQUENCIES, rawSearchQuery, type SearchInput, searchHref, searchInput } from "./search.schema.js";
 import { search } from "./search.service.js";
 
 export const SAVED_JOB = "search.saved";
 const MAX_SAVED = 20;
+/** How many new results a mail lists; the button leads to the rest. */
+const LISTED = 10;
+const NEWS: MailTemplate = { subject: "mail.saved.subject", paragraphs: ["mail.saved.body", "mail.saved.stop"], action: "mail.saved.action" };
 
 /** A query string read back into a search, or null when it no longer parses. */
 export function parseQuery(query: string): SearchInput | null {
@@ -35,72 +37,44 @@ export async function saveSearch(ctx: ServiceContext, input: { query: string; fr
   if (existing.length >= MAX_SAVED) throw new AppError(422, "validation_failed", "saved.tooMany");
   const now = isoNow(ctx.clock);
   const query = searchHref({ ...parsed, page: 1 }, {}, "").replace(/^\?/, "");
-  await ctx.db
-    .insertInto("saved_searches")
-    .values({ id: newId(), tenant_id: ctx.tenant.id, user_id: ctx.actor.userId, query, frequency: input.frequency, last_sent_at: now, created_at: now })
-    .execute();
+  await repo.insertSavedSearch(ctx.db, ctx.tenant.id, {
+    id: newId(),
+    userId: ctx.actor.userId,
+    query,
+    frequency: input.frequency,
+    lastSentAt: now,
+    createdAt: now,
+  });
 }
 
 export async function mySavedSearches(ctx: ServiceContext) {
   if (!isPerson(ctx.actor)) throw unauthenticated();
-  return ctx.db
-    .selectFrom("saved_searches")
-    .select(["id", "query", "frequency", "created_at"])
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("user_id", "=", ctx.actor.userId)
-    .orderBy("created_at")
-    .execute();
+  return repo.savedSearchesOf(ctx.db, ctx.tenant.id, ctx.actor.userId);
 }
 
 export async function deleteSavedSearch(ctx: ServiceContext, id: string) {
   if (!isPerson(ctx.actor)) throw unauthenticated();
-  const result = await ctx.db
-    .deleteFrom("saved_searches")
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("user_id", "=", ctx.actor.userId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw notFound();
+  if (!(await repo.deleteSavedSearch(ctx.db, ctx.tenant.id, ctx.actor.userId, id))) throw notFound();
 }
 
 /** Every saved search that is due gets an e-mail with what was published since the last one, if anything was. */
-export async function sendSavedSearches({ db, clock, config }: JobDeps): Promise<void> {
-  const now = clock.now();
-  await forEachTenant(db, config.PORT, async (tenant, baseUrl) => {
-    const due = await db
-      .selectFrom("saved_searches as s")
-      .innerJoin("users as u", (j) => j.onRef("u.id", "=", "s.user_id").onRef("u.tenant_id", "=", "s.tenant_id"))
-      .select(["s.id as saved_id", "s.query", "s.frequency", "s.last_sent_at", "u.email", "u.language", "u.id as user_id"])
-      .where("s.tenant_id", "=", tenant.id)
-      .where("s.last_sent_at", "<=", new Date(now.getTime() - DAY_MS + 3600_000).toISOString())
-      .execute();
-    for (const row of due) {
-      if (row.frequency === "weekly" && Date.parse(row.last_sent_at) > now.getTime() - 7 * DAY_MS + 3600_000) continue;
-      const lang = isLang(row.language) ? row.language : tenant.defaultLanguage;
-      const input = parseQuery(row.query);
-      const outcome = input
-        ? await search(
-            { db, clock, config, tenant, actor: { kind: "anonymous", tenantId: tenant.id }, lang, baseUrl, ip: null },
-            { ...input, sort: "newest", page: 1 },
-          )
-        : null;
-      const fresh = outcome?.ok ? outcome.hits.filter((h) => h.doc.publishedAt > row.last_sent_at) : [];
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable("saved_searches").set({ last_sent_at: now.toISOString() }).where("id", "=", row.saved_id).execute();
+export async function sendSavedSearches(deps: JobDeps): Promise<void> {
+  const now = deps.clock.now().getTime();
+  await forEachTenantContext(deps, async (ctx) => {
+    for (const saved of await repo.savedSearchesSentBefore(ctx.db, ctx.tenant.id, isoIn(ctx.clock, -DAY_MS + 3600_000))) {
+      if (saved.frequency === "weekly" && Date.parse(saved.lastSentAt) > now - 7 * DAY_MS + 3600_000) continue;
+      const input = parseQuery(saved.query);
+      const outcome = input ? await search(ctx, { ...input, sort: "newest", page: 1 }) : null;
+      const fresh = outcome?.ok ? outcome.hits.filter((h) => h.doc.publishedAt > saved.lastSentAt) : [];
+      await inTransaction(ctx, async (tx) => {
+        await repo.markSavedSearchSent(tx.db, ctx.tenant.id, saved.id, isoNow(ctx.clock));
         if (fresh.length === 0) return;
-        await sendMail(trx, clock, {
-          tenant,
-          to: row.email,
-          lang,
-          compose: (t) => ({
-            subject: t("mail.saved.subject", { count: fresh.length }),
-            paragraphs: [
-              t("mail.saved.body", { count: fresh.length }),
-              ...fresh.slice(0, 10).map((h) => `${h.doc.title} (${h.doc.subtitle}): ${baseUrl}${h.doc.url}`),
-              t("mail.saved.stop", { url: `${baseUrl}/search/saved` }),
-            ],
-            action: { label: t("mail.saved.action"), url: `${baseUrl}/search?${row.query}` },
-          }),
+        await sendTemplateMail(tx, {
+          to: saved.email,
+          template: NEWS,
+          values: { count: fresh.length, url: `${ctx.baseUrl}/search/saved` },
+          list: fresh.slice(0, LISTED).map((h) => `${h.doc.title} (${h.doc.subtitle}): ${ctx.baseUrl}${h.doc.url}`),
+          link: `/search?${saved.query}`,
         });
       });
     }
@@ -116,15 +90,10 @@ export const personalData: PersonalDataSource = {
   columns: ["saved_searches.user_id"],
   async read(db, _ring, subject) {
     if (!subject.userId) return {};
-    const rows = await db
-      .selectFrom("saved_searches")
-      .select(["query", "frequency", "created_at"])
-      .where("tenant_id", "=", subject.tenantId)
-      .where("user_id", "=", subject.userId)
-      .execute();
-    return { saved_searches: rows };
+    const saved = await repo.savedSearchesOf(db, subject.tenantId, subject.userId);
+    return { saved_searches: saved.map((s) => ({ query: s.query, frequency: s.frequency, created_at: s.createdAt })) };
   },
   async erase(trx, subject) {
-    if (subject.userId) await trx.deleteFrom("saved_searches").where("tenant_id", "=", subject.tenantId).where("user_id", "=", subject.userId).execute();
+    if (subject.userId) await repo.deleteSavedSearchesOf(trx, subject.tenantId, subject.userId);
   },
 };

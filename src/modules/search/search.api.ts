@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { type Api, problemResponses } from "../../platform/api/api.js";
-import { AppError } from "../../platform/http/errors.js";
+import { invalid } from "../../platform/http/errors.js";
 import { issuesToFieldErrors } from "../../platform/http/forms.js";
 import { baseUrl } from "../../platform/http/middleware.js";
 import { FACETS, SEARCH_KINDS } from "../../platform/search/documents.js";
@@ -65,9 +65,9 @@ export function registerSearchApi(api: Api) {
           (k) => c.req.queries(k),
         ),
       );
-      if (!parsed.success) throw new AppError(422, "validation_failed", "api.validationFailed", issuesToFieldErrors(parsed.error.issues));
+      if (!parsed.success) throw invalid(issuesToFieldErrors(parsed.error.issues), "api.validationFailed");
       const outcome = await service.search(serviceContext(c), parsed.data);
-      if (!outcome.ok) throw new AppError(422, "validation_failed", "api.validationFailed", outcome.errors);
+      if (!outcome.ok) throw invalid(outcome.errors, "api.validationFailed");
       const base = baseUrl(c);
       return c.json(
         {

@@ -1,15 +1,24 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { authorize } from "../../platform/auth/policy.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { AppError } from "../../platform/http/errors.js";
+import { invalid } from "../../platform/http/errors.js";
 import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { kindLabels } from "../../platform/search/labels.js";
 import { serviceContext } from "../../platform/service-context.js";
 import * as saved from "./saved-searches.js";
+import { canSaveSearches } from "./search.policy.js";
 import { rawSearchQuery, type SearchInput, saveSearchInput, searchInput } from "./search.schema.js";
 import * as service from "./search.service.js";
 import { SavedSearchesPage, SearchPage } from "./views/search-views.js";
+
+/** The context of one who may keep searches; anyone else is asked to sign in. */
+function mayKeep(c: Context<AppEnv>) {
+  const ctx = serviceContext(c);
+  authorize(ctx.actor, canSaveSearches, { tenantId: ctx.tenant.id });
+  return ctx;
+}
 
 const blank: SearchInput = searchInput.parse({});
 /** A list to work with in a spreadsheet, not the whole country: the first this many results. */
@@ -17,17 +26,17 @@ const EXPORT_LIMIT = 5000;
 
 export const searchRoutes = new Hono<AppEnv>()
   .get("/saved", async (c) => {
-    const rows = await saved.mySavedSearches(serviceContext(c));
+    const rows = await saved.mySavedSearches(mayKeep(c));
     return render(c, c.get("t")("saved.title"), <SavedSearchesPage rows={rows} />);
   })
   .post("/saved", async (c) => {
     const form = await parseForm(c, saveSearchInput);
-    if (!form.ok) throw new AppError(422, "validation_failed", "validation.invalid", form.errors);
-    await saved.saveSearch(serviceContext(c), form.data);
+    if (!form.ok) throw invalid(form.errors);
+    await saved.saveSearch(mayKeep(c), form.data);
     return c.redirect("/search/saved?notice=saved", 303);
   })
   .post("/saved/:id/delete", async (c) => {
-    await saved.deleteSavedSearch(serviceContext(c), c.req.param("id"));
+    await saved.deleteSavedSearch(mayKeep(c), c.req.param("id"));
     return c.redirect("/search/saved?notice=saved", 303);
   })
   .get("/export.csv", async (c) => {

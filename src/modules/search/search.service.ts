@@ -2,26 +2,16 @@ import { isoNow } from "../../platform/clock.js";
 import type { FieldErrors } from "../../platform/http/errors.js";
 import { LANGUAGES, languageNames, type MessageKey, type T, translator } from "../../platform/i18n/i18n.js";
 import { accessibilityLabels, kindLabels, priceLabels } from "../../platform/search/labels.js";
-import { findPostcode, type Place } from "../../platform/search/postcodes.js";
-import { cachedSearch, FILTER_KEYS, type FilterKey, type SearchHit } from "../../platform/search/query.js";
+import { findPostcode } from "../../platform/search/postcodes.js";
+import { cachedSearch, FILTER_KEYS, type FilterKey } from "../../platform/search/query.js";
 import { tenantIndex } from "../../platform/search/search-index.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { commitmentLabels, suitsLabels } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
+import type { FacetOption, SearchOutcome } from "./search.model.js";
 import { SEARCH_PAGE_SIZE, type SearchInput } from "./search.schema.js";
 
 const labelled = (labels: Record<string, MessageKey>, t: T) => Object.entries(labels).map(([value, key]) => ({ value, label: t(key) }));
-
-export interface FacetOption {
-  value: string;
-  label: string;
-  count: number;
-  checked: boolean;
-}
-
-export type SearchOutcome =
-  | { ok: true; total: number; pages: number; hits: SearchHit[]; facets: Record<FilterKey, FacetOption[]>; place: Place | null }
-  | { ok: false; errors: FieldErrors };
 
 /** Every value each facet may take, in the order it is shown, with its label in the person's language. */
 async function vocabulary(ctx: ServiceContext): Promise<Record<FilterKey, { value: string; label: string }[]>> {

@@ -9,3 +9,10 @@ export interface SavedSearchesTable {
   last_sent_at: string;
   created_at: string;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    saved_searches: SavedSearchesTable;
+  }
+}

@@ -7,3 +7,10 @@ export interface TaxonomyTermsTable {
   labels: string;
   position: number;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    taxonomy_terms: TaxonomyTermsTable;
+  }
+}

@@ -9,3 +9,10 @@ export interface ApiTokensTable {
   last_used_at: string | null;
   revoked_at: string | null;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    api_tokens: ApiTokensTable;
+  }
+}

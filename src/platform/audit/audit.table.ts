@@ -21,3 +21,11 @@ export interface AccessLogTable {
   ip: string | null;
   at: string;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    audit_log: AuditLogTable;
+    access_log: AccessLogTable;
+  }
+}

@@ -1,27 +1,20 @@
-import type { Database } from "../../db/database.js";
-import { auditEntry } from "../audit/audit.js";
+import { audit } from "../audit/audit.js";
 import { isoNow } from "../clock.js";
 import { AppError, tooManyRequests } from "../http/errors.js";
-import { isLang } from "../i18n/i18n.js";
 import { newId } from "../ids.js";
 import { sendMail } from "../mail/send.js";
-import type { ServiceContext } from "../service-context.js";
+import { inTransaction, type ServiceContext } from "../service-context.js";
 import { consumeToken, endTokens, issueToken, peekToken } from "./email-tokens.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 import { exhausted, hit, limitKeys, withinLimit } from "./rate-limit.js";
 import { createSession, endAllSessions } from "./sessions.js";
+import { findUserByEmail, findUserById, insertUser, markEmailVerified, setPassword } from "./users.repository.js";
+
+export { findUserByEmail, findUserById };
 
 /** Counts this attempt, and refuses it when the address or account has had too many. */
 async function limit(ctx: ServiceContext, action: string, ...subjects: (string | null)[]): Promise<void> {
   if (!(await withinLimit(ctx, action, subjects))) throw tooManyRequests();
-}
-
-export async function findUserById(db: Database, tenantId: string, id: string) {
-  return db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
-}
-
-export async function findUserByEmail(db: Database, tenantId: string, email: string) {
-  return db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
 }
 
 const LINK_MAILS = {
@@ -38,7 +31,7 @@ async function mailLink(ctx: ServiceContext, to: { email: string; id: string; la
   await sendMail(ctx.db, ctx.clock, {
     tenant: ctx.tenant,
     to: to.email,
-    lang: isLang(to.language) ? to.language : ctx.lang,
+    usedLanguage: ctx.lang,
     compose: (t) => ({
       subject: t(keys.subject, { tenant: ctx.tenant.name }),
       paragraphs: [t(keys.body, { tenant: ctx.tenant.name }), t("mail.notYou")],
@@ -66,7 +59,7 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
     await sendMail(ctx.db, ctx.clock, {
       tenant: ctx.tenant,
       to: existing.email,
-      lang: isLang(existing.language) ? existing.language : ctx.lang,
+      usedLanguage: ctx.lang,
       compose: (t) => ({
         subject: t("mail.exists.subject", { tenant: ctx.tenant.name }),
         paragraphs: [t("mail.exists.body"), t("mail.notYou")],
@@ -75,46 +68,30 @@ export async function signUp(ctx: ServiceContext, input: { name: string; email: 
     });
     return;
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (tx) => {
     const id = newId();
     const now = isoNow(ctx.clock);
-    await trx
-      .insertInto("users")
-      .values({
-        id,
-        tenant_id: ctx.tenant.id,
-        email: input.email,
-        name: input.name,
-        password_hash: passwordHash,
-        email_verified_at: null,
-        language: ctx.lang,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await mailLink({ ...ctx, db: trx }, { email: input.email, id }, "verify");
-    await auditEntry(trx, ctx.clock, { tenantId: ctx.tenant.id, actorId: id, action: "user.signed_up", entityType: "user", entityId: id, ip: ctx.ip });
+    await insertUser(tx.db, {
+      id,
+      tenantId: ctx.tenant.id,
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      emailVerifiedAt: null,
+      language: ctx.lang,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await mailLink(tx, { email: input.email, id }, "verify");
+    await audit(tx, "user.signed_up", { type: "user", id }, undefined, { actorId: id });
   });
 }
 
 export async function verifyEmail(ctx: ServiceContext, token: string): Promise<boolean> {
   const used = await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "verify", token);
   if (!used?.userId) return false;
-  await ctx.db
-    .updateTable("users")
-    .set({ email_verified_at: isoNow(ctx.clock), updated_at: isoNow(ctx.clock) })
-    .where("id", "=", used.userId)
-    .where("tenant_id", "=", ctx.tenant.id)
-    .where("email_verified_at", "is", null)
-    .execute();
-  await auditEntry(ctx.db, ctx.clock, {
-    tenantId: ctx.tenant.id,
-    actorId: used.userId,
-    action: "user.email_verified",
-    entityType: "user",
-    entityId: used.userId,
-    ip: ctx.ip,
-  });
+  await markEmailVerified(ctx.db, ctx.tenant.id, used.userId, isoNow(ctx.clock), true);
+  await audit(ctx, "user.email_verified", { type: "user", id: used.userId }, undefined, { actorId: used.userId });
   return true;
 }
 
@@ -126,11 +103,11 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const keys = limitKeys(ctx, "sign-in", [ctx.ip, `${ctx.ip ?? "unknown"}|${input.email}`]);
   for (const key of keys) if (await exhausted(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN)) throw tooManyRequests();
   const user = await findUserByEmail(ctx.db, ctx.tenant.id, input.email);
-  if (!(await verifyPassword(user?.password_hash ?? null, input.password)) || !user) {
+  if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) {
     for (const key of keys) await hit(ctx.db, ctx.clock, key, ctx.config.RATE_LIMIT_PER_15_MIN);
     return { ok: false, reason: "invalid" };
   }
-  if (!user.email_verified_at) {
+  if (!user.emailVerifiedAt) {
     await mailLink(ctx, user, "verify");
     return { ok: false, reason: "unverified" };
   }
@@ -139,15 +116,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
 
 export async function startSession(ctx: ServiceContext, userId: string, userAgent: string | null, method: string): Promise<string> {
   const session = await createSession(ctx.db, ctx.clock, ctx.config, { tenantId: ctx.tenant.id, userId, ip: ctx.ip, userAgent });
-  await auditEntry(ctx.db, ctx.clock, {
-    tenantId: ctx.tenant.id,
-    actorId: userId,
-    action: "user.signed_in",
-    entityType: "user",
-    entityId: userId,
-    ip: ctx.ip,
-    details: { method },
-  });
+  await audit(ctx, "user.signed_in", { type: "user", id: userId }, { method }, { actorId: userId });
   return session;
 }
 
@@ -157,12 +126,7 @@ export async function signInWithMagicLink(ctx: ServiceContext, token: string, us
   const used = await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "magic", token);
   if (!used?.userId) return null;
   // Opening the link proves the address is theirs.
-  await ctx.db
-    .updateTable("users")
-    .set({ email_verified_at: isoNow(ctx.clock) })
-    .where("id", "=", used.userId)
-    .where("email_verified_at", "is", null)
-    .execute();
+  await markEmailVerified(ctx.db, ctx.tenant.id, used.userId, isoNow(ctx.clock), false);
   return startSession(ctx, used.userId, userAgent, "magic_link");
 }
 
@@ -171,30 +135,20 @@ export const requestPasswordReset = (ctx: ServiceContext, email: string) => mail
 export async function resetPassword(ctx: ServiceContext, token: string, password: string): Promise<"ok" | "invalid-link"> {
   const pending = await peekToken(ctx.db, ctx.clock, ctx.tenant.id, "reset", token);
   if (!pending?.userId) return "invalid-link";
-  const user = await ctx.db.selectFrom("users").select(["email", "name"]).where("id", "=", pending.userId).executeTakeFirst();
+  const user = await findUserById(ctx.db, ctx.tenant.id, pending.userId);
   const problem = passwordProblem(password, user ? [user.email, user.name, ctx.tenant.name] : []);
   if (problem) throw new AppError(422, "weak_password", problem, { password: problem });
   const used = await consumeToken(ctx.db, ctx.clock, ctx.tenant.id, "reset", token);
-  if (!used?.userId) return "invalid-link";
+  const userId = used?.userId;
+  if (!userId) return "invalid-link";
   const hash = await hashPassword(password);
   const now = isoNow(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: hash, updated_at: now, email_verified_at: now })
-      .where("id", "=", used.userId as string)
-      .execute();
-    await endAllSessions(trx, ctx.tenant.id, used.userId as string);
+  await inTransaction(ctx, async (tx) => {
+    await setPassword(tx.db, ctx.tenant.id, userId, hash, now);
+    await endAllSessions(tx.db, ctx.tenant.id, userId);
     // Sign-in links sent before the new password go with the old one.
-    await endTokens(trx, ctx.clock, ctx.tenant.id, used.userId as string, ["magic"]);
-    await auditEntry(trx, ctx.clock, {
-      tenantId: ctx.tenant.id,
-      actorId: used.userId,
-      action: "user.password_reset",
-      entityType: "user",
-      entityId: used.userId,
-      ip: ctx.ip,
-    });
+    await endTokens(tx.db, ctx.clock, ctx.tenant.id, userId, ["magic"]);
+    await audit(tx, "user.password_reset", { type: "user", id: userId }, undefined, { actorId: userId });
   });
   return "ok";
 }

@@ -60,3 +60,16 @@ export interface UserIdentitiesTable {
   user_id: string;
   created_at: string;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    users: UsersTable;
+    user_roles: UserRolesTable;
+    sessions: SessionsTable;
+    email_tokens: EmailTokensTable;
+    rate_limits: RateLimitsTable;
+    oidc_providers: OidcProvidersTable;
+    user_identities: UserIdentitiesTable;
+  }
+}

@@ -1,6 +1,9 @@
 import type { Database } from "../../db/database.js";
 import { type Clock, isoIn, isoNow } from "../clock.js";
-import { hashSecret, newSecret } from "../ids.js";
+import { findBySecret, hashSecret, mintSecret } from "../crypto/secret-hash.js";
+import { findUsableToken, insertToken, markTokensUsed, markTokenUsed, type UsableToken } from "./email-tokens.repository.js";
+
+export type { UsableToken };
 
 export type TokenPurpose = "verify" | "magic" | "reset" | "invite" | "application" | "consent" | "data_request";
 
@@ -20,42 +23,23 @@ export async function issueToken(
   clock: Clock,
   input: { tenantId: string; purpose: TokenPurpose; email: string; userId: string | null; data?: Record<string, string>; lifetimeMs?: number },
 ): Promise<string> {
-  const secret = newSecret();
-  await db
-    .insertInto("email_tokens")
-    .values({
-      token_hash: hashSecret(secret),
-      tenant_id: input.tenantId,
-      user_id: input.userId,
-      email: input.email,
-      purpose: input.purpose,
-      data: input.data ? JSON.stringify(input.data) : null,
-      created_at: isoNow(clock),
-      expires_at: isoIn(clock, input.lifetimeMs ?? LIFETIME_MS[input.purpose]),
-      used_at: null,
-    })
-    .execute();
+  const { secret, hash } = mintSecret();
+  await insertToken(db, {
+    tokenHash: hash,
+    tenantId: input.tenantId,
+    userId: input.userId,
+    email: input.email,
+    purpose: input.purpose,
+    data: input.data ?? null,
+    createdAt: isoNow(clock),
+    expiresAt: isoIn(clock, input.lifetimeMs ?? LIFETIME_MS[input.purpose]),
+  });
   return secret;
-}
-
-export interface UsableToken {
-  email: string;
-  userId: string | null;
-  data: Record<string, string>;
 }
 
 /** A valid, unused, unexpired token of this purpose in this tenant, or null. */
 export async function peekToken(db: Database, clock: Clock, tenantId: string, purpose: TokenPurpose, secret: string): Promise<UsableToken | null> {
-  const row = await db
-    .selectFrom("email_tokens")
-    .select(["email", "user_id", "data"])
-    .where("token_hash", "=", hashSecret(secret))
-    .where("tenant_id", "=", tenantId)
-    .where("purpose", "=", purpose)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", isoNow(clock))
-    .executeTakeFirst();
-  return row ? { email: row.email, userId: row.user_id, data: row.data ? JSON.parse(row.data) : {} } : null;
+  return findBySecret(secret, (hash) => findUsableToken(db, tenantId, purpose, hash, isoNow(clock)));
 }
 
 /**
@@ -66,25 +50,12 @@ export async function peekToken(db: Database, clock: Clock, tenantId: string, pu
 export async function consumeToken(db: Database, clock: Clock, tenantId: string, purpose: TokenPurpose, secret: string): Promise<UsableToken | null> {
   const token = await peekToken(db, clock, tenantId, purpose, secret);
   if (!token) return null;
-  const result = await db
-    .updateTable("email_tokens")
-    .set({ used_at: isoNow(clock) })
-    .where("token_hash", "=", hashSecret(secret))
-    .where("used_at", "is", null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows !== 1n) return null;
+  if (!(await markTokenUsed(db, tenantId, hashSecret(secret), isoNow(clock)))) return null;
   if (token.userId) await endTokens(db, clock, tenantId, token.userId, [purpose]);
   return token;
 }
 
 /** Ends every unused link of these purposes a person holds. */
 export async function endTokens(db: Database, clock: Clock, tenantId: string, userId: string, purposes: TokenPurpose[]): Promise<void> {
-  await db
-    .updateTable("email_tokens")
-    .set({ used_at: isoNow(clock) })
-    .where("tenant_id", "=", tenantId)
-    .where("user_id", "=", userId)
-    .where("purpose", "in", purposes)
-    .where("used_at", "is", null)
-    .execute();
+  await markTokensUsed(db, tenantId, userId, purposes, isoNow(clock));
 }

@@ -17,7 +17,6 @@ export async function sendInvitation(
   await sendMail(db, ctx.clock, {
     tenant: ctx.tenant,
     to: input.email,
-    lang: ctx.lang,
     compose: (t) => {
       const { subject, body } = input.compose(t);
       return {

@@ -1,33 +1,35 @@
 import * as client from "openid-client";
-import { auditEntry } from "../audit/audit.js";
+import { audit } from "../audit/audit.js";
 import { isoNow } from "../clock.js";
-import { AppError } from "../http/errors.js";
+import { AppError, notFound } from "../http/errors.js";
 import { newId } from "../ids.js";
-import type { ServiceContext } from "../service-context.js";
+import { inTransaction, type ServiceContext } from "../service-context.js";
+import { findIdentityUser, findProviderBySlug, insertIdentity, listProviderLabels, type OidcProvider } from "./oidc.repository.js";
 import { STAFF_ROLES, type StaffRole } from "./policy.js";
+import { findUserByEmail, grantStaffRole, insertUser } from "./users.repository.js";
 
 export async function listProviders(ctx: Pick<ServiceContext, "db" | "tenant">) {
-  return ctx.db.selectFrom("oidc_providers").select(["slug", "label"]).where("tenant_id", "=", ctx.tenant.id).orderBy("label").execute();
+  return listProviderLabels(ctx.db, ctx.tenant.id);
 }
 
 async function providerBySlug(ctx: ServiceContext, slug: string) {
-  const provider = await ctx.db.selectFrom("oidc_providers").selectAll().where("tenant_id", "=", ctx.tenant.id).where("slug", "=", slug).executeTakeFirst();
-  if (!provider) throw new AppError(404, "not_found", "error.notFound.text");
+  const provider = await findProviderBySlug(ctx.db, ctx.tenant.id, slug);
+  if (!provider) throw notFound();
   return provider;
 }
 
 const discovered = new Map<string, Promise<client.Configuration>>();
 
-function configurationFor(ctx: ServiceContext, provider: { issuer: string; client_id: string; secret_name: string }) {
-  const secret = ctx.config.OIDC_SECRETS[provider.secret_name];
+function configurationFor(ctx: ServiceContext, provider: OidcProvider) {
+  const secret = ctx.config.OIDC_SECRETS[provider.secretName];
   if (!secret) throw new AppError(503, "oidc_not_configured", "auth.oidc.unavailable");
-  const key = `${provider.issuer}|${provider.client_id}|${secret}`;
+  const key = `${provider.issuer}|${provider.clientId}|${secret}`;
   let config = discovered.get(key);
   if (!config) {
     const issuer = new URL(provider.issuer);
     // Plain http only for a provider on this machine (development and tests).
     const local = issuer.protocol === "http:" && ["localhost", "127.0.0.1"].includes(issuer.hostname);
-    config = client.discovery(issuer, provider.client_id, secret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined);
+    config = client.discovery(issuer, provider.clientId, secret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined);
     config.catch(() => discovered.delete(key));
     discovered.set(key, config);
   }
@@ -82,56 +84,30 @@ export async function finishOidc(ctx: ServiceContext, state: OidcState, currentU
   const name = typeof claims.name === "string" && claims.name ? claims.name : (email ?? subject);
   const now = isoNow(ctx.clock);
 
-  return ctx.db.transaction().execute(async (trx) => {
-    const identity = await trx
-      .selectFrom("user_identities")
-      .select("user_id")
-      .where("provider_id", "=", provider.id)
-      .where("subject", "=", subject)
-      .executeTakeFirst();
-    let userId = identity?.user_id;
+  return inTransaction(ctx, async (tx) => {
+    let userId = await findIdentityUser(tx.db, ctx.tenant.id, provider.id, subject);
     if (!userId) {
       if (!email || claims.email_verified === false) throw new AppError(400, "oidc_no_email", "auth.oidc.noEmail");
-      const existing = await trx.selectFrom("users").select("id").where("tenant_id", "=", ctx.tenant.id).where("email", "=", email).executeTakeFirst();
+      const existing = await findUserByEmail(tx.db, ctx.tenant.id, email);
       userId = existing?.id ?? newId();
       if (!existing) {
-        await trx
-          .insertInto("users")
-          .values({
-            id: userId,
-            tenant_id: ctx.tenant.id,
-            email,
-            name,
-            password_hash: null,
-            email_verified_at: now,
-            language: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await insertUser(tx.db, {
+          id: userId,
+          tenantId: ctx.tenant.id,
+          email,
+          name,
+          passwordHash: null,
+          emailVerifiedAt: now,
+          language: null,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
-      await trx
-        .insertInto("user_identities")
-        .values({ tenant_id: ctx.tenant.id, provider_id: provider.id, subject, user_id: userId, created_at: now })
-        .execute();
-      await auditEntry(trx, ctx.clock, {
-        tenantId: ctx.tenant.id,
-        actorId: userId,
-        action: "user.identity_linked",
-        entityType: "user",
-        entityId: userId,
-        ip: ctx.ip,
-        details: { provider: provider.slug },
-      });
+      await insertIdentity(tx.db, { tenantId: ctx.tenant.id, providerId: provider.id, subject, userId, createdAt: now });
+      await audit(tx, "user.identity_linked", { type: "user", id: userId }, { provider: provider.slug }, { actorId: userId });
     }
-    const role = provider.grants_role as StaffRole | null;
-    if (role && STAFF_ROLES.includes(role)) {
-      await trx
-        .insertInto("user_roles")
-        .values({ tenant_id: ctx.tenant.id, user_id: userId, role, granted_by: null, created_at: now })
-        .onConflict((oc) => oc.columns(["tenant_id", "user_id", "role"]).doNothing())
-        .execute();
-    }
+    const role = provider.grantsRole as StaffRole | null;
+    if (role && STAFF_ROLES.includes(role)) await grantStaffRole(tx.db, ctx.tenant.id, userId, role, null, now);
     return userId;
   });
 }

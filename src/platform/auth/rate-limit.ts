@@ -1,6 +1,7 @@
 import type { Database } from "../../db/database.js";
 import type { Clock } from "../clock.js";
 import type { ServiceContext } from "../service-context.js";
+import { countHit, deleteWindowsBefore, hitsIn } from "./rate-limit.repository.js";
 
 const WINDOW_MS = 15 * 60 * 1000;
 
@@ -11,14 +12,7 @@ const WINDOW_MS = 15 * 60 * 1000;
 const windowOf = (clock: Clock) => new Date(Math.floor(clock.now().getTime() / WINDOW_MS) * WINDOW_MS).toISOString();
 
 export async function hit(db: Database, clock: Clock, key: string, limit: number): Promise<boolean> {
-  const windowStart = windowOf(clock);
-  const row = await db
-    .insertInto("rate_limits")
-    .values({ key, window_start: windowStart, hits: 1 })
-    .onConflict((oc) => oc.columns(["key", "window_start"]).doUpdateSet((eb) => ({ hits: eb("rate_limits.hits", "+", 1) })))
-    .returning("hits")
-    .executeTakeFirstOrThrow();
-  return row.hits <= limit;
+  return (await countHit(db, key, windowOf(clock))) <= limit;
 }
 
 type LimitContext = Pick<ServiceContext, "db" | "clock" | "config" | "tenant">;
@@ -37,11 +31,10 @@ export async function withinLimit(ctx: LimitContext, action: string, subjects: (
 
 /** Whether this key has used up its attempts in the current window, without counting one more. */
 export async function exhausted(db: Database, clock: Clock, key: string, limit: number): Promise<boolean> {
-  const row = await db.selectFrom("rate_limits").select("hits").where("key", "=", key).where("window_start", "=", windowOf(clock)).executeTakeFirst();
-  return (row?.hits ?? 0) >= limit;
+  return (await hitsIn(db, key, windowOf(clock))) >= limit;
 }
 
 export async function purgeRateLimits(db: Database, clock: Clock): Promise<void> {
   const cutoff = new Date(clock.now().getTime() - 2 * WINDOW_MS).toISOString();
-  await db.deleteFrom("rate_limits").where("window_start", "<", cutoff).execute();
+  await deleteWindowsBefore(db, cutoff);
 }

@@ -6,3 +6,10 @@ export interface FilesTable {
   data: Buffer;
   created_at: string;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    files: FilesTable;
+  }
+}

@@ -7,6 +7,7 @@ import type { AppEnv } from "../http/env.js";
 import { AppError } from "../http/errors.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { newId } from "../ids.js";
+import { deleteFilesById, findFile, insertFile, type StoredFile } from "./files.repository.js";
 
 const TYPES: Record<string, { contentType: string; format: "png" | "jpeg" | "webp" }> = {
   png: { contentType: "image/png", format: "png" },
@@ -47,21 +48,16 @@ export async function imageUpload(file: unknown, field: string, maxBytes: number
 
 export async function storeFile(db: Database, clock: Clock, tenantId: string, file: { data: Buffer; contentType: string }): Promise<string> {
   const id = newId();
-  await db
-    .insertInto("files")
-    .values({ id, tenant_id: tenantId, content_type: file.contentType, size: file.data.length, data: file.data, created_at: isoNow(clock) })
-    .execute();
+  await insertFile(db, tenantId, { id, ...file, createdAt: isoNow(clock) });
   return id;
 }
 
-export async function readStoredFile(db: Database, tenantId: string, id: string) {
-  return db.selectFrom("files").select(["content_type", "data", "created_at"]).where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
-}
+export const readStoredFile = (db: Database, tenantId: string, id: string): Promise<StoredFile | undefined> => findFile(db, tenantId, id);
 
 /** Deletes stored files nothing refers to any more, in the caller's transaction. */
 export async function deleteFiles(db: Database, tenantId: string, ids: (string | null | undefined)[]): Promise<void> {
   const gone = ids.filter((id): id is string => Boolean(id));
-  if (gone.length > 0) await db.deleteFrom("files").where("tenant_id", "=", tenantId).where("id", "in", gone).execute();
+  if (gone.length > 0) await deleteFilesById(db, tenantId, gone);
 }
 
 /**
@@ -69,10 +65,10 @@ export async function deleteFiles(db: Database, tenantId: string, ids: (string |
  * (its own sandboxing policy, not the pages' one), never sniffed into another type, and saved rather
  * than shown; pages show it through <img>, which none of this hinders.
  */
-export function pictureResponse(c: Context<AppEnv>, file: { content_type: string; data: Buffer }, name: string) {
-  const extension = Object.entries(TYPES).find(([, type]) => type.contentType === file.content_type)?.[0] ?? "bin";
+export function pictureResponse(c: Context<AppEnv>, file: Pick<StoredFile, "contentType" | "data">, name: string) {
+  const extension = Object.entries(TYPES).find(([, type]) => type.contentType === file.contentType)?.[0] ?? "bin";
   return c.body(new Uint8Array(file.data), 200, {
-    "Content-Type": file.content_type,
+    "Content-Type": file.contentType,
     "Content-Security-Policy": "default-src 'none'; sandbox",
     "Content-Disposition": `attachment; filename="${name}.${extension}"`,
     "X-Content-Type-Options": "nosniff",

@@ -57,7 +57,9 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError(404, "not_found", "error.notFound.text");
 export const forbidden = () => new AppError(403, "forbidden", "error.forbidden.text");
-export const tooManyRequests = () => new AppError(429, "rate_limited", "error.rateLimited");
+export const tooManyRequests = (key: MessageKey = "error.rateLimited", fields: FieldErrors = {}) => new AppError(429, "rate_limited", key, fields);
+/** A one-time link that is unknown, used or out of date. */
+export const invalidLink = () => new AppError(400, "invalid_link", "error.linkInvalid");
 export const unauthenticated = () => new AppError(401, "unauthenticated", "error.signInRequired");
 export const badRequest = () => new AppError(400, "bad_request", "error.badRequest");
 export const tooLarge = (key: MessageKey = "error.tooLarge", fields: FieldErrors = {}) => new AppError(413, "payload_too_large", key, fields);

@@ -22,3 +22,12 @@ export const webAddress = (message: MessageKey) =>
     .max(500, "validation.tooLong")
     .refine((v) => v === "" || /^https?:\/\/[^\s"<>]+$/.test(v), message)
     .transform((v) => v || null);
+
+/** A telephone number as people write it (digits, spaces, brackets, dashes, a leading +), or nothing: null then. */
+export const phoneNumber = () =>
+  z
+    .string()
+    .trim()
+    .max(30, "validation.tooLong")
+    .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
+    .transform((v) => v || null);

@@ -1,13 +1,16 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { MessageKey } from "../i18n/i18n.js";
 import { Document } from "../ui/layout.js";
-import { type NavLink, NOTICES } from "../ui/page-context.js";
+import type { NavLink } from "../ui/page-context.js";
 import type { AppEnv } from "./env.js";
 
 export interface ShellData {
   nav: NavLink[];
   associations: { id: string; name: string }[];
+  /** Every confirmation a redirect may name (?notice=…), the platform's and the modules'. */
+  notices: Readonly<Record<string, MessageKey>>;
 }
 
 export type ShellLoader = (c: Context<AppEnv>) => Promise<ShellData>;
@@ -15,6 +18,8 @@ export type ShellLoader = (c: Context<AppEnv>) => Promise<ShellData>;
 export function themeVersion(color: string): string {
   return Buffer.from(color).toString("hex");
 }
+
+const noticeOf = (notices: ShellData["notices"], name: string | undefined) => (name && Object.hasOwn(notices, name) ? (notices[name] ?? null) : null);
 
 export async function render(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200) {
   const shell = await c.get("shell")(c);
@@ -36,7 +41,7 @@ export async function render(c: Context<AppEnv>, title: string, body: Child, sta
         activeAssociationId: c.get("session")?.activeAssociationId ?? null,
         devMailbox: !c.get("deps").mailer.transport,
         themeVersion: themeVersion(tenant.colorPrimary),
-        notice: NOTICES[c.req.query("notice") as keyof typeof NOTICES] ?? null,
+        notice: noticeOf(shell.notices, c.req.query("notice")),
       }}
     >
       {body}

@@ -15,3 +15,10 @@ export interface JobsTable {
   created_at: string;
   finished_at: string | null;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    jobs: JobsTable;
+  }
+}

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/database.js";
 import { type Clock, isoNow } from "../clock.js";
 import { newId } from "../ids.js";
+import { insertJob } from "./jobs.repository.js";
 
 export interface EnqueueInput {
   name: string;
@@ -12,27 +13,15 @@ export interface EnqueueInput {
   maxAttempts?: number;
 }
 
-export async function enqueue(db: Database, clock: Clock, input: EnqueueInput): Promise<string | null> {
-  const row = await db
-    .insertInto("jobs")
-    .values({
-      id: newId(),
-      tenant_id: input.tenantId ?? null,
-      name: input.name,
-      payload: JSON.stringify(input.payload ?? {}),
-      unique_key: input.uniqueKey ?? null,
-      status: "queued",
-      run_at: (input.runAt ?? clock.now()).toISOString(),
-      attempts: 0,
-      max_attempts: input.maxAttempts ?? 5,
-      locked_by: null,
-      locked_at: null,
-      last_error: null,
-      created_at: isoNow(clock),
-      finished_at: null,
-    })
-    .onConflict((oc) => oc.column("unique_key").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row?.id ?? null;
+export function enqueue(db: Database, clock: Clock, input: EnqueueInput): Promise<string | null> {
+  return insertJob(db, {
+    id: newId(),
+    tenantId: input.tenantId ?? null,
+    name: input.name,
+    payload: input.payload ?? {},
+    uniqueKey: input.uniqueKey ?? null,
+    runAt: (input.runAt ?? clock.now()).toISOString(),
+    maxAttempts: input.maxAttempts ?? 5,
+    createdAt: isoNow(clock),
+  });
 }

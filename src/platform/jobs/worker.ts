@@ -1,10 +1,8 @@
-import type { ExpressionBuilder, Updateable } from "kysely";
 import type { Logger } from "pino";
-import type { Database, DB } from "../../db/database.js";
-import { skipLocked } from "../../db/portable.js";
+import type { Database } from "../../db/database.js";
 import { type Clock, isoIn, isoNow } from "../clock.js";
 import { newId } from "../ids.js";
-import type { JobsTable } from "./jobs.table.js";
+import { claimNextJob, completeJob, type Job, releaseFailedJob, renewLease } from "./jobs.repository.js";
 import { enqueue } from "./queue.js";
 
 export type JobHandler = (payload: unknown, job: { id: string; tenantId: string | null; attempts: number }) => Promise<void>;
@@ -36,35 +34,12 @@ export function backoffMs(attempts: number): number {
   return Math.min(15_000 * 2 ** (attempts - 1), 3600_000);
 }
 
-/** Due and waiting, or left running by a worker whose lease ran out. */
-const claimable = (now: string, leaseEndedBefore: string) => (eb: ExpressionBuilder<DB, "jobs">) =>
-  eb.or([eb.and([eb("status", "=", "queued"), eb("run_at", "<=", now)]), eb.and([eb("status", "=", "running"), eb("locked_at", "<", leaseEndedBefore)])]);
-
-/** Claims one job atomically; on PostgreSQL rows another worker holds are skipped, not waited for. */
-export async function claimJob(db: Database, clock: Clock, workerId: string, leaseMs = LEASE_MS) {
-  const now = isoNow(clock);
-  const free = claimable(now, isoIn(clock, -leaseMs));
-  const due = skipLocked(db, db.selectFrom("jobs").select("id").where(free).orderBy("run_at").limit(1));
-  return db
-    .updateTable("jobs")
-    .set((eb) => ({ status: "running", locked_by: workerId, locked_at: now, attempts: eb("attempts", "+", 1) }))
-    .where("id", "=", due)
-    .where(free)
-    .returningAll()
-    .executeTakeFirst();
-}
+/** Claims one due job, or one whose worker's lease ran out. */
+export const claimJob = (db: Database, clock: Clock, workerId: string, leaseMs = LEASE_MS): Promise<Job | undefined> =>
+  claimNextJob(db, workerId, isoNow(clock), isoIn(clock, -leaseMs));
 
 /** Renews this worker's lease on a job; false when another worker has taken it meanwhile. */
-export async function heartbeat(db: Database, clock: Clock, jobId: string, workerId: string): Promise<boolean> {
-  const result = await db
-    .updateTable("jobs")
-    .set({ locked_at: isoNow(clock) })
-    .where("id", "=", jobId)
-    .where("status", "=", "running")
-    .where("locked_by", "=", workerId)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const heartbeat = (db: Database, clock: Clock, jobId: string, workerId: string): Promise<boolean> => renewLease(db, jobId, workerId, isoNow(clock));
 
 export async function runOneJob(options: WorkerOptions, workerId: string): Promise<boolean> {
   const { db, clock, logger, handlers } = options;
@@ -81,24 +56,22 @@ export async function runOneJob(options: WorkerOptions, workerId: string): Promi
   }, leaseMs / 4);
   beat.unref();
   // Only the worker that still holds the job records how it ended.
-  const finish = (set: Updateable<JobsTable>) => db.updateTable("jobs").set(set).where("id", "=", job.id).where("locked_by", "=", workerId).execute();
   try {
-    if (job.attempts > job.max_attempts) throw new Error("Its worker stopped while running it too many times");
+    if (job.attempts > job.maxAttempts) throw new Error("Its worker stopped while running it too many times");
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    await handler(JSON.parse(job.payload), { id: job.id, tenantId: job.tenant_id, attempts: job.attempts });
+    await handler(job.payload, { id: job.id, tenantId: job.tenantId, attempts: job.attempts });
     clearInterval(beat);
-    await finish({ status: "done", finished_at: isoNow(clock), last_error: null });
+    await completeJob(db, job.id, workerId, isoNow(clock));
   } catch (error) {
     clearInterval(beat);
     const message = error instanceof Error ? error.message : String(error);
-    const failed = job.attempts >= job.max_attempts;
+    const failed = job.attempts >= job.maxAttempts;
     logger.warn({ job: job.id, name: job.name, attempts: job.attempts, err: message }, failed ? "job failed for good" : "job failed, will retry");
-    await finish({
+    await releaseFailedJob(db, job.id, workerId, {
       status: failed ? "failed" : "queued",
-      run_at: failed ? job.run_at : isoIn(clock, backoffMs(job.attempts)),
-      last_error: message.slice(0, 2000),
-      finished_at: failed ? isoNow(clock) : null,
-      locked_by: null,
+      runAt: failed ? job.runAt : isoIn(clock, backoffMs(job.attempts)),
+      lastError: message.slice(0, 2000),
+      finishedAt: failed ? isoNow(clock) : null,
     });
   }
   return true;

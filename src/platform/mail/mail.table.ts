@@ -17,3 +17,10 @@ export interface MailOutboxTable {
   /** JSON list of { filename, contentType, content }, or null. */
   attachments: Generated<string | null>;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    mail_outbox: MailOutboxTable;
+  }
+}

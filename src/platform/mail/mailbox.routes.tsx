@@ -7,9 +7,7 @@ import { render } from "../http/render.js";
 import { formatDateTime } from "../i18n/i18n.js";
 import { Alert, DataTable, EmptyState, Heading, Link, P } from "../ui/components.js";
 import { usePage } from "../ui/page-context.js";
-import { attachmentsOf } from "./outbox.js";
-
-type MailRow = { id: string; to_address: string; subject: string; created_at: string; status: string; text?: string; attachments?: string | null };
+import { findMail, latestMails, type OutboxMail } from "./outbox.repository.js";
 
 /** Whether this request may see the dev mailbox: no SMTP server, not production, and asked from this very machine. */
 export function mailboxOpen(c: Context<AppEnv>): boolean {
@@ -25,42 +23,22 @@ export const mailboxRoutes = new Hono<AppEnv>()
     await next();
   })
   .get("/", async (c) => {
-    const rows = await c
-      .get("deps")
-      .db.selectFrom("mail_outbox")
-      .select(["id", "to_address", "subject", "created_at", "status"])
-      .where("tenant_id", "=", c.get("tenant").id)
-      .orderBy("created_at", "desc")
-      .orderBy("id", "desc")
-      .limit(100)
-      .execute();
-    return render(c, c.get("t")("mailbox.title"), <MailboxPage rows={rows} />);
+    const mails = await latestMails(c.get("deps").db, c.get("tenant").id, 100);
+    return render(c, c.get("t")("mailbox.title"), <MailboxPage rows={mails} />);
   })
   .get("/:id", async (c) => {
-    const mail = await c
-      .get("deps")
-      .db.selectFrom("mail_outbox")
-      .select(["id", "to_address", "subject", "created_at", "status", "text", "attachments"])
-      .where("tenant_id", "=", c.get("tenant").id)
-      .where("id", "=", c.req.param("id"))
-      .executeTakeFirst();
+    const mail = await findMail(c.get("deps").db, c.get("tenant").id, c.req.param("id"));
     if (!mail) throw notFound();
     return render(c, mail.subject, <MailPage mail={mail} />);
   })
   .get("/:id/attachments/:n", async (c) => {
-    const mail = await c
-      .get("deps")
-      .db.selectFrom("mail_outbox")
-      .select("attachments")
-      .where("tenant_id", "=", c.get("tenant").id)
-      .where("id", "=", c.req.param("id"))
-      .executeTakeFirst();
-    const file = attachmentsOf(mail?.attachments ?? null)[Number(c.req.param("n"))];
+    const mail = await findMail(c.get("deps").db, c.get("tenant").id, c.req.param("id"));
+    const file = mail?.attachments[Number(c.req.param("n"))];
     if (!file) throw notFound();
     return c.body(file.content, 200, { "Content-Type": file.contentType, "Content-Disposition": `attachment; filename="${file.filename}"` });
   });
 
-function MailboxPage(props: { rows: MailRow[] }) {
+function MailboxPage(props: { rows: OutboxMail[] }) {
   const { t, lang, tenant } = usePage();
   return (
     <div class="stack">
@@ -73,8 +51,8 @@ function MailboxPage(props: { rows: MailRow[] }) {
           caption={t("mailbox.title")}
           rows={props.rows}
           columns={[
-            { key: "when", label: "audit.when", cell: (r) => formatDateTime(lang, r.created_at, tenant.timeZone) },
-            { key: "to", label: "mailbox.to", cell: (r) => r.to_address },
+            { key: "when", label: "audit.when", cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
+            { key: "to", label: "mailbox.to", cell: (r) => r.to },
             { key: "subject", label: "mailbox.subject", cell: (r) => <Link href={`/dev/mailbox/${r.id}`}>{r.subject}</Link> },
           ]}
         />
@@ -83,15 +61,15 @@ function MailboxPage(props: { rows: MailRow[] }) {
   );
 }
 
-function MailPage(props: { mail: MailRow }) {
+function MailPage(props: { mail: OutboxMail }) {
   const { t } = usePage();
-  const links = [...new Set(props.mail.text?.match(/https?:\/\/\S+/g) ?? [])];
+  const links = [...new Set(props.mail.text.match(/https?:\/\/\S+/g) ?? [])];
   return (
     <div class="stack">
       <Heading>{props.mail.subject}</Heading>
-      <P>{t("mailbox.toLine", { email: props.mail.to_address })}</P>
+      <P>{t("mailbox.toLine", { email: props.mail.to })}</P>
       <div class="mail-body">{props.mail.text}</div>
-      {attachmentsOf(props.mail.attachments ?? null).map((a, n) => (
+      {props.mail.attachments.map((a, n) => (
         <P>
           {t("mailbox.attachment")} <Link href={`/dev/mailbox/${props.mail.id}/attachments/${n}`}>{a.filename}</Link>
         </P>

@@ -1,57 +1,22 @@
-import { sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { DataSubject, PersonalDataSource } from "./data-subject.js";
+import * as repo from "./platform-data.repository.js";
 
 /** Rate-limit keys are `<tenant>:<action>:<subject>`, a subject naming an address, an inbox or both; a person's are those naming their e-mail. */
 const limitKeysOf = (tenantId: string, email: string) => `${tenantId}:%${email.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-/** What the reads in the access log say about one person or the applications they made. */
-export async function readsOf(db: Database, tenantId: string, subjectType: "user" | "application", ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("access_log")
-    .select(["subject_id", "action", "at"])
-    .where("tenant_id", "=", tenantId)
-    .where("subject_type", "=", subjectType)
-    .where("subject_id", "in", [...ids])
-    .orderBy("at")
-    .execute();
-}
+export const readsOf = repo.readsOf;
 
 async function account(db: Database, subject: DataSubject) {
   if (!subject.userId) return {};
   const { tenantId, userId } = subject;
   const [user, roles, sessions, identities, activity, reads] = await Promise.all([
-    db
-      .selectFrom("users")
-      .select(["name", "email", "language", "email_verified_at", "created_at", "password_hash"])
-      .where("tenant_id", "=", tenantId)
-      .where("id", "=", userId)
-      .executeTakeFirst(),
-    db.selectFrom("user_roles").select(["role", "created_at"]).where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute(),
-    db
-      .selectFrom("sessions")
-      .select(["created_at", "last_seen_at", "expires_at", "ip", "user_agent"])
-      .where("tenant_id", "=", tenantId)
-      .where("user_id", "=", userId)
-      .execute(),
-    db
-      .selectFrom("user_identities")
-      .innerJoin("oidc_providers", (j) =>
-        j.onRef("oidc_providers.id", "=", "user_identities.provider_id").onRef("oidc_providers.tenant_id", "=", "user_identities.tenant_id"),
-      )
-      .select(["oidc_providers.label as provider", "user_identities.subject", "user_identities.created_at"])
-      .where("user_identities.tenant_id", "=", tenantId)
-      .where("user_identities.user_id", "=", userId)
-      .execute(),
-    db
-      .selectFrom("audit_log")
-      .select(["action", "entity_type", "entity_id", "ip", "at"])
-      .where("tenant_id", "=", tenantId)
-      .where("actor_id", "=", userId)
-      .orderBy("at")
-      .execute(),
-    readsOf(db, tenantId, "user", [userId]),
+    repo.accountOf(db, tenantId, userId),
+    repo.rolesOf(db, tenantId, userId),
+    repo.sessionsOf(db, tenantId, userId),
+    repo.identitiesOf(db, tenantId, userId),
+    repo.activityOf(db, tenantId, userId),
+    repo.readsOf(db, tenantId, "user", [userId]),
   ]);
   if (!user) return {};
   const { password_hash, ...rest } = user;
@@ -90,15 +55,7 @@ export const platformData: PersonalDataSource = {
     "api_tokens.created_by",
   ],
   async read(db, _ring, subject) {
-    const mails = subject.email
-      ? await db
-          .selectFrom("mail_outbox")
-          .select(["subject", "text", "created_at", "status"])
-          .where("tenant_id", "=", subject.tenantId)
-          .where("to_address", "=", subject.email)
-          .orderBy("created_at")
-          .execute()
-      : [];
+    const mails = subject.email ? await repo.mailsTo(db, subject.tenantId, subject.email) : [];
     // A mail's links may still work (this very request's link among them): the download keeps the words, not the keys.
     const withoutLinks = mails.map((m) => ({ ...m, text: m.text.replace(/https?:\/\/\S+/g, "[link]") }));
     return { ...(await account(db, subject)), emails_sent_to_you: withoutLinks };
@@ -111,34 +68,7 @@ export const platformData: PersonalDataSource = {
    */
   async erase(trx, subject, { pseudonym }) {
     const { tenantId, userId, email } = subject;
-    if (email) {
-      await trx.deleteFrom("mail_outbox").where("tenant_id", "=", tenantId).where("to_address", "=", email).execute();
-      await trx.deleteFrom("email_tokens").where("tenant_id", "=", tenantId).where("email", "=", email).execute();
-      await trx
-        .deleteFrom("rate_limits")
-        .where(sql<boolean>`${sql.ref("key")} like ${limitKeysOf(tenantId, email)} escape '\\'`)
-        .execute();
-    }
-    if (!userId) return;
-    await trx.updateTable("audit_log").set({ actor_id: pseudonym, ip: null }).where("tenant_id", "=", tenantId).where("actor_id", "=", userId).execute();
-    await trx
-      .updateTable("audit_log")
-      .set({ entity_id: pseudonym })
-      .where("tenant_id", "=", tenantId)
-      .where("entity_type", "=", "user")
-      .where("entity_id", "=", userId)
-      .execute();
-    await trx.updateTable("access_log").set({ actor_id: pseudonym, ip: null }).where("tenant_id", "=", tenantId).where("actor_id", "=", userId).execute();
-    await trx
-      .updateTable("access_log")
-      .set({ subject_id: pseudonym })
-      .where("tenant_id", "=", tenantId)
-      .where("subject_type", "=", "user")
-      .where("subject_id", "=", userId)
-      .execute();
-    await trx.updateTable("user_roles").set({ granted_by: pseudonym }).where("tenant_id", "=", tenantId).where("granted_by", "=", userId).execute();
-    await trx.updateTable("api_tokens").set({ created_by: pseudonym }).where("tenant_id", "=", tenantId).where("created_by", "=", userId).execute();
-    await trx.deleteFrom("email_tokens").where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute();
-    await trx.deleteFrom("users").where("tenant_id", "=", tenantId).where("id", "=", userId).execute();
+    if (email) await repo.eraseByEmail(trx, tenantId, email, limitKeysOf(tenantId, email));
+    if (userId) await repo.eraseAccount(trx, tenantId, userId, pseudonym);
   },
 };

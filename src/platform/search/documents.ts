@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.js";
 import { type Clock, isoNow } from "../clock.js";
+import { upsertDocument } from "./documents.repository.js";
 import { findPostcode } from "./postcodes.js";
 
 export const SEARCH_KINDS = ["association", "offer", "opportunity"] as const;
@@ -41,19 +42,10 @@ export type DocumentInput = Omit<SearchDocument, "lat" | "lon"> & { lat?: number
 export async function putDocument(db: Database, clock: Clock, tenantId: string, country: string, input: DocumentInput): Promise<void> {
   const place = input.lat == null && input.postcode ? await findPostcode(db, country, input.postcode) : null;
   const doc: SearchDocument = { ...input, lat: input.lat ?? place?.lat ?? null, lon: input.lon ?? place?.lon ?? null };
-  await write(db, clock, tenantId, input.kind, input.id, { visible: 1, body: JSON.stringify(doc) });
+  await upsertDocument(db, tenantId, input.kind, input.id, doc, isoNow(clock));
 }
 
 /** Takes a record out of search (unpublished, rejected, deleted). */
 export async function hideDocument(db: Database, clock: Clock, tenantId: string, kind: SearchKind, id: string): Promise<void> {
-  await write(db, clock, tenantId, kind, id, { visible: 0, body: "{}" });
-}
-
-async function write(db: Database, clock: Clock, tenantId: string, kind: SearchKind, refId: string, row: { visible: number; body: string }) {
-  const values = { ...row, updated_at: isoNow(clock) };
-  await db
-    .insertInto("search_documents")
-    .values({ tenant_id: tenantId, kind, ref_id: refId, ...values })
-    .onConflict((oc) => oc.columns(["tenant_id", "kind", "ref_id"]).doUpdateSet(values))
-    .execute();
+  await upsertDocument(db, tenantId, kind, id, null, isoNow(clock));
 }

@@ -1,30 +1,19 @@
 import type { Database } from "../../db/database.js";
+import { isCountry, postcodeKey } from "../tenants/countries.js";
+import { type Place, placeByCode, placesByCode } from "./postcodes.repository.js";
 
-export interface Place {
-  code: string;
-  name: string;
-  lat: number;
-  lon: number;
-}
+export type { Place };
 
 /** A postcode of the tenant's country, written as people write it ("8000", "0150", "1012 AB"). */
 export async function findPostcode(db: Database, country: string, input: string): Promise<Place | null> {
   const code = normalisePostcode(country, input);
   if (!code) return null;
-  const row = await db
-    .selectFrom("postcodes")
-    .select(["code", "name", "lat", "lon"])
-    .where("country", "=", country)
-    .where("code", "=", code)
-    .executeTakeFirst();
-  return row ? { ...row, lat: Number(row.lat), lon: Number(row.lon) } : null;
+  return placeByCode(db, country, code);
 }
 
 /** Dutch postcodes are found by their four digits (the PC4 area); Danish and Norwegian are four digits. */
 export function normalisePostcode(country: string, input: string): string | null {
-  const digits = input.trim().toUpperCase().replace(/\s+/g, "");
-  const match = country === "NL" ? /^(\d{4})([A-Z]{2})?$/.exec(digits) : /^(\d{4})$/.exec(digits);
-  return match?.[1] ?? null;
+  return isCountry(country) ? postcodeKey(country, input) : null;
 }
 
 const EARTH_RADIUS_KM = 6371;
@@ -41,8 +30,7 @@ export async function findPostcodes(db: Database, country: string, inputs: strin
   const wanted = new Map(inputs.map((input) => [input, normalisePostcode(country, input)]));
   const codes = [...new Set([...wanted.values()].filter((c): c is string => c !== null))];
   if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom("postcodes").select(["code", "name", "lat", "lon"]).where("country", "=", country).where("code", "in", codes).execute();
-  const byCode = new Map(rows.map((r) => [r.code, { ...r, lat: Number(r.lat), lon: Number(r.lon) }]));
+  const byCode = new Map((await placesByCode(db, country, codes)).map((p) => [p.code, p]));
   const result = new Map<string, Place>();
   for (const [input, code] of wanted) {
     const place = code ? byCode.get(code) : undefined;

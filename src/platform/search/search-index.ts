@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import MiniSearch from "minisearch";
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
 import { indexTerms, queryTerm } from "./analyzer.js";
 import type { SearchDocument } from "./documents.js";
+import { allDocuments, documentsSince, type StoredDocument } from "./documents.repository.js";
 
 /** Changes committed this long after their timestamp are still picked up (a transaction's time is taken before it commits). */
 const SETTLE_MS = 60_000;
@@ -22,10 +22,7 @@ interface Version {
   updatedAt: string;
   digest: string;
 }
-const versionOf = (row: { updated_at: string; visible: number; body: string }): Version => ({
-  updatedAt: row.updated_at,
-  digest: createHash("sha1").update(`${row.visible}${row.body}`).digest("base64"),
-});
+const versionOf = (stored: StoredDocument): Version => ({ updatedAt: stored.updatedAt, digest: stored.digest });
 
 const byDatabase = new WeakMap<Database, Map<string, Promise<TenantIndex>>>();
 
@@ -63,20 +60,12 @@ function emptyIndex(lang: Lang): TenantIndex {
 
 async function build(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
   const index = emptyIndex(lang);
-  const rows = await db
-    .selectFrom("search_documents")
-    .select(["kind", "ref_id", "visible", "updated_at", "body"])
-    .where("tenant_id", "=", tenantId)
-    .orderBy("kind")
-    .orderBy("ref_id")
-    .execute();
   const visible: (SearchDocument & { key: string })[] = [];
-  for (const row of rows) {
-    const key = `${row.kind}:${row.ref_id}`;
+  for (const row of await allDocuments(db, tenantId)) {
+    const { key, document: doc } = row;
     index.versions.set(key, versionOf(row));
-    if (row.updated_at > index.watermark) index.watermark = row.updated_at;
-    if (!row.visible) continue;
-    const doc = JSON.parse(row.body) as SearchDocument;
+    if (row.updatedAt > index.watermark) index.watermark = row.updatedAt;
+    if (!doc) continue;
     index.docs.set(key, doc);
     visible.push({ ...doc, key });
   }
@@ -86,27 +75,19 @@ async function build(db: Database, tenantId: string, lang: Lang): Promise<Tenant
 
 async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
   const since = index.watermark ? new Date(Date.parse(index.watermark) - SETTLE_MS).toISOString() : "";
-  const rows = await db
-    .selectFrom("search_documents")
-    .select(["kind", "ref_id", "visible", "updated_at", "body"])
-    .where("tenant_id", "=", tenantId)
-    .where("updated_at", ">=", since)
-    .orderBy("updated_at")
-    .execute();
-  for (const row of rows) {
-    const key = `${row.kind}:${row.ref_id}`;
+  for (const row of await documentsSince(db, tenantId, since)) {
+    const { key, document: doc } = row;
     const known = index.versions.get(key);
     const version = versionOf(row);
     if (known && (known.updatedAt > version.updatedAt || known.digest === version.digest)) continue;
     index.versions.set(key, version);
     index.generation++;
-    if (row.updated_at > index.watermark) index.watermark = row.updated_at;
+    if (row.updatedAt > index.watermark) index.watermark = row.updatedAt;
     if (index.docs.has(key)) {
       index.mini.discard(key);
       index.docs.delete(key);
     }
-    if (!row.visible) continue;
-    const doc = JSON.parse(row.body) as SearchDocument;
+    if (!doc) continue;
     index.docs.set(key, doc);
     index.mini.add({ ...doc, key });
   }

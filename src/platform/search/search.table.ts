@@ -15,3 +15,11 @@ export interface PostcodesTable {
   lat: number;
   lon: number;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    search_documents: SearchDocumentsTable;
+    postcodes: PostcodesTable;
+  }
+}

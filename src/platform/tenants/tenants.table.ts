@@ -28,3 +28,11 @@ export interface TenantHostsTable {
   tenant_id: string;
   is_default: number;
 }
+
+/** These tables in the database interface, so `db/schema.ts` need not know them. */
+declare module "../../db/schema.js" {
+  interface DB {
+    tenants: TenantsTable;
+    tenant_hosts: TenantHostsTable;
+  }
+}

@@ -26,19 +26,19 @@ export interface PageContext {
   notice: MessageKey | null;
 }
 
-/** Short confirmations shown after a redirect, named in the query string (?notice=…). */
-export const NOTICES = {
+/**
+ * Short confirmations shown after a redirect, named in the query string (?notice=…): the platform's
+ * own here, a module's in its definition.
+ */
+export const NOTICES: Record<string, MessageKey> = {
   verified: "notice.verified",
   signedOut: "notice.signedOut",
   signedOutEverywhere: "notice.signedOutEverywhere",
   passwordReset: "notice.passwordReset",
-  accountDeleted: "notice.accountDeleted",
   saved: "notice.saved",
-  booked: "notice.booked",
-  requested: "notice.requested",
   invited: "notice.invited",
   languageChanged: "notice.languageChanged",
-} as const satisfies Record<string, MessageKey>;
+};
 
 export const PageCtx = createContext<PageContext | null>(null);
 

@@ -1,6 +1,6 @@
+import type { ApiToken } from "../../../platform/api/tokens.model.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime, LANGUAGES, type Lang, languageNames, type T } from "../../../platform/i18n/i18n.js";
-import type { Tenant } from "../../../platform/tenants/tenants.js";
 import {
   Alert,
   Button,
@@ -17,27 +17,14 @@ import {
   ValidationMessage,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import type { AccessEntry, AuditEntry, LogEntry, SettingsForm } from "../admin.model.js";
 import { type AccessQuery, API_SCOPES, type AuditQuery } from "../admin.schema.js";
-
-type AuditRow = {
-  id: string;
-  at: string;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  ip: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  actor_email: string | null;
-};
-
-type LogRow = { at: string; action: string; actor_id: string | null; actor_name: string | null };
 
 /** When, who and what: the first columns of both logs. */
 const logColumns = (t: T, lang: Lang, zone: string) => [
-  { key: "at", label: "audit.when" as const, cell: (r: LogRow) => formatDateTime(lang, r.at, zone) },
-  { key: "who", label: "audit.who" as const, cell: (r: LogRow) => r.actor_name ?? t(r.actor_id ? "audit.deletedPerson" : "audit.system") },
-  { key: "action", label: "audit.action" as const, cell: (r: LogRow) => r.action },
+  { key: "at", label: "audit.when" as const, cell: (r: LogEntry) => formatDateTime(lang, r.at, zone) },
+  { key: "who", label: "audit.who" as const, cell: (r: LogEntry) => r.actorName ?? t(r.actorId ? "audit.deletedPerson" : "audit.system") },
+  { key: "action", label: "audit.action" as const, cell: (r: LogEntry) => r.action },
 ];
 
 function CountAndExport(props: { total: number; csv: string }) {
@@ -51,7 +38,7 @@ function CountAndExport(props: { total: number; csv: string }) {
 }
 
 export function AuditPage(props: {
-  rows: AuditRow[];
+  rows: AuditEntry[];
   total: number;
   actions: string[];
   query: AuditQuery;
@@ -99,7 +86,7 @@ export function AuditPage(props: {
             rows={props.rows}
             columns={[
               ...logColumns(t, lang, tenant.timeZone),
-              { key: "entity", label: "audit.entity", cell: (r) => `${r.entity_type}${r.entity_id ? ` ${r.entity_id}` : ""}` },
+              { key: "entity", label: "audit.entity", cell: (r) => `${r.entityType}${r.entityId ? ` ${r.entityId}` : ""}` },
               { key: "ip", label: "audit.ip", cell: (r) => r.ip ?? "–" },
             ]}
           />
@@ -110,20 +97,9 @@ export function AuditPage(props: {
   );
 }
 
-type AccessRow = {
-  id: string;
-  at: string;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  subject_name: string | null;
-};
-
 /** Who was shown whose data: the access log, for the tenant's administrator. */
 export function AccessPage(props: {
-  rows: AccessRow[];
+  rows: AccessEntry[];
   total: number;
   query: AccessQuery;
   values: Record<string, string>;
@@ -159,7 +135,7 @@ export function AccessPage(props: {
             rows={props.rows}
             columns={[
               ...logColumns(t, lang, tenant.timeZone),
-              { key: "subject", label: "access.subject", cell: (r) => r.subject_name ?? `${r.subject_type} ${r.subject_id}` },
+              { key: "subject", label: "access.subject", cell: (r) => r.subjectName ?? `${r.subjectType} ${r.subjectId}` },
             ]}
           />
           <Pagination page={q.page} pages={props.pages} href={href} />
@@ -169,9 +145,7 @@ export function AccessPage(props: {
   );
 }
 
-type TokenRow = { id: string; name: string; scopes: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
-
-export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; values?: Record<string, string>; errors?: FieldErrors }) {
+export function ApiTokensPage(props: { tokens: ApiToken[]; created?: string; values?: Record<string, string>; errors?: FieldErrors }) {
   const { t, lang, tenant } = usePage();
   const errors = props.errors ?? {};
   return (
@@ -197,14 +171,14 @@ export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; val
           rows={props.tokens}
           columns={[
             { key: "name", label: "apiTokens.name", cell: (r) => r.name },
-            { key: "scopes", label: "apiTokens.scopes", cell: (r) => r.scopes },
-            { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.created_at, tenant.timeZone) },
-            { key: "used", label: "apiTokens.lastUsed", cell: (r) => (r.last_used_at ? formatDateTime(lang, r.last_used_at, tenant.timeZone) : "–") },
+            { key: "scopes", label: "apiTokens.scopes", cell: (r) => r.scopes.join(" ") },
+            { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
+            { key: "used", label: "apiTokens.lastUsed", cell: (r) => (r.lastUsedAt ? formatDateTime(lang, r.lastUsedAt, tenant.timeZone) : "–") },
             {
               key: "state",
               label: "apiTokens.state",
               cell: (r) =>
-                r.revoked_at ? (
+                r.revokedAt ? (
                   t("apiTokens.revoked")
                 ) : (
                   <Form action={`/admin/api-tokens/${r.id}/revoke`} aria-label={t("apiTokens.revokeNamed", { name: r.name })}>
@@ -248,29 +222,10 @@ export function ApiTokensPage(props: { tokens: TokenRow[]; created?: string; val
 const ORDER_LABELS = ["settings.order.first", "settings.order.second", "settings.order.third"] as const;
 const ACTIVITY_KINDS = { 1: "round.priority.1", 2: "round.priority.2", 3: "round.priority.3" } as const;
 
-export const settingsValues = (tenant: Tenant): Record<string, string> => ({
-  name: tenant.name,
-  logoUrl: tenant.logoUrl ?? "",
-  colorPrimary: tenant.colorPrimary,
-  defaultLanguage: tenant.defaultLanguage,
-  timeZone: tenant.timeZone,
-  contactEmail: tenant.contactEmail,
-  languages: tenant.languages.join(","),
-  moderation: tenant.moderation,
-  answerNudgeDays: String(tenant.answerNudgeDays),
-  answerEscalateDays: String(tenant.answerEscalateDays),
-  staleGraceDays: String(tenant.staleGraceDays),
-  mapTileUrl: tenant.map?.tileUrl ?? "",
-  mapAttribution: tenant.map?.attribution ?? "",
-  order1: String(tenant.allocationOrder[0]),
-  order2: String(tenant.allocationOrder[1]),
-  order3: String(tenant.allocationOrder[2]),
-});
-
-export function TenantSettingsPage(props: { values: Record<string, string>; errors?: FieldErrors }) {
-  const { t, tenant } = usePage();
+export function TenantSettingsPage(props: { values: SettingsForm; errors?: FieldErrors }) {
+  const { t } = usePage();
   const errors = props.errors ?? {};
-  const enabled = (props.values.languages ?? tenant.languages.join(",")).split(",");
+  const enabled = props.values.languages;
   return (
     <div class="stack form">
       <Heading>{t("settings.title")}</Heading>

@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
+import { countryProfile } from "../../../platform/tenants/countries.js";
 import { Button, ButtonLink, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { Association, Member } from "../associations.model.js";
@@ -67,13 +68,7 @@ export function AssociationFormPage(props: { action: string; values?: Record<str
         <Field
           name="registrationNumber"
           label="association.regNumber"
-          hint={
-            tenant.country === "NO"
-              ? "association.regNumber.hint.NO"
-              : tenant.country === "NL"
-                ? "association.regNumber.hint.NL"
-                : "association.regNumber.hint.DK"
-          }
+          hint={countryProfile(tenant.country).register.hint}
           value={values.registrationNumber}
           error={errors.registrationNumber}
         />

@@ -1,4 +1,5 @@
 import { isPerson } from "../../../platform/auth/policy.js";
+import { countryProfile } from "../../../platform/tenants/countries.js";
 import { ButtonLink, Heading, Link, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 
@@ -42,7 +43,7 @@ export function AccessibilityPage() {
       <Heading level={2}>{t("a11y.feedbackTitle")}</Heading>
       <P>{t("a11y.feedback", { email: tenant.contactEmail })}</P>
       <Heading level={2}>{t("a11y.enforcementTitle")}</Heading>
-      <P>{t(tenant.country === "NO" ? "a11y.enforcement.NO" : tenant.country === "NL" ? "a11y.enforcement.NL" : "a11y.enforcement.DK")}</P>
+      <P>{t(countryProfile(tenant.country).accessibilityComplaints)}</P>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime, LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import { formatDateTime, LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
 import { kindLabels } from "../../../platform/search/labels.js";
 import {
   Alert,
@@ -21,27 +21,15 @@ import { usePage } from "../../../platform/ui/page-context.js";
 import { describeSlots } from "../../../platform/week-slots.js";
 import { commitmentLabels, settingLabels } from "../../opportunities/index.js";
 import type { Term } from "../../taxonomy/index.js";
-import type { Match, Reason } from "../matching.js";
-import { RHYTHMS, SETTINGS } from "../matching.js";
-import type { Consent } from "../matching.repository.js";
+import { needLabels, rhythmLabels } from "../matching.labels.js";
+import { type CitizenMatches, type Consent, type Match, type ProfileForm, type Reason, RHYTHMS, SETTINGS } from "../matching.model.js";
 import { MAX_KM } from "../matching.schema.js";
-
-const needLabels: Record<string, MessageKey> = {
-  step_free: "matching.need.step_free",
-  companion: "matching.need.companion",
-  no_local_language: "matching.need.no_local_language",
-};
-const rhythmLabels: Record<(typeof RHYTHMS)[number], MessageKey> = {
-  any: "matching.rhythm.any",
-  regular: "matching.rhythm.regular",
-  one_off: "matching.rhythm.one_off",
-};
 
 function useReasonText() {
   const { t } = usePage();
   const commitment = (c?: string) => t(commitmentLabels[c as keyof typeof commitmentLabels] ?? "opportunity.commitment.flexible");
   const setting = (s?: string) => t(settingLabels[s as keyof typeof settingLabels] ?? "opportunity.setting.any");
-  const slots = (s?: string) => describeSlots(t, (s ?? "").split(","));
+  const slots = (s?: string[]) => describeSlots(t, s ?? []);
   const fits = (r: Reason): string => {
     switch (r.code) {
       case "interest":
@@ -51,7 +39,7 @@ function useReasonText() {
       case "remote":
         return t("matching.fit.remote");
       case "time":
-        return t("matching.fit.time", { when: slots(r.detail) });
+        return t("matching.fit.time", { when: slots(r.items) });
       case "anytime":
         return t("matching.fit.anytime");
       case "rhythm":
@@ -59,13 +47,8 @@ function useReasonText() {
       case "setting":
         return t("matching.fit.wish", { what: setting(r.detail) });
       case "language":
-        return r.detail
-          ? t("matching.fit.language", {
-              languages: r.detail
-                .split(",")
-                .map((l) => languageNames[l as keyof typeof languageNames] ?? l)
-                .join(", "),
-            })
+        return r.items?.length
+          ? t("matching.fit.language", { languages: r.items.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") })
           : t("opportunity.suits.no_local_language");
       case "step_free":
         return t("opportunity.stepFree");
@@ -78,7 +61,7 @@ function useReasonText() {
   const misfits = (r: Reason): string => {
     switch (r.code) {
       case "time":
-        return t("matching.misfit.time", { when: slots(r.detail) });
+        return t("matching.misfit.time", { when: slots(r.items) });
       case "rhythm":
         return t("matching.misfit.other", { what: commitment(r.detail) });
       case "setting":
@@ -226,11 +209,10 @@ export function ConsentAnsweredPage(props: { confirmed: boolean }) {
   );
 }
 
-export function ProfilePage(props: { values: Record<string, string>; errors?: FieldErrors; categories: Term[] }) {
+export function ProfilePage(props: { values: ProfileForm; errors?: FieldErrors; categories: Term[] }) {
   const { t } = usePage();
   const v = props.values;
   const errors = props.errors ?? {};
-  const chosen = (k: string) => (v[k] ?? "").split(",");
   return (
     <div class="stack form">
       <Heading>{t("matching.profile.title")}</Heading>
@@ -240,11 +222,11 @@ export function ProfilePage(props: { values: Record<string, string>; errors?: Fi
         <Checkboxes
           name="interests"
           legend="matching.interests"
-          chosen={chosen("interests")}
+          chosen={v.interests}
           options={props.categories.map((c) => ({ value: c.code, label: c.label }))}
         />
         <Field name="skills" label="matching.skills" hint="matching.skills.hint" value={v.skills} error={errors.skills} />
-        <WeekGrid name="slots" legend="matching.slots" chosen={chosen("slots")} />
+        <WeekGrid name="slots" legend="matching.slots" chosen={v.slots} />
         <Field name="postcode" label="search.near" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
         <Select
           name="maxKm"
@@ -256,13 +238,13 @@ export function ProfilePage(props: { values: Record<string, string>; errors?: Fi
         <Checkboxes
           name="languages"
           legend="matching.languages"
-          chosen={chosen("languages")}
+          chosen={v.languages}
           options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />
         <Checkboxes
           name="needs"
           legend="matching.needs"
-          chosen={chosen("needs")}
+          chosen={v.needs}
           options={Object.entries(needLabels).map(([value, key]) => ({ value, label: t(key) }))}
         />
         <Select
@@ -280,11 +262,7 @@ export function ProfilePage(props: { values: Record<string, string>; errors?: Fi
   );
 }
 
-export function StaffMatchingPage(props: {
-  values?: Record<string, string>;
-  errors?: FieldErrors;
-  result?: { citizen: { name: string; email: string }; consent: Consent; matches: Match[] | null };
-}) {
+export function StaffMatchingPage(props: { values?: Record<string, string>; errors?: FieldErrors; result?: CitizenMatches }) {
   const { t } = usePage();
   const errors = props.errors ?? {};
   return (

@@ -1,6 +1,5 @@
-import { isPerson, STAFF_ROLES } from "../../../platform/auth/policy.js";
+import { isPerson, STAFF_ROLES, type StaffRole } from "../../../platform/auth/policy.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
@@ -18,29 +17,20 @@ import {
   Select,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { canGrantRole } from "../people.policy.js";
+import { roleLabels } from "../people.labels.js";
+import type { Invitation, PersonRecord } from "../people.model.js";
 import type { PeopleQuery } from "../people.schema.js";
-import type { Invitation } from "../people.service.js";
-
-export const roleLabels: Record<string, MessageKey> = {
-  staff: "role.staff",
-  caseworker: "role.caseworker",
-  tenant_admin: "role.tenant_admin",
-  member: "role.association_member",
-  admin: "role.association_admin",
-};
-
-type PersonRow = { id: string; name: string; email: string; email_verified_at: string | null; created_at: string; roles: string[] };
 
 export function PeoplePage(props: {
-  rows: PersonRow[];
+  rows: PersonRecord[];
   total: number;
   query: PeopleQuery;
   pages: number;
+  /** The roles the person looking may give. */
+  grantable: StaffRole[];
   invite?: { values: Record<string, string>; errors: FieldErrors };
 }) {
-  const { t, lang, tenant, actor } = usePage();
-  const grantable = STAFF_ROLES.filter((role) => isPerson(actor) && canGrantRole(actor, { tenantId: tenant.id, role }));
+  const { t, lang, tenant } = usePage();
   return (
     <div class="stack">
       <Heading>{t("people.title")}</Heading>
@@ -62,8 +52,8 @@ export function PeoplePage(props: {
             columns={[
               { key: "name", label: "auth.name", cell: (r) => <Link href={`/people/${r.id}`}>{r.name}</Link> },
               { key: "email", label: "auth.email", cell: (r) => r.email },
-              { key: "roles", label: "people.roles", cell: (r) => r.roles.map((x) => t(roleLabels[x] ?? "role.citizen")).join(", ") || t("role.citizen") },
-              { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.created_at, tenant.timeZone) },
+              { key: "roles", label: "people.roles", cell: (r) => r.roles.map((x) => t(roleLabels[x])).join(", ") || t("role.citizen") },
+              { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
             ]}
           />
           <Pagination page={props.query.page} pages={props.pages} href={(page) => `/people?${new URLSearchParams({ q: props.query.q, page: String(page) })}`} />
@@ -80,7 +70,7 @@ export function PeoplePage(props: {
           <Select
             name="role"
             label="people.role"
-            options={grantable.map((r) => ({ value: r, label: t(roleLabels[r] as MessageKey) }))}
+            options={props.grantable.map((r) => ({ value: r, label: t(roleLabels[r]) }))}
             value={props.invite?.values.role}
             error={props.invite?.errors.role}
           />
@@ -91,26 +81,26 @@ export function PeoplePage(props: {
   );
 }
 
-export function PersonPage(props: { person: PersonRow }) {
-  const { t, tenant, actor } = usePage();
+export function PersonPage(props: { person: PersonRecord; grantable: StaffRole[] }) {
+  const { t } = usePage();
   const p = props.person;
   return (
     <div class="stack">
       <Heading>{p.name}</Heading>
       <P>{p.email}</P>
-      <P>{t(p.email_verified_at ? "people.verified" : "people.notVerified")}</P>
+      <P>{t(p.emailVerifiedAt ? "people.verified" : "people.notVerified")}</P>
       <Heading level={2}>{t("people.roles")}</Heading>
       <ul class="ds-list">
         {STAFF_ROLES.map((role) => {
           const has = p.roles.includes(role);
-          const allowed = isPerson(actor) && canGrantRole(actor, { tenantId: tenant.id, role });
+          const allowed = props.grantable.includes(role);
           return (
             <li>
-              <Form action={`/people/${p.id}/roles`} class="actions" aria-label={t(roleLabels[role] as MessageKey)}>
+              <Form action={`/people/${p.id}/roles`} class="actions" aria-label={t(roleLabels[role])}>
                 <input type="hidden" name="role" value={role} />
                 <input type="hidden" name="action" value={has ? "revoke" : "grant"} />
                 <span>
-                  {t(roleLabels[role] as MessageKey)}: {t(has ? "common.yes" : "common.no")}
+                  {t(roleLabels[role])}: {t(has ? "common.yes" : "common.no")}
                 </span>
                 {allowed && (
                   <Button variant="secondary" size="sm">
@@ -144,7 +134,7 @@ export function InvitationPage(props: { invitation: Invitation | null; token: st
   return (
     <div class="stack form">
       <Heading>{t("invitation.title")}</Heading>
-      <P>{t("invitation.for", { email: inv.email, role: t(roleLabels[inv.role] as MessageKey) })}</P>
+      <P>{t("invitation.for", { email: inv.email, role: t(roleLabels[inv.role]) })}</P>
       {!isPerson(actor) ? (
         <>
           <P>{t("invitation.signInFirst")}</P>

@@ -1,5 +1,4 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { ACCESSIBILITY, accessibilityLabels } from "../../../platform/search/labels.js";
 import {
   Button,
@@ -19,16 +18,9 @@ import {
 import { usePage } from "../../../platform/ui/page-context.js";
 import { weekdayLabel } from "../../../platform/week-slots.js";
 import type { PremiseTree } from "../premise-tree.js";
+import { kindLabels } from "../premises.labels.js";
+import type { Closure, Premise, PremisePhoto } from "../premises.model.js";
 import { PREMISE_KINDS } from "../premises.schema.js";
-import type { Premise } from "../premises.service.js";
-
-export const kindLabels: Record<(typeof PREMISE_KINDS)[number], MessageKey> = {
-  building: "premise.kind.building",
-  room: "premise.kind.room",
-  hall: "premise.kind.hall",
-  outdoor: "premise.kind.outdoor",
-  equipment: "premise.kind.equipment",
-};
 
 /** A week of opening hours to fill in; both times empty means closed that day. */
 function HoursTable(props: { idPrefix: string; caption: string; hours: { weekday: number; opens: string; closes: string }[]; errors?: FieldErrors }) {
@@ -79,7 +71,7 @@ export function ManagePage(props: { tree: PremiseTree }) {
   const depth = (p: Premise) => props.tree.lineage(p.id).length - 1;
   const ordered: Premise[] = [];
   const walk = (parent: string | null) => {
-    for (const p of props.tree.all.filter((x) => x.parent_id === parent)) {
+    for (const p of props.tree.all.filter((x) => x.parentId === parent)) {
       ordered.push(p);
       walk(p.id);
     }
@@ -121,12 +113,14 @@ export function PremiseFormPage(props: {
   action: string;
   tree: PremiseTree;
   values: Record<string, string>;
+  /** The accessibility codes ticked in the form. */
+  accessibility: string[];
   errors?: FieldErrors;
   editing?: {
     id: string;
     hours: { weekday: number; opens: string; closes: string }[];
-    closures: { id: string; from_date: string; to_date: string; reason: string }[];
-    photos: { id: string; alt: string }[];
+    closures: Closure[];
+    photos: PremisePhoto[];
     seasons: { from: string; to: string; hours: { weekday: number; opens: string; closes: string }[] }[];
   };
   seasonErrors?: FieldErrors;
@@ -163,7 +157,7 @@ export function PremiseFormPage(props: {
         <Checkboxes
           name="accessibility"
           legend="search.facet.accessibility"
-          chosen={(v.accessibility ?? "").split(",")}
+          chosen={props.accessibility}
           options={ACCESSIBILITY.map((a) => ({ value: a, label: t(accessibilityLabels[a]) }))}
         />
         <Field name="houseRules" label="premises.rules" multiline value={v.houseRules} />
@@ -246,7 +240,7 @@ export function PremiseFormPage(props: {
                 {editing.closures.map((c) => (
                   <li>
                     <Form action={`/premises/${editing.id}/closures/${c.id}/delete`} class="inline-form">
-                      {`${c.from_date}–${c.to_date}: ${c.reason} `}
+                      {`${c.fromDate}–${c.toDate}: ${c.reason} `}
                       <Button variant="tertiary">{t("premise.closure.remove", { reason: c.reason })}</Button>
                     </Form>
                   </li>

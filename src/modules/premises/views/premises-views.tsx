@@ -1,31 +1,12 @@
-import { listOf } from "../../../db/lists.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { accessibilityLabels, labelOf } from "../../../platform/search/labels.js";
-import {
-  Alert,
-  BarChart,
-  Button,
-  ButtonLink,
-  Checkbox,
-  DataTable,
-  EmptyState,
-  ErrorSummary,
-  Field,
-  Form,
-  Heading,
-  Link,
-  P,
-  Select,
-} from "../../../platform/ui/components.js";
+import { addDays } from "../../../platform/time/recurrence.js";
+import { Button, ButtonLink, Checkbox, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { addDays } from "../occurrences.js";
 import type { PremiseTree } from "../premise-tree.js";
 import type { FreeRoom } from "../premises.find.js";
-import type { BookingListRow } from "../premises.repository.js";
+import type { Alternative, Premise, PremisePhoto } from "../premises.model.js";
 import type { FindInput } from "../premises.schema.js";
-import type { Alternative, Premise, Problem } from "../premises.service.js";
-import { describeWhen, formatMoney } from "../premises.service.js";
-import type { UsageRow } from "../usage.js";
 
 const bookHref = (premiseId: string, a: { date?: string | undefined; start?: string | undefined; end?: string | undefined }) => {
   const q = new URLSearchParams(Object.entries(a).filter((e): e is [string, string] => Boolean(e[1])));
@@ -109,18 +90,11 @@ type Week = {
 }[];
 
 /** A room's page: what it is and its week, a table that works without JavaScript. */
-export function PremisePage(props: {
-  premise: Premise;
-  tree: PremiseTree;
-  days: Week;
-  monday: string;
-  canBook: boolean;
-  photos: { id: string; alt: string }[];
-}) {
+export function PremisePage(props: { premise: Premise; tree: PremiseTree; days: Week; monday: string; canBook: boolean; photos: PremisePhoto[] }) {
   const { t, lang } = usePage();
   const p = props.premise;
   const lineage = props.tree.lineage(p.id);
-  const parts = props.tree.all.filter((x) => x.parent_id === p.id);
+  const parts = props.tree.all.filter((x) => x.parentId === p.id);
   const dayName = new Intl.DateTimeFormat(lang, { weekday: "long", day: "numeric", month: "short" });
   const facts: [string, string | null][] = [
     [
@@ -134,19 +108,14 @@ export function PremisePage(props: {
     ],
     [t("premises.address"), props.tree.addressOf(p.id) || null],
     [t("premises.capacityLabel"), p.capacity?.toString() ?? null],
-    [t("premises.size"), p.size_m2 ? `${p.size_m2} m²` : null],
-    [
-      t("search.facet.accessibility"),
-      listOf(p.accessibility)
-        .map((a) => labelOf(accessibilityLabels, a, t))
-        .join(", ") || null,
-    ],
-    [t("premises.facilities"), p.facilities ? p.facilities.split(",").join(", ") : null],
+    [t("premises.size"), p.sizeM2 ? `${p.sizeM2} m²` : null],
+    [t("search.facet.accessibility"), p.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") || null],
+    [t("premises.facilities"), p.facilities.join(", ") || null],
     [
       t("premises.price"),
-      p.price_per_hour ? t("premises.priceOthers", { price: (p.price_per_hour / 100).toLocaleString(lang), currency: p.currency }) : t("premises.free"),
+      p.pricePerHour ? t("premises.priceOthers", { price: (p.pricePerHour / 100).toLocaleString(lang), currency: p.currency }) : t("premises.free"),
     ],
-    [t("premises.rules"), p.house_rules || null],
+    [t("premises.rules"), p.houseRules || null],
   ];
   return (
     <article class="stack">
@@ -181,7 +150,7 @@ export function PremisePage(props: {
         </P>
       )}
       <div class="actions">
-        {props.canBook && p.bookable === 1 && <ButtonLink href={bookHref(p.id, {})}>{t("premises.book")}</ButtonLink>}
+        {props.canBook && p.bookable && <ButtonLink href={bookHref(p.id, {})}>{t("premises.book")}</ButtonLink>}
         <Link href={`/premises/${p.id}/calendar.ics`}>{t("premises.feed")}</Link>
       </div>
       <section class="stack" aria-labelledby="week-heading">
@@ -232,40 +201,22 @@ export function BookingFormPage(props: {
   associations: { id: string; name: string }[];
   values: Record<string, string>;
   errors?: FieldErrors;
-  problems?: Problem[];
   alternatives?: Alternative[];
 }) {
   const { t } = usePage();
   const v = props.values;
   const errors = props.errors ?? {};
-  const problems = props.problems ?? [];
   return (
     <div class="stack form">
       <Heading>{t("premises.bookTitle", { premise: props.premise.name })}</Heading>
       <P>{t(props.premise.approval === "auto" ? "premises.bookIntro.auto" : "premises.bookIntro.manual")}</P>
-      {problems.length > 0 && (
-        <div class="ds-error-summary stack" tabindex={-1} autofocus role="alert" aria-labelledby="problems-heading">
-          <h2 class="ds-heading" data-size="xs" id="problems-heading">
-            {t("form.errorSummary")}
-          </h2>
-          <ul class="ds-list">
-            {problems.map((p) => (
-              <li>
-                <a class="ds-link" href={`#f-${p.field}`}>
-                  {t(p.key, p.params)}
-                </a>
-              </li>
-            ))}
-          </ul>
-          {(props.alternatives ?? []).length > 0 && (
-            <>
-              <P>{t("premises.instead")}</P>
-              <Alternatives items={props.alternatives ?? []} />
-            </>
-          )}
+      <ErrorSummary errors={errors} />
+      {(props.alternatives ?? []).length > 0 && (
+        <div class="stack">
+          <P>{t("premises.instead")}</P>
+          <Alternatives items={props.alternatives ?? []} />
         </div>
       )}
-      <ErrorSummary errors={errors} />
       <Form action={`/premises/${props.premise.id}/book`}>
         <Select
           name="associationId"
@@ -274,7 +225,7 @@ export function BookingFormPage(props: {
           error={errors.associationId}
           options={[
             ...props.associations.map((a) => ({ value: a.id, label: a.name })),
-            ...(props.premise.who_may_book === "everyone" ? [{ value: "", label: t("premises.private") }] : []),
+            ...(props.premise.whoMayBook === "everyone" ? [{ value: "", label: t("premises.private") }] : []),
           ]}
         />
         <Field name="purpose" label="premises.purpose" hint="premises.purpose.hint" required value={v.purpose} error={errors.purpose} />
@@ -296,273 +247,6 @@ export function BookingFormPage(props: {
         <Field name="until" label="premises.until" hint="premises.until.hint" type="date" value={v.until} error={errors.until} />
         <Button variant="primary">{t("premises.send")}</Button>
       </Form>
-    </div>
-  );
-}
-
-const statusKey = {
-  pending: "booking.status.pending",
-  proposed: "booking.status.proposed",
-  approved: "booking.status.approved",
-  rejected: "booking.status.rejected",
-  cancelled: "booking.status.cancelled",
-} as const;
-
-/** The caseworker's queue: approve or reject many at once, with a note. */
-export function RequestsPage(props: { rows: BookingListRow[]; errors?: FieldErrors }) {
-  const { t } = usePage();
-  return (
-    <div class="stack">
-      <Heading>{t("premises.requests")}</Heading>
-      <ErrorSummary errors={props.errors ?? {}} />
-      {props.rows.length === 0 ? (
-        <EmptyState title="premises.requests.empty" />
-      ) : (
-        <Form action="/premises/requests">
-          <fieldset class="ds-fieldset stack">
-            <legend class="ds-label">{t("premises.requests.choose")}</legend>
-            {props.rows.map((r) => (
-              <div class="ds-field">
-                <input class="ds-input" type="checkbox" name="ids" value={r.id} id={`ids-${r.id}`} />
-                <label class="ds-label" for={`ids-${r.id}`}>
-                  {`${r.premise_name}: ${r.purpose} (${r.association_name ?? r.booker_name ?? t("audit.deletedPerson")}), ${describeWhen(t, r)}`}
-                </label>
-                <Link href={`/premises/bookings/${r.id}`}>{t("premises.requests.open", { premise: r.premise_name, purpose: r.purpose })}</Link>
-              </div>
-            ))}
-          </fieldset>
-          <Field name="note" label="premises.note" hint="premises.note.hint" multiline error={props.errors?.note} />
-          <div class="actions">
-            <Button name="decision" value="approve" variant="primary">
-              {t("premises.approve")}
-            </Button>
-            <Button name="decision" value="reject" variant="secondary">
-              {t("premises.reject")}
-            </Button>
-          </div>
-        </Form>
-      )}
-    </div>
-  );
-}
-
-export function MyBookingsPage(props: { rows: BookingListRow[]; associations: { id: string; name: string }[]; calendarUrl?: string; errors?: FieldErrors }) {
-  const { t } = usePage();
-  return (
-    <div class="stack">
-      <Heading>{t("premises.mine")}</Heading>
-      <ErrorSummary errors={props.errors ?? {}} />
-      {props.calendarUrl && (
-        <Alert color="success" role="status">
-          <P>{t("premises.calendar.new")}</P>
-          <P>
-            <code>{props.calendarUrl}</code>
-          </P>
-        </Alert>
-      )}
-      {props.rows.length === 0 ? (
-        <EmptyState title="premises.mine.empty" action={<Link href="/premises">{t("premises.find")}</Link>} />
-      ) : (
-        <DataTable
-          caption={t("premises.mine")}
-          rows={props.rows}
-          columns={[
-            { key: "premise", label: "premises.room", cell: (r) => <Link href={`/premises/bookings/${r.id}`}>{r.premise_name}</Link> },
-            { key: "purpose", label: "premises.purpose", cell: (r) => r.purpose },
-            { key: "when", label: "premises.when", cell: (r) => describeWhen(t, r) },
-            { key: "status", label: "application.status", cell: (r) => t(statusKey[r.status]) },
-          ]}
-        />
-      )}
-      {props.associations.length > 0 && (
-        <Form action="/premises/calendars" class="stack" aria-label={t("premises.calendar.title")}>
-          <Heading level={2} size="sm">
-            {t("premises.calendar.title")}
-          </Heading>
-          <P>{t("premises.calendar.intro")}</P>
-          <Select
-            name="associationId"
-            label="premises.association"
-            options={props.associations.map((a) => ({ value: a.id, label: a.name }))}
-            error={props.errors?.associationId}
-          />
-          <Button variant="secondary">{t("premises.calendar.make")}</Button>
-        </Form>
-      )}
-    </div>
-  );
-}
-
-export function BookingPage(props: {
-  booking: BookingListRow;
-  occurrences: { id: string; local_date: string; status: string; starts_at: string; no_show_at: string | null }[];
-  canDecide: boolean;
-  now: string;
-  price: { minor: number; currency: string } | null;
-  problems?: Problem[];
-  alternatives?: Alternative[];
-}) {
-  const { t, lang } = usePage();
-  const b = props.booking;
-  const live = props.occurrences.filter((o) => o.status === "active");
-  const open = b.status === "pending" || b.status === "approved";
-  const series = b.every_weeks !== null;
-  return (
-    <article class="stack">
-      <Heading>{t("premises.bookingOf", { premise: b.premise_name })}</Heading>
-      {(props.problems ?? []).length > 0 && (
-        <Alert color="danger" role="alert">
-          {(props.problems ?? []).map((p) => (
-            <P>{t(p.key, p.params)}</P>
-          ))}
-          {(props.alternatives ?? []).length > 0 && (
-            <ul class="ds-list">
-              {(props.alternatives ?? []).map((a) => (
-                <li>{t("premises.alternative", { premise: a.premiseName, date: a.date, start: a.start, end: a.end })}</li>
-              ))}
-            </ul>
-          )}
-        </Alert>
-      )}
-      <dl>
-        <dt>{t("premises.purpose")}</dt>
-        <dd>{b.purpose}</dd>
-        <dt>{t("premises.association")}</dt>
-        <dd>{b.association_name ?? b.booker_name ?? t("audit.deletedPerson")}</dd>
-        <dt>{t("premises.when")}</dt>
-        <dd>{describeWhen(t, b)}</dd>
-        <dt>{t("application.status")}</dt>
-        <dd>{t(statusKey[b.status])}</dd>
-        {props.price && (
-          <>
-            <dt>{t("premises.price")}</dt>
-            <dd>{formatMoney(lang, props.price)}</dd>
-          </>
-        )}
-        {b.decision_note && (
-          <>
-            <dt>{t("premises.note")}</dt>
-            <dd>{b.decision_note}</dd>
-          </>
-        )}
-      </dl>
-      {b.status === "approved" && <Link href={`/premises/bookings/${b.id}/calendar.ics`}>{t("premises.bookingFeed")}</Link>}
-      {props.canDecide && b.status === "pending" && (
-        <section class="stack" aria-labelledby="propose-heading">
-          <h2 class="ds-heading" data-size="sm" id="propose-heading">
-            {t("premises.propose")}
-          </h2>
-          <P>{t(series ? "premises.propose.series" : "premises.propose.once")}</P>
-          <Form action={`/premises/bookings/${b.id}/propose`}>
-            <Field name="date" label={series ? "premises.propose.firstDate" : "premises.date"} type="date" required value={b.start_date} />
-            <Field name="start" label="premises.start" type="time" required value={b.start_time} />
-            <Field name="end" label="premises.end" type="time" required value={b.end_time} />
-            <Field name="note" label="premises.note" multiline />
-            <Button variant="secondary">{t("premises.propose.send")}</Button>
-          </Form>
-        </section>
-      )}
-      {b.status === "proposed" && !props.canDecide && (
-        <Form action={`/premises/bookings/${b.id}/answer`} class="actions" aria-label={t("premises.proposal")}>
-          <P>{t("premises.proposal.question", { when: describeWhen(t, b) })}</P>
-          <Button name="answer" value="accept" variant="primary">
-            {t("premises.proposal.accept")}
-          </Button>
-          <Button name="answer" value="decline" variant="secondary">
-            {t("premises.proposal.decline")}
-          </Button>
-        </Form>
-      )}
-      {open && live.length > 0 && (
-        <section class="stack" aria-labelledby="cancel-heading">
-          <h2 class="ds-heading" data-size="sm" id="cancel-heading">
-            {t("premises.cancel")}
-          </h2>
-          <Form action={`/premises/bookings/${b.id}/cancel`}>
-            <Select name="date" label="premises.cancel.date" options={live.map((o) => ({ value: o.local_date, label: o.local_date }))} />
-            <Select
-              name="scope"
-              label="premises.cancel.scope"
-              options={[
-                { value: "one", label: t("premises.cancel.one") },
-                ...(b.every_weeks ? [{ value: "rest", label: t("premises.cancel.rest") }] : []),
-                { value: "all", label: t("premises.cancel.all") },
-              ]}
-            />
-            <Button variant="secondary">{t("premises.cancel.do")}</Button>
-          </Form>
-        </section>
-      )}
-      {open && live.length > 0 && (
-        <section class="stack" aria-labelledby="move-heading">
-          <h2 class="ds-heading" data-size="sm" id="move-heading">
-            {t("premises.move")}
-          </h2>
-          <Form action={`/premises/bookings/${b.id}/move`}>
-            <Select name="date" label="premises.move.date" options={live.map((o) => ({ value: o.local_date, label: o.local_date }))} />
-            <Field name="newDate" label="premises.move.newDate" type="date" required />
-            <Field name="start" label="premises.start" type="time" required value={b.start_time} />
-            <Field name="end" label="premises.end" type="time" required value={b.end_time} />
-            <Button variant="secondary">{t("premises.move.do")}</Button>
-          </Form>
-        </section>
-      )}
-      <section class="stack" aria-labelledby="dates-heading">
-        <h2 class="ds-heading" data-size="sm" id="dates-heading">
-          {t("premises.dates")}
-        </h2>
-        <ul class="ds-list">
-          {props.occurrences.map((o) => (
-            <li>
-              {o.local_date} {o.status === "cancelled" ? `(${t("booking.status.cancelled")})` : ""}
-              {o.no_show_at ? `(${t("usage.noShow")})` : ""}
-              {props.canDecide && b.status === "approved" && o.status === "active" && !o.no_show_at && o.starts_at < props.now && (
-                <Form action={`/premises/bookings/${b.id}/no-show`} class="inline-form">
-                  <input type="hidden" name="date" value={o.local_date} />
-                  <Button variant="tertiary">{t("usage.reportNoShow", { date: o.local_date })}</Button>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
-    </article>
-  );
-}
-
-/** The use of premises: open hours against booked hours, by premise and by week. */
-export function UsagePage(props: { from: string; to: string; rows: UsageRow[]; weeks: { week: string; openHours: number; bookedHours: number }[] }) {
-  const { t, lang } = usePage();
-  const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 });
-  const query = `from=${props.from}&to=${props.to}`;
-  return (
-    <div class="stack">
-      <Heading>{t("usage.title")}</Heading>
-      <P>{t("usage.intro")}</P>
-      <form method="get" action="/premises/usage" class="filters" aria-label={t("usage.period")}>
-        <Field name="from" label="usage.from" type="date" value={props.from} />
-        <Field name="to" label="usage.to" type="date" value={props.to} />
-        <Button variant="secondary">{t("usage.show")}</Button>
-      </form>
-      <BarChart
-        caption={t("usage.chart")}
-        max={100}
-        bars={props.weeks.map((w) => ({ label: w.week.slice(5), value: w.openHours > 0 ? Math.round((w.bookedHours / w.openHours) * 100) : 0 }))}
-      />
-      <Link href={`/premises/usage.csv?${query}`}>{t("table.exportCsv")}</Link>
-      <DataTable
-        caption={t("usage.title")}
-        rows={props.rows}
-        columns={[
-          { key: "name", label: "premises.room", cell: (r) => <Link href={`/premises/${r.premiseId}`}>{r.name}</Link> },
-          { key: "building", label: "premises.partOf", cell: (r) => r.building },
-          { key: "open", label: "usage.openHours", cell: (r) => r.openHours.toLocaleString(lang) },
-          { key: "booked", label: "usage.bookedHours", cell: (r) => r.bookedHours.toLocaleString(lang) },
-          { key: "share", label: "usage.share", cell: (r) => percent.format(r.share) },
-          { key: "cancelled", label: "usage.cancelled", cell: (r) => String(r.cancelled) },
-          { key: "noShows", label: "usage.noShows", cell: (r) => String(r.noShows) },
-        ]}
-      />
     </div>
   );
 }

@@ -2,17 +2,10 @@ import type { FieldErrors } from "../../../platform/http/errors.js";
 import { Alert, Button, Checkbox, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { weekdayLabel } from "../../../platform/week-slots.js";
-import type { PremiseTree } from "../premise-tree.js";
-import type { AllocationRoundsTable } from "../premises.table.js";
-import type { RoundApplication } from "../rounds.js";
+import { PRIORITY_KEYS, STATUS_KEYS } from "../rounds.labels.js";
+import type { ApplicationLine, Round, RoundView } from "../rounds.model.js";
 
-type Round = AllocationRoundsTable;
-type Application = RoundApplication & { association_name: string };
-
-const PRIORITY_KEYS = { 1: "round.priority.1", 2: "round.priority.2", 3: "round.priority.3" } as const;
-const STATUS_KEYS = { open: "round.status.open", allocating: "round.status.allocating", published: "round.status.published" } as const;
-
-export function RoundsPage(props: { rounds: Round[]; staff: boolean; errors?: FieldErrors; values?: Record<string, string> }) {
+export function RoundsPage(props: { rounds: Round[]; mayCreate: boolean; errors?: FieldErrors; values?: Record<string, string> }) {
   const { t } = usePage();
   return (
     <div class="stack">
@@ -26,12 +19,12 @@ export function RoundsPage(props: { rounds: Round[]; staff: boolean; errors?: Fi
           rows={props.rounds}
           columns={[
             { key: "name", label: "premise.name", cell: (r) => <Link href={`/premises/rounds/${r.id}`}>{r.name}</Link> },
-            { key: "season", label: "round.season", cell: (r) => `${r.season_from} – ${r.season_to}` },
+            { key: "season", label: "round.season", cell: (r) => `${r.seasonFrom} – ${r.seasonTo}` },
             { key: "status", label: "application.status", cell: (r) => t(STATUS_KEYS[r.status]) },
           ]}
         />
       )}
-      {props.staff && (
+      {props.mayCreate && (
         <Form action="/premises/rounds" class="stack" aria-label={t("round.new")}>
           <Heading level={2} size="sm">
             {t("round.new")}
@@ -47,36 +40,24 @@ export function RoundsPage(props: { rounds: Round[]; staff: boolean; errors?: Fi
   );
 }
 
-function placedText(a: Application, tree: PremiseTree, t: ReturnType<typeof usePage>["t"]) {
-  if (!a.placed_premise_id || !a.placed_weekday || !a.placed_start) return t("round.notPlaced");
-  return `${tree.byId.get(a.placed_premise_id)?.name ?? ""}, ${t(weekdayLabel(a.placed_weekday))} ${a.placed_start}`;
+function placedText(a: ApplicationLine, t: ReturnType<typeof usePage>["t"]) {
+  if (!a.placed) return t("round.notPlaced");
+  return `${a.placedPremiseName}, ${t(weekdayLabel(a.placed.weekday))} ${a.placed.start}`;
 }
 
-export function RoundPage(props: {
-  round: Round;
-  applications: Application[];
-  tree: PremiseTree;
-  staff: boolean;
-  associations: { id: string; name: string }[];
-  quality: { ratio: number; optimal: boolean } | null;
-  values?: Record<string, string>;
-  errors?: FieldErrors;
-}) {
+export function RoundPage(props: RoundView & { values?: Record<string, string>; errors?: FieldErrors }) {
   const { t, lang } = usePage();
   const r = props.round;
-  const rooms = props.tree.all.filter((p) => p.bookable).map((p) => ({ value: p.id, label: p.name }));
+  const rooms = props.rooms.map((p) => ({ value: p.id, label: p.name }));
   const days = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(weekdayLabel(d)) }));
   const v = props.values ?? {};
   const errors = props.errors ?? {};
-  // The last step of a round: every association has confirmed or released what it was given.
-  const granted = props.applications.filter((a) => a.booking_id);
-  const confirmed = r.status === "published" && granted.length > 0 && granted.every((a) => a.response);
   return (
     <div class="stack">
       <Heading>{r.name}</Heading>
-      <P>{`${t(confirmed ? "round.status.confirmed" : STATUS_KEYS[r.status])} · ${t("round.season")}: ${r.season_from} – ${r.season_to}`}</P>
+      <P>{`${t(props.answered ? "round.status.confirmed" : STATUS_KEYS[r.status])} · ${t("round.season")}: ${r.seasonFrom} – ${r.seasonTo}`}</P>
       <ErrorSummary errors={errors} />
-      {props.staff && props.quality && (
+      {props.quality && (
         <Alert color="info">
           <P>
             {t(props.quality.optimal ? "round.quality" : "round.qualityTimeLimit", {
@@ -92,32 +73,32 @@ export function RoundPage(props: {
           caption={t("round.applications")}
           rows={props.applications}
           columns={[
-            { key: "who", label: "premises.association", cell: (a) => a.association_name },
+            { key: "who", label: "premises.association", cell: (a) => a.associationName },
             { key: "purpose", label: "premises.purpose", cell: (a) => a.purpose },
-            { key: "priority", label: "round.priority", cell: (a) => t(PRIORITY_KEYS[a.priority as 1 | 2 | 3]) },
+            { key: "priority", label: "round.priority", cell: (a) => t(PRIORITY_KEYS[a.priority]) },
             {
               key: "wish",
               label: "round.firstChoice",
-              cell: (a) => `${props.tree.byId.get(a.first_premise_id)?.name ?? ""}, ${t(weekdayLabel(a.first_weekday))} ${a.first_start} (${a.minutes} min)`,
+              cell: (a) => `${a.firstPremiseName}, ${t(weekdayLabel(a.first.weekday))} ${a.first.start} (${a.minutes} min)`,
             },
-            { key: "placed", label: "round.placed", cell: (a) => (r.status === "open" ? "" : placedText(a, props.tree, t)) },
+            { key: "placed", label: "round.placed", cell: (a) => (r.status === "open" ? "" : placedText(a, t)) },
             {
               key: "act",
               label: "round.action",
               cell: (a) =>
-                props.staff && r.status === "allocating" ? (
+                props.may.adjust ? (
                   <Form action={`/premises/rounds/${r.id}/applications/${a.id}`} class="inline-form" aria-label={t("round.adjustFor", { purpose: a.purpose })}>
                     <Select
                       name="premiseId"
                       label="premises.room"
-                      value={a.placed_premise_id}
+                      value={a.placed?.premiseId}
                       options={[{ value: "", label: t("round.notPlaced") }, ...rooms]}
                     />
-                    <Select name="weekday" label="premises.day" value={a.placed_weekday?.toString()} options={days} />
-                    <Field name="start" label="premises.start" type="time" value={a.placed_start} />
+                    <Select name="weekday" label="premises.day" value={a.placed?.weekday.toString()} options={days} />
+                    <Field name="start" label="premises.start" type="time" value={a.placed?.start} />
                     <Button variant="tertiary">{t("round.adjust")}</Button>
                   </Form>
-                ) : !props.staff && r.status === "published" && a.booking_id && !a.response ? (
+                ) : a.mayAnswer ? (
                   <Form
                     action={`/premises/rounds/${r.id}/applications/${a.id}/respond`}
                     class="inline-form"
@@ -139,19 +120,19 @@ export function RoundPage(props: {
           ]}
         />
       )}
-      {props.staff && r.status !== "published" && (
+      {props.may.propose && (
         <div class="actions">
           <Form action={`/premises/rounds/${r.id}/propose`}>
             <Button variant="secondary">{t("round.propose")}</Button>
           </Form>
-          {r.status === "allocating" && (
+          {props.may.publish && (
             <Form action={`/premises/rounds/${r.id}/publish`}>
               <Button variant="primary">{t("round.publish")}</Button>
             </Form>
           )}
         </div>
       )}
-      {!props.staff && r.status === "open" && props.associations.length > 0 && (
+      {props.may.apply && (
         <Form action={`/premises/rounds/${r.id}/apply`} class="stack form" aria-label={t("round.apply")}>
           <Heading level={2} size="sm">
             {t("round.apply")}

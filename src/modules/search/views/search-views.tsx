@@ -19,8 +19,8 @@ import {
   Select,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import type { FacetOption } from "../search.model.js";
 import { type SearchInput, searchHref, WITHIN_KM } from "../search.schema.js";
-import type { FacetOption } from "../search.service.js";
 
 const facetLegends: Record<FilterKey, MessageKey> = {
   kind: "search.facet.kind",

@@ -1,0 +1,51 @@
+import { formatDateTime } from "../../../platform/i18n/i18n.js";
+import { Button, DataTable, EmptyState, Form, Heading, Link } from "../../../platform/ui/components.js";
+import { usePage } from "../../../platform/ui/page-context.js";
+import type { Opportunity } from "../../opportunities/index.js";
+import { stepLabels } from "../applications.labels.js";
+import { APPLICATION_STEPS, type Application } from "../applications.model.js";
+
+export function ApplicantsPage(props: { o: Opportunity; rows: Application[] }) {
+  const { t, lang, tenant } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("application.list.heading", { title: props.o.title })}</Heading>
+      {props.rows.length > 0 && <Link href={`/opportunities/${props.o.id}/applications.csv`}>{t("table.exportCsv")}</Link>}
+      {props.rows.length === 0 ? (
+        <EmptyState title="application.list.empty" />
+      ) : (
+        <DataTable
+          caption={t("application.list.title")}
+          rows={props.rows}
+          columns={[
+            { key: "name", label: "auth.name", cell: (a) => <Link href={`/opportunities/${props.o.id}/applications/${a.id}`}>{a.name}</Link> },
+            { key: "contact", label: "auth.email", cell: (a) => `${a.email}${a.phone ? ` · ${a.phone}` : ""}` },
+            { key: "message", label: "application.message", cell: (a) => a.message },
+            { key: "when", label: "table.created", cell: (a) => formatDateTime(lang, a.createdAt, tenant.timeZone) },
+            {
+              key: "status",
+              label: "application.status",
+              cell: (a) => (
+                <Form action={`/opportunities/${props.o.id}/applications/${a.id}`} class="actions" aria-label={t("application.moveNamed", { name: a.name })}>
+                  <label class="ds-sr-only" for={`status-${a.id}`}>
+                    {t("application.statusFor", { name: a.name })}
+                  </label>
+                  <select class="ds-input" id={`status-${a.id}`} name="status">
+                    {APPLICATION_STEPS.map((s) => (
+                      <option value={s} selected={s === a.status}>
+                        {t(stepLabels[s])}
+                      </option>
+                    ))}
+                  </select>
+                  <Button variant="secondary" size="sm">
+                    {t("form.save")}
+                  </Button>
+                </Form>
+              ),
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { describe, it } from "vitest";
+import { actorNames, expectOnly, TENANT } from "../../../test/policy-actors.js";
+import { canSaveSearches } from "./search.policy.js";
+
+describe("search policy", () => {
+  it("lets anyone signed in to the tenant keep searches, and nobody from another tenant", () => {
+    expectOnly(
+      canSaveSearches,
+      { tenantId: TENANT },
+      actorNames.filter((n) => n !== "anonymous" && !n.startsWith("otherTenant")),
+    );
+  });
+});

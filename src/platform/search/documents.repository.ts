@@ -1,0 +1,65 @@
+import { createHash } from "node:crypto";
+import type { Selectable } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { SearchDocument } from "./documents.js";
+import type { SearchDocumentsTable } from "./search.table.js";
+
+/** A row of the search table: a document, or the note that a record is no longer findable. */
+export interface StoredDocument {
+  key: string;
+  visible: boolean;
+  updatedAt: string;
+  /** The document when it is visible. */
+  document: SearchDocument | null;
+  /** A fingerprint of what is stored, to tell a changed row from one read again. */
+  digest: string;
+}
+
+type Row = Pick<Selectable<SearchDocumentsTable>, "kind" | "ref_id" | "visible" | "updated_at" | "body">;
+
+export function toStoredDocument(row: Row): StoredDocument {
+  return {
+    key: `${row.kind}:${row.ref_id}`,
+    visible: row.visible === 1,
+    updatedAt: row.updated_at,
+    document: row.visible ? (JSON.parse(row.body) as SearchDocument) : null,
+    digest: createHash("sha1").update(`${row.visible}${row.body}`).digest("base64"),
+  };
+}
+
+const COLUMNS = ["kind", "ref_id", "visible", "updated_at", "body"] as const;
+
+/** The tenant's whole search table, in a stable order. */
+export async function allDocuments(db: Database, tenantId: string): Promise<StoredDocument[]> {
+  const rows = await db.selectFrom("search_documents").select(COLUMNS).where("tenant_id", "=", tenantId).orderBy("kind").orderBy("ref_id").execute();
+  return rows.map(toStoredDocument);
+}
+
+/** The tenant's rows changed at or after `since`, oldest change first. */
+export async function documentsSince(db: Database, tenantId: string, since: string): Promise<StoredDocument[]> {
+  const rows = await db
+    .selectFrom("search_documents")
+    .select(COLUMNS)
+    .where("tenant_id", "=", tenantId)
+    .where("updated_at", ">=", since)
+    .orderBy("updated_at")
+    .execute();
+  return rows.map(toStoredDocument);
+}
+
+/** Writes a visible document, or hides the record (`document` null). */
+export async function upsertDocument(
+  db: Database,
+  tenantId: string,
+  kind: string,
+  refId: string,
+  document: SearchDocument | null,
+  updatedAt: string,
+): Promise<void> {
+  const values = { visible: document ? 1 : 0, body: document ? JSON.stringify(document) : "{}", updated_at: updatedAt };
+  await db
+    .insertInto("search_documents")
+    .values({ tenant_id: tenantId, kind, ref_id: refId, ...values })
+    .onConflict((oc) => oc.columns(["tenant_id", "kind", "ref_id"]).doUpdateSet(values))
+    .execute();
+}
