@@ -50,3 +50,12 @@ export interface Membership {
   role: AssociationRole;
   memberSince: string;
 }
+
+/** An association's page nobody has changed for a year, with the address asked to confirm it. */
+export interface StaleProfile {
+  id: string;
+  title: string;
+  email: string;
+  /** When the association was asked to confirm it; null until then. */
+  notifiedAt: string | null;
+}

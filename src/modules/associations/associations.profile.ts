@@ -66,3 +66,10 @@ export async function syncAssociationSearch(db: Database, ctx: Pick<ServiceConte
   if (!a?.description || a.hiddenAt) return hideDocument(db, ctx.clock, ctx.tenant.id, "association", id);
   await putDocument(db, ctx.clock, ctx.tenant.id, ctx.tenant.country, associationDocument(a));
 }
+
+/** Association pages not changed since the moment, for the directory's yearly check. */
+export const staleProfiles = (db: Database, tenantId: string, staleBefore: string) => repo.staleProfiles(db, tenantId, staleBefore);
+
+/** Notes that the association was asked to confirm its page, or that the page is hidden until it does. */
+export const markStaleProfile = (db: Database, tenantId: string, id: string, mark: { notifiedAt: string } | { hiddenAt: string }) =>
+  repo.markStaleProfile(db, tenantId, id, mark);

@@ -2,7 +2,7 @@ import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import { containsText } from "../../db/text-match.js";
 import type { AssociationRole } from "../../platform/auth/policy.js";
-import type { Association, AssociationDetails, AssociationIdentity, AssociationRef, Member, Membership } from "./associations.model.js";
+import type { Association, AssociationDetails, AssociationIdentity, AssociationRef, Member, Membership, StaleProfile } from "./associations.model.js";
 import type { ListQuery } from "./associations.schema.js";
 import type { AssociationsTable } from "./associations.table.js";
 
@@ -217,4 +217,25 @@ export async function membershipsOf(db: Database, tenantId: string, userId: stri
 /** Erasure: the person leaves every association. */
 export async function removeFromAll(db: Database, tenantId: string, userId: string): Promise<void> {
   await db.deleteFrom("association_members").where("tenant_id", "=", tenantId).where("user_id", "=", userId).execute();
+}
+
+/** Associations' own pages still shown and last changed before the moment. */
+export async function staleProfiles(db: Database, tenantId: string, staleBefore: string): Promise<StaleProfile[]> {
+  const rows = await db
+    .selectFrom("associations")
+    .select(["id", "name", "email", "stale_notified_at"])
+    .where("tenant_id", "=", tenantId)
+    .where("hidden_at", "is", null)
+    .where("updated_at", "<", staleBefore)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.name, email: r.email, notifiedAt: r.stale_notified_at }));
+}
+
+export async function markStaleProfile(db: Database, tenantId: string, id: string, mark: { notifiedAt: string } | { hiddenAt: string }): Promise<void> {
+  await db
+    .updateTable("associations")
+    .set("notifiedAt" in mark ? { stale_notified_at: mark.notifiedAt } : { hidden_at: mark.hiddenAt })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .execute();
 }

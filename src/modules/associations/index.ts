@@ -10,7 +10,7 @@ import type {} from "./associations.table.js"; // its tables join the database i
 export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
 export type { Association, AssociationIdentity } from "./associations.model.js";
 export { canEditAssociation } from "./associations.policy.js";
-export { publicProfile, syncAssociationSearch } from "./associations.profile.js";
+export { markStaleProfile, publicProfile, staleProfiles, syncAssociationSearch } from "./associations.profile.js";
 export { actFor, addMember, identities, namesForMember, personalData, publicRecords as publicAssociations } from "./associations.service.js";
 
 export const associationsModule: ModuleDefinition = {

@@ -15,7 +15,6 @@ import * as repo from "./directory.repository.js";
 import { offerDocument } from "./directory.search.js";
 
 // The yearly confirmation job asks these of the directory; an association's page is the associations module's.
-export { syncAssociationSearch } from "../associations/index.js";
 export { staleSince } from "./directory.model.js";
 
 /** Keeps the offer's entry in search in step with it. Call inside the changing transaction. */

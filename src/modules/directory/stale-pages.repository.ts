@@ -30,19 +30,3 @@ export async function staleOffers(db: Database, tenantId: string, staleBefore: s
 export async function markOffer(db: Database, tenantId: string, id: string, mark: StaleMark): Promise<void> {
   await db.updateTable("offers").set(columns(mark)).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
 }
-
-/** Associations' own pages still shown and last changed before the moment. */
-export async function staleAssociationPages(db: Database, tenantId: string, staleBefore: string): Promise<StalePage[]> {
-  const rows = await db
-    .selectFrom("associations")
-    .select(["id", "name", "email", "stale_notified_at"])
-    .where("tenant_id", "=", tenantId)
-    .where("hidden_at", "is", null)
-    .where("updated_at", "<", staleBefore)
-    .execute();
-  return rows.map((r) => ({ id: r.id, title: r.name, email: r.email, notifiedAt: r.stale_notified_at }));
-}
-
-export async function markAssociationPage(db: Database, tenantId: string, id: string, mark: StaleMark): Promise<void> {
-  await db.updateTable("associations").set(columns(mark)).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
-}

@@ -3,7 +3,8 @@ import { DAY_MS, isoIn, isoNow } from "../../platform/clock.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { type MailTemplate, sendTemplateMail } from "../../platform/mail/template-mail.js";
 import { forEachTenantContext, inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import { staleSince, syncAssociationSearch, syncOfferSearch } from "./directory.service.js";
+import { markStaleProfile, staleProfiles, syncAssociationSearch } from "../associations/index.js";
+import { staleSince, syncOfferSearch } from "./directory.service.js";
 import * as repo from "./stale-pages.repository.js";
 
 // Named before association pages joined; kept so runs already queued still find their handler.
@@ -22,8 +23,8 @@ interface StalePages {
 const offers: StalePages = { path: "/directory/offers/", stale: repo.staleOffers, mark: repo.markOffer, sync: syncOfferSearch };
 const associations: StalePages = {
   path: "/directory/associations/",
-  stale: repo.staleAssociationPages,
-  mark: repo.markAssociationPage,
+  stale: staleProfiles,
+  mark: markStaleProfile,
   sync: syncAssociationSearch,
 };
 

@@ -30,19 +30,3 @@ export async function audit(
     at: isoNow(ctx.clock),
   });
 }
-
-/** @deprecated The hand-built form every module is moving off; use `audit(ctx, …)`. */
-export interface AuditEntry {
-  tenantId: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  ip: string | null;
-  details?: AuditDetails;
-}
-
-/** @deprecated Use `audit(ctx, action, entity, details)`. */
-export async function auditEntry(db: AuditContext["db"], clock: AuditContext["clock"], entry: AuditEntry): Promise<void> {
-  await insertAudit(db, { ...entry, details: entry.details ?? null, at: isoNow(clock) });
-}
