@@ -16,35 +16,12 @@ import {
   type TestDb,
   Visitor,
 } from "../harness.js";
-
-const DEFAULTS: PremiseFields = {
-  parentId: null,
-  kind: "room",
-  name: "",
-  description: "",
-  address: null,
-  postcode: null,
-  capacity: null,
-  sizeM2: null,
-  facilities: [],
-  accessibility: [],
-  houseRules: "",
-  accessDetails: "",
-  bookable: true,
-  whoMayBook: "associations",
-  approval: "manual",
-  pricePerHour: 0,
-  minMinutes: 30,
-  maxMinutes: 480,
-  maxDaysAhead: 365,
-  bufferMinutes: 0,
-  cancelHours: 24,
-};
+import { PREMISE_DEFAULTS } from "./premise-record.js";
 
 /** A premise with the same defaults as a new row, written through the repository. */
 export async function buildPremise(db: Database, tenant: TenantFixture, fields: Partial<PremiseFields> & { name: string }, now = new Date()) {
   const id = newId();
-  await premises.insertPremise(db, tenant.id, id, { ...DEFAULTS, ...fields }, now.toISOString());
+  await premises.insertPremise(db, tenant.id, id, { ...PREMISE_DEFAULTS, ...fields }, now.toISOString());
   return id;
 }
 

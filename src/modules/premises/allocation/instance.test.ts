@@ -1,36 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { premiseRecord } from "../../../../test/factories/premise-record.js";
 import { PremiseTree } from "../premise-tree.js";
-import type { OpeningHours, Premise } from "../premises.model.js";
+import type { OpeningHours } from "../premises.model.js";
 import type { RoundApplication } from "../rounds.model.js";
 import { allocationInstance, currentPlacements } from "./instance.js";
 
-const premise = (id: string, fields: Partial<Premise> = {}): Premise => ({
-  id,
-  tenantId: "t",
-  parentId: null,
-  kind: "room",
-  name: id,
-  description: "",
-  address: null,
-  postcode: null,
-  capacity: null,
-  sizeM2: null,
-  facilities: [],
-  accessibility: [],
-  houseRules: "",
-  accessDetails: "",
-  bookable: true,
-  whoMayBook: "associations",
-  approval: "manual",
-  pricePerHour: 0,
-  currency: "DKK",
-  minMinutes: 30,
-  maxMinutes: 480,
-  maxDaysAhead: 365,
-  bufferMinutes: 0,
-  cancelHours: 24,
-  ...fields,
-});
+const premise = premiseRecord;
 const tree = new PremiseTree([
   premise("school", { kind: "building", bookable: false }),
   premise("north", { kind: "hall", parentId: "school", accessibility: ["step_free", "hearing_loop"] }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { premiseRecord } from "../../../../test/factories/premise-record.js";
 import { expand } from "../../../platform/time/recurrence.js";
 import { PremiseTree } from "../premise-tree.js";
 import type { BookingDate, Closure, OpeningHours, Premise } from "../premises.model.js";
@@ -9,32 +10,7 @@ import { checkRules, datesToCancel, nearbyTimes } from "./booking-rules.js";
 const ZONE = "Europe/Copenhagen";
 const NOW = new Date("2026-11-20T12:00:00Z");
 
-const premise = (fields: Partial<Premise> & { id: string }): Premise => ({
-  tenantId: "t",
-  parentId: null,
-  kind: "room",
-  name: fields.id,
-  description: "",
-  address: null,
-  postcode: null,
-  capacity: null,
-  sizeM2: null,
-  facilities: [],
-  accessibility: [],
-  houseRules: "",
-  accessDetails: "",
-  bookable: true,
-  whoMayBook: "associations",
-  approval: "manual",
-  pricePerHour: 0,
-  currency: "DKK",
-  minMinutes: 30,
-  maxMinutes: 240,
-  maxDaysAhead: 365,
-  bufferMinutes: 0,
-  cancelHours: 24,
-  ...fields,
-});
+const premise = (fields: Partial<Premise> & { id: string }): Premise => premiseRecord(fields.id, { maxMinutes: 240, ...fields });
 
 const school = premise({ id: "school", kind: "building", bookable: false });
 const room = premise({ id: "room", parentId: "school", capacity: 20 });
