@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { formats } from "../i18n/format.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { Document } from "../ui/layout.js";
 import type { NavLink } from "../ui/page-context.js";
@@ -30,6 +31,7 @@ export async function render(c: Context<AppEnv>, title: string, body: Child, sta
       page={{
         t: c.get("t"),
         lang: c.get("lang"),
+        fmt: formats(c.get("lang"), tenant.timeZone),
         tenant,
         actor: c.get("actor"),
         csrfToken: c.get("csrfToken"),

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "hono/jsx";
 import type { Actor } from "../auth/policy.js";
+import type { Formats } from "../i18n/format.js";
 import type { Lang, MessageKey, T } from "../i18n/i18n.js";
 import type { Tenant } from "../tenants/tenants.js";
 
@@ -11,6 +12,8 @@ export interface NavLink {
 export interface PageContext {
   t: T;
   lang: Lang;
+  /** Dates, numbers, distances and money in the reader's language and the tenant's zone. */
+  fmt: Formats;
   tenant: Tenant;
   actor: Actor;
   csrfToken: string;
