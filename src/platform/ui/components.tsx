@@ -529,20 +529,22 @@ export function DecisionCard(props: PropsWithChildren<{ item: DecisionItem }>) {
       </dl>
       {i.excerpt && <P class="decision-excerpt">{excerptOf(i.excerpt)}</P>}
       {i.checklist && (
-        <details class="ds-details decision-checklist">
-          <summary>
-            {t("moderation.checklist", { met: fmt.number(i.checklist.items.filter((c) => c.ok).length), all: fmt.number(i.checklist.items.length) })}
-          </summary>
-          <div>
-            <ul class="checklist">
-              {i.checklist.items.map((c) => (
-                <li class={c.ok ? "ok" : "missing"}>
-                  <span class="checklist-state">{t(c.ok ? "moderation.checklist.ok" : "moderation.checklist.missing")}:</span> {c.label}
-                </li>
-              ))}
-            </ul>
-          </div>
-        </details>
+        <div class="decision-checklist">
+          <details class="ds-details">
+            <summary>
+              {t("moderation.checklist", { met: fmt.number(i.checklist.items.filter((c) => c.ok).length), all: fmt.number(i.checklist.items.length) })}
+            </summary>
+            <div>
+              <ul class="checklist">
+                {i.checklist.items.map((c) => (
+                  <li class={c.ok ? "ok" : "missing"}>
+                    <span class="checklist-state">{t(c.ok ? "moderation.checklist.ok" : "moderation.checklist.missing")}:</span> {c.label}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </details>
+        </div>
       )}
       {props.children}
       <Form action={i.action} aria-label={t("moderation.decideOn", { title: i.title })}>
