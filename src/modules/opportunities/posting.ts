@@ -57,8 +57,9 @@ export async function save(
   await checkPosting(ctx, input.posting);
   const existing = input.id ? await repo.findById(ctx.db, ctx.tenant.id, input.id) : undefined;
   if (input.id && (!existing || existing.associationId !== input.associationId)) throw notFound();
-  const waits = existing ? waitsForApproval(ctx.tenant.moderation, existing.status === "published") : false;
-  if ((input.submit || waits) && !reviewPosting(input.posting).ready) throw notReady();
+  // Sent on (not saved as a draft, which takes the job down on purpose), a change to a published job waits beside it.
+  const waits = Boolean(existing && input.submit && waitsForApproval(ctx.tenant.moderation, existing.status === "published"));
+  if (input.submit && !reviewPosting(input.posting).ready) throw notReady();
 
   const now = isoNow(ctx.clock);
   if (existing && waits) {
