@@ -30,7 +30,7 @@ export const matchingRoutes = new Hono<AppEnv>()
   })
   .post("/consents/:id/withdraw", async (c) => {
     await service.withdrawMine(serviceContext(c), c.req.param("id"));
-    return c.redirect("/matching?notice=saved", 303);
+    return c.redirect("/matching?notice=consentWithdrawn", 303);
   })
   .get("/consent", async (c) => {
     const token = tokenInput.safeParse({ token: c.req.query("token") });
@@ -64,7 +64,7 @@ export const matchingRoutes = new Hono<AppEnv>()
       const f = formFailure(error);
       return again(f.fields, f.status);
     }
-    return c.redirect("/matching?notice=saved", 303);
+    return c.redirect("/matching?notice=profileSaved", 303);
   })
   .get("/staff", async (c) => {
     const ctx = serviceContext(c);
