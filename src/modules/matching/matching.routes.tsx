@@ -3,7 +3,7 @@ import { listOf } from "../../db/lists.js";
 import { tokenInput } from "../../platform/auth/auth.schema.js";
 import { LinkInvalidPage } from "../../platform/auth/views/auth-views.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { type FieldErrors, formFailure } from "../../platform/http/errors.js";
+import { AppError, type FieldErrors, formFailure } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
@@ -70,8 +70,14 @@ export const matchingRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     service.assertMayMatchForOthers(ctx);
     const citizen = c.req.query("citizen");
-    const result = citizen ? await service.matchesForCitizen(ctx, citizen) : undefined;
-    return render(c, c.get("t")("matching.staff.title"), <StaffMatchingPage result={result} />);
+    try {
+      const result = citizen ? await service.matchesForCitizen(ctx, citizen) : undefined;
+      return render(c, c.get("t")("matching.staff.title"), <StaffMatchingPage result={result} />);
+    } catch (error) {
+      // A consent withdrawn since the link was made: say so on the page where a new one is asked for.
+      if (!(error instanceof AppError) || error.code !== "consent_required") throw error;
+      return render(c, c.get("t")("matching.staff.title"), <StaffMatchingPage noConsent />, 403);
+    }
   })
   .post("/staff", async (c) => {
     const ctx = serviceContext(c);
