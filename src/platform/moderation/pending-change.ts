@@ -2,7 +2,7 @@
  * A change to an approved page that waits for staff (pre-moderation): the approved version stays
  * public, search and open data keep showing it, and approval copies the change into the record.
  * Each module keeps its own change beside its record (`pending_change`, `pending_since`); these pure
- * helpers are what the modules share.
+ * helpers are what the modules share. Why beside, not in the record: docs/decisions/0014.
  */
 
 /** What an editor sent and when; `content` has the same fields as the record's own content. */
