@@ -4,12 +4,14 @@ import { canModerateOffers } from "./directory.policy.js";
 import { directoryRoutes } from "./directory.routes.js";
 import type {} from "./directory.table.js"; // its tables join the database interface
 import { stalePageJobs } from "./stale-pages.js";
+import { waitingInDirectory } from "./start.js";
 
 export type { Offer } from "./directory.model.js";
 export { publicOffers } from "./directory.service.js";
 
 export const directoryModule: ModuleDefinition = {
   name: "directory",
+  waiting: waitingInDirectory,
   mounts: [{ path: "/directory", routes: directoryRoutes }],
   jobs: stalePageJobs,
   notices: { offerApproved: "notice.offerApproved" },

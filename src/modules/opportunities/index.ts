@@ -5,6 +5,7 @@ import { opportunityRoutes } from "./opportunities.routes.js";
 import { personalData } from "./opportunities.service.js";
 import type {} from "./opportunities.table.js"; // its tables join the database interface
 import { renewalReminderJobs } from "./renewal-reminders.js";
+import { waitingInOpportunities } from "./start.js";
 
 export { commitmentLabels, settingLabels, statusLabels, suitsLabels } from "./opportunities.labels.js";
 export { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "./opportunities.model.js";
@@ -16,6 +17,7 @@ export { OpportunityPage } from "./views/opportunity-page.js";
 
 export const opportunitiesModule: ModuleDefinition = {
   name: "opportunities",
+  waiting: waitingInOpportunities,
   mounts: [{ path: "/opportunities", routes: opportunityRoutes }],
   jobs: renewalReminderJobs,
   notices: { jobApproved: "notice.jobApproved" },

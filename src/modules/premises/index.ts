@@ -4,11 +4,13 @@ import { registerPremisesApi } from "./premises.api.js";
 import { canBookForSomeAssociation, canDecideBookings, canManagePremises, canSeeRounds, mayInTenant } from "./premises.policy.js";
 import { premisesRoutes } from "./premises.routes.js";
 import type {} from "./premises.table.js"; // its tables join the database interface
+import { waitingInPremises } from "./start.js";
 
 export { personalData } from "./personal-data.js";
 
 export const premisesModule: ModuleDefinition = {
   name: "premises",
+  waiting: waitingInPremises,
   mounts: [{ path: "/premises", routes: premisesRoutes }],
   api: registerPremisesApi,
   personalData,

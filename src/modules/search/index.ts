@@ -3,11 +3,13 @@ import { personalData, savedSearchJobs } from "./saved-searches.js";
 import { registerSearchApi } from "./search.api.js";
 import { searchRoutes } from "./search.routes.js";
 import type {} from "./search.table.js"; // its tables join the database interface
+import { waitingInSearch } from "./start.js";
 
 export { personalData } from "./saved-searches.js";
 
 export const searchModule: ModuleDefinition = {
   name: "search",
+  waiting: waitingInSearch,
   mounts: [{ path: "/search", routes: searchRoutes }],
   api: registerSearchApi,
   jobs: savedSearchJobs,
