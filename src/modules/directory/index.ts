@@ -13,8 +13,7 @@ export const directoryModule: ModuleDefinition = {
   mounts: [{ path: "/directory", routes: directoryRoutes }],
   jobs: stalePageJobs,
   nav: [
-    { href: "/directory", label: "nav.directory", visible: () => true },
-    { href: "/directory/moderation", label: "nav.offerModeration", visible: (a) => can(a, canModerateOffers, { tenantId: a.tenantId }) },
+    { href: "/directory/moderation", label: "nav.offerModeration", group: "centre", visible: (a) => can(a, canModerateOffers, { tenantId: a.tenantId }) },
   ],
   notAPerson: {
     "offers.contact_email": "the contact the association gives for an offer",

@@ -12,5 +12,5 @@ export const searchModule: ModuleDefinition = {
   api: registerSearchApi,
   jobs: savedSearchJobs,
   personalData,
-  nav: [{ href: "/search", label: "nav.search", visible: () => true }],
+  nav: [{ href: "/search", label: "nav.search", group: "public", visible: () => true }],
 };
