@@ -86,7 +86,13 @@ function Header() {
         </a>
         <div class="header-account">
           {person ? (
-            <a class="ds-button" data-variant="secondary" data-size="sm" href={account?.href ?? "/account"} aria-current={page.path === "/account" ? "page" : undefined}>
+            <a
+              class="ds-button"
+              data-variant="secondary"
+              data-size="sm"
+              href={account?.href ?? "/account"}
+              aria-current={page.path === "/account" ? "page" : undefined}
+            >
               {t("shell.account", { name: actor.name })}
             </a>
           ) : (
