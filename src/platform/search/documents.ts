@@ -55,7 +55,8 @@ const FACT_LENGTH = 80;
 
 /**
  * What a result shows of a document's text, which its module writes as lines (a description, then a
- * place, a time): the first line cut at a word, and the short lines after it as separate facts, so
+ * place, a time): the first line cut at a word, and the short lines after it that are not sentences
+ * as separate facts, so
  * a place or a time never runs on from the end of a sentence.
  */
 export function snippetOf(text: string): { lead: string; facts: string[] } {
@@ -65,5 +66,6 @@ export function snippetOf(text: string): { lead: string; facts: string[] } {
     .filter((l) => l.length > 0);
   const [first = "", ...rest] = lines;
   const lead = first.length > SNIPPET_LENGTH ? `${first.slice(0, SNIPPET_LENGTH).replace(/\s+\S*$/, "")} …` : first;
-  return { lead, facts: rest.filter((l) => l.length <= FACT_LENGTH) };
+  // A fact is short and not a sentence: "Idrætshallen, Trige", "Tirsdag kl. 10".
+  return { lead, facts: rest.filter((l) => l.length <= FACT_LENGTH && !/[.!?]$/.test(l)) };
 }

@@ -76,7 +76,7 @@ export function SearchPage(props: {
         .filter(([, options]) => options.length > 0)
     : [];
   return (
-    <div class="stack">
+    <div class="stack search-page">
       <Heading>{t("search.title")}</Heading>
       {props.errors && <ErrorSummary errors={props.errors} />}
       {props.errors?.filters && (
@@ -138,7 +138,7 @@ export function SearchPage(props: {
           </form>
         </search>
         {result && (
-          <section class="stack" aria-labelledby="results-heading">
+          <section class="stack search-results" aria-labelledby="results-heading">
             <h2 class="ds-heading" data-size="sm" id="results-heading">
               {result.placeName ? t("search.countNear", { count: result.total, place: result.placeName }) : t("search.count", { count: result.total })}
             </h2>
