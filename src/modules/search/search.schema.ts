@@ -64,8 +64,5 @@ export const saveSearchInput = z.object({ query: z.string().max(2000), frequency
 
 /** The synonyms page: one text per language, a line a group. */
 export const synonymsInput = z.object(
-  Object.fromEntries(LANGUAGES.map((l) => [l, z.string().max(20_000, "search.synonyms.tooLong").optional()])) as Record<
-    Lang,
-    z.ZodOptional<z.ZodString>
-  >,
+  Object.fromEntries(LANGUAGES.map((l) => [l, z.string().max(20_000, "search.synonyms.tooLong").optional()])) as Record<Lang, z.ZodOptional<z.ZodString>>,
 );

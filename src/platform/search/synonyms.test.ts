@@ -27,7 +27,9 @@ describe("synonyms", () => {
       ],
     });
     // An inflected form and one typed without æ meet the group too.
-    expect(expandQuery("seniorerne", groups, "da", "OR")).toMatchObject({ queries: [{ combineWith: "OR", queries: expect.arrayContaining(["ældre", "pensionister"]) }] });
+    expect(expandQuery("seniorerne", groups, "da", "OR")).toMatchObject({
+      queries: [{ combineWith: "OR", queries: expect.arrayContaining(["ældre", "pensionister"]) }],
+    });
     expect(expandQuery("aeldre", groups, "da", "OR")).toMatchObject({ queries: [{ combineWith: "OR" }] });
     expect(expandQuery("kaffe", groups, "da", "AND")).toEqual({ combineWith: "AND", queries: ["kaffe"] });
   });

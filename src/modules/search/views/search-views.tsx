@@ -35,7 +35,6 @@ const facetLegends: Record<FilterKey, MessageKey> = {
   price: "search.facet.price",
 };
 
-
 function Hit(props: { hit: SearchHit }) {
   const { t, fmt } = usePage();
   const { doc, distanceKm } = props.hit;
@@ -109,7 +108,10 @@ export function SearchPage(props: {
                   label="search.within"
                   value={input.within ? String(input.within) : ""}
                   error={props.errors?.within}
-                  options={[{ value: "", label: t("search.within.any") }, ...WITHIN_KM.map((km) => ({ value: String(km), label: t("search.within.km", { km }) }))]}
+                  options={[
+                    { value: "", label: t("search.within.any") },
+                    ...WITHIN_KM.map((km) => ({ value: String(km), label: t("search.within.km", { km }) })),
+                  ]}
                 />
                 <Select
                   name="sort"
