@@ -93,7 +93,8 @@ function Header() {
               href={account?.href ?? "/account"}
               aria-current={page.path === "/account" ? "page" : undefined}
             >
-              {t("shell.account", { name: actor.name })}
+              <span class="wide-only">{t("shell.account", { name: actor.name })}</span>
+              <span class="narrow-only">{t(account?.label ?? "nav.account")}</span>
             </a>
           ) : (
             <>
