@@ -16,5 +16,5 @@ export const accountModule: ModuleDefinition = {
       visible: (a) => a.kind === "person" && can(a, canManageAccount, { tenantId: a.tenantId, userId: a.userId }),
     },
   ],
-  notices: { accountDeleted: "notice.accountDeleted" },
+  notices: { accountDeleted: "notice.accountDeleted", accountSaved: "notice.accountSaved" },
 };

@@ -12,6 +12,7 @@ export const directoryModule: ModuleDefinition = {
   name: "directory",
   mounts: [{ path: "/directory", routes: directoryRoutes }],
   jobs: stalePageJobs,
+  notices: { offerApproved: "notice.offerApproved" },
   nav: [{ href: "/directory/moderation", label: "nav.offerModeration", group: "centre", visible: (a) => can(a, canModerateOffers, { tenantId: a.tenantId }) }],
   notAPerson: {
     "offers.contact_email": "the contact the association gives for an offer",
