@@ -131,6 +131,11 @@ function Header() {
             </nav>
             <div class="menu-tools">
               <LanguageSwitcher />
+              {!person && (
+                <a class="sign-up-in-menu" href="/sign-up">
+                  {t("auth.signUp")}
+                </a>
+              )}
               {person && (
                 <form method="post" action="/sign-out">
                   <CsrfField />
