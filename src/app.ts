@@ -38,7 +38,7 @@ const notices = Object.assign({}, NOTICES, ...modules.map((m) => m.notices ?? {}
 const shell: ShellLoader = async (c) => {
   const actor = c.get("actor");
   const nav = modules.flatMap((m) => m.nav ?? []).filter((n) => n.visible(actor));
-  if (mailboxOpen(c)) nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
+  if (mailboxOpen(c)) nav.push({ href: "/dev/mailbox", label: "nav.mailbox", group: "mine", visible: () => true });
   const associations = isPerson(actor) && actor.memberships.size > 1 ? await namesForMember(c.get("deps").db, actor.tenantId, actor.userId) : [];
   return { nav, associations, notices };
 };

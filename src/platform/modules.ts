@@ -7,10 +7,13 @@ import type { MessageKey } from "./i18n/i18n.js";
 import type { JobDeps, JobSet } from "./jobs/house-jobs.js";
 import type { PersonalDataSource } from "./privacy/data-subject.js";
 import type { ServiceContext } from "./service-context.js";
+import type { NavGroup } from "./ui/nav.js";
 
 export interface NavEntry {
   href: string;
   label: MessageKey;
+  /** Where it sits in the menu: the public menu, the person's own, or what they do (see ui/nav.ts). */
+  group: NavGroup;
   /** The module's policy, asked for the person looking at the page. */
   visible: (actor: Actor) => boolean;
 }

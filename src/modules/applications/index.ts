@@ -21,5 +21,5 @@ export const applicationsModule: ModuleDefinition = {
   mounts: [{ path: "/applications", routes: applicationRoutes }],
   personalData,
   sealedFields,
-  nav: [{ href: "/applications/mine", label: "nav.myApplications", visible: (a) => can(a, canKeepApplications, { tenantId: a.tenantId }) }],
+  nav: [{ href: "/applications/mine", label: "nav.myApplications", group: "mine", visible: (a) => can(a, canKeepApplications, { tenantId: a.tenantId }) }],
 };

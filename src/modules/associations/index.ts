@@ -26,7 +26,7 @@ export const associationsModule: ModuleDefinition = {
   ],
   api: registerAssociationsApi,
   personalData,
-  nav: [{ href: "/associations", label: "nav.associations", visible: (a) => can(a, canCreateAssociation, { tenantId: a.tenantId }) }],
+  nav: [{ href: "/associations", label: "nav.associations", group: "association", visible: (a) => can(a, canCreateAssociation, { tenantId: a.tenantId }) }],
   notAPerson: {
     "associations.email": "the association's own address",
     "associations.phone": "the association's own telephone",

@@ -15,10 +15,7 @@ export const directoryModule: ModuleDefinition = {
   mounts: [{ path: "/directory", routes: directoryRoutes }],
   jobs: stalePageJobs,
   notices: { offerApproved: "notice.offerApproved" },
-  nav: [
-    { href: "/directory", label: "nav.directory", visible: () => true },
-    { href: "/directory/moderation", label: "nav.offerModeration", visible: (a) => can(a, canModerateOffers, { tenantId: a.tenantId }) },
-  ],
+  nav: [{ href: "/directory/moderation", label: "nav.offerModeration", group: "centre", visible: (a) => can(a, canModerateOffers, { tenantId: a.tenantId }) }],
   notAPerson: {
     "offers.contact_email": "the contact the association gives for an offer",
     "offers.contact_phone": "the contact the association gives for an offer",

@@ -18,7 +18,7 @@ export const matchingModule: ModuleDefinition = {
   personalData,
   sealedFields,
   nav: [
-    { href: "/matching", label: "nav.forYou", visible: (a) => can(a, canBeMatched, here(a)) },
-    { href: "/matching/staff", label: "nav.matchingStaff", visible: (a) => can(a, canMatchForOthers, here(a)) },
+    { href: "/matching", label: "nav.forYou", group: "mine", visible: (a) => can(a, canBeMatched, here(a)) },
+    { href: "/matching/staff", label: "nav.matchingStaff", group: "centre", visible: (a) => can(a, canMatchForOthers, here(a)) },
   ],
 };

@@ -23,11 +23,11 @@ export const opportunitiesModule: ModuleDefinition = {
   notices: { jobApproved: "notice.jobApproved" },
   personalData,
   nav: [
-    { href: "/opportunities", label: "nav.opportunities", visible: () => true },
-    { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => can(a, canModerate, { tenantId: a.tenantId }) },
+    { href: "/opportunities", label: "nav.opportunities", group: "public", visible: () => true },
+    { href: "/opportunities/moderation", label: "nav.moderation", group: "centre", visible: (a) => can(a, canModerate, { tenantId: a.tenantId }) },
     // The applicants' pages, in the job board's menu.
-    { href: "/opportunities/waiting", label: "nav.waiting", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
-    { href: "/opportunities/figures", label: "nav.figures", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
+    { href: "/opportunities/waiting", label: "nav.waiting", group: "centre", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
+    { href: "/opportunities/figures", label: "nav.figures", group: "centre", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
   ],
   notAPerson: {
     "opportunities.contact_email": "the contact the association gives for a posting; shown in the data download of the person it names",

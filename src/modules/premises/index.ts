@@ -16,11 +16,11 @@ export const premisesModule: ModuleDefinition = {
   personalData,
   notices: { booked: "notice.booked", requested: "notice.requested", requestsDecided: "notice.requestsDecided" },
   nav: [
-    { href: "/premises", label: "nav.premises", visible: () => true },
-    { href: "/premises/bookings", label: "nav.myBookings", visible: (a) => mayInTenant(a, canBookForSomeAssociation) },
-    { href: "/premises/rounds", label: "nav.rounds", visible: (a) => mayInTenant(a, canSeeRounds) },
-    { href: "/premises/requests", label: "nav.bookingRequests", visible: (a) => mayInTenant(a, canDecideBookings) },
-    { href: "/premises/usage", label: "nav.premisesUsage", visible: (a) => mayInTenant(a, canDecideBookings) },
-    { href: "/premises/manage", label: "nav.managePremises", visible: (a) => mayInTenant(a, canManagePremises) },
+    { href: "/premises", label: "nav.premises", group: "public", visible: () => true },
+    { href: "/premises/bookings", label: "nav.myBookings", group: "association", visible: (a) => mayInTenant(a, canBookForSomeAssociation) },
+    { href: "/premises/rounds", label: "nav.rounds", group: "premises", visible: (a) => mayInTenant(a, canSeeRounds) },
+    { href: "/premises/requests", label: "nav.bookingRequests", group: "premises", visible: (a) => mayInTenant(a, canDecideBookings) },
+    { href: "/premises/usage", label: "nav.premisesUsage", group: "premises", visible: (a) => mayInTenant(a, canDecideBookings) },
+    { href: "/premises/manage", label: "nav.managePremises", group: "premises", visible: (a) => mayInTenant(a, canManagePremises) },
   ],
 };
