@@ -2,13 +2,14 @@ import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import { containsText } from "../../db/text-match.js";
 import type { AssociationRole } from "../../platform/auth/policy.js";
+import { parseTranslations } from "../../platform/i18n/localized.js";
 import type { Association, AssociationDetails, AssociationIdentity, AssociationRef, Member, Membership, StaleProfile } from "./associations.model.js";
 import type { ListQuery } from "./associations.schema.js";
 import type { AssociationsTable } from "./associations.table.js";
 
 export const PAGE_SIZE = 25;
 
-export function toAssociation(row: Selectable<AssociationsTable>): Association {
+export function toAssociation(row: Omit<Selectable<AssociationsTable>, "translations"> & { translations?: string }): Association {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -23,6 +24,7 @@ export function toAssociation(row: Selectable<AssociationsTable>): Association {
     hiddenAt: row.hidden_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    translations: parseTranslations(row.translations),
   };
 }
 

@@ -3,10 +3,16 @@ import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { containsText } from "../../db/text-match.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
+import { parseTranslations } from "../../platform/i18n/localized.js";
 import type { Offer, OfferContent, OfferState } from "./directory.model.js";
 import type { OffersTable } from "./directory.table.js";
 
-type OfferRow = Selectable<OffersTable> & { association_name: string; category_code: string | null; category_labels: string | null };
+type OfferRow = Omit<Selectable<OffersTable>, "translations"> & {
+  translations?: string;
+  association_name: string;
+  category_code: string | null;
+  category_labels: string | null;
+};
 
 export function toOffer(row: OfferRow): Offer {
   return {
@@ -40,6 +46,7 @@ export function toOffer(row: OfferRow): Offer {
     confirmedAt: row.confirmed_at,
     staleNotifiedAt: row.stale_notified_at,
     hiddenAt: row.hidden_at,
+    translations: parseTranslations(row.translations),
   };
 }
 

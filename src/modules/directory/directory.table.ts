@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 export interface OffersTable {
   id: string;
   tenant_id: string;
@@ -5,6 +7,8 @@ export interface OffersTable {
   kind: "activity" | "help";
   title: string;
   description: string;
+  /** JSON: the title and description in other languages. */
+  translations: Generated<string>;
   category_id: string | null;
   /** Comma-separated target group codes. */
   target_groups: string;
