@@ -43,4 +43,30 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     const html = await (await new Visitor(env.app, "sammen.example.org").get("/")).text();
     expect(html).toContain("Velkommen til Frivillig Sønderby");
   });
+
+  it("gives every job its own title and every association a logo", async () => {
+    const jobs = await t.db.selectFrom("opportunities").select("title").execute();
+    expect(new Set(jobs.map((j) => j.title)).size).toBe(jobs.length);
+    const associations = await t.db.selectFrom("associations").select(["name", "logo_file_id"]).execute();
+    expect(associations.filter((a) => !a.logo_file_id).map((a) => a.name)).toEqual([]);
+    const logo = await new Visitor(env.app, "localhost").get(
+      `/directory/associations/${(await t.db.selectFrom("associations").select("id").executeTakeFirstOrThrow()).id}/logo`,
+    );
+    expect([200, 404]).toContain(logo.status);
+  });
+
+  it("holds each activity by an association that would run it: walks by the walking club, not the vigil service", async () => {
+    const rows = await t.db.selectFrom("offers as o").innerJoin("associations as a", "a.id", "o.association_id").select(["o.title", "a.name"]).execute();
+    for (const r of rows.filter((r) => r.title.startsWith("Gåtur"))) expect(r.name).toMatch(/Gåklub|Motionsforening/);
+  });
+
+  it("shows an English reader the English texts, and an English search finds them", async () => {
+    const v = new Visitor(env.app, "localhost", { "accept-language": "en" });
+    const list = await (await v.get("/opportunities")).text();
+    expect(list).toContain("Visiting friend for an older resident of Sønderby");
+    const found = await (await v.get("/search?q=visiting+friend")).text();
+    expect(found).toContain("Visiting friend for an older resident of Sønderby");
+    const danish = await (await new Visitor(env.app, "localhost").get("/search?q=bes%C3%B8gsven")).text();
+    expect(danish).toContain("Besøgsven for en ældre borger i Sønderby");
+  });
 });

@@ -7,9 +7,12 @@ import { toOpportunity } from "../src/modules/opportunities/opportunities.reposi
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import { type Clock, isoNow } from "../src/platform/clock.js";
+import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
+import { aboutEn, JOB_EN } from "./demo-english.js";
+import { logoPng } from "./demo-images.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 import { seedPremises } from "./demo-premises.js";
 
@@ -150,7 +153,10 @@ const coreJobs: DemoJob[] = [
 ];
 
 const catalogue = demoCatalogue(DOMAIN);
-const associations = [...coreAssociations, ...catalogue.map((c) => ({ name: c.name, reg: null, email: c.email, phone: null }))];
+const associations = [
+  ...coreAssociations.map((a, i) => ({ ...a, kind: a.name, postcode: demoPostcodes[(i * 3) % demoPostcodes.length]?.[0] ?? "8000" })),
+  ...catalogue.map((c) => ({ name: c.name, reg: null, email: c.email, phone: null, kind: c.kind, postcode: c.postcode })),
+];
 const jobs: DemoJob[] = [
   ...coreJobs,
   ...catalogue.flatMap((c, i) =>
@@ -176,6 +182,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
   const hash = await hashPassword(DEMO_PASSWORD);
   const ids = Object.fromEntries(people.map((p) => [p.key, newId()])) as Record<(typeof people)[number]["key"], string>;
   const assocIds = associations.map(() => newId());
+  const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
   await db.transaction().execute(async (trx) => {
     await trx
@@ -229,6 +236,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         { tenant_id: tenantId, user_id: ids.tenantAdmin, role: "tenant_admin", granted_by: null, created_at: now },
       ])
       .execute();
+    for (const logo of logos) await insertFile(trx, tenantId, { id: logo.id, contentType: "image/png", data: logo.data, createdAt: now });
     await trx
       .insertInto("associations")
       .values(
@@ -240,6 +248,8 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
           email: a.email,
           phone: a.phone,
           description: about(a.name),
+          logo_file_id: logos[i]?.id ?? null,
+          translations: JSON.stringify({ en: { description: aboutEn(a.name) } }),
           created_at: now,
           updated_at: now,
         })),
@@ -300,6 +310,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       time_slots: job.slots ?? DEMO_SLOTS[i % DEMO_SLOTS.length] ?? "",
       setting: job.setting ?? ("any" as const),
       step_free: job.stepFree ? 1 : 0,
+      translations: JSON.stringify(JOB_EN[job.title] ? { en: JOB_EN[job.title] } : {}),
     }));
     await trx.insertInto("opportunities").values(rows).execute();
     for (const row of rows) {
@@ -314,7 +325,13 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         clock,
         tenantId,
         "DK",
-        associationDocument({ id: assocIds[i] as string, name: a.name, description: about(a.name), createdAt: now }),
+        associationDocument({
+          id: assocIds[i] as string,
+          name: a.name,
+          description: about(a.name),
+          createdAt: now,
+          translations: { en: { description: aboutEn(a.name) } },
+        }),
       );
     }
     // 80 activities and offers of help, spread over the associations and their districts.
@@ -323,10 +340,13 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         (g) => [g.code, (JSON.parse(g.labels) as { da: string }).da],
       ),
     );
-    for (let i = 0; i < 80; i++) {
-      const template = OFFER_TEMPLATES[i % OFFER_TEMPLATES.length] as (typeof OFFER_TEMPLATES)[number];
-      const owner = (i * 7) % associations.length;
-      const [postcode, district] = demoPostcodes[(i * 3) % demoPostcodes.length] as [string, string, number, number];
+    // Each activity is held by the associations that would run it, in their own districts.
+    const held = OFFER_TEMPLATES.flatMap((template) =>
+      template.owners.map((owner) => ({ template, owner: associations.findIndex((a) => a.name === owner || a.kind === owner) })),
+    ).filter((h) => h.owner >= 0);
+    for (const [i, { template, owner }] of held.entries()) {
+      const postcode = associations[owner]?.postcode ?? "8000";
+      const district = demoPostcodes.find(([code]) => code === postcode)?.[1] ?? "Sønderby";
       const term = categories.find((c) => c.code === template.category);
       const offer = {
         id: newId(),
@@ -335,6 +355,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         kind: template.kind,
         title: `${template.title} – ${district}`,
         description: template.description,
+        translations: JSON.stringify({ en: { title: `${template.en.title} – ${district}`, description: template.en.description } }),
         category_id: term?.id ?? null,
         target_groups: template.targetGroups,
         place_name: template.online ? null : `${associations[owner]?.name ?? ""}, ${district}`,
