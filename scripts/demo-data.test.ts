@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataKeyring } from "../src/platform/crypto/data-key.js";
 import { createTestApp, createTestDb, dialects, TestClock, type TestDb, Visitor } from "../test/harness.js";
 import { seedDemo } from "./demo-data.js";
 
@@ -9,8 +10,8 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    info = await seedDemo(t.db, new TestClock());
     env = createTestApp(t.db);
+    info = await seedDemo(t.db, new TestClock(), dataKeyring(env.config));
   });
   afterAll(() => t.destroy());
 
@@ -68,5 +69,11 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     expect(found).toContain("Visiting friend for an older resident of Sønderby");
     const danish = await (await new Visitor(env.app, "localhost").get("/search?q=bes%C3%B8gsven")).text();
     expect(danish).toContain("Besøgsven for en ældre borger i Sønderby");
+  });
+
+  it("has a year of applications, most of them answered, for the figures", async () => {
+    const rows = await t.db.selectFrom("applications").select(["created_at", "first_answer_at"]).execute();
+    expect(new Set(rows.map((r) => r.created_at.slice(0, 7))).size).toBeGreaterThanOrEqual(12);
+    expect(rows.filter((r) => r.first_answer_at).length).toBeGreaterThan(rows.length / 2);
   });
 });

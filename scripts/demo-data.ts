@@ -7,11 +7,13 @@ import { toOpportunity } from "../src/modules/opportunities/opportunities.reposi
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import { type Clock, isoNow } from "../src/platform/clock.js";
+import type { Keyring } from "../src/platform/crypto/sealed.js";
 import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
+import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 import { seedPremises } from "./demo-premises.js";
@@ -172,7 +174,7 @@ export interface DemoInfo {
 }
 
 /** Creates the demo municipality when the database has no tenant yet. Returns the sign-ins when the demo tenant exists. */
-export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | null> {
+export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Promise<DemoInfo | null> {
   const info = { password: DEMO_PASSWORD, people: people.map((p) => ({ role: p.role, email: p.email })) };
   const existing = await db.selectFrom("tenants").select(["slug"]).execute();
   if (existing.length > 0) return existing.some((t) => t.slug === "sonderby") ? info : null;
@@ -279,6 +281,8 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
     const oneOffDay = new Date(clock.now().getTime() + 60 * 24 * 3600_000).toISOString().slice(0, 10);
     const expires = new Date(clock.now().getTime() + 120 * 24 * 3600_000).toISOString().slice(0, 10);
     const minutesAgo = (n: number) => new Date(clock.now().getTime() - n * 60_000).toISOString();
+    // The hand-written jobs are the newest; the others were posted over the past year and renewed since.
+    const postedAgo = (i: number) => (i < coreJobs.length ? minutesAgo(i) : minutesAgo((((i * 47) % 330) + 10) * 24 * 60 + i));
     const rows = jobs.map((job, i) => ({
       id: newId(),
       tenant_id: tenantId,
@@ -304,9 +308,9 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       status: "published" as const,
       review_note: null,
       // The first jobs are the newest, so the hand-written ones lead the lists.
-      created_at: minutesAgo(i),
-      updated_at: minutesAgo(i),
-      published_at: minutesAgo(i),
+      created_at: postedAgo(i),
+      updated_at: postedAgo(i),
+      published_at: postedAgo(i),
       time_slots: job.slots ?? DEMO_SLOTS[i % DEMO_SLOTS.length] ?? "",
       setting: job.setting ?? ("any" as const),
       step_free: job.stepFree ? 1 : 0,
@@ -400,6 +404,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         updated_at: now,
       })
       .execute();
+    if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.published_at })) });
     await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
   });
   return info;
