@@ -60,7 +60,9 @@ async function tooWide(page: Page): Promise<string[]> {
     for (const child of document.body.children) walk(child);
     if (out.length) return out.slice(0, 5);
     // Nothing's box sticks out, so a long word or a wide child spills out of a box that does not.
-    const spilling = [...document.body.querySelectorAll("*")].filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === "visible");
+    const spilling = [...document.body.querySelectorAll("*")].filter(
+      (el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === "visible",
+    );
     const deepest = spilling.filter((el) => !spilling.some((other) => other !== el && el.contains(other)));
     return deepest.length
       ? deepest.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} holding "${(el.textContent ?? "").trim().slice(0, 40)}"`)
@@ -70,7 +72,10 @@ async function tooWide(page: Page): Promise<string[]> {
 
 function screenName(url: string): string {
   const u = new URL(url);
-  const name = `${u.pathname}${u.search}`.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "id").replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "");
+  const name = `${u.pathname}${u.search}`
+    .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "id")
+    .replace(/[^a-z0-9]+/gi, "_")
+    .replace(/^_|_$/g, "");
   return (name || "home").slice(0, 80);
 }
 

@@ -6,15 +6,19 @@ import { profileRoutes } from "./associations.profile.routes.js";
 import { associationsRoutes } from "./associations.routes.js";
 import { personalData } from "./associations.service.js";
 import type {} from "./associations.table.js"; // its tables join the database interface
+import { waitingInAssociations } from "./start.js";
 
 export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
-export type { Association, AssociationIdentity } from "./associations.model.js";
+export { type Association, type AssociationIdentity, PROFILE_FIELDS, type ProfileChangeItem, type ProfileContent } from "./associations.model.js";
 export { canEditAssociation } from "./associations.policy.js";
-export { markStaleProfile, publicProfile, staleProfiles, syncAssociationSearch } from "./associations.profile.js";
+export { markStaleProfile, profileChangeQueue, publicProfile, staleProfiles, syncAssociationSearch } from "./associations.profile.js";
 export { actFor, addMember, identities, namesForMember, personalData, publicRecords as publicAssociations } from "./associations.service.js";
+
+export { useProfileChangeRows } from "./views/profile-views.js";
 
 export const associationsModule: ModuleDefinition = {
   name: "associations",
+  waiting: waitingInAssociations,
   mounts: [
     { path: "/associations", routes: associationsRoutes },
     // What an association tells the public is edited beside its page in the directory.
@@ -22,7 +26,7 @@ export const associationsModule: ModuleDefinition = {
   ],
   api: registerAssociationsApi,
   personalData,
-  nav: [{ href: "/associations", label: "nav.associations", visible: (a) => can(a, canCreateAssociation, { tenantId: a.tenantId }) }],
+  nav: [{ href: "/associations", label: "nav.associations", group: "association", visible: (a) => can(a, canCreateAssociation, { tenantId: a.tenantId }) }],
   notAPerson: {
     "associations.email": "the association's own address",
     "associations.phone": "the association's own telephone",

@@ -35,6 +35,9 @@ export interface OffersTable {
   confirmed_at: string;
   stale_notified_at: string | null;
   hidden_at: string | null;
+  /** A change to the approved offer that waits for staff, as JSON of its content (pre-moderation). */
+  pending_change: Generated<string | null>;
+  pending_since: Generated<string | null>;
 }
 
 /** These tables in the database interface, so `db/schema.ts` need not know them. */

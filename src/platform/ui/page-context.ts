@@ -3,10 +3,12 @@ import type { Actor } from "../auth/policy.js";
 import type { Formats } from "../i18n/format.js";
 import type { Lang, MessageKey, T } from "../i18n/i18n.js";
 import type { Tenant } from "../tenants/tenants.js";
+import type { NavGroup } from "./nav.js";
 
 export interface NavLink {
   href: string;
   label: MessageKey;
+  group: NavGroup;
 }
 
 export interface PageContext {
@@ -41,6 +43,12 @@ export const NOTICES: Record<string, MessageKey> = {
   saved: "notice.saved",
   invited: "notice.invited",
   languageChanged: "notice.languageChanged",
+  // What happened to a page sent for approval, and to a change that waits (platform/moderation).
+  changePending: "notice.changePending",
+  changeWithdrawn: "notice.changeWithdrawn",
+  changeApproved: "notice.changeApproved",
+  changeRejected: "notice.changeRejected",
+  sentBack: "notice.sentBack",
 };
 
 export const PageCtx = createContext<PageContext | null>(null);
