@@ -184,6 +184,9 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const hash = await hashPassword(DEMO_PASSWORD);
   const ids = Object.fromEntries(people.map((p) => [p.key, newId()])) as Record<(typeof people)[number]["key"], string>;
   const assocIds = associations.map(() => newId());
+  // The migration tests seed a database at an older schema, before texts had translations.
+  const translated = (await db.introspection.getTables()).some((t) => t.name === "offers" && t.columns.some((c) => c.name === "translations"));
+  const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
   await db.transaction().execute(async (trx) => {
@@ -251,7 +254,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
           phone: a.phone,
           description: about(a.name),
           logo_file_id: logos[i]?.id ?? null,
-          translations: JSON.stringify({ en: { description: aboutEn(a.name) } }),
+          ...tr({ en: { description: aboutEn(a.name) } }),
           created_at: now,
           updated_at: now,
         })),
@@ -314,7 +317,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
       time_slots: job.slots ?? DEMO_SLOTS[i % DEMO_SLOTS.length] ?? "",
       setting: job.setting ?? ("any" as const),
       step_free: job.stepFree ? 1 : 0,
-      translations: JSON.stringify(JOB_EN[job.title] ? { en: JOB_EN[job.title] } : {}),
+      ...tr(JOB_EN[job.title] ? { en: JOB_EN[job.title] } : {}),
     }));
     await trx.insertInto("opportunities").values(rows).execute();
     for (const row of rows) {
@@ -359,7 +362,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         kind: template.kind,
         title: `${template.title} – ${district}`,
         description: template.description,
-        translations: JSON.stringify({ en: { title: `${template.en.title} – ${district}`, description: template.en.description } }),
+        ...tr({ en: { title: `${template.en.title} – ${district}`, description: template.en.description } }),
         category_id: term?.id ?? null,
         target_groups: template.targetGroups,
         place_name: template.online ? null : `${associations[owner]?.name ?? ""}, ${district}`,
