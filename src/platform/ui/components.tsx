@@ -275,7 +275,11 @@ export interface Column<Row> {
   cell: (row: Row) => Child;
 }
 
-/** A table whose sortable headers are links, so sorting works without JavaScript. */
+/**
+ * A table whose sortable headers are links, so sorting works without JavaScript. Below 600 px each
+ * row is drawn as a card of label–value pairs (the stylesheet reads each cell's `data-label`); it
+ * stays one real table, so a screen reader reads it as a table at every width.
+ */
 export function DataTable<Row>(props: {
   caption: string;
   columns: Column<Row>[];
@@ -283,22 +287,23 @@ export function DataTable<Row>(props: {
   sort?: { key: string; dir: "asc" | "desc"; href: (key: string, dir: "asc" | "desc") => string };
 }) {
   const { t } = usePage();
+  const labels = props.columns.map((col) => t(col.label));
   return (
-    <table class="ds-table" data-border data-zebra>
+    <table class="ds-table data-table" data-border data-zebra>
       <caption class="ds-sr-only">{props.caption}</caption>
       <thead>
         <tr>
-          {props.columns.map((col) => {
+          {props.columns.map((col, i) => {
             const current = props.sort?.key === col.key;
             const ariaSort = current ? (props.sort?.dir === "asc" ? "ascending" : "descending") : col.sortable ? "none" : undefined;
             return (
               <th scope="col" aria-sort={ariaSort}>
                 {col.sortable && props.sort ? (
                   <a class="ds-link" href={props.sort.href(col.key, current && props.sort.dir === "asc" ? "desc" : "asc")}>
-                    {t(col.label)}
+                    {labels[i]}
                   </a>
                 ) : (
-                  t(col.label)
+                  labels[i]
                 )}
               </th>
             );
@@ -308,8 +313,8 @@ export function DataTable<Row>(props: {
       <tbody>
         {props.rows.map((row) => (
           <tr>
-            {props.columns.map((col) => (
-              <td>{col.cell(row)}</td>
+            {props.columns.map((col, i) => (
+              <td data-label={labels[i]}>{col.cell(row)}</td>
             ))}
           </tr>
         ))}
