@@ -509,30 +509,3 @@ export function DecisionCard(props: { id: string; title: string; href: string; f
     </section>
   );
 }
-
-/** Bars with a label under each; the page's table holds the same numbers for everyone who cannot see it. */
-export function BarChart(props: { caption: string; bars: { label: string; value: number }[]; max?: number }) {
-  const max = Math.max(1, props.max ?? 0, ...props.bars.map((b) => b.value));
-  const width = 40;
-  const height = 160;
-  const id = "chart-caption";
-  return (
-    <figure class="chart">
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${Math.max(1, props.bars.length) * width} ${height + 30}`} width="100%" height="220">
-        <title>{props.caption}</title>
-        {props.bars.map((b, i) => {
-          const h = Math.round((b.value / max) * height);
-          return (
-            <g>
-              <rect x={i * width + 6} y={height - h} width={width - 12} height={h} class="bar" />
-              <text x={i * width + width / 2} y={height + 20} text-anchor="middle" font-size="10">
-                {b.label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption id={id}>{props.caption}</figcaption>
-    </figure>
-  );
-}
