@@ -10,7 +10,11 @@ const render = async (lang: Lang, node: Child) => {
   const page = { t: translator(lang), lang, fmt: formats(lang, "Europe/Copenhagen") } as unknown as PageContext;
   return String(await (<PageCtx.Provider value={page}>{node}</PageCtx.Provider>));
 };
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\s+/g, " ");
 
 describe("round ticks for a value axis", () => {
   it("steps by 1, 2, 2.5 or 5 times a power of ten and reaches the top value", () => {
@@ -30,9 +34,7 @@ describe("a bar chart", () => {
     { tick: "okt.", name: "oktober 2026", value: 1200 },
     { tick: "nov.", name: "november 2026", value: 3 },
   ];
-  const chart = (table?: boolean) => (
-    <BarChart id="c" title="Ansøgere pr. måned" valueLabel="Ansøgere" categoryLabel="Måned" total table={table} bars={bars} />
-  );
+  const chart = (table?: boolean) => <BarChart id="c" title="Ansøgere pr. måned" valueLabel="Ansøgere" categoryLabel="Måned" total table={table} bars={bars} />;
 
   it("has a title, both axes' names, ticks in the reader's format, and a summary the image points to", async () => {
     const html = await render("da", chart());
