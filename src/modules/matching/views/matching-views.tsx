@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime, LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
+import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
 import { kindLabels } from "../../../platform/search/labels.js";
 import {
   Alert,
@@ -141,9 +141,9 @@ export function ForYouPage(props: { matches: Match[] | null; consents: Consent[]
 
 /** Whether the citizen confirmed the consent or staff only recorded it, and until when it lasts; told to staff or to the citizen. */
 function ConsentState(props: { consent: Consent; to: "staff" | "citizen" }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   const c = props.consent;
-  const at = (iso: string) => formatDateTime(lang, iso, tenant.timeZone);
+  const at = (iso: string) => fmt.dateTime(iso);
   const [confirmed, recorded] =
     props.to === "staff"
       ? (["matching.consent.confirmed", "matching.consent.recordedByStaff"] as const)

@@ -1,0 +1,86 @@
+import type { MessageKey, T } from "../i18n/i18n.js";
+
+/**
+ * Each action the audit and access logs record, as words a person reads ("Booking godkendt"); the
+ * code ("booking.approved") stays the stable name in the database, filters and CSV.
+ */
+const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
+  "api_token.created": "audit.act.apiTokenCreated",
+  "api_token.revoked": "audit.act.apiTokenRevoked",
+  "application.messaged": "audit.act.applicationMessaged",
+  "application.moved": "audit.act.applicationMoved",
+  "association.created": "audit.act.associationCreated",
+  "association.member_invited": "audit.act.associationMemberInvited",
+  "association.member_joined": "audit.act.associationMemberJoined",
+  "association.member_removed": "audit.act.associationMemberRemoved",
+  "association.member_role_changed": "audit.act.associationMemberRoleChanged",
+  "association.profile_updated": "audit.act.associationProfileUpdated",
+  "association.updated": "audit.act.associationUpdated",
+  "associations.imported": "audit.act.associationsImported",
+  "booking.approved": "audit.act.bookingApproved",
+  "booking.rejected": "audit.act.bookingRejected",
+  "booking.cancelled.one": "audit.act.bookingCancelledOne",
+  "booking.cancelled.rest": "audit.act.bookingCancelledRest",
+  "booking.cancelled.all": "audit.act.bookingCancelledAll",
+  "booking.date_moved": "audit.act.bookingDateMoved",
+  "booking.no_show": "audit.act.bookingNoShow",
+  "booking.requested": "audit.act.bookingRequested",
+  "booking.time_proposed": "audit.act.bookingTimeProposed",
+  "booking.proposal_accepted": "audit.act.bookingProposalAccepted",
+  "booking.proposal_declined": "audit.act.bookingProposalDeclined",
+  "calendar.address_renewed": "audit.act.calendarAddressRenewed",
+  "matching.consent_recorded": "audit.act.matchingConsentRecorded",
+  "matching.consent_confirmed": "audit.act.matchingConsentConfirmed",
+  "matching.consent_withdrawn": "audit.act.matchingConsentWithdrawn",
+  "offer.saved": "audit.act.offerSaved",
+  "offer.approved": "audit.act.offerApproved",
+  "offer.rejected": "audit.act.offerRejected",
+  "offers.imported": "audit.act.offersImported",
+  "opportunity.saved": "audit.act.opportunitySaved",
+  "opportunity.submitted": "audit.act.opportunitySubmitted",
+  "opportunity.approved": "audit.act.opportunityApproved",
+  "opportunity.rejected": "audit.act.opportunityRejected",
+  "person.data_exported": "audit.act.personDataExported",
+  "person.erased": "audit.act.personErased",
+  "premise.closure_added": "audit.act.premiseClosureAdded",
+  "premise.closure_removed": "audit.act.premiseClosureRemoved",
+  "premise.deleted": "audit.act.premiseDeleted",
+  "premise.hours_saved": "audit.act.premiseHoursSaved",
+  "premise.photo_added": "audit.act.premisePhotoAdded",
+  "premise.photo_removed": "audit.act.premisePhotoRemoved",
+  "premise.saved": "audit.act.premiseSaved",
+  "role.accepted": "audit.act.roleAccepted",
+  "role.invited": "audit.act.roleInvited",
+  "role.granted": "audit.act.roleGranted",
+  "role.revoked": "audit.act.roleRevoked",
+  "round.adjusted": "audit.act.roundAdjusted",
+  "round.applied": "audit.act.roundApplied",
+  "round.created": "audit.act.roundCreated",
+  "round.proposed": "audit.act.roundProposed",
+  "round.published": "audit.act.roundPublished",
+  "round.confirmed": "audit.act.roundConfirmed",
+  "round.released": "audit.act.roundReleased",
+  "tenant.settings_changed": "audit.act.tenantSettingsChanged",
+  "user.email_verified": "audit.act.userEmailVerified",
+  "user.identity_linked": "audit.act.userIdentityLinked",
+  "user.password_reset": "audit.act.userPasswordReset",
+  "user.signed_in": "audit.act.userSignedIn",
+  "user.signed_up": "audit.act.userSignedUp",
+  "applicants.exported": "audit.act.applicantsExported",
+  "applicants.listed": "audit.act.applicantsListed",
+  "application.thread_read": "audit.act.applicationThreadRead",
+  "matching.viewed": "audit.act.matchingViewed",
+  "people.exported": "audit.act.peopleExported",
+  "people.listed": "audit.act.peopleListed",
+  "person.viewed": "audit.act.personViewed",
+  "waiting.exported": "audit.act.waitingExported",
+  "waiting.listed": "audit.act.waitingListed",
+};
+
+/** The action in words, or its code when a newer action has no words yet. */
+export function actionLabel(t: T, code: string): string {
+  return Object.hasOwn(ACTION_LABELS, code) ? t(ACTION_LABELS[code] as MessageKey) : code;
+}
+
+/** Every action that has words, for a test that keeps the list complete. */
+export const labelledActions = (): string[] => Object.keys(ACTION_LABELS);
