@@ -99,7 +99,7 @@ export interface FieldProps {
 
 /** A labelled field with its hint and error tied to it for screen readers. */
 export function Field(props: FieldProps) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const id = `f-${props.name}`;
   const described = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -131,7 +131,7 @@ export function Field(props: FieldProps) {
       )}
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {fieldMessage(t, props.error)}
+          {fieldMessage(t, props.error, fmt)}
         </div>
       )}
     </div>
@@ -139,7 +139,7 @@ export function Field(props: FieldProps) {
 }
 
 export function Select(props: { name: string; label: MessageKey; options: { value: string; label: string }[]; value?: string | null; error?: FieldError }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const id = `f-${props.name}`;
   return (
     <div class="ds-field">
@@ -161,7 +161,7 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
       </select>
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {fieldMessage(t, props.error)}
+          {fieldMessage(t, props.error, fmt)}
         </div>
       )}
     </div>
@@ -170,7 +170,7 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
 
 /** One checkbox with its label, and its error tied to it. */
 export function Checkbox(props: { name: string; label: MessageKey; checked?: boolean; error?: FieldError }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const id = `f-${props.name}`;
   return (
     <div class="ds-field">
@@ -188,7 +188,7 @@ export function Checkbox(props: { name: string; label: MessageKey; checked?: boo
       </label>
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {fieldMessage(t, props.error)}
+          {fieldMessage(t, props.error, fmt)}
         </div>
       )}
     </div>
@@ -215,18 +215,18 @@ export function Checkboxes(props: { name: string; legend: MessageKey; options: {
 
 /** A field's error message on its own, for fields the helpers above do not draw (a fieldset, a file). */
 export function ValidationMessage(props: { id?: string; error?: FieldError }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   if (!props.error) return null;
   return (
     <div class="ds-validation-message" data-field="validation" id={props.id}>
-      {fieldMessage(t, props.error)}
+      {fieldMessage(t, props.error, fmt)}
     </div>
   );
 }
 
 /** Lists every error with a link to its field; takes focus so a screen reader hears it first. */
 export function ErrorSummary(props: { errors: Record<string, FieldError | undefined> }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const entries = Object.entries(props.errors).filter((e): e is [string, FieldError] => Boolean(e[1]));
   if (entries.length === 0) return null;
   return (
@@ -238,7 +238,7 @@ export function ErrorSummary(props: { errors: Record<string, FieldError | undefi
         {entries.map(([field, error]) => (
           <li>
             <a class="ds-link" href={`#f-${field}`}>
-              {fieldMessage(t, error)}
+              {fieldMessage(t, error, fmt)}
             </a>
           </li>
         ))}

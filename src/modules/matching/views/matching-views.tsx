@@ -26,7 +26,7 @@ import { type CitizenMatches, type Consent, type Match, type ProfileForm, type R
 import { MAX_KM } from "../matching.schema.js";
 
 function useReasonText() {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const commitment = (c?: string) => t(commitmentLabels[c as keyof typeof commitmentLabels] ?? "opportunity.commitment.flexible");
   const setting = (s?: string) => t(settingLabels[s as keyof typeof settingLabels] ?? "opportunity.setting.any");
   const slots = (s?: string[]) => describeSlots(t, s ?? []);
@@ -35,7 +35,7 @@ function useReasonText() {
       case "interest":
         return t("matching.fit.interest", { what: r.detail ?? "" });
       case "near":
-        return t("matching.fit.near", { km: r.detail ?? "" });
+        return t("matching.fit.near", { distance: fmt.distance(Number(r.detail ?? 0)) });
       case "remote":
         return t("matching.fit.remote");
       case "time":
