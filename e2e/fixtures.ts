@@ -12,16 +12,71 @@ export const demo = {
   tenantAdmin: "admin@sonderby.example",
 };
 
-/** Runs axe (WCAG 2.1 A and AA) on the page as it is now, records the result and fails on any violation. */
+const WIDTHS = [375, 1280] as const;
+
+/**
+ * Checks the page as it is now at a phone's and a desktop's width: axe (WCAG 2.1 A and AA), no
+ * horizontal scroll (nothing wider than the screen), and a full-page screenshot of each, kept in
+ * `.tmp/screens/` for a person to look at. Fails on any violation or overflow.
+ */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  mkdirSync(".tmp", { recursive: true });
-  appendFileSync(
-    ".tmp/axe-results.jsonl",
-    `${JSON.stringify({ url: page.url(), lang: await page.getAttribute("html", "lang"), violations: results.violations.length })}\n`,
-  );
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe on ${page.url()}`).toEqual([]);
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  const lang = (await page.getAttribute("html", "lang")) ?? "";
+  mkdirSync(".tmp/screens", { recursive: true });
+  try {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width === 375 ? 740 : 800 });
+      const wider = await tooWide(page);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      await page.screenshot({ path: `.tmp/screens/${screenName(page.url())}-${lang}-${width}.png`, fullPage: true });
+      appendFileSync(
+        ".tmp/axe-results.jsonl",
+        `${JSON.stringify({ url: page.url(), lang, width, violations: results.violations.length, overflow: wider.length > 0 })}\n`,
+      );
+      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      expect(summary, `axe on ${page.url()} at ${width} px`).toEqual([]);
+      expect(wider, `${page.url()} is wider than a ${width} px screen; these stick out`).toEqual([]);
+    }
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}
+
+/** The outermost elements that reach past the right edge of the screen, when the page scrolls sideways. */
+async function tooWide(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= edge) return [];
+    const out: string[] = [];
+    const walk = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      if (box.right > edge + 1 && box.width > 0) {
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.classList.length ? `.${[...el.classList].join(".")}` : ""}`;
+        out.push(`${name} (${Math.round(box.right)} px)`);
+        return;
+      }
+      for (const child of el.children) walk(child);
+    };
+    for (const child of document.body.children) walk(child);
+    if (out.length) return out.slice(0, 5);
+    // Nothing's box sticks out, so a long word or a wide child spills out of a box that does not.
+    const spilling = [...document.body.querySelectorAll("*")].filter(
+      (el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === "visible",
+    );
+    const deepest = spilling.filter((el) => !spilling.some((other) => other !== el && el.contains(other)));
+    return deepest.length
+      ? deepest.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} holding "${(el.textContent ?? "").trim().slice(0, 40)}"`)
+      : [`the page (${document.documentElement.scrollWidth} px)`];
+  });
+}
+
+function screenName(url: string): string {
+  const u = new URL(url);
+  const name = `${u.pathname}${u.search}`
+    .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "id")
+    .replace(/[^a-z0-9]+/gi, "_")
+    .replace(/^_|_$/g, "");
+  return (name || "home").slice(0, 80);
 }
 
 /** Opens a page and checks it with axe. */

@@ -45,7 +45,7 @@ test("an association finds a free hall for Tuesday 18–20, books it weekly unti
   await visit(caseworker, "/premises/requests");
   await caseworker.getByLabel(/Sønderby Skole, gymnastiksal: Seniorgymnastik/).check();
   await caseworker.getByRole("button", { name: "Godkend de valgte" }).click();
-  await expect(caseworker.getByRole("status")).toContainText("Gemt");
+  await expect(caseworker.getByRole("status")).toContainText("Afgørelsen er gemt, og foreningerne har fået en e-mail");
   await expectAccessible(caseworker);
 
   await visit(admin, "/dev/mailbox");

@@ -98,17 +98,18 @@ if (existsSync(chromium)) {
           .trim()
           .split("\n")
           .filter(Boolean)
-          .map((l) => JSON.parse(l) as { url: string; violations: number })
+          .map((l) => JSON.parse(l) as { url: string; violations: number; overflow?: boolean })
       : [];
     const violations = axe.reduce((n, r) => n + r.violations, 0);
+    const overflowing = axe.filter((r) => r.overflow).length;
     const pages = new Set(axe.map((r) => new URL(r.url).pathname)).size;
     parts.push({
       name: "browser tests (Chromium)",
       ran: stats.expected + stats.unexpected > 0,
-      note: `${stats.expected} passed, ${stats.unexpected + stats.flaky} failed; axe checked ${axe.length} page views (${pages} pages): ${violations} violations`,
+      note: `${stats.expected} passed, ${stats.unexpected + stats.flaky} failed; axe checked ${axe.length} page views at 375 and 1280 px (${pages} pages): ${violations} violations, ${overflowing} wider than the screen`,
     });
     passed += stats.expected;
-    failed += stats.unexpected + stats.flaky + stats.skipped + (violations > 0 ? 1 : 0);
+    failed += stats.unexpected + stats.flaky + stats.skipped + (violations > 0 || overflowing > 0 ? 1 : 0);
     // Playwright can end without running a test (its web server did not start, a spec did not load): that fails too.
     if (stats.expected + stats.unexpected === 0 || (status !== 0 && stats.unexpected === 0) || (report.errors?.length ?? 0) > 0) {
       loud("The browser tests did not run to the end (see Playwright's errors above): this run FAILS.");

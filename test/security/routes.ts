@@ -154,6 +154,8 @@ export const FILL: Record<string, Fill> = {
   "POST /directory/offers/:id/edit": { params: (w) => ({ id: w.offer }), form: (w) => offerForm(N, w.club, w.categoryId), schema: offerInput, late: true },
   "POST /directory/offers/:id/confirm": { params: (w) => ({ id: w.offer }), schema: null },
   "POST /directory/offers/:id/decision": { params: (w) => ({ id: w.pendingOffer }), form: () => ({ decision: "approve", note: "" }), schema: reviewInput },
+  // Takes back a change that waits for approval; with none waiting it is a 404.
+  "POST /directory/offers/:id/withdraw-change": { params: (w) => ({ id: w.offer }), schema: null },
   "GET /directory/association/:id": { params: (w) => ({ id: w.club }) },
   "GET /directory/associations/:id": { params: (w) => ({ id: w.club }) },
   "POST /directory/associations/:id/confirm": { params: (w) => ({ id: w.club }), schema: null },
@@ -165,6 +167,14 @@ export const FILL: Record<string, Fill> = {
     upload: { field: "logo", kind: "png" },
   },
   "GET /directory/associations/:id/logo": { params: (w) => ({ id: w.club }) },
+  // Under pre-moderation the world's profile change waits: staff decide it, its association may take it back.
+  "POST /directory/associations/:id/profile/decision": {
+    params: (w) => ({ id: w.club }),
+    form: () => ({ decision: "reject", note: "Prøve: ret teksten" }),
+    schema: reviewInput,
+    late: true,
+  },
+  "POST /directory/associations/:id/profile/withdraw": { params: (w) => ({ id: w.club }), schema: null, late: true },
 
   "GET /opportunities": { query: () => ({ page: "1" }) },
   "GET /opportunities/new": { query: (w) => ({ association: w.club, from: w.job }) },
@@ -177,7 +187,7 @@ export const FILL: Record<string, Fill> = {
   "GET /opportunities/association/:associationId": { params: (w) => ({ associationId: w.club }) },
   "GET /opportunities/:id": { params: (w) => ({ id: w.job }) },
   "GET /opportunities/:id/edit": { params: (w) => ({ id: w.job }) },
-  // Editing sends the job back to moderation, out of sight of those who would apply.
+  // Editing a published job under pre-moderation leaves it public; the change waits beside it.
   "POST /opportunities/:id/edit": {
     params: (w) => ({ id: w.job }),
     form: (w) => jobForm(N, w.club, w.categoryId, "kontakt@forening.test"),
@@ -185,6 +195,7 @@ export const FILL: Record<string, Fill> = {
     late: true,
   },
   "POST /opportunities/:id/decision": { params: (w) => ({ id: w.pendingJob }), form: () => ({ decision: "approve", note: "" }), schema: reviewInput },
+  "POST /opportunities/:id/withdraw-change": { params: (w) => ({ id: w.job }), schema: null },
   "POST /opportunities/:id/apply": {
     params: (w) => ({ id: w.job }),
     form: () => ({ name: `${N} Ansøger`, email: "ansoger@probe.test", phone: "+45 12 34 56 78", message: "Jeg vil gerne hjælpe." }),

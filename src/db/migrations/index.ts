@@ -15,6 +15,7 @@ import * as canonicalHost from "./20261126_0013_canonical_host.js";
 import * as personalData from "./20261126_0014_personal_data.js";
 import * as tenantKeys from "./20261126_0015_tenant_keys.js";
 import * as mailClaimsAndOrphanFiles from "./20261126_0016_mail_claims_and_orphan_files.js";
+import * as pendingChanges from "./20261126_2140_pending_changes.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "20261126_0014_personal_data": personalData,
   "20261126_0015_tenant_keys": tenantKeys,
   "20261126_0016_mail_claims_and_orphan_files": mailClaimsAndOrphanFiles,
+  "20261126_2140_pending_changes": pendingChanges,
 };

@@ -21,7 +21,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, profileInput);
     if (!form.ok) return render(c, c.get("t")("account.title"), <AccountPage values={form.values} errors={form.errors} email={person.email} />, 422);
     await account.updateMyProfile(ctx, form.data);
-    return c.redirect("/account?notice=saved", 303);
+    return c.redirect("/account?notice=accountSaved", 303);
   })
   .post("/sign-out-everywhere", async (c) => {
     await account.signOutEverywhere(serviceContext(c));

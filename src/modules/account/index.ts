@@ -11,5 +11,5 @@ export const accountModule: ModuleDefinition = {
   nav: [
     { href: "/account", label: "nav.account", visible: (a) => a.kind === "person" && can(a, canManageAccount, { tenantId: a.tenantId, userId: a.userId }) },
   ],
-  notices: { accountDeleted: "notice.accountDeleted" },
+  notices: { accountDeleted: "notice.accountDeleted", accountSaved: "notice.accountSaved" },
 };

@@ -125,12 +125,12 @@ export const adminRoutes = new Hono<AppEnv>()
       return render(c, c.get("t")("settings.title"), <TenantSettingsPage values={typed} errors={form.errors} />, 422);
     }
     await admin.changeSettings(ctx, form.data);
-    return c.redirect("/admin/settings?notice=saved", 303);
+    return c.redirect("/admin/settings?notice=settingsSaved", 303);
   })
   .post("/api-tokens/:id/revoke", async (c) => {
     const tenant = c.get("tenant");
     const actor = c.get("actor");
     authorize(actor, canManageApiTokens, { tenantId: tenant.id });
     if (!(await revokeApiToken(serviceContext(c), c.req.param("id")))) throw notFound();
-    return c.redirect("/admin/api-tokens?notice=saved", 303);
+    return c.redirect("/admin/api-tokens?notice=tokenRevoked", 303);
   });

@@ -7,6 +7,7 @@ const here = (a: Actor) => ({ tenantId: a.tenantId });
 
 export const adminModule: ModuleDefinition = {
   name: "admin",
+  notices: { settingsSaved: "notice.settingsSaved", tokenRevoked: "notice.tokenRevoked" },
   mounts: [{ path: "/admin", routes: adminRoutes }],
   nav: [
     { href: "/admin/audit", label: "nav.audit", visible: (a) => can(a, canReadAudit, here(a)) },

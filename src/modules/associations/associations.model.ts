@@ -1,4 +1,5 @@
 import type { AssociationRole } from "../../platform/auth/policy.js";
+import type { PendingChange } from "../../platform/moderation/pending-change.js";
 
 /** An association as services and pages see it. */
 export interface Association {
@@ -34,6 +35,16 @@ export interface ProfileChange {
   description: string;
   website: string | null;
   logo: { data: Buffer; contentType: string } | null;
+}
+
+/** What the public page says, as a change to it waits and is compared: the text, the website and the logo's file. */
+export type ProfileContent = Pick<Association, "description" | "website" | "logoFileId">;
+export const PROFILE_FIELDS = ["description", "website", "logoFileId"] as const satisfies readonly (keyof ProfileContent)[];
+
+/** An association whose page has a change waiting for staff. */
+export interface ProfileChangeItem {
+  association: Association;
+  change: PendingChange<ProfileContent>;
 }
 
 export interface Member {

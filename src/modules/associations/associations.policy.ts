@@ -11,5 +11,7 @@ export const canViewAssociation: Rule<AssociationRecord> = (actor, a) =>
 /** Its details, its public profile and its members are kept by its admins, with staff to help. */
 export const canEditAssociation: Rule<AssociationRecord> = (actor, a) => associationRole(actor, a.id) === "admin" || hasRole(actor, "staff", "tenant_admin");
 export const canManageMembers = canEditAssociation;
+/** Under pre-moderation staff approve changes to associations' public pages, or reject them with a note. */
+export const canModerateProfiles: Rule<{ tenantId: string }> = (actor) => hasRole(actor, "staff", "tenant_admin");
 /** A person acts for one of their associations at a time, and only for one they belong to. */
 export const canSwitchTo: Rule<{ tenantId: string; associationId: string }> = (actor, r) => associationRole(actor, r.associationId) !== null;

@@ -5,6 +5,7 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { formFailure, invalid } from "../../platform/http/errors.js";
 import { formBody, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { decisionInput } from "../../platform/moderation/decision.schema.js";
 import { serviceContext } from "../../platform/service-context.js";
 import * as profile from "./associations.profile.js";
 import { profileInput } from "./associations.schema.js";
@@ -19,9 +20,28 @@ export const profileRoutes = new Hono<AppEnv>()
     return c.redirect(`/directory/associations/${c.req.param("id")}?notice=saved`, 303);
   })
   .get("/:id/profile", async (c) => {
-    const a = await profile.profileForEdit(serviceContext(c), c.req.param("id"));
-    const page = <ProfileFormPage associationId={a.id} name={a.name} values={{ description: a.description, website: a.website ?? "" }} />;
+    const { association: a, change } = await profile.profileWithChange(serviceContext(c), c.req.param("id"));
+    const shown = change?.content ?? a;
+    const page = (
+      <ProfileFormPage
+        associationId={a.id}
+        name={a.name}
+        values={{ description: shown.description, website: shown.website ?? "" }}
+        pending={change && { association: a, change }}
+      />
+    );
     return render(c, c.get("t")("directory.profile.title"), page);
+  })
+  .post("/:id/profile/withdraw", async (c) => {
+    await profile.withdrawProfileChange(serviceContext(c), c.req.param("id"));
+    return c.redirect(`/directory/associations/${c.req.param("id")}/profile?notice=changeWithdrawn`, 303);
+  })
+  .post("/:id/profile/decision", async (c) => {
+    const ctx = serviceContext(c);
+    const form = await parseForm(c, decisionInput);
+    if (!form.ok) throw invalid(form.errors);
+    await profile.decideProfileChange(ctx, c.req.param("id"), form.data.decision, form.data.note);
+    return c.redirect(`/directory/moderation?notice=${form.data.decision === "approve" ? "changeApproved" : "changeRejected"}`, 303);
   })
   .post("/:id/profile", uploadBody(LOGO_MAX_BYTES), async (c) => {
     const ctx = serviceContext(c);
@@ -30,7 +50,8 @@ export const profileRoutes = new Hono<AppEnv>()
     try {
       if (!form.ok) throw invalid(form.errors);
       const logo = await imageUpload((await formBody(c)).logo, "logo", LOGO_MAX_BYTES);
-      await profile.updateProfile(ctx, a.id, { ...form.data, logo });
+      const { waits } = await profile.updateProfile(ctx, a.id, { ...form.data, logo });
+      if (waits) return c.redirect(`/directory/associations/${a.id}?notice=changePending`, 303);
     } catch (error) {
       const f = formFailure(error);
       const page = <ProfileFormPage associationId={a.id} name={a.name} values={form.values} errors={f.fields} />;

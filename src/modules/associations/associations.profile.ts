@@ -3,11 +3,13 @@ import { audit } from "../../platform/audit/audit.js";
 import { authorize, can } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { deleteFiles, readStoredFile, storeFile } from "../../platform/files/images.js";
-import { notFound } from "../../platform/http/errors.js";
+import { invalidField, notFound } from "../../platform/http/errors.js";
+import { mailDecision } from "../../platform/moderation/decision-mail.js";
+import { changedFields, waitsForApproval } from "../../platform/moderation/pending-change.js";
 import { hideDocument, putDocument } from "../../platform/search/documents.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import type { Association, ProfileChange } from "./associations.model.js";
-import { canEditAssociation } from "./associations.policy.js";
+import { type Association, PROFILE_FIELDS, type ProfileChange, type ProfileContent } from "./associations.model.js";
+import { canEditAssociation, canModerateProfiles } from "./associations.policy.js";
 import * as repo from "./associations.repository.js";
 import { associationDocument } from "./associations.search.js";
 import { load } from "./associations.service.js";
@@ -31,15 +33,100 @@ export async function profileForEdit(ctx: ServiceContext, id: string): Promise<A
   return a;
 }
 
-/** Saves what the association says about itself; a new logo replaces the old one, which is deleted. */
-export async function updateProfile(ctx: ServiceContext, id: string, change: ProfileChange): Promise<void> {
+/**
+ * Saves what the association says about itself; a new logo replaces the old one, which is deleted.
+ * Under pre-moderation the change waits for staff beside the page, which keeps showing what it said.
+ * Returns whether it waits.
+ */
+export async function updateProfile(ctx: ServiceContext, id: string, change: ProfileChange): Promise<{ waits: boolean }> {
   const before = await profileForEdit(ctx, id);
-  await inTransaction(ctx, async (tx) => {
+  const waiting = (await repo.findWithChange(ctx.db, ctx.tenant.id, id))?.change ?? null;
+  return inTransaction(ctx, async (tx) => {
     const logoFileId = change.logo ? await storeFile(tx.db, tx.clock, tx.tenant.id, change.logo) : undefined;
-    await repo.touchProfile(tx.db, tx.tenant.id, id, isoNow(tx.clock), { description: change.description, website: change.website, logoFileId });
+    const now = isoNow(tx.clock);
+    if (waitsForApproval(tx.tenant.moderation, true)) {
+      // A logo sent with an earlier change that is now replaced is not needed any more.
+      const keptLogo = logoFileId ?? waiting?.content.logoFileId ?? before.logoFileId;
+      if (waiting && waiting.content.logoFileId !== keptLogo && waiting.content.logoFileId !== before.logoFileId)
+        await deleteFiles(tx.db, tx.tenant.id, [waiting.content.logoFileId]);
+      const content: ProfileContent = { description: change.description, website: change.website, logoFileId: keptLogo };
+      await repo.setProfileChange(tx.db, tx.tenant.id, id, { content, since: now });
+      await repo.touchProfile(tx.db, tx.tenant.id, id, now);
+      await syncAssociationSearch(tx.db, tx, id);
+      await audit(
+        tx,
+        "association.profile_change_submitted",
+        { type: "association", id },
+        { fields: changedFields(before, content, PROFILE_FIELDS).join(",") },
+      );
+      return { waits: true };
+    }
+    await repo.touchProfile(tx.db, tx.tenant.id, id, now, { description: change.description, website: change.website, logoFileId });
     if (logoFileId) await deleteFiles(tx.db, tx.tenant.id, [before.logoFileId]);
     await syncAssociationSearch(tx.db, tx, id);
     await audit(tx, "association.profile_updated", { type: "association", id });
+    return { waits: false };
+  });
+}
+
+/** The page for its edit form, with the change that waits beside it (the form then shows the change). */
+export async function profileWithChange(ctx: ServiceContext, id: string) {
+  const a = await profileForEdit(ctx, id);
+  const found = await repo.findWithChange(ctx.db, ctx.tenant.id, a.id);
+  return { association: a, change: found?.change ?? null };
+}
+
+/** The association takes back a change that waits; its page stays as it is. */
+export async function withdrawProfileChange(ctx: ServiceContext, id: string): Promise<void> {
+  const { association: a, change } = await profileWithChange(ctx, id);
+  if (!change) throw notFound();
+  await inTransaction(ctx, async (tx) => {
+    await repo.setProfileChange(tx.db, tx.tenant.id, id, null);
+    if (change.content.logoFileId !== a.logoFileId) await deleteFiles(tx.db, tx.tenant.id, [change.content.logoFileId]);
+    await audit(tx, "association.profile_change_withdrawn", { type: "association", id });
+  });
+}
+
+/** Associations whose page has a change waiting, for staff to decide on. */
+export async function profileChangeQueue(ctx: ServiceContext) {
+  authorize(ctx.actor, canModerateProfiles, { tenantId: ctx.tenant.id });
+  return repo.listProfileChanges(ctx.db, ctx.tenant.id);
+}
+
+/**
+ * Staff approve a change to an association's page (the page and search show it) or reject it with a
+ * note (the page keeps what it said); the association hears either way.
+ */
+export async function decideProfileChange(ctx: ServiceContext, id: string, decision: "approve" | "reject", note: string): Promise<void> {
+  authorize(ctx.actor, canModerateProfiles, { tenantId: ctx.tenant.id });
+  const found = await repo.findWithChange(ctx.db, ctx.tenant.id, id);
+  if (!found?.change) throw notFound();
+  if (decision === "reject" && !note) throw invalidField("note", "moderation.note.required");
+  const { association: a, change } = found;
+  await inTransaction(ctx, async (tx) => {
+    const now = isoNow(tx.clock);
+    const newLogo = change.content.logoFileId !== a.logoFileId ? change.content.logoFileId : null;
+    if (decision === "approve") {
+      await repo.touchProfile(tx.db, tx.tenant.id, id, now, {
+        description: change.content.description,
+        website: change.content.website,
+        logoFileId: newLogo ?? undefined,
+      });
+      if (newLogo) await deleteFiles(tx.db, tx.tenant.id, [a.logoFileId]);
+    } else if (newLogo) {
+      await deleteFiles(tx.db, tx.tenant.id, [newLogo]);
+    }
+    await repo.setProfileChange(tx.db, tx.tenant.id, id, null);
+    await syncAssociationSearch(tx.db, tx, id);
+    await audit(
+      tx,
+      `association.profile_change_${decision === "approve" ? "approved" : "rejected"}`,
+      { type: "association", id },
+      {
+        fields: changedFields(a, change.content, PROFILE_FIELDS).join(","),
+      },
+    );
+    await mailDecision(tx, { decision, change: true, note, to: a.email, title: a.name, path: `/directory/associations/${id}` });
   });
 }
 

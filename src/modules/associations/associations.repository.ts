@@ -2,13 +2,24 @@ import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import { containsText } from "../../db/text-match.js";
 import type { AssociationRole } from "../../platform/auth/policy.js";
-import type { Association, AssociationDetails, AssociationIdentity, AssociationRef, Member, Membership, StaleProfile } from "./associations.model.js";
+import { type PendingChange, pendingColumns, readPendingChange } from "../../platform/moderation/pending-change.js";
+import type {
+  Association,
+  AssociationDetails,
+  AssociationIdentity,
+  AssociationRef,
+  Member,
+  Membership,
+  ProfileChangeItem,
+  ProfileContent,
+  StaleProfile,
+} from "./associations.model.js";
 import type { ListQuery } from "./associations.schema.js";
 import type { AssociationsTable } from "./associations.table.js";
 
 export const PAGE_SIZE = 25;
 
-export function toAssociation(row: Selectable<AssociationsTable>): Association {
+export function toAssociation(row: Omit<Selectable<AssociationsTable>, "pending_change" | "pending_since">): Association {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -24,6 +35,40 @@ export function toAssociation(row: Selectable<AssociationsTable>): Association {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The change waiting beside the page, if any: the one reading of its stored JSON. */
+export const toProfileChange = (row: Pick<Selectable<AssociationsTable>, "pending_change" | "pending_since">): PendingChange<ProfileContent> | null =>
+  readPendingChange<ProfileContent>(row.pending_change, row.pending_since);
+
+/** The association with the change to its page that waits for staff. */
+export async function findWithChange(
+  db: Database,
+  tenantId: string,
+  id: string,
+): Promise<{ association: Association; change: PendingChange<ProfileContent> | null } | undefined> {
+  const row = await db.selectFrom("associations").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+  return row && { association: toAssociation(row), change: toProfileChange(row) };
+}
+
+/** Associations whose page has a change waiting for staff, the oldest first. */
+export async function listProfileChanges(db: Database, tenantId: string): Promise<ProfileChangeItem[]> {
+  const rows = await db
+    .selectFrom("associations")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("pending_since", "is not", null)
+    .orderBy("pending_since")
+    .execute();
+  return rows.flatMap((row) => {
+    const change = toProfileChange(row);
+    return change ? [{ association: toAssociation(row), change }] : [];
+  });
+}
+
+/** Keeps a change beside the public page, or clears it (null); the page's own columns stay as they are. */
+export async function setProfileChange(db: Database, tenantId: string, id: string, change: PendingChange<ProfileContent> | null): Promise<void> {
+  await db.updateTable("associations").set(pendingColumns(change)).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
 }
 
 const detailColumns = (a: AssociationDetails) => ({ name: a.name, registration_number: a.registrationNumber, email: a.email, phone: a.phone });

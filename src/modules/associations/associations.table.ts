@@ -12,6 +12,9 @@ export interface AssociationsTable {
   logo_file_id: Generated<string | null>;
   stale_notified_at: Generated<string | null>;
   hidden_at: Generated<string | null>;
+  /** A change to the public page that waits for staff, as JSON of its content (pre-moderation). */
+  pending_change: Generated<string | null>;
+  pending_since: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -8,10 +8,12 @@ import { personalData } from "./associations.service.js";
 import type {} from "./associations.table.js"; // its tables join the database interface
 
 export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
-export type { Association, AssociationIdentity } from "./associations.model.js";
+export { type Association, type AssociationIdentity, PROFILE_FIELDS, type ProfileChangeItem, type ProfileContent } from "./associations.model.js";
 export { canEditAssociation } from "./associations.policy.js";
-export { markStaleProfile, publicProfile, staleProfiles, syncAssociationSearch } from "./associations.profile.js";
+export { markStaleProfile, profileChangeQueue, publicProfile, staleProfiles, syncAssociationSearch } from "./associations.profile.js";
 export { actFor, addMember, identities, namesForMember, personalData, publicRecords as publicAssociations } from "./associations.service.js";
+
+export { useProfileChangeRows } from "./views/profile-views.js";
 
 export const associationsModule: ModuleDefinition = {
   name: "associations",

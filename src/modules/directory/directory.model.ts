@@ -30,6 +30,28 @@ export interface OfferContent {
   linkUrl: string | null;
 }
 
+/** The offer's own fields in the order its form asks for them; a change is shown and audited field by field in this order. */
+export const OFFER_FIELDS = [
+  "kind",
+  "title",
+  "description",
+  "categoryId",
+  "targetGroups",
+  "placeName",
+  "address",
+  "postcode",
+  "online",
+  "timeText",
+  "slots",
+  "accessibility",
+  "languages",
+  "price",
+  "priceText",
+  "contactEmail",
+  "contactPhone",
+  "linkUrl",
+] as const satisfies readonly (keyof OfferContent)[];
+
 /** Where an offer stands: moderated, confirmed yearly, hidden when nobody confirms it. */
 export interface OfferState {
   status: OfferStatus;

@@ -3,10 +3,15 @@ import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { containsText } from "../../db/text-match.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
+import { type PendingChange, pendingColumns, readPendingChange } from "../../platform/moderation/pending-change.js";
 import type { Offer, OfferContent, OfferState } from "./directory.model.js";
 import type { OffersTable } from "./directory.table.js";
 
-type OfferRow = Selectable<OffersTable> & { association_name: string; category_code: string | null; category_labels: string | null };
+type OfferRow = Omit<Selectable<OffersTable>, "pending_change" | "pending_since"> & {
+  association_name: string;
+  category_code: string | null;
+  category_labels: string | null;
+};
 
 export function toOffer(row: OfferRow): Offer {
   return {
@@ -42,6 +47,10 @@ export function toOffer(row: OfferRow): Offer {
     hiddenAt: row.hidden_at,
   };
 }
+
+/** The change waiting beside the offer, if any: the one reading of its stored JSON. */
+export const toOfferChange = (row: Pick<Selectable<OffersTable>, "pending_change" | "pending_since">): PendingChange<OfferContent> | null =>
+  readPendingChange<OfferContent>(row.pending_change, row.pending_since);
 
 const list = (values: string[] | undefined) => values?.join(",");
 
@@ -119,8 +128,24 @@ export async function listPublic(db: Database, tenantId: string, associationId?:
   return rows.map(toOffer);
 }
 
-export async function listPending(db: Database, tenantId: string): Promise<Offer[]> {
-  return (await withAssociation(db, tenantId).where("f.status", "=", "pending").orderBy("f.updated_at").execute()).map(toOffer);
+/** The offer with the change that waits beside it. */
+export async function findWithChange(db: Database, tenantId: string, id: string) {
+  const row = await withAssociation(db, tenantId).where("f.id", "=", id).executeTakeFirst();
+  return row && { offer: toOffer(row), change: toOfferChange(row) };
+}
+
+/** New offers and changes to approved ones that wait for staff, the oldest first. */
+export async function listPending(db: Database, tenantId: string): Promise<{ offer: Offer; change: PendingChange<OfferContent> | null }[]> {
+  const rows = await withAssociation(db, tenantId)
+    .where((eb) => eb.or([eb("f.status", "=", "pending"), eb("f.pending_since", "is not", null)]))
+    .orderBy("f.updated_at")
+    .execute();
+  return rows.map((row) => ({ offer: toOffer(row), change: toOfferChange(row) }));
+}
+
+/** Keeps a change beside the approved offer, or clears it (null); the offer's own columns stay as they are. */
+export async function setPendingChange(db: Database, tenantId: string, id: string, change: PendingChange<OfferContent> | null): Promise<void> {
+  await db.updateTable("offers").set(pendingColumns(change)).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
 }
 
 /** Every offer of the tenant by its association and title, which an import recognises it by. */

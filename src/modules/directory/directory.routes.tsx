@@ -6,9 +6,10 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { decisionInput } from "../../platform/moderation/decision.schema.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
-import { reviewInput } from "../opportunities/index.js";
+import { profileChangeQueue } from "../associations/index.js";
 import { terms } from "../taxonomy/index.js";
 import { importOffers, mayImport, OFFER_IMPORT } from "./directory.import.js";
 import type { Offer } from "./directory.model.js";
@@ -52,13 +53,24 @@ async function showForm(
   form: { values: Record<string, string>; chosen: OfferChoices },
   errors?: FieldErrors,
   status: 200 | 409 | 413 | 415 | 422 | 429 = 200,
+  pending?: Parameters<typeof OfferFormPage>[0]["pending"],
 ) {
   const ctx = serviceContext(c);
   const [categories, targetGroups] = await Promise.all([
     terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
     terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
   ]);
-  const page = <OfferFormPage action={action} associationId={associationId} categories={categories} targetGroups={targetGroups} {...form} errors={errors} />;
+  const page = (
+    <OfferFormPage
+      action={action}
+      associationId={associationId}
+      categories={categories}
+      targetGroups={targetGroups}
+      {...form}
+      errors={errors}
+      pending={pending}
+    />
+  );
   return render(c, c.get("t")(action.endsWith("/new") ? "offer.new.title" : "offer.edit"), page, status);
 }
 
@@ -70,7 +82,7 @@ async function saveOffer(c: Context<AppEnv>, id: string | null) {
   try {
     if (!form.ok) throw invalid(form.errors);
     const saved = await service.save(ctx, { associationId, id, offer: form.data });
-    return c.redirect(`/directory/offers/${saved}?notice=saved`, 303);
+    return c.redirect(`/directory/offers/${saved.id}?notice=${saved.waits ? "changePending" : "saved"}`, 303);
   } catch (error) {
     const f = formFailure(error);
     return showForm(c, action, associationId, { values: form.values, chosen: chosenIn(form.values) }, f.fields, f.status);
@@ -89,8 +101,15 @@ export const directoryRoutes = new Hono<AppEnv>()
     return importResponse(c, OFFER_IMPORT, (rows, apply) => importOffers(ctx, rows, apply));
   })
   .get("/moderation", async (c) => {
-    const rows = await service.moderationQueue(serviceContext(c));
-    return render(c, c.get("t")("offer.moderation.title"), <OfferModerationPage rows={rows} />);
+    const ctx = serviceContext(c);
+    const [rows, profiles, categories, targetGroups] = await Promise.all([
+      service.moderationQueue(ctx),
+      profileChangeQueue(ctx),
+      terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
+      terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
+    ]);
+    const page = <OfferModerationPage rows={rows} profiles={profiles} categories={categories} targetGroups={targetGroups} />;
+    return render(c, c.get("t")("offer.moderation.title"), page);
   })
   .get("/offers/new", async (c) => {
     const associationId = c.req.query("association") ?? "";
@@ -106,19 +125,27 @@ export const directoryRoutes = new Hono<AppEnv>()
     return render(c, page.offer.title, <OfferPage {...page} />);
   })
   .get("/offers/:id/edit", async (c) => {
-    const o = await service.getForEdit(serviceContext(c), c.req.param("id"));
-    return showForm(c, `/directory/offers/${o.id}/edit`, o.associationId, asForm(o));
+    const { offer: o, change } = await service.getForEditWithChange(serviceContext(c), c.req.param("id"));
+    // A change that waits is what the editor goes on with; the approved offer is shown beside it.
+    const form = asForm(change ? { ...o, ...change.content } : o);
+    return showForm(c, `/directory/offers/${o.id}/edit`, o.associationId, form, undefined, 200, change && { offer: o, change });
   })
   .post("/offers/:id/edit", (c) => saveOffer(c, c.req.param("id")))
+  .post("/offers/:id/withdraw-change", async (c) => {
+    await service.withdrawChange(serviceContext(c), c.req.param("id"));
+    return c.redirect(`/directory/offers/${c.req.param("id")}?notice=changeWithdrawn`, 303);
+  })
   .post("/offers/:id/confirm", async (c) => {
     await service.confirm(serviceContext(c), c.req.param("id"));
     return c.redirect(`/directory/offers/${c.req.param("id")}?notice=saved`, 303);
   })
   .post("/offers/:id/decision", async (c) => {
-    const form = await parseForm(c, reviewInput);
+    const form = await parseForm(c, decisionInput);
     if (!form.ok) throw invalid(form.errors);
-    await service.decide(serviceContext(c), c.req.param("id"), form.data.decision, form.data.note);
-    return c.redirect("/directory/moderation?notice=saved", 303);
+    const { decision } = form.data;
+    const { change } = await service.decide(serviceContext(c), c.req.param("id"), decision, form.data.note);
+    const notice = change ? (decision === "approve" ? "changeApproved" : "changeRejected") : decision === "approve" ? "offerApproved" : "sentBack";
+    return c.redirect(`/directory/moderation?notice=${notice}`, 303);
   })
   .get("/association/:id", async (c) => {
     const rows = await service.listForAssociation(serviceContext(c), c.req.param("id"));

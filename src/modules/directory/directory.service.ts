@@ -4,12 +4,14 @@ import { authorize, can } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { invalidField, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
+import { mailDecision } from "../../platform/moderation/decision-mail.js";
+import { changedFields, waitsForApproval } from "../../platform/moderation/pending-change.js";
 import { hideDocument, putDocument } from "../../platform/search/documents.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { actFor, publicProfile } from "../associations/index.js";
 import { publicRecords as publicJobs } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
-import { isPublic, type Offer, type OfferContent, staleSince } from "./directory.model.js";
+import { isPublic, OFFER_FIELDS, type Offer, type OfferContent, staleSince } from "./directory.model.js";
 import { canManageOffers, canModerateOffers } from "./directory.policy.js";
 import * as repo from "./directory.repository.js";
 import { offerDocument } from "./directory.search.js";
@@ -81,43 +83,107 @@ export const freshState = (status: Offer["status"], now: string) => ({
   hiddenAt: null,
 });
 
-/** Saves an offer: public at once under post-moderation, after staff approval under pre-moderation. */
-export async function save(ctx: ServiceContext, input: { associationId: string; id: string | null; offer: OfferContent }): Promise<string> {
+/**
+ * Saves an offer: public at once under post-moderation, after staff approval under pre-moderation.
+ * A change to an approved offer under pre-moderation waits beside it while the approved version stays public.
+ */
+export async function save(
+  ctx: ServiceContext,
+  input: { associationId: string; id: string | null; offer: OfferContent },
+): Promise<{ id: string; waits: boolean }> {
   await actFor(ctx, canManageOffers, input.associationId, "associationId");
   await checkTerms(ctx, input.offer);
   const now = isoNow(ctx.clock);
   const state = freshState(ctx.tenant.moderation === "post" ? "published" : "pending", now);
   const id = input.id ?? newId();
-  await inTransaction(ctx, async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     if (input.id) {
       const existing = await repo.findById(tx.db, tx.tenant.id, input.id);
       if (existing?.associationId !== input.associationId) throw notFound();
+      if (waitsForApproval(tx.tenant.moderation, existing.status === "published")) {
+        await repo.setPendingChange(tx.db, tx.tenant.id, id, { content: input.offer, since: now });
+        // Someone looked after the offer: the approved version counts as confirmed for another year.
+        await repo.update(tx.db, tx.tenant.id, id, { confirmedAt: now, staleNotifiedAt: null, hiddenAt: null });
+        await syncOfferSearch(tx.db, tx, id);
+        await audit(tx, "offer.change_submitted", { type: "offer", id }, { fields: changedFields(existing, input.offer, OFFER_FIELDS).join(",") });
+        return { id, waits: true };
+      }
       await repo.update(tx.db, tx.tenant.id, input.id, { ...input.offer, ...state });
+      await repo.setPendingChange(tx.db, tx.tenant.id, id, null);
     } else {
       await repo.insert(tx.db, tx.tenant.id, { ...input.offer, ...state, id, associationId: input.associationId, createdAt: now });
     }
     await syncOfferSearch(tx.db, tx, id);
     await audit(tx, "offer.saved", { type: "offer", id });
+    return { id, waits: false };
   });
-  return id;
 }
 
-export async function moderationQueue(ctx: ServiceContext): Promise<Offer[]> {
+/** The offer for its edit form, with the change that waits beside it (the form then shows the change). */
+export async function getForEditWithChange(ctx: ServiceContext, id: string) {
+  const found = await repo.findWithChange(ctx.db, ctx.tenant.id, id);
+  if (!found) throw notFound();
+  authorize(ctx.actor, canManageOffers, { tenantId: ctx.tenant.id, associationId: found.offer.associationId });
+  return found;
+}
+
+/** The editor takes back a change that waits; the approved version stays as it is. */
+export async function withdrawChange(ctx: ServiceContext, id: string): Promise<void> {
+  const { change } = await getForEditWithChange(ctx, id);
+  if (!change) throw notFound();
+  await inTransaction(ctx, async (tx) => {
+    await repo.setPendingChange(tx.db, tx.tenant.id, id, null);
+    await audit(tx, "offer.change_withdrawn", { type: "offer", id });
+  });
+}
+
+/** New offers and changes to approved ones, for staff to decide on. */
+export async function moderationQueue(ctx: ServiceContext) {
   authorize(ctx.actor, canModerateOffers, { tenantId: ctx.tenant.id });
   return repo.listPending(ctx.db, ctx.tenant.id);
 }
 
-export async function decide(ctx: ServiceContext, id: string, decision: "approve" | "reject", note: string) {
+/**
+ * Staff approve a new offer (it goes public) or a change (it replaces the approved version, and search
+ * follows), or say no with a note: a new offer is sent back, a change is dropped and the approved version
+ * stays. The offer's contact hears either way. Returns what was decided on.
+ */
+export async function decide(ctx: ServiceContext, id: string, decision: "approve" | "reject", note: string): Promise<{ change: boolean }> {
   authorize(ctx.actor, canModerateOffers, { tenantId: ctx.tenant.id });
-  const o = await repo.findById(ctx.db, ctx.tenant.id, id);
-  if (o?.status !== "pending") throw notFound();
+  const found = await repo.findWithChange(ctx.db, ctx.tenant.id, id);
+  if (!found || (found.offer.status !== "pending" && !found.change)) throw notFound();
   if (decision === "reject" && !note) throw invalidField("note", "moderation.note.required");
+  const { offer: o, change } = found;
   await inTransaction(ctx, async (tx) => {
-    const status = decision === "approve" ? "published" : "rejected";
-    await repo.update(tx.db, tx.tenant.id, id, { status, reviewNote: decision === "reject" ? note : null, updatedAt: isoNow(tx.clock) });
+    const now = isoNow(tx.clock);
+    if (change) {
+      if (decision === "approve") await repo.update(tx.db, tx.tenant.id, id, { ...change.content, updatedAt: now });
+      await repo.setPendingChange(tx.db, tx.tenant.id, id, null);
+      await audit(
+        tx,
+        `offer.change_${decision === "approve" ? "approved" : "rejected"}`,
+        { type: "offer", id },
+        {
+          fields: changedFields(o, change.content, OFFER_FIELDS).join(","),
+        },
+      );
+    } else {
+      const status = decision === "approve" ? "published" : "rejected";
+      await repo.update(tx.db, tx.tenant.id, id, { status, reviewNote: decision === "reject" ? note : null, updatedAt: now });
+      await audit(tx, `offer.${status === "published" ? "approved" : "rejected"}`, { type: "offer", id });
+    }
     await syncOfferSearch(tx.db, tx, id);
-    await audit(tx, `offer.${status === "published" ? "approved" : "rejected"}`, { type: "offer", id });
+    const shown = change && decision === "approve" ? change.content : o;
+    await mailDecision(tx, {
+      decision,
+      change: Boolean(change),
+      note,
+      to: (change?.content ?? o).contactEmail,
+      title: shown.title,
+      path: `/directory/offers/${id}`,
+    });
   });
+  return { change: Boolean(change) };
 }
 
 /** The association says the offer is still right: it is shown again and asked again in a year. */

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 export interface OffersTable {
   id: string;
   tenant_id: string;
@@ -31,6 +33,9 @@ export interface OffersTable {
   confirmed_at: string;
   stale_notified_at: string | null;
   hidden_at: string | null;
+  /** A change to the approved offer that waits for staff, as JSON of its content (pre-moderation). */
+  pending_change: Generated<string | null>;
+  pending_since: Generated<string | null>;
 }
 
 /** These tables in the database interface, so `db/schema.ts` need not know them. */

@@ -12,6 +12,7 @@ export const directoryModule: ModuleDefinition = {
   name: "directory",
   mounts: [{ path: "/directory", routes: directoryRoutes }],
   jobs: stalePageJobs,
+  notices: { offerApproved: "notice.offerApproved" },
   nav: [
     { href: "/directory", label: "nav.directory", visible: () => true },
     { href: "/directory/moderation", label: "nav.offerModeration", visible: (a) => can(a, canModerateOffers, { tenantId: a.tenantId }) },

@@ -11,6 +11,7 @@ const here = (a: Actor) => ({ tenantId: a.tenantId });
 
 export const matchingModule: ModuleDefinition = {
   name: "matching",
+  notices: { consentWithdrawn: "notice.consentWithdrawn", profileSaved: "notice.profileSaved" },
   mounts: [{ path: "/matching", routes: matchingRoutes }],
   personalData,
   sealedFields,

@@ -3,7 +3,7 @@ import { listOf } from "../../db/lists.js";
 import { tokenInput } from "../../platform/auth/auth.schema.js";
 import { LinkInvalidPage } from "../../platform/auth/views/auth-views.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { type FieldErrors, formFailure } from "../../platform/http/errors.js";
+import { AppError, type FieldErrors, formFailure } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
@@ -30,7 +30,7 @@ export const matchingRoutes = new Hono<AppEnv>()
   })
   .post("/consents/:id/withdraw", async (c) => {
     await service.withdrawMine(serviceContext(c), c.req.param("id"));
-    return c.redirect("/matching?notice=saved", 303);
+    return c.redirect("/matching?notice=consentWithdrawn", 303);
   })
   .get("/consent", async (c) => {
     const token = tokenInput.safeParse({ token: c.req.query("token") });
@@ -64,14 +64,20 @@ export const matchingRoutes = new Hono<AppEnv>()
       const f = formFailure(error);
       return again(f.fields, f.status);
     }
-    return c.redirect("/matching?notice=saved", 303);
+    return c.redirect("/matching?notice=profileSaved", 303);
   })
   .get("/staff", async (c) => {
     const ctx = serviceContext(c);
     service.assertMayMatchForOthers(ctx);
     const citizen = c.req.query("citizen");
-    const result = citizen ? await service.matchesForCitizen(ctx, citizen) : undefined;
-    return render(c, c.get("t")("matching.staff.title"), <StaffMatchingPage result={result} />);
+    try {
+      const result = citizen ? await service.matchesForCitizen(ctx, citizen) : undefined;
+      return render(c, c.get("t")("matching.staff.title"), <StaffMatchingPage result={result} />);
+    } catch (error) {
+      // A consent withdrawn since the link was made: say so on the page where a new one is asked for.
+      if (!(error instanceof AppError) || error.code !== "consent_required") throw error;
+      return render(c, c.get("t")("matching.staff.title"), <StaffMatchingPage noConsent />, 403);
+    }
   })
   .post("/staff", async (c) => {
     const ctx = serviceContext(c);

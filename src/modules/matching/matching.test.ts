@@ -272,8 +272,15 @@ describe.each(dialects())("matching for a person [%s]", (dialect) => {
       .where("citizen_id", "=", ida.id)
       .where("confirmed_at", "is not", null)
       .executeTakeFirstOrThrow();
-    expect((await self.post(`/matching/consents/${consent.id}/withdraw`, {}, { from: "/matching" })).status).toBe(303);
-    expect((await staffPage()).status).toBe(403);
+    const withdrawn = await self.post(`/matching/consents/${consent.id}/withdraw`, {}, { from: "/matching" });
+    expect(withdrawn.headers.get("location")).toBe("/matching?notice=consentWithdrawn");
+    expect(await (await self.get("/matching?notice=consentWithdrawn")).text()).toContain("Dit samtykke er trukket tilbage");
+    const afterWithdrawal = await staffPage();
+    expect(afterWithdrawal.status).toBe(403);
+    const shown = await afterWithdrawal.text();
+    expect(shown).toContain("Borgeren har ikke et samtykke, der gælder nu.");
+    expect(shown).toContain("spørg om samtykke igen");
+    expect(shown).not.toContain("ida@a.test");
     expect(await (await self.get("/matching")).text()).not.toContain("Hvem kan se dine forslag");
     const actions = await t.db
       .selectFrom("audit_log")

@@ -18,6 +18,7 @@ export const opportunitiesModule: ModuleDefinition = {
   name: "opportunities",
   mounts: [{ path: "/opportunities", routes: opportunityRoutes }],
   jobs: renewalReminderJobs,
+  notices: { jobApproved: "notice.jobApproved" },
   personalData,
   nav: [
     { href: "/opportunities", label: "nav.opportunities", visible: () => true },

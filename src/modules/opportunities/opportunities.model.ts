@@ -39,6 +39,31 @@ export interface Posting {
   expiresOn: string;
 }
 
+/** The posting's own fields in the order its form asks for them; a change is shown and audited field by field in this order. */
+export const POSTING_FIELDS = [
+  "title",
+  "categoryId",
+  "tasks",
+  "benefits",
+  "commitment",
+  "hoursPerWeek",
+  "oneOffDate",
+  "startDate",
+  "slots",
+  "place",
+  "postcode",
+  "remote",
+  "setting",
+  "stepFree",
+  "needsCertificate",
+  "minAge",
+  "languages",
+  "suits",
+  "contactName",
+  "contactEmail",
+  "expiresOn",
+] as const satisfies readonly (keyof Posting)[];
+
 /** A volunteer job as services and views see it. */
 export interface Opportunity extends Posting {
   id: string;

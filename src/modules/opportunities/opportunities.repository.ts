@@ -2,10 +2,11 @@ import type { Insertable, Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { containsText } from "../../db/text-match.js";
-import type { Opportunity, OpportunityStatus } from "./opportunities.model.js";
+import { type PendingChange, pendingColumns, readPendingChange } from "../../platform/moderation/pending-change.js";
+import type { Opportunity, OpportunityStatus, Posting } from "./opportunities.model.js";
 import type { OpportunitiesTable } from "./opportunities.table.js";
 
-type OpportunityRow = Selectable<OpportunitiesTable> & { association_name: string };
+type OpportunityRow = Omit<Selectable<OpportunitiesTable>, "pending_change" | "pending_since"> & { association_name: string };
 
 /** The one reading of a job's row: booleans from 0/1, lists from comma text. */
 export function toOpportunity(row: OpportunityRow): Opportunity {
@@ -43,6 +44,10 @@ export function toOpportunity(row: OpportunityRow): Opportunity {
     renewalRemindedAt: row.renewal_reminded_at,
   };
 }
+
+/** The change waiting beside the job, if any: the one reading of its stored JSON. */
+export const toPostingChange = (row: Pick<Selectable<OpportunitiesTable>, "pending_change" | "pending_since">): PendingChange<Posting> | null =>
+  readPendingChange<Posting>(row.pending_change, row.pending_since);
 
 /** The one writing of a job's row. */
 export function opportunityColumns(o: Omit<Opportunity, "associationName">): Insertable<OpportunitiesTable> {
@@ -127,6 +132,26 @@ export async function listPublished(db: Database, tenantId: string, today: strin
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map(toOpportunity), total: Number(count.n) };
+}
+
+/** The job with the change that waits beside it. */
+export async function findWithChange(db: Database, tenantId: string, id: string) {
+  const row = await withAssociation(db, tenantId).where("o.id", "=", id).executeTakeFirst();
+  return row && { o: toOpportunity(row), change: toPostingChange(row) };
+}
+
+/** New postings and changes to published ones that wait for staff, the oldest first. */
+export async function listForModeration(db: Database, tenantId: string): Promise<{ o: Opportunity; change: PendingChange<Posting> | null }[]> {
+  const rows = await withAssociation(db, tenantId)
+    .where((eb) => eb.or([eb("o.status", "=", "pending"), eb("o.pending_since", "is not", null)]))
+    .orderBy("o.updated_at")
+    .execute();
+  return rows.map((row) => ({ o: toOpportunity(row), change: toPostingChange(row) }));
+}
+
+/** Keeps a change beside the published job, or clears it (null); the job's own columns stay as they are. */
+export async function setPendingChange(db: Database, tenantId: string, id: string, change: PendingChange<Posting> | null): Promise<void> {
+  await db.updateTable("opportunities").set(pendingColumns(change)).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
 }
 
 export async function listByStatus(db: Database, tenantId: string, status: OpportunityStatus): Promise<Opportunity[]> {

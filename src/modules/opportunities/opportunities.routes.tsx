@@ -8,7 +8,7 @@ import { render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
 import { type ChecklistItem, reviewPosting } from "./checklist.js";
-import { decide, moderationQueue } from "./moderation.js";
+import { decide, getForEditWithChange, moderationQueue, withdrawChange } from "./moderation.js";
 import { type Opportunity, postingFormValues } from "./opportunities.model.js";
 import { PAGE_SIZE } from "./opportunities.repository.js";
 import { LIST_FIELDS, opportunityInput, reviewInput } from "./opportunities.schema.js";
@@ -29,6 +29,7 @@ async function showForm(
     errors?: FieldErrors;
     checklist?: { items: ChecklistItem[]; score: number; ready?: boolean };
     preview?: { o: Opportunity; category: string | null };
+    pending?: Parameters<typeof OpportunityFormPage>[0]["pending"];
   } = {},
   status: 200 | 409 | 413 | 415 | 422 | 429 = 200,
 ) {
@@ -47,6 +48,7 @@ async function showForm(
       errors={extra.errors}
       checklist={extra.checklist}
       preview={extra.preview}
+      pending={extra.pending}
     />,
     status,
   );
@@ -65,7 +67,7 @@ async function savePosting(c: Context<AppEnv>, id: string | null) {
       return showForm(c, action, associationId, form.values, { preview: { o, category }, checklist: review });
     }
     const saved = await save(ctx, { associationId, id, posting: form.data, submit: form.values.intent !== "draft" });
-    return c.redirect(`/opportunities/${saved.id}?notice=saved`, 303);
+    return c.redirect(`/opportunities/${saved.id}?notice=${saved.waits ? "changePending" : "saved"}`, 303);
   } catch (error) {
     const failure = formFailure(error);
     // A posting the checklist holds back shows the checklist rather than a field's error.
@@ -93,7 +95,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
     return showForm(c, "/opportunities/new", associationId, { contactName: actor.name, contactEmail: actor.email, languages: c.get("tenant").defaultLanguage });
   })
   .post("/new", (c) => savePosting(c, null))
-  .get("/moderation", async (c) => render(c, c.get("t")("moderation.title"), <ModerationPage rows={await moderationQueue(serviceContext(c))} />))
+  .get("/moderation", async (c) => render(c, c.get("t")("moderation.title"), <ModerationPage {...(await moderationQueue(serviceContext(c)))} />))
   .get("/association/:associationId", async (c) => {
     const associationId = c.req.param("associationId");
     const rows = await service.listForAssociation(serviceContext(c), associationId);
@@ -105,13 +107,20 @@ export const opportunityRoutes = new Hono<AppEnv>()
     return render(c, o.title, <OpportunityPage o={o} category={await service.categoryLabel(ctx, o)} mayManage={service.mayManage(ctx, o)} />);
   })
   .get("/:id/edit", async (c) => {
-    const o = await service.getForEdit(serviceContext(c), c.req.param("id"));
-    return showForm(c, `/opportunities/${o.id}/edit`, o.associationId, postingFormValues(o));
+    const { o, change } = await getForEditWithChange(serviceContext(c), c.req.param("id"));
+    // A change that waits is what the editor goes on with; the published job is shown beside it.
+    return showForm(c, `/opportunities/${o.id}/edit`, o.associationId, postingFormValues(change?.content ?? o), { pending: change && { o, change } });
   })
   .post("/:id/edit", (c) => savePosting(c, c.req.param("id")))
+  .post("/:id/withdraw-change", async (c) => {
+    await withdrawChange(serviceContext(c), c.req.param("id"));
+    return c.redirect(`/opportunities/${c.req.param("id")}?notice=changeWithdrawn`, 303);
+  })
   .post("/:id/decision", async (c) => {
     const form = await parseForm(c, reviewInput);
     if (!form.ok) throw invalid({});
-    await decide(serviceContext(c), c.req.param("id"), form.data.decision, form.data.note);
-    return c.redirect("/opportunities/moderation?notice=saved", 303);
+    const { decision } = form.data;
+    const { change } = await decide(serviceContext(c), c.req.param("id"), decision, form.data.note);
+    const notice = change ? (decision === "approve" ? "changeApproved" : "changeRejected") : decision === "approve" ? "jobApproved" : "sentBack";
+    return c.redirect(`/opportunities/moderation?notice=${notice}`, 303);
   });

@@ -45,4 +45,5 @@ export const opportunityInput = z
 export type OpportunityInput = z.output<typeof opportunityInput>;
 export const LIST_FIELDS = ["languages", "suits", "slots"];
 
-export const reviewInput = z.object({ decision: z.enum(["approve", "reject"], "validation.invalid"), note: z.string().trim().max(1000, "validation.tooLong") });
+/** The moderator's decision: the one schema every moderation queue shares. */
+export { decisionInput as reviewInput } from "../../platform/moderation/decision.schema.js";

@@ -34,6 +34,9 @@ export interface OpportunitiesTable {
   setting: Generated<"any" | "one_to_one" | "group">;
   step_free: Generated<number>;
   renewal_reminded_at: Generated<string | null>;
+  /** A change to the published job that waits for staff, as JSON of its posting (pre-moderation). */
+  pending_change: Generated<string | null>;
+  pending_since: Generated<string | null>;
 }
 
 /** These tables in the database interface, so `db/schema.ts` need not know them. */

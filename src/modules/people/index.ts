@@ -5,6 +5,7 @@ import { invitationRoutes, peopleRoutes } from "./people.routes.js";
 
 export const peopleModule: ModuleDefinition = {
   name: "people",
+  notices: { roleChanged: "notice.roleChanged", roleAccepted: "notice.roleAccepted" },
   mounts: [
     { path: "/people", routes: peopleRoutes },
     { path: "/invitations", routes: invitationRoutes },

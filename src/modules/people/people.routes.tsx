@@ -66,7 +66,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, roleChangeInput);
     if (!form.ok) throw invalid({});
     await people.changeRole(serviceContext(c), c.req.param("id"), form.data);
-    return c.redirect(`/people/${c.req.param("id")}?notice=saved`, 303);
+    return c.redirect(`/people/${c.req.param("id")}?notice=roleChanged`, 303);
   });
 
 export const invitationRoutes = new Hono<AppEnv>()

@@ -100,6 +100,6 @@ export async function acceptInvitation(ctx: ServiceContext, token: string): Prom
     }
     await users.grantStaffRole(tx.db, ctx.tenant.id, actor.userId, invitation.role, null, isoNow(ctx.clock));
     await audit(tx, "role.accepted", { type: "user", id: actor.userId }, { role: invitation.role });
-    return "/?notice=saved";
+    return "/?notice=roleAccepted";
   });
 }

@@ -12,7 +12,7 @@ export const premisesModule: ModuleDefinition = {
   mounts: [{ path: "/premises", routes: premisesRoutes }],
   api: registerPremisesApi,
   personalData,
-  notices: { booked: "notice.booked", requested: "notice.requested" },
+  notices: { booked: "notice.booked", requested: "notice.requested", requestsDecided: "notice.requestsDecided" },
   nav: [
     { href: "/premises", label: "nav.premises", visible: () => true },
     { href: "/premises/bookings", label: "nav.myBookings", visible: (a) => mayInTenant(a, canBookForSomeAssociation) },

@@ -481,24 +481,89 @@ export function WeekGrid(props: { name: string; legend: MessageKey; hint?: Messa
 }
 
 /** One item in a staff approval queue: what it is, a note to the sender, approve or send back. */
-export function DecisionCard(props: { id: string; title: string; href: string; from: string; text?: string; action: string }) {
-  const { t } = usePage();
+/** What a moderator decides on: what it is, who sent it and when, how it scores, and (for a change to a public page) the difference. */
+export interface DecisionItem {
+  id: string;
+  /** "New" or "Change to a public page", in words. */
+  kind: string;
+  title: string;
+  href: string;
+  association: string;
+  /** The person the association named for it (its contact), when there is one. */
+  person?: string | null;
+  /** When it was sent, an instant. */
+  sent: string;
+  excerpt?: string;
+  /** The quality checklist's result, where the kind of page has one. */
+  checklist?: { score: number; items: { label: string; ok: boolean }[] };
+  action: string;
+}
+
+/** The first words of a text, cut at a word, for a card. */
+export const excerptOf = (text: string, max = 220) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2)).trimEnd()}…`;
+};
+
+export function DecisionCard(props: PropsWithChildren<{ item: DecisionItem }>) {
+  const { t, fmt } = usePage();
+  const i = props.item;
   return (
-    <section class="ds-card stack" aria-labelledby={`item-${props.id}`}>
-      <h2 class="ds-heading" data-size="sm" id={`item-${props.id}`}>
-        <Link href={props.href}>{props.title}</Link>
+    <section class="ds-card decision-card stack" aria-labelledby={`item-${i.id}`}>
+      <p class="ds-paragraph decision-kind">
+        <span class="ds-tag" data-color="info">
+          {i.kind}
+        </span>
+      </p>
+      <h2 class="ds-heading" data-size="sm" id={`item-${i.id}`}>
+        <Link href={i.href}>{i.title}</Link>
       </h2>
-      <P>{props.from}</P>
-      {props.text && <P class="body">{props.text}</P>}
-      <Form action={props.action} aria-label={t("moderation.decideOn", { title: props.title })}>
+      <dl class="decision-meta">
+        <dt>{t("moderation.from")}</dt>
+        <dd>{i.person ? `${i.association} · ${i.person}` : i.association}</dd>
+        <dt>{t("moderation.sent")}</dt>
+        <dd>{fmt.when(i.sent)}</dd>
+        {i.checklist && (
+          <>
+            <dt>{t("moderation.score")}</dt>
+            <dd>{t("moderation.scoreValue", { score: fmt.number(i.checklist.score) })}</dd>
+          </>
+        )}
+      </dl>
+      {i.excerpt && <P class="decision-excerpt">{excerptOf(i.excerpt)}</P>}
+      {i.checklist && (
+        <div class="decision-checklist">
+          <details class="ds-details">
+            <summary>
+              {t("moderation.checklist", { met: fmt.number(i.checklist.items.filter((c) => c.ok).length), all: fmt.number(i.checklist.items.length) })}
+            </summary>
+            <div>
+              <ul class="checklist">
+                {i.checklist.items.map((c) => (
+                  <li class={c.ok ? "ok" : "missing"}>
+                    <span class="checklist-state">{t(c.ok ? "moderation.checklist.ok" : "moderation.checklist.missing")}:</span> {c.label}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </details>
+        </div>
+      )}
+      {props.children}
+      <Form action={i.action} aria-label={t("moderation.decideOn", { title: i.title })}>
         <div class="ds-field">
-          <label class="ds-label" for={`note-${props.id}`}>
+          <label class="ds-label" for={`note-${i.id}`}>
             {t("moderation.note")}
           </label>
-          <textarea class="ds-input" id={`note-${props.id}`} name="note" rows={2} />
+          <div class="ds-paragraph" data-field="description" id={`note-${i.id}-hint`}>
+            {t("moderation.note.hint")}
+          </div>
+          <textarea class="ds-input" id={`note-${i.id}`} name="note" rows={2} aria-describedby={`note-${i.id}-hint`} />
         </div>
         <div class="actions">
-          <Button name="decision" value="approve">
+          <Button variant="primary" name="decision" value="approve">
             {t("moderation.approve")}
           </Button>
           <Button variant="secondary" name="decision" value="reject">

@@ -41,6 +41,12 @@ export const NOTICES: Record<string, MessageKey> = {
   saved: "notice.saved",
   invited: "notice.invited",
   languageChanged: "notice.languageChanged",
+  // What happened to a page sent for approval, and to a change that waits (platform/moderation).
+  changePending: "notice.changePending",
+  changeWithdrawn: "notice.changeWithdrawn",
+  changeApproved: "notice.changeApproved",
+  changeRejected: "notice.changeRejected",
+  sentBack: "notice.sentBack",
 };
 
 export const PageCtx = createContext<PageContext | null>(null);

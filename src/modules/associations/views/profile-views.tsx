@@ -1,15 +1,52 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
+import { diffFields, type PendingChange } from "../../../platform/moderation/pending-change.js";
+import { PendingChangeNotice, plainValue, type ShownChange, showDiff } from "../../../platform/ui/changes.js";
 import { Button, ErrorSummary, Field, Form, Heading, P, ValidationMessage } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import { type Association, PROFILE_FIELDS, type ProfileContent } from "../associations.model.js";
+
+const PROFILE_LABELS: Record<(typeof PROFILE_FIELDS)[number], MessageKey> = {
+  description: "directory.description",
+  website: "directory.website",
+  logoFileId: "directory.logo",
+};
+
+/** The difference between an association's public page and a change to it; a new logo is named, not drawn. */
+export function useProfileChangeRows() {
+  const { t } = usePage();
+  const yesNo = { yes: t("common.yes"), no: t("common.no") };
+  return (before: ProfileContent, after: ProfileContent): ShownChange[] =>
+    showDiff(
+      diffFields(before, after, PROFILE_FIELDS),
+      (f) => t(PROFILE_LABELS[f]),
+      (f, v) => (f === "logoFileId" ? (v ? t(v === before.logoFileId ? "change.samePicture" : "change.newPicture") : "") : plainValue(v, yesNo)),
+    );
+}
 
 /** The form where an association says what it does, gives its website and sends its logo. */
-export function ProfileFormPage(props: { associationId: string; name: string; values: Record<string, string>; errors?: FieldErrors }) {
+export function ProfileFormPage(props: {
+  associationId: string;
+  name: string;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  /** The public page and the change to it that waits for staff, shown above the form. */
+  pending?: { association: Association; change: PendingChange<ProfileContent> } | null;
+}) {
   const { t } = usePage();
+  const rows = useProfileChangeRows();
   const errors = props.errors ?? {};
   return (
     <div class="stack form">
       <Heading>{t("directory.profile.titleFor", { name: props.name })}</Heading>
       <P>{t("directory.profile.intro")}</P>
+      {props.pending && (
+        <PendingChangeNotice
+          since={props.pending.change.since}
+          rows={rows(props.pending.association, props.pending.change.content)}
+          withdraw={`/directory/associations/${props.associationId}/profile/withdraw`}
+        />
+      )}
       <ErrorSummary errors={errors} />
       <Form action={`/directory/associations/${props.associationId}/profile`} class="stack" multipart>
         <Field

@@ -1,6 +1,8 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import { diffFields, type PendingChange } from "../../../platform/moderation/pending-change.js";
 import { ACCESSIBILITY, accessibilityLabels, labelOf, PRICES, priceLabels } from "../../../platform/search/labels.js";
+import { ChangeList, PendingChangeNotice, plainValue, type ShownChange, showDiff } from "../../../platform/ui/changes.js";
 import {
   Alert,
   Button,
@@ -11,6 +13,7 @@ import {
   DecisionCard,
   EmptyState,
   ErrorSummary,
+  excerptOf,
   Field,
   Form,
   Heading,
@@ -21,9 +24,10 @@ import {
   WeekGrid,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import type { Association } from "../../associations/index.js";
+import { describeSlots } from "../../../platform/week-slots.js";
+import { type Association, type ProfileChangeItem, useProfileChangeRows } from "../../associations/index.js";
 import type { Term } from "../../taxonomy/index.js";
-import type { Offer } from "../directory.model.js";
+import { OFFER_FIELDS, type Offer, type OfferContent } from "../directory.model.js";
 import { OFFER_KINDS, type OfferChoices } from "../directory.schema.js";
 
 const kindLabels: Record<(typeof OFFER_KINDS)[number], MessageKey> = { activity: "offer.kind.activity", help: "offer.kind.help" };
@@ -111,14 +115,24 @@ export function OfferFormPage(props: {
   values: Record<string, string>;
   chosen: OfferChoices;
   errors?: FieldErrors;
+  /** The approved offer and the change to it that waits for staff, shown above the form. */
+  pending?: { offer: Offer; change: PendingChange<OfferContent> } | null;
 }) {
   const { t } = usePage();
   const v = props.values;
+  const rows = useOfferChangeRows();
   const errors = props.errors ?? {};
   const { chosen } = props;
   return (
     <div class="stack form">
       <Heading>{t(props.action.endsWith("/new") ? "offer.new.title" : "offer.edit")}</Heading>
+      {props.pending && (
+        <PendingChangeNotice
+          since={props.pending.change.since}
+          rows={rows(props.pending.offer, props.pending.change.content, props.categories, props.targetGroups)}
+          withdraw={`/directory/offers/${props.pending.offer.id}/withdraw-change`}
+        />
+      )}
       <ErrorSummary errors={errors} />
       <Form action={props.action} class="stack">
         <input type="hidden" name="associationId" value={props.associationId} />
@@ -215,27 +229,111 @@ export function AssociationOffersPage(props: { associationId: string; rows: Offe
   );
 }
 
-export function OfferModerationPage(props: { rows: Offer[] }) {
+const OFFER_LABELS: Record<(typeof OFFER_FIELDS)[number], MessageKey> = {
+  kind: "offer.kind",
+  title: "offer.title",
+  description: "offer.description",
+  categoryId: "opportunity.category",
+  targetGroups: "offer.targetGroups",
+  placeName: "offer.placeName",
+  address: "offer.address",
+  postcode: "opportunity.postcode",
+  online: "offer.online",
+  timeText: "offer.time",
+  slots: "offer.slots",
+  accessibility: "search.facet.accessibility",
+  languages: "opportunity.languages",
+  price: "search.facet.price",
+  priceText: "offer.priceText",
+  contactEmail: "opportunity.contactEmail",
+  contactPhone: "association.phone",
+  linkUrl: "offer.link",
+};
+
+/** The difference between the approved offer and a change to it, field by field in words. */
+function useOfferChangeRows() {
   const { t } = usePage();
+  const yesNo = { yes: t("common.yes"), no: t("common.no") };
+  return (before: OfferContent, after: OfferContent, categories: Term[], groups: Term[]): ShownChange[] => {
+    const name = (terms: Term[], key: "id" | "code", v: string) => terms.find((x) => x[key] === v)?.label ?? v;
+    const show = (field: (typeof OFFER_FIELDS)[number], value: unknown): string => {
+      if (field === "kind") return t(kindLabels[value as OfferContent["kind"]] ?? "offer.kind.activity");
+      if (field === "categoryId") return typeof value === "string" ? name(categories, "id", value) : "";
+      if (field === "targetGroups") return (value as string[]).map((g) => name(groups, "code", g)).join(", ");
+      if (field === "slots") return describeSlots(t, value as string[]);
+      if (field === "accessibility") return (value as string[]).map((a) => labelOf(accessibilityLabels, a, t)).join(", ");
+      if (field === "languages") return (value as string[]).map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ");
+      if (field === "price") return labelOf(priceLabels, String(value), t);
+      return plainValue(value, yesNo);
+    };
+    return showDiff(diffFields(before, after, OFFER_FIELDS), (f) => t(OFFER_LABELS[f]), show);
+  };
+}
+
+/** Staff's queue for the directory: new offers, changes to public offers, and changes to associations' pages. */
+export function OfferModerationPage(props: {
+  rows: { offer: Offer; change: PendingChange<OfferContent> | null }[];
+  profiles: ProfileChangeItem[];
+  categories: Term[];
+  targetGroups: Term[];
+}) {
+  const { t } = usePage();
+  const rows = useOfferChangeRows();
+  const profileRows = useProfileChangeRows();
+  const empty = props.rows.length === 0 && props.profiles.length === 0;
   return (
-    <div class="stack">
+    <div class="stack moderation">
       <Heading>{t("offer.moderation.title")}</Heading>
       <div class="actions">
         <ButtonLink href="/directory/import">{t("offerImport.title")}</ButtonLink>
       </div>
-      {props.rows.length === 0 ? (
-        <EmptyState title="moderation.empty" />
-      ) : (
-        props.rows.map((o) => (
-          <DecisionCard
-            id={o.id}
-            title={o.title}
-            href={`/directory/offers/${o.id}`}
-            from={o.associationName}
-            text={o.description}
-            action={`/directory/offers/${o.id}/decision`}
-          />
-        ))
+      {empty && <EmptyState title="moderation.empty" />}
+      {props.profiles.length > 0 && (
+        <>
+          <Heading level={2} size="md">
+            {t("directory.moderation.profiles")}
+          </Heading>
+          {props.profiles.map(({ association: a, change }) => (
+            <DecisionCard
+              item={{
+                id: a.id,
+                kind: t("moderation.kind.change"),
+                title: a.name,
+                href: `/directory/associations/${a.id}`,
+                association: a.name,
+                person: a.email,
+                sent: change.since,
+                action: `/directory/associations/${a.id}/profile/decision`,
+              }}
+            >
+              <ChangeList id={a.id} rows={profileRows(a, change.content)} />
+            </DecisionCard>
+          ))}
+        </>
+      )}
+      {props.rows.length > 0 && (
+        <>
+          <Heading level={2} size="md">
+            {t("directory.moderation.offers")}
+          </Heading>
+          {props.rows.map(({ offer: o, change }) => (
+            <DecisionCard
+              item={{
+                id: o.id,
+                kind: t(change ? "moderation.kind.change" : "moderation.kind.new"),
+                title: change?.content.title ?? o.title,
+                href: `/directory/offers/${o.id}`,
+                association: o.associationName,
+                person: (change?.content ?? o).contactEmail,
+                sent: change?.since ?? o.updatedAt,
+                excerpt: change ? undefined : excerptOf(o.description),
+                action: `/directory/offers/${o.id}/decision`,
+              }}
+            >
+              {change && <ChangeList id={o.id} rows={rows(o, change.content, props.categories, props.targetGroups)} />}
+            </DecisionCard>
+          ))}
+        </>
       )}
     </div>
   );

@@ -262,13 +262,18 @@ export function ProfilePage(props: { values: ProfileForm; errors?: FieldErrors; 
   );
 }
 
-export function StaffMatchingPage(props: { values?: Record<string, string>; errors?: FieldErrors; result?: CitizenMatches }) {
+export function StaffMatchingPage(props: { values?: Record<string, string>; errors?: FieldErrors; result?: CitizenMatches; noConsent?: boolean }) {
   const { t } = usePage();
   const errors = props.errors ?? {};
   return (
     <div class="stack form">
       <Heading>{t("matching.staff.title")}</Heading>
       <P>{t("matching.staff.intro")}</P>
+      {props.noConsent && (
+        <Alert color="warning">
+          {t("matching.consent.missing")} {t("matching.staff.askAgain")}
+        </Alert>
+      )}
       <ErrorSummary errors={errors} />
       <Form action="/matching/staff" class="stack" aria-label={t("matching.staff.title")}>
         <Field name="email" type="email" label="matching.staff.email" required value={props.values?.email} error={errors.email} />

@@ -1,13 +1,17 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
+import type { PendingChange } from "../../../platform/moderation/pending-change.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
+import { PendingChangeNotice } from "../../../platform/ui/changes.js";
 import { Button, Checkbox, Checkboxes, ErrorSummary, Field, Form, Heading, P, Select, WeekGrid } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { Term } from "../../taxonomy/index.js";
 import type { ChecklistItem } from "../checklist.js";
 import { commitmentLabels, settingLabels, suitsLabels } from "../opportunities.labels.js";
+import type { Posting } from "../opportunities.model.js";
 import { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "../opportunities.model.js";
 import { PostingBody } from "./posting-body.js";
+import { usePostingChangeRows } from "./posting-changes.js";
 
 export function OpportunityFormPage(props: {
   action: string;
@@ -19,14 +23,24 @@ export function OpportunityFormPage(props: {
   preview?: { o: Opportunity; category: string | null };
   /** The lists the form has chosen so far. */
   chosen: { languages: string[]; suits: string[]; slots: string[] };
+  /** The published job and the change to it that waits for staff, shown above the form. */
+  pending?: { o: Opportunity; change: PendingChange<Posting> } | null;
 }) {
   const { t, tenant } = usePage();
+  const changeRows = usePostingChangeRows();
   const v = props.values;
   const errors = props.errors ?? {};
   return (
     <div class="stack form">
       <Heading>{t(props.action === "/opportunities/new" ? "opportunity.new.title" : "opportunity.edit")}</Heading>
       <P>{t("opportunity.new.intro")}</P>
+      {props.pending && (
+        <PendingChangeNotice
+          since={props.pending.change.since}
+          rows={changeRows(props.pending.o, props.pending.change.content, props.categories)}
+          withdraw={`/opportunities/${props.pending.o.id}/withdraw-change`}
+        />
+      )}
       {props.preview && (
         <section class="stack preview" tabindex={-1} autofocus aria-labelledby="preview-heading">
           <h2 class="ds-heading" data-size="sm" id="preview-heading">

@@ -23,5 +23,5 @@ export const requestsRoutes = new Hono<AppEnv>()
     } catch (error) {
       return again(formFailure(error).fields);
     }
-    return c.redirect("/premises/requests?notice=saved", 303);
+    return c.redirect("/premises/requests?notice=requestsDecided", 303);
   });

@@ -140,13 +140,26 @@ export function MagicConfirmPage(props: { token: string }) {
   );
 }
 
+/** A link from an e-mail that no longer works: why that happens, and the ways on from here. */
 export function LinkInvalidPage() {
-  const { t } = usePage();
+  const { t, tenant } = usePage();
   return (
     <div class="stack form">
       <Heading>{t("auth.linkInvalid.title")}</Heading>
       <P>{t("error.linkInvalid")}</P>
-      <ButtonLink href="/sign-in">{t("auth.signIn")}</ButtonLink>
+      <ul class="ds-list">
+        <li>{t("auth.linkInvalid.newest")}</li>
+        <li>{t("auth.linkInvalid.copied")}</li>
+        <li>
+          {t("auth.linkInvalid.ask")} <Link href={`mailto:${tenant.contactEmail}`}>{tenant.contactEmail}</Link>
+        </li>
+      </ul>
+      <div class="actions">
+        <ButtonLink href="/" variant="primary">
+          {t("error.backHome")}
+        </ButtonLink>
+        <Link href="/sign-in">{t("auth.signIn")}</Link>
+      </div>
     </div>
   );
 }
