@@ -84,13 +84,15 @@ export function MyDataView(props: { data: Record<string, unknown> }) {
       ))}
     </dl>
   );
-  const parts = Object.entries(props.data).filter(([, v]) => !(Array.isArray(v) && v.length === 0) && v !== null);
+  const { exported_at: exportedAt, tenant, ...held } = props.data;
+  const parts = Object.entries(held).filter(([, v]) => !(Array.isArray(v) && v.length === 0) && v !== null);
   return (
     <div class="stack">
       <Heading>{t("mydata.view.title")}</Heading>
       <P>
         {t("mydata.view.intro")} <Link href="/account/data.json">{t("mydata.download")}</Link>
       </P>
+      {typeof exportedAt === "string" && <P>{t("mydata.view.exported", { when: fmt.dateTime(exportedAt), tenant: String(tenant ?? "") })}</P>}
       {parts.map(([key, v]) => (
         <section class="stack" aria-label={Object.hasOwn(SECTIONS, key) ? t(SECTIONS[key] as MessageKey) : words(key)}>
           <Heading level={2} size="sm">
