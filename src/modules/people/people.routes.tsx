@@ -7,6 +7,7 @@ import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { formats } from "../../platform/i18n/format.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { roleLabels } from "./people.labels.js";
 import { PAGE_SIZE } from "./people.repository.js";
 import { invitePersonInput, peopleQuery, roleChangeInput } from "./people.schema.js";
 import * as people from "./people.service.js";
@@ -31,7 +32,13 @@ export const peopleRoutes = new Hono<AppEnv>()
       c,
       "people.csv",
       [t("auth.name"), t("auth.email"), t("people.verified"), t("people.roles"), t("table.created")],
-      rows.map((r) => [r.name, r.email, r.emailVerifiedAt ? t("common.yes") : t("common.no"), r.roles.join(" "), fmt.dateTime(r.createdAt)]),
+      rows.map((r) => [
+        r.name,
+        r.email,
+        r.emailVerifiedAt ? t("common.yes") : t("common.no"),
+        r.roles.map((x) => t(roleLabels[x])).join(", ") || t("role.citizen"),
+        fmt.dateTime(r.createdAt),
+      ]),
     );
   })
   .post("/invite", async (c) => {

@@ -75,6 +75,12 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "person.viewed": "audit.act.personViewed",
   "waiting.exported": "audit.act.waitingExported",
   "waiting.listed": "audit.act.waitingListed",
+  "association.profile_change_submitted": "audit.act.associationProfileChangeSubmitted",
+  "association.profile_change_withdrawn": "audit.act.associationProfileChangeWithdrawn",
+  "offer.change_submitted": "audit.act.offerChangeSubmitted",
+  "offer.change_withdrawn": "audit.act.offerChangeWithdrawn",
+  "opportunity.change_submitted": "audit.act.opportunityChangeSubmitted",
+  "opportunity.change_withdrawn": "audit.act.opportunityChangeWithdrawn",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */

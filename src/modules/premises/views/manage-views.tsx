@@ -67,7 +67,7 @@ function HoursTable(props: { idPrefix: string; caption: string; hours: { weekday
 
 /** Every premise, each under what it is part of. */
 export function ManagePage(props: { tree: PremiseTree }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const depth = (p: Premise) => props.tree.lineage(p.id).length - 1;
   const ordered: Premise[] = [];
   const walk = (parent: string | null) => {
@@ -97,7 +97,7 @@ export function ManagePage(props: { tree: PremiseTree }) {
             ),
           },
           { key: "kind", label: "premise.kind", cell: (p) => t(kindLabels[p.kind]) },
-          { key: "capacity", label: "premises.capacityLabel", cell: (p) => p.capacity?.toString() ?? "" },
+          { key: "capacity", label: "premises.capacityLabel", cell: (p) => (p.capacity === null ? "" : fmt.number(p.capacity)) },
           {
             key: "add",
             label: "premise.parts",
