@@ -24,8 +24,14 @@ export function niceTicks(max: number, count = 4, whole = true): number[] {
   return ticks;
 }
 
-/** Which tick labels show: every one when there is room, every n-th when the bars are many. */
-const showEvery = (bars: number, room: number) => Math.max(1, Math.ceil(bars / room));
+/**
+ * Which tick labels show: every one when there is room, every n-th when the bars are many. A label
+ * takes about 8 px a character at 13 px, plus a gap; `width` is the least room the plot has.
+ */
+const showEvery = (bars: Bar[], width: number) => {
+  const longest = Math.max(1, ...bars.map((b) => b.tick.length));
+  return Math.max(1, Math.ceil((bars.length * (longest * 8 + 10)) / width));
+};
 
 const HEIGHT = 220;
 const TOP = 12;
@@ -66,8 +72,8 @@ export function BarChart(props: {
   const y = (v: number) => TOP + plot - (v / top) * plot;
   const n = Math.max(1, props.bars.length);
   const slot = 100 / n;
-  const narrowEvery = showEvery(n, 6);
-  const wideEvery = showEvery(n, 16);
+  const narrowEvery = showEvery(props.bars, 280);
+  const wideEvery = showEvery(props.bars, 620);
   const titleId = `${props.id}-title`;
   const summaryId = `${props.id}-summary`;
   const table = (
