@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { namesForMember } from "./modules/associations/index.js";
 import { modules } from "./modules/index.js";
+import type { ServiceContext } from "./platform/service-context.js";
 import { createApi } from "./platform/api/api.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
 import { isPerson } from "./platform/auth/policy.js";
@@ -37,10 +38,12 @@ const notices = Object.assign({}, NOTICES, ...modules.map((m) => m.notices ?? {}
 const shell: ShellLoader = async (c) => {
   const actor = c.get("actor");
   const nav = modules.flatMap((m) => m.nav ?? []).filter((n) => n.visible(actor));
-  if (mailboxOpen(c)) nav.push({ href: "/dev/mailbox", label: "nav.mailbox", visible: () => true });
+  if (mailboxOpen(c)) nav.push({ href: "/dev/mailbox", label: "nav.mailbox", group: "mine", visible: () => true });
   const associations = isPerson(actor) && actor.memberships.size > 1 ? await namesForMember(c.get("deps").db, actor.tenantId, actor.userId) : [];
   return { nav, associations, notices };
 };
+
+const waiting = async (ctx: ServiceContext) => (await Promise.all(modules.map((m) => m.waiting?.(ctx) ?? []))).flat();
 
 /** Paths whose last part is a secret (an association's calendar address): the log keeps the path, not the secret. */
 const SECRET_PATHS = /^(\/premises\/calendars\/)[^/]+$/;
@@ -57,6 +60,7 @@ export function createApp(options: AppOptions) {
     c.set("deps", deps);
     c.set("log", log);
     c.set("shell", shell);
+    c.set("waiting", waiting);
     c.set("apiCaller", null);
     const started = performance.now();
     await next();

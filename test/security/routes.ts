@@ -25,7 +25,7 @@ import {
   wishInput,
 } from "../../src/modules/premises/premises.schema.js";
 import { dataRequestInput, eraseInput } from "../../src/modules/privacy/privacy.schema.js";
-import { saveSearchInput } from "../../src/modules/search/search.schema.js";
+import { saveSearchInput, synonymsInput } from "../../src/modules/search/search.schema.js";
 import { emailOnlyInput, resetInput, signInInput, signUpInput, tokenInput } from "../../src/platform/auth/auth.schema.js";
 import { assets } from "../../src/platform/ui/assets.js";
 import { PASSWORD } from "../harness.js";
@@ -132,6 +132,8 @@ export const FILL: Record<string, Fill> = {
   "POST /search/saved": { form: () => ({ query: "q=badminton", frequency: "daily" }), schema: saveSearchInput },
   "POST /search/saved/:id/delete": { params: (w) => ({ id: w.savedSearch }), schema: null, late: true },
   "GET /search/export.csv": { query: () => ({ q: "lektie" }) },
+  "GET /search/synonyms": {},
+  "POST /search/synonyms": { form: () => ({ da: "motion, træning, gymnastik\nældre, seniorer" }), schema: synonymsInput },
   "GET /search": { query: (w) => ({ q: "lektie", near: "8000", within: "10", sort: "relevance", page: "1", kind: "opportunity", category: w.categoryCode }) },
 
   "GET /directory": {},

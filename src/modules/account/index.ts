@@ -9,7 +9,12 @@ export const accountModule: ModuleDefinition = {
   name: "account",
   mounts: [{ path: "/account", routes: accountRoutes }],
   nav: [
-    { href: "/account", label: "nav.account", visible: (a) => a.kind === "person" && can(a, canManageAccount, { tenantId: a.tenantId, userId: a.userId }) },
+    {
+      href: "/account",
+      label: "nav.account",
+      group: "account",
+      visible: (a) => a.kind === "person" && can(a, canManageAccount, { tenantId: a.tenantId, userId: a.userId }),
+    },
   ],
   notices: { accountDeleted: "notice.accountDeleted", accountSaved: "notice.accountSaved" },
 };

@@ -10,9 +10,9 @@ export const adminModule: ModuleDefinition = {
   notices: { settingsSaved: "notice.settingsSaved", tokenRevoked: "notice.tokenRevoked" },
   mounts: [{ path: "/admin", routes: adminRoutes }],
   nav: [
-    { href: "/admin/audit", label: "nav.audit", visible: (a) => can(a, canReadAudit, here(a)) },
-    { href: "/admin/access", label: "nav.access", visible: (a) => can(a, canReadAccessLog, here(a)) },
-    { href: "/admin/api-tokens", label: "nav.apiTokens", visible: (a) => can(a, canManageApiTokens, here(a)) },
-    { href: "/admin/settings", label: "nav.settings", visible: (a) => can(a, canEditTenantSettings, here(a)) },
+    { href: "/admin/audit", label: "nav.audit", group: "admin", visible: (a) => can(a, canReadAudit, here(a)) },
+    { href: "/admin/access", label: "nav.access", group: "admin", visible: (a) => can(a, canReadAccessLog, here(a)) },
+    { href: "/admin/api-tokens", label: "nav.apiTokens", group: "admin", visible: (a) => can(a, canManageApiTokens, here(a)) },
+    { href: "/admin/settings", label: "nav.settings", group: "admin", visible: (a) => can(a, canEditTenantSettings, here(a)) },
   ],
 };

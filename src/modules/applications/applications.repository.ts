@@ -210,3 +210,19 @@ export async function forgetApplicant(db: Database, tenantId: string, who: { use
     await db.updateTable("application_messages").set({ author_id: null }).where("tenant_id", "=", tenantId).where("author_id", "=", who.userId).execute();
   return ids;
 }
+
+/** For the association's start page: its jobs that have applicants nobody has answered yet, with how many. */
+export async function newApplicantsByJob(db: Database, tenantId: string, associationIds: string[]) {
+  if (associationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("applications as a")
+    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "a.opportunity_id").onRef("o.tenant_id", "=", "a.tenant_id"))
+    .select(["o.id", "o.title", "o.association_id", (eb) => eb.fn.countAll<string | number>().as("n")])
+    .where("a.tenant_id", "=", tenantId)
+    .where("a.status", "=", "new")
+    .where("o.association_id", "in", associationIds)
+    .groupBy(["o.id", "o.title", "o.association_id"])
+    .orderBy("o.title")
+    .execute();
+  return rows.map((r) => ({ opportunityId: r.id, title: r.title, associationId: r.association_id, count: Number(r.n) }));
+}

@@ -6,6 +6,7 @@ import { profileRoutes } from "./associations.profile.routes.js";
 import { associationsRoutes } from "./associations.routes.js";
 import { personalData } from "./associations.service.js";
 import type {} from "./associations.table.js"; // its tables join the database interface
+import { waitingInAssociations } from "./start.js";
 
 export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
 export { type Association, type AssociationIdentity, PROFILE_FIELDS, type ProfileChangeItem, type ProfileContent } from "./associations.model.js";
@@ -17,6 +18,7 @@ export { useProfileChangeRows } from "./views/profile-views.js";
 
 export const associationsModule: ModuleDefinition = {
   name: "associations",
+  waiting: waitingInAssociations,
   mounts: [
     { path: "/associations", routes: associationsRoutes },
     // What an association tells the public is edited beside its page in the directory.
@@ -24,7 +26,7 @@ export const associationsModule: ModuleDefinition = {
   ],
   api: registerAssociationsApi,
   personalData,
-  nav: [{ href: "/associations", label: "nav.associations", visible: (a) => can(a, canCreateAssociation, { tenantId: a.tenantId }) }],
+  nav: [{ href: "/associations", label: "nav.associations", group: "association", visible: (a) => can(a, canCreateAssociation, { tenantId: a.tenantId }) }],
   notAPerson: {
     "associations.email": "the association's own address",
     "associations.phone": "the association's own telephone",

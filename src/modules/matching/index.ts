@@ -4,6 +4,7 @@ import { canBeMatched, canMatchForOthers } from "./matching.policy.js";
 import { matchingRoutes } from "./matching.routes.js";
 import { personalData, sealedFields } from "./matching.service.js";
 import type {} from "./matching.table.js"; // its tables join the database interface
+import { waitingInMatching } from "./start.js";
 
 export { personalData, sealedFields } from "./matching.service.js";
 
@@ -11,12 +12,13 @@ const here = (a: Actor) => ({ tenantId: a.tenantId });
 
 export const matchingModule: ModuleDefinition = {
   name: "matching",
+  waiting: waitingInMatching,
   notices: { consentWithdrawn: "notice.consentWithdrawn", profileSaved: "notice.profileSaved" },
   mounts: [{ path: "/matching", routes: matchingRoutes }],
   personalData,
   sealedFields,
   nav: [
-    { href: "/matching", label: "nav.forYou", visible: (a) => can(a, canBeMatched, here(a)) },
-    { href: "/matching/staff", label: "nav.matchingStaff", visible: (a) => can(a, canMatchForOthers, here(a)) },
+    { href: "/matching", label: "nav.forYou", group: "mine", visible: (a) => can(a, canBeMatched, here(a)) },
+    { href: "/matching/staff", label: "nav.matchingStaff", group: "centre", visible: (a) => can(a, canMatchForOthers, here(a)) },
   ],
 };

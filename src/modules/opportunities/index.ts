@@ -5,6 +5,7 @@ import { opportunityRoutes } from "./opportunities.routes.js";
 import { personalData } from "./opportunities.service.js";
 import type {} from "./opportunities.table.js"; // its tables join the database interface
 import { renewalReminderJobs } from "./renewal-reminders.js";
+import { waitingInOpportunities } from "./start.js";
 
 export { commitmentLabels, settingLabels, statusLabels, suitsLabels } from "./opportunities.labels.js";
 export { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "./opportunities.model.js";
@@ -16,16 +17,17 @@ export { OpportunityPage } from "./views/opportunity-page.js";
 
 export const opportunitiesModule: ModuleDefinition = {
   name: "opportunities",
+  waiting: waitingInOpportunities,
   mounts: [{ path: "/opportunities", routes: opportunityRoutes }],
   jobs: renewalReminderJobs,
   notices: { jobApproved: "notice.jobApproved" },
   personalData,
   nav: [
-    { href: "/opportunities", label: "nav.opportunities", visible: () => true },
-    { href: "/opportunities/moderation", label: "nav.moderation", visible: (a) => can(a, canModerate, { tenantId: a.tenantId }) },
+    { href: "/opportunities", label: "nav.opportunities", group: "public", visible: () => true },
+    { href: "/opportunities/moderation", label: "nav.moderation", group: "centre", visible: (a) => can(a, canModerate, { tenantId: a.tenantId }) },
     // The applicants' pages, in the job board's menu.
-    { href: "/opportunities/waiting", label: "nav.waiting", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
-    { href: "/opportunities/figures", label: "nav.figures", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
+    { href: "/opportunities/waiting", label: "nav.waiting", group: "centre", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
+    { href: "/opportunities/figures", label: "nav.figures", group: "centre", visible: (a) => can(a, canFollowUp, { tenantId: a.tenantId }) },
   ],
   notAPerson: {
     "opportunities.contact_email": "the contact the association gives for a posting; shown in the data download of the person it names",

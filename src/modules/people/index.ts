@@ -10,5 +10,5 @@ export const peopleModule: ModuleDefinition = {
     { path: "/people", routes: peopleRoutes },
     { path: "/invitations", routes: invitationRoutes },
   ],
-  nav: [{ href: "/people", label: "nav.people", visible: (a) => can(a, canManagePeople, { tenantId: a.tenantId }) }],
+  nav: [{ href: "/people", label: "nav.people", group: "admin", visible: (a) => can(a, canManagePeople, { tenantId: a.tenantId }) }],
 };

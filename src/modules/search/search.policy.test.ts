@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import { actorNames, expectOnly, TENANT } from "../../../test/policy-actors.js";
-import { canSaveSearches } from "./search.policy.js";
+import { canEditSynonyms, canSaveSearches } from "./search.policy.js";
 
 describe("search policy", () => {
   it("lets anyone signed in to the tenant keep searches, and nobody from another tenant", () => {
@@ -9,5 +9,9 @@ describe("search policy", () => {
       { tenantId: TENANT },
       actorNames.filter((n) => n !== "anonymous" && !n.startsWith("otherTenant")),
     );
+  });
+
+  it("keeps the search words to the tenant's administrator", () => {
+    expectOnly(canEditSynonyms, { tenantId: TENANT }, ["tenantAdmin"]);
   });
 });

@@ -8,10 +8,11 @@ import { render } from "../../platform/http/render.js";
 import { kindLabels } from "../../platform/search/labels.js";
 import { serviceContext } from "../../platform/service-context.js";
 import * as saved from "./saved-searches.js";
-import { canSaveSearches } from "./search.policy.js";
-import { rawSearchQuery, type SearchInput, saveSearchInput, searchInput } from "./search.schema.js";
+import { canEditSynonyms, canSaveSearches } from "./search.policy.js";
+import { rawSearchQuery, type SearchInput, saveSearchInput, searchInput, synonymsInput } from "./search.schema.js";
 import * as service from "./search.service.js";
-import { SavedSearchesPage, SearchPage } from "./views/search-views.js";
+import * as synonyms from "./synonyms.js";
+import { SavedSearchesPage, SearchPage, SynonymsPage } from "./views/search-views.js";
 
 /** The context of one who may keep searches; anyone else is asked to sign in. */
 function mayKeep(c: Context<AppEnv>) {
@@ -38,6 +39,22 @@ export const searchRoutes = new Hono<AppEnv>()
   .post("/saved/:id/delete", async (c) => {
     await saved.deleteSavedSearch(mayKeep(c), c.req.param("id"));
     return c.redirect("/search/saved?notice=saved", 303);
+  })
+  .get("/synonyms", async (c) => {
+    const ctx = serviceContext(c);
+    authorize(ctx.actor, canEditSynonyms, { tenantId: ctx.tenant.id });
+    return render(c, c.get("t")("search.synonyms.title"), <SynonymsPage langs={await synonyms.synonymSettings(ctx)} />);
+  })
+  .post("/synonyms", async (c) => {
+    const ctx = serviceContext(c);
+    authorize(ctx.actor, canEditSynonyms, { tenantId: ctx.tenant.id });
+    const form = await parseForm(c, synonymsInput);
+    if (!form.ok) {
+      const langs = ctx.tenant.languages.map((lang) => ({ lang, text: form.values[lang] ?? "" }));
+      return render(c, c.get("t")("search.synonyms.title"), <SynonymsPage langs={langs} errors={form.errors} />, 422);
+    }
+    await synonyms.saveSynonyms(ctx, form.data);
+    return c.redirect("/search/synonyms?notice=synonymsSaved", 303);
   })
   .get("/export.csv", async (c) => {
     const parsed = searchInput.safeParse(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES, type Lang } from "../../platform/i18n/i18n.js";
 import { FILTER_KEYS, type FilterKey, SORTS } from "../../platform/search/query.js";
 
 export const WITHIN_KM = [2, 5, 10, 25, 50] as const;
@@ -53,5 +54,15 @@ export function searchHref(input: SearchInput, change: Partial<SearchInput> = {}
   return qs ? `${path}?${qs}` : path;
 }
 
+/** How many filters narrow a search: each chosen facet value, and a distance. Shown on the "Filtrér (2)" button. */
+export function activeFilterCount(input: SearchInput): number {
+  return FILTER_KEYS.reduce((n, k) => n + input[k].length, 0) + (input.within ? 1 : 0);
+}
+
 export const FREQUENCIES = ["daily", "weekly"] as const;
 export const saveSearchInput = z.object({ query: z.string().max(2000), frequency: z.enum(FREQUENCIES, "validation.invalid") });
+
+/** The synonyms page: one text per language, a line a group. */
+export const synonymsInput = z.object(
+  Object.fromEntries(LANGUAGES.map((l) => [l, z.string().max(20_000, "search.synonyms.tooLong").optional()])) as Record<Lang, z.ZodOptional<z.ZodString>>,
+);

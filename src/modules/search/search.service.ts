@@ -10,6 +10,7 @@ import { commitmentLabels, suitsLabels } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
 import type { FacetOption, SearchOutcome } from "./search.model.js";
 import { SEARCH_PAGE_SIZE, type SearchInput } from "./search.schema.js";
+import { synonymGroups } from "./synonyms.js";
 
 const labelled = (labels: Record<string, MessageKey>, t: T) => Object.entries(labels).map(([value, key]) => ({ value, label: t(key) }));
 
@@ -49,9 +50,10 @@ export async function search(ctx: ServiceContext, input: SearchInput, limit = SE
   if (!input.near && (input.within || input.sort === "distance")) errors.near = "search.near.required";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
+  const [index, synonyms] = await Promise.all([tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage), input.q ? synonymGroups(ctx) : []]);
   const result = cachedSearch(index, {
     q: input.q,
+    synonyms,
     filters: Object.fromEntries(FILTER_KEYS.map((k) => [k, input[k]])),
     origin: place,
     withinKm: input.within ?? null,

@@ -246,3 +246,67 @@ describe("search parity", () => {
     for (const output of outputs) expect(output).toBe(outputs[0]);
   });
 });
+
+describe.each(dialects())("synonyms kept by the tenant [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  const clock = new TestClock();
+  const offer = (id: string, title: string, text: string): DocumentInput => ({ ...firstDoc, kind: "offer", id, title, text, url: `/directory/offers/${id}` });
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    for (const doc of [
+      offer("stolegymnastik", "Stolegymnastik for seniorer", "Blid gymnastik på stol for seniorer hver tirsdag.\nIdrætshallen\nTirsdag kl. 10"),
+      offer("gaatur", "Gåtur for pensionister", "Vi går fem kilometer langs åen og drikker kaffe bagefter.\nMødested ved stationen"),
+      offer("sorg-aeldre", "Sorggruppe for ældre", "En lille gruppe for ældre, der har mistet en ægtefælle."),
+      offer("fodbold", "Fodbold for drenge", "Træning for drenge på 10-12 år."),
+    ])
+      await putDocument(t.db, clock, a.id, "DK", doc);
+    await createPerson(t.db, a, { email: "admin@a.test", roles: ["tenant_admin"] });
+    await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
+    env = createTestApp(t.db, { clock });
+  });
+  afterAll(() => t.destroy());
+
+  const ids = async (q: string) => {
+    const res = await new Visitor(env.app, "a.test").get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+    return ((await res.json()) as { data: Hit[] }).data.map((h) => h.id).sort();
+  };
+
+  it("finds the seniors' gymnastics for 'motion for ældre' with the defaults, not the grief group", async () => {
+    expect(await ids("motion for ældre")).toEqual(["stolegymnastik"]);
+    expect(await ids("gå")).toEqual(["gaatur"]);
+    expect(await ids("pensionister")).toEqual(["gaatur", "sorg-aeldre", "stolegymnastik"]);
+  });
+
+  it("lets the tenant's administrator change the groups on a page of their own, and nobody else", async () => {
+    const staff = new Visitor(env.app, "a.test");
+    await staff.signIn("staff@a.test");
+    expect((await staff.get("/search/synonyms")).status).toBe(403);
+    expect((await staff.post("/search/synonyms", { da: "motion, fodbold" })).status).toBe(403);
+
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@a.test");
+    const page = await (await admin.get("/search/synonyms")).text();
+    expect(page).toContain("ældre, seniorer");
+    const saved = await admin.post("/search/synonyms", { da: "motion, fodbold\n\nældre\n" });
+    expect(saved.status).toBe(303);
+    expect(await (await admin.get("/search/synonyms")).text()).toContain(">motion, fodbold</textarea>");
+    // The lone word is dropped; motion now means football here, and elderly means only ældre.
+    expect(await ids("motion")).toEqual(["fodbold"]);
+    expect(await ids("pensionister")).toEqual(["gaatur"]);
+    const trail = await t.db.selectFrom("audit_log").select("action").where("tenant_id", "=", a.id).where("action", "=", "search.synonyms.changed").execute();
+    expect(trail).toHaveLength(1);
+    expect((await admin.post("/search/synonyms", { da: "x".repeat(20_001) })).status).toBe(422);
+  });
+
+  it("shows on the search page how many filters are chosen, and each hit's place apart from its text", async () => {
+    const html = await (await new Visitor(env.app, "a.test").get("/search?q=gymnastik&kind=offer&language=da&near=&within=")).text();
+    expect(html).toContain("Filtrér (2)");
+    expect(html).toMatch(/<li>Idrætshallen<\/li>/);
+    expect(html).toContain("Blid gymnastik på stol for seniorer hver tirsdag.</p>");
+    expect(await (await new Visitor(env.app, "a.test").get("/search?q=gymnastik")).text()).toMatch(/<summary>Filtrér<\/summary>/);
+  });
+});

@@ -6,6 +6,8 @@ import type { Actor } from "../auth/policy.js";
 import type { Clock } from "../clock.js";
 import type { Lang, T } from "../i18n/i18n.js";
 import type { Mailer } from "../mail/mailer.js";
+import type { WaitingItem } from "../modules.js";
+import type { ServiceContext } from "../service-context.js";
 import type { Tenant } from "../tenants/tenants.js";
 import type { ShellLoader } from "./render.js";
 
@@ -38,6 +40,8 @@ export type AppEnv = {
     log: Logger;
     /** Navigation and the association switcher for the page shell, from the module registry. */
     shell: ShellLoader;
+    /** What waits for the person in every module, for their start page. */
+    waiting: (ctx: ServiceContext) => Promise<WaitingItem[]>;
     apiCaller: ApiCaller | null;
   };
 };

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { formats } from "../i18n/format.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { Document } from "../ui/layout.js";
+import { associationInView } from "../ui/nav.js";
 import type { NavLink } from "../ui/page-context.js";
 import type { AppEnv } from "./env.js";
 
@@ -40,7 +41,8 @@ export async function render(c: Context<AppEnv>, title: string, body: Child, sta
         back: c.req.method === "GET" ? c.req.path + new URL(c.req.url).search : "/",
         nav: shell.nav,
         associations: shell.associations,
-        activeAssociationId: c.get("session")?.activeAssociationId ?? null,
+        // The association the page is about when it is one of the person's, else the one they switched to.
+        activeAssociationId: associationInView(c.req.path, new URL(c.req.url).searchParams, shell.associations, c.get("session")?.activeAssociationId ?? null),
         devMailbox: !c.get("deps").mailer.transport,
         themeVersion: themeVersion(tenant.colorPrimary),
         notice: noticeOf(shell.notices, c.req.query("notice")),

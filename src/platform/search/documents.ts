@@ -49,3 +49,23 @@ export async function putDocument(db: Database, clock: Clock, tenantId: string, 
 export async function hideDocument(db: Database, clock: Clock, tenantId: string, kind: SearchKind, id: string): Promise<void> {
   await upsertDocument(db, tenantId, kind, id, null, isoNow(clock));
 }
+
+const SNIPPET_LENGTH = 220;
+const FACT_LENGTH = 80;
+
+/**
+ * What a result shows of a document's text, which its module writes as lines (a description, then a
+ * place, a time): the first line cut at a word, and the short lines after it that are not sentences
+ * as separate facts, so
+ * a place or a time never runs on from the end of a sentence.
+ */
+export function snippetOf(text: string): { lead: string; facts: string[] } {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim().replace(/\s+/g, " "))
+    .filter((l) => l.length > 0);
+  const [first = "", ...rest] = lines;
+  const lead = first.length > SNIPPET_LENGTH ? `${first.slice(0, SNIPPET_LENGTH).replace(/\s+\S*$/, "")} …` : first;
+  // A fact is short and not a sentence: "Idrætshallen, Trige", "Tirsdag kl. 10".
+  return { lead, facts: rest.filter((l) => l.length <= FACT_LENGTH && !/[.!?]$/.test(l)) };
+}

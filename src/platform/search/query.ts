@@ -1,6 +1,7 @@
 import { FACETS, type Facet, type SearchDocument } from "./documents.js";
 import { distanceKm } from "./postcodes.js";
 import type { TenantIndex } from "./search-index.js";
+import { expandQuery } from "./synonyms.js";
 import { firstInOrder } from "./top.js";
 
 export const SORTS = ["relevance", "distance", "newest"] as const;
@@ -12,6 +13,8 @@ export const FILTER_KEYS: FilterKey[] = ["kind", ...FACETS];
 
 export interface SearchQuery {
   q: string;
+  /** The tenant's groups of words that mean the same (see synonyms.ts); a word of the query finds any word of its group. */
+  synonyms?: string[][];
   filters: Partial<Record<FilterKey, string[]>>;
   origin: { lat: number; lon: number } | null;
   withinKm: number | null;
@@ -37,16 +40,16 @@ export interface SearchOutcome {
 
 const NO_VALUES: string[] = [];
 const valuesOf = (doc: SearchDocument, key: FilterKey): string[] => (key === "kind" ? [doc.kind] : (doc.facets[key] ?? NO_VALUES));
-function textScores(index: TenantIndex, q: string): Map<string, number> | null {
+function textScores(index: TenantIndex, q: string, synonyms: string[][]): Map<string, number> | null {
   if (!q.trim()) return null;
   const options = {
     prefix: (term: string) => term.length >= 4,
     fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : false),
     boost: { title: 3, keywords: 2, subtitle: 1.5 },
   };
-  let results = index.mini.search(q, { ...options, combineWith: "AND" });
-  // Every word must match when some document has them all; otherwise the best partial matches.
-  if (results.length === 0) results = index.mini.search(q, { ...options, combineWith: "OR" });
+  let results = index.mini.search(expandQuery(q, synonyms, index.lang, "AND"), options);
+  // Every word (or one of its synonyms) must match when some document has them all; otherwise the best partial matches.
+  if (results.length === 0) results = index.mini.search(expandQuery(q, synonyms, index.lang, "OR"), options);
   return new Map(results.map((r) => [String(r.id), r.score]));
 }
 
@@ -55,7 +58,7 @@ function textScores(index: TenantIndex, q: string): Map<string, number> | null {
  * gives the same results in the same order whichever database the index was loaded from.
  */
 export function runSearch(index: TenantIndex, query: SearchQuery): SearchOutcome {
-  const scores = textScores(index, query.q);
+  const scores = textScores(index, query.q, query.synonyms ?? []);
   const active = FILTER_KEYS.filter((k) => (query.filters[k]?.length ?? 0) > 0).map((k) => ({ key: k, values: new Set(query.filters[k]) }));
   const tallies = new Map(FILTER_KEYS.map((k) => [k, new Map<string, number>()]));
   const hits: Ranked[] = [];

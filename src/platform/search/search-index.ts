@@ -16,6 +16,8 @@ export interface TenantIndex {
   watermark: string;
   /** Counts the changes applied since the index was built; anything cached from an older generation is stale. */
   generation: number;
+  /** The language its words are stemmed in, so a query is analysed the same way. */
+  lang: Lang;
 }
 
 interface Version {
@@ -55,7 +57,7 @@ function emptyIndex(lang: Lang): TenantIndex {
     processTerm: (term, field) => (field === "text" ? indexTerms(term, lang)[0] : indexTerms(term, lang)),
     searchOptions: { processTerm: (term) => queryTerm(term, lang) },
   });
-  return { mini, docs: new Map(), versions: new Map(), watermark: "", generation: 0 };
+  return { mini, docs: new Map(), versions: new Map(), watermark: "", generation: 0, lang };
 }
 
 async function build(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {

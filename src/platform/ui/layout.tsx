@@ -3,7 +3,8 @@ import { isPerson } from "../auth/policy.js";
 import { LANGUAGES, languageNames } from "../i18n/i18n.js";
 import { assets } from "./assets.js";
 import { Alert, Button, CsrfField } from "./components.js";
-import { type PageContext, PageCtx, usePage } from "./page-context.js";
+import { isCurrent, menuSections } from "./nav.js";
+import { type NavLink, type PageContext, PageCtx, usePage } from "./page-context.js";
 
 export function Document(props: { page: PageContext; title: string; children: Child }) {
   const { page } = props;
@@ -73,48 +74,96 @@ export function Document(props: { page: PageContext; title: string; children: Ch
 function Header() {
   const page = usePage();
   const { t, tenant, actor } = page;
+  const person = isPerson(actor);
+  const account = page.nav.find((l) => l.group === "account");
+  const sections = menuSections(page.nav);
   return (
-    <header>
-      <div class="site-header">
-        <div class="wrap bar">
-          <a class="brand" href="/">
-            {tenant.logoUrl ? <img src={tenant.logoUrl} alt="" /> : null}
-            <span>{tenant.name}</span>
-          </a>
-          <div class="tools">
-            <LanguageSwitcher />
-            {isPerson(actor) ? (
-              <>
-                {page.associations.length > 1 && <AssociationSwitcher />}
-                <a href="/account">{t("shell.account", { name: actor.name })}</a>
+    <header class="site-header">
+      <div class="wrap bar">
+        <a class="brand" href="/">
+          {tenant.logoUrl ? <img src={tenant.logoUrl} alt="" /> : null}
+          <span>{tenant.name}</span>
+        </a>
+        <div class="header-account">
+          {person ? (
+            <a
+              class="ds-button"
+              data-variant="secondary"
+              data-size="sm"
+              href={account?.href ?? "/account"}
+              aria-current={page.path === "/account" ? "page" : undefined}
+            >
+              <span class="wide-only">{t("shell.account", { name: actor.name })}</span>
+              <span class="narrow-only">{t(account?.label ?? "nav.account")}</span>
+            </a>
+          ) : (
+            <>
+              <a class="ds-button" data-variant="secondary" data-size="sm" href="/sign-in" aria-current={page.path === "/sign-in" ? "page" : undefined}>
+                {t("auth.signIn")}
+              </a>
+              <a class="ds-button sign-up" data-variant="secondary" data-size="sm" href="/sign-up" aria-current={page.path === "/sign-up" ? "page" : undefined}>
+                {t("auth.signUp")}
+              </a>
+            </>
+          )}
+        </div>
+        <details class="site-menu" data-signed-in={person ? "" : undefined}>
+          <summary class="ds-button" data-variant="secondary" data-size="sm" aria-label={t("shell.menuLabel")}>
+            {t("shell.menu")}
+          </summary>
+          <div class="site-menu-body">
+            <nav aria-label={t("shell.mainNav")}>
+              {person ? (
+                <div class="menu-groups">
+                  {sections.map((section) => (
+                    <section class="menu-group" aria-labelledby={`menu-${section.group}`}>
+                      <h2 class="ds-heading" data-size="2xs" id={`menu-${section.group}`}>
+                        {t(section.heading)}
+                      </h2>
+                      {section.group === "association" && page.associations.length > 1 && <AssociationSwitcher />}
+                      <MenuLinks links={section.links} />
+                    </section>
+                  ))}
+                </div>
+              ) : (
+                <MenuLinks links={sections.flatMap((s) => s.links)} />
+              )}
+            </nav>
+            <div class="menu-tools">
+              <LanguageSwitcher />
+              {!person && (
+                <a class="sign-up-in-menu" href="/sign-up">
+                  {t("auth.signUp")}
+                </a>
+              )}
+              {person && (
                 <form method="post" action="/sign-out">
                   <CsrfField />
                   <Button variant="secondary" size="sm">
                     {t("auth.signOut")}
                   </Button>
                 </form>
-              </>
-            ) : (
-              <>
-                <a href="/sign-in">{t("auth.signIn")}</a>
-                <a href="/sign-up">{t("auth.signUp")}</a>
-              </>
-            )}
+              )}
+            </div>
           </div>
-        </div>
+        </details>
       </div>
-      <nav class="site-nav" aria-label={t("shell.mainNav")}>
-        <ul class="wrap">
-          {page.nav.map((link) => (
-            <li>
-              <a class="ds-link" href={link.href} aria-current={page.path === link.href ? "page" : undefined}>
-                {t(link.label)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
     </header>
+  );
+}
+
+function MenuLinks(props: { links: NavLink[] }) {
+  const { t, path } = usePage();
+  return (
+    <ul class="menu-links">
+      {props.links.map((link) => (
+        <li>
+          <a href={link.href} aria-current={isCurrent(link.href, path) ? "page" : undefined}>
+            {t(link.label)}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -127,6 +176,8 @@ function SwitcherForm(props: {
   button: string;
   options: { value: string; label: string; lang?: string }[];
   selected: string | null;
+  /** Shown first when nothing is chosen, so the list never seems to name one that is not. */
+  placeholder?: string;
 }) {
   const page = usePage();
   return (
@@ -137,6 +188,11 @@ function SwitcherForm(props: {
         {props.label}
       </label>
       <select id={props.id} name={props.name} class="ds-input" data-size="sm">
+        {props.placeholder && (
+          <option value="" disabled selected>
+            {props.placeholder}
+          </option>
+        )}
         {props.options.map((o) => (
           <option value={o.value} lang={o.lang} selected={o.value === props.selected}>
             {o.label}
@@ -176,6 +232,7 @@ function AssociationSwitcher() {
       label={t("shell.activeAssociation")}
       button={t("shell.switchAssociation")}
       selected={activeAssociationId}
+      placeholder={activeAssociationId ? undefined : t("shell.chooseAssociation")}
       options={associations.map((a) => ({ value: a.id, label: a.name }))}
     />
   );

@@ -3,10 +3,12 @@ import type { Actor } from "../auth/policy.js";
 import type { Formats } from "../i18n/format.js";
 import type { Lang, MessageKey, T } from "../i18n/i18n.js";
 import type { Tenant } from "../tenants/tenants.js";
+import type { NavGroup } from "./nav.js";
 
 export interface NavLink {
   href: string;
   label: MessageKey;
+  group: NavGroup;
 }
 
 export interface PageContext {
