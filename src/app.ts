@@ -6,7 +6,6 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { namesForMember } from "./modules/associations/index.js";
 import { modules } from "./modules/index.js";
-import type { ServiceContext } from "./platform/service-context.js";
 import { createApi } from "./platform/api/api.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
 import { isPerson } from "./platform/auth/policy.js";
@@ -18,6 +17,7 @@ import { csrfMiddleware, isHttps, knownHostForChanges, sessionMiddleware, tenant
 import type { ShellLoader } from "./platform/http/render.js";
 import { mailboxOpen, mailboxRoutes } from "./platform/mail/mailbox.routes.js";
 import type { Mailer } from "./platform/mail/mailer.js";
+import type { ServiceContext } from "./platform/service-context.js";
 import { anyTenant } from "./platform/tenants/tenants.js";
 import { assets } from "./platform/ui/assets.js";
 import { NOTICES } from "./platform/ui/page-context.js";

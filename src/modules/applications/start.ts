@@ -19,7 +19,11 @@ export async function waitingInApplications(ctx: ServiceContext): Promise<Waitin
     label: "start.myApplications",
     count: mine.length,
     href: "/applications/mine",
-    examples: mine.slice(0, 3).map((a) => ({ text: a.title, href: `/opportunities/${a.opportunityId}`, note: a.status === "unconfirmed" ? t("start.unconfirmed") : t(stepLabels[a.status]) })),
+    examples: mine.slice(0, 3).map((a) => ({
+      text: a.title,
+      href: `/opportunities/${a.opportunityId}`,
+      note: a.status === "unconfirmed" ? t("start.unconfirmed") : t(stepLabels[a.status]),
+    })),
   });
   const admin = [...actor.memberships].filter(([, role]) => role === "admin").map(([id]) => id);
   if (admin.length > 0) {
@@ -30,7 +34,9 @@ export async function waitingInApplications(ctx: ServiceContext): Promise<Waitin
       count: jobs.reduce((n, j) => n + j.count, 0),
       href: jobs[0] ? `/opportunities/${jobs[0].opportunityId}/applications` : `/opportunities/association/${admin[0]}`,
       toDo: true,
-      examples: jobs.slice(0, 3).map((j) => ({ text: j.title, href: `/opportunities/${j.opportunityId}/applications`, note: t("start.newCount", { count: j.count }) })),
+      examples: jobs
+        .slice(0, 3)
+        .map((j) => ({ text: j.title, href: `/opportunities/${j.opportunityId}/applications`, note: t("start.newCount", { count: j.count }) })),
     });
   }
   if (can(actor, canFollowUp, { tenantId: ctx.tenant.id })) {

@@ -1,8 +1,8 @@
 import { can } from "../../platform/auth/policy.js";
 import type { WaitingItem } from "../../platform/modules.js";
 import type { ServiceContext } from "../../platform/service-context.js";
-import { profileChangeQueue } from "./associations.profile.js";
 import { canModerateProfiles } from "./associations.policy.js";
+import { profileChangeQueue } from "./associations.profile.js";
 
 /** The centre's queue of changes to association pages. */
 export async function waitingInAssociations(ctx: ServiceContext): Promise<WaitingItem[]> {

@@ -15,7 +15,8 @@ export async function waitingInPremises(ctx: ServiceContext): Promise<WaitingIte
   if (mayInTenant(actor, canBookForSomeAssociation)) {
     const mine = (await myBookings(ctx)).filter((b) => b.status !== "cancelled" && b.status !== "rejected" && (b.untilDate ?? b.startDate) >= today);
     const toAnswer = mine.filter((b) => b.status === "proposed");
-    if (toAnswer.length > 0) items.push({ group: "association", label: "start.proposalsToAnswer", count: toAnswer.length, href: `/premises/bookings/${toAnswer[0]?.id}`, toDo: true });
+    if (toAnswer.length > 0)
+      items.push({ group: "association", label: "start.proposalsToAnswer", count: toAnswer.length, href: `/premises/bookings/${toAnswer[0]?.id}`, toDo: true });
     items.push({
       group: "association",
       label: "start.bookings",
@@ -30,7 +31,12 @@ export async function waitingInPremises(ctx: ServiceContext): Promise<WaitingIte
   }
   if (mayInTenant(actor, canSeeRounds)) {
     const open = (await roundsPage(ctx)).rounds.filter((r) => r.status !== "published");
-    items.push({ group: "premises", label: "start.openRounds", count: open.length, href: open.length === 1 ? `/premises/rounds/${open[0]?.id}` : "/premises/rounds" });
+    items.push({
+      group: "premises",
+      label: "start.openRounds",
+      count: open.length,
+      href: open.length === 1 ? `/premises/rounds/${open[0]?.id}` : "/premises/rounds",
+    });
   }
   return items;
 }

@@ -17,7 +17,7 @@ const OIDC_COOKIE = "sammen_oidc";
 
 function startSignedIn(c: Context<AppEnv>, session: string, next?: string) {
   setCookie(c, SESSION_COOKIE, session, cookieOptions(c));
-  return c.redirect(safeBack(next, "/account"), 303);
+  return c.redirect(safeBack(next, "/start"), 303);
 }
 
 /** Turns a weak-password AppError into the re-rendered form; anything else goes to the error page. */
@@ -133,7 +133,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.redirect("/?notice=signedOut", 303);
   })
   .get("/auth/oidc/:slug", async (c) => {
-    const { url, state } = await startOidc(serviceContext(c), c.req.param("slug"), safeBack(c.req.query("next"), "/account"));
+    const { url, state } = await startOidc(serviceContext(c), c.req.param("slug"), safeBack(c.req.query("next"), "/start"));
     await setSignedCookie(c, OIDC_COOKIE, JSON.stringify(state), c.get("deps").config.secret, { ...cookieOptions(c), maxAge: 600 });
     return c.redirect(url, 302);
   })
