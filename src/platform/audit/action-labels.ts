@@ -81,6 +81,7 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "offer.change_withdrawn": "audit.act.offerChangeWithdrawn",
   "opportunity.change_submitted": "audit.act.opportunityChangeSubmitted",
   "opportunity.change_withdrawn": "audit.act.opportunityChangeWithdrawn",
+  "search.synonyms.changed": "audit.act.searchSynonymsChanged",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */

@@ -63,7 +63,7 @@ export function FindPage(props: { input: FindInput; rooms: FreeRoom[]; nearUnkno
                   {[
                     r.building !== r.premise.name ? r.building : null,
                     r.premise.capacity ? t("premises.capacity", { count: r.premise.capacity }) : null,
-                    r.distanceKm !== null ? t("format.away", { distance: fmt.distance(r.distanceKm) }) : null,
+                    r.distanceKm !== null ? t("search.distanceAway", { distance: fmt.distance(r.distanceKm) }) : null,
                   ]
                     .filter(Boolean)
                     .join(" · ")}
