@@ -124,6 +124,7 @@ export const FILL: Record<string, Fill> = {
 
   "GET /": {},
   "GET /accessibility": {},
+  "GET /start": {},
   "GET /privacy": {},
   "GET /theme.css": {},
   "POST /language": { form: () => ({ lang: "en", back: "/" }), schema: null },
