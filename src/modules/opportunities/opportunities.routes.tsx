@@ -7,6 +7,7 @@ import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { localized } from "../../platform/i18n/localized.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { backToResults } from "../../platform/ui/detail.js";
 import { terms } from "../taxonomy/index.js";
 import { type ChecklistItem, reviewPosting } from "./checklist.js";
 import { decide, getForEditWithChange, moderationQueue, withdrawChange } from "./moderation.js";
@@ -110,7 +111,8 @@ export const opportunityRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const ctx = serviceContext(c);
     const o = localized(await service.getVisible(ctx, c.req.param("id")), c.get("lang"));
-    return render(c, o.title, <OpportunityPage o={o} category={await service.categoryLabel(ctx, o)} mayManage={service.mayManage(ctx, o)} />);
+    const back = backToResults(c.req.query("back"), c.req.header("referer"));
+    return render(c, o.title, <OpportunityPage o={o} category={await service.categoryLabel(ctx, o)} mayManage={service.mayManage(ctx, o)} back={back} />);
   })
   .get("/:id/edit", async (c) => {
     const { o, change } = await getForEditWithChange(serviceContext(c), c.req.param("id"));
