@@ -16,21 +16,23 @@ export function HomePage(props: { front: FrontPage }) {
           <span id="home-heading">{t("home.heading", { tenant: tenant.name })}</span>
         </Heading>
         <P>{t("home.intro")}</P>
-        <form method="get" action="/search" role="search" class="home-search-form" aria-label={t("home.searchLabel")}>
-          <div class="ds-field what">
-            <label class="ds-label" for="home-q">
-              {t("search.q")}
-            </label>
-            <input class="ds-input" id="home-q" name="q" type="search" placeholder={t("search.q.hint")} />
-          </div>
-          <div class="ds-field where">
-            <label class="ds-label" for="home-near">
-              {t("search.near")}
-            </label>
-            <input class="ds-input" id="home-near" name="near" inputmode="numeric" autocomplete="postal-code" />
-          </div>
-          <Button variant="primary">{t("search.submit")}</Button>
-        </form>
+        <search>
+          <form method="get" action="/search" class="home-search-form" aria-label={t("home.searchLabel")}>
+            <div class="ds-field what">
+              <label class="ds-label" for="home-q">
+                {t("search.q")}
+              </label>
+              <input class="ds-input" id="home-q" name="q" type="search" placeholder={t("search.q.hint")} />
+            </div>
+            <div class="ds-field where">
+              <label class="ds-label" for="home-near">
+                {t("search.near")}
+              </label>
+              <input class="ds-input" id="home-near" name="near" inputmode="numeric" autocomplete="postal-code" />
+            </div>
+            <Button variant="primary">{t("search.submit")}</Button>
+          </form>
+        </search>
       </section>
       {categories.length > 0 && (
         <section class="stack" aria-labelledby="home-categories">
