@@ -19,13 +19,11 @@ export async function waitingInApplications(ctx: ServiceContext): Promise<Waitin
     label: "start.myApplications",
     count: mine.length,
     href: "/applications/mine",
-    examples: mine
-      .slice(0, 3)
-      .map((a) => ({
-        text: a.title,
-        href: `/opportunities/${a.opportunityId}`,
-        note: a.status === "unconfirmed" ? t("start.unconfirmed") : t(stepLabels[a.status]),
-      })),
+    examples: mine.slice(0, 3).map((a) => ({
+      text: a.title,
+      href: `/opportunities/${a.opportunityId}`,
+      note: a.status === "unconfirmed" ? t("start.unconfirmed") : t(stepLabels[a.status]),
+    })),
   });
   const admin = [...actor.memberships].filter(([, role]) => role === "admin").map(([id]) => id);
   if (admin.length > 0) {
