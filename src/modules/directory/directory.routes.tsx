@@ -6,6 +6,7 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { localized } from "../../platform/i18n/localized.js";
 import { decisionInput } from "../../platform/moderation/decision.schema.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
@@ -121,7 +122,8 @@ export const directoryRoutes = new Hono<AppEnv>()
   })
   .post("/offers/new", (c) => saveOffer(c, null))
   .get("/offers/:id", async (c) => {
-    const page = await service.offerPage(serviceContext(c), c.req.param("id"));
+    const found = await service.offerPage(serviceContext(c), c.req.param("id"));
+    const page = { ...found, offer: localized(found.offer, c.get("lang")) };
     return render(c, page.offer.title, <OfferPage {...page} />);
   })
   .get("/offers/:id/edit", async (c) => {
@@ -152,6 +154,13 @@ export const directoryRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("offer.mine.title"), <AssociationOffersPage associationId={c.req.param("id")} rows={rows} />);
   })
   .get("/associations/:id", async (c) => {
-    const page = await service.associationPage(serviceContext(c), c.req.param("id"));
+    const found = await service.associationPage(serviceContext(c), c.req.param("id"));
+    const lang = c.get("lang");
+    const page = {
+      ...found,
+      association: localized(found.association, lang),
+      offers: found.offers.map((o) => localized(o, lang)),
+      jobs: found.jobs.map((j) => localized(j, lang)),
+    };
     return render(c, page.association.name, <AssociationPublicPage {...page} />);
   });

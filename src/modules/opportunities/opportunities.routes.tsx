@@ -5,7 +5,9 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid, notFound } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { localized } from "../../platform/i18n/localized.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { backToResults } from "../../platform/ui/detail.js";
 import { terms } from "../taxonomy/index.js";
 import { type ChecklistItem, reviewPosting } from "./checklist.js";
 import { decide, getForEditWithChange, moderationQueue, withdrawChange } from "./moderation.js";
@@ -80,7 +82,12 @@ export const opportunityRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const page = Math.max(1, Math.min(10_000, Number(c.req.query("page")) || 1));
     const { rows, total } = await service.listPublished(serviceContext(c), page);
-    return render(c, c.get("t")("opportunity.list.title"), <OpportunityListPage rows={rows} total={total} page={page} pages={Math.ceil(total / PAGE_SIZE)} />);
+    const lang = c.get("lang");
+    return render(
+      c,
+      c.get("t")("opportunity.list.title"),
+      <OpportunityListPage rows={rows.map((r) => localized(r, lang))} total={total} page={page} pages={Math.ceil(total / PAGE_SIZE)} />,
+    );
   })
   .get("/new", async (c) => {
     const associationId = c.req.query("association") ?? "";
@@ -103,8 +110,9 @@ export const opportunityRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const ctx = serviceContext(c);
-    const o = await service.getVisible(ctx, c.req.param("id"));
-    return render(c, o.title, <OpportunityPage o={o} category={await service.categoryLabel(ctx, o)} mayManage={service.mayManage(ctx, o)} />);
+    const o = localized(await service.getVisible(ctx, c.req.param("id")), c.get("lang"));
+    const back = backToResults(c.req.query("back"), c.req.header("referer"));
+    return render(c, o.title, <OpportunityPage o={o} category={await service.categoryLabel(ctx, o)} mayManage={service.mayManage(ctx, o)} back={back} />);
   })
   .get("/:id/edit", async (c) => {
     const { o, change } = await getForEditWithChange(serviceContext(c), c.req.param("id"));

@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { Alert, Button, ButtonLink, ErrorSummary, Field, Form, Heading, JsonLd, P } from "../../../platform/ui/components.js";
+import { Breadcrumbs } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { statusLabels } from "../opportunities.labels.js";
 import { type Opportunity, postedAt } from "../opportunities.model.js";
@@ -10,13 +11,16 @@ export function OpportunityPage(props: {
   category: string | null;
   apply?: { values: Record<string, string>; errors: FieldErrors };
   mayManage: boolean;
+  /** The results to go back to (a search with its query). */
+  back?: string;
 }) {
   const { t, actor, tenant } = usePage();
   const { o } = props;
   const errors = props.apply?.errors ?? {};
   const values = props.apply?.values ?? (actor.kind === "person" ? { name: actor.name, email: actor.email } : {});
   return (
-    <article class="stack">
+    <article class="stack detail">
+      <Breadcrumbs back={props.back ?? "/search"} title={o.title} />
       {o.status === "published" && (
         <JsonLd
           data={{
@@ -45,6 +49,13 @@ export function OpportunityPage(props: {
       )}
       {o.status !== "published" && <Alert color="warning">{t("opportunity.notPublic", { status: t(statusLabels[o.status]) })}</Alert>}
       <Heading>{o.title}</Heading>
+      {o.status === "published" && (
+        <p class="detail-action">
+          <a class="ds-button" data-variant="primary" href="#apply-heading">
+            {t("application.title")}
+          </a>
+        </p>
+      )}
       <PostingBody o={o} category={props.category} />
       {props.mayManage && (
         <div class="actions">
