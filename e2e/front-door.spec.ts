@@ -13,13 +13,21 @@ test.describe("on a phone", () => {
     await expect(page).toHaveURL(/\/search\?q=bes%C3%B8gsven/);
     await expectAccessible(page);
     // 3: the first volunteer job in the results.
-    await page.getByRole("link", { name: /^Besøgsven/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Besøgsven/ })
+      .first()
+      .click();
     await expect(page.getByRole("link", { name: "Meld dig" })).toBeInViewport();
     await expectAccessible(page);
     // 4–5: a few words, and send; name and e-mail come from the account.
     await page.getByLabel(/^Skriv lidt om dig selv/).fill("Jeg kan komme tirsdag eftermiddag og drikker gerne kaffe.");
     await page.getByRole("button", { name: "Send ansøgning" }).click();
-    await expect(page.getByRole("status").or(page.getByRole("heading", { level: 1 })).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("status")
+        .or(page.getByRole("heading", { level: 1 }))
+        .first(),
+    ).toBeVisible();
     await expectAccessible(page);
     await visit(page, "/applications/mine");
     await expect(page.getByRole("main")).toContainText("Besøgsven");

@@ -84,6 +84,15 @@ describe.each(dialects())("a volunteer job's page [%s]", (dialect) => {
     expect(html).toMatch(/<a class="ds-button" data-variant="primary" href="#apply-heading">Meld dig<\/a>/);
   });
 
+  it("tells a visitor that no account is needed, and a signed-in person what their application goes out with", async () => {
+    expect(await (await new Visitor(env.app, a.host).get(`/opportunities/${jobId}`)).text()).toContain("Du behøver ingen konto.");
+    const staff = new Visitor(env.app, a.host);
+    await staff.signIn("staff@a.test");
+    const html = await (await staff.get(`/opportunities/${jobId}`)).text();
+    expect(html).not.toContain("Du behøver ingen konto.");
+    expect(html).toContain("Vi sender ansøgningen med dit navn og din e-mail, staff@a.test.");
+  });
+
   it("leads back to the search it came from, and only to a local search", async () => {
     const v = new Visitor(env.app, a.host);
     const kept = await (await v.get(`/opportunities/${jobId}?back=${encodeURIComponent("/search?q=lektier&kind=job")}`)).text();

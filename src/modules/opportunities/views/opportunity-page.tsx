@@ -68,7 +68,7 @@ export function OpportunityPage(props: {
           <h2 class="ds-heading" data-size="md" id="apply-heading">
             {t("application.title")}
           </h2>
-          <P>{t("application.intro")}</P>
+          <P>{actor.kind === "person" ? t("application.introSignedIn", { email: actor.email }) : t("application.intro")}</P>
           <ErrorSummary errors={errors} />
           <Form action={`/opportunities/${o.id}/apply`}>
             <Field name="name" label="auth.name" autocomplete="name" required value={values.name} error={errors.name} />
