@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApplication } from "../../../test/factories/application.factory.js";
+import { buildPublishedJob } from "../../../test/factories/opportunity.factory.js";
+import { createAssociation, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
+
+/** What a reader sees on a job's page: the way back, the association, the fact box, contact links and how quickly it answers. */
+describe.each(dialects())("a volunteer job's page [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  let club: { id: string; name: string };
+  let job: { id: string };
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    const created = await createAssociation(t.db, a, "Gåklubben Sønderby");
+    club = { id: created.id, name: "Gåklubben Sønderby" };
+    job = await buildPublishedJob(t.db, a, club, {
+      title: "Turleder til gåture",
+      expiresOn: "2027-03-26",
+      stepFree: true,
+      suits: ["seniors"],
+      contactEmail: "gaa@klub.test",
+      tasks: "Du går foran.\n\nDu venter på de sidste.",
+    });
+    env = createTestApp(t.db);
+  });
+  afterAll(() => t.destroy());
+
+  const page = async (path = `/opportunities/${job.id}`, headers: Record<string, string> = {}) => {
+    const res = await new Visitor(env.app, a.host, headers).get(path);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  const facts = (html: string) => html.match(/<section class="ds-card detail-facts"[\s\S]*?<\/section>/)?.[0] ?? "";
+
+  it("shows the facts in a card, the closing date in Danish, and the association as a link", async () => {
+    const html = await page();
+    const box = facts(html);
+    expect(box).toContain("<dt>Tid</dt>");
+    expect(box).toMatch(/<dt>Søg senest<\/dt><dd>26\. marts 2027<\/dd>/);
+    expect(box).toContain("Seniorer");
+    expect(box).toContain("Der er adgang uden trin");
+    expect(box).toMatch(/<dt>Sted<\/dt><dd><a [^>]*href="https:\/\/www\.openstreetmap\.org\/search\?query=Foreningshuset%2C%208000/);
+    expect(html).toMatch(new RegExp(`<a class="ds-link" href="/directory/associations/${club.id}">Gåklubben Sønderby</a>`));
+    expect(html).toContain('<span class="ds-avatar detail-logo" data-size="sm" aria-hidden="true">GS</span>');
+    expect(html).toMatch(/<a class="ds-button" data-variant="primary" href="#apply-heading">Meld dig<\/a>/);
+    // Its texts are paragraphs, not boxes that look like fields.
+    expect(html).toContain('<p class="ds-paragraph">Du går foran.</p><p class="ds-paragraph">Du venter på de sidste.</p>');
+    expect(html).not.toContain("mail-body");
+  });
+
+  it("links the contact by e-mail with the job as the subject", async () => {
+    const html = await page();
+    expect(html).toContain('href="mailto:gaa@klub.test?subject=Turleder%20til%20g%C3%A5ture"');
+  });
+
+  it("leads back to the search it came from, and nowhere else", async () => {
+    expect(await page(`/opportunities/${job.id}?back=${encodeURIComponent("/search?q=gåtur&kind=opportunity")}`)).toContain(
+      'href="/search?q=gåtur&amp;kind=opportunity">Tilbage til søgeresultaterne</a>',
+    );
+    expect(await page(`/opportunities/${job.id}`, { referer: "http://a.test/search?q=tur" })).toContain('href="/search?q=tur">');
+    for (const back of ["https://evil.test/search", "//evil.test/search", "/search\\..\\x", "/admin"]) {
+      const html = await page(`/opportunities/${job.id}?back=${encodeURIComponent(back)}`);
+      expect(html).toContain('href="/search">Tilbage til søgeresultaterne</a>');
+      expect(html.match(/<nav class="ds-breadcrumbs[\s\S]*?<\/nav>/)?.[0]).not.toContain("evil.test");
+    }
+  });
+
+  it("says how quickly the association answers only once it has answered five", async () => {
+    const confirmed = "2026-11-10T09:00:00.000Z";
+    for (const days of [1, 2, 3, 4]) {
+      await buildApplication(t.db, env.config, a, job.id, {
+        status: "contacted",
+        createdAt: confirmed,
+        confirmedAt: confirmed,
+        firstAnswerAt: new Date(Date.parse(confirmed) + days * 86_400_000).toISOString(),
+      });
+    }
+    await buildApplication(t.db, env.config, a, job.id, { createdAt: confirmed, confirmedAt: confirmed });
+    expect(facts(await page())).not.toContain("Svartid");
+
+    await buildApplication(t.db, env.config, a, job.id, {
+      status: "meeting",
+      createdAt: confirmed,
+      confirmedAt: confirmed,
+      firstAnswerAt: new Date(Date.parse(confirmed) + 5 * 86_400_000).toISOString(),
+    });
+    expect(facts(await page())).toMatch(/<dt>Svartid<\/dt><dd>Foreningen svarer typisk inden for 3 dage<\/dd>/);
+    const en = await new Visitor(env.app, a.host, { "accept-language": "en" }).get(`/opportunities/${job.id}`);
+    expect(await en.text()).toContain("The association usually answers within 3 days");
+  });
+});
