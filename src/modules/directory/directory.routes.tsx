@@ -8,8 +8,9 @@ import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { decisionInput } from "../../platform/moderation/decision.schema.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { backToResults } from "../../platform/ui/detail.js";
 import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
-import { profileChangeQueue } from "../associations/index.js";
+import { logoHref, profileChangeQueue } from "../associations/index.js";
 import { terms } from "../taxonomy/index.js";
 import { importOffers, mayImport, OFFER_IMPORT } from "./directory.import.js";
 import type { Offer } from "./directory.model.js";
@@ -121,8 +122,10 @@ export const directoryRoutes = new Hono<AppEnv>()
   })
   .post("/offers/new", (c) => saveOffer(c, null))
   .get("/offers/:id", async (c) => {
-    const page = await service.offerPage(serviceContext(c), c.req.param("id"));
-    return render(c, page.offer.title, <OfferPage {...page} />);
+    const ctx = serviceContext(c);
+    const page = await service.offerPage(ctx, c.req.param("id"));
+    const back = backToResults(c.req.query("back"), c.req.header("referer"));
+    return render(c, page.offer.title, <OfferPage {...page} back={back} logo={await logoHref(ctx, page.offer.associationId)} />);
   })
   .get("/offers/:id/edit", async (c) => {
     const { offer: o, change } = await service.getForEditWithChange(serviceContext(c), c.req.param("id"));
@@ -153,5 +156,6 @@ export const directoryRoutes = new Hono<AppEnv>()
   })
   .get("/associations/:id", async (c) => {
     const page = await service.associationPage(serviceContext(c), c.req.param("id"));
-    return render(c, page.association.name, <AssociationPublicPage {...page} />);
+    const back = backToResults(c.req.query("back"), c.req.header("referer"));
+    return render(c, page.association.name, <AssociationPublicPage {...page} back={back} />);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApplication } from "../../../test/factories/application.factory.js";
+import { buildOffer } from "../../../test/factories/offer.factory.js";
 import { buildPublishedJob } from "../../../test/factories/opportunity.factory.js";
 import { createAssociation, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
 
@@ -90,5 +91,18 @@ describe.each(dialects())("a volunteer job's page [%s]", (dialect) => {
     expect(facts(await page())).toMatch(/<dt>Svartid<\/dt><dd>Foreningen svarer typisk inden for 3 dage<\/dd>/);
     const en = await new Visitor(env.app, a.host, { "accept-language": "en" }).get(`/opportunities/${job.id}`);
     expect(await en.text()).toContain("The association usually answers within 3 days");
+  });
+  it("gives an activity and its association a fact box, contact links and a way to come along", async () => {
+    const offer = await buildOffer(t.db, a, club, { title: "Gåtur i skoven", contactEmail: "gaa@klub.test", contactPhone: "+45 12 34 56 78" });
+    const html = await page(`/directory/offers/${offer.id}`);
+    expect(facts(html)).toMatch(/<dt>Hvornår\?<\/dt><dd>Tirsdag kl\. 10<\/dd>/);
+    expect(html).toMatch(new RegExp(`<a class="ds-link" href="/directory/associations/${club.id}">Gåklubben Sønderby</a>`));
+    expect(html).toContain('<a class="ds-button" data-variant="primary" href="mailto:gaa@klub.test?subject=G%C3%A5tur%20i%20skoven">Kom med</a>');
+    expect(html).toContain('href="tel:+4512345678">+45 12 34 56 78</a>');
+
+    const club2 = await page(`/directory/associations/${club.id}`);
+    expect(facts(club2)).toMatch(/<dt>E-mail<\/dt><dd><a class="ds-link" href="mailto:[^"]+">/);
+    expect(club2).toContain(`href="/directory/offers/${offer.id}">Gåtur i skoven</a>`);
+    expect(club2).toMatch(/data-variant="primary" href="mailto:[^"]+">Kom med<\/a>/);
   });
 });
