@@ -39,7 +39,8 @@ test("a person signs up, confirms the e-mail, signs in, switches to English, dow
   await page.getByRole("form", { name: "Log ind med adgangskode" }).getByLabel("E-mail").fill(email);
   await page.getByLabel(/^Adgangskode/).fill(password);
   await page.getByRole("form", { name: "Log ind med adgangskode" }).getByRole("button", { name: "Log ind" }).click();
-  await expect(page.getByRole("heading", { name: "Min side" })).toBeVisible();
+  await expect(page).toHaveURL(/\/start$/);
+  await expect(page.getByRole("heading", { level: 1, name: /^Hej / })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel("Sprog", { exact: true }).selectOption("en");

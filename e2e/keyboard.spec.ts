@@ -16,7 +16,7 @@ test("signs in and signs out with the keyboard alone", async ({ page }) => {
   await expect(page.getByLabel(/^Adgangskode/)).toBeFocused();
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Min side" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Hej Birgitte Nørgaard" })).toBeVisible();
   await expectAccessible(page);
 
   const signOut = page.getByRole("button", { name: "Log ud", exact: true });

@@ -25,12 +25,12 @@ for (const locale of ["da-DK", "en-GB"]) {
     test("public pages", async ({ page }) => {
       for (const path of publicPages) await visit(page, path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale.slice(0, 2));
-      await page.getByRole("link", { name: /Lektiehjælper for børn/ }).click();
+      await page.getByRole("link", { name: /Lektiehjælper for børn|Homework helper for children/ }).click();
       await visit(page, new URL(page.url()).pathname);
       await visit(page, "/directory");
       await visit(page, "/search?kind=offer&q=sorggruppe");
       await page
-        .getByRole("link", { name: /^Sorggruppe for voksne/ })
+        .getByRole("link", { name: /^(Sorggruppe for voksne|Grief group for adults)/ })
         .first()
         .click();
       await visit(page, new URL(page.url()).pathname);

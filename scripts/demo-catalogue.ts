@@ -1,5 +1,5 @@
-// The rest of the demo municipality: 52 more associations across its districts, two jobs each,
-// written from templates so a centre sees a realistic spread of areas, places and times.
+// The rest of the demo municipality: thirteen more associations, one in each district, each with
+// two jobs of its own, so every job title is different and every job belongs to who would post it.
 import { demoPostcodes } from "./demo-postcodes.js";
 
 export interface CatalogueJob {
@@ -379,6 +379,8 @@ const KINDS: Kind[] = [
 
 export interface CatalogueAssociation {
   name: string;
+  /** The kind of association ("Lektiecafé"), which the activities name as their holder. */
+  kind: string;
   email: string;
   postcode: string;
   place: string;
@@ -386,9 +388,8 @@ export interface CatalogueAssociation {
 }
 
 export function demoCatalogue(domain: string): CatalogueAssociation[] {
-  return Array.from({ length: 52 }, (_, i) => {
-    const [postcode, district] = demoPostcodes[i % demoPostcodes.length] as [string, string, number, number];
-    const kind = KINDS[(i * 5) % KINDS.length] as Kind;
+  return KINDS.map((kind, i) => {
+    const [postcode, district] = demoPostcodes[(i + 1) % demoPostcodes.length] as [string, string, number, number];
     const slug = `${kind.name}-${district}`
       .toLowerCase()
       .replace(/æ/g, "ae")
@@ -397,6 +398,7 @@ export function demoCatalogue(domain: string): CatalogueAssociation[] {
       .replace(/[^a-z0-9]+/g, "-");
     return {
       name: `${district.replace(/ [A-Z]$/, "")} ${kind.name}`,
+      kind: kind.name,
       email: `${slug}@${domain}`,
       postcode,
       place: `${kind.place}, ${district}`,
@@ -406,6 +408,9 @@ export function demoCatalogue(domain: string): CatalogueAssociation[] {
 }
 
 export interface CatalogueOffer {
+  /** Who runs it: the names of the associations (core, or catalogue kind) that hold it in their district. */
+  owners: string[];
+  en: { title: string; description: string };
   kind: "activity" | "help";
   category: string;
   title: string;
@@ -423,6 +428,12 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "help",
     category: "social",
+    owners: ["Sorggruppen for voksne i Sønderby", "Vågetjeneste"],
+    en: {
+      title: "Grief group for adults",
+      description:
+        "A small group for adults who have lost a spouse or partner. We meet eight times with two trained volunteers and talk about what weighs on us.",
+    },
     title: "Sorggruppe for voksne",
     description:
       "En lille gruppe for voksne, der har mistet en ægtefælle eller samlever. Vi mødes otte gange med to uddannede frivillige og taler om det, der fylder.",
@@ -435,6 +446,11 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "help",
     category: "learning",
+    owners: ["Lektiecafé Sønderby", "Lektiecafé"],
+    en: {
+      title: "Homework café for years 4 to 9",
+      description: "Come and get help with homework and assignments from volunteers who have time. There is squash and fruit, and you do not need to sign up.",
+    },
     title: "Lektiecafé for 4.-9. klasse",
     description: "Kom og få hjælp til lektier og afleveringer af frivillige, der har god tid. Der er saftevand og frugt, og du behøver ikke melde dig til.",
     timeText: "Mandag og onsdag kl. 15-17",
@@ -446,6 +462,11 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "help",
     category: "counselling",
+    owners: ["Gældsrådgivningen Sønderby"],
+    en: {
+      title: "Free debt counselling",
+      description: "Volunteer lawyers and economists help you get an overview of debt and budget and write to your creditors. You can stay anonymous.",
+    },
     title: "Gratis gældsrådgivning",
     description:
       "Frivillige jurister og økonomer hjælper dig med at få overblik over gæld og budget og med at skrive til dine kreditorer. Du er anonym, hvis du vil.",
@@ -458,6 +479,11 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "activity",
     category: "elderly",
+    owners: ["Sønderby Gåklub", "Motionsforening"],
+    en: {
+      title: "Wednesday walk for everyone",
+      description: "We walk five kilometres at an easy pace and finish with coffee. Everyone is welcome, and someone always walks at the back.",
+    },
     title: "Gåtur for alle om onsdagen",
     description: "Vi går fem kilometer i roligt tempo og slutter med kaffe. Alle kan være med, og der er altid en, der går bagerst.",
     timeText: "Onsdag kl. 10",
@@ -469,6 +495,11 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "activity",
     category: "social",
+    owners: ["Madklub for ensomme", "Netværkscafé"],
+    en: {
+      title: "Community dinner for everyone",
+      description: "We cook together and eat at long tables. Come alone or with your family. The meal costs 40 kroner; children eat for free.",
+    },
     title: "Fællesspisning for alle",
     description: "Vi laver mad sammen og spiser ved lange borde. Kom alene eller med familien. Maden koster 40 kr., børn spiser gratis.",
     timeText: "Fredag kl. 17.30",
@@ -480,6 +511,11 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "activity",
     category: "integration",
+    owners: ["Kvindenetværket Sønderby", "Netværkscafé"],
+    en: {
+      title: "Language café: practise Danish over a cup of coffee",
+      description: "Speak Danish with volunteers at a calm pace. We play games, read the newspaper and practise the conversations you need in everyday life.",
+    },
     title: "Sprogcafé: øv dansk over en kop kaffe",
     description: "Tal dansk med frivillige i et roligt tempo. Vi spiller spil, læser avis og øver de samtaler, du har brug for i hverdagen.",
     timeText: "Torsdag kl. 16-18",
@@ -491,6 +527,11 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "help",
     category: "health",
+    owners: ["Rådgivning for unge"],
+    en: {
+      title: "Telephone counselling about anxiety",
+      description: "Call and talk to a volunteer who knows about anxiety, about what is hard for you or your family. You are anonymous.",
+    },
     title: "Telefonrådgivning om angst",
     description: "Ring og tal med en frivillig, der kender til angst, om det, der er svært for dig eller dine nærmeste. Du er anonym.",
     timeText: "Alle hverdage kl. 18-21",
@@ -503,6 +544,12 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "activity",
     category: "children_youth",
+    owners: ["Spejdergruppe", "Sønderby Frivillige Fædre"],
+    en: {
+      title: "Family scouting at the weekend",
+      description:
+        "Children from age 4 and their grown-ups light fires, build dens and play in the woods. Bring a packed lunch and clothes that can get dirty.",
+    },
     title: "Familiespejd i weekenden",
     description: "Børn fra 4 år og deres voksne laver bål, bygger huler og leger i skoven. Tag madpakke og tøj, der kan blive beskidt.",
     timeText: "Første søndag i måneden kl. 10-13",
@@ -514,6 +561,12 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "activity",
     category: "culture",
+    owners: ["Kor", "Kulturhusforening"],
+    en: {
+      title: "Community singing at the culture house",
+      description:
+        "We sing from the Danish folk high school songbook with a piano. You do not need to be able to sing, just want to. Coffee and cake in the break.",
+    },
     title: "Fællessang i kulturhuset",
     description: "Vi synger fra Højskolesangbogen med klaver. Du behøver ikke kunne synge, bare have lyst. Kaffe og kage i pausen.",
     timeText: "Sidste tirsdag i måneden kl. 14",
@@ -525,6 +578,11 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   {
     kind: "activity",
     category: "nature",
+    owners: ["Natur- og Miljøforening", "Seniorklub"],
+    en: {
+      title: "Growing vegetables together",
+      description: "We grow vegetables together in the shared garden and share the harvest. No experience needed; tools and seeds are there.",
+    },
     title: "Fællesdyrkning i haven",
     description: "Vi dyrker grøntsager sammen i beboerhaven og deler høsten. Ingen erfaring nødvendig; redskaber og frø er der.",
     timeText: "Lørdag kl. 10-12 fra april til oktober",

@@ -7,9 +7,14 @@ import { toOpportunity } from "../src/modules/opportunities/opportunities.reposi
 import { addDefaultTaxonomy } from "../src/modules/taxonomy/index.js";
 import { hashPassword } from "../src/platform/auth/passwords.js";
 import { type Clock, isoNow } from "../src/platform/clock.js";
+import type { Keyring } from "../src/platform/crypto/sealed.js";
+import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
+import { aboutEn, JOB_EN } from "./demo-english.js";
+import { seedApplications } from "./demo-history.js";
+import { logoPng } from "./demo-images.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 import { seedPremises } from "./demo-premises.js";
 
@@ -150,7 +155,10 @@ const coreJobs: DemoJob[] = [
 ];
 
 const catalogue = demoCatalogue(DOMAIN);
-const associations = [...coreAssociations, ...catalogue.map((c) => ({ name: c.name, reg: null, email: c.email, phone: null }))];
+const associations = [
+  ...coreAssociations.map((a, i) => ({ ...a, kind: a.name, postcode: demoPostcodes[(i * 3) % demoPostcodes.length]?.[0] ?? "8000" })),
+  ...catalogue.map((c) => ({ name: c.name, reg: null, email: c.email, phone: null, kind: c.kind, postcode: c.postcode })),
+];
 const jobs: DemoJob[] = [
   ...coreJobs,
   ...catalogue.flatMap((c, i) =>
@@ -166,7 +174,7 @@ export interface DemoInfo {
 }
 
 /** Creates the demo municipality when the database has no tenant yet. Returns the sign-ins when the demo tenant exists. */
-export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | null> {
+export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Promise<DemoInfo | null> {
   const info = { password: DEMO_PASSWORD, people: people.map((p) => ({ role: p.role, email: p.email })) };
   const existing = await db.selectFrom("tenants").select(["slug"]).execute();
   if (existing.length > 0) return existing.some((t) => t.slug === "sonderby") ? info : null;
@@ -176,6 +184,10 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
   const hash = await hashPassword(DEMO_PASSWORD);
   const ids = Object.fromEntries(people.map((p) => [p.key, newId()])) as Record<(typeof people)[number]["key"], string>;
   const assocIds = associations.map(() => newId());
+  // The migration tests seed a database at an older schema, before texts had translations.
+  const translated = (await db.introspection.getTables()).some((t) => t.name === "offers" && t.columns.some((c) => c.name === "translations"));
+  const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
+  const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
   await db.transaction().execute(async (trx) => {
     await trx
@@ -229,6 +241,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         { tenant_id: tenantId, user_id: ids.tenantAdmin, role: "tenant_admin", granted_by: null, created_at: now },
       ])
       .execute();
+    for (const logo of logos) await insertFile(trx, tenantId, { id: logo.id, contentType: "image/png", data: logo.data, createdAt: now });
     await trx
       .insertInto("associations")
       .values(
@@ -240,6 +253,8 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
           email: a.email,
           phone: a.phone,
           description: about(a.name),
+          logo_file_id: logos[i]?.id ?? null,
+          ...tr({ en: { description: aboutEn(a.name) } }),
           created_at: now,
           updated_at: now,
         })),
@@ -269,6 +284,8 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
     const oneOffDay = new Date(clock.now().getTime() + 60 * 24 * 3600_000).toISOString().slice(0, 10);
     const expires = new Date(clock.now().getTime() + 120 * 24 * 3600_000).toISOString().slice(0, 10);
     const minutesAgo = (n: number) => new Date(clock.now().getTime() - n * 60_000).toISOString();
+    // The hand-written jobs are the newest; the others were posted over the past year and renewed since.
+    const postedAgo = (i: number) => (i < coreJobs.length ? minutesAgo(i) : minutesAgo((((i * 47) % 330) + 10) * 24 * 60 + i));
     const rows = jobs.map((job, i) => ({
       id: newId(),
       tenant_id: tenantId,
@@ -294,12 +311,13 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
       status: "published" as const,
       review_note: null,
       // The first jobs are the newest, so the hand-written ones lead the lists.
-      created_at: minutesAgo(i),
-      updated_at: minutesAgo(i),
-      published_at: minutesAgo(i),
+      created_at: postedAgo(i),
+      updated_at: postedAgo(i),
+      published_at: postedAgo(i),
       time_slots: job.slots ?? DEMO_SLOTS[i % DEMO_SLOTS.length] ?? "",
       setting: job.setting ?? ("any" as const),
       step_free: job.stepFree ? 1 : 0,
+      ...tr(JOB_EN[job.title] ? { en: JOB_EN[job.title] } : {}),
     }));
     await trx.insertInto("opportunities").values(rows).execute();
     for (const row of rows) {
@@ -314,7 +332,13 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         clock,
         tenantId,
         "DK",
-        associationDocument({ id: assocIds[i] as string, name: a.name, description: about(a.name), createdAt: now }),
+        associationDocument({
+          id: assocIds[i] as string,
+          name: a.name,
+          description: about(a.name),
+          createdAt: now,
+          translations: { en: { description: aboutEn(a.name) } },
+        }),
       );
     }
     // 80 activities and offers of help, spread over the associations and their districts.
@@ -323,10 +347,13 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         (g) => [g.code, (JSON.parse(g.labels) as { da: string }).da],
       ),
     );
-    for (let i = 0; i < 80; i++) {
-      const template = OFFER_TEMPLATES[i % OFFER_TEMPLATES.length] as (typeof OFFER_TEMPLATES)[number];
-      const owner = (i * 7) % associations.length;
-      const [postcode, district] = demoPostcodes[(i * 3) % demoPostcodes.length] as [string, string, number, number];
+    // Each activity is held by the associations that would run it, in their own districts.
+    const held = OFFER_TEMPLATES.flatMap((template) =>
+      template.owners.map((owner) => ({ template, owner: associations.findIndex((a) => a.name === owner || a.kind === owner) })),
+    ).filter((h) => h.owner >= 0);
+    for (const [i, { template, owner }] of held.entries()) {
+      const postcode = associations[owner]?.postcode ?? "8000";
+      const district = demoPostcodes.find(([code]) => code === postcode)?.[1] ?? "Sønderby";
       const term = categories.find((c) => c.code === template.category);
       const offer = {
         id: newId(),
@@ -335,6 +362,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         kind: template.kind,
         title: `${template.title} – ${district}`,
         description: template.description,
+        ...tr({ en: { title: `${template.en.title} – ${district}`, description: template.en.description } }),
         category_id: term?.id ?? null,
         target_groups: template.targetGroups,
         place_name: template.online ? null : `${associations[owner]?.name ?? ""}, ${district}`,
@@ -379,6 +407,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoInfo | n
         updated_at: now,
       })
       .execute();
+    if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.published_at })) });
     await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
   });
   return info;

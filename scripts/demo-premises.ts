@@ -347,5 +347,9 @@ export async function seedPremises(db: Database, input: { tenantId: string; zone
       series,
     };
     await writeBooking(db, ctx, tree, premise, booking, dates);
+    // The same association had the slot through the past year too, so usage shows a year.
+    const past = { ...series, startDate: addDays(mondayOf(addDays(monday, -364)), offset), untilDate: addDays(monday, -1) };
+    const pastDates = expand(past).filter((o) => !closedOn(premise.id, o.localDate));
+    await writeBooking(db, ctx, tree, premise, { ...booking, id: newId(), series: past }, pastDates);
   }
 }

@@ -21,7 +21,7 @@ let ready = false;
 
 const applied = await migrateToLatest(db);
 if (applied.length) logger.info({ applied }, "migrations applied");
-const demo = config.SEED_DEMO ? await seedDemo(db, systemClock) : null;
+const demo = config.SEED_DEMO ? await seedDemo(db, systemClock, dataKeyring(config)) : null;
 // Text stored before its field was sealed is sealed now, once; `npm run reseal` also moves old keys' text to DATA_KEY.
 const sealed = await reseal(db, dataKeyring(config), sealedFields(), { rotate: false });
 if (Object.values(sealed).some(Boolean)) logger.info({ sealed }, "sealed special-category text stored before");

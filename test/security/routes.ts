@@ -124,6 +124,7 @@ export const FILL: Record<string, Fill> = {
 
   "GET /": {},
   "GET /accessibility": {},
+  "GET /start": {},
   "GET /privacy": {},
   "GET /theme.css": {},
   "POST /language": { form: () => ({ lang: "en", back: "/" }), schema: null },
@@ -362,6 +363,7 @@ export const FILL: Record<string, Fill> = {
   "POST /account": { form: () => ({ name: `${N} Nyt Navn`, language: "da" }), schema: accountInput },
   "POST /account/sign-out-everywhere": { schema: null, late: true },
   "GET /account/data": {},
+  "GET /account/data/view": {},
   "GET /account/data.json": {},
   "GET /account/delete": {},
   "POST /account/delete": { schema: null, late: true },

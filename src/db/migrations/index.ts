@@ -17,6 +17,7 @@ import * as tenantKeys from "./20261126_0015_tenant_keys.js";
 import * as mailClaimsAndOrphanFiles from "./20261126_0016_mail_claims_and_orphan_files.js";
 import * as pendingChanges from "./20261126_2140_pending_changes.js";
 import * as searchSynonyms from "./20261126_2200_search_synonyms.js";
+import * as translations from "./20261126_2230_translations.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "20261126_0016_mail_claims_and_orphan_files": mailClaimsAndOrphanFiles,
   "20261126_2140_pending_changes": pendingChanges,
   "20261126_2200_search_synonyms": searchSynonyms,
+  "20261126_2230_translations": translations,
 };

@@ -9,6 +9,7 @@ import { eraseMe, exportMyData } from "../privacy/index.js";
 import { profileInput } from "./account.schema.js";
 import * as account from "./account.service.js";
 import { AccountPage, DeleteAccountPage, MyDataPage } from "./views/account-views.js";
+import { MyDataView } from "./views/my-data-view.js";
 
 export const accountRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
@@ -31,6 +32,11 @@ export const accountRoutes = new Hono<AppEnv>()
   .get("/data", (c) => {
     account.owner(serviceContext(c));
     return render(c, c.get("t")("mydata.title"), <MyDataPage />);
+  })
+  .get("/data/view", async (c) => {
+    const data = await exportMyData(serviceContext(c));
+    c.header("Cache-Control", "no-store");
+    return render(c, c.get("t")("mydata.view.title"), <MyDataView data={data} />);
   })
   .get("/data.json", async (c) => {
     const data = await exportMyData(serviceContext(c));

@@ -50,6 +50,13 @@ describe.each(dialects())("my data and deleting my account [%s]", (dialect) => {
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(data.your_activity.map((x: { action: string }) => x.action)).toContain("user.signed_in");
     expect(JSON.stringify(data)).not.toContain("other@a.test");
+    // The same as a page a person reads: parts and fields in words, times as the reader writes them.
+    const page = (await (await v.get("/account/data/view")).text()).replace(/<[^>]+>/g, " ");
+    expect(page).toMatch(/Foreninger, du er med i|Associations you belong to/);
+    expect(page).toContain("Gåklubben");
+    expect(page).toMatch(/Logget ind|Signed in/);
+    expect(page).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(page).not.toContain("other@a.test");
   });
 
   it("needs a confirmation step, then deletes the account; audit rows stay without name or address", async () => {

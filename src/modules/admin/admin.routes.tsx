@@ -1,12 +1,14 @@
 import { Hono } from "hono";
 import { listOf } from "../../db/lists.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../platform/api/tokens.js";
+import { actionLabel } from "../../platform/audit/action-labels.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { notFound } from "../../platform/http/errors.js";
 import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { formats } from "../../platform/i18n/format.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { settingsForm } from "./admin.model.js";
 import { canEditTenantSettings, canManageApiTokens, canReadAccessLog, canReadAudit } from "./admin.policy.js";
@@ -32,6 +34,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .get("/audit/export.csv", async (c) => {
     const t = c.get("t");
+    const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     const ctx = serviceContext(c);
     authorize(ctx.actor, canReadAudit, { tenantId: ctx.tenant.id });
     const query = auditQuery.catch(auditQuery.parse({})).parse(c.req.query());
@@ -39,8 +42,17 @@ export const adminRoutes = new Hono<AppEnv>()
     return csvResponse(
       c,
       "audit-log.csv",
-      [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.entity"), t("audit.entityId"), t("audit.ip"), t("audit.details")],
-      rows.map((r) => [r.at, r.actorEmail ?? (r.actorId ? t("audit.deletedPerson") : t("audit.system")), r.action, r.entityType, r.entityId, r.ip, r.details]),
+      [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.actionCode"), t("audit.entity"), t("audit.entityId"), t("audit.ip"), t("audit.details")],
+      rows.map((r) => [
+        fmt.dateTime(r.at),
+        r.actorEmail ?? (r.actorId ? t("audit.deletedPerson") : t("audit.system")),
+        actionLabel(t, r.action),
+        r.action,
+        r.entityType,
+        r.entityId,
+        r.ip,
+        r.details,
+      ]),
     );
   })
   .get("/access", async (c) => {
@@ -59,6 +71,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .get("/access/export.csv", async (c) => {
     const t = c.get("t");
+    const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     const ctx = serviceContext(c);
     authorize(ctx.actor, canReadAccessLog, { tenantId: ctx.tenant.id });
     const query = accessQuery.catch(accessQuery.parse({})).parse(c.req.query());
@@ -66,10 +79,11 @@ export const adminRoutes = new Hono<AppEnv>()
     return csvResponse(
       c,
       "access-log.csv",
-      [t("audit.when"), t("audit.who"), t("audit.action"), t("access.subject")],
+      [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.actionCode"), t("access.subject")],
       rows.map((r) => [
-        r.at,
+        fmt.dateTime(r.at),
         r.actorEmail ?? (r.actorId ? t("audit.deletedPerson") : t("audit.system")),
+        actionLabel(t, r.action),
         r.action,
         r.subjectName ?? `${r.subjectType} ${r.subjectId}`,
       ]),

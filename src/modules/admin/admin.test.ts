@@ -121,15 +121,20 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
     const v = new Visitor(env.app, a.host);
     await v.signIn("case@a.test");
     const all = await (await v.get("/admin/audit")).text();
-    expect(all).toContain("api_token.created");
+    // The action in words, its code as secondary text.
+    expect(all).toContain('API-nøgle oprettet<br/><code class="action-code">api_token.created</code>');
     const filtered = await (await v.get("/admin/audit?action=api_token.revoked")).text();
-    expect(filtered).toContain("api_token.revoked");
-    expect(filtered).not.toContain("<td>api_token.created</td>");
+    expect(filtered).toContain("API-nøgle tilbagekaldt");
+    expect(filtered).not.toContain('<code class="action-code">api_token.created</code>');
     const bad = await v.get("/admin/audit?from=2026-13-45");
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("Skriv en dato som åååå-mm-dd");
     const csv = await (await v.get("/admin/audit/export.csv?action=api_token.revoked")).text();
-    expect(csv).toContain("api_token.revoked");
+    // Translated headers, the action in words and as its code, the time as a reader writes it.
+    const [header, first] = csv.replace(/^\uFEFF/, "").split("\n");
+    expect(header).toBe("Tidspunkt,Hvem,Handling,Kode for handlingen,Oplysning,Oplysningens id,IP-adresse,Detaljer");
+    expect(first).toMatch(/^"?\d{1,2}\. [a-zæøå]+\.? \d{4},? \d{2}\.\d{2}"?,.*API-nøgle tilbagekaldt,api_token\.revoked/);
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const citizen = new Visitor(env.app, a.host);
     await citizen.signIn("borger@a.test");
     expect((await citizen.get("/admin/audit")).status).toBe(403);

@@ -118,7 +118,7 @@ describe.each(dialects())("the applicant who never hears back [%s]", (dialect) =
 
     // The centre's figures count both applicants as answered this month; associations do not see them.
     const csv = await (await staff.get("/opportunities/figures.csv")).text();
-    expect(csv).toMatch(/\n2026-11,1,2,2,[\d.]+,0\n/);
+    expect(csv).toMatch(/\nnovember 2026,1,2,2,[\d.]+,0\n/);
     expect(await (await staff.get("/opportunities/figures")).text()).toContain("Dage til første svar");
     expect((await adminNow.get("/opportunities/figures")).status).toBe(403);
   });

@@ -5,6 +5,7 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid } from "../../platform/http/errors.js";
 import { parseForm, safeBack } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { formats } from "../../platform/i18n/format.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { logoHref } from "../associations/index.js";
 import { categoryLabel, getVisible, OpportunityPage } from "../opportunities/index.js";
@@ -32,22 +33,24 @@ export const applicantRoutes = new Hono<AppEnv>()
   .get("/figures.csv", async (c) => {
     const { byMonth, byCategory } = await figuresReport(serviceContext(c));
     const t = c.get("t");
+    const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     const row = (label: string, r: FigureRow) => [label, r.jobs, r.applications, r.answered, r.medianDaysToAnswer, r.starts];
     return csvResponse(
       c,
       "figures.csv",
       [t("figures.period"), t("figures.jobs"), t("figures.applications"), t("figures.answered"), t("figures.medianDays"), t("figures.starts")],
-      [...byMonth.map((r) => row(r.key, r)), ...byCategory.map((r) => row(r.key, r))],
+      [...byMonth.map((r) => row(fmt.month(r.key), r)), ...byCategory.map((r) => row(r.key, r))],
     );
   })
   .get("/waiting.csv", async (c) => {
     const rows = await waitingApplicants(serviceContext(c), "csv");
     const t = c.get("t");
+    const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     return csvResponse(
       c,
       "waiting.csv",
       [t("auth.name"), t("opportunity.title"), t("association.name"), t("waiting.since")],
-      rows.map((r) => [r.name, r.title, r.associationName, r.confirmedAt]),
+      rows.map((r) => [r.name, r.title, r.associationName, r.confirmedAt ? fmt.dateTime(r.confirmedAt) : ""]),
     );
   })
   .get("/waiting", async (c) => {
@@ -96,11 +99,12 @@ export const applicantRoutes = new Hono<AppEnv>()
   .get("/:id/applications.csv", async (c) => {
     const { applications } = await applicants(serviceContext(c), c.req.param("id"), "csv");
     const t = c.get("t");
+    const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     return csvResponse(
       c,
       "applications.csv",
       [t("auth.name"), t("auth.email"), t("association.phone"), t("application.message"), t("table.created"), t("application.status")],
-      applications.map((a) => [a.name, a.email, a.phone, a.message, a.createdAt, t(stepLabels[a.status])]),
+      applications.map((a) => [a.name, a.email, a.phone, a.message, fmt.dateTime(a.createdAt), t(stepLabels[a.status])]),
     );
   })
   .get("/:id/applications", async (c) => {

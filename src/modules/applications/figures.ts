@@ -57,10 +57,3 @@ export function lastTwelveMonths(today: string): string[] {
     return d.toISOString().slice(0, 7);
   });
 }
-
-/** A month as a table row names it: "nov. 2026". */
-export const monthName = (lang: string, month: string) =>
-  new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
-
-/** A month as a bar of the chart names it, without its year: "nov.". */
-export const monthOnly = (lang: string, month: string) => monthName(lang, month).split(" ")[0] ?? month;

@@ -1,4 +1,5 @@
 import type { AssociationRole } from "../../platform/auth/policy.js";
+import type { Translations } from "../../platform/i18n/localized.js";
 import type { PendingChange } from "../../platform/moderation/pending-change.js";
 
 /** An association as services and pages see it. */
@@ -19,6 +20,8 @@ export interface Association {
   hiddenAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The description in other languages, for readers of those. */
+  translations?: Translations<"description">;
 }
 
 /** Just enough of an association to name it and check who may act for it. */

@@ -2,6 +2,7 @@ import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import { containsText } from "../../db/text-match.js";
 import type { AssociationRole } from "../../platform/auth/policy.js";
+import { parseTranslations } from "../../platform/i18n/localized.js";
 import { type PendingChange, pendingColumns, readPendingChange } from "../../platform/moderation/pending-change.js";
 import type {
   Association,
@@ -19,7 +20,9 @@ import type { AssociationsTable } from "./associations.table.js";
 
 export const PAGE_SIZE = 25;
 
-export function toAssociation(row: Omit<Selectable<AssociationsTable>, "pending_change" | "pending_since">): Association {
+export function toAssociation(
+  row: Omit<Selectable<AssociationsTable>, "pending_change" | "pending_since" | "translations"> & { translations?: string },
+): Association {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -34,6 +37,7 @@ export function toAssociation(row: Omit<Selectable<AssociationsTable>, "pending_
     hiddenAt: row.hidden_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    translations: parseTranslations(row.translations),
   };
 }
 

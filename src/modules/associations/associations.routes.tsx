@@ -6,6 +6,7 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { forbidden, unauthenticated } from "../../platform/http/errors.js";
 import { parseForm, readForm, safeBack } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { formats } from "../../platform/i18n/format.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
 import * as importer from "./associations.import.js";
@@ -29,12 +30,13 @@ export const associationsRoutes = new Hono<AppEnv>()
   .get("/export.csv", async (c) => {
     const ctx = serviceContext(c);
     const t = c.get("t");
+    const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     const { rows } = await service.list(ctx, listQuery.parse(c.req.query()), { all: true });
     return csvResponse(
       c,
       "associations.csv",
       [t("association.name"), t("association.regNumber"), t("auth.email"), t("association.phone"), t("table.created")],
-      rows.map((r) => [r.name, r.registrationNumber, r.email, r.phone, r.createdAt]),
+      rows.map((r) => [r.name, r.registrationNumber, r.email, r.phone, fmt.dateTime(r.createdAt)]),
     );
   })
   .get("/import", (c) => {

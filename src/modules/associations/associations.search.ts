@@ -1,8 +1,8 @@
-import type { DocumentInput } from "../../platform/search/documents.js";
+import { type DocumentInput, translatedTexts } from "../../platform/search/documents.js";
 import type { Association } from "./associations.model.js";
 
 /** An association that has told the public what it does, as one search finds it. */
-export function associationDocument(a: Pick<Association, "id" | "name" | "description" | "createdAt">): DocumentInput {
+export function associationDocument(a: Pick<Association, "id" | "name" | "description" | "createdAt" | "translations">): DocumentInput {
   return {
     kind: "association",
     id: a.id,
@@ -16,5 +16,6 @@ export function associationDocument(a: Pick<Association, "id" | "name" | "descri
     remote: false,
     publishedAt: a.createdAt,
     until: null,
+    translations: translatedTexts(a.translations, (t) => ({ text: t.description })),
   };
 }

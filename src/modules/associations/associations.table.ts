@@ -8,6 +8,8 @@ export interface AssociationsTable {
   email: string;
   phone: string | null;
   description: Generated<string>;
+  /** JSON: the description in other languages. */
+  translations: Generated<string>;
   website: Generated<string | null>;
   logo_file_id: Generated<string | null>;
   stale_notified_at: Generated<string | null>;

@@ -1,5 +1,6 @@
 import { DAY_MS } from "../../platform/clock.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
+import type { Translations } from "../../platform/i18n/localized.js";
 
 export type OfferKind = "activity" | "help";
 export type OfferStatus = "pending" | "published" | "rejected";
@@ -70,6 +71,8 @@ export interface Offer extends OfferContent, OfferState {
   associationName: string;
   category: { code: string; labels: Partial<Record<Lang, string>> } | null;
   createdAt: string;
+  /** The title and description in other languages, for readers of those. */
+  translations?: Translations<"title" | "description">;
 }
 
 /** Shown to everyone: approved, and not hidden for want of a yearly confirmation. */

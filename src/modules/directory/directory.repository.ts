@@ -3,11 +3,13 @@ import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { containsText } from "../../db/text-match.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
+import { parseTranslations } from "../../platform/i18n/localized.js";
 import { type PendingChange, pendingColumns, readPendingChange } from "../../platform/moderation/pending-change.js";
 import type { Offer, OfferContent, OfferState } from "./directory.model.js";
 import type { OffersTable } from "./directory.table.js";
 
-type OfferRow = Omit<Selectable<OffersTable>, "pending_change" | "pending_since"> & {
+type OfferRow = Omit<Selectable<OffersTable>, "pending_change" | "pending_since" | "translations"> & {
+  translations?: string;
   association_name: string;
   category_code: string | null;
   category_labels: string | null;
@@ -45,6 +47,7 @@ export function toOffer(row: OfferRow): Offer {
     confirmedAt: row.confirmed_at,
     staleNotifiedAt: row.stale_notified_at,
     hiddenAt: row.hidden_at,
+    translations: parseTranslations(row.translations),
   };
 }
 

@@ -6,6 +6,7 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { localized } from "../../platform/i18n/localized.js";
 import { decisionInput } from "../../platform/moderation/decision.schema.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { backToResults } from "../../platform/ui/detail.js";
@@ -123,7 +124,8 @@ export const directoryRoutes = new Hono<AppEnv>()
   .post("/offers/new", (c) => saveOffer(c, null))
   .get("/offers/:id", async (c) => {
     const ctx = serviceContext(c);
-    const page = await service.offerPage(ctx, c.req.param("id"));
+    const found = await service.offerPage(ctx, c.req.param("id"));
+    const page = { ...found, offer: localized(found.offer, c.get("lang")) };
     const back = backToResults(c.req.query("back"), c.req.header("referer"));
     return render(c, page.offer.title, <OfferPage {...page} back={back} logo={await logoHref(ctx, page.offer.associationId)} />);
   })
@@ -155,7 +157,14 @@ export const directoryRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("offer.mine.title"), <AssociationOffersPage associationId={c.req.param("id")} rows={rows} />);
   })
   .get("/associations/:id", async (c) => {
-    const page = await service.associationPage(serviceContext(c), c.req.param("id"));
+    const found = await service.associationPage(serviceContext(c), c.req.param("id"));
+    const lang = c.get("lang");
+    const page = {
+      ...found,
+      association: localized(found.association, lang),
+      offers: found.offers.map((o) => localized(o, lang)),
+      jobs: found.jobs.map((j) => localized(j, lang)),
+    };
     const back = backToResults(c.req.query("back"), c.req.header("referer"));
     return render(c, page.association.name, <AssociationPublicPage {...page} back={back} />);
   });

@@ -1,5 +1,5 @@
 import type { Lang } from "../../platform/i18n/i18n.js";
-import type { DocumentInput } from "../../platform/search/documents.js";
+import { type DocumentInput, translatedTexts } from "../../platform/search/documents.js";
 import type { Offer } from "./directory.model.js";
 
 /** A published offer as one search finds it. */
@@ -25,5 +25,6 @@ export function offerDocument(o: Offer, lang: Lang, targetGroupLabels: Map<strin
     until: null,
     slots: o.slots,
     setting: "group",
+    translations: translatedTexts(o.translations, (t) => ({ title: t.title, text: t.description })),
   };
 }

@@ -3,6 +3,7 @@ import { audit } from "../../platform/audit/audit.js";
 import { authorize, can } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { invalidField, notFound } from "../../platform/http/errors.js";
+import { parseTranslations } from "../../platform/i18n/localized.js";
 import { newId } from "../../platform/ids.js";
 import { mailDecision } from "../../platform/moderation/decision-mail.js";
 import { changedFields, waitsForApproval } from "../../platform/moderation/pending-change.js";
@@ -203,7 +204,7 @@ export async function associationPage(ctx: ServiceContext, associationId: string
     publicJobs(ctx, { offset: 0, limit: 100, search: null, modifiedAfter: null, associationId }, "newest"),
   ]);
   const stale = association.updatedAt < staleSince(ctx.clock.now()) || association.hiddenAt !== null;
-  return { association, offers, jobs: jobs.rows.map((j) => ({ id: j.id, title: j.title })), mayEdit, stale };
+  return { association, offers, jobs: jobs.rows.map((j) => ({ id: j.id, title: j.title, translations: parseTranslations(j.translations) })), mayEdit, stale };
 }
 
 /** Public offers for open data. */

@@ -7,6 +7,8 @@ export interface OffersTable {
   kind: "activity" | "help";
   title: string;
   description: string;
+  /** JSON: the title and description in other languages. */
+  translations: Generated<string>;
   category_id: string | null;
   /** Comma-separated target group codes. */
   target_groups: string;

@@ -10,12 +10,13 @@ import { isLang } from "../../platform/i18n/i18n.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { rememberLanguage } from "../account/index.js";
 import { namesForMember } from "../associations/index.js";
+import { frontPage } from "../search/index.js";
 import { startSections } from "./start.js";
 import { AccessibilityPage, HomePage, PrivacyPage } from "./views/home-views.js";
 import { StartPage } from "./views/start-views.js";
 
 export const homeRoutes = new Hono<AppEnv>()
-  .get("/", (c) => render(c, c.get("t")("home.title"), <HomePage />))
+  .get("/", async (c) => render(c, c.get("t")("home.title"), <HomePage front={await frontPage(serviceContext(c))} />))
   .get("/start", async (c) => {
     const ctx = serviceContext(c);
     const actor = ctx.actor;

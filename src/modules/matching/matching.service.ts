@@ -7,7 +7,7 @@ import { DAY_MS, isoIn, isoNow } from "../../platform/clock.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
 import type { SealedField } from "../../platform/crypto/reseal.js";
 import { AppError, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
-import { formatDateTime } from "../../platform/i18n/i18n.js";
+import { formats } from "../../platform/i18n/format.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
@@ -128,7 +128,7 @@ export async function recordConsent(ctx: ServiceContext, input: { email: string;
       to: citizen.email,
       compose: (t, lang) => ({
         subject: t("mail.consent.subject", { tenant: ctx.tenant.name }),
-        paragraphs: [t("mail.consent.body", { tenant: ctx.tenant.name, date: formatDateTime(lang, expiresAt, ctx.tenant.timeZone) }), t("mail.notYou")],
+        paragraphs: [t("mail.consent.body", { tenant: ctx.tenant.name, date: formats(lang, ctx.tenant.timeZone).date(expiresAt) }), t("mail.notYou")],
         action: { label: t("mail.consent.action"), url: `${ctx.baseUrl}/matching/consent?token=${encodeURIComponent(token)}` },
       }),
     });

@@ -1,3 +1,4 @@
+import type { Translations } from "../../platform/i18n/localized.js";
 import type { OpportunityInput } from "./opportunities.schema.js";
 
 export const SUITS = ["young", "seniors", "newcomers", "disabilities", "no_local_language"] as const;
@@ -76,6 +77,8 @@ export interface Opportunity extends Posting {
   updatedAt: string;
   publishedAt: string | null;
   renewalRemindedAt: string | null;
+  /** The title, tasks and benefits in other languages, for readers of those. */
+  translations?: Translations<"title" | "tasks" | "benefits">;
 }
 
 /** A job on its association's own list, with how many confirmed applications it has. */

@@ -2,11 +2,15 @@ import type { Insertable, Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { containsText } from "../../db/text-match.js";
+import { parseTranslations } from "../../platform/i18n/localized.js";
 import { type PendingChange, pendingColumns, readPendingChange } from "../../platform/moderation/pending-change.js";
 import type { Opportunity, OpportunityStatus, Posting } from "./opportunities.model.js";
 import type { OpportunitiesTable } from "./opportunities.table.js";
 
-type OpportunityRow = Omit<Selectable<OpportunitiesTable>, "pending_change" | "pending_since"> & { association_name: string };
+type OpportunityRow = Omit<Selectable<OpportunitiesTable>, "pending_change" | "pending_since" | "translations"> & {
+  association_name: string;
+  translations?: string;
+};
 
 /** The one reading of a job's row: booleans from 0/1, lists from comma text. */
 export function toOpportunity(row: OpportunityRow): Opportunity {
@@ -42,6 +46,7 @@ export function toOpportunity(row: OpportunityRow): Opportunity {
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
     renewalRemindedAt: row.renewal_reminded_at,
+    translations: parseTranslations(row.translations),
   };
 }
 
@@ -82,6 +87,7 @@ export function opportunityColumns(o: Omit<Opportunity, "associationName">): Ins
     updated_at: o.updatedAt,
     published_at: o.publishedAt,
     renewal_reminded_at: o.renewalRemindedAt,
+    ...(o.translations ? { translations: JSON.stringify(o.translations) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid, notFound } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { localized } from "../../platform/i18n/localized.js";
 import { type ServiceContext, serviceContext } from "../../platform/service-context.js";
 import { backToResults } from "../../platform/ui/detail.js";
 import { logoHref } from "../associations/index.js";
@@ -93,7 +94,12 @@ export const opportunityRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const page = Math.max(1, Math.min(10_000, Number(c.req.query("page")) || 1));
     const { rows, total } = await service.listPublished(serviceContext(c), page);
-    return render(c, c.get("t")("opportunity.list.title"), <OpportunityListPage rows={rows} total={total} page={page} pages={Math.ceil(total / PAGE_SIZE)} />);
+    const lang = c.get("lang");
+    return render(
+      c,
+      c.get("t")("opportunity.list.title"),
+      <OpportunityListPage rows={rows.map((r) => localized(r, lang))} total={total} page={page} pages={Math.ceil(total / PAGE_SIZE)} />,
+    );
   })
   .get("/new", async (c) => {
     const associationId = c.req.query("association") ?? "";
@@ -116,7 +122,7 @@ export const opportunityRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const ctx = serviceContext(c);
-    const o = await service.getVisible(ctx, c.req.param("id"));
+    const o = localized(await service.getVisible(ctx, c.req.param("id")), c.get("lang"));
     const back = backToResults(c.req.query("back"), c.req.header("referer"));
     const page = (
       <OpportunityPage

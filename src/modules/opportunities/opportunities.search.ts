@@ -1,4 +1,4 @@
-import type { DocumentInput } from "../../platform/search/documents.js";
+import { type DocumentInput, translatedTexts } from "../../platform/search/documents.js";
 import { type Opportunity, postedAt } from "./opportunities.model.js";
 
 /** A published job as one search finds it. */
@@ -24,5 +24,6 @@ export function opportunityDocument(o: Opportunity, category: { code: string; la
     until: o.expiresOn,
     slots: o.slots,
     setting: o.setting,
+    translations: translatedTexts(o.translations, (t) => ({ title: t.title, text: [t.tasks, t.benefits].filter(Boolean).join("\n") })),
   };
 }

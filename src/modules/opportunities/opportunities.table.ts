@@ -8,6 +8,8 @@ export interface OpportunitiesTable {
   title: string;
   tasks: string;
   benefits: string;
+  /** JSON: the title, tasks and benefits in other languages. */
+  translations: Generated<string>;
   commitment: "one_off" | "weekly" | "flexible";
   hours_per_week: number | null;
   one_off_date: string | null;

@@ -19,7 +19,8 @@ export async function remindRenewals(deps: JobDeps): Promise<void> {
         await sendTemplateMail(tx, {
           to: o.contactEmail,
           template: RENEWAL,
-          values: { title: o.title, date: o.expiresOn },
+          values: { title: o.title },
+          dates: { date: o.expiresOn },
           link: `/opportunities/${o.id}/edit`,
         });
       });

@@ -5,7 +5,9 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { AppError, invalid } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { formats } from "../../platform/i18n/format.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { roleLabels } from "./people.labels.js";
 import { PAGE_SIZE } from "./people.repository.js";
 import { invitePersonInput, peopleQuery, roleChangeInput } from "./people.schema.js";
 import * as people from "./people.service.js";
@@ -24,12 +26,19 @@ export const peopleRoutes = new Hono<AppEnv>()
   })
   .get("/export.csv", async (c) => {
     const t = c.get("t");
+    const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     const { rows } = await people.list(serviceContext(c), peopleQuery.parse(c.req.query()), "csv");
     return csvResponse(
       c,
       "people.csv",
       [t("auth.name"), t("auth.email"), t("people.verified"), t("people.roles"), t("table.created")],
-      rows.map((r) => [r.name, r.email, r.emailVerifiedAt ? t("common.yes") : t("common.no"), r.roles.join(" "), r.createdAt]),
+      rows.map((r) => [
+        r.name,
+        r.email,
+        r.emailVerifiedAt ? t("common.yes") : t("common.no"),
+        r.roles.map((x) => t(roleLabels[x])).join(", ") || t("role.citizen"),
+        fmt.dateTime(r.createdAt),
+      ]),
     );
   })
   .post("/invite", async (c) => {

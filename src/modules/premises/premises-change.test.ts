@@ -51,7 +51,7 @@ describe.each(dialects())("changing a booking [%s]", (dialect) => {
     const propose = (who: Visitor, bookingId: string, fields: Record<string, string>) =>
       who.post(`/premises/bookings/${bookingId}/propose`, { note: "", ...fields }, { from: "/" });
     expect((await propose(v, id, { date: "2026-12-02", start: "19:00", end: "21:00" })).status).toBe(403);
-    expect(await (await propose(staff, id, { date: "2026-12-02", start: "21:00", end: "23:00" })).text()).toContain("08:00–22:00");
+    expect(await (await propose(staff, id, { date: "2026-12-02", start: "21:00", end: "23:00" })).text()).toContain("08.00–22.00");
     expect((await propose(staff, id, { date: "2026-12-02", start: "19:00", end: "21:00", note: "Tirsdag er optaget af skolen." })).status).toBe(303);
     expect(await t.db.selectFrom("bookings").select(["status", "start_date", "start_time"]).where("id", "=", id).executeTakeFirst()).toEqual({
       status: "proposed",

@@ -26,7 +26,7 @@ describe.each(dialects())("finding premises and their calendars [%s]", (dialect)
     const html = await (await new Visitor(env.app, "a.test").get("/premises?date=2026-12-01&start=18:00&end=20:00&people=30")).text();
     expect(html).toContain("1 ledigt lokale");
     expect(html).toMatch(/Hallens sydlige halvdel[\s\S]*Ledigt på det tidspunkt/);
-    expect(html).toContain("Hallens nordlige halvdel, 2026-12-01 kl. 20:00–22:00");
+    expect(html).toContain("Hallens nordlige halvdel, tirsdag den 1. december 2026 kl. 20.00–22.00");
     expect(html).not.toContain("Klasselokale 3");
     expect(html).not.toContain("Anden kommunes hal");
   });

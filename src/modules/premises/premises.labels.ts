@@ -1,5 +1,6 @@
+import type { Formats } from "../../platform/i18n/format.js";
 import type { MessageKey, T } from "../../platform/i18n/i18n.js";
-import type { Booking, BookingStatus, Money, PremiseKind } from "./premises.model.js";
+import type { Booking, BookingStatus, PremiseKind } from "./premises.model.js";
 
 export const kindLabels: Record<PremiseKind, MessageKey> = {
   building: "premise.kind.building",
@@ -17,12 +18,11 @@ export const statusLabels: Record<BookingStatus, MessageKey> = {
   cancelled: "booking.status.cancelled",
 };
 
-/** "Every Tuesday from 1 December until 30 June, 18:00–20:00", in the reader's language. */
-export function describeWhen(t: T, b: Pick<Booking, "startDate" | "startTime" | "endTime" | "everyWeeks" | "untilDate">) {
-  const time = `${b.startTime}–${b.endTime}`;
-  if (!b.everyWeeks) return t("booking.when.once", { date: b.startDate, time });
-  return t(b.everyWeeks === 2 ? "booking.when.biweekly" : "booking.when.weekly", { date: b.startDate, until: b.untilDate ?? "", time });
+/** "hver uge fra tirsdag den 1. december 2026 til 29. juni 2027 kl. 18.00–20.00", in the reader's language and format. */
+export function describeWhen(t: T, fmt: Formats, b: Pick<Booking, "startDate" | "startTime" | "endTime" | "everyWeeks" | "untilDate">) {
+  const time = fmt.timeRange(b.startTime, b.endTime);
+  const date = fmt.dateWithWeekday(b.startDate);
+  if (!b.everyWeeks) return t("booking.when.once", { date, time });
+  const until = b.untilDate ? fmt.date(b.untilDate) : "";
+  return t(b.everyWeeks === 2 ? "booking.when.biweekly" : "booking.when.weekly", { date, until, time });
 }
-
-export const formatMoney = (lang: string, money: Money) =>
-  new Intl.NumberFormat(lang, { style: "currency", currency: money.currency }).format(money.minor / 100);

@@ -3,9 +3,10 @@ import type { CalendarEvent } from "../../platform/calendar/ical.js";
 import { isoNow } from "../../platform/clock.js";
 import { notFound } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { skippedDates } from "./bookings/skipped-dates.js";
 import * as bookings from "./bookings.repository.js";
 import { PremiseTree } from "./premise-tree.js";
-import { type BookingDate, isOpen, priceOf } from "./premises.model.js";
+import { type Booking, type BookingDate, isOpen, priceOf } from "./premises.model.js";
 import { canDecideBookings, canManageBooking } from "./premises.policy.js";
 import * as premisesRepo from "./premises.repository.js";
 
@@ -33,7 +34,15 @@ export async function bookingPage(ctx: ServiceContext, id: string) {
   const dates = await bookings.datesOf(ctx.db, ctx.tenant.id, [id]);
   const price = priceOf(b, b, dates.filter((o) => o.status === "active").length);
   const canDecide = can(ctx.actor, canDecideBookings, { tenantId: ctx.tenant.id });
-  return { booking: b, dates, price, canDecide, open: isOpen(b), now: isoNow(ctx.clock) };
+  const skipped = b.everyWeeks && b.untilDate ? await skippedOf(ctx, b, dates) : [];
+  return { booking: b, dates, skipped, price, canDecide, open: isOpen(b), now: isoNow(ctx.clock) };
+}
+
+/** Which dates of a series were left out because the premise was closed, and why. */
+async function skippedOf(ctx: ServiceContext, b: Booking, dates: BookingDate[]) {
+  const lineage = (await premiseTree(ctx)).lineage(b.premiseId).map((p) => p.id);
+  const closures = await premisesRepo.closuresOf(ctx.db, ctx.tenant.id, lineage, b.startDate, b.untilDate ?? b.startDate);
+  return skippedDates(b, dates, closures, new Set(lineage));
 }
 
 export async function pendingQueue(ctx: ServiceContext) {

@@ -96,7 +96,7 @@ describe.each(dialects())("seasonal allocation rounds [%s]", (dialect) => {
     expect(dates).toHaveLength(20);
     expect(
       (await latestMail(t.db, (await t.db.selectFrom("associations").select("email").where("id", "=", other.id).executeTakeFirstOrThrow()).email))?.text,
-    ).toContain("Seniorgymnastik: Hallens sydlige halvdel, Tirsdag kl. 18:00");
+    ).toContain("Seniorgymnastik: Hallens sydlige halvdel, Tirsdag kl. 18.00");
 
     const respond = (v: Visitor, id: string, response: string) => v.post(`/premises/rounds/${roundId}/applications/${id}/respond`, { response }, { from: "/" });
     expect((await respond(walkers, result.Motion?.id ?? "", "released")).status).toBe(403);

@@ -98,7 +98,7 @@ describe.each(dialects())("who read a person's data [%s]", (dialect) => {
     await staff.get(`/people/${ole}`);
     const chef = await as("chef@a.test");
     const page = await (await chef.get("/admin/access?person=ole%40a.test")).text();
-    expect(page).toContain("person.viewed");
+    expect(page).toContain('En person vist<br/><code class="action-code">person.viewed</code>');
     expect(page).toContain("Sofie Staff");
     expect(page).toContain("Ole Olsen");
     expect((await chef.get("/admin/access?from=last-tuesday")).status).toBe(422);

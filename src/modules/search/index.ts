@@ -7,7 +7,9 @@ import { searchRoutes } from "./search.routes.js";
 import type {} from "./search.table.js"; // its tables join the database interface
 import { waitingInSearch } from "./start.js";
 
+export { type FrontPage, frontPage } from "./front-page.js";
 export { personalData } from "./saved-searches.js";
+export { ResultCard } from "./views/search-views.js";
 
 export const searchModule: ModuleDefinition = {
   name: "search",

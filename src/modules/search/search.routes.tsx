@@ -5,6 +5,7 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { invalid } from "../../platform/http/errors.js";
 import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
+import { localized } from "../../platform/i18n/localized.js";
 import { kindLabels } from "../../platform/search/labels.js";
 import { serviceContext } from "../../platform/service-context.js";
 import * as saved from "./saved-searches.js";
@@ -90,7 +91,9 @@ export const searchRoutes = new Hono<AppEnv>()
         400,
       );
     }
-    const outcome = await service.search(serviceContext(c), parsed.data);
+    const found = await service.search(serviceContext(c), parsed.data);
+    // Each hit in the reader's language where its association has translated it.
+    const outcome = found.ok ? { ...found, hits: found.hits.map((h) => ({ ...h, doc: localized(h.doc, c.get("lang")) })) } : found;
     if (!outcome.ok) return render(c, t("search.title"), <SearchPage input={parsed.data} errors={outcome.errors} />, 400);
     return render(
       c,

@@ -1,10 +1,22 @@
+import type { Formats } from "../i18n/format.js";
 import type { MessageKey, T } from "../i18n/i18n.js";
 
 /** A field's message: a catalog key, with the values it names when it names any ("at most {max}"). */
 export type FieldError = MessageKey | { key: MessageKey; values: Record<string, string | number> };
 export type FieldErrors = Record<string, FieldError>;
 
-export const fieldMessage = (t: T, error: FieldError): string => (typeof error === "string" ? t(error) : t(error.key, error.values));
+/**
+ * The message in words. With the reader's formats, the values that are calendar days ("2026-12-21")
+ * or clock times ("08:00") read as the reader writes them; rules keep plain values, so tests and the
+ * API see them as they are.
+ */
+export const fieldMessage = (t: T, error: FieldError, fmt?: Formats): string => {
+  if (typeof error === "string") return t(error);
+  if (!fmt) return t(error.key, error.values);
+  const readable = (v: string | number) =>
+    typeof v !== "string" ? v : /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmt.date(v) : /^\d{2}:\d{2}$/.test(v) ? fmt.time(v) : v;
+  return t(error.key, Object.fromEntries(Object.entries(error.values).map(([k, v]) => [k, readable(v)])));
+};
 
 /**
  * The closed set of codes a client may see in problem+json and that tests may assert. A new kind of

@@ -97,4 +97,11 @@ describe("what a reader sees, in each language", () => {
     expect(f.date("2026-03-29")).toBe("29. marts 2026");
     expect(formats("da", "America/New_York").date("2026-03-29")).toBe("29. marts 2026");
   });
+
+  it("names a day and month without the year for chart ticks", () => {
+    expect(formats("da", zone).dayMonth("2026-11-30")).toBe("30. nov.");
+    expect(formats("nb", zone).dayMonth("2026-11-30")).toBe("30. nov.");
+    expect(formats("nl", zone).dayMonth("2026-11-30")).toBe("30 nov");
+    expect(formats("en", zone).dayMonth("2026-11-30")).toBe("30 Nov");
+  });
 });

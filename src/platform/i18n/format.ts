@@ -13,6 +13,8 @@ export interface Formats {
   dateWithWeekday(value: string): string;
   /** "1. dec. 2026" */
   dateShort(value: string): string;
+  /** "1. dec." (chart ticks, lists within one year) */
+  dayMonth(value: string): string;
   /** "1. december 2026–29. juni 2027" */
   dateRange(from: string, to: string): string;
   /** "18.00" from "18:00" (a wall-clock time) */
@@ -72,6 +74,7 @@ function build(lang: Lang, timeZone: string): Formats {
   const long = dtf({ day: "numeric", month: "long", year: "numeric" });
   const withWeekday = dtf({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
   const short = dtf({ dateStyle: "medium" });
+  const dayMonth = dtf({ day: "numeric", month: "short" });
   const dateTime = dtf({ dateStyle: "medium", timeStyle: "short" });
   const when = dtf({ weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" });
   const wallClock = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "UTC" });
@@ -95,6 +98,7 @@ function build(lang: Lang, timeZone: string): Formats {
     date: long.format,
     dateWithWeekday: withWeekday.format,
     dateShort: short.format,
+    dayMonth: dayMonth.format,
     dateRange: long.range,
     time: clock,
     timeRange: (from, to) => `${clock(from)}–${clock(to)}`,

@@ -54,14 +54,3 @@ export function chooseLanguage(input: {
   }
   return input.fallback;
 }
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-export function formatDateTime(lang: Lang, iso: string, timeZone: string): string {
-  const id = `${lang}|${timeZone}`;
-  let f = formatters.get(id);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone });
-    formatters.set(id, f);
-  }
-  return f.format(new Date(iso));
-}

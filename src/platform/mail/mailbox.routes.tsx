@@ -4,7 +4,6 @@ import type { AppEnv } from "../http/env.js";
 import { notFound } from "../http/errors.js";
 import { socketAddress } from "../http/middleware.js";
 import { render } from "../http/render.js";
-import { formatDateTime } from "../i18n/i18n.js";
 import { Alert, DataTable, EmptyState, Heading, Link, P } from "../ui/components.js";
 import { usePage } from "../ui/page-context.js";
 import { findMail, latestMails, type OutboxMail } from "./outbox.repository.js";
@@ -39,7 +38,7 @@ export const mailboxRoutes = new Hono<AppEnv>()
   });
 
 function MailboxPage(props: { rows: OutboxMail[] }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   return (
     <div class="stack">
       <Heading>{t("mailbox.title")}</Heading>
@@ -51,7 +50,7 @@ function MailboxPage(props: { rows: OutboxMail[] }) {
           caption={t("mailbox.title")}
           rows={props.rows}
           columns={[
-            { key: "when", label: "audit.when", cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
+            { key: "when", label: "audit.when", cell: (r) => fmt.dateTime(r.createdAt) },
             { key: "to", label: "mailbox.to", cell: (r) => r.to },
             { key: "subject", label: "mailbox.subject", cell: (r) => <Link href={`/dev/mailbox/${r.id}`}>{r.subject}</Link> },
           ]}

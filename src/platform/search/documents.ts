@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.js";
 import { type Clock, isoNow } from "../clock.js";
+import type { Lang } from "../i18n/i18n.js";
 import { upsertDocument } from "./documents.repository.js";
 import { findPostcode } from "./postcodes.js";
 
@@ -31,6 +32,8 @@ export interface SearchDocument {
   /** Week slots ("mon-morning") when it happens; empty when any time suits. */
   slots?: string[];
   setting?: "any" | "one_to_one" | "group";
+  /** The title and text in other languages, indexed with those languages' stemming and shown to their readers. */
+  translations?: Partial<Record<Lang, { title?: string; text?: string }>>;
 }
 
 export type DocumentInput = Omit<SearchDocument, "lat" | "lon"> & { lat?: number | null; lon?: number | null };
@@ -48,6 +51,19 @@ export async function putDocument(db: Database, clock: Clock, tenantId: string, 
 /** Takes a record out of search (unpublished, rejected, deleted). */
 export async function hideDocument(db: Database, clock: Clock, tenantId: string, kind: SearchKind, id: string): Promise<void> {
   await upsertDocument(db, tenantId, kind, id, null, isoNow(clock));
+}
+
+/** A record's translations as a search document carries them: for each language, its title and one text. */
+export function translatedTexts<F extends string>(
+  translations: Partial<Record<Lang, Partial<Record<F, string>>>> | undefined,
+  pick: (texts: Partial<Record<F, string>>) => { title?: string | undefined; text?: string | undefined },
+): SearchDocument["translations"] {
+  const out: NonNullable<SearchDocument["translations"]> = {};
+  for (const [lang, texts] of Object.entries(translations ?? {}) as [Lang, Partial<Record<F, string>>][]) {
+    const { title, text } = pick(texts);
+    if (title || text) out[lang] = { ...(title ? { title } : {}), ...(text ? { text } : {}) };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 const SNIPPET_LENGTH = 220;

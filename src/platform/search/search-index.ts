@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import type { Database } from "../../db/database.js";
-import type { Lang } from "../i18n/i18n.js";
+import { isLang, LANGUAGES, type Lang } from "../i18n/i18n.js";
 import { indexTerms, queryTerm } from "./analyzer.js";
 import type { SearchDocument } from "./documents.js";
 import { allDocuments, documentsSince, type StoredDocument } from "./documents.repository.js";
@@ -25,6 +25,13 @@ interface Version {
   digest: string;
 }
 const versionOf = (stored: StoredDocument): Version => ({ updatedAt: stored.updatedAt, digest: stored.digest });
+
+/** One index field per language for the translations of title and text: "translated_en". */
+const TRANSLATED_FIELDS = LANGUAGES.map((l) => `translated_${l}`);
+const translatedField = (field: string): Lang | null => {
+  const lang = field.startsWith("translated_") ? field.slice("translated_".length) : "";
+  return isLang(lang) ? lang : null;
+};
 
 const byDatabase = new WeakMap<Database, Map<string, Promise<TenantIndex>>>();
 
@@ -52,9 +59,19 @@ export async function tenantIndex(db: Database, tenantId: string, lang: Lang): P
 function emptyIndex(lang: Lang): TenantIndex {
   const mini = new MiniSearch<SearchDocument & { key: string }>({
     idField: "key",
-    fields: ["title", "subtitle", "text", "keywords"],
-    // Long texts are indexed by stem alone; titles and labels also by the whole word.
-    processTerm: (term, field) => (field === "text" ? indexTerms(term, lang)[0] : indexTerms(term, lang)),
+    fields: ["title", "subtitle", "text", "keywords", ...TRANSLATED_FIELDS],
+    extractField: (doc, field) => {
+      const translated = translatedField(field);
+      if (translated) return [doc.translations?.[translated]?.title, doc.translations?.[translated]?.text].filter(Boolean).join("\n");
+      return (doc as unknown as Record<string, string>)[field] ?? "";
+    },
+    // Long texts are indexed by stem alone; titles and labels also by the whole word. A translation
+    // is indexed by its own language's stem and whole word, and by the stem a query in the tenant's language looks up.
+    processTerm: (term, field) => {
+      const translated = field ? translatedField(field) : null;
+      if (translated) return [...new Set([...indexTerms(term, translated), queryTerm(term, lang)])];
+      return field === "text" ? indexTerms(term, lang)[0] : indexTerms(term, lang);
+    },
     searchOptions: { processTerm: (term) => queryTerm(term, lang) },
   });
   return { mini, docs: new Map(), versions: new Map(), watermark: "", generation: 0, lang };

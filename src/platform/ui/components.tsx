@@ -99,7 +99,7 @@ export interface FieldProps {
 
 /** A labelled field with its hint and error tied to it for screen readers. */
 export function Field(props: FieldProps) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const id = `f-${props.name}`;
   const described = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -131,7 +131,7 @@ export function Field(props: FieldProps) {
       )}
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {fieldMessage(t, props.error)}
+          {fieldMessage(t, props.error, fmt)}
         </div>
       )}
     </div>
@@ -139,7 +139,7 @@ export function Field(props: FieldProps) {
 }
 
 export function Select(props: { name: string; label: MessageKey; options: { value: string; label: string }[]; value?: string | null; error?: FieldError }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const id = `f-${props.name}`;
   return (
     <div class="ds-field">
@@ -161,7 +161,7 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
       </select>
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {fieldMessage(t, props.error)}
+          {fieldMessage(t, props.error, fmt)}
         </div>
       )}
     </div>
@@ -170,7 +170,7 @@ export function Select(props: { name: string; label: MessageKey; options: { valu
 
 /** One checkbox with its label, and its error tied to it. */
 export function Checkbox(props: { name: string; label: MessageKey; checked?: boolean; error?: FieldError }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const id = `f-${props.name}`;
   return (
     <div class="ds-field">
@@ -188,7 +188,7 @@ export function Checkbox(props: { name: string; label: MessageKey; checked?: boo
       </label>
       {props.error && (
         <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {fieldMessage(t, props.error)}
+          {fieldMessage(t, props.error, fmt)}
         </div>
       )}
     </div>
@@ -215,18 +215,18 @@ export function Checkboxes(props: { name: string; legend: MessageKey; options: {
 
 /** A field's error message on its own, for fields the helpers above do not draw (a fieldset, a file). */
 export function ValidationMessage(props: { id?: string; error?: FieldError }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   if (!props.error) return null;
   return (
     <div class="ds-validation-message" data-field="validation" id={props.id}>
-      {fieldMessage(t, props.error)}
+      {fieldMessage(t, props.error, fmt)}
     </div>
   );
 }
 
 /** Lists every error with a link to its field; takes focus so a screen reader hears it first. */
 export function ErrorSummary(props: { errors: Record<string, FieldError | undefined> }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const entries = Object.entries(props.errors).filter((e): e is [string, FieldError] => Boolean(e[1]));
   if (entries.length === 0) return null;
   return (
@@ -238,7 +238,7 @@ export function ErrorSummary(props: { errors: Record<string, FieldError | undefi
         {entries.map(([field, error]) => (
           <li>
             <a class="ds-link" href={`#f-${field}`}>
-              {fieldMessage(t, error)}
+              {fieldMessage(t, error, fmt)}
             </a>
           </li>
         ))}
@@ -275,7 +275,11 @@ export interface Column<Row> {
   cell: (row: Row) => Child;
 }
 
-/** A table whose sortable headers are links, so sorting works without JavaScript. */
+/**
+ * A table whose sortable headers are links, so sorting works without JavaScript. Below 600 px each
+ * row is drawn as a card of label–value pairs (the stylesheet reads each cell's `data-label`); it
+ * stays one real table, so a screen reader reads it as a table at every width.
+ */
 export function DataTable<Row>(props: {
   caption: string;
   columns: Column<Row>[];
@@ -283,22 +287,23 @@ export function DataTable<Row>(props: {
   sort?: { key: string; dir: "asc" | "desc"; href: (key: string, dir: "asc" | "desc") => string };
 }) {
   const { t } = usePage();
+  const labels = props.columns.map((col) => t(col.label));
   return (
-    <table class="ds-table" data-border data-zebra>
+    <table class="ds-table data-table" data-border data-zebra>
       <caption class="ds-sr-only">{props.caption}</caption>
       <thead>
         <tr>
-          {props.columns.map((col) => {
+          {props.columns.map((col, i) => {
             const current = props.sort?.key === col.key;
             const ariaSort = current ? (props.sort?.dir === "asc" ? "ascending" : "descending") : col.sortable ? "none" : undefined;
             return (
               <th scope="col" aria-sort={ariaSort}>
                 {col.sortable && props.sort ? (
                   <a class="ds-link" href={props.sort.href(col.key, current && props.sort.dir === "asc" ? "desc" : "asc")}>
-                    {t(col.label)}
+                    {labels[i]}
                   </a>
                 ) : (
-                  t(col.label)
+                  labels[i]
                 )}
               </th>
             );
@@ -308,8 +313,8 @@ export function DataTable<Row>(props: {
       <tbody>
         {props.rows.map((row) => (
           <tr>
-            {props.columns.map((col) => (
-              <td>{col.cell(row)}</td>
+            {props.columns.map((col, i) => (
+              <td data-label={labels[i]}>{col.cell(row)}</td>
             ))}
           </tr>
         ))}
@@ -567,32 +572,5 @@ export function DecisionCard(props: PropsWithChildren<{ item: DecisionItem }>) {
         </div>
       </Form>
     </section>
-  );
-}
-
-/** Bars with a label under each; the page's table holds the same numbers for everyone who cannot see it. */
-export function BarChart(props: { caption: string; bars: { label: string; value: number }[]; max?: number }) {
-  const max = Math.max(1, props.max ?? 0, ...props.bars.map((b) => b.value));
-  const width = 40;
-  const height = 160;
-  const id = "chart-caption";
-  return (
-    <figure class="chart">
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${Math.max(1, props.bars.length) * width} ${height + 30}`} width="100%" height="220">
-        <title>{props.caption}</title>
-        {props.bars.map((b, i) => {
-          const h = Math.round((b.value / max) * height);
-          return (
-            <g>
-              <rect x={i * width + 6} y={height - h} width={width - 12} height={h} class="bar" />
-              <text x={i * width + width / 2} y={height + 20} text-anchor="middle" font-size="10">
-                {b.label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption id={id}>{props.caption}</figcaption>
-    </figure>
   );
 }

@@ -37,7 +37,7 @@ export async function importResponse(c: Context<AppEnv>, kind: ImportKind, run: 
 
 /** Upload, dry run, the bad rows by line, then the real import of the same file without uploading it again. */
 export function ImportPage(props: { kind: ImportKind; report?: ImportReport; carried?: string; errors?: FieldErrors }) {
-  const { t, csrfToken } = usePage();
+  const { t, fmt, csrfToken } = usePage();
   const { texts, action, fieldLabels } = props.kind;
   const r = props.report;
   return (
@@ -68,7 +68,7 @@ export function ImportPage(props: { kind: ImportKind; report?: ImportReport; car
                 columns={[
                   { key: "line", label: "import.line", cell: (p) => String(p.line) },
                   { key: "field", label: "import.field", cell: (p) => t(fieldLabels[p.field] ?? "import.field") },
-                  { key: "message", label: "import.reason", cell: (p) => fieldMessage(t, p.message) },
+                  { key: "message", label: "import.reason", cell: (p) => fieldMessage(t, p.message, fmt) },
                 ]}
               />
             </>

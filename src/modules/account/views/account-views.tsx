@@ -49,9 +49,14 @@ export function MyDataPage() {
       <Heading>{t("mydata.title")}</Heading>
       <AccountTabs current="/account/data" />
       <P>{t("mydata.intro")}</P>
-      <ButtonLink href="/account/data.json" variant="primary">
-        {t("mydata.download")}
-      </ButtonLink>
+      <div class="actions">
+        <ButtonLink href="/account/data/view" variant="primary">
+          {t("mydata.view")}
+        </ButtonLink>
+        <ButtonLink href="/account/data.json" variant="secondary">
+          {t("mydata.download")}
+        </ButtonLink>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { ApiToken } from "../../../platform/api/tokens.model.js";
+import { actionLabel } from "../../../platform/audit/action-labels.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime, LANGUAGES, type Lang, languageNames, type T } from "../../../platform/i18n/i18n.js";
+import type { Formats } from "../../../platform/i18n/format.js";
+import { LANGUAGES, languageNames, type T } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
   Button,
@@ -20,11 +22,21 @@ import { usePage } from "../../../platform/ui/page-context.js";
 import type { AccessEntry, AuditEntry, LogEntry, SettingsForm } from "../admin.model.js";
 import { type AccessQuery, API_SCOPES, type AuditQuery } from "../admin.schema.js";
 
-/** When, who and what: the first columns of both logs. */
-const logColumns = (t: T, lang: Lang, zone: string) => [
-  { key: "at", label: "audit.when" as const, cell: (r: LogEntry) => formatDateTime(lang, r.at, zone) },
+/** When, who and what: the first columns of both logs. The action in words, its code under it. */
+const logColumns = (t: T, fmt: Formats) => [
+  { key: "at", label: "audit.when" as const, cell: (r: LogEntry) => fmt.dateTime(r.at) },
   { key: "who", label: "audit.who" as const, cell: (r: LogEntry) => r.actorName ?? t(r.actorId ? "audit.deletedPerson" : "audit.system") },
-  { key: "action", label: "audit.action" as const, cell: (r: LogEntry) => r.action },
+  {
+    key: "action",
+    label: "audit.action" as const,
+    cell: (r: LogEntry) => (
+      <>
+        {actionLabel(t, r.action)}
+        <br />
+        <code class="action-code">{r.action}</code>
+      </>
+    ),
+  },
 ];
 
 function CountAndExport(props: { total: number; csv: string }) {
@@ -46,7 +58,7 @@ export function AuditPage(props: {
   errors: FieldErrors;
   pages: number;
 }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   const params = (page: number) => {
     const q = props.query;
     return new URLSearchParams({ action: q.action, actor: q.actor, entity: q.entity, from: q.from ?? "", to: q.to ?? "", page: String(page) });
@@ -65,7 +77,7 @@ export function AuditPage(props: {
             <option value="">{t("audit.allActions")}</option>
             {props.actions.map((a) => (
               <option value={a} selected={a === props.query.action}>
-                {a}
+                {actionLabel(t, a)}
               </option>
             ))}
           </select>
@@ -85,7 +97,7 @@ export function AuditPage(props: {
             caption={t("audit.title")}
             rows={props.rows}
             columns={[
-              ...logColumns(t, lang, tenant.timeZone),
+              ...logColumns(t, fmt),
               { key: "entity", label: "audit.entity", cell: (r) => `${r.entityType}${r.entityId ? ` ${r.entityId}` : ""}` },
               { key: "ip", label: "audit.ip", cell: (r) => r.ip ?? "–" },
             ]}
@@ -106,7 +118,7 @@ export function AccessPage(props: {
   errors: FieldErrors;
   pages: number;
 }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   const q = props.query;
   const href = (page: number) =>
     `/admin/access?${new URLSearchParams({ actor: q.actor, person: q.person, from: q.from ?? "", to: q.to ?? "", page: String(page) })}`;
@@ -133,10 +145,7 @@ export function AccessPage(props: {
           <DataTable
             caption={t("access.title")}
             rows={props.rows}
-            columns={[
-              ...logColumns(t, lang, tenant.timeZone),
-              { key: "subject", label: "access.subject", cell: (r) => r.subjectName ?? `${r.subjectType} ${r.subjectId}` },
-            ]}
+            columns={[...logColumns(t, fmt), { key: "subject", label: "access.subject", cell: (r) => r.subjectName ?? `${r.subjectType} ${r.subjectId}` }]}
           />
           <Pagination page={q.page} pages={props.pages} href={href} />
         </>
@@ -146,7 +155,7 @@ export function AccessPage(props: {
 }
 
 export function ApiTokensPage(props: { tokens: ApiToken[]; created?: string; values?: Record<string, string>; errors?: FieldErrors }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   const errors = props.errors ?? {};
   return (
     <div class="stack">
@@ -172,8 +181,8 @@ export function ApiTokensPage(props: { tokens: ApiToken[]; created?: string; val
           columns={[
             { key: "name", label: "apiTokens.name", cell: (r) => r.name },
             { key: "scopes", label: "apiTokens.scopes", cell: (r) => r.scopes.join(" ") },
-            { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
-            { key: "used", label: "apiTokens.lastUsed", cell: (r) => (r.lastUsedAt ? formatDateTime(lang, r.lastUsedAt, tenant.timeZone) : "–") },
+            { key: "created", label: "table.created", cell: (r) => fmt.dateTime(r.createdAt) },
+            { key: "used", label: "apiTokens.lastUsed", cell: (r) => (r.lastUsedAt ? fmt.dateTime(r.lastUsedAt) : "–") },
             {
               key: "state",
               label: "apiTokens.state",

@@ -1,4 +1,3 @@
-import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { Button, DataTable, EmptyState, Form, Heading, Link } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { Opportunity } from "../../opportunities/index.js";
@@ -6,7 +5,7 @@ import { stepLabels } from "../applications.labels.js";
 import { APPLICATION_STEPS, type Application } from "../applications.model.js";
 
 export function ApplicantsPage(props: { o: Opportunity; rows: Application[] }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   return (
     <div class="stack">
       <Heading>{t("application.list.heading", { title: props.o.title })}</Heading>
@@ -21,7 +20,7 @@ export function ApplicantsPage(props: { o: Opportunity; rows: Application[] }) {
             { key: "name", label: "auth.name", cell: (a) => <Link href={`/opportunities/${props.o.id}/applications/${a.id}`}>{a.name}</Link> },
             { key: "contact", label: "auth.email", cell: (a) => `${a.email}${a.phone ? ` · ${a.phone}` : ""}` },
             { key: "message", label: "application.message", cell: (a) => a.message },
-            { key: "when", label: "table.created", cell: (a) => formatDateTime(lang, a.createdAt, tenant.timeZone) },
+            { key: "when", label: "table.created", cell: (a) => fmt.dateTime(a.createdAt) },
             {
               key: "status",
               label: "application.status",

@@ -1,11 +1,10 @@
-import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { ButtonLink, DataTable, EmptyState, Heading, Link } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { stepLabels } from "../applications.labels.js";
 import type { MyApplication } from "../applications.model.js";
 
 export function MyApplicationsPage(props: { rows: MyApplication[] }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   return (
     <div class="stack">
       <Heading>{t("application.mine.title")}</Heading>
@@ -18,7 +17,7 @@ export function MyApplicationsPage(props: { rows: MyApplication[] }) {
           columns={[
             { key: "title", label: "opportunity.title", cell: (r) => <Link href={`/opportunities/${r.opportunityId}`}>{r.title}</Link> },
             { key: "association", label: "association.name", cell: (r) => r.associationName },
-            { key: "when", label: "table.created", cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
+            { key: "when", label: "table.created", cell: (r) => fmt.dateTime(r.createdAt) },
             { key: "status", label: "application.status", cell: (r) => t(stepLabels[r.status]) },
           ]}
         />

@@ -1,5 +1,4 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { Alert, Button, ErrorSummary, Field, Form, Heading, Link, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { stepLabels } from "../applications.labels.js";
@@ -7,7 +6,7 @@ import { APPLICATION_STEPS, type Thread } from "../applications.model.js";
 
 /** The conversation, oldest first, opening with the application itself. */
 function Messages(props: { thread: Thread }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   const { application: a, opportunity: o } = props.thread;
   const entries = [{ id: a.id, sender: "applicant" as const, body: a.message, createdAt: a.createdAt }, ...props.thread.messages];
   return (
@@ -15,7 +14,7 @@ function Messages(props: { thread: Thread }) {
       {entries.map((m) => (
         <li class="ds-card" data-sender={m.sender}>
           <P class="meta">
-            <strong>{m.sender === "applicant" ? a.name : o.associationName}</strong> · {formatDateTime(lang, m.createdAt, tenant.timeZone)}
+            <strong>{m.sender === "applicant" ? a.name : o.associationName}</strong> · {fmt.dateTime(m.createdAt)}
           </P>
           <P class="body">{m.body}</P>
         </li>

@@ -1,10 +1,9 @@
-import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { DataTable, EmptyState, Heading, Link, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { WaitingApplicant } from "../applications.model.js";
 
 export function WaitingPage(props: { rows: WaitingApplicant[] }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   return (
     <div class="stack">
       <Heading>{t("waiting.title")}</Heading>
@@ -20,7 +19,7 @@ export function WaitingPage(props: { rows: WaitingApplicant[] }) {
             { key: "name", label: "auth.name", cell: (r) => <Link href={`/opportunities/${r.opportunityId}/applications/${r.id}`}>{r.name}</Link> },
             { key: "title", label: "opportunity.title", cell: (r) => r.title },
             { key: "association", label: "association.name", cell: (r) => r.associationName },
-            { key: "since", label: "waiting.since", cell: (r) => (r.confirmedAt ? formatDateTime(lang, r.confirmedAt, tenant.timeZone) : "") },
+            { key: "since", label: "waiting.since", cell: (r) => (r.confirmedAt ? fmt.dateTime(r.confirmedAt) : "") },
           ]}
         />
       )}

@@ -1,5 +1,4 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
 import { Button, ButtonLink, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Pagination, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
@@ -13,7 +12,7 @@ const listHref = (q: ListQuery, change: Partial<ListQuery>) => {
 };
 
 export function AssociationListPage(props: { rows: Association[]; total: number; query: ListQuery; pages: number; staffView: boolean }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   const { query } = props;
   return (
     <div class="stack">
@@ -44,7 +43,7 @@ export function AssociationListPage(props: { rows: Association[]; total: number;
               { key: "name", label: "association.name", sortable: true, cell: (r) => <Link href={`/associations/${r.id}`}>{r.name}</Link> },
               { key: "registrationNumber", label: "association.regNumber", cell: (r) => r.registrationNumber ?? "–" },
               { key: "email", label: "auth.email", cell: (r) => r.email },
-              { key: "created_at", label: "table.created", sortable: true, cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
+              { key: "created_at", label: "table.created", sortable: true, cell: (r) => fmt.dateTime(r.createdAt) },
             ]}
           />
           <Pagination page={query.page} pages={props.pages} href={(page) => listHref(query, { page })} />

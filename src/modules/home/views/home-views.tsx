@@ -1,34 +1,95 @@
-import { isPerson } from "../../../platform/auth/policy.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
+import type { SearchHit } from "../../../platform/search/query.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
-import { ButtonLink, Heading, Link, P } from "../../../platform/ui/components.js";
+import { Button, Heading, Link, P } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import { type FrontPage, ResultCard } from "../../search/index.js";
 
-export function HomePage() {
-  const { t, tenant, actor } = usePage();
+/** The front door: the search first, the categories as ways in, what is new, and a line for associations and the municipality. */
+export function HomePage(props: { front: FrontPage }) {
+  const { t, tenant } = usePage();
+  const { categories, newestJobs, newestOffers } = props.front;
   return (
-    <div class="stack">
-      <Heading size="2xl">{t("home.heading", { tenant: tenant.name })}</Heading>
-      <P>{t("home.intro")}</P>
-      {isPerson(actor) ? (
-        <P>
-          <Link href="/account">{t("home.toAccount")}</Link>
-        </P>
-      ) : (
-        <div class="actions">
-          <ButtonLink href="/sign-up" variant="primary">
-            {t("auth.signUp")}
-          </ButtonLink>
-          <ButtonLink href="/sign-in">{t("auth.signIn")}</ButtonLink>
-        </div>
+    <div class="stack home">
+      <section class="home-search stack" aria-labelledby="home-heading">
+        <Heading size="xl">
+          <span id="home-heading">{t("home.heading", { tenant: tenant.name })}</span>
+        </Heading>
+        <P>{t("home.intro")}</P>
+        <search>
+          <form method="get" action="/search" class="home-search-form" aria-label={t("home.searchLabel")}>
+            <div class="ds-field what">
+              <label class="ds-label" for="home-q">
+                {t("search.q")}
+              </label>
+              <input class="ds-input" id="home-q" name="q" type="search" placeholder={t("search.q.hint")} />
+            </div>
+            <div class="ds-field where">
+              <label class="ds-label" for="home-near">
+                {t("search.near")}
+              </label>
+              <input class="ds-input" id="home-near" name="near" inputmode="numeric" autocomplete="postal-code" />
+            </div>
+            <Button variant="primary">{t("search.submit")}</Button>
+          </form>
+        </search>
+      </section>
+      {categories.length > 0 && (
+        <section class="stack" aria-labelledby="home-categories">
+          <h2 class="ds-heading" data-size="md" id="home-categories">
+            {t("home.categories")}
+          </h2>
+          <ul class="category-tiles">
+            {categories.map((c) => (
+              <li>
+                <a class="ds-card category-tile" href={`/search?category=${encodeURIComponent(c.value)}`}>
+                  <span class="name">{c.label}</span>
+                  <span class="count">{t("home.categoryCount", { count: c.count })}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
-      <Heading level={2}>{t("home.forWhom")}</Heading>
-      <ul class="ds-list">
-        <li>{t("home.forCitizens")}</li>
-        <li>{t("home.forAssociations")}</li>
-        <li>{t("home.forCentre")}</li>
-        <li>{t("home.forMunicipality")}</li>
-      </ul>
+      <NewestList id="home-jobs" title="home.newestJobs" all="/search?kind=opportunity&sort=newest" hits={newestJobs} />
+      <NewestList id="home-offers" title="home.newestOffers" all="/search?kind=offer&sort=newest" hits={newestOffers} />
+      <section class="home-lines" aria-label={t("home.forWhom")}>
+        <div class="ds-card">
+          <h2 class="ds-heading" data-size="xs">
+            {t("home.associationsTitle")}
+          </h2>
+          <P>{t("home.associationsLine")}</P>
+          <Link href="/start">{t("home.associationsAction")}</Link>
+        </div>
+        <div class="ds-card">
+          <h2 class="ds-heading" data-size="xs">
+            {t("home.municipalityTitle")}
+          </h2>
+          <P>{t("home.municipalityLine")}</P>
+          <Link href="/open-data">{t("home.municipalityAction")}</Link>
+        </div>
+      </section>
     </div>
+  );
+}
+
+function NewestList(props: { id: string; title: MessageKey; all: string; hits: SearchHit[] }) {
+  const { t } = usePage();
+  if (props.hits.length === 0) return null;
+  return (
+    <section class="stack" aria-labelledby={props.id}>
+      <div class="section-head">
+        <h2 class="ds-heading" data-size="md" id={props.id}>
+          {t(props.title)}
+        </h2>
+        <Link href={props.all}>{t("home.seeAll")}</Link>
+      </div>
+      <ul class="result-cards">
+        {props.hits.map((hit) => (
+          <ResultCard hit={hit} />
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime, LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
+import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
 import { kindLabels } from "../../../platform/search/labels.js";
 import {
   Alert,
@@ -26,7 +26,7 @@ import { type CitizenMatches, type Consent, type Match, type ProfileForm, type R
 import { MAX_KM } from "../matching.schema.js";
 
 function useReasonText() {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const commitment = (c?: string) => t(commitmentLabels[c as keyof typeof commitmentLabels] ?? "opportunity.commitment.flexible");
   const setting = (s?: string) => t(settingLabels[s as keyof typeof settingLabels] ?? "opportunity.setting.any");
   const slots = (s?: string[]) => describeSlots(t, s ?? []);
@@ -35,7 +35,7 @@ function useReasonText() {
       case "interest":
         return t("matching.fit.interest", { what: r.detail ?? "" });
       case "near":
-        return t("matching.fit.near", { km: r.detail ?? "" });
+        return t("matching.fit.near", { distance: fmt.distance(Number(r.detail ?? 0)) });
       case "remote":
         return t("matching.fit.remote");
       case "time":
@@ -141,9 +141,9 @@ export function ForYouPage(props: { matches: Match[] | null; consents: Consent[]
 
 /** Whether the citizen confirmed the consent or staff only recorded it, and until when it lasts; told to staff or to the citizen. */
 function ConsentState(props: { consent: Consent; to: "staff" | "citizen" }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   const c = props.consent;
-  const at = (iso: string) => formatDateTime(lang, iso, tenant.timeZone);
+  const at = (iso: string) => fmt.dateTime(iso);
   const [confirmed, recorded] =
     props.to === "staff"
       ? (["matching.consent.confirmed", "matching.consent.recordedByStaff"] as const)

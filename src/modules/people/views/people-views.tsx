@@ -1,6 +1,5 @@
 import { isPerson, STAFF_ROLES, type StaffRole } from "../../../platform/auth/policy.js";
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
   Button,
@@ -30,7 +29,7 @@ export function PeoplePage(props: {
   grantable: StaffRole[];
   invite?: { values: Record<string, string>; errors: FieldErrors };
 }) {
-  const { t, lang, tenant } = usePage();
+  const { t, fmt } = usePage();
   return (
     <div class="stack">
       <Heading>{t("people.title")}</Heading>
@@ -53,7 +52,7 @@ export function PeoplePage(props: {
               { key: "name", label: "auth.name", cell: (r) => <Link href={`/people/${r.id}`}>{r.name}</Link> },
               { key: "email", label: "auth.email", cell: (r) => r.email },
               { key: "roles", label: "people.roles", cell: (r) => r.roles.map((x) => t(roleLabels[x])).join(", ") || t("role.citizen") },
-              { key: "created", label: "table.created", cell: (r) => formatDateTime(lang, r.createdAt, tenant.timeZone) },
+              { key: "created", label: "table.created", cell: (r) => fmt.dateTime(r.createdAt) },
             ]}
           />
           <Pagination page={props.query.page} pages={props.pages} href={(page) => `/people?${new URLSearchParams({ q: props.query.q, page: String(page) })}`} />

@@ -1,9 +1,10 @@
 import { icsOf } from "../../../platform/calendar/ical.js";
+import { formats } from "../../../platform/i18n/format.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { sendMail } from "../../../platform/mail/send.js";
 import type { ServiceContext } from "../../../platform/service-context.js";
 import * as bookings from "../bookings.repository.js";
-import { describeWhen, formatMoney } from "../premises.labels.js";
+import { describeWhen } from "../premises.labels.js";
 import { priceOf } from "../premises.model.js";
 import { bookingEvents, premiseTree } from "../premises.service.js";
 
@@ -32,18 +33,21 @@ export async function tellBooker(ctx: Pick<ServiceContext, "db" | "clock" | "ten
   await sendMail(ctx.db, ctx.clock, {
     tenant: ctx.tenant,
     to: b.bookerEmail,
-    compose: (t) => ({
-      subject: t(TELLING[what].subject, { premise: b.premiseName }),
-      paragraphs: [
-        t(TELLING[what].body, { premise: b.premiseName, purpose: b.purpose, when: describeWhen(t, b), note: b.decisionNote ?? "" }),
-        ...(what === "approved" && access ? [t("mail.booking.access", { access })] : []),
-        ...(price ? [t("mail.booking.price", { price: formatMoney(ctx.tenant.defaultLanguage, price) })] : []),
-        ...(what === "approved" && premise?.houseRules ? [t("mail.booking.rules", { rules: premise.houseRules })] : []),
-      ],
-      action: { label: t("mail.booking.action"), url: `${ctx.baseUrl}/premises/bookings/${b.id}` },
-      attachments: events.length
-        ? [{ filename: "booking.ics", contentType: "text/calendar; charset=utf-8", content: icsOf(b.premiseName, host, events) }]
-        : undefined,
-    }),
+    compose: (t, lang) => {
+      const fmt = formats(lang, ctx.tenant.timeZone);
+      return {
+        subject: t(TELLING[what].subject, { premise: b.premiseName }),
+        paragraphs: [
+          t(TELLING[what].body, { premise: b.premiseName, purpose: b.purpose, when: describeWhen(t, fmt, b), note: b.decisionNote ?? "" }),
+          ...(what === "approved" && access ? [t("mail.booking.access", { access })] : []),
+          ...(price ? [t("mail.booking.price", { price: fmt.money(price.minor, price.currency) })] : []),
+          ...(what === "approved" && premise?.houseRules ? [t("mail.booking.rules", { rules: premise.houseRules })] : []),
+        ],
+        action: { label: t("mail.booking.action"), url: `${ctx.baseUrl}/premises/bookings/${b.id}` },
+        attachments: events.length
+          ? [{ filename: "booking.ics", contentType: "text/calendar; charset=utf-8", content: icsOf(b.premiseName, host, events) }]
+          : undefined,
+      };
+    },
   });
 }

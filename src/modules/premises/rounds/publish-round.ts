@@ -3,6 +3,7 @@ import { audit } from "../../../platform/audit/audit.js";
 import { authorize } from "../../../platform/auth/policy.js";
 import { isoNow } from "../../../platform/clock.js";
 import { conflict } from "../../../platform/http/errors.js";
+import { formats } from "../../../platform/i18n/format.js";
 import { newId } from "../../../platform/ids.js";
 import { sendMail } from "../../../platform/mail/send.js";
 import { inTransaction, type ServiceContext } from "../../../platform/service-context.js";
@@ -134,7 +135,7 @@ async function tellAssociations(ctx: ServiceContext, round: Round, tree: Premise
     await sendMail(ctx.db, ctx.clock, {
       tenant: ctx.tenant,
       to,
-      compose: (t) => ({
+      compose: (t, lang) => ({
         subject: t("mail.round.subject", { round: round.name }),
         paragraphs: [
           t("mail.round.body", { round: round.name }),
@@ -144,7 +145,7 @@ async function tellAssociations(ctx: ServiceContext, round: Round, tree: Premise
                   purpose: a.purpose,
                   premise: tree.byId.get(a.placed.premiseId)?.name ?? "",
                   weekday: t(weekdayLabel(a.placed.weekday)),
-                  start: a.placed.start,
+                  start: formats(lang, ctx.tenant.timeZone).time(a.placed.start),
                 })
               : t("mail.round.notGranted", { purpose: a.purpose }),
           ),

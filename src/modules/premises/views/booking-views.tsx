@@ -1,12 +1,13 @@
 import { type FieldErrors, fieldMessage } from "../../../platform/http/errors.js";
 import { Alert, Button, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { describeWhen, formatMoney, statusLabels } from "../premises.labels.js";
+import type { SkippedDate } from "../bookings/skipped-dates.js";
+import { describeWhen, statusLabels } from "../premises.labels.js";
 import type { Alternative, BookingDate, BookingWithNames, Money } from "../premises.model.js";
 
 /** The caseworker's queue: approve or reject many at once, with a note. */
 export function RequestsPage(props: { rows: BookingWithNames[]; errors?: FieldErrors }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   return (
     <div class="stack">
       <Heading>{t("premises.requests")}</Heading>
@@ -21,7 +22,7 @@ export function RequestsPage(props: { rows: BookingWithNames[]; errors?: FieldEr
               <div class="ds-field">
                 <input class="ds-input" type="checkbox" name="ids" value={r.id} id={`ids-${r.id}`} />
                 <label class="ds-label" for={`ids-${r.id}`}>
-                  {`${r.premiseName}: ${r.purpose} (${r.associationName ?? r.bookerName ?? t("audit.deletedPerson")}), ${describeWhen(t, r)}`}
+                  {`${r.premiseName}: ${r.purpose} (${r.associationName ?? r.bookerName ?? t("audit.deletedPerson")}), ${describeWhen(t, fmt, r)}`}
                 </label>
                 <Link href={`/premises/bookings/${r.id}`}>{t("premises.requests.open", { premise: r.premiseName, purpose: r.purpose })}</Link>
               </div>
@@ -43,7 +44,7 @@ export function RequestsPage(props: { rows: BookingWithNames[]; errors?: FieldEr
 }
 
 export function MyBookingsPage(props: { rows: BookingWithNames[]; associations: { id: string; name: string }[]; calendarUrl?: string; errors?: FieldErrors }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   return (
     <div class="stack">
       <Heading>{t("premises.mine")}</Heading>
@@ -65,7 +66,7 @@ export function MyBookingsPage(props: { rows: BookingWithNames[]; associations: 
           columns={[
             { key: "premise", label: "premises.room", cell: (r) => <Link href={`/premises/bookings/${r.id}`}>{r.premiseName}</Link> },
             { key: "purpose", label: "premises.purpose", cell: (r) => r.purpose },
-            { key: "when", label: "premises.when", cell: (r) => describeWhen(t, r) },
+            { key: "when", label: "premises.when", cell: (r) => describeWhen(t, fmt, r) },
             { key: "status", label: "application.status", cell: (r) => t(statusLabels[r.status]) },
           ]}
         />
@@ -97,11 +98,14 @@ export function BookingPage(props: {
   open: boolean;
   now: string;
   price: Money | null;
+  /** Dates the series left out because the premise was closed. */
+  skipped?: SkippedDate[];
   errors?: FieldErrors;
   alternatives?: Alternative[];
 }) {
-  const { t, lang } = usePage();
+  const { t, fmt } = usePage();
   const b = props.booking;
+  const skipped = props.skipped ?? [];
   const live = props.dates.filter((o) => o.status === "active");
   const open = props.open;
   const series = b.everyWeeks !== null;
@@ -112,12 +116,14 @@ export function BookingPage(props: {
       {errors.length > 0 && (
         <Alert color="danger" role="alert">
           {errors.map((e) => (
-            <P>{fieldMessage(t, e)}</P>
+            <P>{fieldMessage(t, e, fmt)}</P>
           ))}
           {(props.alternatives ?? []).length > 0 && (
             <ul class="ds-list">
               {(props.alternatives ?? []).map((a) => (
-                <li>{t("premises.alternative", { premise: a.premiseName, date: a.date, start: a.start, end: a.end })}</li>
+                <li>
+                  {t("premises.alternative", { premise: a.premiseName, date: fmt.dateWithWeekday(a.date), start: fmt.time(a.start), end: fmt.time(a.end) })}
+                </li>
               ))}
             </ul>
           )}
@@ -129,13 +135,13 @@ export function BookingPage(props: {
         <dt>{t("premises.association")}</dt>
         <dd>{b.associationName ?? b.bookerName ?? t("audit.deletedPerson")}</dd>
         <dt>{t("premises.when")}</dt>
-        <dd>{describeWhen(t, b)}</dd>
+        <dd>{describeWhen(t, fmt, b)}</dd>
         <dt>{t("application.status")}</dt>
         <dd>{t(statusLabels[b.status])}</dd>
         {props.price && (
           <>
             <dt>{t("premises.price")}</dt>
-            <dd>{formatMoney(lang, props.price)}</dd>
+            <dd>{fmt.money(props.price.minor, props.price.currency)}</dd>
           </>
         )}
         {b.decisionNote && (
@@ -163,7 +169,7 @@ export function BookingPage(props: {
       )}
       {b.status === "proposed" && !props.canDecide && (
         <Form action={`/premises/bookings/${b.id}/answer`} class="actions" aria-label={t("premises.proposal")}>
-          <P>{t("premises.proposal.question", { when: describeWhen(t, b) })}</P>
+          <P>{t("premises.proposal.question", { when: describeWhen(t, fmt, b) })}</P>
           <Button name="answer" value="accept" variant="primary">
             {t("premises.proposal.accept")}
           </Button>
@@ -178,7 +184,7 @@ export function BookingPage(props: {
             {t("premises.cancel")}
           </h2>
           <Form action={`/premises/bookings/${b.id}/cancel`}>
-            <Select name="date" label="premises.cancel.date" options={live.map((o) => ({ value: o.localDate, label: o.localDate }))} />
+            <Select name="date" label="premises.cancel.date" options={live.map((o) => ({ value: o.localDate, label: fmt.dateWithWeekday(o.localDate) }))} />
             <Select
               name="scope"
               label="premises.cancel.scope"
@@ -198,7 +204,7 @@ export function BookingPage(props: {
             {t("premises.move")}
           </h2>
           <Form action={`/premises/bookings/${b.id}/move`}>
-            <Select name="date" label="premises.move.date" options={live.map((o) => ({ value: o.localDate, label: o.localDate }))} />
+            <Select name="date" label="premises.move.date" options={live.map((o) => ({ value: o.localDate, label: fmt.dateWithWeekday(o.localDate) }))} />
             <Field name="newDate" label="premises.move.newDate" type="date" required />
             <Field name="start" label="premises.start" type="time" required value={b.startTime} />
             <Field name="end" label="premises.end" type="time" required value={b.endTime} />
@@ -213,17 +219,29 @@ export function BookingPage(props: {
         <ul class="ds-list">
           {props.dates.map((o) => (
             <li>
-              {o.localDate} {o.status === "cancelled" ? `(${t("booking.status.cancelled")})` : ""}
+              {fmt.dateWithWeekday(o.localDate)} {o.status === "cancelled" ? `(${t("booking.status.cancelled")})` : ""}
               {o.noShowAt ? `(${t("usage.noShow")})` : ""}
               {props.canDecide && b.status === "approved" && o.status === "active" && !o.noShowAt && o.startsAt < props.now && (
                 <Form action={`/premises/bookings/${b.id}/no-show`} class="inline-form">
                   <input type="hidden" name="date" value={o.localDate} />
-                  <Button variant="tertiary">{t("usage.reportNoShow", { date: o.localDate })}</Button>
+                  <Button variant="tertiary">{t("usage.reportNoShow", { date: fmt.date(o.localDate) })}</Button>
                 </Form>
               )}
             </li>
           ))}
         </ul>
+        {skipped.length > 0 && (
+          <div class="stack">
+            <h3 class="ds-heading" data-size="xs">
+              {t("premises.skipped", { count: skipped.length })}
+            </h3>
+            <ul class="ds-list">
+              {skipped.map((s) => (
+                <li>{t("premises.skipped.date", { date: fmt.dateWithWeekday(s.date), reason: s.reason, period: fmt.dateRange(s.from, s.to) })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </section>
     </article>
   );

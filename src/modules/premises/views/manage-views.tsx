@@ -67,7 +67,7 @@ function HoursTable(props: { idPrefix: string; caption: string; hours: { weekday
 
 /** Every premise, each under what it is part of. */
 export function ManagePage(props: { tree: PremiseTree }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const depth = (p: Premise) => props.tree.lineage(p.id).length - 1;
   const ordered: Premise[] = [];
   const walk = (parent: string | null) => {
@@ -97,7 +97,7 @@ export function ManagePage(props: { tree: PremiseTree }) {
             ),
           },
           { key: "kind", label: "premise.kind", cell: (p) => t(kindLabels[p.kind]) },
-          { key: "capacity", label: "premises.capacityLabel", cell: (p) => p.capacity?.toString() ?? "" },
+          { key: "capacity", label: "premises.capacityLabel", cell: (p) => (p.capacity === null ? "" : fmt.number(p.capacity)) },
           {
             key: "add",
             label: "premise.parts",
@@ -129,7 +129,7 @@ export function PremiseFormPage(props: {
   photoErrors?: FieldErrors;
   photoAlt?: string;
 }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const v = props.values;
   const errors = props.errors ?? {};
   const editing = props.editing;
@@ -219,8 +219,8 @@ export function PremiseFormPage(props: {
               <Form action={`/premises/${editing.id}/seasons/delete`} class="inline-form">
                 <input type="hidden" name="from" value={season.from} />
                 <input type="hidden" name="to" value={season.to} />
-                {`${season.from}–${season.to}: ${season.hours.map((h) => `${t(weekdayLabel(h.weekday))} ${h.opens}–${h.closes}`).join(", ")} `}
-                <Button variant="tertiary">{t("premise.season.remove", { from: season.from, to: season.to })}</Button>
+                {`${fmt.dateRange(season.from, season.to)}: ${season.hours.map((h) => `${fmt.weekday(h.weekday)} ${fmt.timeRange(h.opens, h.closes)}`).join(", ")} `}
+                <Button variant="tertiary">{t("premise.season.remove", { period: fmt.dateRange(season.from, season.to) })}</Button>
               </Form>
             ))}
             <ErrorSummary errors={props.seasonErrors ?? {}} />
@@ -240,7 +240,7 @@ export function PremiseFormPage(props: {
                 {editing.closures.map((c) => (
                   <li>
                     <Form action={`/premises/${editing.id}/closures/${c.id}/delete`} class="inline-form">
-                      {`${c.fromDate}–${c.toDate}: ${c.reason} `}
+                      {`${fmt.dateRange(c.fromDate, c.toDate)}: ${c.reason} `}
                       <Button variant="tertiary">{t("premise.closure.remove", { reason: c.reason })}</Button>
                     </Form>
                   </li>

@@ -16,13 +16,15 @@ const bookHref = (premiseId: string, a: { date?: string | undefined; start?: str
 };
 
 function Alternatives(props: { items: Alternative[] }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   if (props.items.length === 0) return null;
   return (
     <ul class="ds-list">
       {props.items.map((a) => (
         <li>
-          <Link href={bookHref(a.premiseId, a)}>{t("premises.alternative", { premise: a.premiseName, date: a.date, start: a.start, end: a.end })}</Link>
+          <Link href={bookHref(a.premiseId, a)}>
+            {t("premises.alternative", { premise: a.premiseName, date: fmt.dateWithWeekday(a.date), start: fmt.time(a.start), end: fmt.time(a.end) })}
+          </Link>
         </li>
       ))}
     </ul>
@@ -31,7 +33,7 @@ function Alternatives(props: { items: Alternative[] }) {
 
 /** "Tuesday 18–20, 25 people, step-free, near me": the rooms free then, or the nearest free times. */
 export function FindPage(props: { input: FindInput; rooms: FreeRoom[]; nearUnknown: boolean; searched: boolean }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const v = props.input;
   return (
     <div class="stack">
@@ -63,7 +65,7 @@ export function FindPage(props: { input: FindInput; rooms: FreeRoom[]; nearUnkno
                   {[
                     r.building !== r.premise.name ? r.building : null,
                     r.premise.capacity ? t("premises.capacity", { count: r.premise.capacity }) : null,
-                    r.distanceKm !== null ? t("search.distance", { km: r.distanceKm }) : null,
+                    r.distanceKm !== null ? t("search.distanceAway", { distance: fmt.distance(r.distanceKm) }) : null,
                   ]
                     .filter(Boolean)
                     .join(" · ")}

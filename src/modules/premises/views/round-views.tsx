@@ -6,7 +6,7 @@ import { PRIORITY_KEYS, STATUS_KEYS } from "../rounds.labels.js";
 import type { ApplicationLine, Round, RoundView } from "../rounds.model.js";
 
 export function RoundsPage(props: { rounds: Round[]; mayCreate: boolean; errors?: FieldErrors; values?: Record<string, string> }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   return (
     <div class="stack">
       <Heading>{t("round.title")}</Heading>
@@ -19,7 +19,7 @@ export function RoundsPage(props: { rounds: Round[]; mayCreate: boolean; errors?
           rows={props.rounds}
           columns={[
             { key: "name", label: "premise.name", cell: (r) => <Link href={`/premises/rounds/${r.id}`}>{r.name}</Link> },
-            { key: "season", label: "round.season", cell: (r) => `${r.seasonFrom} – ${r.seasonTo}` },
+            { key: "season", label: "round.season", cell: (r) => fmt.dateRange(r.seasonFrom, r.seasonTo) },
             { key: "status", label: "application.status", cell: (r) => t(STATUS_KEYS[r.status]) },
           ]}
         />
@@ -40,13 +40,13 @@ export function RoundsPage(props: { rounds: Round[]; mayCreate: boolean; errors?
   );
 }
 
-function placedText(a: ApplicationLine, t: ReturnType<typeof usePage>["t"]) {
+function placedText(a: ApplicationLine, t: ReturnType<typeof usePage>["t"], fmt: ReturnType<typeof usePage>["fmt"]) {
   if (!a.placed) return t("round.notPlaced");
-  return `${a.placedPremiseName}, ${t(weekdayLabel(a.placed.weekday))} ${a.placed.start}`;
+  return `${a.placedPremiseName}, ${fmt.weekday(a.placed.weekday)} ${fmt.time(a.placed.start)}`;
 }
 
 export function RoundPage(props: RoundView & { values?: Record<string, string>; errors?: FieldErrors }) {
-  const { t, lang } = usePage();
+  const { t, fmt } = usePage();
   const r = props.round;
   const rooms = props.rooms.map((p) => ({ value: p.id, label: p.name }));
   const days = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(weekdayLabel(d)) }));
@@ -55,13 +55,13 @@ export function RoundPage(props: RoundView & { values?: Record<string, string>; 
   return (
     <div class="stack">
       <Heading>{r.name}</Heading>
-      <P>{`${t(props.answered ? "round.status.confirmed" : STATUS_KEYS[r.status])} · ${t("round.season")}: ${r.seasonFrom} – ${r.seasonTo}`}</P>
+      <P>{`${t(props.answered ? "round.status.confirmed" : STATUS_KEYS[r.status])} · ${t("round.season")}: ${fmt.dateRange(r.seasonFrom, r.seasonTo)}`}</P>
       <ErrorSummary errors={errors} />
       {props.quality && (
         <Alert color="info">
           <P>
             {t(props.quality.optimal ? "round.quality" : "round.qualityTimeLimit", {
-              percent: new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }).format(props.quality.ratio),
+              percent: fmt.percent(props.quality.ratio, 1),
             })}
           </P>
         </Alert>
@@ -79,9 +79,9 @@ export function RoundPage(props: RoundView & { values?: Record<string, string>; 
             {
               key: "wish",
               label: "round.firstChoice",
-              cell: (a) => `${a.firstPremiseName}, ${t(weekdayLabel(a.first.weekday))} ${a.first.start} (${a.minutes} min)`,
+              cell: (a) => `${a.firstPremiseName}, ${fmt.weekday(a.first.weekday)} ${fmt.time(a.first.start)} (${fmt.number(a.minutes)} min)`,
             },
-            { key: "placed", label: "round.placed", cell: (a) => (r.status === "open" ? "" : placedText(a, t)) },
+            { key: "placed", label: "round.placed", cell: (a) => (r.status === "open" ? "" : placedText(a, t, fmt)) },
             {
               key: "act",
               label: "round.action",

@@ -35,7 +35,8 @@ const facetLegends: Record<FilterKey, MessageKey> = {
   price: "search.facet.price",
 };
 
-function Hit(props: { hit: SearchHit }) {
+/** One result as a card: its kind, the title as the link, who is behind it, the facts that decide and a line of text. */
+export function ResultCard(props: { hit: SearchHit }) {
   const { t, fmt } = usePage();
   const { doc, distanceKm } = props.hit;
   const placed = !doc.remote && doc.lat !== null && doc.lon !== null;
@@ -151,7 +152,7 @@ export function SearchPage(props: {
                 <PlacesMap label={t("map.label")} />
                 <ul class="ds-list--unstyled stack">
                   {result.hits.map((hit) => (
-                    <Hit hit={hit} />
+                    <ResultCard hit={hit} />
                   ))}
                 </ul>
                 <Pagination page={input.page} pages={result.pages} href={(page) => searchHref(input, { page })} />

@@ -1,0 +1,27 @@
+import type { SearchHit } from "../../platform/search/query.js";
+import type { ServiceContext } from "../../platform/service-context.js";
+import type { FacetOption } from "./search.model.js";
+import { searchInput } from "./search.schema.js";
+import { search } from "./search.service.js";
+
+export interface FrontPage {
+  /** The tenant's categories with how many public jobs, offers and associations each has. */
+  categories: FacetOption[];
+  newestJobs: SearchHit[];
+  newestOffers: SearchHit[];
+}
+
+/** What the home page shows under its search box: the categories as ways in, and what is new. */
+export async function frontPage(ctx: ServiceContext, cards = 4): Promise<FrontPage> {
+  const everything = searchInput.parse({});
+  const [all, jobs, offers] = await Promise.all([
+    search(ctx, everything, 0),
+    search(ctx, { ...everything, kind: ["opportunity"], sort: "newest" }, cards),
+    search(ctx, { ...everything, kind: ["offer"], sort: "newest" }, cards),
+  ]);
+  return {
+    categories: all.ok ? all.facets.category.filter((c) => c.count > 0) : [],
+    newestJobs: jobs.ok ? jobs.hits : [],
+    newestOffers: offers.ok ? offers.hits : [],
+  };
+}
