@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApplication } from "../../../test/factories/application.factory.js";
 import { buildOffer } from "../../../test/factories/offer.factory.js";
 import { buildPublishedJob } from "../../../test/factories/opportunity.factory.js";
+import { buildBooking, buildHours, buildPremise } from "../../../test/factories/premises.factory.js";
 import { createAssociation, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
 
 /** What a reader sees on a job's page: the way back, the association, the fact box, contact links and how quickly it answers. */
@@ -104,5 +105,22 @@ describe.each(dialects())("a volunteer job's page [%s]", (dialect) => {
     expect(facts(club2)).toMatch(/<dt>E-mail<\/dt><dd><a class="ds-link" href="mailto:[^"]+">/);
     expect(club2).toContain(`href="/directory/offers/${offer.id}">Gåtur i skoven</a>`);
     expect(club2).toMatch(/data-variant="primary" href="mailto:[^"]+">Kom med<\/a>/);
+  });
+  it("draws a premise's week as a table of days and hours, free and booked in words, today marked", async () => {
+    const hall = await buildPremise(t.db, a, { name: "Salen", capacity: 80, pricePerHour: 15000 });
+    await buildHours(t.db, a, hall, "08:00", "22:00");
+    await buildBooking(t.db, a, env.clock, { premiseId: hall, associationId: club.id, date: "2026-11-24", start: "18:00", end: "20:00" });
+    const html = await page(`/premises/${hall}?week=2026-11-23`);
+    expect(facts(html)).toMatch(/<dt>Plads til<\/dt><dd>80<\/dd>/);
+    expect(facts(html)).toMatch(/andre betaler 150[\s\u00a0]kr\. i timen/);
+    const table = html.match(/<table class="week-calendar-table">[\s\S]*?<\/table>/)?.[0] ?? "";
+    expect(table).toContain("<caption>Ugen fra 23. november 2026</caption>");
+    expect(table).toMatch(/<th scope="col"[^>]*><span class="week-calendar-day">mandag<\/span>/);
+    expect(table).toMatch(/<th scope="row">18\.00<\/th>/);
+    expect(table).toContain('<td data-state="booked">Booket</td>');
+    expect(table).toContain('<td data-state="free">Ledig</td>');
+    // The test clock's today is Sunday 22 November: the week before; the week shown holds no today.
+    expect(await page(`/premises/${hall}?week=2026-11-16`)).toMatch(/<th scope="col" aria-current="date"/);
+    expect(html).toContain(`href="/premises/${hall}?week=2026-11-30">Næste uge</a>`);
   });
 });
