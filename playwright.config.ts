@@ -7,7 +7,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 120_000,
+  timeout: 240_000,
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
@@ -22,7 +22,7 @@ export default defineConfig({
     command: "rm -f .tmp/e2e.sqlite .tmp/e2e.sqlite-wal .tmp/e2e.sqlite-shm && exec npx tsx src/main.ts",
     url: `http://localhost:${PORT}/readyz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 240_000,
     env: { PORT: String(PORT), HOST: "127.0.0.1", SQLITE_FILE: ".tmp/e2e.sqlite", LOG_LEVEL: "warn", SEED_DEMO: "true", NODE_ENV: "test" },
   },
 });

@@ -46,6 +46,8 @@ test("a person signs up, confirms the e-mail, signs in, switches to English, dow
   await page.getByLabel("Sprog", { exact: true }).selectOption("en");
   await page.getByRole("button", { name: "Skift sprog" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: /^Hello / })).toBeVisible();
+  await page.goto("/account");
   await expect(page.getByRole("heading", { name: "My page" })).toBeVisible();
   await expectAccessible(page);
 

@@ -31,6 +31,9 @@ test("a seasonal round: staff open it, an association applies, staff propose and
   await expect(staff.getByText(/af det bedst mulige/)).toBeVisible();
   await expect(staff.getByRole("cell", { name: "Nordby Skole, aula, Onsdag 18:00", exact: true })).toBeVisible();
   await expectAccessible(staff);
+  await staff.getByRole("link", { name: "Udgiv og send resultaterne" }).click();
+  await expect(staff.getByText("1 forening får en e-mail om, hvad den har fået.")).toBeVisible();
+  await expectAccessible(staff);
   await staff.getByRole("button", { name: "Udgiv og send resultaterne" }).click();
   await expect(staff.getByText("Resultater sendt")).toBeVisible();
   await expectAccessible(staff);

@@ -91,7 +91,7 @@ test("an association posts a job the checklist first holds back, staff approve i
     .first()
     .click();
   await citizen.getByRole("link", { name: /\/applications\/confirm\?token=/ }).click();
-  await expect(citizen.getByRole("heading", { name: "Tak for din ansøgning" })).toBeVisible();
+  await expect(citizen.getByRole("heading", { name: "Din ansøgning er sendt" })).toBeVisible();
   await expectAccessible(citizen);
 
   // The association sees the applicant and answers.

@@ -260,7 +260,8 @@ export const FILL: Record<string, Fill> = {
   "GET /premises/rounds/:id": { params: (w) => ({ id: w.round }) },
   "POST /premises/rounds/:id/apply": { params: (w) => ({ id: w.round }), form: (w) => wishForm(N, w.club, w.room), schema: wishInput },
   "POST /premises/rounds/:id/propose": { params: (w) => ({ id: w.round }), schema: null },
-  "POST /premises/rounds/:id/publish": { params: (w) => ({ id: w.round }), schema: null },
+  "GET /premises/rounds/:id/publish": { params: (w) => ({ id: w.round }) },
+  "POST /premises/rounds/:id/publish": { params: (w) => ({ id: w.round }), form: () => ({ confirm: "yes" }), schema: null },
   "POST /premises/rounds/:id/applications/:applicationId": {
     params: (w) => ({ id: w.round, applicationId: w.roundApplication }),
     form: (w) => ({ premiseId: w.room, weekday: "3", start: "18:00" }),

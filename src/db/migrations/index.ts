@@ -18,6 +18,7 @@ import * as mailClaimsAndOrphanFiles from "./20261126_0016_mail_claims_and_orpha
 import * as pendingChanges from "./20261126_2140_pending_changes.js";
 import * as searchSynonyms from "./20261126_2200_search_synonyms.js";
 import * as translations from "./20261126_2230_translations.js";
+import * as oneApplicationPerPerson from "./20261126_2300_one_application_per_person.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "20261126_2140_pending_changes": pendingChanges,
   "20261126_2200_search_synonyms": searchSynonyms,
   "20261126_2230_translations": translations,
+  "20261126_2300_one_application_per_person": oneApplicationPerPerson,
 };

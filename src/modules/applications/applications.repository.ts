@@ -36,8 +36,9 @@ const toMessage =
     createdAt: row.created_at,
   });
 
-export async function insertApplication(db: Database, ring: Keyring, a: Application) {
-  await db
+/** Inserts an application unless the address already applied for the job; says whether it did. */
+export async function insertApplication(db: Database, ring: Keyring, a: Application): Promise<boolean> {
+  const result = await db
     .insertInto("applications")
     .values({
       id: a.id,
@@ -54,7 +55,28 @@ export async function insertApplication(db: Database, ring: Keyring, a: Applicat
       first_answer_at: a.firstAnswerAt,
       updated_at: a.updatedAt,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(["tenant_id", "opportunity_id", "email"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** The application this address, or this person's account, already made for a job. */
+export async function applicationFor(
+  db: Database,
+  ring: Keyring,
+  tenantId: string,
+  opportunityId: string,
+  who: { email: string; userId: string | null },
+): Promise<Application | undefined> {
+  const row = await db
+    .selectFrom("applications")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("opportunity_id", "=", opportunityId)
+    .where((eb) => eb.or([eb("email", "=", who.email), ...(who.userId ? [eb("user_id", "=", who.userId)] : [])]))
+    .orderBy("created_at")
+    .executeTakeFirst();
+  return row && toApplication(ring)(row);
 }
 
 export async function insertMessage(db: Database, ring: Keyring, m: ThreadMessage & { tenantId: string; applicationId: string; authorId: string | null }) {

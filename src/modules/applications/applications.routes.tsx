@@ -14,10 +14,11 @@ import { applicants, moveApplication, myApplications } from "./applicants.js";
 import * as threads from "./application-threads.js";
 import { stepLabels } from "./applications.labels.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "./applications.schema.js";
-import { apply, confirmApplication } from "./apply.js";
+import { type ApplyOutcome, apply, confirmApplication } from "./apply.js";
 import type { FigureRow } from "./figures.js";
 import { figuresReport, waitingApplicants } from "./follow-up.js";
 import { ApplicantsPage } from "./views/applicants-page.js";
+import { ApplicationSentPage } from "./views/application-sent-page.js";
 import { FiguresPage } from "./views/figures-views.js";
 import { MessagePage } from "./views/message-page.js";
 import { MyApplicationsPage } from "./views/my-applications-page.js";
@@ -76,15 +77,21 @@ export const applicantRoutes = new Hono<AppEnv>()
         status,
       );
     if (!form.ok) return again(form.errors, 422);
-    let confirmed: boolean;
+    let outcome: ApplyOutcome;
     try {
-      ({ confirmed } = await apply(ctx, o.id, form.data));
+      outcome = await apply(ctx, o.id, form.data);
     } catch (error) {
       const failure = formFailure(error);
       return again(failure.fields, failure.status === 429 ? 429 : 422);
     }
     const t = c.get("t");
-    return confirmed
+    if (outcome.kind === "already")
+      return render(
+        c,
+        t("application.already.title"),
+        <ApplicationSentPage already application={outcome.application} job={o} signedIn={ctx.actor.kind === "person"} />,
+      );
+    return outcome.kind === "sent"
       ? render(
           c,
           t("application.sent.title"),
@@ -139,13 +146,13 @@ export const applicantRoutes = new Hono<AppEnv>()
 export const applicationRoutes = new Hono<AppEnv>()
   .get("/confirm", async (c) => {
     const token = tokenInput.safeParse({ token: c.req.query("token") });
-    const o = token.success ? await confirmApplication(serviceContext(c), token.data.token) : null;
+    const confirmed = token.success ? await confirmApplication(serviceContext(c), token.data.token) : null;
     const t = c.get("t");
-    if (!o) return render(c, t("auth.linkInvalid.title"), <MessagePage title="auth.linkInvalid.title" text="error.linkInvalid" />, 400);
+    if (!confirmed) return render(c, t("auth.linkInvalid.title"), <MessagePage title="auth.linkInvalid.title" text="error.linkInvalid" />, 400);
     return render(
       c,
-      t("application.sent.title"),
-      <MessagePage title="application.sent.title" text="application.sent.text" values={{ association: o.associationName }} />,
+      t("application.confirmed.title"),
+      <ApplicationSentPage already={false} application={confirmed.application} job={confirmed.opportunity} signedIn={c.get("actor").kind === "person"} />,
     );
   })
   .get("/thread", async (c) => {

@@ -162,7 +162,13 @@ export const wishInput = z
     associationId: z.string().trim().min(1, "booking.association.required"),
     purpose: z.string().trim().min(3, "booking.purpose.required").max(200, "validation.tooLong"),
     participants: z.coerce.number("validation.number").int("validation.number").min(1, "validation.number").max(10_000, "validation.number"),
-    priority: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], "validation.invalid")),
+    // No default: the association says what the time is for (a senior group must not go in as children's use).
+    priority: z
+      .string("round.priority.required")
+      .trim()
+      .min(1, "round.priority.required")
+      .transform(Number)
+      .pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], "round.priority.required")),
     disabilityUse: z.literal("on").optional().transform(Boolean),
     minutes: z.coerce.number("validation.number").int("validation.number").min(30, "validation.number").max(480, "validation.number"),
     firstPremiseId: z.string().trim().min(1, "round.room.required"),
@@ -181,7 +187,6 @@ export const wishInput = z
     windowFrom: optionalTime,
     windowTo: optionalTime,
   })
-  .refine((w) => !w.secondPremiseId || (w.secondWeekday && w.secondStart), { path: ["secondStart"], message: "round.second.incomplete" })
   .refine((w) => (!w.windowFrom && !w.windowTo) || (w.windowFrom && w.windowTo && w.windowTo > w.windowFrom), {
     path: ["windowTo"],
     message: "round.window.invalid",

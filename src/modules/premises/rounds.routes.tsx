@@ -12,9 +12,9 @@ import { answerPlacement } from "./rounds/answer-placement.js";
 import { applyForSlot } from "./rounds/apply-for-slot.js";
 import { createRound } from "./rounds/create-round.js";
 import { proposeAllocation } from "./rounds/propose-allocation.js";
-import { publishRound } from "./rounds/publish-round.js";
+import { publishPreview, publishRound } from "./rounds/publish-round.js";
 import { roundPage, roundsPage } from "./rounds/round-pages.js";
-import { RoundPage, RoundsPage } from "./views/round-views.js";
+import { PublishRoundPage, RoundPage, RoundsPage } from "./views/round-views.js";
 
 async function showRound(
   c: Context<AppEnv>,
@@ -58,8 +58,18 @@ export const roundsRoutes = new Hono<AppEnv>()
     await proposeAllocation(serviceContext(c), c.req.param("id"));
     return saved(c);
   })
+  .get("/:id/publish", async (c) => {
+    const preview = await publishPreview(serviceContext(c), c.req.param("id"));
+    return render(c, c.get("t")("round.publish.confirmTitle", { name: preview.round.name }), <PublishRoundPage {...preview} />);
+  })
   .post("/:id/publish", async (c) => {
-    await publishRound(serviceContext(c), c.req.param("id"));
+    const ctx = serviceContext(c);
+    const id = c.req.param("id");
+    // Publishing mails every association and books the season: only from the page that says so.
+    if ((await formBody(c)).confirm !== "yes") return c.redirect(`/premises/rounds/${id}/publish`, 303);
+    const preview = await publishPreview(ctx, id);
+    if (preview.refusal) return render(c, c.get("t")("round.publish.confirmTitle", { name: preview.round.name }), <PublishRoundPage {...preview} />, 409);
+    await publishRound(ctx, id);
     return saved(c);
   })
   .post("/:id/applications/:applicationId", async (c) => {

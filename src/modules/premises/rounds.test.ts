@@ -77,7 +77,7 @@ describe.each(dialects())("seasonal allocation rounds [%s]", (dialect) => {
     expect((await adjust(result.Motion?.id ?? "", { premiseId: rooms.hall ?? "", weekday: "2", start: "18:30" })).status).toBe(409);
     expect((await adjust(result.Motion?.id ?? "", { premiseId: rooms.classroom ?? "", weekday: "4", start: "17:00" })).status).toBe(303);
 
-    expect((await staff.post(`/premises/rounds/${roundId}/publish`, {}, { from: "/" })).status).toBe(303);
+    expect((await staff.post(`/premises/rounds/${roundId}/publish`, { confirm: "yes" }, { from: "/" })).status).toBe(303);
     result = await placed();
     const booking = await t.db
       .selectFrom("bookings")
@@ -180,7 +180,7 @@ describe.each(dialects())("seasonal allocation rounds [%s]", (dialect) => {
       }
       expect((await staff.post(`/premises/rounds/${roundId}/propose`, {}, { from: "/" })).status).toBe(303);
       counted.take();
-      expect((await staff.post(`/premises/rounds/${roundId}/publish`, {}, { from: "/" })).status).toBe(303);
+      expect((await staff.post(`/premises/rounds/${roundId}/publish`, { confirm: "yes" }, { from: "/" })).status).toBe(303);
       const statements = counted.take();
       const given = await t.db.selectFrom("allocation_applications").select("booking_id").where("round_id", "=", roundId).execute();
       expect(given.filter((a) => a.booking_id)).toHaveLength(applications);

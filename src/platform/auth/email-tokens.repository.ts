@@ -49,6 +49,20 @@ export async function findUsableToken(db: Database, tenantId: string, purpose: s
   return row ? { email: row.email, userId: row.user_id, data: row.data ? JSON.parse(row.data) : {} } : null;
 }
 
+/** What a link already used once stood for, while it has not expired: a second click can still say what it did. */
+export async function findUsedToken(db: Database, tenantId: string, purpose: string, tokenHash: string, now: string): Promise<UsableToken | null> {
+  const row = await db
+    .selectFrom("email_tokens")
+    .select(["email", "user_id", "data"])
+    .where("token_hash", "=", tokenHash)
+    .where("tenant_id", "=", tenantId)
+    .where("purpose", "=", purpose)
+    .where("used_at", "is not", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return row ? { email: row.email, userId: row.user_id, data: row.data ? JSON.parse(row.data) : {} } : null;
+}
+
 /** Marks the token used; false when another use got there first. */
 export async function markTokenUsed(db: Database, tenantId: string, tokenHash: string, at: string): Promise<boolean> {
   const result = await db

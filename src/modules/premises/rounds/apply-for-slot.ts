@@ -13,6 +13,21 @@ import { requireRound } from "./find-round.js";
 
 export type WishInput = z.infer<typeof wishInput>;
 
+/**
+ * The second choice, each part of it optional: what is left out is as in the first choice. None when nothing
+ * of it is given, or when it comes to the first choice again.
+ */
+export function secondChoice(input: WishInput) {
+  if (!input.secondPremiseId && !input.secondWeekday && !input.secondStart) return null;
+  const second = {
+    premiseId: input.secondPremiseId ?? input.firstPremiseId,
+    weekday: input.secondWeekday ?? input.firstWeekday,
+    start: input.secondStart ?? input.firstStart,
+  };
+  const same = second.premiseId === input.firstPremiseId && second.weekday === input.firstWeekday && second.start === input.firstStart;
+  return same ? null : second;
+}
+
 /** An association applies for a weekly slot while the round is open; the rooms it names must be bookable. */
 export async function applyForSlot(ctx: ServiceContext, roundId: string, input: WishInput): Promise<string> {
   const { actor } = await actFor(ctx, canApplyFor, input.associationId, "associationId");
@@ -38,10 +53,7 @@ export async function applyForSlot(ctx: ServiceContext, roundId: string, input: 
       disabilityUse: input.disabilityUse,
       minutes: input.minutes,
       first: { premiseId: input.firstPremiseId, weekday: input.firstWeekday, start: input.firstStart },
-      second:
-        input.secondPremiseId && input.secondWeekday && input.secondStart
-          ? { premiseId: input.secondPremiseId, weekday: input.secondWeekday, start: input.secondStart }
-          : null,
+      second: secondChoice(input),
       window: input.windowFrom && input.windowTo ? { from: input.windowFrom, to: input.windowTo } : null,
       placed: null,
       bookingId: null,

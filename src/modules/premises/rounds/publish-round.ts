@@ -23,6 +23,21 @@ import { planSeasonBookings } from "./season-bookings.js";
 
 const DAY_MINUTES = 24 * 60;
 
+/** What publishing will do, for the page that asks staff to confirm it: who is told, how many are placed and not. */
+export async function publishPreview(ctx: ServiceContext, roundId: string) {
+  authorize(ctx.actor, canRunRounds, { tenantId: ctx.tenant.id });
+  const round = await requireRound(ctx, roundId);
+  const applications = await repo.applicationsOf(ctx.db, ctx.tenant.id, roundId, null);
+  return {
+    round,
+    associations: new Set(applications.map((a) => a.associationId)).size,
+    placed: applications.filter((a) => a.placed).length,
+    unplaced: applications.filter((a) => !a.placed).length,
+    /** Why it cannot be published now, if it cannot. */
+    refusal: applications.length === 0 ? ("round.publish.empty" as const) : round.status !== "allocating" ? ("round.notAllocating" as const) : null,
+  };
+}
+
 /**
  * Publishes the round: every placed wish becomes a weekly booking for the season (closed days
  * skipped), each association is told what it got, and the round is closed for changes. A slot
@@ -36,6 +51,7 @@ export async function publishRound(ctx: ServiceContext, roundId: string): Promis
     const round = await requireRound(tx, roundId);
     if (round.status !== "allocating") throw conflict("not_allocating", "round.notAllocating");
     const applications = await repo.applicationsOf(tx.db, tenantId, roundId, null);
+    if (applications.length === 0) throw conflict("conflict", "round.publish.empty");
     const tree = await premiseTree(tx);
     const placed = applications.flatMap((a) => (a.placed && tree.byId.has(a.placed.premiseId) ? [a.placed.premiseId] : []));
     // Bookings in the same building take turns (as a single request does), so the times read below stay free.

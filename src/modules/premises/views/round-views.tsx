@@ -126,9 +126,9 @@ export function RoundPage(props: RoundView & { values?: Record<string, string>; 
             <Button variant="secondary">{t("round.propose")}</Button>
           </Form>
           {props.may.publish && (
-            <Form action={`/premises/rounds/${r.id}/publish`}>
-              <Button variant="primary">{t("round.publish")}</Button>
-            </Form>
+            <a class="ds-button" data-variant="primary" href={`/premises/rounds/${r.id}/publish`}>
+              {t("round.publish")}
+            </a>
           )}
         </div>
       )}
@@ -149,8 +149,12 @@ export function RoundPage(props: RoundView & { values?: Record<string, string>; 
           <Select
             name="priority"
             label="round.priority"
-            value={v.priority ?? "1"}
-            options={[1, 2, 3].map((p) => ({ value: String(p), label: t(PRIORITY_KEYS[p as 1 | 2 | 3]) }))}
+            value={v.priority ?? ""}
+            error={errors.priority}
+            options={[
+              { value: "", label: t("round.priority.choose") },
+              ...[1, 2, 3].map((p) => ({ value: String(p), label: t(PRIORITY_KEYS[p as 1 | 2 | 3]) })),
+            ]}
           />
           <Checkbox name="disabilityUse" label="round.disabilityUse" checked={v.disabilityUse === "on"} />
           <Field name="minutes" label="round.minutes" type="number" required value={v.minutes ?? "120"} error={errors.minutes} />
@@ -159,11 +163,55 @@ export function RoundPage(props: RoundView & { values?: Record<string, string>; 
           <Field name="firstStart" label="round.firstStart" type="time" required value={v.firstStart} error={errors.firstStart} />
           <Select name="secondPremiseId" label="round.secondRoom" value={v.secondPremiseId} options={[{ value: "", label: t("round.noSecond") }, ...rooms]} />
           <Select name="secondWeekday" label="round.secondDay" value={v.secondWeekday} options={[{ value: "", label: t("round.noSecond") }, ...days]} />
-          <Field name="secondStart" label="round.secondStart" type="time" value={v.secondStart} error={errors.secondStart} />
+          <Field name="secondStart" label="round.secondStart" hint="round.second.hint" type="time" value={v.secondStart} error={errors.secondStart} />
           <Field name="windowFrom" label="round.windowFrom" hint="round.window.hint" type="time" value={v.windowFrom} error={errors.windowFrom} />
           <Field name="windowTo" label="round.windowTo" type="time" value={v.windowTo} error={errors.windowTo} />
           <Button variant="primary">{t("round.send")}</Button>
         </Form>
+      )}
+    </div>
+  );
+}
+
+/** Before a round is published: what will happen, and a button that does it; or why it cannot be published. */
+export function PublishRoundPage(props: {
+  round: Round;
+  associations: number;
+  placed: number;
+  unplaced: number;
+  refusal: "round.publish.empty" | "round.notAllocating" | null;
+}) {
+  const { t, fmt } = usePage();
+  const r = props.round;
+  return (
+    <div class="stack form">
+      <Heading>{t("round.publish.confirmTitle", { name: r.name })}</Heading>
+      {props.refusal ? (
+        <Alert color="warning">{t(props.refusal)}</Alert>
+      ) : (
+        <>
+          <P>{t("round.publish.willDo")}</P>
+          <ul class="ds-list">
+            <li>{t("round.publish.mails", { count: props.associations })}</li>
+            <li>{t("round.publish.bookings", { count: props.placed, season: fmt.dateRange(r.seasonFrom, r.seasonTo) })}</li>
+            {props.unplaced > 0 && <li>{t("round.publish.unplaced", { count: props.unplaced })}</li>}
+            <li>{t("round.publish.final")}</li>
+          </ul>
+          <Form action={`/premises/rounds/${r.id}/publish`}>
+            <input type="hidden" name="confirm" value="yes" />
+            <div class="actions">
+              <Button variant="primary">{t("round.publish")}</Button>
+              <a class="ds-button" data-variant="tertiary" href={`/premises/rounds/${r.id}`}>
+                {t("round.publish.cancel")}
+              </a>
+            </div>
+          </Form>
+        </>
+      )}
+      {props.refusal && (
+        <p>
+          <Link href={`/premises/rounds/${r.id}`}>{t("round.publish.cancel")}</Link>
+        </p>
       )}
     </div>
   );
