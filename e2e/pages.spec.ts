@@ -34,7 +34,8 @@ for (const locale of ["da-DK", "en-GB"]) {
         .first()
         .click();
       await visit(page, new URL(page.url()).pathname);
-      await page.getByRole("main").getByRole("link").first().click();
+      // The organiser, named under the title, leads to its association's page.
+      await page.locator(".detail-organiser a").click();
       await visit(page, new URL(page.url()).pathname);
       await visit(page, "/premises?people=100&stepFree=on");
       await page.getByRole("link", { name: /^Idrætshallen, hele hallen/ }).click();

@@ -197,6 +197,20 @@ export async function confirmedSince(db: Database, tenantId: string, since: stri
   return rows.map((r) => ({ confirmedAt: r.confirmed_at ?? "", firstAnswerAt: r.first_answer_at, status: r.status, category: r.category ?? "" }));
 }
 
+/** When each of an association's applications since a day was sent and first answered, of those answered (for how quickly it usually answers). */
+export async function answerTimes(db: Database, tenantId: string, associationId: string, since: string) {
+  const rows = await db
+    .selectFrom("applications as ap")
+    .innerJoin("opportunities as o", (j) => j.onRef("o.id", "=", "ap.opportunity_id").onRef("o.tenant_id", "=", "ap.tenant_id"))
+    .select(["ap.confirmed_at", "ap.first_answer_at"])
+    .where("ap.tenant_id", "=", tenantId)
+    .where("o.association_id", "=", associationId)
+    .where("ap.confirmed_at", ">=", since)
+    .where("ap.first_answer_at", "is not", null)
+    .execute();
+  return rows.map((r) => ({ confirmedAt: r.confirmed_at ?? "", firstAnswerAt: r.first_answer_at ?? "" }));
+}
+
 /** A person's applications: made from their account, or under their e-mail address with or without one. */
 function applicationsOfSubject(db: Database, tenantId: string, who: { userId: string | null; email: string | null }) {
   return db

@@ -7,7 +7,9 @@ import { parseForm, safeBack } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { formats } from "../../platform/i18n/format.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { logoHref } from "../associations/index.js";
 import { categoryLabel, getVisible, OpportunityPage } from "../opportunities/index.js";
+import { answerSpeed } from "./answer-speed.js";
 import { applicants, moveApplication, myApplications } from "./applicants.js";
 import * as threads from "./application-threads.js";
 import { stepLabels } from "./applications.labels.js";
@@ -61,7 +63,19 @@ export const applicantRoutes = new Hono<AppEnv>()
     const o = await getVisible(ctx, c.req.param("id"));
     const form = await parseForm(c, applyInput);
     const again = async (errors: FieldErrors, status: 422 | 429) =>
-      render(c, o.title, <OpportunityPage o={o} category={await categoryLabel(ctx, o)} mayManage={false} apply={{ values: form.values, errors }} />, status);
+      render(
+        c,
+        o.title,
+        <OpportunityPage
+          o={o}
+          category={await categoryLabel(ctx, o)}
+          mayManage={false}
+          apply={{ values: form.values, errors }}
+          logo={await logoHref(ctx, o.associationId)}
+          answerDays={(await answerSpeed(ctx, o.associationId))?.medianDays ?? null}
+        />,
+        status,
+      );
     if (!form.ok) return again(form.errors, 422);
     let outcome: ApplyOutcome;
     try {

@@ -16,7 +16,8 @@ export interface FigureInput {
   applications: { confirmedAt: string; firstAnswerAt: string | null; status: string; category: string }[];
 }
 
-function median(values: number[]): number | null {
+/** The middle value, to a tenth; null for none. */
+export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -7,6 +7,8 @@ import { personalData, sealedFields } from "./applications.service.js";
 import type {} from "./applications.table.js"; // its tables join the database interface
 import { waitingInApplications } from "./start.js";
 
+export { answerSpeed, MIN_ANSWERS } from "./answer-speed.js";
+
 /** Applying for a job and the work with applicants, under the job's path; the registry lists it before the job board, so "/opportunities/waiting" is not taken for a job. */
 export const applicantsModule: ModuleDefinition = {
   name: "applicants",

@@ -27,6 +27,12 @@ export async function publicProfile(ctx: ServiceContext, id: string): Promise<{ 
   return { association, mayEdit };
 }
 
+/** Where an association's approved logo is shown from, for the pages that name it (a job, an activity); null when it has none. */
+export async function logoHref(ctx: ServiceContext, id: string): Promise<string | null> {
+  const a = await repo.findById(ctx.db, ctx.tenant.id, id);
+  return a?.logoFileId ? `/directory/associations/${a.id}/logo?v=${a.logoFileId}` : null;
+}
+
 export async function profileForEdit(ctx: ServiceContext, id: string): Promise<Association> {
   const a = await load(ctx, id);
   authorize(ctx.actor, canEditAssociation, { tenantId: a.tenantId, id: a.id });

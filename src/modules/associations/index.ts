@@ -11,7 +11,7 @@ import { waitingInAssociations } from "./start.js";
 export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
 export { type Association, type AssociationIdentity, PROFILE_FIELDS, type ProfileChangeItem, type ProfileContent } from "./associations.model.js";
 export { canEditAssociation } from "./associations.policy.js";
-export { markStaleProfile, profileChangeQueue, publicProfile, staleProfiles, syncAssociationSearch } from "./associations.profile.js";
+export { logoHref, markStaleProfile, profileChangeQueue, publicProfile, staleProfiles, syncAssociationSearch } from "./associations.profile.js";
 export { actFor, addMember, identities, namesForMember, personalData, publicRecords as publicAssociations } from "./associations.service.js";
 
 export { useProfileChangeRows } from "./views/profile-views.js";

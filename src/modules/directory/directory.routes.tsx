@@ -9,8 +9,9 @@ import { render } from "../../platform/http/render.js";
 import { localized } from "../../platform/i18n/localized.js";
 import { decisionInput } from "../../platform/moderation/decision.schema.js";
 import { serviceContext } from "../../platform/service-context.js";
+import { backToResults } from "../../platform/ui/detail.js";
 import { ImportPage, importResponse } from "../../platform/ui/import-page.js";
-import { profileChangeQueue } from "../associations/index.js";
+import { logoHref, profileChangeQueue } from "../associations/index.js";
 import { terms } from "../taxonomy/index.js";
 import { importOffers, mayImport, OFFER_IMPORT } from "./directory.import.js";
 import type { Offer } from "./directory.model.js";
@@ -122,9 +123,11 @@ export const directoryRoutes = new Hono<AppEnv>()
   })
   .post("/offers/new", (c) => saveOffer(c, null))
   .get("/offers/:id", async (c) => {
-    const found = await service.offerPage(serviceContext(c), c.req.param("id"));
+    const ctx = serviceContext(c);
+    const found = await service.offerPage(ctx, c.req.param("id"));
     const page = { ...found, offer: localized(found.offer, c.get("lang")) };
-    return render(c, page.offer.title, <OfferPage {...page} />);
+    const back = backToResults(c.req.query("back"), c.req.header("referer"));
+    return render(c, page.offer.title, <OfferPage {...page} back={back} logo={await logoHref(ctx, page.offer.associationId)} />);
   })
   .get("/offers/:id/edit", async (c) => {
     const { offer: o, change } = await service.getForEditWithChange(serviceContext(c), c.req.param("id"));
@@ -162,5 +165,6 @@ export const directoryRoutes = new Hono<AppEnv>()
       offers: found.offers.map((o) => localized(o, lang)),
       jobs: found.jobs.map((j) => localized(j, lang)),
     };
-    return render(c, page.association.name, <AssociationPublicPage {...page} />);
+    const back = backToResults(c.req.query("back"), c.req.header("referer"));
+    return render(c, page.association.name, <AssociationPublicPage {...page} back={back} />);
   });

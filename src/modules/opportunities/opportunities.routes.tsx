@@ -6,8 +6,9 @@ import { type FieldErrors, formFailure, invalid, notFound } from "../../platform
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { localized } from "../../platform/i18n/localized.js";
-import { serviceContext } from "../../platform/service-context.js";
+import { type ServiceContext, serviceContext } from "../../platform/service-context.js";
 import { backToResults } from "../../platform/ui/detail.js";
+import { logoHref } from "../associations/index.js";
 import { terms } from "../taxonomy/index.js";
 import { type ChecklistItem, reviewPosting } from "./checklist.js";
 import { decide, getForEditWithChange, moderationQueue, withdrawChange } from "./moderation.js";
@@ -54,6 +55,17 @@ async function showForm(
     />,
     status,
   );
+}
+
+/**
+ * What a job's page shows about its association beside the posting: its logo and how quickly it
+ * usually answers. The applications module counts the answers; it is loaded when asked, as it
+ * itself builds on this module.
+ */
+async function jobPageExtras(ctx: ServiceContext, o: Opportunity) {
+  const { answerSpeed } = await import("../applications/index.js");
+  const [logo, speed] = await Promise.all([logoHref(ctx, o.associationId), answerSpeed(ctx, o.associationId)]);
+  return { logo, answerDays: speed?.medianDays ?? null };
 }
 
 /** Saves a new or edited posting; a failed check re-shows the form with everything kept. */
@@ -112,7 +124,16 @@ export const opportunityRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const o = localized(await service.getVisible(ctx, c.req.param("id")), c.get("lang"));
     const back = backToResults(c.req.query("back"), c.req.header("referer"));
-    return render(c, o.title, <OpportunityPage o={o} category={await service.categoryLabel(ctx, o)} mayManage={service.mayManage(ctx, o)} back={back} />);
+    const page = (
+      <OpportunityPage
+        o={o}
+        category={await service.categoryLabel(ctx, o)}
+        mayManage={service.mayManage(ctx, o)}
+        back={back}
+        {...(await jobPageExtras(ctx, o))}
+      />
+    );
+    return render(c, o.title, page);
   })
   .get("/:id/edit", async (c) => {
     const { o, change } = await getForEditWithChange(serviceContext(c), c.req.param("id"));

@@ -23,6 +23,7 @@ import {
   Select,
   WeekGrid,
 } from "../../../platform/ui/components.js";
+import { Breadcrumbs, ContactLinks, type Fact, FactBox, Logo, MapPin, Organiser, Paragraphs, PrimaryAction, telHref } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { describeSlots } from "../../../platform/week-slots.js";
 import { type Association, type ProfileChangeItem, useProfileChangeRows } from "../../associations/index.js";
@@ -32,22 +33,39 @@ import { OFFER_KINDS, type OfferChoices } from "../directory.schema.js";
 
 const kindLabels: Record<(typeof OFFER_KINDS)[number], MessageKey> = { activity: "offer.kind.activity", help: "offer.kind.help" };
 
-export function OfferPage(props: { offer: Offer; categoryLabel: string | null; targetGroups: string[]; mayManage: boolean; stale: boolean }) {
+/** How to come along: an e-mail to the contact with the activity as its subject, else a call, else the association's own link. */
+function comeAlongHref(o: Offer): string | null {
+  if (o.contactEmail) return `mailto:${o.contactEmail}?subject=${encodeURIComponent(o.title)}`;
+  if (o.contactPhone) return telHref(o.contactPhone);
+  return o.linkUrl;
+}
+
+export function OfferPage(props: {
+  offer: Offer;
+  categoryLabel: string | null;
+  targetGroups: string[];
+  mayManage: boolean;
+  stale: boolean;
+  back?: string;
+  logo?: string | null;
+}) {
   const { t, tenant } = usePage();
   const o = props.offer;
-  const place = o.online ? t("offer.online") : [o.placeName, o.address, o.postcode].filter(Boolean).join(", ");
-  const facts: [MessageKey, string | null][] = [
-    ["opportunity.category", props.categoryLabel],
-    ["offer.targetGroups", props.targetGroups.join(", ") || null],
+  const place = [o.placeName, o.address, o.postcode].filter(Boolean).join(", ");
+  const facts: Fact[] = [
     ["offer.time", o.timeText],
-    ["opportunity.place", place],
-    ["search.facet.accessibility", o.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") || null],
+    ["offer.slots", o.slots.length ? describeSlots(t, o.slots) : null],
+    ["opportunity.place", o.online ? t("offer.online") : place ? <MapPin place={place} /> : null],
+    ["offer.targetGroups", props.targetGroups.join(", ") || null],
+    ["opportunity.category", props.categoryLabel],
     ["opportunity.languages", o.languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") || null],
+    ["search.facet.accessibility", o.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") || null],
     ["search.facet.price", o.price === "free" ? t(priceLabels.free) : (o.priceText ?? t(priceLabels.cost))],
-    ["offer.contact", [o.contactEmail, o.contactPhone].filter(Boolean).join(" · ")],
   ];
+  const join = comeAlongHref(o);
   return (
-    <article class="stack offer">
+    <article class="detail offer">
+      <Breadcrumbs trail={[{ href: props.back ?? "/search", label: t("detail.results"), back: t("detail.backToResults") }]} current={o.title} />
       {o.status === "published" && !o.hiddenAt && (
         <JsonLd
           data={{
@@ -75,34 +93,36 @@ export function OfferPage(props: { offer: Offer; categoryLabel: string | null; t
       )}
       {o.status !== "published" && <Alert color="warning">{t(o.status === "pending" ? "offer.pending" : "offer.rejected")}</Alert>}
       {props.stale && props.mayManage && <StaleNotice action={`/directory/offers/${o.id}/confirm`} />}
-      <P class="kind">{t(kindLabels[o.kind])}</P>
-      <Heading>{o.title}</Heading>
-      <P>
-        <Link href={`/directory/associations/${o.associationId}`}>{o.associationName}</Link>
-      </P>
-      <P class="body">{o.description}</P>
-      <dl>
-        {facts
-          .filter(([, v]) => v)
-          .map(([label, value]) => (
-            <>
-              <dt>{t(label)}</dt>
-              <dd>{value}</dd>
-            </>
-          ))}
-      </dl>
-      {o.linkUrl && (
-        <P>
-          <a class="ds-link" href={o.linkUrl} rel="noopener nofollow">
-            {t("offer.readMore")}
-          </a>
-        </P>
-      )}
-      {props.mayManage && (
-        <div class="actions no-print">
-          <ButtonLink href={`/directory/offers/${o.id}/edit`}>{t("offer.edit")}</ButtonLink>
+      <header class="detail-head">
+        <p class="detail-kind">{t(kindLabels[o.kind])}</p>
+        <Heading>{o.title}</Heading>
+        <Organiser name={o.associationName} href={`/directory/associations/${o.associationId}`} logo={props.logo} />
+        {join && <PrimaryAction href={join} label={t("detail.comeAlong")} />}
+      </header>
+      <div class="detail-body">
+        <FactBox facts={facts} />
+        <div class="detail-main stack">
+          <Paragraphs text={o.description} />
+          {o.linkUrl && (
+            <P>
+              <a class="ds-link" href={o.linkUrl} rel="noopener nofollow">
+                {t("offer.readMore")}
+              </a>
+            </P>
+          )}
+          <section class="stack">
+            <Heading level={2} size="md">
+              {t("detail.contact")}
+            </Heading>
+            <ContactLinks email={o.contactEmail} phone={o.contactPhone} subject={o.title} />
+          </section>
+          {props.mayManage && (
+            <div class="actions no-print">
+              <ButtonLink href={`/directory/offers/${o.id}/edit`}>{t("offer.edit")}</ButtonLink>
+            </div>
+          )}
         </div>
-      )}
+      </div>
     </article>
   );
 }
@@ -357,62 +377,94 @@ export function AssociationPublicPage(props: {
   jobs: { id: string; title: string }[];
   mayEdit: boolean;
   stale: boolean;
+  back?: string;
 }) {
   const { t } = usePage();
   const a = props.association;
+  const logo = a.logoFileId ? `/directory/associations/${a.id}/logo?v=${a.logoFileId}` : null;
+  const facts: Fact[] = [
+    [
+      "auth.email",
+      <a class="ds-link" href={`mailto:${a.email}`}>
+        {a.email}
+      </a>,
+    ],
+    [
+      "association.phone",
+      a.phone ? (
+        <a class="ds-link" href={telHref(a.phone)}>
+          {a.phone}
+        </a>
+      ) : null,
+    ],
+    [
+      "directory.website",
+      a.website ? (
+        <a class="ds-link" href={a.website} rel="noopener nofollow">
+          {a.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
+        </a>
+      ) : null,
+    ],
+    ["directory.offers", props.offers.length ? String(props.offers.length) : null],
+    ["opportunity.list.title", props.jobs.length ? String(props.jobs.length) : null],
+  ];
   return (
-    <article class="stack">
+    <article class="detail">
+      <Breadcrumbs trail={[{ href: props.back ?? "/search", label: t("detail.results"), back: t("detail.backToResults") }]} current={a.name} />
       {props.stale && props.mayEdit && <StaleNotice action={`/directory/associations/${a.id}/confirm`} />}
       <JsonLd data={{ "@type": "Organization", name: a.name, description: a.description || undefined, url: a.website ?? undefined, email: a.email }} />
-      {a.logoFileId && <img class="logo" src={`/directory/associations/${a.id}/logo?v=${a.logoFileId}`} alt={t("directory.logoOf", { name: a.name })} />}
-      <Heading>{a.name}</Heading>
-      {a.description ? <P class="body">{a.description}</P> : <P>{t("directory.noDescription")}</P>}
-      <P>
-        {a.email}
-        {a.phone ? ` · ${a.phone}` : ""}
-        {a.website && (
-          <>
-            {" · "}
-            <a class="ds-link" href={a.website} rel="noopener nofollow">
-              {t("directory.website")}
-            </a>
-          </>
-        )}
-      </P>
-      {props.mayEdit && (
-        <div class="actions no-print">
-          <ButtonLink href={`/directory/associations/${a.id}/profile`}>{t("directory.profile.title")}</ButtonLink>
-          <ButtonLink href={`/directory/association/${a.id}`}>{t("offer.mine.title")}</ButtonLink>
+      <header class="detail-head detail-head-with-logo">
+        {logo ? <img class="logo detail-logo" data-size="lg" src={logo} alt={t("directory.logoOf", { name: a.name })} /> : <Logo name={a.name} size="lg" />}
+        <div>
+          <Heading>{a.name}</Heading>
+          <PrimaryAction href={`mailto:${a.email}`} label={t("detail.comeAlong")} />
         </div>
-      )}
-      <Heading level={2} size="md">
-        {t("directory.offers")}
-      </Heading>
-      {props.offers.length === 0 ? (
-        <P>{t("directory.noOffers")}</P>
-      ) : (
-        <ul class="ds-list">
-          {props.offers.map((o) => (
-            <li>
-              <Link href={`/directory/offers/${o.id}`}>{o.title}</Link> – {o.timeText}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Heading level={2} size="md">
-        {t("opportunity.list.title")}
-      </Heading>
-      {props.jobs.length === 0 ? (
-        <P>{t("directory.noJobs")}</P>
-      ) : (
-        <ul class="ds-list">
-          {props.jobs.map((j) => (
-            <li>
-              <Link href={`/opportunities/${j.id}`}>{j.title}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      </header>
+      <div class="detail-body">
+        <FactBox facts={facts} />
+        <div class="detail-main stack">
+          {a.description ? <Paragraphs text={a.description} /> : <P>{t("directory.noDescription")}</P>}
+          {props.mayEdit && (
+            <div class="actions no-print">
+              <ButtonLink href={`/directory/associations/${a.id}/profile`}>{t("directory.profile.title")}</ButtonLink>
+              <ButtonLink href={`/directory/association/${a.id}`}>{t("offer.mine.title")}</ButtonLink>
+            </div>
+          )}
+          <section class="stack">
+            <Heading level={2} size="md">
+              {t("directory.offers")}
+            </Heading>
+            {props.offers.length === 0 ? (
+              <P>{t("directory.noOffers")}</P>
+            ) : (
+              <ul class="detail-list">
+                {props.offers.map((o) => (
+                  <li class="ds-card">
+                    <Link href={`/directory/offers/${o.id}`}>{o.title}</Link>
+                    <span>{o.timeText}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section class="stack">
+            <Heading level={2} size="md">
+              {t("opportunity.list.title")}
+            </Heading>
+            {props.jobs.length === 0 ? (
+              <P>{t("directory.noJobs")}</P>
+            ) : (
+              <ul class="detail-list">
+                {props.jobs.map((j) => (
+                  <li class="ds-card">
+                    <Link href={`/opportunities/${j.id}`}>{j.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
     </article>
   );
 }

@@ -10,7 +10,7 @@ import type { ChecklistItem } from "../checklist.js";
 import { commitmentLabels, settingLabels, suitsLabels } from "../opportunities.labels.js";
 import type { Posting } from "../opportunities.model.js";
 import { COMMITMENTS, type Opportunity, SETTINGS, SUITS } from "../opportunities.model.js";
-import { PostingBody } from "./posting-body.js";
+import { PostingBody, PostingOrganiser } from "./posting-body.js";
 import { usePostingChangeRows } from "./posting-changes.js";
 
 export function OpportunityFormPage(props: {
@@ -51,6 +51,7 @@ export function OpportunityFormPage(props: {
             <Heading level={3} size="md">
               {props.preview.o.title}
             </Heading>
+            <PostingOrganiser o={props.preview.o} />
             <PostingBody o={props.preview.o} category={props.preview.category} />
           </div>
         </section>

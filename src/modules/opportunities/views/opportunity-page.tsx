@@ -1,26 +1,30 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { Alert, Button, ButtonLink, ErrorSummary, Field, Form, Heading, JsonLd, P } from "../../../platform/ui/components.js";
-import { Breadcrumbs } from "../../../platform/ui/detail.js";
+import { Breadcrumbs, PrimaryAction } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { statusLabels } from "../opportunities.labels.js";
 import { type Opportunity, postedAt } from "../opportunities.model.js";
-import { PostingBody } from "./posting-body.js";
+import { PostingBody, PostingOrganiser } from "./posting-body.js";
 
 export function OpportunityPage(props: {
   o: Opportunity;
   category: string | null;
   apply?: { values: Record<string, string>; errors: FieldErrors };
   mayManage: boolean;
-  /** The results to go back to (a search with its query). */
+  /** The search results to go back to, with their query. */
   back?: string;
+  /** The association's logo, when it has one. */
+  logo?: string | null;
+  /** Median days the association takes to answer an applicant; absent until it has answered enough. */
+  answerDays?: number | null;
 }) {
   const { t, actor, tenant } = usePage();
   const { o } = props;
   const errors = props.apply?.errors ?? {};
   const values = props.apply?.values ?? (actor.kind === "person" ? { name: actor.name, email: actor.email } : {});
   return (
-    <article class="stack detail">
-      <Breadcrumbs back={props.back ?? "/search"} title={o.title} />
+    <article class="detail">
+      <Breadcrumbs trail={[{ href: props.back ?? "/search", label: t("detail.results"), back: t("detail.backToResults") }]} current={o.title} />
       {o.status === "published" && (
         <JsonLd
           data={{
@@ -48,15 +52,14 @@ export function OpportunityPage(props: {
         />
       )}
       {o.status !== "published" && <Alert color="warning">{t("opportunity.notPublic", { status: t(statusLabels[o.status]) })}</Alert>}
-      <Heading>{o.title}</Heading>
-      {o.status === "published" && (
-        <p class="detail-action">
-          <a class="ds-button" data-variant="primary" href="#apply-heading">
-            {t("application.title")}
-          </a>
-        </p>
-      )}
-      <PostingBody o={o} category={props.category} />
+      <header class="detail-head">
+        <Heading>{o.title}</Heading>
+        <PostingOrganiser o={o} logo={props.logo} />
+        {o.status === "published" && <PrimaryAction href="#apply-heading" label={t("application.title")} />}
+      </header>
+      <div class="detail-body">
+        <PostingBody o={o} category={props.category} answerDays={props.answerDays} />
+      </div>
       {props.mayManage && (
         <div class="actions">
           <ButtonLink href={`/opportunities/${o.id}/edit`}>{t("opportunity.edit")}</ButtonLink>
@@ -64,7 +67,7 @@ export function OpportunityPage(props: {
         </div>
       )}
       {o.status === "published" && (
-        <section class="stack form" aria-labelledby="apply-heading">
+        <section class="stack form detail-apply" aria-labelledby="apply-heading">
           <h2 class="ds-heading" data-size="md" id="apply-heading">
             {t("application.title")}
           </h2>

@@ -46,7 +46,8 @@ export const premiseRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const ctx = serviceContext(c);
-    const monday = mondayOf(parseDate(c.req.query("week")) ?? localToday(ctx.clock.now(), ctx.tenant.timeZone));
+    const today = localToday(ctx.clock.now(), ctx.tenant.timeZone);
+    const monday = mondayOf(parseDate(c.req.query("week")) ?? today);
     const data = await find.availability(ctx, c.req.param("id"), monday, 7);
     const photos = await manage.photosOf(ctx, data.premise.id);
     return render(
@@ -56,6 +57,7 @@ export const premiseRoutes = new Hono<AppEnv>()
         {...data}
         photos={photos}
         monday={monday}
+        today={today}
         canBook={isPerson(c.get("actor")) && ((await bookingAssociations(c)).length > 0 || data.premise.whoMayBook === "everyone")}
       />,
     );

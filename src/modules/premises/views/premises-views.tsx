@@ -2,7 +2,9 @@ import type { FieldErrors } from "../../../platform/http/errors.js";
 import { accessibilityLabels, labelOf } from "../../../platform/search/labels.js";
 import { addDays } from "../../../platform/time/recurrence.js";
 import { Button, ButtonLink, Checkbox, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
+import { Breadcrumbs, type Fact, FactBox, MapPin, Paragraphs, PrimaryAction } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import { type CalendarDay, WeekCalendar } from "../../../platform/ui/week-calendar.js";
 import type { PremiseTree } from "../premise-tree.js";
 import type { FreeRoom } from "../premises.find.js";
 import type { Alternative, Premise, PremisePhoto } from "../premises.model.js";
@@ -84,23 +86,24 @@ export function FindPage(props: { input: FindInput; rooms: FreeRoom[]; nearUnkno
   );
 }
 
-type Week = {
-  date: string;
-  open: { opens: string; closes: string } | null;
-  closure: string | null;
-  booked: { start: string; end: string; status: string; own: boolean }[];
-}[];
-
-/** A room's page: what it is and its week, a table that works without JavaScript. */
-export function PremisePage(props: { premise: Premise; tree: PremiseTree; days: Week; monday: string; canBook: boolean; photos: PremisePhoto[] }) {
-  const { t, lang } = usePage();
+/** A room's page: what it is in a fact box, its photos, and its week as a grid that works without JavaScript. */
+export function PremisePage(props: {
+  premise: Premise;
+  tree: PremiseTree;
+  days: CalendarDay[];
+  monday: string;
+  today: string;
+  canBook: boolean;
+  photos: PremisePhoto[];
+}) {
+  const { t, fmt } = usePage();
   const p = props.premise;
   const lineage = props.tree.lineage(p.id);
   const parts = props.tree.all.filter((x) => x.parentId === p.id);
-  const dayName = new Intl.DateTimeFormat(lang, { weekday: "long", day: "numeric", month: "short" });
-  const facts: [string, string | null][] = [
+  const address = props.tree.addressOf(p.id) || null;
+  const facts: Fact[] = [
     [
-      t("premises.partOf"),
+      "premises.partOf",
       lineage.length > 1
         ? lineage
             .slice(1)
@@ -108,91 +111,70 @@ export function PremisePage(props: { premise: Premise; tree: PremiseTree; days: 
             .join(", ")
         : null,
     ],
-    [t("premises.address"), props.tree.addressOf(p.id) || null],
-    [t("premises.capacityLabel"), p.capacity?.toString() ?? null],
-    [t("premises.size"), p.sizeM2 ? `${p.sizeM2} m²` : null],
-    [t("search.facet.accessibility"), p.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") || null],
-    [t("premises.facilities"), p.facilities.join(", ") || null],
+    ["premises.address", address ? <MapPin place={address} /> : null],
+    ["premises.capacityLabel", p.capacity ? fmt.number(p.capacity) : null],
+    ["premises.size", p.sizeM2 ? `${fmt.number(p.sizeM2)} m²` : null],
+    ["premises.facilities", p.facilities.join(", ") || null],
+    ["search.facet.accessibility", p.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") || null],
     [
-      t("premises.price"),
-      p.pricePerHour ? t("premises.priceOthers", { price: (p.pricePerHour / 100).toLocaleString(lang), currency: p.currency }) : t("premises.free"),
+      "premises.price",
+      p.pricePerHour ? t("premises.priceOthers", { price: fmt.money(p.pricePerHour, p.currency), currency: "" }).replace(/\s{2,}/g, " ") : t("premises.free"),
     ],
-    [t("premises.rules"), p.houseRules || null],
   ];
+  const weekCaption = t("premises.week", { date: fmt.date(props.monday) });
   return (
-    <article class="stack">
-      <Heading>{p.name}</Heading>
-      {p.description && <P class="body">{p.description}</P>}
-      {props.photos.length > 0 && (
-        <div class="photos">
-          {props.photos.map((photo) => (
-            <img class="premise-photo" src={`/premises/${p.id}/photos/${photo.id}`} alt={photo.alt} />
-          ))}
+    <article class="detail">
+      <Breadcrumbs trail={[{ href: "/premises", label: t("premises.title"), back: t("premises.title") }]} current={p.name} />
+      <header class="detail-head">
+        <Heading>{p.name}</Heading>
+        {props.canBook && p.bookable && <PrimaryAction href={bookHref(p.id, {})} label={t("premises.book")} />}
+      </header>
+      <div class="detail-body">
+        <FactBox facts={facts} />
+        <div class="detail-main stack">
+          {p.description && <Paragraphs text={p.description} />}
+          {props.photos.length > 0 && (
+            <div class="detail-photos">
+              {props.photos.map((photo) => (
+                <img src={`/premises/${p.id}/photos/${photo.id}`} alt={photo.alt} loading="lazy" />
+              ))}
+            </div>
+          )}
+          {p.houseRules && (
+            <section class="stack">
+              <Heading level={2} size="md">
+                {t("premises.rules")}
+              </Heading>
+              <Paragraphs text={p.houseRules} />
+            </section>
+          )}
+          {parts.length > 0 && (
+            <P>
+              {t("premises.parts")}{" "}
+              {parts.map((x, i) => (
+                <>
+                  {i > 0 && ", "}
+                  <Link href={`/premises/${x.id}`}>{x.name}</Link>
+                </>
+              ))}
+            </P>
+          )}
         </div>
-      )}
-      <dl>
-        {facts
-          .filter(([, v]) => v)
-          .map(([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </>
-          ))}
-      </dl>
-      {parts.length > 0 && (
-        <P>
-          {t("premises.parts")}{" "}
-          {parts.map((x, i) => (
-            <>
-              {i > 0 && ", "}
-              <Link href={`/premises/${x.id}`}>{x.name}</Link>
-            </>
-          ))}
-        </P>
-      )}
-      <div class="actions">
-        {props.canBook && p.bookable && <ButtonLink href={bookHref(p.id, {})}>{t("premises.book")}</ButtonLink>}
-        <Link href={`/premises/${p.id}/calendar.ics`}>{t("premises.feed")}</Link>
       </div>
       <section class="stack" aria-labelledby="week-heading">
-        <h2 class="ds-heading" data-size="sm" id="week-heading">
-          {t("premises.week", { date: props.monday })}
+        <h2 class="ds-heading" data-size="md" id="week-heading">
+          {weekCaption}
         </h2>
-        <nav class="actions" aria-label={t("premises.weekNav")}>
-          <Link href={`/premises/${p.id}?week=${addDays(props.monday, -7)}`}>{t("premises.prevWeek")}</Link>
-          <Link href={`/premises/${p.id}?week=${addDays(props.monday, 7)}`}>{t("premises.nextWeek")}</Link>
-        </nav>
-        <table class="ds-table" data-border="true">
-          <caption class="ds-sr-only">{t("premises.week", { date: props.monday })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("premises.day")}</th>
-              <th scope="col">{t("premises.openHours")}</th>
-              <th scope="col">{t("premises.booked")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.days.map((d) => (
-              <tr>
-                <th scope="row">{dayName.format(new Date(`${d.date}T12:00:00Z`))}</th>
-                <td>{d.open ? `${d.open.opens}–${d.open.closes}` : d.closure ? t("premises.closedBecause", { reason: d.closure }) : t("premises.closed")}</td>
-                <td>
-                  {d.booked.length === 0
-                    ? d.open
-                      ? t("premises.allFree")
-                      : ""
-                    : d.booked
-                        .map(
-                          (b) =>
-                            `${b.start}–${b.end}${b.status === "pending" || b.status === "proposed" ? ` (${t("premises.held")})` : ""}${b.own ? "" : ` (${t("premises.otherPart")})`}`,
-                        )
-                        .join(", ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WeekCalendar
+          days={props.days}
+          today={props.today}
+          caption={weekCaption}
+          prevHref={`/premises/${p.id}?week=${addDays(props.monday, -7)}`}
+          nextHref={`/premises/${p.id}?week=${addDays(props.monday, 7)}`}
+        />
+        <P>
+          <Link href={`/premises/${p.id}/calendar.ics`}>{t("premises.feed")}</Link>
+        </P>
       </section>
     </article>
   );
