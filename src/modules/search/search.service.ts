@@ -4,7 +4,7 @@ import { LANGUAGES, languageNames, type MessageKey, type T, translator } from ".
 import { accessibilityLabels, kindLabels, priceLabels } from "../../platform/search/labels.js";
 import { findPostcode } from "../../platform/search/postcodes.js";
 import { cachedSearch, FILTER_KEYS, type FilterKey } from "../../platform/search/query.js";
-import { tenantIndex } from "../../platform/search/search-index.js";
+import { type TenantIndex, tenantIndex } from "../../platform/search/search-index.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { commitmentLabels, suitsLabels } from "../opportunities/index.js";
 import { terms } from "../taxonomy/index.js";
@@ -15,7 +15,9 @@ import { synonymGroups } from "./synonyms.js";
 const labelled = (labels: Record<string, MessageKey>, t: T) => Object.entries(labels).map(([value, key]) => ({ value, label: t(key) }));
 
 /** Every value each facet may take, in the order it is shown, with its label in the person's language. */
-async function vocabulary(ctx: ServiceContext): Promise<Record<FilterKey, { value: string; label: string }[]>> {
+type Vocabulary = Record<FilterKey, { value: string; label: string }[]>;
+
+async function vocabulary(ctx: ServiceContext): Promise<Vocabulary> {
   const t = translator(ctx.lang);
   const [categories, targetGroups] = await Promise.all([
     terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
@@ -39,7 +41,18 @@ async function vocabulary(ctx: ServiceContext): Promise<Record<FilterKey, { valu
  * postcode that does not exist, is reported and nothing is searched.
  */
 export async function search(ctx: ServiceContext, input: SearchInput, limit = SEARCH_PAGE_SIZE): Promise<SearchOutcome> {
-  const vocab = await vocabulary(ctx);
+  return searchWith(ctx, await vocabulary(ctx), input, limit);
+}
+
+/** Several searches over the same vocabulary and index, as a page that shows more than one list needs. */
+export async function searches(ctx: ServiceContext, asks: { input: SearchInput; limit: number }[]): Promise<SearchOutcome[]> {
+  const [vocab, index] = await Promise.all([vocabulary(ctx), tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage)]);
+  const out: SearchOutcome[] = [];
+  for (const ask of asks) out.push(await searchWith(ctx, vocab, ask.input, ask.limit, index));
+  return out;
+}
+
+async function searchWith(ctx: ServiceContext, vocab: Vocabulary, input: SearchInput, limit: number, loaded?: TenantIndex): Promise<SearchOutcome> {
   const errors: FieldErrors = {};
   for (const key of FILTER_KEYS) {
     const known = new Set(vocab[key].map((v) => v.value));
@@ -50,7 +63,7 @@ export async function search(ctx: ServiceContext, input: SearchInput, limit = SE
   if (!input.near && (input.within || input.sort === "distance")) errors.near = "search.near.required";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const [index, synonyms] = await Promise.all([tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage), input.q ? synonymGroups(ctx) : []]);
+  const [index, synonyms] = await Promise.all([loaded ?? tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage), input.q ? synonymGroups(ctx) : []]);
   const result = cachedSearch(index, {
     q: input.q,
     synonyms,
