@@ -35,29 +35,18 @@ export async function insertToken(db: Database, token: StoredToken): Promise<voi
     .execute();
 }
 
-/** A valid, unused, unexpired token of this purpose in this tenant. */
-export async function findUsableToken(db: Database, tenantId: string, purpose: string, tokenHash: string, now: string): Promise<UsableToken | null> {
+/**
+ * An unexpired token of this purpose in this tenant: one still to be used, or (used = true) one already
+ * used, so a second click on a link can still say what the first did.
+ */
+export async function findToken(db: Database, tenantId: string, purpose: string, tokenHash: string, now: string, used: boolean): Promise<UsableToken | null> {
   const row = await db
     .selectFrom("email_tokens")
     .select(["email", "user_id", "data"])
     .where("token_hash", "=", tokenHash)
     .where("tenant_id", "=", tenantId)
     .where("purpose", "=", purpose)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  return row ? { email: row.email, userId: row.user_id, data: row.data ? JSON.parse(row.data) : {} } : null;
-}
-
-/** What a link already used once stood for, while it has not expired: a second click can still say what it did. */
-export async function findUsedToken(db: Database, tenantId: string, purpose: string, tokenHash: string, now: string): Promise<UsableToken | null> {
-  const row = await db
-    .selectFrom("email_tokens")
-    .select(["email", "user_id", "data"])
-    .where("token_hash", "=", tokenHash)
-    .where("tenant_id", "=", tenantId)
-    .where("purpose", "=", purpose)
-    .where("used_at", "is not", null)
+    .where("used_at", used ? "is not" : "is", null)
     .where("expires_at", ">", now)
     .executeTakeFirst();
   return row ? { email: row.email, userId: row.user_id, data: row.data ? JSON.parse(row.data) : {} } : null;

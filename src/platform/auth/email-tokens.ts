@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database.js";
 import { type Clock, isoIn, isoNow } from "../clock.js";
 import { findBySecret, hashSecret, mintSecret } from "../crypto/secret-hash.js";
-import { findUsableToken, findUsedToken, insertToken, markTokensUsed, markTokenUsed, type UsableToken } from "./email-tokens.repository.js";
+import { findToken, insertToken, markTokensUsed, markTokenUsed, type UsableToken } from "./email-tokens.repository.js";
 
 export type { UsableToken };
 
@@ -39,12 +39,12 @@ export async function issueToken(
 
 /** A valid, unused, unexpired token of this purpose in this tenant, or null. */
 export async function peekToken(db: Database, clock: Clock, tenantId: string, purpose: TokenPurpose, secret: string): Promise<UsableToken | null> {
-  return findBySecret(secret, (hash) => findUsableToken(db, tenantId, purpose, hash, isoNow(clock)));
+  return findBySecret(secret, (hash) => findToken(db, tenantId, purpose, hash, isoNow(clock), false));
 }
 
 /** A token of this purpose already used, not yet expired, or null: for a link clicked a second time. */
 export async function peekUsedToken(db: Database, clock: Clock, tenantId: string, purpose: TokenPurpose, secret: string): Promise<UsableToken | null> {
-  return findBySecret(secret, (hash) => findUsedToken(db, tenantId, purpose, hash, isoNow(clock)));
+  return findBySecret(secret, (hash) => findToken(db, tenantId, purpose, hash, isoNow(clock), true));
 }
 
 /**
