@@ -1,11 +1,13 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+/** Each worker has a portal of its own (port PORT + its index, its own demo database), so journeys in parallel share nothing. */
+export const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const WORKERS = 2;
 
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   retries: 0,
   timeout: 240_000,
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
@@ -18,11 +20,14 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: "rm -f .tmp/e2e.sqlite .tmp/e2e.sqlite-wal .tmp/e2e.sqlite-shm && exec npx tsx src/main.ts",
-    url: `http://localhost:${PORT}/readyz`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    env: { PORT: String(PORT), HOST: "127.0.0.1", SQLITE_FILE: ".tmp/e2e.sqlite", LOG_LEVEL: "warn", SEED_DEMO: "true", NODE_ENV: "test" },
-  },
+  webServer: Array.from({ length: WORKERS }, (_, i) => {
+    const file = `.tmp/e2e-${i}.sqlite`;
+    return {
+      command: `rm -f ${file} ${file}-wal ${file}-shm && exec npx tsx src/main.ts`,
+      url: `http://localhost:${PORT + i}/readyz`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      env: { PORT: String(PORT + i), HOST: "127.0.0.1", SQLITE_FILE: file, LOG_LEVEL: "warn", SEED_DEMO: "true", NODE_ENV: "test" },
+    };
+  }),
 });

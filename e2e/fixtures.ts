@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { PORT } from "../playwright.config.js";
 
 export const DEMO_PASSWORD = "frivillig-demo-2026";
 export const demo = {
@@ -95,5 +96,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
-export const test = base;
+/** Every journey talks to its own worker's portal (see playwright.config.ts). */
+export const test = base.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a function needs from its first parameter.
+  baseURL: async ({}, use, testInfo) => {
+    await use(`http://localhost:${PORT + testInfo.parallelIndex}`);
+  },
+});
 export { expect };

@@ -57,7 +57,8 @@ export function WeekCalendar(props: { days: CalendarDay[]; today: string; captio
           </li>
         ))}
       </ul>
-      <div class="week-calendar-scroll">
+      {/* On a phone the week scrolls sideways in its own box; the box takes focus so a keyboard can scroll it too. */}
+      <div class="week-calendar-scroll" role="region" aria-label={props.caption} tabindex={0}>
         <table class="week-calendar-table">
           <caption>{props.caption}</caption>
           <thead>
