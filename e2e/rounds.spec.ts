@@ -29,7 +29,7 @@ test("a seasonal round: staff open it, an association applies, staff propose and
   await staff.reload();
   await staff.getByRole("button", { name: "Foreslå en fordeling" }).click();
   await expect(staff.getByText(/af det bedst mulige/)).toBeVisible();
-  await expect(staff.getByRole("cell", { name: "Nordby Skole, aula, Onsdag 18:00", exact: true })).toBeVisible();
+  await expect(staff.getByRole("cell", { name: "Nordby Skole, aula, onsdag 18.00", exact: true })).toBeVisible();
   await expectAccessible(staff);
   await staff.getByRole("link", { name: "Udgiv og send resultaterne" }).click();
   await expect(staff.getByText("1 forening får en e-mail om, hvad den har fået.")).toBeVisible();
