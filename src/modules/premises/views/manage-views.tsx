@@ -26,7 +26,7 @@ import { PREMISE_KINDS } from "../premises.schema.js";
 function HoursTable(props: { idPrefix: string; caption: string; hours: { weekday: number; opens: string; closes: string }[]; errors?: FieldErrors }) {
   const { t } = usePage();
   return (
-    <table class="ds-table">
+    <table class="ds-table hours-table">
       <caption class="ds-sr-only">{props.caption}</caption>
       <thead>
         <tr>
