@@ -232,6 +232,8 @@ describe.each(dialects())("the database keeps every reference inside its tenant 
       const row = await raw.selectFrom(table).selectAll().where("tenant_id", "=", a.id).limit(1).executeTakeFirstOrThrow();
       const copy = { ...row, [column]: theirs[target] };
       for (const key of ["id", "id_hash", "token_hash", "subject"]) if (key in copy && key !== column) copy[key] = newId();
+      // One application per address and job: the copy applies from an address of its own.
+      if (table === "applications") copy.email = `${newId()}@copy.test`;
       // An occupancy row must not collide in time with the one it copies before its reference is checked.
       if ("start_minute" in copy) Object.assign(copy, { start_minute: 500_000, end_minute: 500_060 });
       await expect(raw.insertInto(table).values(copy).execute()).rejects.toThrow(refusal(table, column));

@@ -113,7 +113,9 @@ describe.each(dialects())("one application per person and job [%s]", (dialect) =
     const receipt = smtp.received.find((m) => m.to.includes("emma@example.org") && m.subject.startsWith("Receipt"));
     expect(receipt?.subject).toBe(`Receipt for your application: ${title}`);
     expect(receipt?.text).toContain(`You applied for “${title}” with Lektiecaféen on 22 November 2026.`);
-    expect(receipt?.text).toContain("I tutored maths for years.");
+    // What they wrote stays sealed: the receipt names it and links to it, it does not repeat it.
+    expect(receipt?.text).not.toContain("I tutored maths for years.");
+    expect(receipt?.text).toContain("You can read what you wrote, and answer, in your conversation with the association:");
     expect(receipt?.text).toContain("/applications/thread?key=");
     expect(receipt?.html).toContain('<html lang="en">');
   });

@@ -41,8 +41,8 @@ async function sendReceipt(tx: ServiceContext, o: Opportunity, a: Application) {
           association: o.associationName,
           date: formats(lang, tx.tenant.timeZone).date(a.confirmedAt ?? a.createdAt),
         }),
+        // What they wrote stays sealed in the database; the mail outbox is not, so the receipt links to it instead.
         t("mail.application.receipt.yourMessage"),
-        a.message,
         t("mail.notYou"),
       ],
       action: { label: t("mail.application.receipt.action"), url: threadUrl(tx, a.id) },
