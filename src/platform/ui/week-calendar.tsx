@@ -58,7 +58,7 @@ export function WeekCalendar(props: { days: CalendarDay[]; today: string; captio
         ))}
       </ul>
       {/* On a phone the week scrolls sideways in its own box; the box takes focus so a keyboard can scroll it too. */}
-      <div class="week-calendar-scroll" role="region" aria-label={props.caption} tabindex={0}>
+      <section class="week-calendar-scroll" aria-label={props.caption} tabindex={0}>
         <table class="week-calendar-table">
           <caption>{props.caption}</caption>
           <thead>
@@ -90,7 +90,7 @@ export function WeekCalendar(props: { days: CalendarDay[]; today: string; captio
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }
