@@ -69,3 +69,22 @@ export async function freshPostgres(url: string, name: string): Promise<string> 
   target.pathname = `/${name}`;
   return target.toString();
 }
+
+export const REPETITIONS = 3;
+
+/**
+ * Runs a measurement REPETITIONS times and keeps each figure's median: these machines are noisy,
+ * and one run's figure says little. Figures that are not numbers come from the first run.
+ */
+export async function medianOf<T extends Record<string, unknown>>(measure: (repetition: number) => Promise<T>): Promise<T> {
+  const runs: T[] = [];
+  for (let i = 0; i < REPETITIONS; i++) runs.push(await measure(i));
+  const first = runs[0] as T;
+  const out: Record<string, unknown> = { ...first };
+  for (const [key, value] of Object.entries(first)) {
+    if (typeof value !== "number") continue;
+    const sorted = runs.map((r) => r[key] as number).sort((a, b) => a - b);
+    out[key] = sorted[Math.floor(sorted.length / 2)];
+  }
+  return { ...(out as T), repetitions: runs.length };
+}
