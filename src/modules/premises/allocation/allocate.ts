@@ -14,6 +14,11 @@ export interface AllocRoom {
   suited: boolean;
   /** Opening minutes by ISO weekday (1 = Monday): [opens, closes]. */
   open: Partial<Record<number, [number, number]>>;
+  /**
+   * What a booking of the room holds (default: the room alone). A hall holds itself and its parts, a
+   * half holds itself: so a booking of a half blocks the whole hall and a booking of the whole blocks every half.
+   */
+  holds?: string[];
 }
 
 export interface Wish {
@@ -79,44 +84,146 @@ export function candidates(app: AllocApplication, rooms: Map<string, AllocRoom>)
 /** Who comes first for a place: disability use in a suited room, then the priority order. */
 export const rankFor = (app: AllocApplication, room: AllocRoom | undefined) => (room?.suited && app.disabilityUse ? 0 : app.priority);
 
-/** Taken quarter-hours per room and weekday. */
-class Grid {
-  private readonly taken = new Map<string, Uint8Array>();
-  private cells(roomId: string, weekday: number) {
-    const key = `${roomId}|${weekday}`;
-    let cells = this.taken.get(key);
-    if (!cells) {
-      cells = new Uint8Array((24 * 60) / STEP);
-      this.taken.set(key, cells);
+/** What a booking of the room holds: the room itself and, for a hall, every part inside it. */
+export const holdsOf = (room: AllocRoom | undefined, roomId: string): string[] => room?.holds ?? [roomId];
+
+/** Whether two places collide: the same weekday, overlapping times, and rooms that share a part (a hall and its half, or the same room). */
+export function collides(rooms: Map<string, AllocRoom>, a: Wish & { end: number }, b: Wish & { end: number }) {
+  if (a.weekday !== b.weekday || !(a.start < b.end && b.start < a.end)) return false;
+  if (a.roomId === b.roomId) return true;
+  const held = holdsOf(rooms.get(b.roomId), b.roomId);
+  return holdsOf(rooms.get(a.roomId), a.roomId).some((u) => held.includes(u));
+}
+
+const CELLS = (24 * 60) / STEP;
+/** Levels of the objective in the order the exact solver optimises them: disability use of suited rooms, then priority 1, 2, 3. */
+const LEVELS = 4;
+
+interface Option {
+  candidate: Candidate;
+  /** Indices of the units (rooms and their parts) a booking here holds. */
+  units: number[];
+  from: number;
+  to: number;
+  weekday: number;
+  value: number;
+  /** The application's rank in this room (0 for disability use in a suited room). */
+  rank: number;
+}
+
+/**
+ * The state of a proposal: who holds each quarter-hour of each unit, where each application is, and
+ * the objective by level; every change is logged so a tried move can be taken back.
+ */
+class Proposal {
+  readonly occupant: Int32Array;
+  readonly at: Int32Array;
+  readonly score = new Float64Array(LEVELS);
+  private readonly log: [number, number][] = [];
+  constructor(
+    units: number,
+    private readonly options: Option[][],
+    private readonly levels: (app: number, o: Option) => number[],
+  ) {
+    this.occupant = new Int32Array(units * 8 * CELLS).fill(-1);
+    this.at = new Int32Array(options.length).fill(-1);
+  }
+  private write(app: number, index: number, who: number) {
+    const o = this.options[app]?.[index] as Option;
+    for (const u of o.units) {
+      const base = (u * 8 + o.weekday) * CELLS;
+      for (let q = o.from; q < o.to; q++) this.occupant[base + q] = who;
     }
-    return cells;
+    const sign = who < 0 ? -1 : 1;
+    const l = this.levels(app, o);
+    for (const level of l) this.score[level] = (this.score[level] ?? 0) + sign * o.value;
   }
-  free(c: Candidate) {
-    const cells = this.cells(c.roomId, c.weekday);
-    for (let i = Math.floor(c.start / STEP); i < Math.ceil(c.end / STEP); i++) if (cells[i]) return false;
-    return true;
+  /** Moves an application to one of its options (-1: out of the proposal). */
+  set(app: number, index: number) {
+    const old = this.at[app] as number;
+    if (old === index) return;
+    this.log.push([app, old]);
+    if (old >= 0) this.write(app, old, -1);
+    if (index >= 0) this.write(app, index, app);
+    this.at[app] = index;
   }
-  take(c: Candidate) {
-    this.cells(c.roomId, c.weekday).fill(1, Math.floor(c.start / STEP), Math.ceil(c.end / STEP));
+  /** Who holds some of what the option needs. */
+  blockers(app: number, index: number): number[] {
+    const o = this.options[app]?.[index] as Option;
+    const out: number[] = [];
+    for (const u of o.units) {
+      const base = (u * 8 + o.weekday) * CELLS;
+      for (let q = o.from; q < o.to; q++) {
+        const who = this.occupant[base + q] as number;
+        if (who >= 0 && who !== app && !out.includes(who)) out.push(who);
+      }
+    }
+    return out;
   }
-  release(c: Candidate) {
-    this.cells(c.roomId, c.weekday).fill(0, Math.floor(c.start / STEP), Math.ceil(c.end / STEP));
+  free(app: number, index: number) {
+    return this.blockers(app, index).length === 0;
+  }
+  mark() {
+    return { at: this.log.length, score: Array.from(this.score) };
+  }
+  /** Takes back every change since the mark. */
+  undo(mark: { at: number }) {
+    while (this.log.length > mark.at) {
+      const [app, old] = this.log.pop() as [number, number];
+      const now = this.at[app] as number;
+      if (now >= 0) this.write(app, now, -1);
+      if (old >= 0) this.write(app, old, app);
+      this.at[app] = old;
+    }
+  }
+  /** Whether the objective rose since the mark, level by level as the exact solver ranks it. */
+  better(mark: { score: number[] }) {
+    for (let l = 0; l < LEVELS; l++) {
+      const d = (this.score[l] as number) - (mark.score[l] as number);
+      if (d > 1e-9) return true;
+      if (d < -1e-9) return false;
+    }
+    return false;
   }
 }
 
-const overlaps = (a: Candidate, b: Candidate) => a.roomId === b.roomId && a.weekday === b.weekday && a.start < b.end && b.start < a.end;
+/** How deep a chain of moves the repair follows: A takes B's place, B takes C's, C moves to a free one. */
+const CHAIN_DEPTH = 2;
+const REPAIR_PASSES = 4;
 
 export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): Placement[] {
   const byId = new Map(rooms.map((r) => [r.id, r]));
-  const apps = new Map(applications.map((a) => [a.id, a]));
-  const grid = new Grid();
-  const placed = new Map<string, Placement>();
-  const options = new Map(applications.map((a) => [a.id, candidates(a, byId)]));
-  const place = (app: AllocApplication, allowed: (c: Candidate) => boolean) => {
-    const found = options.get(app.id)?.find((c) => allowed(c) && grid.free(c));
-    if (!found) return false;
-    grid.take(found);
-    placed.set(app.id, { ...found, applicationId: app.id });
+  const unitIndex = new Map<string, number>();
+  const unitsOf = new Map<string, number[]>();
+  for (const r of rooms) {
+    unitsOf.set(
+      r.id,
+      holdsOf(r, r.id).map((u) => {
+        if (!unitIndex.has(u)) unitIndex.set(u, unitIndex.size);
+        return unitIndex.get(u) as number;
+      }),
+    );
+  }
+  const options: Option[][] = applications.map((a) =>
+    candidates(a, byId).map((c) => ({
+      candidate: c,
+      units: unitsOf.get(c.roomId) ?? [],
+      from: Math.floor(c.start / STEP),
+      to: Math.ceil(c.end / STEP),
+      weekday: c.weekday,
+      value: (a.minutes / 60) * CHOICE_FACTOR[c.choice],
+      rank: rankFor(a, byId.get(c.roomId)),
+    })),
+  );
+  const levels = (app: number, o: Option) => {
+    const a = applications[app] as AllocApplication;
+    return o.rank === 0 ? [0, a.priority] : [a.priority];
+  };
+  const state = new Proposal(unitIndex.size, options, levels);
+  const place = (app: number, allowed: (o: Option) => boolean) => {
+    const found = (options[app] ?? []).findIndex((o, i) => allowed(o) && state.free(app, i));
+    if (found < 0) return false;
+    state.set(app, found);
     return true;
   };
 
@@ -126,53 +233,137 @@ export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): 
   const share = (association: string) => (granted.get(association) ?? 0) / (requested.get(association) ?? 1);
 
   /** Round by round within a group: the association with the smallest share so far places its next application. */
-  const fairRounds = (group: AllocApplication[], allowed: (c: Candidate) => boolean) => {
-    const queues = new Map<string, AllocApplication[]>();
-    for (const a of group) if (!placed.has(a.id)) queues.set(a.associationId, [...(queues.get(a.associationId) ?? []), a]);
+  const fairRounds = (group: number[], allowed: (o: Option) => boolean) => {
+    const queues = new Map<string, number[]>();
+    for (const i of group) {
+      if ((state.at[i] as number) >= 0) continue;
+      const association = (applications[i] as AllocApplication).associationId;
+      const queue = queues.get(association);
+      if (queue) queue.push(i);
+      else queues.set(association, [i]);
+    }
     while (queues.size > 0) {
-      const association = [...queues.keys()].sort((x, y) => share(x) - share(y) || x.localeCompare(y))[0] as string;
+      let association = "";
+      let least = Number.POSITIVE_INFINITY;
+      for (const x of queues.keys()) {
+        const s = share(x);
+        if (s < least || (s === least && x.localeCompare(association) < 0)) [association, least] = [x, s];
+      }
       const queue = queues.get(association) ?? [];
       const app = queue.shift();
-      if (app && place(app, allowed)) granted.set(association, (granted.get(association) ?? 0) + app.minutes);
+      if (app !== undefined && place(app, allowed)) granted.set(association, (granted.get(association) ?? 0) + (applications[app] as AllocApplication).minutes);
       if (queue.length === 0) queues.delete(association);
     }
   };
 
+  const all = applications.map((_, i) => i);
   fairRounds(
-    applications.filter((a) => a.disabilityUse),
-    (c) => byId.get(c.roomId)?.suited === true,
+    all.filter((i) => applications[i]?.disabilityUse),
+    (o) => o.rank === 0,
   );
   for (const priority of [1, 2, 3] as const) {
     fairRounds(
-      applications.filter((a) => a.priority === priority),
+      all.filter((i) => applications[i]?.priority === priority),
       // A suited room left free now is no longer held back for disability use.
       () => true,
     );
   }
 
-  // Then make room where one move does it: an application left out takes a place held by a single
-  // other of the same or lower rank there, which moves to another of its places that is free.
-  for (const app of applications) {
-    if (placed.has(app.id)) continue;
-    for (const c of options.get(app.id) ?? []) {
-      const blockers = [...placed.values()].filter((p) => overlaps(p, c));
-      const blocker = blockers.length === 1 ? blockers[0] : undefined;
-      const other = blocker && apps.get(blocker.applicationId);
-      if (!blocker || !other || rankFor(other, byId.get(c.roomId)) < rankFor(app, byId.get(c.roomId))) continue;
-      grid.release(blocker);
-      grid.take(c);
-      const elsewhere = options.get(other.id)?.find((o) => !overlaps(o, c) && grid.free(o));
-      if (elsewhere) {
-        grid.take(elsewhere);
-        placed.set(other.id, { ...elsewhere, applicationId: other.id });
-        placed.set(app.id, { ...c, applicationId: app.id });
+  /**
+   * Puts an application that was pushed out back in: at a free place if it has one, or else at a place
+   * it takes from others who in turn find a place (a chain at most `depth` long). Those already moved
+   * in this chain stay where they are.
+   */
+  const relocate = (app: number, depth: number, moved: Set<number>): boolean => {
+    const own = options[app] ?? [];
+    for (let i = 0; i < own.length; i++) {
+      if (state.free(app, i)) {
+        state.set(app, i);
+        return true;
+      }
+    }
+    if (depth === 0) return false;
+    for (let i = 0; i < own.length; i++) {
+      const blockers = state.blockers(app, i);
+      if (blockers.some((b) => moved.has(b))) continue;
+      const mark = state.mark();
+      for (const b of blockers) {
+        state.set(b, -1);
+        moved.add(b);
+      }
+      state.set(app, i);
+      if (blockers.every((b) => relocate(b, depth - 1, moved))) return true;
+      state.undo(mark);
+      for (const b of blockers) moved.delete(b);
+    }
+    return false;
+  };
+
+  /**
+   * The repair: each application tries each place better than the one it has, taking it from whoever
+   * holds it; they move on along a chain, or, where they rank lower, may be left out. A move is kept
+   * only when the objective rises in the exact solver's order (disability use, then priority by priority).
+   */
+  const improve = (app: number) => {
+    const own = options[app] ?? [];
+    const current = state.at[app] as number;
+    const now = current >= 0 ? (own[current]?.value ?? 0) : 0;
+    for (let i = 0; i < own.length; i++) {
+      if (i === current || (own[i]?.value ?? 0) <= now + 1e-9) continue;
+      const blockers = state.blockers(app, i);
+      const mark = state.mark();
+      const moved = new Set<number>([app, ...blockers]);
+      for (const b of blockers) state.set(b, -1);
+      state.set(app, i);
+      const room = byId.get(own[i]?.candidate.roomId ?? "");
+      const mine = own[i]?.rank ?? 3;
+      // Only a lower rank may be left out; one of the same rank keeps the place the fair rounds gave it, or another.
+      const kept = blockers.every((b) => relocate(b, CHAIN_DEPTH - 1, moved) || rankFor(applications[b] as AllocApplication, room) > mine);
+      if (kept && state.better(mark)) return true;
+      state.undo(mark);
+    }
+    return false;
+  };
+  const order = [...all].sort((x, y) => {
+    const a = applications[x] as AllocApplication;
+    const b = applications[y] as AllocApplication;
+    return a.priority - b.priority || b.minutes - a.minutes || x - y;
+  });
+  for (let pass = 0; pass < REPAIR_PASSES; pass++) {
+    let changed = false;
+    for (const app of order) if (improve(app)) changed = true;
+    if (!changed) break;
+  }
+
+  // Last, the priority order holds: an application left out takes any place held only by lower ranks there.
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    for (const app of order) {
+      if ((state.at[app] as number) >= 0) continue;
+      const own = options[app] ?? [];
+      for (let i = 0; i < own.length; i++) {
+        const blockers = state.blockers(app, i);
+        const mine = own[i]?.rank ?? 3;
+        const room = byId.get(own[i]?.candidate.roomId ?? "");
+        // Ranked in the place asked for, as priorityViolations counts it.
+        const outranked = blockers.every((b) => rankFor(applications[b] as AllocApplication, room) > mine);
+        if (blockers.length === 0 || !outranked) continue;
+        const moved = new Set<number>([app, ...blockers]);
+        for (const b of blockers) state.set(b, -1);
+        state.set(app, i);
+        for (const b of blockers) relocate(b, CHAIN_DEPTH - 1, moved);
+        changed = true;
         break;
       }
-      grid.release(c);
-      grid.take(blocker);
     }
+    if (!changed) break;
   }
-  return [...placed.values()];
+
+  return applications.flatMap((a, i) => {
+    const at = state.at[i] as number;
+    const o = options[i]?.[at];
+    return o ? [{ ...o.candidate, applicationId: a.id }] : [];
+  });
 }
 
 /** How good an allocation is: hours granted, weighted by priority and by how well the wish was met. */
@@ -196,7 +387,7 @@ export function priorityViolations(rooms: AllocRoom[], applications: AllocApplic
   for (const a of applications) {
     if (placedIds.has(a.id)) continue;
     const broken = candidates(a, byId).some((c) => {
-      const blockers = placements.filter((p) => p.roomId === c.roomId && p.weekday === c.weekday && p.start < c.end && c.start < p.end);
+      const blockers = placements.filter((p) => collides(byId, c, p));
       const mine = rankFor(a, byId.get(c.roomId));
       return blockers.length > 0 && blockers.every((p) => rankFor(apps.get(p.applicationId) as AllocApplication, byId.get(c.roomId)) > mine);
     });

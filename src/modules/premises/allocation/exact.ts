@@ -1,5 +1,5 @@
 import loadHighs from "highs";
-import { type AllocApplication, type AllocRoom, type Candidate, CHOICE_FACTOR, candidates, objective, type Placement } from "./allocate.js";
+import { type AllocApplication, type AllocRoom, type Candidate, CHOICE_FACTOR, candidates, holdsOf, objective, type Placement } from "./allocate.js";
 
 /** An LP-format sum, broken over lines the format can read. */
 const sum = (terms: string[]) => terms.map((t, i) => (i > 0 && i % 8 === 0 ? `\n ${t}` : ` ${t}`)).join("");
@@ -20,10 +20,17 @@ export async function exactAllocation(rooms: AllocRoom[], applications: AllocApp
   const perApp = new Map<string, string[]>();
   const perCell = new Map<string, string[]>();
   for (const col of columns) {
-    perApp.set(col.app.id, [...(perApp.get(col.app.id) ?? []), col.name]);
-    for (let q = Math.floor(col.c.start / 15); q < Math.ceil(col.c.end / 15); q++) {
-      const key = `${col.c.roomId}|${col.c.weekday}|${q}`;
-      perCell.set(key, [...(perCell.get(key) ?? []), col.name]);
+    const mine = perApp.get(col.app.id);
+    if (mine) mine.push(col.name);
+    else perApp.set(col.app.id, [col.name]);
+    // A booking holds every part of its room: a hall and its halves share cells, so they exclude each other.
+    for (const unit of holdsOf(byId.get(col.c.roomId), col.c.roomId)) {
+      for (let q = Math.floor(col.c.start / 15); q < Math.ceil(col.c.end / 15); q++) {
+        const key = `${unit}|${col.c.weekday}|${q}`;
+        const cell = perCell.get(key);
+        if (cell) cell.push(col.name);
+        else perCell.set(key, [col.name]);
+      }
     }
   }
   for (const names of perApp.values()) if (names.length > 1) rows.push(`${sum(names.map((n) => `+ ${n}`))} <= 1`);

@@ -20,6 +20,8 @@ export function allocationInstance(input: {
   const rooms: AllocRoom[] = bookable.map((p) => ({
     id: p.id,
     suited: p.accessibility.includes("step_free"),
+    // A booking of a hall holds its parts too: the allocator keeps the whole and its halves apart.
+    holds: tree.withParts(p.id),
     open: Object.fromEntries(
       [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => {
         const open = hoursOn(tree, input.hours, p.id, firstOn(input.seasonFrom, weekday));
