@@ -85,4 +85,64 @@ describe("seasonal allocation", () => {
     expect(result.map((p) => p.applicationId).sort()).toEqual(["children", "other"]);
     expect(priorityViolations([room], [children, adults, other], result)).toBe(0);
   });
+
+  it("follows a chain of moves the one-move repair missed: C takes A's place, A takes B's, B moves to its second choice", async () => {
+    // Tuesday 16-22: A wants 18-20 (or 20-22), B 20-22 (or 16-18), C only 18-20. A and B are placed first;
+    // no single move frees 18-20 for C, but two in a row do, and that is the optimum.
+    const room = { ...gym, open: { 2: [h(16), h(22)] as [number, number] } };
+    const a = app("a", { first: { roomId: "gym", weekday: 2, start: h(18) }, second: { roomId: "gym", weekday: 2, start: h(20) } });
+    const b = app("b", { first: { roomId: "gym", weekday: 2, start: h(20) }, second: { roomId: "gym", weekday: 2, start: h(16) } });
+    const c = app("c", { first: { roomId: "gym", weekday: 2, start: h(18) } });
+    const result = allocate([room], [a, b, c]);
+    expect(result.map((p) => `${p.applicationId}@${p.start / 60}`).sort()).toEqual(["a@20", "b@16", "c@18"]);
+    const exact = await exactAllocation([room], [a, b, c]);
+    expect(objective([a, b, c], result)).toBeCloseTo(exact.value, 6);
+    expect(priorityViolations([room], [a, b, c], result)).toBe(0);
+  });
+});
+
+describe("a hall divided in halves", () => {
+  // The sports hall can be booked whole or by its east or west half.
+  const hall: AllocRoom = { id: "hall", suited: false, open: weekdays(16, 22), holds: ["hall", "east", "west"] };
+  const east: AllocRoom = { id: "east", suited: false, open: weekdays(16, 22) };
+  const west: AllocRoom = { id: "west", suited: false, open: weekdays(16, 22) };
+  const rooms = [hall, east, west];
+  const at = (roomId: string, weekday = 2, start = h(18)) => ({ roomId, weekday, start });
+  const where = (placements: { applicationId: string; roomId: string; weekday: number }[]) =>
+    placements.map((p) => `${p.applicationId}:${p.roomId}/${p.weekday}`).sort();
+
+  it("a booking of the whole hall keeps both halves free of others at that time", async () => {
+    const handball = app("handball", { priority: 1, first: at("hall") });
+    const yoga = app("yoga", { priority: 3, first: at("east"), second: at("east", 4) });
+    const dance = app("dance", { priority: 3, first: at("west") });
+    const result = allocate(rooms, [handball, yoga, dance]);
+    expect(where(result)).toEqual(["handball:hall/2", "yoga:east/4"]);
+    expect(priorityViolations(rooms, [handball, yoga, dance], result)).toBe(0);
+    // The exact solver models the same conflict: it finds no better proposal.
+    const exact = await exactAllocation(rooms, [handball, yoga, dance]);
+    expect(where(exact.placements)).toEqual(["handball:hall/2", "yoga:east/4"]);
+    expect(objective([handball, yoga, dance], result)).toBeCloseTo(exact.value, 6);
+  });
+
+  it("a booking of one half keeps the whole hall from being booked at that time, and the other half stays bookable", () => {
+    const badminton = app("badminton", { priority: 1, first: at("east") });
+    const floorball = app("floorball", { priority: 1, first: at("west") });
+    const concert = app("concert", { priority: 3, first: at("hall"), windows: [{ roomIds: ["hall"], weekday: 2, from: h(16), to: h(22) }] });
+    const result = allocate(rooms, [badminton, floorball, concert]);
+    expect(where(result)).toEqual(["badminton:east/2", "concert:hall/2", "floorball:west/2"]);
+    const placed = result.find((p) => p.applicationId === "concert");
+    // Moved in its window to a time when neither half is booked.
+    expect(placed?.end).toBeLessThanOrEqual(h(18));
+  });
+
+  it("keeps the priority order between a half and the whole: children in a half go before adults in the whole", () => {
+    const adults = app("adults", { priority: 3, first: at("hall") });
+    const children = app("children", { priority: 1, first: at("west") });
+    const result = allocate(rooms, [adults, children]);
+    expect(where(result)).toEqual(["children:west/2"]);
+    expect(priorityViolations(rooms, [adults, children], result)).toBe(0);
+    // Giving the whole hall to the adults instead breaks the order, and is counted.
+    const wrong = [{ applicationId: "adults", roomId: "hall", weekday: 2, start: h(18), end: h(20), choice: "first" as const }];
+    expect(priorityViolations(rooms, [adults, children], wrong)).toBe(1);
+  });
 });

@@ -57,6 +57,17 @@ describe("the allocation instance of a round", () => {
     expect(rooms.find((r) => r.id === "classroom")?.suited).toBe(false);
   });
 
+  it("lets a booking of a hall hold its halves, and a half only itself", () => {
+    const divided = new PremiseTree([
+      premise("arena", { kind: "building", bookable: false }),
+      premise("hall", { kind: "hall", parentId: "arena" }),
+      premise("east", { kind: "hall", parentId: "hall" }),
+      premise("west", { kind: "hall", parentId: "hall" }),
+    ]);
+    const { rooms } = allocationInstance({ seasonFrom: "2027-08-01", tree: divided, hours: [], applications: [], order: [1, 2, 3] });
+    expect(Object.fromEntries(rooms.map((r) => [r.id, r.holds]))).toEqual({ hall: ["hall", "east", "west"], east: ["east"], west: ["west"] });
+  });
+
   it("ranks by the tenant's order and turns a window into starts in the rooms like the first choice", () => {
     const { wishes } = allocationInstance({
       seasonFrom: "2027-08-01",
