@@ -119,14 +119,19 @@ class Proposal {
   readonly occupant: Int32Array;
   readonly at: Int32Array;
   readonly score = new Float64Array(LEVELS);
+  /** Minutes granted so far per association (by index). */
+  readonly granted: Float64Array;
   private readonly log: [number, number][] = [];
   constructor(
     units: number,
     private readonly options: Option[][],
     private readonly levels: (app: number, o: Option) => number[],
+    private readonly association: Int32Array,
+    private readonly minutes: Float64Array,
   ) {
     this.occupant = new Int32Array(units * 8 * CELLS).fill(-1);
     this.at = new Int32Array(options.length).fill(-1);
+    this.granted = new Float64Array(association.length ? Math.max(...association) + 1 : 0);
   }
   private write(app: number, index: number, who: number) {
     const o = this.options[app]?.[index] as Option;
@@ -135,6 +140,8 @@ class Proposal {
       for (let q = o.from; q < o.to; q++) this.occupant[base + q] = who;
     }
     const sign = who < 0 ? -1 : 1;
+    const association = this.association[app] as number;
+    this.granted[association] = (this.granted[association] as number) + sign * (this.minutes[app] as number);
     const l = this.levels(app, o);
     for (const level of l) this.score[level] = (this.score[level] ?? 0) + sign * o.value;
   }
@@ -219,7 +226,22 @@ export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): 
     const a = applications[app] as AllocApplication;
     return o.rank === 0 ? [0, a.priority] : [a.priority];
   };
-  const state = new Proposal(unitIndex.size, options, levels);
+  const associations = new Map<string, number>();
+  const associationOf = Int32Array.from(applications, (a) => {
+    if (!associations.has(a.associationId)) associations.set(a.associationId, associations.size);
+    return associations.get(a.associationId) as number;
+  });
+  const asked = new Float64Array(associations.size);
+  for (const [i, a] of applications.entries()) asked[associationOf[i] as number] = (asked[associationOf[i] as number] as number) + a.minutes;
+  const state = new Proposal(
+    unitIndex.size,
+    options,
+    levels,
+    associationOf,
+    Float64Array.from(applications, (a) => a.minutes),
+  );
+  /** The share of its requested hours an application's association has in the proposal as it stands. */
+  const shareOf = (app: number) => (state.granted[associationOf[app] as number] as number) / (asked[associationOf[app] as number] as number);
   const place = (app: number, allowed: (o: Option) => boolean) => {
     const found = (options[app] ?? []).findIndex((o, i) => allowed(o) && state.free(app, i));
     if (found < 0) return false;
@@ -311,14 +333,21 @@ export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): 
     for (let i = 0; i < own.length; i++) {
       if (i === current || (own[i]?.value ?? 0) <= now + 1e-9) continue;
       const blockers = state.blockers(app, i);
+      const room = byId.get(own[i]?.candidate.roomId ?? "");
+      const mine = own[i]?.rank ?? 3;
+      // A lower rank may be left out; one of the same rank only for an association with a smaller share so far, as in the fair rounds.
+      const yields = new Set(
+        blockers.filter(
+          (b) =>
+            rankFor(applications[b] as AllocApplication, room) > mine ||
+            (rankFor(applications[b] as AllocApplication, room) === mine && shareOf(app) < shareOf(b) - 1e-9),
+        ),
+      );
       const mark = state.mark();
       const moved = new Set<number>([app, ...blockers]);
       for (const b of blockers) state.set(b, -1);
       state.set(app, i);
-      const room = byId.get(own[i]?.candidate.roomId ?? "");
-      const mine = own[i]?.rank ?? 3;
-      // Only a lower rank may be left out; one of the same rank keeps the place the fair rounds gave it, or another.
-      const kept = blockers.every((b) => relocate(b, CHAIN_DEPTH - 1, moved) || rankFor(applications[b] as AllocApplication, room) > mine);
+      const kept = blockers.every((b) => relocate(b, CHAIN_DEPTH - 1, moved) || yields.has(b));
       if (kept && state.better(mark)) return true;
       state.undo(mark);
     }
