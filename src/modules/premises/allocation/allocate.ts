@@ -196,7 +196,7 @@ class Proposal {
 
 /** How deep a chain of moves the repair follows: A takes B's place, B takes C's, C moves to a free one. */
 const CHAIN_DEPTH = 2;
-const REPAIR_PASSES = 4;
+const REPAIR_PASSES = 2;
 
 export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): Placement[] {
   const byId = new Map(rooms.map((r) => [r.id, r]));
