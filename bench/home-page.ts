@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DialectName } from "../src/db/portable.js";
-import { freePort, load, peakRssMb, startProcess, startStaticServer, waitFor } from "./harness.js";
+import { freePort, load, peakRssMb, startApp, startStaticServer, waitFor } from "./harness.js";
 
 export async function homePage(dialect: DialectName, databaseUrl?: string) {
   const dir = mkdtempSync(join(tmpdir(), "sammen-bench-"));
   const port = await freePort();
-  const app = startProcess(["--import", "tsx", "src/main.ts"], {
+  const app = startApp({
     PORT: String(port),
     SQLITE_FILE: join(dir, "bench.sqlite"),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),

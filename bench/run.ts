@@ -5,6 +5,7 @@ import { allocationBench } from "./allocation.js";
 import { bookingBench } from "./booking.js";
 import { homePage } from "./home-page.js";
 import { searchBench } from "./search.js";
+import { startupBench } from "./startup.js";
 
 // `npm run bench -- search` runs only the benchmarks whose name contains "search".
 const only = process.argv[2];
@@ -13,6 +14,7 @@ const benchmarks = [
   { name: "search-and-matching", run: searchBench },
   { name: "allocation", run: allocationBench },
   { name: "booking", run: bookingBench },
+  { name: "startup", run: startupBench },
 ].filter((b) => !only || b.name.includes(only));
 
 for (const b of benchmarks) await b.run("sqlite");

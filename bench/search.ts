@@ -17,7 +17,7 @@ import { SEARCH_PAGE_SIZE, type SearchInput, searchHref, searchInput } from "../
 import { systemClock } from "../src/platform/clock.js";
 import { FILTER_KEYS, runSearch } from "../src/platform/search/query.js";
 import { tenantIndex } from "../src/platform/search/search-index.js";
-import { freePort, freshPostgres, type Load, peakRssMb, startProcess, startStaticServer, waitFor } from "./harness.js";
+import { freePort, freshPostgres, type Load, peakRssMb, startApp, startStaticServer, waitFor } from "./harness.js";
 import { generate } from "./synthetic.js";
 
 const COUNTS = { associations: 50_000, jobs: 100_000 };
@@ -65,7 +65,7 @@ export async function searchBench(dialect: DialectName, serverUrl?: string) {
   const dir = mkdtempSync(join(tmpdir(), "sammen-search-bench-"));
   const settings = { SQLITE_FILE: join(dir, "bench.sqlite"), ...(serverUrl ? { DATABASE_URL: await freshPostgres(serverUrl, "sammen_search_bench") } : {}) };
   const { db } = openDatabase(settings);
-  let app: ReturnType<typeof startProcess> | null = null;
+  let app: ReturnType<typeof startApp> | null = null;
   let staticServer: ReturnType<typeof startStaticServer> | null = null;
   try {
     await migrateToLatest(db);
@@ -113,7 +113,7 @@ export async function searchBench(dialect: DialectName, serverUrl?: string) {
     console.log(JSON.stringify(rankFigures));
 
     const port = await freePort();
-    app = startProcess(["--import", "tsx", "src/main.ts"], {
+    app = startApp({
       PORT: String(port),
       ...settings,
       LOG_LEVEL: "silent",
