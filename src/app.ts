@@ -123,12 +123,16 @@ export function createApp(options: AppOptions) {
 
   const api = createApi();
   for (const m of modules) m.api?.(api);
-  const openapi = api.getOpenAPI31Document({
-    openapi: "3.1.0",
-    info: { title: "Sammen API", version: "1.0.0", description: "Open data and integration API of Sammen. Errors are RFC 9457 problem details." },
-    servers: [{ url: "/api/v1" }],
+  // Made on first request, not at start: generating it from the Zod schemas takes a large part of a start.
+  let openapi: ReturnType<typeof api.getOpenAPI31Document> | null = null;
+  app.get("/api/openapi.json", (c) => {
+    openapi ??= api.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: { title: "Sammen API", version: "1.0.0", description: "Open data and integration API of Sammen. Errors are RFC 9457 problem details." },
+      servers: [{ url: "/api/v1" }],
+    });
+    return c.json(openapi);
   });
-  app.get("/api/openapi.json", (c) => c.json(openapi));
   app.route("/api/v1", api);
 
   app.route("/", authRoutes);
