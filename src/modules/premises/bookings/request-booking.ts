@@ -36,15 +36,30 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
   const zone = ctx.tenant.timeZone;
   const series = seriesOf(input, zone);
   const occurrences = expand(series);
+  let how: "cached" | "checked" | "fresh" = "cached";
   for (let attempt = 0; ; attempt++) {
-    const rules = await bookingRules(ctx, attempt > 0);
+    const { rules, current } = await bookingRules(ctx, how);
+    // A refusal is never given on rules that may be out of date: they are checked first.
+    const refuse = (error: Error) => {
+      if (current) throw error;
+      how = "checked";
+    };
     const tree = rules.tree;
     const premise = tree.byId.get(premiseId);
-    if (!premise) throw notFound();
-    if (!input.associationId && premise.whoMayBook !== "everyone") throw invalidField("associationId", "booking.associationsOnly");
+    if (!premise) {
+      refuse(notFound());
+      continue;
+    }
+    if (!input.associationId && premise.whoMayBook !== "everyone") {
+      refuse(invalidField("associationId", "booking.associationsOnly"));
+      continue;
+    }
     const lineage = tree.lineage(premise.id).map((p) => p.id);
     const checked = checkRules(tree, premise, rules.hoursOf(lineage), rules.closuresOf(lineage), input, occurrences, ctx.clock.now(), zone);
-    if (Object.keys(checked.errors).length > 0) throw invalid(checked.errors);
+    if (Object.keys(checked.errors).length > 0) {
+      refuse(invalid(checked.errors));
+      continue;
+    }
 
     const id = newId();
     const status = premise.approval === "auto" ? ("approved" as const) : ("pending" as const);
@@ -94,7 +109,10 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
         await queueTellBooker(tx, id, status === "approved" ? "approved" : "received");
       });
     } catch (error) {
-      if ((error instanceof RulesChanged || isDeadlock(error)) && attempt < 3) continue;
+      if ((error instanceof RulesChanged || isDeadlock(error)) && attempt < 3) {
+        how = "fresh";
+        continue;
+      }
       if (error instanceof SlotTaken || isOverlapViolation(error))
         throw new SlotTaken("start", await alternatives(ctx, tree, premise, series, input.participants));
       throw error;

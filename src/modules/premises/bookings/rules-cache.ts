@@ -27,14 +27,22 @@ const group = <T extends { premiseId: string }>(rows: T[]) => {
  */
 const cache = new WeakMap<Database, Map<string, BookingRules>>();
 
-/** The tenant's booking rules, from the cache unless `fresh` (the cached ones proved out of date). */
-export async function bookingRules(ctx: Pick<ServiceContext, "db" | "tenant" | "clock">, fresh = false): Promise<BookingRules> {
+/**
+ * The tenant's booking rules: as cached ("cached"; may be out of date, which the write will notice),
+ * as cached once one cheap query shows they are current ("checked"), or read again ("fresh").
+ * Whether they are known to be current comes with them.
+ */
+export async function bookingRules(
+  ctx: Pick<ServiceContext, "db" | "tenant" | "clock">,
+  how: "cached" | "checked" | "fresh" = "cached",
+): Promise<{ rules: BookingRules; current: boolean }> {
   const perTenant = cache.get(ctx.db) ?? new Map<string, BookingRules>();
   cache.set(ctx.db, perTenant);
   const cached = perTenant.get(ctx.tenant.id);
-  if (cached && !fresh) return cached;
+  if (cached && how === "cached") return { rules: cached, current: false };
   // The version first: rows read after it are at least as new, so a change between the two only makes the cache look staler than it is.
   const version = await premisesRepo.rulesVersion(ctx.db, ctx.tenant.id);
+  if (cached && how === "checked" && cached.version === version) return { rules: cached, current: true };
   const today = localToday(ctx.clock.now(), ctx.tenant.timeZone);
   const [premises, hours, closures] = await Promise.all([
     premisesRepo.allPremises(ctx.db, ctx.tenant.id),
@@ -43,5 +51,5 @@ export async function bookingRules(ctx: Pick<ServiceContext, "db" | "tenant" | "
   ]);
   const rules: BookingRules = { version, tree: new PremiseTree(premises), hoursOf: group(hours), closuresOf: group(closures) };
   perTenant.set(ctx.tenant.id, rules);
-  return rules;
+  return { rules, current: true };
 }
