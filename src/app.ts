@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
@@ -95,6 +96,13 @@ export function createApp(options: AppOptions) {
     crossOriginResourcePolicy: "cross-origin",
   });
   app.use((c, next) => (c.req.path.startsWith("/embed/") ? embeddable(c, next) : strict(c, next)));
+  // gzip or deflate as the browser asks, for bodies of a known length from 1 KiB: a small answer costs more to
+  // compress than it saves, and a streamed one (an export) is passed on as it comes.
+  const compressed = compress({ threshold: 1024 });
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.headers.has("Content-Length")) await compressed(c, async () => {});
+  });
   app.use(async (c, next) => {
     await next();
     if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

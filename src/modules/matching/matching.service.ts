@@ -42,7 +42,7 @@ export async function myProfile(ctx: ServiceContext) {
 /** Saves the signed-in person's profile; an interest the tenant does not have or an unknown postcode changes nothing. */
 export async function saveMyProfile(ctx: ServiceContext, input: ProfileInput) {
   if (!isPerson(ctx.actor)) throw unauthenticated();
-  const categories = new Set((await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).map((c) => c.code));
+  const categories = new Set((await terms(ctx.db, ctx.tenant, "category", ctx.lang)).map((c) => c.code));
   if (input.interests.some((i) => !categories.has(i))) throw invalidField("interests", "validation.invalid");
   if (input.postcode && !(await findPostcode(ctx.db, ctx.tenant.country, input.postcode))) throw invalidField("postcode", "search.near.unknown");
   await repo.saveProfile(ctx.db, ring(ctx), ctx.tenant.id, {
@@ -69,7 +69,7 @@ async function toMatchable(ctx: ServiceContext, p: VolunteerProfile): Promise<Pr
 export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, limit = FOR_YOU): Promise<Match[]> {
   const profile = await toMatchable(ctx, stored);
   const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
-  const labels = new Map((await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).map((c) => [c.code, c.label]));
+  const labels = new Map((await terms(ctx.db, ctx.tenant, "category", ctx.lang)).map((c) => [c.code, c.label]));
   // The skills a person names, found in each text the way search finds them (stems, small typos).
   const words = profile.skills.split(/[\s,;.]+/).filter((w) => w.length >= 4);
   const byTerm = new Map(words.map((w) => [queryTerm(w, ctx.tenant.defaultLanguage), w]));
