@@ -1,4 +1,4 @@
-import type { SearchDocument } from "../../platform/search/documents.js";
+import type { DocMeta } from "../../platform/search/segment.js";
 import { distanceKm } from "../../platform/search/postcodes.js";
 import { firstInOrder } from "../../platform/search/top.js";
 import type { Match, Profile, Reason } from "./matching.model.js";
@@ -9,14 +9,20 @@ const DEFAULT_MAX_KM = 10;
  * How well one thing fits one person, as points with the reasons behind them. Anything farther than
  * the person will travel is left out; everything else is ranked, with what does not fit said plainly.
  */
-export function assess(profile: Profile, doc: SearchDocument, skillWords: string[], categoryLabel: (code: string) => string, explain = true): Match | null {
+export function assess<D extends DocMeta>(
+  profile: Profile,
+  doc: D,
+  skillWords: string[],
+  categoryLabel: (code: string) => string,
+  explain = true,
+): Match<D> | null {
   const fits: Reason[] = [];
   const misfits: Reason[] = [];
   // Ranking many needs only the score; the reasons are written out for the few that are shown.
   const because = explain ? (r: Reason) => fits.push(r) : () => 0;
   const against = explain ? (r: Reason) => misfits.push(r) : () => 0;
   let score = 0;
-  const facet = (k: keyof SearchDocument["facets"]) => doc.facets[k] ?? [];
+  const facet = (k: keyof DocMeta["facets"]) => doc.facets[k] ?? [];
 
   const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, { lat: doc.lat, lon: doc.lon }) : null;
   const maxKm = profile.maxKm ?? DEFAULT_MAX_KM;
@@ -107,18 +113,18 @@ export function assess(profile: Profile, doc: SearchDocument, skillWords: string
 }
 
 /** Ranks everything for one person: best fit first, then nearest, then a stable order. */
-export function rank(
+export function rank<D extends DocMeta>(
   profile: Profile,
-  docs: Iterable<SearchDocument>,
-  options: { today: string; limit: number; skillsFor: (doc: SearchDocument) => string[]; categoryLabel: (code: string) => string },
-): Match[] {
-  const scored: Match[] = [];
+  docs: Iterable<D>,
+  options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string },
+): Match<D>[] {
+  const scored: Match<D>[] = [];
   for (const doc of docs) {
     if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
     const match = assess(profile, doc, options.skillsFor(doc), options.categoryLabel, false);
     if (match) scored.push(match);
   }
-  const order = (a: Match, b: Match) =>
+  const order = (a: Match<D>, b: Match<D>) =>
     b.score - a.score ||
     (a.distanceKm ?? Number.MAX_VALUE) - (b.distanceKm ?? Number.MAX_VALUE) ||
     (`${a.doc.kind}:${a.doc.id}` < `${b.doc.kind}:${b.doc.id}` ? -1 : 1);

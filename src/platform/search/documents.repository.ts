@@ -12,7 +12,7 @@ export interface StoredDocument {
   /** The document when it is visible. */
   document: SearchDocument | null;
   /** A fingerprint of what is stored, to tell a changed row from one read again. */
-  digest: string;
+  digest: number;
 }
 
 type Row = Pick<Selectable<SearchDocumentsTable>, "kind" | "ref_id" | "visible" | "updated_at" | "body">;
@@ -23,7 +23,7 @@ export function toStoredDocument(row: Row): StoredDocument {
     visible: row.visible === 1,
     updatedAt: row.updated_at,
     document: row.visible ? (JSON.parse(row.body) as SearchDocument) : null,
-    digest: createHash("sha1").update(`${row.visible}${row.body}`).digest("base64"),
+    digest: createHash("sha1").update(`${row.visible}${row.body}`).digest().readUInt32LE(0),
   };
 }
 
@@ -45,6 +45,29 @@ export async function documentsSince(db: Database, tenantId: string, since: stri
     .orderBy("updated_at")
     .execute();
   return rows.map(toStoredDocument);
+}
+
+/** The visible documents among these keys ("kind:id"), by key: what a page of results shows. */
+export async function documentsByKeys(db: Database, tenantId: string, keys: string[]): Promise<Map<string, SearchDocument>> {
+  const found = new Map<string, SearchDocument>();
+  if (keys.length === 0) return found;
+  const rows = await db
+    .selectFrom("search_documents")
+    .select(["kind", "ref_id", "body"])
+    .where("tenant_id", "=", tenantId)
+    .where("visible", "=", 1)
+    .where(
+      "ref_id",
+      "in",
+      keys.map((k) => k.slice(k.indexOf(":") + 1)),
+    )
+    .execute();
+  const wanted = new Set(keys);
+  for (const row of rows) {
+    const key = `${row.kind}:${row.ref_id}`;
+    if (wanted.has(key)) found.set(key, JSON.parse(row.body) as SearchDocument);
+  }
+  return found;
 }
 
 /** Writes a visible document, or hides the record (`document` null). */

@@ -8,6 +8,15 @@ export interface SearchDocumentsTable {
   body: string;
 }
 
+export interface SearchSnapshotsTable {
+  tenant_id: string;
+  watermark: string;
+  built_at: string;
+  doc_count: number;
+  /** The serialised index segment (segment.ts). */
+  data: Buffer;
+}
+
 export interface PostcodesTable {
   country: string;
   code: string;
@@ -20,6 +29,7 @@ export interface PostcodesTable {
 declare module "../../db/schema.js" {
   interface DB {
     search_documents: SearchDocumentsTable;
+    search_snapshots: SearchSnapshotsTable;
     postcodes: PostcodesTable;
   }
 }

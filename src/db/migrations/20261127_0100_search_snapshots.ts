@@ -1,0 +1,20 @@
+import type { Kysely } from "kysely";
+import { binaryType } from "../portable.js";
+
+// Frozen: never import app code here, never edit once landed.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // A tenant's search index, built from search_documents by a background job and loaded whole by
+  // each instance, which then reads only the rows changed after `watermark`.
+  await db.schema
+    .createTable("search_snapshots")
+    .addColumn("tenant_id", "text", (c) => c.primaryKey().references("tenants.id").onDelete("cascade"))
+    .addColumn("watermark", "text", (c) => c.notNull())
+    .addColumn("built_at", "text", (c) => c.notNull())
+    .addColumn("doc_count", "integer", (c) => c.notNull())
+    .addColumn("data", binaryType(db), (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable("search_snapshots").execute();
+}
