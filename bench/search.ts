@@ -16,7 +16,8 @@ import type { Profile } from "../src/modules/matching/matching.model.js";
 import { SEARCH_PAGE_SIZE, type SearchInput, searchHref, searchInput } from "../src/modules/search/search.schema.js";
 import { systemClock } from "../src/platform/clock.js";
 import { FILTER_KEYS, runSearch } from "../src/platform/search/query.js";
-import { tenantIndex } from "../src/platform/search/search-index.js";
+import { liveDocuments, tenantIndex, viewOf } from "../src/platform/search/search-index.js";
+import { buildSnapshot } from "../src/platform/search/snapshots.js";
 import { freePort, freshPostgres, type Load, peakRssMb, startProcess, startStaticServer, waitFor } from "./harness.js";
 import { generate } from "./synthetic.js";
 
@@ -75,10 +76,14 @@ export async function searchBench(dialect: DialectName, serverUrl?: string) {
     await generate(db, tenant.id, COUNTS);
     const seedSeconds = Math.round((performance.now() - seeding) / 100) / 10;
 
-    // Ranking in process: the index as the app holds it, then every job scored for one person.
+    // The snapshot the background job keeps; then the index as an instance loads it, and every job scored for one person.
     const building = performance.now();
+    await buildSnapshot(db, systemClock, tenant.id, "da");
+    const snapshotMs = Math.round(performance.now() - building);
+    const loading = performance.now();
     const index = await tenantIndex(db, tenant.id, "da");
-    const indexMs = Math.round(performance.now() - building);
+    const indexMs = Math.round(performance.now() - loading);
+    const metas = [...liveDocuments(viewOf(index))].map(([, , meta]) => meta);
     const profile: Profile = {
       interests: ["elderly", "social"],
       skills: "",
@@ -94,21 +99,22 @@ export async function searchBench(dialect: DialectName, serverUrl?: string) {
     const times: number[] = [];
     for (let i = 0; i < 15; i++) {
       const started = performance.now();
-      rank(profile, index.docs.values(), { today: "2026-11-22", limit: 20, skillsFor: () => [], categoryLabel: (c) => c });
+      rank(profile, metas, { today: "2026-11-22", limit: 20, skillsFor: () => [], categoryLabel: (c) => c });
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
     const rankFigures = {
       name: "matching_rank",
       dialect,
-      jobs: index.docs.size,
+      jobs: metas.length,
       median_ms: Math.round((times[7] ?? 0) * 10) / 10,
       max_ms: Math.round((times[times.length - 1] ?? 0) * 10) / 10,
-      index_build_ms: indexMs,
+      snapshot_build_ms: snapshotMs,
+      index_load_ms: indexMs,
       rss_mb: Math.round(process.memoryUsage().rss / 1048576),
     };
     console.log(
-      `matching on ${dialect}: ranked ${rankFigures.jobs} jobs for one profile in ${rankFigures.median_ms} ms (median of 15; index built in ${indexMs} ms)`,
+      `matching on ${dialect}: ranked ${rankFigures.jobs} jobs for one profile in ${rankFigures.median_ms} ms (median of 15; snapshot built in ${snapshotMs} ms, loaded in ${indexMs} ms)`,
     );
     console.log(JSON.stringify(rankFigures));
 

@@ -83,7 +83,9 @@ export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, 
       prefix: () => true,
       fuzzy: (t) => (t.length >= 6 ? 1 : false),
     });
-    for (const [handle, hit] of found) skillHits.set(documentAt(view, handle).key, [...new Set(hit.terms.map((q) => byTerm.get(q) ?? q))]);
+    for (const handle of found.results.handles) {
+      skillHits.set(documentAt(view, handle).key, [...new Set(found.termsOf(handle).map((q) => byTerm.get(q) ?? q))]);
+    }
   }
   // Ranking reads only what every document carries in memory; the texts are read for the few shown.
   const ranked = rank(profile, metasOf(view), {
@@ -92,7 +94,10 @@ export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, 
     skillsFor: (doc) => skillHits.get(keyOf(doc)) ?? [],
     categoryLabel: (code) => labels.get(code) ?? code,
   });
-  const docs = await loadDocuments(index, ranked.map((m) => keyOf(m.doc)));
+  const docs = await loadDocuments(
+    index,
+    ranked.map((m) => keyOf(m.doc)),
+  );
   return ranked.flatMap((m) => {
     const doc = docs.get(keyOf(m.doc));
     return doc ? [{ ...m, doc }] : [];

@@ -1,9 +1,10 @@
-import type { DocMeta } from "../../platform/search/segment.js";
 import { distanceKm } from "../../platform/search/postcodes.js";
+import type { DocMeta } from "../../platform/search/segment.js";
 import { firstInOrder } from "../../platform/search/top.js";
 import type { Match, Profile, Reason } from "./matching.model.js";
 
 const DEFAULT_MAX_KM = 10;
+const NONE: string[] = [];
 
 /**
  * How well one thing fits one person, as points with the reasons behind them. Anything farther than
@@ -16,100 +17,104 @@ export function assess<D extends DocMeta>(
   categoryLabel: (code: string) => string,
   explain = true,
 ): Match<D> | null {
-  const fits: Reason[] = [];
-  const misfits: Reason[] = [];
   // Ranking many needs only the score; the reasons are written out for the few that are shown.
-  const because = explain ? (r: Reason) => fits.push(r) : () => 0;
-  const against = explain ? (r: Reason) => misfits.push(r) : () => 0;
+  const fits: Reason[] | null = explain ? [] : null;
+  const misfits: Reason[] | null = explain ? [] : null;
   let score = 0;
-  const facet = (k: keyof DocMeta["facets"]) => doc.facets[k] ?? [];
+  const facets = doc.facets;
 
   const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, { lat: doc.lat, lon: doc.lon }) : null;
   const maxKm = profile.maxKm ?? DEFAULT_MAX_KM;
   if (!doc.remote && distance !== null && distance > maxKm) return null;
   if (doc.remote) {
     score += 15;
-    because({ code: "remote" });
+    fits?.push({ code: "remote" });
   } else if (distance !== null) {
     score += 20 * (1 - distance / maxKm);
-    because({ code: "near", detail: distance.toFixed(1) });
+    fits?.push({ code: "near", detail: distance.toFixed(1) });
   }
 
-  const shared = facet("category").filter((c) => profile.interests.includes(c));
+  const shared = (facets.category ?? NONE).filter((c) => profile.interests.includes(c));
   if (shared.length > 0) {
     score += 40;
-    because({ code: "interest", detail: shared.map(categoryLabel).join(", ") });
+    fits?.push({ code: "interest", detail: shared.map(categoryLabel).join(", ") });
   }
 
   const slots = doc.slots ?? [];
   if (slots.length === 0) {
     score += 10;
-    because({ code: "anytime" });
+    fits?.push({ code: "anytime" });
   } else if (profile.slots.length > 0) {
     const common = slots.filter((s) => profile.slots.includes(s));
     if (common.length > 0) {
       score += 20;
-      because({ code: "time", items: common });
+      fits?.push({ code: "time", items: common });
     } else {
       score -= 15;
-      against({ code: "time", items: slots });
+      misfits?.push({ code: "time", items: slots });
     }
   }
 
-  const commitment = facet("commitment")[0];
+  const commitment = (facets.commitment ?? NONE)[0];
   if (profile.rhythm !== "any" && commitment) {
     const wanted = profile.rhythm === "regular" ? "weekly" : "one_off";
     if (commitment === wanted) {
       score += 10;
-      because({ code: "rhythm", detail: commitment });
+      fits?.push({ code: "rhythm", detail: commitment });
     } else if (commitment === "flexible") score += 5;
     else {
       score -= 10;
-      against({ code: "rhythm", detail: commitment });
+      misfits?.push({ code: "rhythm", detail: commitment });
     }
   }
 
   if (profile.setting !== "any" && doc.setting && doc.setting !== "any") {
     if (doc.setting === profile.setting) {
       score += 5;
-      because({ code: "setting", detail: doc.setting });
+      fits?.push({ code: "setting", detail: doc.setting });
     } else {
       score -= 5;
-      against({ code: "setting", detail: doc.setting });
+      misfits?.push({ code: "setting", detail: doc.setting });
     }
   }
 
   if (profile.needs.includes("no_local_language")) {
-    const spoken = facet("language").filter((l) => profile.languages.includes(l));
-    if (facet("suits").includes("no_local_language") || spoken.length > 0) {
+    const spoken = (facets.language ?? NONE).filter((l) => profile.languages.includes(l));
+    if ((facets.suits ?? NONE).includes("no_local_language") || spoken.length > 0) {
       score += 10;
-      because({ code: "language", items: spoken });
+      fits?.push({ code: "language", items: spoken });
     } else {
       score -= 20;
-      against({ code: "language" });
+      misfits?.push({ code: "language" });
     }
   }
   if (profile.needs.includes("step_free")) {
-    if (doc.remote || facet("accessibility").includes("step_free")) {
+    if (doc.remote || (facets.accessibility ?? NONE).includes("step_free")) {
       score += 10;
-      because({ code: "step_free" });
+      fits?.push({ code: "step_free" });
     } else {
       score -= 25;
-      against({ code: "step_free" });
+      misfits?.push({ code: "step_free" });
     }
   }
   if (profile.needs.includes("companion")) {
-    if (facet("suits").includes("disabilities")) {
+    if ((facets.suits ?? NONE).includes("disabilities")) {
       score += 5;
-      because({ code: "companion" });
-    } else against({ code: "companion" });
+      fits?.push({ code: "companion" });
+    } else misfits?.push({ code: "companion" });
   }
 
   if (skillWords.length > 0) {
     score += Math.min(15, 5 * skillWords.length);
-    because({ code: "skills", detail: skillWords.join(", ") });
+    fits?.push({ code: "skills", detail: skillWords.join(", ") });
   }
-  return { doc, score: Math.round(score * 100) / 100, distanceKm: distance === null ? null : Math.round(distance * 10) / 10, fits, misfits };
+  return {
+    doc,
+    score: Math.round(score * 100) / 100,
+    distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
+    fits: fits ?? [],
+    misfits: misfits ?? [],
+  };
 }
 
 /** Ranks everything for one person: best fit first, then nearest, then a stable order. */

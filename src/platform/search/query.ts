@@ -4,7 +4,7 @@ import { distanceKm } from "./postcodes.js";
 import { documentAt, liveDocuments, loadDocuments, type TenantIndex, viewOf } from "./search-index.js";
 import type { DocMeta } from "./segment.js";
 import { expandQuery } from "./synonyms.js";
-import { textSearch } from "./text-query.js";
+import { type TextResults, textSearch } from "./text-query.js";
 import { firstInOrder } from "./top.js";
 
 export const SORTS = ["relevance", "distance", "newest"] as const;
@@ -57,7 +57,7 @@ export interface RankedOutcome {
 
 const NO_VALUES: string[] = [];
 const valuesOf = (doc: DocMeta, key: FilterKey): string[] => (key === "kind" ? [doc.kind] : (doc.facets[key] ?? NO_VALUES));
-function textScores(index: TenantIndex, q: string, synonyms: string[][]): Map<number, number> | null {
+function textScores(index: TenantIndex, q: string, synonyms: string[][]): TextResults | null {
   if (!q.trim()) return null;
   const view = viewOf(index);
   const options = {
@@ -66,10 +66,10 @@ function textScores(index: TenantIndex, q: string, synonyms: string[][]): Map<nu
     fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : false),
     boost: { title: 3, keywords: 2, subtitle: 1.5 },
   };
-  let results = textSearch(view, expandQuery(q, synonyms, index.lang, "AND"), { ...options, combineWith: "AND" });
+  let { results } = textSearch(view, expandQuery(q, synonyms, index.lang, "AND"), { ...options, combineWith: "AND" });
   // Every word (or one of its synonyms) must match when some document has them all; otherwise the best partial matches.
-  if (results.size === 0) results = textSearch(view, expandQuery(q, synonyms, index.lang, "OR"), { ...options, combineWith: "OR" });
-  return new Map([...results].map(([handle, r]) => [handle, r.score]));
+  if (results.size === 0) ({ results } = textSearch(view, expandQuery(q, synonyms, index.lang, "OR"), { ...options, combineWith: "OR" }));
+  return results;
 }
 
 /**
@@ -102,9 +102,9 @@ export function runSearch(index: TenantIndex, query: SearchQuery): RankedOutcome
   };
   const view = viewOf(index);
   if (scores) {
-    for (const [handle, score] of scores) {
+    for (const handle of scores.handles) {
       const { key, meta } = documentAt(view, handle);
-      consider(key, meta, score);
+      consider(key, meta, scores.score[handle] as number);
     }
   } else {
     for (const [, key, meta] of liveDocuments(view)) consider(key, meta, 0);
@@ -152,7 +152,10 @@ export async function cachedSearch(index: TenantIndex, query: SearchQuery): Prom
   }
   const generation = index.generation;
   const ranked = runSearch(index, query);
-  const docs = await loadDocuments(index, ranked.hits.map((h) => h.key));
+  const docs = await loadDocuments(
+    index,
+    ranked.hits.map((h) => h.key),
+  );
   const hits = ranked.hits.flatMap(({ key, score, distanceKm }) => {
     const doc = docs.get(key);
     return doc ? [{ doc, score, distanceKm }] : [];

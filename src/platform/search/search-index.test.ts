@@ -69,7 +69,8 @@ describe.each(dialects())("the index loaded from a stored snapshot [%s]", (diale
     expect(await snapshotStamp(t.db, tenant.id)).toEqual(before);
 
     const [template] = fixtureDocuments as [DocumentInput];
-    for (let i = 0; i < SNAPSHOT_AFTER_CHANGES; i++) await putDocument(t.db, clock, tenant.id, "DK", { ...template, id: `many-${i}`, title: `Hjælper nummer ${i}` });
+    for (let i = 0; i < SNAPSHOT_AFTER_CHANGES; i++)
+      await putDocument(t.db, clock, tenant.id, "DK", { ...template, id: `many-${i}`, title: `Hjælper nummer ${i}` });
     clock.advance(1000);
     await refreshSnapshots(t.db, clock);
     const after = await snapshotStamp(t.db, tenant.id);

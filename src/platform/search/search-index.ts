@@ -150,7 +150,8 @@ export function viewOf(index: TenantIndex): IndexView {
   }
   const docCount = index.base.keys.length - index.deadCount + index.overlay.keys.length;
   const avgFieldLength = new Float64Array(FIELD_COUNT);
-  for (let i = 0; i < index.overlay.fieldLength.length; i++) avgFieldLength[i % FIELD_COUNT] = (avgFieldLength[i % FIELD_COUNT] as number) + (index.overlay.fieldLength[i] as number);
+  for (let i = 0; i < index.overlay.fieldLength.length; i++)
+    avgFieldLength[i % FIELD_COUNT] = (avgFieldLength[i % FIELD_COUNT] as number) + (index.overlay.fieldLength[i] as number);
   for (let f = 0; f < FIELD_COUNT; f++) avgFieldLength[f] = docCount ? ((avgFieldLength[f] as number) + (index.baseSums[f] as number)) / docCount : 0;
   const value: IndexView = {
     parts: [

@@ -203,7 +203,18 @@ export function serializeSegment(segment: Segment, lang: Lang): Buffer {
     }
     return id;
   };
-  const metas = segment.metas.map((m) => [m.kind, m.id, idOf(m.facets), m.lat, m.lon, m.remote ? 1 : 0, m.publishedAt, m.until, m.slots ? idOf(m.slots) : -1, m.setting ?? null]);
+  const metas = segment.metas.map((m) => [
+    m.kind,
+    m.id,
+    idOf(m.facets),
+    m.lat,
+    m.lon,
+    m.remote ? 1 : 0,
+    m.publishedAt,
+    m.until,
+    m.slots ? idOf(m.slots) : -1,
+    m.setting ?? null,
+  ]);
   const header = Buffer.from(JSON.stringify({ format: FORMAT, lang, keys: segment.keys, updatedAt: segment.updatedAt, terms: segment.terms, facets, metas }));
   const parts: Buffer[] = [];
   const lengths: number[] = [];
@@ -215,7 +226,7 @@ export function serializeSegment(segment: Segment, lang: Lang): Buffer {
   }
   const head = Buffer.alloc(4 + 4 * ARRAYS.length);
   head.writeUInt32LE(header.length, 0);
-  lengths.forEach((l, i) => head.writeUInt32LE(l, 4 + 4 * i));
+  for (const [i, l] of lengths.entries()) head.writeUInt32LE(l, 4 + 4 * i);
   const pad = Buffer.alloc((4 - ((head.length + header.length) % 4)) % 4);
   return Buffer.concat([head, header, pad, ...parts]);
 }

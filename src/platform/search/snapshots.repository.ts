@@ -34,7 +34,10 @@ export async function saveSnapshot(db: Database, tenantId: string, snapshot: Sto
 
 /** How many of the tenant's rows changed at or after `since` (all of them when it is null). */
 export async function changesSince(db: Database, tenantId: string, since: string | null): Promise<number> {
-  let query = db.selectFrom("search_documents").select((eb) => eb.fn.countAll<number>().as("n")).where("tenant_id", "=", tenantId);
+  let query = db
+    .selectFrom("search_documents")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("tenant_id", "=", tenantId);
   if (since) query = query.where("updated_at", ">=", since);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }

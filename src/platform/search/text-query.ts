@@ -19,8 +19,35 @@ export interface TextOptions {
   boost?: Partial<Record<(typeof FIELDS)[number], number>>;
 }
 
-/** For each document (by its number across segments) its score and the query terms it matched. */
-export type TextResults = Map<number, { score: number; terms: string[] }>;
+/**
+ * For each document found (by its number across segments), its score and which query terms it
+ * matched, as dense arrays: a search over a large index touches thousands of documents, and objects
+ * for each would cost more than the scoring.
+ */
+export class TextResults {
+  readonly handles: number[] = [];
+  readonly score: Float64Array;
+  /** Bit i: the document matched query term i (terms past the 31st share the last bit). */
+  readonly mask: Uint32Array;
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.mask = new Uint32Array(size);
+  }
+  add(handle: number, score: number, bits: number) {
+    if (this.mask[handle] === 0) this.handles.push(handle);
+    this.score[handle] = (this.score[handle] as number) + score;
+    this.mask[handle] = (this.mask[handle] as number) | bits;
+  }
+  get size() {
+    return this.handles.length;
+  }
+}
+
+export interface TextOutcome {
+  results: TextResults;
+  /** The query terms document `handle` matched. */
+  termsOf: (handle: number) => string[];
+}
 
 // Okapi BM25+ and the weights of prefix and fuzzy matches, as MiniSearch scores them, so ranking
 // stays what people and the tests know.
@@ -30,66 +57,70 @@ const D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 
-const bm25 = (tf: number, matching: number, total: number, length: number, avg: number) =>
-  Math.log(1 + (total - matching + 0.5) / (matching + 0.5)) * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / avg)));
-
 /**
  * Runs a query (a string, or words and groups combined with AND/OR, as synonyms.ts writes it)
  * over the view. Each result's score is multiplied by the number of query terms it matched.
  */
-export function textSearch(view: IndexView, query: TextQuery, options: TextOptions): TextResults {
-  const results = execute(view, query, options);
-  for (const r of results.values()) r.score *= r.terms.length || 1;
-  return results;
+export function textSearch(view: IndexView, query: TextQuery, options: TextOptions): TextOutcome {
+  const terms: string[] = [];
+  const size = view.parts.reduce((n, p) => n + p.segment.keys.length, 0);
+  const results = execute({ view, options, terms, size }, query, options.combineWith);
+  for (const h of results.handles) results.score[h] = (results.score[h] as number) * (bitCount(results.mask[h] as number) || 1);
+  return { results, termsOf: (h) => terms.filter((_, i) => ((results.mask[h] as number) & bitOf(i)) !== 0) };
 }
 
-function execute(view: IndexView, query: TextQuery, options: TextOptions): TextResults {
-  if (typeof query !== "string") {
-    const inner = { ...options, combineWith: query.combineWith };
-    return combine(
-      query.queries.map((q) => execute(view, q, inner)),
-      inner.combineWith,
-    );
-  }
+interface Run {
+  view: IndexView;
+  options: TextOptions;
+  /** The query terms in the order they were met; a term's number is its bit in the masks. */
+  terms: string[];
+  size: number;
+}
+
+const bitOf = (i: number) => 1 << Math.min(i, 31);
+function bitCount(mask: number) {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
+function execute(run: Run, query: TextQuery, combineWith: "AND" | "OR"): TextResults {
+  if (typeof query !== "string") return combine(run, query.queries.map((q) => execute(run, q, query.combineWith)), query.combineWith);
   const terms = query
     .split(WORD_SPLIT)
-    .map((w) => options.processTerm(w))
+    .map((w) => run.options.processTerm(w))
     .filter((t) => !!t);
   return combine(
-    terms.map((t) => termQuery(view, t, options)),
-    options.combineWith,
+    run,
+    terms.map((t) => termQuery(run, t)),
+    combineWith,
   );
 }
 
-function combine(results: TextResults[], combineWith: "AND" | "OR"): TextResults {
-  if (results.length === 0) return new Map();
+function combine(run: Run, results: TextResults[], combineWith: "AND" | "OR"): TextResults {
+  if (results.length === 0) return new TextResults(run.size);
   return results.reduce((a, b) => {
     if (combineWith === "OR") {
-      for (const [doc, r] of b) {
-        const known = a.get(doc);
-        if (!known) a.set(doc, r);
-        else {
-          known.score += r.score;
-          for (const t of r.terms) if (!known.terms.includes(t)) known.terms.push(t);
-        }
-      }
+      for (const h of b.handles) a.add(h, b.score[h] as number, b.mask[h] as number);
       return a;
     }
-    const both: TextResults = new Map();
-    for (const [doc, r] of b) {
-      const known = a.get(doc);
-      if (!known) continue;
-      for (const t of r.terms) if (!known.terms.includes(t)) known.terms.push(t);
-      both.set(doc, { score: known.score + r.score, terms: known.terms });
+    const both = new TextResults(run.size);
+    for (const h of b.handles) {
+      if (a.mask[h] === 0) continue;
+      both.add(h, (a.score[h] as number) + (b.score[h] as number), (a.mask[h] as number) | (b.mask[h] as number));
     }
     return both;
   });
 }
 
 /** One query term: the term itself, the longer terms it begins, and the terms a few letters from it. */
-function termQuery(view: IndexView, term: string, options: TextOptions): TextResults {
-  const results: TextResults = new Map();
-  termResults(view, term, term, 1, options, results);
+function termQuery(run: Run, term: string): TextResults {
+  const { view, options } = run;
+  const results = new TextResults(run.size);
+  let bit = run.terms.indexOf(term);
+  if (bit < 0) bit = run.terms.push(term) - 1;
+  const bits = bitOf(bit);
+  termResults(view, bits, term, 1, options, results);
   const prefixed = new Set<string>();
   if (options.prefix?.(term)) {
     for (const { segment } of view.parts) {
@@ -97,7 +128,7 @@ function termQuery(view: IndexView, term: string, options: TextOptions): TextRes
     }
     for (const found of [...prefixed].sort()) {
       const weight = (PREFIX_WEIGHT * found.length) / (found.length + 0.3 * (found.length - term.length));
-      termResults(view, term, found, weight, options, results);
+      termResults(view, bits, found, weight, options, results);
     }
   }
   const maxDistance = options.fuzzy?.(term);
@@ -110,45 +141,46 @@ function termQuery(view: IndexView, term: string, options: TextOptions): TextRes
     }
     for (const found of [...fuzzy.keys()].sort()) {
       const distance = fuzzy.get(found) as number;
-      termResults(view, term, found, (FUZZY_WEIGHT * found.length) / (found.length + distance), options, results);
+      termResults(view, bits, found, (FUZZY_WEIGHT * found.length) / (found.length + distance), options, results);
     }
   }
   return results;
 }
 
-function termResults(view: IndexView, source: string, term: string, weight: number, options: TextOptions, results: TextResults) {
-  const ranges = view.parts.map(({ segment }) => {
+function termResults(view: IndexView, bits: number, term: string, weight: number, options: TextOptions, results: TextResults) {
+  const groups = view.parts.map(({ segment }) => {
     const t = segment.vocabulary.get(term);
     return t === undefined ? -1 : t * FIELD_COUNT;
   });
   for (let f = 0; f < FIELD_COUNT; f++) {
     let matching = 0;
-    view.parts.forEach(({ segment, dead }, i) => {
-      const g = (ranges[i] as number) + f;
-      if (g < f) return;
-      const from = segment.groupStart[g] as number;
-      const to = segment.groupStart[g + 1] as number;
+    for (let i = 0; i < view.parts.length; i++) {
+      const { segment, dead } = view.parts[i] as IndexView["parts"][0];
+      const g = groups[i] as number;
+      if (g < 0) continue;
+      const from = segment.groupStart[g + f] as number;
+      const to = segment.groupStart[g + f + 1] as number;
       if (!dead) matching += to - from;
       else for (let p = from; p < to; p++) if (!dead[segment.postDoc[p] as number]) matching++;
-    });
+    }
     if (matching === 0) continue;
     const boost = (options.boost?.[FIELDS[f] as (typeof FIELDS)[number]] ?? 1) * weight;
     const avg = view.avgFieldLength[f] as number;
-    view.parts.forEach(({ segment, dead, offset }, i) => {
-      const g = (ranges[i] as number) + f;
-      if (g < f) return;
-      for (let p = segment.groupStart[g] as number; p < (segment.groupStart[g + 1] as number); p++) {
+    // The part of BM25+ that depends only on the term, hoisted out of the loop over its documents.
+    const idf = Math.log(1 + (view.docCount - matching + 0.5) / (matching + 0.5));
+    for (let i = 0; i < view.parts.length; i++) {
+      const { segment, dead, offset } = view.parts[i] as IndexView["parts"][0];
+      const g = groups[i] as number;
+      if (g < 0) continue;
+      const to = segment.groupStart[g + f + 1] as number;
+      for (let p = segment.groupStart[g + f] as number; p < to; p++) {
         const d = segment.postDoc[p] as number;
         if (dead?.[d]) continue;
-        const score = boost * bm25(segment.postTf[p] as number, matching, view.docCount, segment.fieldLength[d * FIELD_COUNT + f] as number, avg);
-        const handle = offset + d;
-        const known = results.get(handle);
-        if (!known) results.set(handle, { score, terms: [source] });
-        else {
-          known.score += score;
-          if (!known.terms.includes(source)) known.terms.push(source);
-        }
+        const tf = segment.postTf[p] as number;
+        const length = segment.fieldLength[d * FIELD_COUNT + f] as number;
+        const score = boost * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / avg)));
+        results.add(offset + d, score, bits);
       }
-    });
+    }
   }
 }
