@@ -126,6 +126,7 @@ export async function searchBench(dialect: DialectName, serverUrl?: string) {
       RUN_WORKERS: "false",
       NODE_ENV: "production",
       SECRET: "bench-secret-bench-secret-bench-secret",
+      DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
     });
     const base = `http://localhost:${port}`;
     await waitFor(`${base}/readyz`);

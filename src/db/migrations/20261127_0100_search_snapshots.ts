@@ -3,6 +3,11 @@ import { binaryType } from "../portable.js";
 
 // Frozen: never import app code here, never edit once landed.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Counts each write of a row, so an index tells the version it holds from a newer one without reading the row.
+  await db.schema
+    .alterTable("search_documents")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
   // A tenant's search index, built from search_documents by a background job and loaded whole by
   // each instance, which then reads only the rows changed after `watermark`.
   await db.schema
@@ -17,4 +22,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("search_snapshots").execute();
+  await db.schema.alterTable("search_documents").dropColumn("version").execute();
 }

@@ -91,7 +91,7 @@ export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, 
   const ranked = rank(profile, metasOf(view), {
     today: isoNow(ctx.clock).slice(0, 10),
     limit,
-    skillsFor: (doc) => skillHits.get(keyOf(doc)) ?? [],
+    skillsFor: skillHits.size > 0 ? (doc) => skillHits.get(keyOf(doc)) ?? [] : () => [],
     categoryLabel: (code) => labels.get(code) ?? code,
   });
   const docs = await loadDocuments(

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { SearchDocument } from "./documents.js";
@@ -11,11 +10,11 @@ export interface StoredDocument {
   updatedAt: string;
   /** The document when it is visible. */
   document: SearchDocument | null;
-  /** A fingerprint of what is stored, to tell a changed row from one read again. */
-  digest: number;
+  /** Which write of the row this is: a higher one is newer. */
+  version: number;
 }
 
-type Row = Pick<Selectable<SearchDocumentsTable>, "kind" | "ref_id" | "visible" | "updated_at" | "body">;
+type Row = Pick<Selectable<SearchDocumentsTable>, "kind" | "ref_id" | "visible" | "updated_at" | "version" | "body">;
 
 export function toStoredDocument(row: Row): StoredDocument {
   return {
@@ -23,11 +22,11 @@ export function toStoredDocument(row: Row): StoredDocument {
     visible: row.visible === 1,
     updatedAt: row.updated_at,
     document: row.visible ? (JSON.parse(row.body) as SearchDocument) : null,
-    digest: createHash("sha1").update(`${row.visible}${row.body}`).digest().readUInt32LE(0),
+    version: row.version,
   };
 }
 
-const COLUMNS = ["kind", "ref_id", "visible", "updated_at", "body"] as const;
+const COLUMNS = ["kind", "ref_id", "visible", "updated_at", "version", "body"] as const;
 
 /** The tenant's whole search table, in a stable order. */
 export async function allDocuments(db: Database, tenantId: string): Promise<StoredDocument[]> {
@@ -35,16 +34,34 @@ export async function allDocuments(db: Database, tenantId: string): Promise<Stor
   return rows.map(toStoredDocument);
 }
 
-/** The tenant's rows changed at or after `since`, oldest change first. */
-export async function documentsSince(db: Database, tenantId: string, since: string): Promise<StoredDocument[]> {
+/** Which of the tenant's rows changed at or after `since`, and their versions: cheap enough to ask on every search. */
+export async function changedSince(db: Database, tenantId: string, since: string): Promise<{ key: string; version: number }[]> {
   const rows = await db
     .selectFrom("search_documents")
-    .select(COLUMNS)
+    .select(["kind", "ref_id", "version"])
     .where("tenant_id", "=", tenantId)
     .where("updated_at", ">=", since)
     .orderBy("updated_at")
     .execute();
-  return rows.map(toStoredDocument);
+  return rows.map((r) => ({ key: `${r.kind}:${r.ref_id}`, version: r.version }));
+}
+
+/** These rows of the tenant's search table, oldest change first. */
+export async function documentsAt(db: Database, tenantId: string, keys: string[]): Promise<StoredDocument[]> {
+  if (keys.length === 0) return [];
+  const wanted = new Set(keys);
+  const rows = await db
+    .selectFrom("search_documents")
+    .select(COLUMNS)
+    .where("tenant_id", "=", tenantId)
+    .where(
+      "ref_id",
+      "in",
+      keys.map((k) => k.slice(k.indexOf(":") + 1)),
+    )
+    .orderBy("updated_at")
+    .execute();
+  return rows.map(toStoredDocument).filter((d) => wanted.has(d.key));
 }
 
 /** The visible documents among these keys ("kind:id"), by key: what a page of results shows. */
@@ -83,6 +100,6 @@ export async function upsertDocument(
   await db
     .insertInto("search_documents")
     .values({ tenant_id: tenantId, kind, ref_id: refId, ...values })
-    .onConflict((oc) => oc.columns(["tenant_id", "kind", "ref_id"]).doUpdateSet(values))
+    .onConflict((oc) => oc.columns(["tenant_id", "kind", "ref_id"]).doUpdateSet((eb) => ({ ...values, version: eb("search_documents.version", "+", 1) })))
     .execute();
 }

@@ -1,7 +1,7 @@
 import { queryTerm } from "./analyzer.js";
 import { FACETS, type Facet, type SearchDocument } from "./documents.js";
 import { distanceKm } from "./postcodes.js";
-import { documentAt, liveDocuments, loadDocuments, type TenantIndex, viewOf } from "./search-index.js";
+import { documentAt, loadDocuments, type TenantIndex, viewOf } from "./search-index.js";
 import type { DocMeta } from "./segment.js";
 import { expandQuery } from "./synonyms.js";
 import { type TextResults, textSearch } from "./text-query.js";
@@ -72,6 +72,18 @@ function textScores(index: TenantIndex, q: string, synonyms: string[][]): TextRe
   return results;
 }
 
+const TOKEN_SEPARATOR = "\u0000";
+const tokensByFacets = new WeakMap<DocMeta["facets"], string[]>();
+/** "facet\0value" for each facet value of the document; documents share their facets object, and so these. */
+function facetTokens(doc: DocMeta): string[] {
+  let facetPart = tokensByFacets.get(doc.facets);
+  if (!facetPart) {
+    facetPart = FACETS.flatMap((f) => (doc.facets[f] ?? NO_VALUES).map((v) => `${f}${TOKEN_SEPARATOR}${v}`));
+    tokensByFacets.set(doc.facets, facetPart);
+  }
+  return facetPart;
+}
+
 /**
  * One search over everything the tenant has made findable. Pure over the index, so the same query
  * gives the same results in the same order whichever database the index was loaded from.
@@ -80,6 +92,9 @@ export function runSearch(index: TenantIndex, query: SearchQuery): RankedOutcome
   const scores = textScores(index, query.q, query.synonyms ?? []);
   const active = FILTER_KEYS.filter((k) => (query.filters[k]?.length ?? 0) > 0).map((k) => ({ key: k, values: new Set(query.filters[k]) }));
   const tallies = new Map(FILTER_KEYS.map((k) => [k, new Map<string, number>()]));
+  // Results that pass every filter count towards every facet: one counter per facet value, split by facet at the end.
+  const passed = new Map<string, number>();
+  const kinds = tallies.get("kind") as Map<string, number>;
   const hits: Ranked[] = [];
   const tally = (facet: FilterKey, doc: DocMeta) => {
     const counts = tallies.get(facet) as Map<string, number>;
@@ -97,7 +112,8 @@ export function runSearch(index: TenantIndex, query: SearchQuery): RankedOutcome
       failed = filter.key;
     }
     if (failed !== null) return tally(failed, doc);
-    for (const facet of FILTER_KEYS) tally(facet, doc);
+    kinds.set(doc.kind, (kinds.get(doc.kind) ?? 0) + 1);
+    for (const token of facetTokens(doc)) passed.set(token, (passed.get(token) ?? 0) + 1);
     hits.push({ key, meta: doc, score, distanceKm: distance === null ? null : Math.round(distance * 10) / 10 });
   };
   const view = viewOf(index);
@@ -107,7 +123,14 @@ export function runSearch(index: TenantIndex, query: SearchQuery): RankedOutcome
       consider(key, meta, scores.score[handle] as number);
     }
   } else {
-    for (const [, key, meta] of liveDocuments(view)) consider(key, meta, 0);
+    for (const { segment, dead } of view.parts) {
+      for (let d = 0; d < segment.keys.length; d++) if (!dead?.[d]) consider(segment.keys[d] as string, segment.metas[d] as DocMeta, 0);
+    }
+  }
+  for (const [token, n] of passed) {
+    const [facet, value] = token.split(TOKEN_SEPARATOR) as [FilterKey, string];
+    const counts = tallies.get(facet) as Map<string, number>;
+    counts.set(value, (counts.get(value) ?? 0) + n);
   }
 
   const order = comparator(scores ? query.sort : query.sort === "relevance" ? "newest" : query.sort);

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
 import type { SearchDocument } from "./documents.js";
-import { documentsByKeys, documentsSince, type StoredDocument } from "./documents.repository.js";
+import { changedSince, documentsAt, documentsByKeys } from "./documents.repository.js";
 import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, ordinalOf, type Segment } from "./segment.js";
 import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
 import type { IndexView } from "./text-query.js";
@@ -13,8 +13,7 @@ const SNAPSHOT_CHECK_MS = 60_000;
 
 interface Changed {
   doc: SearchDocument | null;
-  updatedAt: string;
-  digest: number;
+  version: number;
 }
 
 /**
@@ -117,10 +116,16 @@ function refreshInBackground(db: Database, tenantId: string, index: TenantIndex,
 
 async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
   const since = index.watermark ? new Date(Date.parse(index.watermark) - SETTLE_MS).toISOString() : "";
-  for (const row of await documentsSince(db, tenantId, since)) {
+  // The last minute's rows come back on every search; only those newer than the index holds are read whole.
+  const stamps = await changedSince(db, tenantId, since);
+  const unread = stamps.filter((s) => s.version > heldVersion(index, s.key)).map((s) => s.key);
+  for (const row of await documentsAt(db, tenantId, unread)) {
     if (row.updatedAt > index.watermark) index.watermark = row.updatedAt;
-    if (isKnown(index, row)) continue;
-    index.changed.set(row.key, { doc: row.document, updatedAt: row.updatedAt, digest: row.digest });
+    const held = heldVersion(index, row.key);
+    if (row.version <= held) continue;
+    index.changed.set(row.key, { doc: row.document, version: row.version });
+    // A row hidden before this index ever showed it changes nothing anyone sees.
+    if (held === 0 && !row.document) continue;
     const ordinal = ordinalOf(index.base, row.key);
     if (ordinal >= 0 && !index.dead[ordinal]) {
       index.dead[ordinal] = 1;
@@ -131,20 +136,19 @@ async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
   }
 }
 
-/** Whether the index already holds this version of the row (or a newer one). */
-function isKnown(index: TenantIndex, row: StoredDocument): boolean {
-  const changed = index.changed.get(row.key);
-  if (changed) return changed.updatedAt > row.updatedAt || changed.digest === row.digest;
-  const ordinal = ordinalOf(index.base, row.key);
-  if (ordinal >= 0) return (index.base.updatedAt[ordinal] as string) > row.updatedAt || index.base.digests[ordinal] === row.digest;
-  return !row.document;
+/** The version of this row the index holds; 0 when it holds none. */
+function heldVersion(index: TenantIndex, key: string): number {
+  const changed = index.changed.get(key);
+  if (changed) return changed.version;
+  const ordinal = ordinalOf(index.base, key);
+  return ordinal >= 0 ? (index.base.versions[ordinal] as number) : 0;
 }
 
 /** The index as one search reads it: the snapshot less what changed, and the changed documents. */
 export function viewOf(index: TenantIndex): IndexView {
   if (index.view?.generation === index.generation) return index.view.value;
   if (index.overlayGeneration !== index.generation) {
-    const visible = [...index.changed].flatMap(([key, c]) => (c.doc ? [{ key, doc: c.doc, updatedAt: c.updatedAt, digest: c.digest }] : []));
+    const visible = [...index.changed].flatMap(([key, c]) => (c.doc ? [{ key, doc: c.doc, version: c.version }] : []));
     index.overlay = buildSegment(visible, index.lang);
     index.overlayGeneration = index.generation;
   }

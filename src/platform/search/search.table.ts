@@ -1,9 +1,13 @@
+import type { Generated } from "kysely";
+
 export interface SearchDocumentsTable {
   tenant_id: string;
   kind: string;
   ref_id: string;
   visible: number;
   updated_at: string;
+  /** 1 when written, one more at each later write. */
+  version: Generated<number>;
   /** The SearchDocument as JSON. */
   body: string;
 }

@@ -47,8 +47,8 @@ function termsOf(word: string, field: number, lang: Lang): string[] {
 export interface Segment {
   keys: string[];
   metas: DocMeta[];
-  updatedAt: string[];
-  digests: Uint32Array;
+  /** The version of each document's row the segment was built from. */
+  versions: Uint32Array;
   terms: string[];
   /** term → its number, for exact, prefix and fuzzy look-ups. */
   vocabulary: SearchableMap<number>;
@@ -63,8 +63,7 @@ export interface Segment {
 export interface SegmentInput {
   key: string;
   doc: SearchDocument;
-  updatedAt: string;
-  digest: number;
+  version: number;
 }
 
 /** Equal facet lists and slot lists are one object, so a hundred thousand documents share a few hundred. */
@@ -157,8 +156,7 @@ export function buildSegment(inputs: SegmentInput[], lang: Lang): Segment {
   return {
     keys: sorted.map((s) => s.key),
     metas: sorted.map((s) => metaOf(s.doc, intern)),
-    updatedAt: sorted.map((s) => s.updatedAt),
-    digests: Uint32Array.from(sorted.map((s) => s.digest)),
+    versions: Uint32Array.from(sorted.map((s) => s.version)),
     terms,
     vocabulary: vocabularyOf(terms),
     groupStart,
@@ -188,8 +186,8 @@ export function ordinalOf(segment: Segment, key: string): number {
 
 // ——— Stored form: one JSON header (keys, metas, terms), then the typed arrays, each 4-byte aligned.
 
-const FORMAT = 1;
-const ARRAYS = ["digests", "groupStart", "postDoc", "postTf", "fieldLength"] as const;
+const FORMAT = 2;
+const ARRAYS = ["versions", "groupStart", "postDoc", "postTf", "fieldLength"] as const;
 
 export function serializeSegment(segment: Segment, lang: Lang): Buffer {
   const facets: unknown[] = [];
@@ -215,7 +213,7 @@ export function serializeSegment(segment: Segment, lang: Lang): Buffer {
     m.slots ? idOf(m.slots) : -1,
     m.setting ?? null,
   ]);
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, lang, keys: segment.keys, updatedAt: segment.updatedAt, terms: segment.terms, facets, metas }));
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, lang, keys: segment.keys, terms: segment.terms, facets, metas }));
   const parts: Buffer[] = [];
   const lengths: number[] = [];
   for (const name of ARRAYS) {
@@ -239,7 +237,6 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     format: number;
     lang: Lang;
     keys: string[];
-    updatedAt: string[];
     terms: string[];
     facets: unknown[];
     metas: [DocMeta["kind"], string, number, number | null, number | null, number, string, string | null, number, DocMeta["setting"] | null][];
@@ -255,8 +252,8 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     at += bytes + ((4 - (bytes % 4)) % 4);
     return make(copy.buffer);
   };
-  const [nDigests, nGroups, nPost, nTf, nLength] = lengths as [number, number, number, number, number];
-  const digests = take((b) => new Uint32Array(b), nDigests, 4);
+  const [nVersions, nGroups, nPost, nTf, nLength] = lengths as [number, number, number, number, number];
+  const versions = take((b) => new Uint32Array(b), nVersions, 4);
   const groupStart = take((b) => new Uint32Array(b), nGroups, 4);
   const postDoc = take((b) => new Uint32Array(b), nPost, 4);
   const postTf = take((b) => new Uint16Array(b), nTf, 2);
@@ -272,8 +269,7 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     segment: {
       keys: header.keys,
       metas,
-      updatedAt: header.updatedAt,
-      digests,
+      versions,
       terms: header.terms,
       vocabulary: vocabularyOf(header.terms),
       groupStart,

@@ -16,7 +16,7 @@ export async function buildSnapshot(db: Database, clock: Clock, tenantId: string
   const visible = [];
   for (const row of rows) {
     if (row.updatedAt > watermark) watermark = row.updatedAt;
-    if (row.document) visible.push({ key: row.key, doc: row.document, updatedAt: row.updatedAt, digest: row.digest });
+    if (row.document) visible.push({ key: row.key, doc: row.document, version: row.version });
   }
   const segment = buildSegment(visible, lang);
   await saveSnapshot(db, tenantId, { watermark, builtAt: isoNow(clock), docCount: visible.length, data: serializeSegment(segment, lang) });

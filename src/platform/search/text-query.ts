@@ -85,7 +85,12 @@ function bitCount(mask: number) {
 }
 
 function execute(run: Run, query: TextQuery, combineWith: "AND" | "OR"): TextResults {
-  if (typeof query !== "string") return combine(run, query.queries.map((q) => execute(run, q, query.combineWith)), query.combineWith);
+  if (typeof query !== "string")
+    return combine(
+      run,
+      query.queries.map((q) => execute(run, q, query.combineWith)),
+      query.combineWith,
+    );
   const terms = query
     .split(WORD_SPLIT)
     .map((w) => run.options.processTerm(w))
