@@ -26,6 +26,17 @@ export function toStoredDocument(row: Row): StoredDocument {
   };
 }
 
+/** Keys grouped by kind, so a look-up uses the whole primary key (tenant, kind, id). */
+function byKind(keys: string[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const at = key.indexOf(":");
+    const kind = key.slice(0, at);
+    groups.set(kind, [...(groups.get(kind) ?? []), key.slice(at + 1)]);
+  }
+  return [...groups];
+}
+
 const COLUMNS = ["kind", "ref_id", "visible", "updated_at", "version", "body"] as const;
 
 /** The tenant's whole search table, in a stable order. */
@@ -46,44 +57,27 @@ export async function changedSince(db: Database, tenantId: string, since: string
   return rows.map((r) => ({ key: `${r.kind}:${r.ref_id}`, version: r.version }));
 }
 
+/**
+ * The tenant's rows with these keys: one select per kind joined by UNION ALL, so each uses the whole
+ * primary key (tenant, kind, id); an OR of kinds makes SQLite read every row of the tenant.
+ */
+function rowsAt(db: Database, tenantId: string, keys: string[]) {
+  const [first, ...rest] = byKind(keys).map(([kind, ids]) =>
+    db.selectFrom("search_documents").select(COLUMNS).where("tenant_id", "=", tenantId).where("kind", "=", kind).where("ref_id", "in", ids),
+  );
+  return first ? rest.reduce((all, q) => all.unionAll(q), first).execute() : Promise.resolve([]);
+}
+
 /** These rows of the tenant's search table, oldest change first. */
 export async function documentsAt(db: Database, tenantId: string, keys: string[]): Promise<StoredDocument[]> {
-  if (keys.length === 0) return [];
-  const wanted = new Set(keys);
-  const rows = await db
-    .selectFrom("search_documents")
-    .select(COLUMNS)
-    .where("tenant_id", "=", tenantId)
-    .where(
-      "ref_id",
-      "in",
-      keys.map((k) => k.slice(k.indexOf(":") + 1)),
-    )
-    .orderBy("updated_at")
-    .execute();
-  return rows.map(toStoredDocument).filter((d) => wanted.has(d.key));
+  const rows = await rowsAt(db, tenantId, keys);
+  return rows.map(toStoredDocument).sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
 }
 
 /** The visible documents among these keys ("kind:id"), by key: what a page of results shows. */
 export async function documentsByKeys(db: Database, tenantId: string, keys: string[]): Promise<Map<string, SearchDocument>> {
   const found = new Map<string, SearchDocument>();
-  if (keys.length === 0) return found;
-  const rows = await db
-    .selectFrom("search_documents")
-    .select(["kind", "ref_id", "body"])
-    .where("tenant_id", "=", tenantId)
-    .where("visible", "=", 1)
-    .where(
-      "ref_id",
-      "in",
-      keys.map((k) => k.slice(k.indexOf(":") + 1)),
-    )
-    .execute();
-  const wanted = new Set(keys);
-  for (const row of rows) {
-    const key = `${row.kind}:${row.ref_id}`;
-    if (wanted.has(key)) found.set(key, JSON.parse(row.body) as SearchDocument);
-  }
+  for (const row of await rowsAt(db, tenantId, keys)) if (row.visible) found.set(`${row.kind}:${row.ref_id}`, JSON.parse(row.body) as SearchDocument);
   return found;
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
+import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
 import { changedSince, documentsAt, documentsByKeys } from "./documents.repository.js";
 import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, ordinalOf, type Segment } from "./segment.js";
@@ -67,6 +68,11 @@ export async function tenantIndex(db: Database, tenantId: string, lang: Lang): P
   await catchUp(db, tenantId, index);
   if (Date.now() - index.checkedAt > SNAPSHOT_CHECK_MS) refreshInBackground(db, tenantId, index, perTenant);
   return index;
+}
+
+/** Loads every tenant's index, so an instance takes no traffic (see /readyz) before it can answer at once. */
+export async function loadIndexes(db: Database): Promise<void> {
+  for (const tenant of await allTenants(db)) await tenantIndex(db, tenant.id, tenant.defaultLanguage);
 }
 
 /** Forgets what this instance holds, as a restart would. */

@@ -55,7 +55,8 @@ export interface Segment {
   /** Postings of term t in field f are postDoc[groupStart[t*F+f] … groupStart[t*F+f+1]). */
   groupStart: Uint32Array;
   postDoc: Uint32Array;
-  postTf: Uint16Array;
+  /** How often, up to 255: beyond that BM25 no longer tells the difference. */
+  postTf: Uint8Array;
   /** Distinct words of document d's field f, at d*F+f. */
   fieldLength: Uint16Array;
 }
@@ -139,7 +140,7 @@ export function buildSegment(inputs: SegmentInput[], lang: Lang): Segment {
   }
   for (let g = 1; g < groupStart.length; g++) groupStart[g] = (groupStart[g] as number) + (groupStart[g - 1] as number);
   const postDoc = new Uint32Array(total);
-  const postTf = new Uint16Array(total);
+  const postTf = new Uint8Array(total);
   const fill = groupStart.slice(0, -1);
   for (let t = 0; t < terms.length; t++) {
     const list = cells[t] as number[];
@@ -150,7 +151,7 @@ export function buildSegment(inputs: SegmentInput[], lang: Lang): Segment {
       const at = fill[g] as number;
       fill[g] = at + 1;
       postDoc[at] = Math.floor(cell / FIELD_COUNT);
-      postTf[at] = Math.min(65535, tf[i] as number);
+      postTf[at] = Math.min(255, tf[i] as number);
     }
   }
   return {
@@ -186,7 +187,7 @@ export function ordinalOf(segment: Segment, key: string): number {
 
 // ——— Stored form: one JSON header (keys, metas, terms), then the typed arrays, each 4-byte aligned.
 
-const FORMAT = 2;
+const FORMAT = 3;
 const ARRAYS = ["versions", "groupStart", "postDoc", "postTf", "fieldLength"] as const;
 
 export function serializeSegment(segment: Segment, lang: Lang): Buffer {
@@ -202,8 +203,6 @@ export function serializeSegment(segment: Segment, lang: Lang): Buffer {
     return id;
   };
   const metas = segment.metas.map((m) => [
-    m.kind,
-    m.id,
     idOf(m.facets),
     m.lat,
     m.lon,
@@ -239,27 +238,41 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     keys: string[];
     terms: string[];
     facets: unknown[];
-    metas: [DocMeta["kind"], string, number, number | null, number | null, number, string, string | null, number, DocMeta["setting"] | null][];
+    metas: [number, number | null, number | null, number, string, string | null, number, DocMeta["setting"] | null][];
   };
   if (header.format !== FORMAT) return null;
   at += headerLength;
   at += (4 - (at % 4)) % 4;
-  const take = <A>(make: (buffer: ArrayBuffer) => A, count: number, width: number): A => {
+  const take = <A>(make: (buffer: ArrayBufferLike, offset: number, count: number) => A, count: number, width: number): A => {
     const bytes = count * width;
-    // A copy, so the array is aligned whatever offset the database driver's buffer has.
-    const copy = new Uint8Array(bytes);
-    copy.set(data.subarray(at, at + bytes));
+    const start = data.byteOffset + at;
     at += bytes + ((4 - (bytes % 4)) % 4);
-    return make(copy.buffer);
+    if (start % width === 0) return make(data.buffer, start, count);
+    // A driver may hand over bytes at an odd offset; a typed array needs them aligned.
+    const copy = new Uint8Array(bytes);
+    copy.set(data.subarray(start - data.byteOffset, start - data.byteOffset + bytes));
+    return make(copy.buffer, 0, count);
   };
   const [nVersions, nGroups, nPost, nTf, nLength] = lengths as [number, number, number, number, number];
-  const versions = take((b) => new Uint32Array(b), nVersions, 4);
-  const groupStart = take((b) => new Uint32Array(b), nGroups, 4);
-  const postDoc = take((b) => new Uint32Array(b), nPost, 4);
-  const postTf = take((b) => new Uint16Array(b), nTf, 2);
-  const fieldLength = take((b) => new Uint16Array(b), nLength, 2);
-  const metas = header.metas.map(([kind, id, facets, lat, lon, remote, publishedAt, until, slots, setting]) => {
-    const meta: DocMeta = { kind, id, facets: header.facets[facets] as DocMeta["facets"], lat, lon, remote: remote === 1, publishedAt, until };
+  const u32 = (b: ArrayBufferLike, o: number, n: number) => new Uint32Array(b, o, n);
+  const versions = take(u32, nVersions, 4);
+  const groupStart = take(u32, nGroups, 4);
+  const postDoc = take(u32, nPost, 4);
+  const postTf = take((b, o, n) => new Uint8Array(b, o, n), nTf, 1);
+  const fieldLength = take((b, o, n) => new Uint16Array(b, o, n), nLength, 2);
+  const metas = header.metas.map(([facets, lat, lon, remote, publishedAt, until, slots, setting], d) => {
+    const key = header.keys[d] as string;
+    const at = key.indexOf(":");
+    const meta: DocMeta = {
+      kind: key.slice(0, at) as DocMeta["kind"],
+      id: key.slice(at + 1),
+      facets: header.facets[facets] as DocMeta["facets"],
+      lat,
+      lon,
+      remote: remote === 1,
+      publishedAt,
+      until,
+    };
     if (slots >= 0) meta.slots = header.facets[slots] as string[];
     if (setting) meta.setting = setting;
     return meta;

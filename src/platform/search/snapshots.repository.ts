@@ -14,7 +14,7 @@ export async function snapshotOf(db: Database, tenantId: string): Promise<Stored
     .select(["watermark", "built_at", "doc_count", "data"])
     .where("tenant_id", "=", tenantId)
     .executeTakeFirst();
-  return row ? { watermark: row.watermark, builtAt: row.built_at, docCount: row.doc_count, data: Buffer.from(row.data) } : null;
+  return row ? { watermark: row.watermark, builtAt: row.built_at, docCount: row.doc_count, data: row.data } : null;
 }
 
 /** When the tenant's snapshot was built and what it holds, without its data: to tell whether an instance has the newest. */
