@@ -8,15 +8,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable("search_documents")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
-  // A tenant's search index, built from search_documents by a background job and loaded whole by
-  // each instance, which then reads only the rows changed after `watermark`.
+  // A tenant's search index, built from search_documents by a background job in parts of a bounded
+  // number of documents, and loaded whole by each instance, which then reads only the rows changed after `watermark`.
   await db.schema
     .createTable("search_snapshots")
-    .addColumn("tenant_id", "text", (c) => c.primaryKey().references("tenants.id").onDelete("cascade"))
+    .addColumn("tenant_id", "text", (c) => c.notNull().references("tenants.id").onDelete("cascade"))
+    .addColumn("part", "integer", (c) => c.notNull())
     .addColumn("watermark", "text", (c) => c.notNull())
     .addColumn("built_at", "text", (c) => c.notNull())
     .addColumn("doc_count", "integer", (c) => c.notNull())
     .addColumn("data", binaryType(db), (c) => c.notNull())
+    .addPrimaryKeyConstraint("search_snapshots_pk", ["tenant_id", "part"])
     .execute();
 }
 

@@ -6,6 +6,8 @@ import type { SearchDocumentsTable } from "./search.table.js";
 /** A row of the search table: a document, or the note that a record is no longer findable. */
 export interface StoredDocument {
   key: string;
+  kind: string;
+  id: string;
   visible: boolean;
   updatedAt: string;
   /** The document when it is visible. */
@@ -19,6 +21,8 @@ type Row = Pick<Selectable<SearchDocumentsTable>, "kind" | "ref_id" | "visible" 
 export function toStoredDocument(row: Row): StoredDocument {
   return {
     key: `${row.kind}:${row.ref_id}`,
+    kind: row.kind,
+    id: row.ref_id,
     visible: row.visible === 1,
     updatedAt: row.updated_at,
     document: row.visible ? (JSON.parse(row.body) as SearchDocument) : null,
@@ -39,9 +43,11 @@ function byKind(keys: string[]): [string, string[]][] {
 
 const COLUMNS = ["kind", "ref_id", "visible", "updated_at", "version", "body"] as const;
 
-/** The tenant's whole search table, in a stable order. */
-export async function allDocuments(db: Database, tenantId: string): Promise<StoredDocument[]> {
-  const rows = await db.selectFrom("search_documents").select(COLUMNS).where("tenant_id", "=", tenantId).orderBy("kind").orderBy("ref_id").execute();
+/** Up to `limit` of the tenant's rows after the key `after` (kind, then id), so a large table is read a page at a time. */
+export async function documentsAfter(db: Database, tenantId: string, after: { kind: string; id: string } | null, limit: number): Promise<StoredDocument[]> {
+  let query = db.selectFrom("search_documents").select(COLUMNS).where("tenant_id", "=", tenantId);
+  if (after) query = query.where((eb) => eb(eb.refTuple("kind", "ref_id"), ">", eb.tuple(after.kind, after.id)));
+  const rows = await query.orderBy("kind").orderBy("ref_id").limit(limit).execute();
   return rows.map(toStoredDocument);
 }
 

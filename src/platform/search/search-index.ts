@@ -27,9 +27,8 @@ export interface TenantIndex {
   db: Database;
   tenantId: string;
   lang: Lang;
-  base: Segment;
-  /** Documents of the snapshot that have changed since, by number. */
-  dead: Uint8Array;
+  /** The snapshot's segments, each with the documents that have changed since marked dead. */
+  base: { segment: Segment; dead: Uint8Array }[];
   deadCount: number;
   /** Sum of the field lengths of the snapshot's documents still in use, per field. */
   baseSums: Float64Array;
@@ -82,17 +81,19 @@ export function dropIndexes(db: Database) {
 
 async function load(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
   const stored = await snapshotOf(db, tenantId);
-  const loaded = stored ? deserializeSegment(stored.data) : null;
-  const usable = loaded && loaded.lang === lang ? loaded.segment : null;
-  const base = usable ?? emptySegment();
+  const loaded = (stored?.parts ?? []).map(deserializeSegment);
+  // A snapshot in another format or language is not used: everything is read from the rows until the job builds a new one.
+  const usable = stored && loaded.every((l) => l?.lang === lang) ? loaded.map((l) => l?.segment as Segment) : null;
+  const base = (usable ?? []).map((segment) => ({ segment, dead: new Uint8Array(segment.keys.length) }));
   const baseSums = new Float64Array(FIELD_COUNT);
-  for (let i = 0; i < base.fieldLength.length; i++) baseSums[i % FIELD_COUNT] = (baseSums[i % FIELD_COUNT] as number) + (base.fieldLength[i] as number);
+  for (const { segment } of base) {
+    for (let i = 0; i < segment.fieldLength.length; i++) baseSums[i % FIELD_COUNT] = (baseSums[i % FIELD_COUNT] as number) + (segment.fieldLength[i] as number);
+  }
   const index: TenantIndex = {
     db,
     tenantId,
     lang,
     base,
-    dead: new Uint8Array(base.keys.length),
     deadCount: 0,
     baseSums,
     changed: new Map(),
@@ -132,11 +133,13 @@ async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
     index.changed.set(row.key, { doc: row.document, version: row.version });
     // A row hidden before this index ever showed it changes nothing anyone sees.
     if (held === 0 && !row.document) continue;
-    const ordinal = ordinalOf(index.base, row.key);
-    if (ordinal >= 0 && !index.dead[ordinal]) {
-      index.dead[ordinal] = 1;
+    const found = inBase(index, row.key);
+    if (found && !found.part.dead[found.ordinal]) {
+      found.part.dead[found.ordinal] = 1;
       index.deadCount++;
-      for (let f = 0; f < FIELD_COUNT; f++) index.baseSums[f] = (index.baseSums[f] as number) - (index.base.fieldLength[ordinal * FIELD_COUNT + f] as number);
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        index.baseSums[f] = (index.baseSums[f] as number) - (found.part.segment.fieldLength[found.ordinal * FIELD_COUNT + f] as number);
+      }
     }
     index.generation++;
   }
@@ -146,8 +149,17 @@ async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
 function heldVersion(index: TenantIndex, key: string): number {
   const changed = index.changed.get(key);
   if (changed) return changed.version;
-  const ordinal = ordinalOf(index.base, key);
-  return ordinal >= 0 ? (index.base.versions[ordinal] as number) : 0;
+  const found = inBase(index, key);
+  return found ? (found.part.segment.versions[found.ordinal] as number) : 0;
+}
+
+/** Which snapshot segment holds the key, and at which number. */
+function inBase(index: TenantIndex, key: string): { part: TenantIndex["base"][0]; ordinal: number } | null {
+  for (const part of index.base) {
+    const ordinal = ordinalOf(part.segment, key);
+    if (ordinal >= 0) return { part, ordinal };
+  }
+  return null;
 }
 
 /** The index as one search reads it: the snapshot less what changed, and the changed documents. */
@@ -158,16 +170,16 @@ export function viewOf(index: TenantIndex): IndexView {
     index.overlay = buildSegment(visible, index.lang);
     index.overlayGeneration = index.generation;
   }
-  const docCount = index.base.keys.length - index.deadCount + index.overlay.keys.length;
+  const baseCount = index.base.reduce((n, p) => n + p.segment.keys.length, 0);
+  const docCount = baseCount - index.deadCount + index.overlay.keys.length;
   const avgFieldLength = new Float64Array(FIELD_COUNT);
   for (let i = 0; i < index.overlay.fieldLength.length; i++)
     avgFieldLength[i % FIELD_COUNT] = (avgFieldLength[i % FIELD_COUNT] as number) + (index.overlay.fieldLength[i] as number);
   for (let f = 0; f < FIELD_COUNT; f++) avgFieldLength[f] = docCount ? ((avgFieldLength[f] as number) + (index.baseSums[f] as number)) / docCount : 0;
   const value: IndexView = {
-    parts: [
-      { segment: index.base, offset: 0, dead: index.deadCount > 0 ? index.dead : null },
-      { segment: index.overlay, offset: index.base.keys.length, dead: null },
-    ],
+    parts: [...index.base.map(({ segment, dead }) => ({ segment, dead: index.deadCount > 0 ? dead : null })), { segment: index.overlay, dead: null }].map(
+      (part, i, all) => ({ ...part, offset: all.slice(0, i).reduce((n, p) => n + p.segment.keys.length, 0) }),
+    ),
     docCount,
     avgFieldLength,
   };
@@ -184,8 +196,8 @@ export function* liveDocuments(view: IndexView): Generator<[number, string, DocM
 
 /** The key and metadata of document number `handle`. */
 export function documentAt(view: IndexView, handle: number): { key: string; meta: DocMeta } {
-  const [base, overlay] = view.parts as [IndexView["parts"][0], IndexView["parts"][0]];
-  const part = handle < overlay.offset ? base : overlay;
+  let part = view.parts[0] as IndexView["parts"][0];
+  for (const p of view.parts) if (p.offset <= handle) part = p;
   const d = handle - part.offset;
   return { key: part.segment.keys[d] as string, meta: part.segment.metas[d] as DocMeta };
 }

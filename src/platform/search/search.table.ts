@@ -14,6 +14,8 @@ export interface SearchDocumentsTable {
 
 export interface SearchSnapshotsTable {
   tenant_id: string;
+  /** 0, 1, 2 …: each part holds at most SNAPSHOT_PART_SIZE documents. */
+  part: number;
   watermark: string;
   built_at: string;
   doc_count: number;
