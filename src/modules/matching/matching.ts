@@ -99,7 +99,7 @@ function skills(words: string[], out: Reasons): number {
 
 /** How far away, and the points for being near or remote; null when it is farther than the person will travel. */
 function place(profile: Profile, doc: DocMeta, out: Reasons): { score: number; distance: number | null } | null {
-  const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, { lat: doc.lat, lon: doc.lon }) : null;
+  const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, doc as { lat: number; lon: number }) : null;
   const maxKm = profile.maxKm ?? DEFAULT_MAX_KM;
   if (!doc.remote && distance !== null && distance > maxKm) return null;
   if (doc.remote) {
@@ -155,29 +155,39 @@ export function rank<D extends DocMeta>(
   docs: Iterable<D>,
   options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string },
 ): Match<D>[] {
-  const scored: Match<D>[] = [];
   const byFacets = memo((facets: DocMeta["facets"]) => interest(profile, facets, options.categoryLabel, null) + rhythm(profile, facets, null));
   const byNeeds = [
     memo((facets: DocMeta["facets"]) => needs(profile, facets, false, null)),
     memo((facets: DocMeta["facets"]) => needs(profile, facets, true, null)),
   ];
   const bySlots = memo((slots: string[] | undefined) => time(profile, slots, null));
-  for (const doc of docs) {
-    if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
-    const near = place(profile, doc, null);
-    if (!near) continue;
-    const score =
-      near.score +
-      byFacets(doc.facets) +
-      bySlots(doc.slots) +
-      setting(profile, doc.setting, null) +
-      (byNeeds[doc.remote ? 1 : 0] as (f: DocMeta["facets"]) => number)(doc.facets) +
-      skills(options.skillsFor(doc), null);
-    scored.push(matchOf(doc, score, near.distance, null));
+  // One object is offered for every document; only those that make the top are copied.
+  function* scored(): Generator<Match<D>> {
+    const probe: Match<D> = { doc: undefined as unknown as D, score: 0, distanceKm: null, fits: [], misfits: [] };
+    for (const doc of docs) {
+      if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
+      const near = place(profile, doc, null);
+      if (!near) continue;
+      probe.doc = doc;
+      probe.score =
+        Math.round(
+          (near.score +
+            byFacets(doc.facets) +
+            bySlots(doc.slots) +
+            setting(profile, doc.setting, null) +
+            (byNeeds[doc.remote ? 1 : 0] as (f: DocMeta["facets"]) => number)(doc.facets) +
+            skills(options.skillsFor(doc), null)) *
+            100,
+        ) / 100;
+      probe.distanceKm = near.distance === null ? null : Math.round(near.distance * 10) / 10;
+      yield probe;
+    }
   }
   const order = (a: Match<D>, b: Match<D>) =>
     b.score - a.score ||
     (a.distanceKm ?? Number.MAX_VALUE) - (b.distanceKm ?? Number.MAX_VALUE) ||
     (`${a.doc.kind}:${a.doc.id}` < `${b.doc.kind}:${b.doc.id}` ? -1 : 1);
-  return firstInOrder(scored, options.limit, order).map((m) => assess(profile, m.doc, options.skillsFor(m.doc), options.categoryLabel) ?? m);
+  return firstInOrder(scored(), options.limit, order, (m) => ({ ...m })).map(
+    (m) => assess(profile, m.doc, options.skillsFor(m.doc), options.categoryLabel) ?? m,
+  );
 }
