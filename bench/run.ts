@@ -5,15 +5,18 @@ import { allocationBench } from "./allocation.js";
 import { bookingBench } from "./booking.js";
 import { homePage } from "./home-page.js";
 import { searchBench } from "./search.js";
+import { millionBench } from "./search-million.js";
 
-// `npm run bench -- search` runs only the benchmarks whose name contains "search".
+// `npm run bench -- search` runs only the benchmarks whose name contains "search"; those marked
+// `onRequest` run only when named.
 const only = process.argv[2];
 const benchmarks = [
   { name: "home-page", run: homePage },
   { name: "search-and-matching", run: searchBench },
   { name: "allocation", run: allocationBench },
   { name: "booking", run: bookingBench },
-].filter((b) => !only || b.name.includes(only));
+  { name: "million", run: millionBench, onRequest: true },
+].filter((b) => (only ? b.name.includes(only) : !b.onRequest));
 
 for (const b of benchmarks) await b.run("sqlite");
 
