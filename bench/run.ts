@@ -5,6 +5,7 @@ import { allocationBench } from "./allocation.js";
 import { bookingBench } from "./booking.js";
 import { homePage } from "./home-page.js";
 import { searchBench } from "./search.js";
+import { inDatabaseBench } from "./search-in-database.js";
 import { millionBench } from "./search-million.js";
 
 // `npm run bench -- search` runs only the benchmarks whose name contains "search"; those marked
@@ -16,6 +17,7 @@ const benchmarks = [
   { name: "allocation", run: allocationBench },
   { name: "booking", run: bookingBench },
   { name: "million", run: millionBench, onRequest: true },
+  { name: "in-database", run: inDatabaseBench, onRequest: true },
 ].filter((b) => (only ? b.name.includes(only) : !b.onRequest));
 
 for (const b of benchmarks) await b.run("sqlite");
