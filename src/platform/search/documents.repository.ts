@@ -51,16 +51,19 @@ export async function documentsAfter(db: Database, tenantId: string, after: { ki
   return rows.map(toStoredDocument);
 }
 
-/** Which of the tenant's rows changed at or after `since`, and their versions: cheap enough to ask on every search. */
-export async function changedSince(db: Database, tenantId: string, since: string): Promise<{ key: string; version: number }[]> {
+/**
+ * The tenant's rows changed at or after `since`, oldest change first. Each search asks, so a row is
+ * parsed only when the caller reads it: most are the same versions it already holds.
+ */
+export async function changedSince(db: Database, tenantId: string, since: string): Promise<{ key: string; version: number; read: () => StoredDocument }[]> {
   const rows = await db
     .selectFrom("search_documents")
-    .select(["kind", "ref_id", "version"])
+    .select(COLUMNS)
     .where("tenant_id", "=", tenantId)
     .where("updated_at", ">=", since)
     .orderBy("updated_at")
     .execute();
-  return rows.map((r) => ({ key: `${r.kind}:${r.ref_id}`, version: r.version }));
+  return rows.map((row) => ({ key: `${row.kind}:${row.ref_id}`, version: row.version, read: () => toStoredDocument(row) }));
 }
 
 /**
@@ -72,12 +75,6 @@ function rowsAt(db: Database, tenantId: string, keys: string[]) {
     db.selectFrom("search_documents").select(COLUMNS).where("tenant_id", "=", tenantId).where("kind", "=", kind).where("ref_id", "in", ids),
   );
   return first ? rest.reduce((all, q) => all.unionAll(q), first).execute() : Promise.resolve([]);
-}
-
-/** These rows of the tenant's search table, oldest change first. */
-export async function documentsAt(db: Database, tenantId: string, keys: string[]): Promise<StoredDocument[]> {
-  const rows = await rowsAt(db, tenantId, keys);
-  return rows.map(toStoredDocument).sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
 }
 
 /** The visible documents among these keys ("kind:id"), by key: what a page of results shows. */

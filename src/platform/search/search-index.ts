@@ -2,7 +2,7 @@ import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
 import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
-import { changedSince, documentsAt, documentsByKeys } from "./documents.repository.js";
+import { changedSince, documentsByKeys } from "./documents.repository.js";
 import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, ordinalOf, type Segment } from "./segment.js";
 import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
 import type { IndexView } from "./text-query.js";
@@ -33,6 +33,8 @@ export interface TenantIndex {
   /** Sum of the field lengths of the snapshot's documents still in use, per field. */
   baseSums: Float64Array;
   changed: Map<string, Changed>;
+  /** Documents read for pages of results, with the version they were read at. */
+  shown: Map<string, { version: number; doc: SearchDocument }>;
   /** The changed documents that are visible, as a segment; rebuilt when `changed` changes. */
   overlay: Segment;
   overlayGeneration: number;
@@ -97,6 +99,7 @@ async function load(db: Database, tenantId: string, lang: Lang): Promise<TenantI
     deadCount: 0,
     baseSums,
     changed: new Map(),
+    shown: new Map(),
     overlay: emptySegment(),
     overlayGeneration: 0,
     watermark: usable && stored ? stored.watermark : "",
@@ -124,9 +127,9 @@ function refreshInBackground(db: Database, tenantId: string, index: TenantIndex,
 async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
   const since = index.watermark ? new Date(Date.parse(index.watermark) - SETTLE_MS).toISOString() : "";
   // The last minute's rows come back on every search; only those newer than the index holds are read whole.
-  const stamps = await changedSince(db, tenantId, since);
-  const unread = stamps.filter((s) => s.version > heldVersion(index, s.key)).map((s) => s.key);
-  for (const row of await documentsAt(db, tenantId, unread)) {
+  for (const changed of await changedSince(db, tenantId, since)) {
+    if (changed.version <= heldVersion(index, changed.key)) continue;
+    const row = changed.read();
     if (row.updatedAt > index.watermark) index.watermark = row.updatedAt;
     const held = heldVersion(index, row.key);
     if (row.version <= held) continue;
@@ -202,5 +205,22 @@ export function documentAt(view: IndexView, handle: number): { key: string; meta
   return { key: part.segment.keys[d] as string, meta: part.segment.metas[d] as DocMeta };
 }
 
-/** The documents with these keys as they are stored now: the text a page of results shows. */
-export const loadDocuments = (index: TenantIndex, keys: string[]): Promise<Map<string, SearchDocument>> => documentsByKeys(index.db, index.tenantId, keys);
+/** How many shown documents an instance keeps per tenant, so the pages people look at most are not read again. */
+const SHOWN_KEPT = 2000;
+
+/** The documents with these keys in the versions the index holds: the text a page of results shows. */
+export async function loadDocuments(index: TenantIndex, keys: string[]): Promise<Map<string, SearchDocument>> {
+  const found = new Map<string, SearchDocument>();
+  const missing: string[] = [];
+  for (const key of keys) {
+    const doc = index.changed.get(key)?.doc ?? (index.shown.get(key)?.version === heldVersion(index, key) ? index.shown.get(key)?.doc : undefined);
+    if (doc) found.set(key, doc);
+    else missing.push(key);
+  }
+  for (const [key, doc] of await documentsByKeys(index.db, index.tenantId, missing)) {
+    found.set(key, doc);
+    index.shown.set(key, { version: heldVersion(index, key), doc });
+    if (index.shown.size > SHOWN_KEPT) index.shown.delete(index.shown.keys().next().value as string);
+  }
+  return found;
+}
