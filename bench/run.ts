@@ -5,9 +5,12 @@ import { allocationBench } from "./allocation.js";
 import { bookingBench } from "./booking.js";
 import { homePage } from "./home-page.js";
 import { searchBench } from "./search.js";
+import { inDatabaseBench } from "./search-in-database.js";
+import { millionBench } from "./search-million.js";
 import { startupBench } from "./startup.js";
 
-// `npm run bench -- search` runs only the benchmarks whose name contains "search".
+// `npm run bench -- search` runs only the benchmarks whose name contains "search"; those marked
+// `onRequest` run only when named.
 const only = process.argv[2];
 const benchmarks = [
   { name: "home-page", run: homePage },
@@ -15,7 +18,9 @@ const benchmarks = [
   { name: "allocation", run: allocationBench },
   { name: "booking", run: bookingBench },
   { name: "startup", run: startupBench },
-].filter((b) => !only || b.name.includes(only));
+  { name: "million", run: millionBench, onRequest: true },
+  { name: "in-database", run: inDatabaseBench, onRequest: true },
+].filter((b) => (only ? b.name.includes(only) : !b.onRequest));
 
 for (const b of benchmarks) await b.run("sqlite");
 

@@ -21,6 +21,7 @@ import * as translations from "./20261126_2230_translations.js";
 import * as oneApplicationPerPerson from "./20261126_2300_one_application_per_person.js";
 import * as premiseRulesVersion from "./20261127_0100_premise_rules_version.js";
 import * as settingsVersion from "./20261127_0100_settings_version.js";
+import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   "20261126_2300_one_application_per_person": oneApplicationPerPerson,
   "20261127_0100_premise_rules_version": premiseRulesVersion,
   "20261127_0100_settings_version": settingsVersion,
+  "20261127_0100_search_snapshots": searchSnapshots,
 };

@@ -13,7 +13,8 @@ import { sendMail } from "../../platform/mail/send.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import { queryTerm } from "../../platform/search/analyzer.js";
 import { findPostcode } from "../../platform/search/postcodes.js";
-import { keyOf, tenantIndex } from "../../platform/search/search-index.js";
+import { documentAt, keyOf, liveDocuments, loadDocuments, tenantIndex, viewOf } from "../../platform/search/search-index.js";
+import { textSearch } from "../../platform/search/text-query.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
 import { rank } from "./matching.js";
@@ -74,17 +75,37 @@ export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, 
   const words = profile.skills.split(/[\s,;.]+/).filter((w) => w.length >= 4);
   const byTerm = new Map(words.map((w) => [queryTerm(w, ctx.tenant.defaultLanguage), w]));
   const skillHits = new Map<string, string[]>();
+  const view = viewOf(index);
   if (words.length > 0) {
-    for (const hit of index.mini.search(words.join(" "), { combineWith: "OR", prefix: true, fuzzy: (t) => (t.length >= 6 ? 1 : false) })) {
-      skillHits.set(String(hit.id), [...new Set(hit.queryTerms.map((q) => byTerm.get(q) ?? q))]);
+    const found = textSearch(view, words.join(" "), {
+      combineWith: "OR",
+      processTerm: (word) => queryTerm(word, ctx.tenant.defaultLanguage),
+      prefix: () => true,
+      fuzzy: (t) => (t.length >= 6 ? 1 : false),
+    });
+    for (const handle of found.results.handles) {
+      skillHits.set(documentAt(view, handle).key, [...new Set(found.termsOf(handle).map((q) => byTerm.get(q) ?? q))]);
     }
   }
-  return rank(profile, index.docs.values(), {
+  // Ranking reads only what every document carries in memory; the texts are read for the few shown.
+  const ranked = rank(profile, metasOf(view), {
     today: isoNow(ctx.clock).slice(0, 10),
     limit,
-    skillsFor: (doc) => skillHits.get(keyOf(doc)) ?? [],
+    skillsFor: skillHits.size > 0 ? (doc) => skillHits.get(keyOf(doc)) ?? [] : () => [],
     categoryLabel: (code) => labels.get(code) ?? code,
   });
+  const docs = await loadDocuments(
+    index,
+    ranked.map((m) => keyOf(m.doc)),
+  );
+  return ranked.flatMap((m) => {
+    const doc = docs.get(keyOf(m.doc));
+    return doc ? [{ ...m, doc }] : [];
+  });
+}
+
+function* metasOf(view: ReturnType<typeof viewOf>) {
+  for (const [, , meta] of liveDocuments(view)) yield meta;
 }
 
 export async function myMatches(ctx: ServiceContext) {

@@ -64,7 +64,7 @@ async function searchWith(ctx: ServiceContext, vocab: Vocabulary, input: SearchI
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const [index, synonyms] = await Promise.all([loaded ?? tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage), input.q ? synonymGroups(ctx) : []]);
-  const result = cachedSearch(index, {
+  const result = await cachedSearch(index, {
     q: input.q,
     synonyms,
     filters: Object.fromEntries(FILTER_KEYS.map((k) => [k, input[k]])),
