@@ -25,24 +25,23 @@ export async function snapshotStamp(db: Database, tenantId: string): Promise<{ b
   return row ? { builtAt: row.built_at, watermark: row.watermark } : null;
 }
 
-/** Stores one part of a snapshot being built. */
-export async function saveSnapshotPart(
+/** Replaces the tenant's snapshot with these parts, in one transaction: an instance loads all of the old or all of the new. */
+export async function replaceSnapshot(
   db: Database,
   tenantId: string,
-  part: number,
-  snapshot: { watermark: string; builtAt: string; docCount: number; data: Buffer },
+  snapshot: { watermark: string; builtAt: string; parts: { data: Buffer; docCount: number }[] },
 ): Promise<void> {
-  const values = { watermark: snapshot.watermark, built_at: snapshot.builtAt, doc_count: snapshot.docCount, data: snapshot.data };
-  await db
-    .insertInto("search_snapshots")
-    .values({ tenant_id: tenantId, part, ...values })
-    .onConflict((oc) => oc.columns(["tenant_id", "part"]).doUpdateSet(values))
-    .execute();
-}
-
-/** Removes the parts from `part` on, left from an older and larger snapshot. */
-export async function dropSnapshotPartsFrom(db: Database, tenantId: string, part: number): Promise<void> {
-  await db.deleteFrom("search_snapshots").where("tenant_id", "=", tenantId).where("part", ">=", part).execute();
+  await db.transaction().execute(async (tx) => {
+    for (const [part, { data, docCount }] of snapshot.parts.entries()) {
+      const values = { watermark: snapshot.watermark, built_at: snapshot.builtAt, doc_count: docCount, data };
+      await tx
+        .insertInto("search_snapshots")
+        .values({ tenant_id: tenantId, part, ...values })
+        .onConflict((oc) => oc.columns(["tenant_id", "part"]).doUpdateSet(values))
+        .execute();
+    }
+    await tx.deleteFrom("search_snapshots").where("tenant_id", "=", tenantId).where("part", ">=", snapshot.parts.length).execute();
+  });
 }
 
 /** How many of the tenant's rows changed at or after `since` (all of them when it is null). */

@@ -4,7 +4,7 @@ import type { Lang } from "../i18n/i18n.js";
 import { allTenants } from "../tenants/tenants.js";
 import { documentsAfter } from "./documents.repository.js";
 import { buildSegment, serializeSegment } from "./segment.js";
-import { changesSince, dropSnapshotPartsFrom, latestChange, saveSnapshotPart, snapshotStamp } from "./snapshots.repository.js";
+import { changesSince, latestChange, replaceSnapshot, snapshotStamp } from "./snapshots.repository.js";
 
 /** Rows changed since the last snapshot that make the next one worth building; fewer are cheap to read on every search. */
 export const SNAPSHOT_AFTER_CHANGES = 500;
@@ -29,10 +29,7 @@ export async function buildSnapshot(db: Database, clock: Clock, tenantId: string
     after = last && rows.length === partSize ? { kind: last.kind, id: last.id } : null;
   } while (after);
   const builtAt = isoNow(clock);
-  await db.transaction().execute(async (tx) => {
-    for (const [part, { data, docCount }] of parts.entries()) await saveSnapshotPart(tx, tenantId, part, { watermark, builtAt, docCount, data });
-    await dropSnapshotPartsFrom(tx, tenantId, parts.length);
-  });
+  await replaceSnapshot(db, tenantId, { watermark, builtAt, parts });
   return parts.reduce((n, p) => n + p.docCount, 0);
 }
 
