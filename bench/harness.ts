@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
@@ -31,8 +31,24 @@ export function peakRssMb(pid: number): number {
   return line ? Math.round(Number(line[1]) / 1024) : Number.NaN;
 }
 
+/** Resident memory of a process now, in MiB (Linux VmRSS). */
+export function currentRssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+  return line ? Math.round(Number(line[1]) / 1024) : Number.NaN;
+}
+
 export function startProcess(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/**
+ * The server as `npm start` runs it: the compiled build in dist/ (built first when missing or older than the
+ * sources). `{ loader: "tsx" }` runs the TypeScript sources through the tsx loader instead, as before the build.
+ */
+export function startApp(env: Record<string, string>, options: { loader?: "tsx" } = {}): ChildProcess {
+  if (options.loader !== "tsx") spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
+  const args = options.loader === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["dist/main.js"];
+  return startProcess(args, { DATA_KEY: "YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXktMDA=", ...env });
 }
 
 /** The limit for a page: the same bytes served by a bare Node HTTP server in its own process. */

@@ -1,55 +1,105 @@
-// The home page under load, beside the same bytes served as a static file by a bare Node server.
+// The home page and a search page under load, each beside the same bytes served as a static file by a bare
+// Node server in the same run (the "static limit"). Each page is loaded without and with `Accept-Encoding: gzip`;
+// both ratios are against the same plain static server. Three repetitions, each figure's median.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DialectName } from "../src/db/portable.js";
-import { freePort, load, peakRssMb, startProcess, startStaticServer, waitFor } from "./harness.js";
+import { freePort, freshPostgres, type Load, load, medianOf, peakRssMb, startApp, startStaticServer, waitFor } from "./harness.js";
 
-export async function homePage(dialect: DialectName, databaseUrl?: string) {
-  const dir = mkdtempSync(join(tmpdir(), "sammen-bench-"));
-  const port = await freePort();
-  const app = startProcess(["--import", "tsx", "src/main.ts"], {
-    PORT: String(port),
-    SQLITE_FILE: join(dir, "bench.sqlite"),
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    LOG_LEVEL: "silent",
-    RUN_WORKERS: "false",
-    NODE_ENV: "production",
-    SECRET: "bench-secret-bench-secret-bench-secret",
-  });
+const PAGES = [
+  { name: "home_page", path: "/" },
+  { name: "search_page", path: `/search?q=${encodeURIComponent("besøgsven")}` },
+] as const;
+
+const GZIP = { "accept-encoding": "gzip" };
+
+type Figures = Record<string, string | number>;
+
+async function measurePage(base: string, page: (typeof PAGES)[number], dialect: DialectName, pid: number): Promise<Figures> {
+  const url = `${base}${page.path}`;
+  const first = await fetch(url);
+  const body = await first.text();
+  if (!first.ok) throw new Error(`${url} answered ${first.status}`);
   const limitPort = await freePort();
-  let staticServer: ReturnType<typeof startStaticServer> | null = null;
+  const staticServer = startStaticServer(limitPort, body);
   try {
-    const url = `http://localhost:${port}/`;
-    await waitFor(`http://localhost:${port}/readyz`);
-    const body = await (await fetch(url)).text();
-    staticServer = startStaticServer(limitPort, body);
     await waitFor(`http://127.0.0.1:${limitPort}/`);
     await load(url, { seconds: 2 });
-    const measured = await load(url);
+    const plain: Load = await load(url);
+    const gzip: Load = await load(url, { headers: GZIP });
     const limit = await load(`http://127.0.0.1:${limitPort}/`);
-    const figures = {
-      name: "home_page",
+    const gzipped = await fetch(url, { headers: GZIP });
+    const gzipBytes = (await gzipped.arrayBuffer()).byteLength; // fetch decodes: this counts the decoded bytes
+    return {
+      name: page.name,
       dialect,
-      p50_ms: measured.p50_ms,
-      p99_ms: measured.p99_ms,
-      rps: measured.rps,
+      p50_ms: plain.p50_ms,
+      p99_ms: plain.p99_ms,
+      rps: plain.rps,
       limit_rps: limit.rps,
-      ratio: Number((measured.rps / limit.rps).toFixed(3)),
-      rss_mb: peakRssMb(app.pid as number),
+      ratio: Number((plain.rps / limit.rps).toFixed(3)),
+      gzip_p50_ms: gzip.p50_ms,
+      gzip_p99_ms: gzip.p99_ms,
+      gzip_rps: gzip.rps,
+      gzip_ratio: Number((gzip.rps / limit.rps).toFixed(3)),
+      rss_mb: peakRssMb(pid),
       bytes: Buffer.byteLength(body),
-      errors: measured.errors,
+      gzip_encoding: gzipped.headers.get("content-encoding") ?? "none",
+      gzip_decoded_bytes: gzipBytes,
+      errors: plain.errors + gzip.errors,
       limit_p50_ms: limit.p50_ms,
       limit_p99_ms: limit.p99_ms,
     };
-    console.log(`home page on ${dialect}: ${figures.rps} req/s (p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, peak RSS ${figures.rss_mb} MiB)`);
-    console.log(`  the same ${figures.bytes} bytes as a static file: ${figures.limit_rps} req/s — ratio ${figures.ratio}`);
-    console.log(JSON.stringify(figures));
-    return figures;
+  } finally {
+    staticServer.kill("SIGTERM");
+  }
+}
+
+/** One repetition: a fresh database with the demo data, a server, and every page measured on it. */
+async function once(dialect: DialectName, databaseUrl: string | undefined, repetition: number): Promise<Figures[]> {
+  const dir = mkdtempSync(join(tmpdir(), "sammen-bench-"));
+  const port = await freePort();
+  const database = databaseUrl ? await freshPostgres(databaseUrl, `bench_pages_${repetition}`) : undefined;
+  const app = startApp({
+    PORT: String(port),
+    SQLITE_FILE: join(dir, "bench.sqlite"),
+    ...(database ? { DATABASE_URL: database } : {}),
+    LOG_LEVEL: "silent",
+    RUN_WORKERS: "false",
+    NODE_ENV: "production",
+    SEED_DEMO: "true",
+    SECRET: "bench-secret-bench-secret-bench-secret",
+  });
+  try {
+    const base = `http://localhost:${port}`;
+    await waitFor(`${base}/readyz`);
+    const out: Figures[] = [];
+    for (const page of PAGES) out.push(await measurePage(base, page, dialect, app.pid as number));
+    return out;
   } finally {
     app.kill("SIGTERM");
-    staticServer?.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function homePage(dialect: DialectName, databaseUrl?: string) {
+  const runs: Figures[][] = [];
+  await medianOf(async (repetition) => {
+    runs.push(await once(dialect, databaseUrl, repetition));
+    return {};
+  });
+  const results: Figures[] = [];
+  for (let i = 0; i < PAGES.length; i++) {
+    let n = 0;
+    const figures = await medianOf(async () => runs[n++]?.[i] as Figures);
+    results.push(figures);
+    console.log(
+      `${figures.name} on ${dialect}: ${figures.rps} req/s (p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms), gzip ${figures.gzip_rps} req/s (${figures.gzip_encoding}); ` +
+        `static ${figures.limit_rps} req/s for ${figures.bytes} bytes — ratio ${figures.ratio}, gzip ratio ${figures.gzip_ratio}; peak RSS ${figures.rss_mb} MiB`,
+    );
+    console.log(JSON.stringify(figures));
+  }
+  return results;
 }

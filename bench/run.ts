@@ -5,15 +5,22 @@ import { allocationBench } from "./allocation.js";
 import { bookingBench } from "./booking.js";
 import { homePage } from "./home-page.js";
 import { searchBench } from "./search.js";
+import { inDatabaseBench } from "./search-in-database.js";
+import { millionBench } from "./search-million.js";
+import { startupBench } from "./startup.js";
 
-// `npm run bench -- search` runs only the benchmarks whose name contains "search".
+// `npm run bench -- search` runs only the benchmarks whose name contains "search"; those marked
+// `onRequest` run only when named.
 const only = process.argv[2];
 const benchmarks = [
   { name: "home-page", run: homePage },
   { name: "search-and-matching", run: searchBench },
   { name: "allocation", run: allocationBench },
   { name: "booking", run: bookingBench },
-].filter((b) => !only || b.name.includes(only));
+  { name: "startup", run: startupBench },
+  { name: "million", run: millionBench, onRequest: true },
+  { name: "in-database", run: inDatabaseBench, onRequest: true },
+].filter((b) => (only ? b.name.includes(only) : !b.onRequest));
 
 for (const b of benchmarks) await b.run("sqlite");
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
@@ -95,6 +96,13 @@ export function createApp(options: AppOptions) {
     crossOriginResourcePolicy: "cross-origin",
   });
   app.use((c, next) => (c.req.path.startsWith("/embed/") ? embeddable(c, next) : strict(c, next)));
+  // gzip or deflate as the browser asks, for bodies of a known length from 1 KiB: a small answer costs more to
+  // compress than it saves, and a streamed one (an export) is passed on as it comes.
+  const compressed = compress({ threshold: 1024 });
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.headers.has("Content-Length")) await compressed(c, async () => {});
+  });
   app.use(async (c, next) => {
     await next();
     if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -123,12 +131,16 @@ export function createApp(options: AppOptions) {
 
   const api = createApi();
   for (const m of modules) m.api?.(api);
-  const openapi = api.getOpenAPI31Document({
-    openapi: "3.1.0",
-    info: { title: "Sammen API", version: "1.0.0", description: "Open data and integration API of Sammen. Errors are RFC 9457 problem details." },
-    servers: [{ url: "/api/v1" }],
+  // Made on first request, not at start: generating it from the Zod schemas takes a large part of a start.
+  let openapi: ReturnType<typeof api.getOpenAPI31Document> | null = null;
+  app.get("/api/openapi.json", (c) => {
+    openapi ??= api.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: { title: "Sammen API", version: "1.0.0", description: "Open data and integration API of Sammen. Errors are RFC 9457 problem details." },
+      servers: [{ url: "/api/v1" }],
+    });
+    return c.json(openapi);
   });
-  app.get("/api/openapi.json", (c) => c.json(openapi));
   app.route("/api/v1", api);
 
   app.route("/", authRoutes);

@@ -12,6 +12,7 @@ import { dataKeyring } from "./platform/crypto/data-key.js";
 import { reseal } from "./platform/crypto/reseal.js";
 import { type RunningWorker, startWorker } from "./platform/jobs/worker.js";
 import { createMailer } from "./platform/mail/mailer.js";
+import { loadIndexes } from "./platform/search/search-index.js";
 import { anyTenant } from "./platform/tenants/tenants.js";
 
 const config = loadConfig();
@@ -34,7 +35,12 @@ const worker: RunningWorker | null = config.RUN_WORKERS
   : null;
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  ready = true;
+  // Ready once the search indexes are in memory: a load balancer sends no search to an instance still loading them.
+  loadIndexes(db)
+    .catch((err) => logger.error({ err }, "search indexes could not be loaded; they load on first use"))
+    .finally(() => {
+      ready = !stopping;
+    });
   const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${info.port}`;
   const lines = [
     "",

@@ -58,6 +58,50 @@ export function binaryType(db: Kysely<any>): "blob" | "bytea" {
  * writing transaction instead.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any database, including a migration's
+export async function addNoOverlapTriggerOnSqlite(db: Kysely<any>, table: string, key: string, start: string, end: string): Promise<void> {
+  if (dialectOf(db) !== "sqlite") return;
+  const [t, k, s, e] = [table, key, start, end].map(name);
+  await sql`create trigger ${sql.raw(`${table}_no_overlap`)} before insert on ${t}
+    when exists (select 1 from ${t} where ${k} = new.${k} and ${s} < new.${e} and ${e} > new.${s})
+    begin select raise(abort, ${sql.lit(`${table}_no_overlap`)}); end`.execute(db);
+}
+
+/**
+ * Counts every change to the watched tables per tenant in `counter` (tenant_id, version), by
+ * trigger, so a cache of those tables can tell it is stale from one number whoever wrote the change.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any database, including a migration's
+export async function countChangesPerTenant(db: Kysely<any>, counter: string, watched: string[]): Promise<void> {
+  const c = name(counter);
+  if (dialectOf(db) === "postgres") {
+    await sql`create function ${sql.raw(`${counter}_bump`)}() returns trigger language plpgsql as $$
+      declare tenant text;
+      begin
+        if tg_op = 'DELETE' then tenant := old.tenant_id; else tenant := new.tenant_id; end if;
+        insert into ${c} (tenant_id, version) values (tenant, 1)
+          on conflict (tenant_id) do update set version = ${c}.version + 1;
+        return null;
+      end $$`.execute(db);
+    for (const table of watched)
+      await sql`create trigger ${sql.raw(`${table}_bump_${counter}`)} after insert or update or delete on ${name(table)}
+        for each row execute function ${sql.raw(`${counter}_bump`)}()`.execute(db);
+    return;
+  }
+  for (const table of watched)
+    for (const [event, row] of [
+      ["insert", "new"],
+      ["update", "new"],
+      ["delete", "old"],
+    ] as const) {
+      await sql`create trigger ${sql.raw(`${table}_${event}_bump_${counter}`)} after ${sql.raw(event)} on ${name(table)}
+        begin
+          insert into ${c} (tenant_id, version) values (${sql.raw(row)}.tenant_id, 1)
+            on conflict (tenant_id) do update set version = version + 1;
+        end`.execute(db);
+    }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any database, including a migration's
 export async function addNoOverlapConstraint(db: Kysely<any>, table: string, key: string, start: string, end: string): Promise<void> {
   if (dialectOf(db) !== "postgres") return;
   await sql`create extension if not exists btree_gist`.execute(db);
@@ -66,8 +110,14 @@ export async function addNoOverlapConstraint(db: Kysely<any>, table: string, key
   );
 }
 
+/** PostgreSQL gave up one of two transactions waiting on each other; it may simply be tried again. */
+export function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "40P01";
+}
+
 export function isOverlapViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "23P01";
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === "23P01" || (e?.code === "SQLITE_CONSTRAINT_TRIGGER" && (e.message ?? "").endsWith("_no_overlap"));
 }
 
 /**

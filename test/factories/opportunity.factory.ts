@@ -29,7 +29,11 @@ export interface JobOverrides {
 /** A published job, written as the opportunities service would leave it (search document included). */
 export async function buildPublishedJob(db: Database, tenant: TenantFixture, association: { id: string; name: string }, input: JobOverrides) {
   const at = input.publishedAt ?? "2026-11-20T09:00:00.000Z";
-  const category = input.category ? (await terms(db, tenant.id, "category", "da")).find((c) => c.code === input.category) : undefined;
+  const version = async () =>
+    (await db.selectFrom("tenants").select("settings_version").where("id", "=", tenant.id).executeTakeFirstOrThrow()).settings_version;
+  const category = input.category
+    ? (await terms(db, { id: tenant.id, settingsVersion: await version() }, "category", "da")).find((c) => c.code === input.category)
+    : undefined;
   const job: Opportunity = {
     id: newId(),
     tenantId: tenant.id,

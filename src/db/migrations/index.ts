@@ -19,6 +19,9 @@ import * as pendingChanges from "./20261126_2140_pending_changes.js";
 import * as searchSynonyms from "./20261126_2200_search_synonyms.js";
 import * as translations from "./20261126_2230_translations.js";
 import * as oneApplicationPerPerson from "./20261126_2300_one_application_per_person.js";
+import * as premiseRulesVersion from "./20261127_0100_premise_rules_version.js";
+import * as settingsVersion from "./20261127_0100_settings_version.js";
+import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -41,4 +44,7 @@ export const migrations: Record<string, Migration> = {
   "20261126_2200_search_synonyms": searchSynonyms,
   "20261126_2230_translations": translations,
   "20261126_2300_one_application_per_person": oneApplicationPerPerson,
+  "20261127_0100_premise_rules_version": premiseRulesVersion,
+  "20261127_0100_settings_version": settingsVersion,
+  "20261127_0100_search_snapshots": searchSnapshots,
 };

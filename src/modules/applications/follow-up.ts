@@ -39,7 +39,7 @@ export async function figuresReport(ctx: ServiceContext) {
   const [published, confirmed, categories] = await Promise.all([
     publishedSince(ctx, since),
     repo.confirmedSince(ctx.db, ctx.tenant.id, since),
-    terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
+    terms(ctx.db, ctx.tenant, "category", ctx.lang),
   ]);
   const data = { jobs: published, applications: confirmed };
   const byMonth = figures(data, months, { job: (j) => j.publishedAt.slice(0, 7), application: (a) => a.confirmedAt.slice(0, 7) });

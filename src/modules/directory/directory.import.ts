@@ -83,8 +83,8 @@ export async function importOffers(ctx: ServiceContext, rows: CsvRow[], apply: b
   authorize(ctx.actor, canModerateOffers, { tenantId: ctx.tenant.id });
   const [associations, categories, groups, existing] = await Promise.all([
     identities(ctx.db, ctx.tenant.id),
-    terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
-    terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
+    terms(ctx.db, ctx.tenant, "category", ctx.lang),
+    terms(ctx.db, ctx.tenant, "target_group", ctx.lang),
     repo.titles(ctx.db, ctx.tenant.id),
   ]);
   const byNumber = new Map(associations.filter((a) => a.registrationNumber).map((a) => [a.registrationNumber, a.id]));

@@ -59,8 +59,8 @@ async function showForm(
 ) {
   const ctx = serviceContext(c);
   const [categories, targetGroups] = await Promise.all([
-    terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
-    terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
+    terms(ctx.db, ctx.tenant, "category", ctx.lang),
+    terms(ctx.db, ctx.tenant, "target_group", ctx.lang),
   ]);
   const page = (
     <OfferFormPage
@@ -107,8 +107,8 @@ export const directoryRoutes = new Hono<AppEnv>()
     const [rows, profiles, categories, targetGroups] = await Promise.all([
       service.moderationQueue(ctx),
       profileChangeQueue(ctx),
-      terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
-      terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
+      terms(ctx.db, ctx.tenant, "category", ctx.lang),
+      terms(ctx.db, ctx.tenant, "target_group", ctx.lang),
     ]);
     const page = <OfferModerationPage rows={rows} profiles={profiles} categories={categories} targetGroups={targetGroups} />;
     return render(c, c.get("t")("offer.moderation.title"), page);

@@ -24,7 +24,7 @@ export { staleSince } from "./directory.model.js";
 export async function syncOfferSearch(db: Database, ctx: Pick<ServiceContext, "clock" | "tenant">, id: string) {
   const o = await repo.findById(db, ctx.tenant.id, id);
   if (!o || !isPublic(o)) return hideDocument(db, ctx.clock, ctx.tenant.id, "offer", id);
-  const groups = new Map((await terms(db, ctx.tenant.id, "target_group", ctx.tenant.defaultLanguage)).map((g) => [g.code, g.label]));
+  const groups = new Map((await terms(db, ctx.tenant, "target_group", ctx.tenant.defaultLanguage)).map((g) => [g.code, g.label]));
   await putDocument(db, ctx.clock, ctx.tenant.id, ctx.tenant.country, offerDocument(o, ctx.tenant.defaultLanguage, groups));
 }
 
@@ -40,7 +40,7 @@ async function getVisible(ctx: ServiceContext, id: string): Promise<Offer> {
 /** The public page of an offer, with its labels, and whether its association should confirm it. */
 export async function offerPage(ctx: ServiceContext, id: string) {
   const offer = await getVisible(ctx, id);
-  const [categories, groups] = await Promise.all([terms(ctx.db, ctx.tenant.id, "category", ctx.lang), terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang)]);
+  const [categories, groups] = await Promise.all([terms(ctx.db, ctx.tenant, "category", ctx.lang), terms(ctx.db, ctx.tenant, "target_group", ctx.lang)]);
   return {
     offer,
     categoryLabel: categories.find((x) => x.id === offer.categoryId)?.label ?? null,
@@ -69,7 +69,7 @@ export async function listForAssociation(ctx: ServiceContext, associationId: str
 
 /** Checks the offer's category and target groups against the tenant's own lists. */
 async function checkTerms(ctx: ServiceContext, o: OfferContent) {
-  const [categories, groups] = await Promise.all([terms(ctx.db, ctx.tenant.id, "category", ctx.lang), terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang)]);
+  const [categories, groups] = await Promise.all([terms(ctx.db, ctx.tenant, "category", ctx.lang), terms(ctx.db, ctx.tenant, "target_group", ctx.lang)]);
   if (!categories.some((c) => c.id === o.categoryId)) throw invalidField("categoryId", "opportunity.category.required");
   if (o.targetGroups.some((g) => !groups.some((x) => x.code === g))) throw invalidField("targetGroups", "validation.invalid");
 }

@@ -60,8 +60,9 @@ export interface Reason {
   items?: string[];
 }
 
-export interface Match {
-  doc: SearchDocument;
+/** One thing ranked for a person: the whole document when it is shown, or what ranking needs of it. */
+export interface Match<D = SearchDocument> {
+  doc: D;
   score: number;
   distanceKm: number | null;
   fits: Reason[];

@@ -48,13 +48,13 @@ export const matchingRoutes = new Hono<AppEnv>()
   })
   .get("/profile", async (c) => {
     const ctx = serviceContext(c);
-    const [profile, categories] = await Promise.all([service.myProfile(ctx), terms(ctx.db, ctx.tenant.id, "category", ctx.lang)]);
+    const [profile, categories] = await Promise.all([service.myProfile(ctx), terms(ctx.db, ctx.tenant, "category", ctx.lang)]);
     return render(c, c.get("t")("matching.profile.title"), <ProfilePage values={profileForm(profile)} categories={categories} />);
   })
   .post("/profile", async (c) => {
     const ctx = serviceContext(c);
     const form = await parseForm(c, profileInput, PROFILE_LISTS);
-    const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
+    const categories = await terms(ctx.db, ctx.tenant, "category", ctx.lang);
     const again = (errors: FieldErrors, status: 409 | 413 | 415 | 422 | 429 = 422) =>
       render(c, c.get("t")("matching.profile.title"), <ProfilePage values={typedProfile(form.values)} errors={errors} categories={categories} />, status);
     if (!form.ok) return again(form.errors);

@@ -13,7 +13,8 @@ import { sendMail } from "../../platform/mail/send.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import { queryTerm } from "../../platform/search/analyzer.js";
 import { findPostcode } from "../../platform/search/postcodes.js";
-import { keyOf, tenantIndex } from "../../platform/search/search-index.js";
+import { documentAt, keyOf, liveDocuments, loadDocuments, tenantIndex, viewOf } from "../../platform/search/search-index.js";
+import { textSearch } from "../../platform/search/text-query.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
 import { rank } from "./matching.js";
@@ -42,7 +43,7 @@ export async function myProfile(ctx: ServiceContext) {
 /** Saves the signed-in person's profile; an interest the tenant does not have or an unknown postcode changes nothing. */
 export async function saveMyProfile(ctx: ServiceContext, input: ProfileInput) {
   if (!isPerson(ctx.actor)) throw unauthenticated();
-  const categories = new Set((await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).map((c) => c.code));
+  const categories = new Set((await terms(ctx.db, ctx.tenant, "category", ctx.lang)).map((c) => c.code));
   if (input.interests.some((i) => !categories.has(i))) throw invalidField("interests", "validation.invalid");
   if (input.postcode && !(await findPostcode(ctx.db, ctx.tenant.country, input.postcode))) throw invalidField("postcode", "search.near.unknown");
   await repo.saveProfile(ctx.db, ring(ctx), ctx.tenant.id, {
@@ -69,22 +70,42 @@ async function toMatchable(ctx: ServiceContext, p: VolunteerProfile): Promise<Pr
 export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, limit = FOR_YOU): Promise<Match[]> {
   const profile = await toMatchable(ctx, stored);
   const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
-  const labels = new Map((await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).map((c) => [c.code, c.label]));
+  const labels = new Map((await terms(ctx.db, ctx.tenant, "category", ctx.lang)).map((c) => [c.code, c.label]));
   // The skills a person names, found in each text the way search finds them (stems, small typos).
   const words = profile.skills.split(/[\s,;.]+/).filter((w) => w.length >= 4);
   const byTerm = new Map(words.map((w) => [queryTerm(w, ctx.tenant.defaultLanguage), w]));
   const skillHits = new Map<string, string[]>();
+  const view = viewOf(index);
   if (words.length > 0) {
-    for (const hit of index.mini.search(words.join(" "), { combineWith: "OR", prefix: true, fuzzy: (t) => (t.length >= 6 ? 1 : false) })) {
-      skillHits.set(String(hit.id), [...new Set(hit.queryTerms.map((q) => byTerm.get(q) ?? q))]);
+    const found = textSearch(view, words.join(" "), {
+      combineWith: "OR",
+      processTerm: (word) => queryTerm(word, ctx.tenant.defaultLanguage),
+      prefix: () => true,
+      fuzzy: (t) => (t.length >= 6 ? 1 : false),
+    });
+    for (const handle of found.results.handles) {
+      skillHits.set(documentAt(view, handle).key, [...new Set(found.termsOf(handle).map((q) => byTerm.get(q) ?? q))]);
     }
   }
-  return rank(profile, index.docs.values(), {
+  // Ranking reads only what every document carries in memory; the texts are read for the few shown.
+  const ranked = rank(profile, metasOf(view), {
     today: isoNow(ctx.clock).slice(0, 10),
     limit,
-    skillsFor: (doc) => skillHits.get(keyOf(doc)) ?? [],
+    skillsFor: skillHits.size > 0 ? (doc) => skillHits.get(keyOf(doc)) ?? [] : () => [],
     categoryLabel: (code) => labels.get(code) ?? code,
   });
+  const docs = await loadDocuments(
+    index,
+    ranked.map((m) => keyOf(m.doc)),
+  );
+  return ranked.flatMap((m) => {
+    const doc = docs.get(keyOf(m.doc));
+    return doc ? [{ ...m, doc }] : [];
+  });
+}
+
+function* metasOf(view: ReturnType<typeof viewOf>) {
+  for (const [, , meta] of liveDocuments(view)) yield meta;
 }
 
 export async function myMatches(ctx: ServiceContext) {

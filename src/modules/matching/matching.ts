@@ -1,126 +1,193 @@
-import type { SearchDocument } from "../../platform/search/documents.js";
 import { distanceKm } from "../../platform/search/postcodes.js";
+import type { DocMeta } from "../../platform/search/segment.js";
 import { firstInOrder } from "../../platform/search/top.js";
 import type { Match, Profile, Reason } from "./matching.model.js";
 
 const DEFAULT_MAX_KM = 10;
+const NONE: string[] = [];
+
+/** Where a part of the assessment writes its reasons; none when only the score is wanted. */
+type Reasons = { fits: Reason[]; misfits: Reason[] } | null;
+
+// Each part scores one aspect of a document and says why. Ranking many adds up the parts' scores,
+// reusing those of the facets and times that many documents share; the few shown get their reasons.
+
+function interest(profile: Profile, facets: DocMeta["facets"], categoryLabel: (code: string) => string, out: Reasons): number {
+  const categories = facets.category ?? NONE;
+  if (!categories.some((c) => profile.interests.includes(c))) return 0;
+  out?.fits.push({
+    code: "interest",
+    detail: categories
+      .filter((c) => profile.interests.includes(c))
+      .map(categoryLabel)
+      .join(", "),
+  });
+  return 40;
+}
+
+function time(profile: Profile, slots: string[] | undefined, out: Reasons): number {
+  if (!slots || slots.length === 0) {
+    out?.fits.push({ code: "anytime" });
+    return 10;
+  }
+  if (profile.slots.length === 0) return 0;
+  if (slots.some((s) => profile.slots.includes(s))) {
+    out?.fits.push({ code: "time", items: slots.filter((s) => profile.slots.includes(s)) });
+    return 20;
+  }
+  out?.misfits.push({ code: "time", items: slots });
+  return -15;
+}
+
+function rhythm(profile: Profile, facets: DocMeta["facets"], out: Reasons): number {
+  const commitment = (facets.commitment ?? NONE)[0];
+  if (profile.rhythm === "any" || !commitment) return 0;
+  if (commitment === (profile.rhythm === "regular" ? "weekly" : "one_off")) {
+    out?.fits.push({ code: "rhythm", detail: commitment });
+    return 10;
+  }
+  if (commitment === "flexible") return 5;
+  out?.misfits.push({ code: "rhythm", detail: commitment });
+  return -10;
+}
+
+function setting(profile: Profile, value: DocMeta["setting"], out: Reasons): number {
+  if (profile.setting === "any" || !value || value === "any") return 0;
+  if (value === profile.setting) {
+    out?.fits.push({ code: "setting", detail: value });
+    return 5;
+  }
+  out?.misfits.push({ code: "setting", detail: value });
+  return -5;
+}
+
+function needs(profile: Profile, facets: DocMeta["facets"], remote: boolean, out: Reasons): number {
+  let score = 0;
+  if (profile.needs.includes("no_local_language")) {
+    const spoken = (facets.language ?? NONE).filter((l) => profile.languages.includes(l));
+    if ((facets.suits ?? NONE).includes("no_local_language") || spoken.length > 0) {
+      score += 10;
+      out?.fits.push({ code: "language", items: spoken });
+    } else {
+      score -= 20;
+      out?.misfits.push({ code: "language" });
+    }
+  }
+  if (profile.needs.includes("step_free")) {
+    if (remote || (facets.accessibility ?? NONE).includes("step_free")) {
+      score += 10;
+      out?.fits.push({ code: "step_free" });
+    } else {
+      score -= 25;
+      out?.misfits.push({ code: "step_free" });
+    }
+  }
+  if (profile.needs.includes("companion")) {
+    if ((facets.suits ?? NONE).includes("disabilities")) {
+      score += 5;
+      out?.fits.push({ code: "companion" });
+    } else out?.misfits.push({ code: "companion" });
+  }
+  return score;
+}
+
+function skills(words: string[], out: Reasons): number {
+  if (words.length === 0) return 0;
+  out?.fits.push({ code: "skills", detail: words.join(", ") });
+  return Math.min(15, 5 * words.length);
+}
+
+/** How far away, and the points for being near or remote; null when it is farther than the person will travel. */
+function place(profile: Profile, doc: DocMeta, out: Reasons): { score: number; distance: number | null } | null {
+  const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, doc as { lat: number; lon: number }) : null;
+  const maxKm = profile.maxKm ?? DEFAULT_MAX_KM;
+  if (!doc.remote && distance !== null && distance > maxKm) return null;
+  if (doc.remote) {
+    out?.fits.push({ code: "remote" });
+    return { score: 15, distance };
+  }
+  if (distance === null) return { score: 0, distance };
+  out?.fits.push({ code: "near", detail: distance.toFixed(1) });
+  return { score: 20 * (1 - distance / maxKm), distance };
+}
+
+const matchOf = <D>(doc: D, score: number, distance: number | null, out: Reasons): Match<D> => ({
+  doc,
+  score: Math.round(score * 100) / 100,
+  distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
+  fits: out?.fits ?? [],
+  misfits: out?.misfits ?? [],
+});
 
 /**
  * How well one thing fits one person, as points with the reasons behind them. Anything farther than
  * the person will travel is left out; everything else is ranked, with what does not fit said plainly.
  */
-export function assess(profile: Profile, doc: SearchDocument, skillWords: string[], categoryLabel: (code: string) => string, explain = true): Match | null {
-  const fits: Reason[] = [];
-  const misfits: Reason[] = [];
-  // Ranking many needs only the score; the reasons are written out for the few that are shown.
-  const because = explain ? (r: Reason) => fits.push(r) : () => 0;
-  const against = explain ? (r: Reason) => misfits.push(r) : () => 0;
-  let score = 0;
-  const facet = (k: keyof SearchDocument["facets"]) => doc.facets[k] ?? [];
+export function assess<D extends DocMeta>(profile: Profile, doc: D, skillWords: string[], categoryLabel: (code: string) => string): Match<D> | null {
+  const out = { fits: [], misfits: [] };
+  const near = place(profile, doc, out);
+  if (!near) return null;
+  const score =
+    near.score +
+    interest(profile, doc.facets, categoryLabel, out) +
+    time(profile, doc.slots, out) +
+    rhythm(profile, doc.facets, out) +
+    setting(profile, doc.setting, out) +
+    needs(profile, doc.facets, doc.remote, out) +
+    skills(skillWords, out);
+  return matchOf(doc, score, near.distance, out);
+}
 
-  const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, { lat: doc.lat, lon: doc.lon }) : null;
-  const maxKm = profile.maxKm ?? DEFAULT_MAX_KM;
-  if (!doc.remote && distance !== null && distance > maxKm) return null;
-  if (doc.remote) {
-    score += 15;
-    because({ code: "remote" });
-  } else if (distance !== null) {
-    score += 20 * (1 - distance / maxKm);
-    because({ code: "near", detail: distance.toFixed(1) });
-  }
-
-  const shared = facet("category").filter((c) => profile.interests.includes(c));
-  if (shared.length > 0) {
-    score += 40;
-    because({ code: "interest", detail: shared.map(categoryLabel).join(", ") });
-  }
-
-  const slots = doc.slots ?? [];
-  if (slots.length === 0) {
-    score += 10;
-    because({ code: "anytime" });
-  } else if (profile.slots.length > 0) {
-    const common = slots.filter((s) => profile.slots.includes(s));
-    if (common.length > 0) {
-      score += 20;
-      because({ code: "time", items: common });
-    } else {
-      score -= 15;
-      against({ code: "time", items: slots });
-    }
-  }
-
-  const commitment = facet("commitment")[0];
-  if (profile.rhythm !== "any" && commitment) {
-    const wanted = profile.rhythm === "regular" ? "weekly" : "one_off";
-    if (commitment === wanted) {
-      score += 10;
-      because({ code: "rhythm", detail: commitment });
-    } else if (commitment === "flexible") score += 5;
-    else {
-      score -= 10;
-      against({ code: "rhythm", detail: commitment });
-    }
-  }
-
-  if (profile.setting !== "any" && doc.setting && doc.setting !== "any") {
-    if (doc.setting === profile.setting) {
-      score += 5;
-      because({ code: "setting", detail: doc.setting });
-    } else {
-      score -= 5;
-      against({ code: "setting", detail: doc.setting });
-    }
-  }
-
-  if (profile.needs.includes("no_local_language")) {
-    const spoken = facet("language").filter((l) => profile.languages.includes(l));
-    if (facet("suits").includes("no_local_language") || spoken.length > 0) {
-      score += 10;
-      because({ code: "language", items: spoken });
-    } else {
-      score -= 20;
-      against({ code: "language" });
-    }
-  }
-  if (profile.needs.includes("step_free")) {
-    if (doc.remote || facet("accessibility").includes("step_free")) {
-      score += 10;
-      because({ code: "step_free" });
-    } else {
-      score -= 25;
-      against({ code: "step_free" });
-    }
-  }
-  if (profile.needs.includes("companion")) {
-    if (facet("suits").includes("disabilities")) {
-      score += 5;
-      because({ code: "companion" });
-    } else against({ code: "companion" });
-  }
-
-  if (skillWords.length > 0) {
-    score += Math.min(15, 5 * skillWords.length);
-    because({ code: "skills", detail: skillWords.join(", ") });
-  }
-  return { doc, score: Math.round(score * 100) / 100, distanceKm: distance === null ? null : Math.round(distance * 10) / 10, fits, misfits };
+/** A part's score for each value many documents share, worked out once per ranking. */
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as V;
+    const value = compute(key);
+    known.set(key, value);
+    return value;
+  };
 }
 
 /** Ranks everything for one person: best fit first, then nearest, then a stable order. */
-export function rank(
+export function rank<D extends DocMeta>(
   profile: Profile,
-  docs: Iterable<SearchDocument>,
-  options: { today: string; limit: number; skillsFor: (doc: SearchDocument) => string[]; categoryLabel: (code: string) => string },
-): Match[] {
-  const scored: Match[] = [];
-  for (const doc of docs) {
-    if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
-    const match = assess(profile, doc, options.skillsFor(doc), options.categoryLabel, false);
-    if (match) scored.push(match);
+  docs: Iterable<D>,
+  options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string },
+): Match<D>[] {
+  const byFacets = memo((facets: DocMeta["facets"]) => interest(profile, facets, options.categoryLabel, null) + rhythm(profile, facets, null));
+  const byNeeds = [
+    memo((facets: DocMeta["facets"]) => needs(profile, facets, false, null)),
+    memo((facets: DocMeta["facets"]) => needs(profile, facets, true, null)),
+  ];
+  const bySlots = memo((slots: string[] | undefined) => time(profile, slots, null));
+  // One object is offered for every document; only those that make the top are copied.
+  function* scored(): Generator<Match<D>> {
+    const probe: Match<D> = { doc: undefined as unknown as D, score: 0, distanceKm: null, fits: [], misfits: [] };
+    for (const doc of docs) {
+      if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
+      const near = place(profile, doc, null);
+      if (!near) continue;
+      probe.doc = doc;
+      probe.score =
+        Math.round(
+          (near.score +
+            byFacets(doc.facets) +
+            bySlots(doc.slots) +
+            setting(profile, doc.setting, null) +
+            (byNeeds[doc.remote ? 1 : 0] as (f: DocMeta["facets"]) => number)(doc.facets) +
+            skills(options.skillsFor(doc), null)) *
+            100,
+        ) / 100;
+      probe.distanceKm = near.distance === null ? null : Math.round(near.distance * 10) / 10;
+      yield probe;
+    }
   }
-  const order = (a: Match, b: Match) =>
+  const order = (a: Match<D>, b: Match<D>) =>
     b.score - a.score ||
     (a.distanceKm ?? Number.MAX_VALUE) - (b.distanceKm ?? Number.MAX_VALUE) ||
     (`${a.doc.kind}:${a.doc.id}` < `${b.doc.kind}:${b.doc.id}` ? -1 : 1);
-  return firstInOrder(scored, options.limit, order).map((m) => assess(profile, m.doc, options.skillsFor(m.doc), options.categoryLabel) ?? m);
+  return firstInOrder(scored(), options.limit, order, (m) => ({ ...m })).map(
+    (m) => assess(profile, m.doc, options.skillsFor(m.doc), options.categoryLabel) ?? m,
+  );
 }

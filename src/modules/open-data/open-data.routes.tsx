@@ -18,14 +18,14 @@ const categoryQuery = z.object({ category: z.string().trim().max(80).optional() 
 async function chosenCategory(ctx: ServiceContext, raw: string | undefined) {
   const code = categoryQuery.safeParse({ category: raw }).data?.category || null;
   if (!code) return null;
-  const found = (await terms(ctx.db, ctx.tenant.id, "category", ctx.tenant.defaultLanguage)).find((c) => c.code === code);
+  const found = (await terms(ctx.db, ctx.tenant, "category", ctx.tenant.defaultLanguage)).find((c) => c.code === code);
   if (!found) throw new AppError(404, "not_found", "search.filter.unknown");
   return found;
 }
 
 export const openDataRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const ctx = serviceContext(c);
-  const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
+  const categories = await terms(ctx.db, ctx.tenant, "category", ctx.lang);
   const category = categories.find((x) => x.code === c.req.query("category"))?.code ?? "";
   return render(c, c.get("t")("openData.title"), <OpenDataPage baseUrl={baseUrl(c)} categories={categories} category={category} />);
 });

@@ -166,7 +166,7 @@ export async function taxonomy(ctx: ServiceContext, id: string) {
 
 async function allTerms(ctx: ServiceContext) {
   const lists = await Promise.all(
-    KINDS.map(async (k) => (await terms(ctx.db, ctx.tenant.id, k, ctx.tenant.defaultLanguage)).map((t) => hsds.taxonomyTerm(t, k, site(ctx)))),
+    KINDS.map(async (k) => (await terms(ctx.db, ctx.tenant, k, ctx.tenant.defaultLanguage)).map((t) => hsds.taxonomyTerm(t, k, site(ctx)))),
   );
   return lists.flat();
 }

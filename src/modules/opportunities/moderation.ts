@@ -20,7 +20,7 @@ export const checklistOf = (p: Posting) =>
 /** New postings and changes to published ones, each with its checklist result, and the categories to name them by. */
 export async function moderationQueue(ctx: ServiceContext) {
   authorize(ctx.actor, canModerate, { tenantId: ctx.tenant.id });
-  const [rows, categories] = await Promise.all([repo.listForModeration(ctx.db, ctx.tenant.id), terms(ctx.db, ctx.tenant.id, "category", ctx.lang)]);
+  const [rows, categories] = await Promise.all([repo.listForModeration(ctx.db, ctx.tenant.id), terms(ctx.db, ctx.tenant, "category", ctx.lang)]);
   return { rows: rows.map((r) => ({ ...r, checklist: checklistOf(r.change?.content ?? r.o) })), categories };
 }
 

@@ -36,7 +36,7 @@ async function showForm(
   } = {},
   status: 200 | 409 | 413 | 415 | 422 | 429 = 200,
 ) {
-  const categories = await terms(c.get("deps").db, c.get("tenant").id, "category", c.get("lang"));
+  const categories = await terms(c.get("deps").db, c.get("tenant"), "category", c.get("lang"));
   const t = c.get("t");
   const chosen = { languages: listOf(values.languages), suits: listOf(values.suits), slots: listOf(values.slots) };
   return render(

@@ -18,7 +18,7 @@ export const today = (ctx: ServiceContext) => isoNow(ctx.clock).slice(0, 10);
 export async function syncSearch(tx: ServiceContext, id: string) {
   const o = await repo.findById(tx.db, tx.tenant.id, id);
   if (o?.status !== "published") return hideDocument(tx.db, tx.clock, tx.tenant.id, "opportunity", id);
-  const category = (await terms(tx.db, tx.tenant.id, "category", tx.tenant.defaultLanguage)).find((c) => c.id === o.categoryId);
+  const category = (await terms(tx.db, tx.tenant, "category", tx.tenant.defaultLanguage)).find((c) => c.id === o.categoryId);
   await putDocument(tx.db, tx.clock, tx.tenant.id, tx.tenant.country, opportunityDocument(o, category));
 }
 
@@ -84,5 +84,5 @@ export const personalData: PersonalDataSource = {
 
 /** The name of the job's category in the person's language, if it has one. */
 export async function categoryLabel(ctx: ServiceContext, o: Pick<Opportunity, "categoryId">): Promise<string | null> {
-  return (await terms(ctx.db, ctx.tenant.id, "category", ctx.lang)).find((t) => t.id === o.categoryId)?.label ?? null;
+  return (await terms(ctx.db, ctx.tenant, "category", ctx.lang)).find((t) => t.id === o.categoryId)?.label ?? null;
 }

@@ -12,7 +12,7 @@ import type { OpportunityInput } from "./opportunities.schema.js";
 import { postingFor, syncSearch, today } from "./opportunities.service.js";
 
 async function checkPosting(ctx: ServiceContext, posting: OpportunityInput) {
-  const categories = await terms(ctx.db, ctx.tenant.id, "category", ctx.lang);
+  const categories = await terms(ctx.db, ctx.tenant, "category", ctx.lang);
   const category = categories.find((c) => c.id === posting.categoryId);
   if (!category) throw invalidField("categoryId", "opportunity.category.required");
   if ((posting.expiresOn as string) <= today(ctx)) throw invalidField("expiresOn", "opportunity.expiresOn.past");

@@ -75,6 +75,26 @@ export async function insertBookings(db: Database, bookings: readonly Booking[],
 
 export const insertBooking = (db: Database, b: Booking, now: string) => insertBookings(db, [b], now);
 
+/**
+ * Writes a booking only while the tenant's premises and rules are still at `version` (see
+ * premise_versions): the booking was checked against that version, so if anyone changed them since,
+ * nothing is written and the caller checks again. Whether it was written.
+ */
+export async function insertBookingCheckedAt(db: Database, b: Booking, now: string, version: number): Promise<boolean> {
+  const row = bookingColumns(b, now);
+  const columns = Object.keys(row) as (keyof typeof row)[];
+  const result = await db
+    .insertInto("bookings")
+    .columns(columns)
+    .expression(
+      db
+        .selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c)))
+        .where((eb) => eb(eb.fn.coalesce(eb.selectFrom("premise_versions").select("version").where("tenant_id", "=", b.tenantId), eb.lit(0)), "=", version)),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 /** Changes a booking's state or first date; what is not named stays. */
 export async function updateBooking(
   db: Database,

@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { tellBookerJobs } from "./bookings/tell-booker.js";
 import { personalData } from "./personal-data.js";
 import { registerPremisesApi } from "./premises.api.js";
 import { canBookForSomeAssociation, canDecideBookings, canManagePremises, canSeeRounds, mayInTenant } from "./premises.policy.js";
@@ -14,6 +15,7 @@ export const premisesModule: ModuleDefinition = {
   mounts: [{ path: "/premises", routes: premisesRoutes }],
   api: registerPremisesApi,
   personalData,
+  jobs: tellBookerJobs,
   notices: { booked: "notice.booked", requested: "notice.requested", requestsDecided: "notice.requestsDecided" },
   nav: [
     { href: "/premises", label: "nav.premises", group: "public", visible: () => true },

@@ -144,6 +144,7 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     const id = (res.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
     const dates = await t.db.selectFrom("booking_occurrences").select("local_date").where("booking_id", "=", id).orderBy("local_date").execute();
     expect(dates.map((d) => d.local_date)).toEqual(["2026-12-01", "2026-12-08", "2026-12-15", "2027-01-05", "2027-01-12"]);
+    await env.drainJobs(); // the booker is told by a job written with the booking
     const mail = await latestMail(t.db, "admin@badminton.test");
     expect(mail?.subject).toBe("Booket: Klasselokale 3");
     // The mail says when in the reader's words, not as ISO dates.
@@ -164,6 +165,7 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     const res = await request(v, "north", { date: "2027-09-07", repeat: "weekly", until: "2028-06-27" });
     expect(res.status).toBe(303);
     const id = (res.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
+    await env.drainJobs(); // the booker is told by a job written with the booking
     expect((await latestMail(t.db, "admin@badminton.test"))?.subject).toBe("Vi har fået jeres ønske om Hallens nordlige halvdel");
 
     const citizen = await admin("admin@gaa.test");
@@ -176,6 +178,7 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect((await t.db.selectFrom("bookings").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("pending");
     expect((await caseworker.post("/premises/requests", { ids: [id], decision: "approve", note: "" }, { from: "/" })).status).toBe(303);
 
+    await env.drainJobs(); // the booker is told by a job written with the booking
     const mail = await latestMail(t.db, "admin@badminton.test");
     expect(mail?.subject).toBe("Booket: Hallens nordlige halvdel");
     expect(mail?.text).toContain("Dørkode 4711");
@@ -248,6 +251,7 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect(booked.status).toBe(303);
     const page = await (await citizen.get(booked.headers.get("location") ?? "")).text();
     expect(page).toMatch(/900\s*kr\./);
+    await env.drainJobs(); // the booker is told by a job written with the booking
     expect((await latestMail(t.db, "borger@a.test"))?.text).toMatch(/Pris: 900\s*kr\./);
     expect(await (await citizen.get("/premises/bookings")).text()).toContain("Fødselsdag");
     // Associations book free.

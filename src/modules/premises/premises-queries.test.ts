@@ -50,8 +50,11 @@ describe.each(dialects())("queries per premises page [%s]", (dialect) => {
     await v.signIn("admin@badminton.test");
     const csrf = await v.csrfToken(`/premises/${rooms.north}/book`);
     const ask = () => world.request(v, "north", {}, csrf);
+    // Each measured with the premise rules cached already (new rooms make the cached ones out of date).
+    await ask();
     const few = await statements(ask, 409);
     await moreRooms("hall", "Sal");
+    await ask();
     const many = await statements(ask, 409);
     expect(many).toBe(few);
     expect(await (await ask()).text()).toContain("Det her er ledigt i stedet");

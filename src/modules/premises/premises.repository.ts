@@ -120,6 +120,22 @@ export async function premiseUse(db: Database, tenantId: string, id: string) {
   return { hasParts: Boolean(part), inUse: Boolean(booking || wish) };
 }
 
+/** The number every change to the tenant's premises, hours or closures raises (by trigger); 0 before the first. */
+export async function rulesVersion(db: Database, tenantId: string): Promise<number> {
+  const row = await db.selectFrom("premise_versions").select("version").where("tenant_id", "=", tenantId).executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
+/** Every opening hour of the tenant's premises. */
+export async function allHours(db: Database, tenantId: string): Promise<OpeningHours[]> {
+  return (await db.selectFrom("premise_hours").selectAll().where("tenant_id", "=", tenantId).execute()).map(toOpeningHours);
+}
+
+/** The tenant's closures that end on or after a date. */
+export async function closuresFrom(db: Database, tenantId: string, from: string): Promise<Closure[]> {
+  return (await db.selectFrom("premise_closures").selectAll().where("tenant_id", "=", tenantId).where("to_date", ">=", from).execute()).map(toClosure);
+}
+
 export async function hoursOf(db: Database, tenantId: string, premiseIds: string[]): Promise<OpeningHours[]> {
   if (premiseIds.length === 0) return [];
   return (await db.selectFrom("premise_hours").selectAll().where("tenant_id", "=", tenantId).where("premise_id", "in", premiseIds).execute()).map(

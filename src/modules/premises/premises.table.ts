@@ -104,6 +104,12 @@ export interface OccupancyTable {
   end_minute: number;
 }
 
+/** Raised by trigger on every change to a tenant's premises, hours or closures: what the cached rules are checked against. */
+export interface PremiseVersionsTable {
+  tenant_id: string;
+  version: number;
+}
+
 export interface CalendarTokensTable {
   token_hash: string;
   tenant_id: string;
@@ -172,6 +178,7 @@ declare module "../../db/schema.js" {
     bookings: BookingsTable;
     booking_occurrences: BookingOccurrencesTable;
     occupancy: OccupancyTable;
+    premise_versions: PremiseVersionsTable;
     calendar_tokens: CalendarTokensTable;
     allocation_rounds: AllocationRoundsTable;
     allocation_applications: AllocationApplicationsTable;

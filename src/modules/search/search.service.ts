@@ -20,8 +20,8 @@ type Vocabulary = Record<FilterKey, { value: string; label: string }[]>;
 async function vocabulary(ctx: ServiceContext): Promise<Vocabulary> {
   const t = translator(ctx.lang);
   const [categories, targetGroups] = await Promise.all([
-    terms(ctx.db, ctx.tenant.id, "category", ctx.lang),
-    terms(ctx.db, ctx.tenant.id, "target_group", ctx.lang),
+    terms(ctx.db, ctx.tenant, "category", ctx.lang),
+    terms(ctx.db, ctx.tenant, "target_group", ctx.lang),
   ]);
   const fromTerms = (list: { code: string; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));
   return {
@@ -64,7 +64,7 @@ async function searchWith(ctx: ServiceContext, vocab: Vocabulary, input: SearchI
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const [index, synonyms] = await Promise.all([loaded ?? tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage), input.q ? synonymGroups(ctx) : []]);
-  const result = cachedSearch(index, {
+  const result = await cachedSearch(index, {
     q: input.q,
     synonyms,
     filters: Object.fromEntries(FILTER_KEYS.map((k) => [k, input[k]])),

@@ -3,6 +3,7 @@ import { isoNow } from "../../platform/clock.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
 import { DEFAULT_SYNONYMS, formatSynonyms, parseSynonyms } from "../../platform/search/synonyms.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { perSettingsVersion } from "../../platform/tenants/tenants.js";
 import { synonymTexts, upsertSynonyms } from "./synonyms.repository.js";
 
 /**
@@ -11,10 +12,15 @@ import { synonymTexts, upsertSynonyms } from "./synonyms.repository.js";
  * has the defaults of each language.
  */
 export async function synonymGroups(ctx: ServiceContext): Promise<string[][]> {
-  const texts = await synonymTexts(ctx.db, ctx.tenant.id);
   const langs = [...new Set<Lang>([ctx.lang, ctx.tenant.defaultLanguage])];
-  return langs.flatMap((lang) => parseSynonyms(texts[lang] ?? DEFAULT_SYNONYMS[lang]));
+  return groups.get(ctx.tenant, langs.join(","), async () => {
+    const texts = await synonymTexts(ctx.db, ctx.tenant.id);
+    return langs.flatMap((lang) => parseSynonyms(texts[lang] ?? DEFAULT_SYNONYMS[lang]));
+  });
 }
+
+/** The parsed groups per tenant, settings version and languages: read again on any instance once they change. */
+const groups = perSettingsVersion<string[][]>();
 
 /** The text of each of the tenant's languages, as its administrator edits it. */
 export async function synonymSettings(ctx: ServiceContext): Promise<{ lang: Lang; text: string }[]> {
@@ -24,6 +30,7 @@ export async function synonymSettings(ctx: ServiceContext): Promise<{ lang: Lang
 
 /** Keeps the tenant's groups for the languages given, tidied (one group per line, no lone words); an emptied list stays empty. */
 export async function saveSynonyms(ctx: ServiceContext, texts: Partial<Record<Lang, string>>): Promise<void> {
+  groups.forget(ctx.tenant.id);
   await inTransaction(ctx, async (tx) => {
     for (const lang of tx.tenant.languages) {
       const text = texts[lang];

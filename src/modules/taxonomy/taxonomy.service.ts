@@ -1,7 +1,8 @@
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
-import type { Labels, Term, TermKind } from "./taxonomy.model.js";
+import { perSettingsVersion, type Tenant } from "../../platform/tenants/tenants.js";
+import type { Labels, StoredTerm, Term, TermKind } from "./taxonomy.model.js";
 import * as repo from "./taxonomy.repository.js";
 
 const CATEGORIES: [string, Labels][] = [
@@ -31,14 +32,28 @@ const TARGET_GROUPS: [string, Labels][] = [
 
 /** A new tenant starts with these categories and target groups; its admin can change them. */
 export async function addDefaultTaxonomy(db: Database, tenantId: string): Promise<void> {
+  stored.forget(tenantId);
   await repo.insertMissing(db, tenantId, [
     ...CATEGORIES.map(([code, labels], position) => ({ id: newId(), kind: "category" as const, code, labels, position })),
     ...TARGET_GROUPS.map(([code, labels], position) => ({ id: newId(), kind: "target_group" as const, code, labels, position })),
   ]);
 }
 
-/** The tenant's terms of one kind in their order, each named in this language (else in Danish, else by its code). */
-export async function terms(db: Database, tenantId: string, kind: TermKind, lang: Lang): Promise<Term[]> {
-  const stored = await repo.list(db, tenantId, kind);
-  return stored.map((t) => ({ id: t.id, code: t.code, label: t.labels[lang] ?? t.labels.da ?? t.code }));
+const stored = perSettingsVersion<StoredTerm[]>();
+const labelled = new WeakMap<StoredTerm[], Map<Lang, Term[]>>();
+
+/**
+ * The tenant's terms of one kind in their order, each named in this language (else in Danish, else by its code).
+ * Kept in memory per settings version of the tenant: read from the database once per change, on any instance.
+ */
+export async function terms(db: Database, tenant: Pick<Tenant, "id" | "settingsVersion">, kind: TermKind, lang: Lang): Promise<Term[]> {
+  const list = await stored.get(tenant, kind, () => repo.list(db, tenant.id, kind));
+  let byLang = labelled.get(list);
+  if (!byLang) labelled.set(list, (byLang = new Map()));
+  let named = byLang.get(lang);
+  if (!named) {
+    named = list.map((t) => ({ id: t.id, code: t.code, label: t.labels[lang] ?? t.labels.da ?? t.code }));
+    byLang.set(lang, named);
+  }
+  return named;
 }

@@ -1,5 +1,5 @@
+import { createRequire } from "node:module";
 import { hash, verify } from "@node-rs/argon2";
-import { dictionary } from "@zxcvbn-ts/language-common";
 import type { MessageKey } from "../i18n/i18n.js";
 
 // NIST SP 800-63B: a password that is the only factor is at least 15 characters; no composition rules;
@@ -7,13 +7,22 @@ import type { MessageKey } from "../i18n/i18n.js";
 export const PASSWORD_MIN = 15;
 export const PASSWORD_MAX = 256;
 
-const common = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
+// Loaded on first use: the package decompresses its word lists when imported, a noticeable part of a start.
+const require = createRequire(import.meta.url);
+let commonSet: Set<string> | null = null;
+const common = () => {
+  if (!commonSet) {
+    const { dictionary } = require("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common");
+    commonSet = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
+  }
+  return commonSet;
+};
 
 export function passwordProblem(password: string, context: string[] = []): MessageKey | null {
   if ([...password].length < PASSWORD_MIN) return "password.tooShort";
   if (password.length > PASSWORD_MAX) return "password.tooLong";
   const lower = password.toLowerCase();
-  if (common.has(lower) || /^(.)\1+$/.test(lower)) return "password.common";
+  if (common().has(lower) || /^(.)\1+$/.test(lower)) return "password.common";
   const squash = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   const words = ["sammen", "frivillig", ...context, ...context.flatMap((c) => c.split(/[@\s.]+/))].map(squash).filter((w) => w.length >= 4);
   const candidate = squash(password);

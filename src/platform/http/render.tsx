@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -23,6 +24,23 @@ export function themeVersion(color: string): string {
 
 const noticeOf = (notices: ShellData["notices"], name: string | undefined) => (name && Object.hasOwn(notices, name) ? (notices[name] ?? null) : null);
 
+/**
+ * Stands in for the CSP nonce while a page is drawn, so the page's ETag is the same from one request to the
+ * next; random per process, so nothing a person writes on a page can be mistaken for it.
+ */
+const NONCE_MARK = `n${randomBytes(12).toString("hex")}`;
+
+/** The ETag of a page: its bytes (without the nonce), which include the visitor's CSRF token. */
+const etagOf = (html: string) => `W/"${createHash("sha1").update(html).digest("base64url")}"`;
+
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*" || `W/${tag.trim()}` === etag);
+
+/**
+ * Only pages nobody is signed in to get an ETag, and only for the visitor's own cache (`private`): each page
+ * carries a CSRF token bound to the visitor's cookie, so no shared cache may keep it, and a signed-in page is
+ * never stored at all.
+ */
 export async function render(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200) {
   const shell = await c.get("shell")(c);
   const tenant = c.get("tenant");
@@ -36,7 +54,7 @@ export async function render(c: Context<AppEnv>, title: string, body: Child, sta
         tenant,
         actor: c.get("actor"),
         csrfToken: c.get("csrfToken"),
-        nonce: c.get("secureHeadersNonce") ?? "",
+        nonce: NONCE_MARK,
         path: c.req.path,
         back: c.req.method === "GET" ? c.req.path + new URL(c.req.url).search : "/",
         nav: shell.nav,
@@ -52,6 +70,20 @@ export async function render(c: Context<AppEnv>, title: string, body: Child, sta
     </Document>
   );
   c.header("Vary", "HX-Request, Accept-Language, Cookie");
-  c.header("Cache-Control", "no-store");
-  return c.html(`<!doctype html>${await page}`, status);
+  const html = `<!doctype html>${await page}`;
+  // A route that said no-store (a reset form, a download of one's data) keeps it.
+  const ownPolicy = c.res.headers.get("Cache-Control") ?? "";
+  const revalidate = status === 200 && c.req.method === "GET" && c.get("session") === null && !ownPolicy.includes("no-store");
+  if (revalidate) {
+    const etag = etagOf(html);
+    c.header("ETag", etag);
+    c.header("Cache-Control", "private, no-cache");
+    if (matches(c.req.header("if-none-match"), etag)) return c.body(null, 304);
+  } else {
+    c.header("Cache-Control", "private, no-store");
+  }
+  const sent = html.replaceAll(NONCE_MARK, c.get("secureHeadersNonce") ?? "");
+  // Known length: small pages are sent as they are, larger ones compressed when the browser asks (see app.ts).
+  c.header("Content-Length", String(Buffer.byteLength(sent)));
+  return c.html(sent, status);
 }

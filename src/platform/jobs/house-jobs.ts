@@ -4,6 +4,7 @@ import { purgeRateLimits } from "../auth/rate-limit.js";
 import { purgeExpired } from "../auth/sessions.js";
 import type { Clock } from "../clock.js";
 import type { Mailer } from "../mail/mailer.js";
+import { refreshSnapshots } from "../search/snapshots.js";
 import { SEND_MAIL_JOB, sendMailHandler } from "../mail/outbox.js";
 import type { JobHandler, Schedule } from "./worker.js";
 
@@ -25,10 +26,12 @@ export function houseJobs(deps: JobDeps): JobSet {
       [SEND_MAIL_JOB]: sendMailHandler(db, clock, mailer),
       "sessions.purge": () => purgeExpired(db, clock, config),
       "rate_limits.purge": () => purgeRateLimits(db, clock),
+      "search.snapshots": () => refreshSnapshots(db, clock),
     },
     schedules: [
       { name: "sessions.purge", everyMs: 3600_000 },
       { name: "rate_limits.purge", everyMs: 3600_000 },
+      { name: "search.snapshots", everyMs: 300_000 },
     ],
   };
 }

@@ -1,4 +1,5 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import { createRequire } from "node:module";
+import type { Transporter } from "nodemailer";
 import type { Config } from "../../config.js";
 
 export interface Mailer {
@@ -7,6 +8,10 @@ export interface Mailer {
   from: string;
 }
 
+// nodemailer is loaded only when there is an SMTP server to talk to: it is a large part of a start.
+const require = createRequire(import.meta.url);
+
 export function createMailer(config: Pick<Config, "SMTP_URL" | "MAIL_FROM">): Mailer {
-  return { transport: config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null, from: config.MAIL_FROM };
+  const nodemailer = config.SMTP_URL ? (require("nodemailer") as typeof import("nodemailer")) : null;
+  return { transport: config.SMTP_URL && nodemailer ? nodemailer.createTransport(config.SMTP_URL) : null, from: config.MAIL_FROM };
 }

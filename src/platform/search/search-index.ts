@@ -1,113 +1,226 @@
-import MiniSearch from "minisearch";
 import type { Database } from "../../db/database.js";
-import { isLang, LANGUAGES, type Lang } from "../i18n/i18n.js";
-import { indexTerms, queryTerm } from "./analyzer.js";
+import type { Lang } from "../i18n/i18n.js";
+import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
-import { allDocuments, documentsSince, type StoredDocument } from "./documents.repository.js";
+import { changedSince, documentsByKeys } from "./documents.repository.js";
+import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, ordinalOf, type Segment } from "./segment.js";
+import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
+import type { IndexView } from "./text-query.js";
 
 /** Changes committed this long after their timestamp are still picked up (a transaction's time is taken before it commits). */
 const SETTLE_MS = 60_000;
+/** How often an instance asks whether a newer snapshot has been stored. */
+const SNAPSHOT_CHECK_MS = 60_000;
 
+interface Changed {
+  doc: SearchDocument | null;
+  version: number;
+}
+
+/**
+ * A tenant's index in this instance: the last stored snapshot (a segment loaded whole), and the
+ * documents changed since, kept apart in a small segment of their own and hiding their older
+ * versions in the snapshot. Brought up to date from search_documents on every search, so every
+ * instance answers from what has committed.
+ */
 export interface TenantIndex {
-  mini: MiniSearch<SearchDocument & { key: string }>;
-  docs: Map<string, SearchDocument>;
-  /** Which version of each key the index holds, so an older read never overwrites a newer one. */
-  versions: Map<string, Version>;
-  watermark: string;
-  /** Counts the changes applied since the index was built; anything cached from an older generation is stale. */
-  generation: number;
-  /** The language its words are stemmed in, so a query is analysed the same way. */
+  db: Database;
+  tenantId: string;
   lang: Lang;
+  /** The snapshot's segments, each with the documents that have changed since marked dead. */
+  base: { segment: Segment; dead: Uint8Array }[];
+  deadCount: number;
+  /** Sum of the field lengths of the snapshot's documents still in use, per field. */
+  baseSums: Float64Array;
+  changed: Map<string, Changed>;
+  /** Documents read for pages of results, with the version they were read at. */
+  shown: Map<string, { version: number; doc: SearchDocument }>;
+  /** The changed documents that are visible, as a segment; rebuilt when `changed` changes. */
+  overlay: Segment;
+  overlayGeneration: number;
+  watermark: string;
+  /** Counts the changes applied; anything cached from an older generation is stale. */
+  generation: number;
+  snapshotStamp: string | null;
+  checkedAt: number;
+  view: { generation: number; value: IndexView } | null;
 }
-
-interface Version {
-  updatedAt: string;
-  digest: string;
-}
-const versionOf = (stored: StoredDocument): Version => ({ updatedAt: stored.updatedAt, digest: stored.digest });
-
-/** One index field per language for the translations of title and text: "translated_en". */
-const TRANSLATED_FIELDS = LANGUAGES.map((l) => `translated_${l}`);
-const translatedField = (field: string): Lang | null => {
-  const lang = field.startsWith("translated_") ? field.slice("translated_".length) : "";
-  return isLang(lang) ? lang : null;
-};
 
 const byDatabase = new WeakMap<Database, Map<string, Promise<TenantIndex>>>();
 
 export const keyOf = (doc: { kind: string; id: string }) => `${doc.kind}:${doc.id}`;
 
-/**
- * The tenant's search index, held in memory by this instance and brought up to date from
- * search_documents on every call, so several instances behind a load balancer agree.
- */
+/** The tenant's index, brought up to date from search_documents. */
 export async function tenantIndex(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
   const perTenant = byDatabase.get(db) ?? new Map<string, Promise<TenantIndex>>();
   byDatabase.set(db, perTenant);
   const existing = perTenant.get(tenantId);
   if (!existing) {
-    const building = build(db, tenantId, lang);
-    perTenant.set(tenantId, building);
-    building.catch(() => perTenant.delete(tenantId));
-    return building;
+    const loading = load(db, tenantId, lang);
+    perTenant.set(tenantId, loading);
+    loading.catch(() => perTenant.delete(tenantId));
+    return loading;
   }
   const index = await existing;
+  if (index.lang !== lang) {
+    perTenant.delete(tenantId);
+    return tenantIndex(db, tenantId, lang);
+  }
+  await catchUp(db, tenantId, index);
+  if (Date.now() - index.checkedAt > SNAPSHOT_CHECK_MS) refreshInBackground(db, tenantId, index, perTenant);
+  return index;
+}
+
+/** Loads every tenant's index, so an instance takes no traffic (see /readyz) before it can answer at once. */
+export async function loadIndexes(db: Database): Promise<void> {
+  for (const tenant of await allTenants(db)) await tenantIndex(db, tenant.id, tenant.defaultLanguage);
+}
+
+/** Forgets what this instance holds, as a restart would. */
+export function dropIndexes(db: Database) {
+  byDatabase.delete(db);
+}
+
+async function load(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
+  const stored = await snapshotOf(db, tenantId);
+  const loaded = (stored?.parts ?? []).map(deserializeSegment);
+  // A snapshot in another format or language is not used: everything is read from the rows until the job builds a new one.
+  const usable = stored && loaded.every((l) => l?.lang === lang) ? loaded.map((l) => l?.segment as Segment) : null;
+  const base = (usable ?? []).map((segment) => ({ segment, dead: new Uint8Array(segment.keys.length) }));
+  const baseSums = new Float64Array(FIELD_COUNT);
+  for (const { segment } of base) {
+    for (let i = 0; i < segment.fieldLength.length; i++) baseSums[i % FIELD_COUNT] = (baseSums[i % FIELD_COUNT] as number) + (segment.fieldLength[i] as number);
+  }
+  const index: TenantIndex = {
+    db,
+    tenantId,
+    lang,
+    base,
+    deadCount: 0,
+    baseSums,
+    changed: new Map(),
+    shown: new Map(),
+    overlay: emptySegment(),
+    overlayGeneration: 0,
+    watermark: usable && stored ? stored.watermark : "",
+    generation: 0,
+    snapshotStamp: stored?.builtAt ?? null,
+    checkedAt: Date.now(),
+    view: null,
+  };
   await catchUp(db, tenantId, index);
   return index;
 }
 
-function emptyIndex(lang: Lang): TenantIndex {
-  const mini = new MiniSearch<SearchDocument & { key: string }>({
-    idField: "key",
-    fields: ["title", "subtitle", "text", "keywords", ...TRANSLATED_FIELDS],
-    extractField: (doc, field) => {
-      const translated = translatedField(field);
-      if (translated) return [doc.translations?.[translated]?.title, doc.translations?.[translated]?.text].filter(Boolean).join("\n");
-      return (doc as unknown as Record<string, string>)[field] ?? "";
-    },
-    // Long texts are indexed by stem alone; titles and labels also by the whole word. A translation
-    // is indexed by its own language's stem and whole word, and by the stem a query in the tenant's language looks up.
-    processTerm: (term, field) => {
-      const translated = field ? translatedField(field) : null;
-      if (translated) return [...new Set([...indexTerms(term, translated), queryTerm(term, lang)])];
-      return field === "text" ? indexTerms(term, lang)[0] : indexTerms(term, lang);
-    },
-    searchOptions: { processTerm: (term) => queryTerm(term, lang) },
-  });
-  return { mini, docs: new Map(), versions: new Map(), watermark: "", generation: 0, lang };
-}
-
-async function build(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
-  const index = emptyIndex(lang);
-  const visible: (SearchDocument & { key: string })[] = [];
-  for (const row of await allDocuments(db, tenantId)) {
-    const { key, document: doc } = row;
-    index.versions.set(key, versionOf(row));
-    if (row.updatedAt > index.watermark) index.watermark = row.updatedAt;
-    if (!doc) continue;
-    index.docs.set(key, doc);
-    visible.push({ ...doc, key });
-  }
-  index.mini.addAll(visible);
-  return index;
+/** Loads a newer snapshot beside the index in use, and swaps it in once it has caught up. */
+function refreshInBackground(db: Database, tenantId: string, index: TenantIndex, perTenant: Map<string, Promise<TenantIndex>>) {
+  index.checkedAt = Date.now();
+  void (async () => {
+    const stamp = await snapshotStamp(db, tenantId);
+    if (!stamp || stamp.builtAt === index.snapshotStamp) return;
+    const fresh = await load(db, tenantId, index.lang);
+    fresh.generation = index.generation + 1;
+    perTenant.set(tenantId, Promise.resolve(fresh));
+  })().catch(() => {});
 }
 
 async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
   const since = index.watermark ? new Date(Date.parse(index.watermark) - SETTLE_MS).toISOString() : "";
-  for (const row of await documentsSince(db, tenantId, since)) {
-    const { key, document: doc } = row;
-    const known = index.versions.get(key);
-    const version = versionOf(row);
-    if (known && (known.updatedAt > version.updatedAt || known.digest === version.digest)) continue;
-    index.versions.set(key, version);
-    index.generation++;
+  // The last minute's rows come back on every search; only those newer than the index holds are read whole.
+  for (const changed of await changedSince(db, tenantId, since)) {
+    if (changed.version <= heldVersion(index, changed.key)) continue;
+    const row = changed.read();
     if (row.updatedAt > index.watermark) index.watermark = row.updatedAt;
-    if (index.docs.has(key)) {
-      index.mini.discard(key);
-      index.docs.delete(key);
+    const held = heldVersion(index, row.key);
+    if (row.version <= held) continue;
+    index.changed.set(row.key, { doc: row.document, version: row.version });
+    // A row hidden before this index ever showed it changes nothing anyone sees.
+    if (held === 0 && !row.document) continue;
+    const found = inBase(index, row.key);
+    if (found && !found.part.dead[found.ordinal]) {
+      found.part.dead[found.ordinal] = 1;
+      index.deadCount++;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        index.baseSums[f] = (index.baseSums[f] as number) - (found.part.segment.fieldLength[found.ordinal * FIELD_COUNT + f] as number);
+      }
     }
-    if (!doc) continue;
-    index.docs.set(key, doc);
-    index.mini.add({ ...doc, key });
+    index.generation++;
   }
+}
+
+/** The version of this row the index holds; 0 when it holds none. */
+function heldVersion(index: TenantIndex, key: string): number {
+  const changed = index.changed.get(key);
+  if (changed) return changed.version;
+  const found = inBase(index, key);
+  return found ? (found.part.segment.versions[found.ordinal] as number) : 0;
+}
+
+/** Which snapshot segment holds the key, and at which number. */
+function inBase(index: TenantIndex, key: string): { part: TenantIndex["base"][0]; ordinal: number } | null {
+  for (const part of index.base) {
+    const ordinal = ordinalOf(part.segment, key);
+    if (ordinal >= 0) return { part, ordinal };
+  }
+  return null;
+}
+
+/** The index as one search reads it: the snapshot less what changed, and the changed documents. */
+export function viewOf(index: TenantIndex): IndexView {
+  if (index.view?.generation === index.generation) return index.view.value;
+  if (index.overlayGeneration !== index.generation) {
+    const visible = [...index.changed].flatMap(([key, c]) => (c.doc ? [{ key, doc: c.doc, version: c.version }] : []));
+    index.overlay = buildSegment(visible, index.lang);
+    index.overlayGeneration = index.generation;
+  }
+  const baseCount = index.base.reduce((n, p) => n + p.segment.keys.length, 0);
+  const docCount = baseCount - index.deadCount + index.overlay.keys.length;
+  const avgFieldLength = new Float64Array(FIELD_COUNT);
+  for (let i = 0; i < index.overlay.fieldLength.length; i++)
+    avgFieldLength[i % FIELD_COUNT] = (avgFieldLength[i % FIELD_COUNT] as number) + (index.overlay.fieldLength[i] as number);
+  for (let f = 0; f < FIELD_COUNT; f++) avgFieldLength[f] = docCount ? ((avgFieldLength[f] as number) + (index.baseSums[f] as number)) / docCount : 0;
+  const value: IndexView = {
+    parts: [...index.base.map(({ segment, dead }) => ({ segment, dead: index.deadCount > 0 ? dead : null })), { segment: index.overlay, dead: null }].map(
+      (part, i, all) => ({ ...part, offset: all.slice(0, i).reduce((n, p) => n + p.segment.keys.length, 0) }),
+    ),
+    docCount,
+    avgFieldLength,
+  };
+  index.view = { generation: index.generation, value };
+  return value;
+}
+
+/** Every document in the view, by its number, with what search and matching need of it. */
+export function* liveDocuments(view: IndexView): Generator<[number, string, DocMeta]> {
+  for (const { segment, offset, dead } of view.parts) {
+    for (let d = 0; d < segment.keys.length; d++) if (!dead?.[d]) yield [offset + d, segment.keys[d] as string, segment.metas[d] as DocMeta];
+  }
+}
+
+/** The key and metadata of document number `handle`. */
+export function documentAt(view: IndexView, handle: number): { key: string; meta: DocMeta } {
+  let part = view.parts[0] as IndexView["parts"][0];
+  for (const p of view.parts) if (p.offset <= handle) part = p;
+  const d = handle - part.offset;
+  return { key: part.segment.keys[d] as string, meta: part.segment.metas[d] as DocMeta };
+}
+
+/** How many shown documents an instance keeps per tenant, so the pages people look at most are not read again. */
+const SHOWN_KEPT = 2000;
+
+/** The documents with these keys in the versions the index holds: the text a page of results shows. */
+export async function loadDocuments(index: TenantIndex, keys: string[]): Promise<Map<string, SearchDocument>> {
+  const found = new Map<string, SearchDocument>();
+  const missing: string[] = [];
+  for (const key of keys) {
+    const doc = index.changed.get(key)?.doc ?? (index.shown.get(key)?.version === heldVersion(index, key) ? index.shown.get(key)?.doc : undefined);
+    if (doc) found.set(key, doc);
+    else missing.push(key);
+  }
+  for (const [key, doc] of await documentsByKeys(index.db, index.tenantId, missing)) {
+    found.set(key, doc);
+    index.shown.set(key, { version: heldVersion(index, key), doc });
+    if (index.shown.size > SHOWN_KEPT) index.shown.delete(index.shown.keys().next().value as string);
+  }
+  return found;
 }

@@ -1,11 +1,26 @@
+import type { Generated } from "kysely";
+
 export interface SearchDocumentsTable {
   tenant_id: string;
   kind: string;
   ref_id: string;
   visible: number;
   updated_at: string;
+  /** 1 when written, one more at each later write. */
+  version: Generated<number>;
   /** The SearchDocument as JSON. */
   body: string;
+}
+
+export interface SearchSnapshotsTable {
+  tenant_id: string;
+  /** 0, 1, 2 …: each part holds at most SNAPSHOT_PART_SIZE documents. */
+  part: number;
+  watermark: string;
+  built_at: string;
+  doc_count: number;
+  /** The serialised index segment (segment.ts). */
+  data: Buffer;
 }
 
 export interface PostcodesTable {
@@ -20,6 +35,7 @@ export interface PostcodesTable {
 declare module "../../db/schema.js" {
   interface DB {
     search_documents: SearchDocumentsTable;
+    search_snapshots: SearchSnapshotsTable;
     postcodes: PostcodesTable;
   }
 }

@@ -1,6 +1,7 @@
-import type { Query } from "minisearch";
 import type { Lang } from "../i18n/i18n.js";
 import { queryTerm } from "./analyzer.js";
+import { WORD_SPLIT } from "./segment.js";
+import type { TextQuery } from "./text-query.js";
 
 /**
  * Words people use for the same thing, one group per line, kept by the tenant for each language:
@@ -70,7 +71,6 @@ export function parseSynonyms(text: string): string[][] {
 /** The groups written back as the text the administrator edits. */
 export const formatSynonyms = (groups: string[][]): string => groups.map((g) => g.join(", ")).join("\n");
 
-const WORD_SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 const wordsOf = (text: string) => text.split(WORD_SPLIT).filter((w) => w.length > 0);
 
 /**
@@ -78,7 +78,7 @@ const wordsOf = (text: string) => text.split(WORD_SPLIT).filter((w) => w.length 
  * word of its group (compared by their stems, so "seniorerne" joins "seniorer"). A phrase in a group
  * must match all its words. The words are combined as `combineWith` says (all of them, or any).
  */
-export function expandQuery(q: string, groups: string[][], lang: Lang, combineWith: "AND" | "OR"): Query {
+export function expandQuery(q: string, groups: string[][], lang: Lang, combineWith: "AND" | "OR"): TextQuery {
   const byTerm = new Map<string, string[]>();
   for (const group of groups) {
     for (const member of group) {
@@ -88,10 +88,10 @@ export function expandQuery(q: string, groups: string[][], lang: Lang, combineWi
       byTerm.set(term, [...new Set([...(byTerm.get(term) ?? []), ...group])]);
     }
   }
-  const queries: Query[] = wordsOf(q).map((word) => {
+  const queries: TextQuery[] = wordsOf(q).map((word) => {
     const group = byTerm.get(queryTerm(word, lang));
     if (!group) return word;
-    const alternatives: Query[] = group.map((member) => {
+    const alternatives: TextQuery[] = group.map((member) => {
       const words = wordsOf(member);
       return words.length === 1 ? (words[0] as string) : { combineWith: "AND", queries: words };
     });

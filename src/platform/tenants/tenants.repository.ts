@@ -43,22 +43,29 @@ export function toTenant(row: TenantRow): Tenant {
     map: row.map_tile_url ? { tileUrl: row.map_tile_url, attribution: row.map_attribution ?? "" } : null,
     allocationOrder: allocationOrderOf(row.allocation_order),
     canonicalHost: row.host ?? "localhost",
+    settingsVersion: row.settings_version,
   };
 }
 
-/** The tenant whose host name this is, else the deployment's default tenant; `known` says which. */
-export async function tenantByHost(db: Database, host: string): Promise<{ tenant: Tenant; known: boolean } | null> {
+/**
+ * Which tenant a host name is (else the deployment's default tenant), and the version of its settings:
+ * one small read, so the settings themselves can be kept in memory while the version stays the same.
+ */
+export async function tenantVersionByHost(db: Database, host: string): Promise<{ id: string; version: number; known: boolean } | null> {
   const row = await db
     .selectFrom("tenant_hosts")
     .innerJoin("tenants", "tenants.id", "tenant_hosts.tenant_id")
-    .selectAll("tenants")
-    .select(tenantColumns)
-    .select("tenant_hosts.host as matched")
+    .select(["tenants.id", "tenants.settings_version", "tenant_hosts.host as matched"])
     .where((eb) => eb.or([eb("tenant_hosts.host", "=", host), eb("tenant_hosts.is_default", "=", 1)]))
     .orderBy("tenant_hosts.is_default", "asc")
     .limit(1)
     .executeTakeFirst();
-  return row ? { tenant: toTenant(row), known: row.matched === host } : null;
+  return row ? { id: row.id, version: row.settings_version, known: row.matched === host } : null;
+}
+
+export async function tenantById(db: Database, id: string): Promise<Tenant | null> {
+  const row = await db.selectFrom("tenants").selectAll().select(tenantColumns).where("id", "=", id).executeTakeFirst();
+  return row ? toTenant(row) : null;
 }
 
 export async function anyTenant(db: Database): Promise<boolean> {

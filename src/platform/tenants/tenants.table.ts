@@ -22,6 +22,8 @@ export interface TenantsTable {
   /** The host name links in e-mails and feeds use; null until set, then the tenant's first host name. */
   canonical_host: Generated<string | null>;
   created_at: string;
+  /** Raised by the database whenever the tenant's settings change (this row, its hosts, terms, synonyms). */
+  settings_version: Generated<number>;
 }
 export interface TenantHostsTable {
   host: string;

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
 import type { CountryCode } from "./countries.js";
-import { tenantByHost } from "./tenants.repository.js";
+import { tenantById, tenantVersionByHost } from "./tenants.repository.js";
 
 export { allTenants, anyTenant, tenantHosts, updateTenant } from "./tenants.repository.js";
 
@@ -25,6 +25,8 @@ export interface Tenant {
   allocationOrder: (1 | 2 | 3)[];
   /** Where the tenant's pages are: every link in its e-mails, feeds and API answers starts here. */
   canonicalHost: string;
+  /** Goes up (in the database) whenever the tenant's settings, hosts, terms or synonyms change: what is kept in memory is kept per version. */
+  settingsVersion: number;
 }
 
 export function hostOf(hostHeader: string | undefined): string {
@@ -32,12 +34,51 @@ export function hostOf(hostHeader: string | undefined): string {
   return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? "");
 }
 
+/** Each tenant as last read, by id; only used while the database says its settings version is the same. */
+const kept = new Map<string, Tenant>();
+
 /**
  * The tenant whose host name this is, or the deployment's default tenant; `known` says which, because
- * an unknown host may read the default tenant's pages but not act in it.
+ * an unknown host may read the default tenant's pages but not act in it. One small read per request (the
+ * host and the settings version); the tenant's settings are read again only when that version moved,
+ * whichever instance changed them.
  */
 export async function resolveTenant(db: Database, hostHeader: string | undefined): Promise<{ tenant: Tenant; known: boolean } | null> {
-  return tenantByHost(db, hostOf(hostHeader));
+  const found = await tenantVersionByHost(db, hostOf(hostHeader));
+  if (!found) return null;
+  let tenant = kept.get(found.id);
+  if (!tenant || tenant.settingsVersion !== found.version) {
+    const read = await tenantById(db, found.id);
+    if (!read) return null;
+    tenant = read;
+    // Kept only when it is the version just checked (a write between the two reads is caught next time).
+    if (read.settingsVersion === found.version) kept.set(found.id, read);
+  }
+  return { tenant, known: found.known };
+}
+
+/**
+ * Something kept in memory per tenant and settings version (categories, synonyms, …): read again when the
+ * version moved. `forget` drops a tenant's entries, for the instance that wrote (inside its transaction the
+ * version it holds is the old one).
+ */
+export function perSettingsVersion<V>() {
+  const entries = new Map<string, { version: number; value: Promise<V> }>();
+  const keyOf = (tenantId: string, key: string) => `${tenantId}\u0000${String(key)}`;
+  return {
+    get(tenant: Pick<Tenant, "id" | "settingsVersion">, key: string, read: () => Promise<V>): Promise<V> {
+      const k = keyOf(tenant.id, key);
+      const entry = entries.get(k);
+      if (entry && entry.version === tenant.settingsVersion) return entry.value;
+      const value = read();
+      entries.set(k, { version: tenant.settingsVersion, value });
+      value.catch(() => entries.delete(k));
+      return value;
+    },
+    forget(tenantId: string): void {
+      for (const k of entries.keys()) if (k.startsWith(`${tenantId}\u0000`)) entries.delete(k);
+    },
+  };
 }
 
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$|\.localhost$/;

@@ -1,8 +1,11 @@
 import { icsOf } from "../../../platform/calendar/ical.js";
 import { formats } from "../../../platform/i18n/format.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
+import type { JobDeps, JobSet } from "../../../platform/jobs/house-jobs.js";
+import { enqueue } from "../../../platform/jobs/queue.js";
 import { sendMail } from "../../../platform/mail/send.js";
-import type { ServiceContext } from "../../../platform/service-context.js";
+import { jobContext, type ServiceContext } from "../../../platform/service-context.js";
+import { allTenants } from "../../../platform/tenants/tenants.js";
 import * as bookings from "../bookings.repository.js";
 import { describeWhen } from "../premises.labels.js";
 import { priceOf } from "../premises.model.js";
@@ -51,3 +54,26 @@ export async function tellBooker(ctx: Pick<ServiceContext, "db" | "clock" | "ten
     },
   });
 }
+
+export const TELL_BOOKER_JOB = "premises.tellBooker";
+
+/**
+ * Tells the booker after the transaction that wrote the booking commits: the job is written in that
+ * transaction (so it is never lost, and never sent for a booking that was rolled back), and the mail
+ * is composed and queued in the outbox by the worker, off the request.
+ */
+export async function queueTellBooker(ctx: Pick<ServiceContext, "db" | "clock" | "tenant" | "baseUrl">, bookingId: string, what: Telling) {
+  await enqueue(ctx.db, ctx.clock, { name: TELL_BOOKER_JOB, tenantId: ctx.tenant.id, payload: { bookingId, what, baseUrl: ctx.baseUrl } });
+}
+
+export const tellBookerJobs = (deps: JobDeps): JobSet => ({
+  handlers: {
+    [TELL_BOOKER_JOB]: async (payload, job) => {
+      const { bookingId, what, baseUrl } = payload as { bookingId: string; what: Telling; baseUrl: string };
+      const tenant = (await allTenants(deps.db)).find((t) => t.id === job.tenantId);
+      if (!tenant) return;
+      await tellBooker({ ...jobContext(deps, tenant), baseUrl }, bookingId, what);
+    },
+  },
+  schedules: [],
+});

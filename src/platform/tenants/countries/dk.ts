@@ -1,4 +1,5 @@
-import { stdnum } from "stdnum";
+// The validator alone: the package's index loads every country's tables (a second at start).
+import * as cvr from "stdnum/lib/cjs/dk/cvr.js";
 import type { CountryProfile } from "./profile.js";
 
 export const denmark: CountryProfile = {
@@ -9,7 +10,7 @@ export const denmark: CountryProfile = {
   register: {
     scheme: "DK-CVR",
     name: "CVR",
-    isValid: (digits) => stdnum.DK?.cvr?.validate(digits).isValid ?? false,
+    isValid: (digits) => cvr.validate(digits).isValid,
     hint: "association.regNumber.hint.DK",
     invalid: "association.regNumber.invalid.DK",
   },

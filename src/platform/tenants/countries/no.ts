@@ -1,4 +1,5 @@
-import { stdnum } from "stdnum";
+// The validator alone: the package's index loads every country's tables (a second at start).
+import * as orgnr from "stdnum/lib/cjs/no/orgnr.js";
 import type { CountryProfile } from "./profile.js";
 
 export const norway: CountryProfile = {
@@ -9,7 +10,7 @@ export const norway: CountryProfile = {
   register: {
     scheme: "NO-BRC",
     name: "Organisasjonsnummer",
-    isValid: (digits) => stdnum.NO?.orgnr?.validate(digits).isValid ?? false,
+    isValid: (digits) => orgnr.validate(digits).isValid,
     hint: "association.regNumber.hint.NO",
     invalid: "association.regNumber.invalid.NO",
   },

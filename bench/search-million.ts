@@ -1,0 +1,108 @@
+// A national job board ten times the size: one million jobs from 500,000 associations on
+// PostgreSQL. What the snapshot costs to build and store, how long a fresh instance takes to be
+// ready and how much memory it holds, and what a search and a ranking cost. Run on request only:
+// `npm run bench -- million` (the data alone takes several minutes to write).
+import { seedDemo } from "../scripts/demo-data.js";
+import { openDatabase } from "../src/db/database.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import type { DialectName } from "../src/db/portable.js";
+import { rank } from "../src/modules/matching/matching.js";
+import type { Profile } from "../src/modules/matching/matching.model.js";
+import { systemClock } from "../src/platform/clock.js";
+import { liveDocuments, tenantIndex, viewOf } from "../src/platform/search/search-index.js";
+import { buildSnapshot } from "../src/platform/search/snapshots.js";
+import { currentRssMb, freePort, freshPostgres, startApp, waitFor } from "./harness.js";
+import { generate } from "./synthetic.js";
+
+const COUNTS = { associations: 500_000, jobs: 1_000_000 };
+const QUERIES = ["/search?q=bes%C3%B8gsven", "/search?q=frivilig&near=8000&within=10", "/search?category=sport&sort=newest", "/search?q=fodbold+tr%C3%A6ner"];
+
+export async function millionBench(dialect: DialectName, serverUrl?: string) {
+  if (dialect !== "postgres" || !serverUrl) return;
+  const settings = { SQLITE_FILE: "", DATABASE_URL: await freshPostgres(serverUrl, "sammen_million_bench") };
+  const { db } = openDatabase(settings);
+  try {
+    await migrateToLatest(db);
+    await seedDemo(db, systemClock);
+    const tenant = await db.selectFrom("tenants").select("id").where("slug", "=", "sonderby").executeTakeFirstOrThrow();
+    const seeding = performance.now();
+    await generate(db, tenant.id, COUNTS);
+    const seedSeconds = Math.round((performance.now() - seeding) / 1000);
+
+    const building = performance.now();
+    const docs = await buildSnapshot(db, systemClock, tenant.id, "da");
+    const snapshotMs = Math.round(performance.now() - building);
+    const stored = await db
+      .selectFrom("search_snapshots")
+      .select((eb) => [eb.fn.countAll<number>().as("parts"), eb.fn.sum<number>(eb.fn("length", ["data"])).as("bytes")])
+      .where("tenant_id", "=", tenant.id)
+      .executeTakeFirstOrThrow();
+
+    const port = await freePort();
+    const spawned = performance.now();
+    const app = startApp({
+      PORT: String(port),
+      ...settings,
+      LOG_LEVEL: "silent",
+      RUN_WORKERS: "false",
+      NODE_ENV: "production",
+      SECRET: "bench-secret-bench-secret-bench-secret",
+      DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
+    });
+    const searches: number[] = [];
+    let readyMs = 0;
+    let readyRss = 0;
+    try {
+      await waitFor(`http://localhost:${port}/readyz`, 600_000);
+      readyMs = Math.round(performance.now() - spawned);
+      readyRss = currentRssMb(app.pid as number);
+      for (const path of QUERIES) {
+        const started = performance.now();
+        await (await fetch(`http://localhost:${port}${path}`)).text();
+        searches.push(Math.round(performance.now() - started));
+      }
+    } finally {
+      app.kill("SIGTERM");
+    }
+
+    const index = await tenantIndex(db, tenant.id, "da");
+    const metas = [...liveDocuments(viewOf(index))].map(([, , meta]) => meta);
+    const profile: Profile = {
+      interests: ["elderly", "social"],
+      skills: "",
+      slots: ["tue-morning", "wed-morning", "thu-afternoon"],
+      origin: { lat: 56.1567, lon: 10.2108 },
+      maxKm: 25,
+      languages: ["da"],
+      needs: ["step_free"],
+      setting: "any",
+      rhythm: "regular",
+    };
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      rank(profile, metas, { today: "2026-11-22", limit: 20, skillsFor: () => [], categoryLabel: (c) => c });
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const figures = {
+      name: "search_million",
+      dialect,
+      docs,
+      seed_s: seedSeconds,
+      snapshot_build_ms: snapshotMs,
+      snapshot_parts: Number(stored.parts),
+      snapshot_mb: Math.round(Number(stored.bytes) / 1048576),
+      ready_ms: readyMs,
+      rss_mb: readyRss,
+      first_searches_ms: searches,
+      rank_p50_ms: Math.round((times[2] ?? 0) * 10) / 10,
+    };
+    console.log(
+      `one million on ${dialect}: snapshot of ${docs} documents built in ${snapshotMs} ms (${figures.snapshot_parts} parts, ${figures.snapshot_mb} MiB); a fresh instance is ready in ${readyMs} ms holding ${readyRss} MiB; its first searches took ${searches.join(", ")} ms; ranking for one person ${figures.rank_p50_ms} ms`,
+    );
+    console.log(JSON.stringify(figures));
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,56 @@
+// `npm run build` (also run by `npm install` and, when the sources are newer, by `npm start`):
+// bundles the server into dist/ with esbuild, so production starts plain JavaScript — one file to
+// read and compile instead of several hundred modules through a TypeScript loader.
+// `node scripts/build.mjs --if-stale` builds only when dist/ is missing or older than a source.
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "dist");
+const entries = { main: "src/main.ts" };
+// Files the server reads beside its code at run time (see src/platform/ui/assets.ts).
+const assets = ["src/platform/ui/app.css", "src/platform/ui/app.js", "src/platform/ui/map.js"];
+// Native add-ons and packages that load files by path stay in node_modules.
+const external = ["better-sqlite3", "@node-rs/argon2", "sharp", "highs", "pg-native"];
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function stale() {
+  const built = join(out, "main.js");
+  if (!existsSync(built)) return true;
+  const sources = Math.max(newest(join(root, "src")), newest(join(root, "scripts")), statSync(join(root, "package-lock.json")).mtimeMs);
+  return statSync(built).mtimeMs < sources;
+}
+
+if (process.argv.includes("--if-stale") && !stale()) process.exit(0);
+
+const { build } = await import("esbuild");
+const started = Date.now();
+await build({
+  absWorkingDir: root,
+  entryPoints: entries,
+  outdir: out,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external,
+  jsx: "automatic",
+  jsxImportSource: "hono/jsx",
+  sourcemap: true,
+  legalComments: "none",
+  logLevel: "warning",
+  // Bundled CommonJS packages call require(); an ES module has none of its own.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+});
+mkdirSync(out, { recursive: true });
+for (const a of assets) cpSync(join(root, a), join(out, a.split("/").pop()));
+console.log(`built dist/ in ${Date.now() - started} ms`);

@@ -1,0 +1,82 @@
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPerson, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
+
+describe.each(dialects())("pages in caches and on the wire [%s]", (dialect) => {
+  let t: TestDb;
+  let tenant: TenantFixture;
+  let app: ReturnType<typeof createTestApp>["app"];
+  const host = "cache.test";
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    tenant = await createTenant(t.db, { slug: "cache", host, isDefault: true });
+    app = createTestApp(t.db).app;
+  });
+  afterAll(() => t.destroy());
+
+  it("answers a repeated anonymous request for an unchanged page with 304, for the visitor's own cache only", async () => {
+    const visitor = new Visitor(app, host);
+    await visitor.get("/"); // the first visit sets the CSRF cookie the page's token is bound to
+    const first = await visitor.get("/");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    const again = await visitor.request("/", { headers: { "if-none-match": etag as string } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    // The nonce still differs from one page to the next, though the ETag does not.
+    const nonces = [first, await visitor.get("/")].map((r) => r.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1]);
+    expect(nonces[0]).not.toBe(nonces[1]);
+
+    // Another visitor (another CSRF token) has another page: the ETag does not match.
+    const other = new Visitor(app, host);
+    await other.get("/");
+    expect((await other.request("/", { headers: { "if-none-match": etag as string } })).status).toBe(200);
+  });
+
+  it("keeps a signed-in page out of every cache, with no ETag", async () => {
+    const person = await createPerson(t.db, tenant, { email: "cache@person.test" });
+    const member = new Visitor(app, host);
+    await member.signIn(person.email);
+    const page = await member.get("/");
+    expect(page.status).toBe(200);
+    expect(page.headers.get("etag")).toBeNull();
+    expect(page.headers.get("cache-control")).toBe("private, no-store");
+    expect(page.headers.get("cache-control")).not.toContain("public");
+    expect((await member.request("/", { headers: { "if-none-match": "*" } })).status).toBe(200);
+  });
+
+  it("compresses a page when the browser asks, and leaves small answers as they are", async () => {
+    const visitor = new Visitor(app, host);
+    const plain = await visitor.get("/");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const html = await plain.text();
+    const zipped = await visitor.request("/", { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("vary")).toContain("Accept-Encoding");
+    const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8");
+    expect(unzipped.replace(/nonce="[^"]+"/g, "")).toBe(html.replace(/nonce="[^"]+"/g, ""));
+    const small = await visitor.request("/readyz", { headers: { "accept-encoding": "gzip" } });
+    expect(small.headers.get("content-encoding")).toBeNull();
+  });
+
+  it("shows a tenant's changed settings on the next page, whoever wrote them", async () => {
+    const visitor = new Visitor(app, host);
+    expect(await (await visitor.get("/")).text()).not.toContain("Omdøbt Frivilligcenter");
+    const before = await t.db.selectFrom("tenants").select("settings_version").where("id", "=", tenant.id).executeTakeFirstOrThrow();
+    // Written past the application, as another instance or a script would.
+    await t.db.updateTable("tenants").set({ name: "Omdøbt Frivilligcenter" }).where("id", "=", tenant.id).execute();
+    expect(await (await visitor.get("/")).text()).toContain("Omdøbt Frivilligcenter");
+    const version = async () =>
+      (await t.db.selectFrom("tenants").select("settings_version").where("id", "=", tenant.id).executeTakeFirstOrThrow()).settings_version;
+    expect(await version()).toBe(before.settings_version + 1);
+    await t.db
+      .insertInto("search_synonyms")
+      .values({ tenant_id: tenant.id, lang: "da", groups: "hund, vovse", updated_at: new Date().toISOString() })
+      .execute();
+    expect(await version()).toBe(before.settings_version + 2);
+    await t.db.deleteFrom("search_synonyms").where("tenant_id", "=", tenant.id).execute();
+    expect(await version()).toBe(before.settings_version + 3);
+  });
+});
