@@ -6,12 +6,11 @@ import { seedDemo } from "../scripts/demo-data.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import type { DialectName } from "../src/db/portable.js";
-import { rank } from "../src/modules/matching/matching.js";
-import type { Profile } from "../src/modules/matching/matching.model.js";
 import { systemClock } from "../src/platform/clock.js";
-import { liveDocuments, tenantIndex, viewOf } from "../src/platform/search/search-index.js";
+import { tenantIndex } from "../src/platform/search/search-index.js";
 import { buildSnapshot } from "../src/platform/search/snapshots.js";
 import { currentRssMb, freePort, freshPostgres, startApp, waitFor } from "./harness.js";
+import { rankingTimes } from "./search.js";
 import { generate } from "./synthetic.js";
 
 const COUNTS = { associations: 500_000, jobs: 1_000_000 };
@@ -66,25 +65,7 @@ export async function millionBench(dialect: DialectName, serverUrl?: string) {
     }
 
     const index = await tenantIndex(db, tenant.id, "da");
-    const metas = [...liveDocuments(viewOf(index))].map(([, , meta]) => meta);
-    const profile: Profile = {
-      interests: ["elderly", "social"],
-      skills: "",
-      slots: ["tue-morning", "wed-morning", "thu-afternoon"],
-      origin: { lat: 56.1567, lon: 10.2108 },
-      maxKm: 25,
-      languages: ["da"],
-      needs: ["step_free"],
-      setting: "any",
-      rhythm: "regular",
-    };
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      rank(profile, metas, { today: "2026-11-22", limit: 20, skillsFor: () => [], categoryLabel: (c) => c });
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
+    const { times } = rankingTimes(index, 5);
     const figures = {
       name: "search_million",
       dialect,
