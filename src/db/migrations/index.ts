@@ -20,8 +20,8 @@ import * as searchSynonyms from "./20261126_2200_search_synonyms.js";
 import * as translations from "./20261126_2230_translations.js";
 import * as oneApplicationPerPerson from "./20261126_2300_one_application_per_person.js";
 import * as premiseRulesVersion from "./20261127_0100_premise_rules_version.js";
-import * as settingsVersion from "./20261127_0100_settings_version.js";
 import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
+import * as settingsVersion from "./20261127_0100_settings_version.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,

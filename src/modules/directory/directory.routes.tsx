@@ -58,10 +58,7 @@ async function showForm(
   pending?: Parameters<typeof OfferFormPage>[0]["pending"],
 ) {
   const ctx = serviceContext(c);
-  const [categories, targetGroups] = await Promise.all([
-    terms(ctx.db, ctx.tenant, "category", ctx.lang),
-    terms(ctx.db, ctx.tenant, "target_group", ctx.lang),
-  ]);
+  const [categories, targetGroups] = await Promise.all([terms(ctx.db, ctx.tenant, "category", ctx.lang), terms(ctx.db, ctx.tenant, "target_group", ctx.lang)]);
   const page = (
     <OfferFormPage
       action={action}

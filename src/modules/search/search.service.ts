@@ -19,10 +19,7 @@ type Vocabulary = Record<FilterKey, { value: string; label: string }[]>;
 
 async function vocabulary(ctx: ServiceContext): Promise<Vocabulary> {
   const t = translator(ctx.lang);
-  const [categories, targetGroups] = await Promise.all([
-    terms(ctx.db, ctx.tenant, "category", ctx.lang),
-    terms(ctx.db, ctx.tenant, "target_group", ctx.lang),
-  ]);
+  const [categories, targetGroups] = await Promise.all([terms(ctx.db, ctx.tenant, "category", ctx.lang), terms(ctx.db, ctx.tenant, "target_group", ctx.lang)]);
   const fromTerms = (list: { code: string; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));
   return {
     kind: labelled(kindLabels, t),

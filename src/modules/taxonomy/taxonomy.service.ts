@@ -49,7 +49,10 @@ const labelled = new WeakMap<StoredTerm[], Map<Lang, Term[]>>();
 export async function terms(db: Database, tenant: Pick<Tenant, "id" | "settingsVersion">, kind: TermKind, lang: Lang): Promise<Term[]> {
   const list = await stored.get(tenant, kind, () => repo.list(db, tenant.id, kind));
   let byLang = labelled.get(list);
-  if (!byLang) labelled.set(list, (byLang = new Map()));
+  if (!byLang) {
+    byLang = new Map();
+    labelled.set(list, byLang);
+  }
   let named = byLang.get(lang);
   if (!named) {
     named = list.map((t) => ({ id: t.id, code: t.code, label: t.labels[lang] ?? t.labels.da ?? t.code }));

@@ -4,8 +4,8 @@ import { purgeRateLimits } from "../auth/rate-limit.js";
 import { purgeExpired } from "../auth/sessions.js";
 import type { Clock } from "../clock.js";
 import type { Mailer } from "../mail/mailer.js";
-import { refreshSnapshots } from "../search/snapshots.js";
 import { SEND_MAIL_JOB, sendMailHandler } from "../mail/outbox.js";
+import { refreshSnapshots } from "../search/snapshots.js";
 import type { JobHandler, Schedule } from "./worker.js";
 
 export interface JobDeps {
