@@ -97,6 +97,6 @@ export async function upsertDocument(
   await db
     .insertInto("search_documents")
     .values({ tenant_id: tenantId, kind, ref_id: refId, ...values })
-    .onConflict((oc) => oc.columns(["tenant_id", "kind", "ref_id"]).doUpdateSet((eb) => ({ ...values, version: eb("search_documents.version", "+", 1) })))
+    .onConflict((oc) => oc.columns(["tenant_id", "kind", "ref_id"]).doUpdateSet(values))
     .execute();
 }

@@ -6,7 +6,7 @@ export interface SearchDocumentsTable {
   ref_id: string;
   visible: number;
   updated_at: string;
-  /** 1 when written, one more at each later write. */
+  /** 1 when written; the database adds one at each update (a trigger). */
   version: Generated<number>;
   /** The SearchDocument as JSON. */
   body: string;
