@@ -41,6 +41,15 @@ export function startProcess(args: string[], env: Record<string, string>): Child
   return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
+/** How every benchmark runs the server: in production mode, quiet, without background jobs, with its own keys. */
+const BENCH_SERVER = {
+  NODE_ENV: "production",
+  LOG_LEVEL: "silent",
+  RUN_WORKERS: "false",
+  SECRET: "bench-secret-bench-secret-bench-secret",
+  DATA_KEY: "YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXktMDA=",
+};
+
 /**
  * The server as `npm start` runs it: the compiled build in dist/ (built first when missing or older than the
  * sources). `{ loader: "tsx" }` runs the TypeScript sources through the tsx loader instead, as before the build.
@@ -48,7 +57,7 @@ export function startProcess(args: string[], env: Record<string, string>): Child
 export function startApp(env: Record<string, string>, options: { loader?: "tsx" } = {}): ChildProcess {
   if (options.loader !== "tsx") spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
   const args = options.loader === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["dist/main.js"];
-  return startProcess(args, { DATA_KEY: "YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXktMDA=", ...env });
+  return startProcess(args, { ...BENCH_SERVER, ...env });
 }
 
 /** The limit for a page: the same bytes served by a bare Node HTTP server in its own process. */

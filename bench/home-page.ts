@@ -65,11 +65,7 @@ async function once(dialect: DialectName, databaseUrl: string | undefined, repet
     PORT: String(port),
     SQLITE_FILE: join(dir, "bench.sqlite"),
     ...(database ? { DATABASE_URL: database } : {}),
-    LOG_LEVEL: "silent",
-    RUN_WORKERS: "false",
-    NODE_ENV: "production",
     SEED_DEMO: "true",
-    SECRET: "bench-secret-bench-secret-bench-secret",
   });
   try {
     const base = `http://localhost:${port}`;

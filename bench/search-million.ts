@@ -42,11 +42,7 @@ export async function millionBench(dialect: DialectName, serverUrl?: string) {
     const app = startApp({
       PORT: String(port),
       ...settings,
-      LOG_LEVEL: "silent",
-      RUN_WORKERS: "false",
-      NODE_ENV: "production",
-      SECRET: "bench-secret-bench-secret-bench-secret",
-      DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
+      NODE_OPTIONS: "--max-old-space-size=4096",
     });
     const searches: number[] = [];
     let readyMs = 0;

@@ -127,10 +127,6 @@ export async function searchBench(dialect: DialectName, serverUrl?: string) {
       const app = startApp({
         PORT: String(port),
         ...settings,
-        LOG_LEVEL: "silent",
-        RUN_WORKERS: "false",
-        NODE_ENV: "production",
-        SECRET: "bench-secret-bench-secret-bench-secret",
       });
       let staticServer: ReturnType<typeof startStaticServer> | null = null;
       try {

@@ -54,10 +54,8 @@ export async function startupBench(dialect: DialectName, databaseUrl?: string) {
     SQLITE_FILE: join(dir, "bench.sqlite"),
     ...(databaseUrl ? { DATABASE_URL: await freshPostgres(databaseUrl, "sammen_bench_startup") } : {}),
     SEED_DEMO: "true",
-    LOG_LEVEL: "silent",
+    // Idle memory counts the background jobs a real instance runs.
     RUN_WORKERS: "true",
-    NODE_ENV: "production",
-    SECRET: "bench-secret-bench-secret-bench-secret",
   };
   try {
     // The first start migrates and seeds the demo; the measured starts find an existing database.
