@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { type Dialect, type Kysely, PostgresAdapter, PostgresDialect, type SelectQueryBuilder, SqliteDialect, sql } from "kysely";
+import { type Dialect, type Kysely, PostgresAdapter, PostgresDialect, type SelectQueryBuilder, type SqliteDatabase, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 
 export type DialectName = "sqlite" | "postgres";
@@ -27,7 +27,29 @@ export function createDialect(target: { databaseUrl?: string; sqliteFile: string
   database.pragma("busy_timeout = 5000");
   database.pragma("foreign_keys = ON");
   database.pragma("synchronous = NORMAL");
-  return { name: "sqlite", dialect: new SqliteDialect({ database }) };
+  return { name: "sqlite", dialect: new SqliteDialect({ database: keepingStatements(database) }) };
+}
+
+/** Statements kept per database file; the application has a few hundred distinct ones. */
+const KEPT_STATEMENTS = 1000;
+
+/**
+ * better-sqlite3 with each statement kept by its text: preparing a small query anew costs about as much as
+ * running it. A statement still being read from (a streamed export) is not handed out twice.
+ */
+function keepingStatements(database: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      const found = kept.get(text);
+      if (found && !found.busy) return found;
+      const statement = database.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value as string);
+      return statement;
+    },
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: works for any database schema and transaction

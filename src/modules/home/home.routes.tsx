@@ -5,18 +5,23 @@ import type { AppEnv } from "../../platform/http/env.js";
 import { unauthenticated } from "../../platform/http/errors.js";
 import { readForm, safeBack } from "../../platform/http/forms.js";
 import { cookieOptions, LANG_COOKIE } from "../../platform/http/middleware.js";
+import { keptPages } from "../../platform/http/page-cache.js";
 import { render } from "../../platform/http/render.js";
 import { isLang } from "../../platform/i18n/i18n.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { rememberLanguage } from "../account/index.js";
 import { namesForMember } from "../associations/index.js";
-import { frontPage } from "../search/index.js";
+import { frontPage, searchesVersion } from "../search/index.js";
 import { startSections } from "./start.js";
 import { AccessibilityPage, HomePage, PrivacyPage } from "./views/home-views.js";
 import { StartPage } from "./views/start-views.js";
 
 export const homeRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => render(c, c.get("t")("home.title"), <HomePage front={await frontPage(serviceContext(c))} />))
+  .get(
+    "/",
+    keptPages((c) => searchesVersion(serviceContext(c))),
+    async (c) => render(c, c.get("t")("home.title"), <HomePage front={await frontPage(serviceContext(c))} />),
+  )
   .get("/start", async (c) => {
     const ctx = serviceContext(c);
     const actor = ctx.actor;

@@ -43,14 +43,17 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
   });
   afterAll(() => t.destroy());
 
-  const startOf = async (email: string, host = a.host) => {
+  const signedIn = async (email: string, host = a.host) => {
     const v = new Visitor(env.app, host);
-    const signedIn = await v.signIn(email);
-    expect(signedIn.headers.get("location")).toBe("/start");
+    expect((await v.signIn(email)).headers.get("location")).toBe("/start");
+    return v;
+  };
+  const startIn = async (v: Visitor) => {
     const res = await v.get("/start");
     expect(res.status).toBe(200);
     return res.text();
   };
+  const startOf = async (email: string, host = a.host) => startIn(await signedIn(email, host));
 
   it("sends someone who is not signed in to sign in first", async () => {
     const res = await new Visitor(env.app, a.host).get("/start");
@@ -75,9 +78,10 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
 
   it("shows the centre's staff their queues with counts, first, and the same number of statements whatever waits", async () => {
     // An instance has its search index in memory before it is ready (main.ts); the first page here loads it.
-    await startOf("staff@a.test");
+    const staff = await signedIn("staff@a.test");
+    await startIn(staff);
     counted.take();
-    const html = await startOf("staff@a.test");
+    const html = await startIn(staff);
     const statements = counted.take();
     expect(html).toContain("1 jobopslag venter på godkendelse");
     expect(html).toContain('href="/opportunities/moderation"');
@@ -89,7 +93,7 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
     for (const name of ["C", "D", "E"]) await buildApplication(t.db, env.config, a, more.id, { name });
     await t.db.updateTable("opportunities").set({ status: "pending" }).where("id", "=", more.id).execute();
     counted.take();
-    expect(await startOf("staff@a.test")).toContain("2 jobopslag venter på godkendelse");
+    expect(await startIn(staff)).toContain("2 jobopslag venter på godkendelse");
     expect(counted.take()).toBe(statements);
   });
 

@@ -9,6 +9,7 @@ import { waitingInSearch } from "./start.js";
 
 export { type FrontPage, frontPage } from "./front-page.js";
 export { personalData } from "./saved-searches.js";
+export { searchesVersion } from "./search.service.js";
 export { ResultCard } from "./views/search-views.js";
 
 export const searchModule: ModuleDefinition = {

@@ -4,6 +4,7 @@ import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { invalid } from "../../platform/http/errors.js";
 import { issuesToFieldErrors, parseForm } from "../../platform/http/forms.js";
+import { keptPages } from "../../platform/http/page-cache.js";
 import { render } from "../../platform/http/render.js";
 import { localized } from "../../platform/i18n/localized.js";
 import { kindLabels } from "../../platform/search/labels.js";
@@ -75,29 +76,33 @@ export const searchRoutes = new Hono<AppEnv>()
       outcome.hits.map((h) => [t(kindLabels[h.doc.kind]), h.doc.title, h.doc.subtitle, h.distanceKm, `${new URL(c.req.url).origin}${h.doc.url}`]),
     );
   })
-  .get("/", async (c) => {
-    const t = c.get("t");
-    const parsed = searchInput.safeParse(
-      rawSearchQuery(
-        (k) => c.req.query(k),
-        (k) => c.req.queries(k),
-      ),
-    );
-    if (!parsed.success) {
+  .get(
+    "/",
+    keptPages((c) => service.searchesVersion(serviceContext(c))),
+    async (c) => {
+      const t = c.get("t");
+      const parsed = searchInput.safeParse(
+        rawSearchQuery(
+          (k) => c.req.query(k),
+          (k) => c.req.queries(k),
+        ),
+      );
+      if (!parsed.success) {
+        return render(
+          c,
+          t("search.title"),
+          <SearchPage input={{ ...blank, q: c.req.query("q")?.slice(0, 200) ?? "" }} errors={issuesToFieldErrors(parsed.error.issues)} />,
+          400,
+        );
+      }
+      const found = await service.search(serviceContext(c), parsed.data);
+      // Each hit in the reader's language where its association has translated it.
+      const outcome = found.ok ? { ...found, hits: found.hits.map((h) => ({ ...h, doc: localized(h.doc, c.get("lang")) })) } : found;
+      if (!outcome.ok) return render(c, t("search.title"), <SearchPage input={parsed.data} errors={outcome.errors} />, 400);
       return render(
         c,
-        t("search.title"),
-        <SearchPage input={{ ...blank, q: c.req.query("q")?.slice(0, 200) ?? "" }} errors={issuesToFieldErrors(parsed.error.issues)} />,
-        400,
+        parsed.data.q ? t("search.titleFor", { q: parsed.data.q }) : t("search.title"),
+        <SearchPage input={parsed.data} result={{ ...outcome, placeName: outcome.place ? `${outcome.place.code} ${outcome.place.name}` : null }} />,
       );
-    }
-    const found = await service.search(serviceContext(c), parsed.data);
-    // Each hit in the reader's language where its association has translated it.
-    const outcome = found.ok ? { ...found, hits: found.hits.map((h) => ({ ...h, doc: localized(h.doc, c.get("lang")) })) } : found;
-    if (!outcome.ok) return render(c, t("search.title"), <SearchPage input={parsed.data} errors={outcome.errors} />, 400);
-    return render(
-      c,
-      parsed.data.q ? t("search.titleFor", { q: parsed.data.q }) : t("search.title"),
-      <SearchPage input={parsed.data} result={{ ...outcome, placeName: outcome.place ? `${outcome.place.code} ${outcome.place.name}` : null }} />,
-    );
-  });
+    },
+  );

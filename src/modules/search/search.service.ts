@@ -33,6 +33,18 @@ async function vocabulary(ctx: ServiceContext): Promise<Vocabulary> {
   };
 }
 
+/** The day a search is made on: jobs whose closing date has passed drop out of the results. */
+const today = (ctx: ServiceContext) => isoNow(ctx.clock).slice(0, 10);
+
+/**
+ * What every search's answer depends on besides its question: the tenant's index (which lives as long as it
+ * is in use), its changes so far, the tenant's settings and the day. Read again on every request.
+ */
+export async function searchesVersion(ctx: ServiceContext): Promise<{ owner: object; version: string }> {
+  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
+  return { owner: index, version: `${ctx.tenant.settingsVersion}:${index.generation}:${today(ctx)}` };
+}
+
 /**
  * One search over associations, offers and jobs. A filter value the tenant does not have, or a
  * postcode that does not exist, is reported and nothing is searched.
@@ -68,7 +80,7 @@ async function searchWith(ctx: ServiceContext, vocab: Vocabulary, input: SearchI
     origin: place,
     withinKm: input.within ?? null,
     sort: input.sort,
-    today: isoNow(ctx.clock).slice(0, 10),
+    today: today(ctx),
     offset: (input.page - 1) * limit,
     limit,
   });

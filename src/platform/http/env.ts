@@ -9,7 +9,7 @@ import type { Mailer } from "../mail/mailer.js";
 import type { WaitingItem } from "../modules.js";
 import type { ServiceContext } from "../service-context.js";
 import type { Tenant } from "../tenants/tenants.js";
-import type { ShellLoader } from "./render.js";
+import type { DrawnPage, ShellLoader } from "./render.js";
 
 export interface Deps {
   config: Config;
@@ -43,5 +43,7 @@ export type AppEnv = {
     /** What waits for the person in every module, for their start page. */
     waiting: (ctx: ServiceContext) => Promise<WaitingItem[]>;
     apiCaller: ApiCaller | null;
+    /** Set by page-cache.ts on a page it may keep: takes the page as drawn. */
+    keepPage?: (page: DrawnPage) => void;
   };
 };

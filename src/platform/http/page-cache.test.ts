@@ -1,6 +1,9 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureDocuments } from "../../../test/fixtures/search.js";
 import { createPerson, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
+import { systemClock } from "../clock.js";
+import { putDocument } from "../search/documents.js";
 
 describe.each(dialects())("pages in caches and on the wire [%s]", (dialect) => {
   let t: TestDb;
@@ -33,6 +36,35 @@ describe.each(dialects())("pages in caches and on the wire [%s]", (dialect) => {
     const other = new Visitor(app, host);
     await other.get("/");
     expect((await other.request("/", { headers: { "if-none-match": etag as string } })).status).toBe(200);
+  });
+
+  const tokenIn = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1] as string;
+  const masked = (html: string) => html.replaceAll(tokenIn(html), "TOKEN").replace(/nonce="[^"]+"/g, "");
+
+  it("sends an anonymous search page drawn once to every visitor, each with their own token and nonce", async () => {
+    const [a, b] = [new Visitor(app, host), new Visitor(app, host)];
+    const path = "/search?q=kagebager";
+    const [pageA, pageB] = [await (await a.get(path)).text(), await (await b.get(path)).text()];
+    expect(tokenIn(pageA)).not.toBe(tokenIn(pageB));
+    expect(masked(pageA)).toBe(masked(pageB));
+    // Each token is the visitor's own: it is taken with their cookie and refused with the other's.
+    const choose = (v: Visitor, token: string) =>
+      v.request("/language", { method: "POST", body: new URLSearchParams({ _csrf: token, lang: "en", back: "/" }) });
+    expect((await choose(a, tokenIn(pageA))).status).toBe(303);
+    expect((await choose(b, tokenIn(pageA))).status).toBe(403);
+  });
+
+  it("shows a job on a kept page the moment it is written, also when another instance wrote it", async () => {
+    const visitor = new Visitor(app, host);
+    const path = "/search?q=kagebager";
+    expect(await (await visitor.get(path)).text()).not.toContain("Kagebager til caféen");
+    const job = fixtureDocuments[0] as (typeof fixtureDocuments)[0];
+    await putDocument(t.secondInstance(), systemClock, tenant.id, "DK", { ...job, id: "kagebager", title: "Kagebager til caféen" });
+    expect(await (await visitor.get(path)).text()).toContain("Kagebager til caféen");
+    await putDocument(t.secondInstance(), systemClock, tenant.id, "DK", { ...job, id: "kagebager", title: "Kagebager til klubben" });
+    const again = await (await visitor.get(path)).text();
+    expect(again).toContain("Kagebager til klubben");
+    expect(again).not.toContain("Kagebager til caféen");
   });
 
   it("keeps a signed-in page out of every cache, with no ETag", async () => {

@@ -25,22 +25,60 @@ export function themeVersion(color: string): string {
 const noticeOf = (notices: ShellData["notices"], name: string | undefined) => (name && Object.hasOwn(notices, name) ? (notices[name] ?? null) : null);
 
 /**
- * Stands in for the CSP nonce while a page is drawn, so the page's ETag is the same from one request to the
- * next; random per process, so nothing a person writes on a page can be mistaken for it.
+ * Stand in for what differs from one request to the next while a page is drawn: the CSP nonce and the
+ * visitor's CSRF token. The drawn page is then the same for every visitor, so its ETag can be worked out
+ * once and an anonymous page can be kept (see page-cache.ts). Random per process, so nothing a person writes
+ * on a page can be mistaken for them.
  */
 const NONCE_MARK = `n${randomBytes(12).toString("hex")}`;
+const CSRF_MARK = `c${randomBytes(12).toString("hex")}`;
+const MARKS = new RegExp(`${NONCE_MARK}|${CSRF_MARK}`, "g");
 
-/** The ETag of a page: its bytes (without the nonce), which include the visitor's CSRF token. */
-const etagOf = (html: string) => `W/"${createHash("sha1").update(html).digest("base64url")}"`;
+/** A page as drawn, with the marks in place, and a digest of its bytes once one is asked for. */
+export interface DrawnPage {
+  html: string;
+  digest?: string;
+}
+
+/** The ETag of a page: its drawn bytes and the visitor's CSRF token, which the page carries. */
+function etagOf(page: DrawnPage, token: string) {
+  page.digest ??= createHash("sha1").update(page.html).digest("base64url");
+  return `W/"${createHash("sha1").update(page.digest).update(token).digest("base64url")}"`;
+}
 
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*" || `W/${tag.trim()}` === etag);
 
+/** Whether a page may be revalidated and kept: a 200 answer to an anonymous GET whose route did not say no-store. */
+function keepable(c: Context<AppEnv>, status: ContentfulStatusCode): boolean {
+  // A route that said no-store (a reset form, a download of one's data) keeps it.
+  const ownPolicy = c.res.headers.get("Cache-Control") ?? "";
+  return status === 200 && c.req.method === "GET" && c.get("session") === null && !ownPolicy.includes("no-store");
+}
+
 /**
- * Only pages nobody is signed in to get an ETag, and only for the visitor's own cache (`private`): each page
- * carries a CSRF token bound to the visitor's cookie, so no shared cache may keep it, and a signed-in page is
- * never stored at all.
+ * Sends a drawn page with this request's nonce and token. Only pages nobody is signed in to get an ETag, and
+ * only for the visitor's own cache (`private`): each page carries a CSRF token bound to the visitor's cookie,
+ * so no shared cache may keep it, and a signed-in page is never stored at all.
  */
+export function sendPage(c: Context<AppEnv>, page: DrawnPage, status: ContentfulStatusCode) {
+  c.header("Vary", "HX-Request, Accept-Language, Cookie");
+  const token = c.get("csrfToken");
+  if (keepable(c, status)) {
+    const etag = etagOf(page, token);
+    c.header("ETag", etag);
+    c.header("Cache-Control", "private, no-cache");
+    if (matches(c.req.header("if-none-match"), etag)) return c.body(null, 304);
+  } else {
+    c.header("Cache-Control", "private, no-store");
+  }
+  const nonce = c.get("secureHeadersNonce") ?? "";
+  const sent = page.html.replace(MARKS, (mark) => (mark === NONCE_MARK ? nonce : token));
+  // Known length: small pages are sent as they are, larger ones compressed when the browser asks (see app.ts).
+  c.header("Content-Length", String(Buffer.byteLength(sent)));
+  return c.html(sent, status);
+}
+
 export async function render(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200) {
   const shell = await c.get("shell")(c);
   const tenant = c.get("tenant");
@@ -53,7 +91,7 @@ export async function render(c: Context<AppEnv>, title: string, body: Child, sta
         fmt: formats(c.get("lang"), tenant.timeZone),
         tenant,
         actor: c.get("actor"),
-        csrfToken: c.get("csrfToken"),
+        csrfToken: CSRF_MARK,
         nonce: NONCE_MARK,
         path: c.req.path,
         back: c.req.method === "GET" ? c.req.path + new URL(c.req.url).search : "/",
@@ -69,21 +107,8 @@ export async function render(c: Context<AppEnv>, title: string, body: Child, sta
       {body}
     </Document>
   );
-  c.header("Vary", "HX-Request, Accept-Language, Cookie");
   const html = `<!doctype html>${await page}`;
-  // A route that said no-store (a reset form, a download of one's data) keeps it.
-  const ownPolicy = c.res.headers.get("Cache-Control") ?? "";
-  const revalidate = status === 200 && c.req.method === "GET" && c.get("session") === null && !ownPolicy.includes("no-store");
-  if (revalidate) {
-    const etag = etagOf(html);
-    c.header("ETag", etag);
-    c.header("Cache-Control", "private, no-cache");
-    if (matches(c.req.header("if-none-match"), etag)) return c.body(null, 304);
-  } else {
-    c.header("Cache-Control", "private, no-store");
-  }
-  const sent = html.replaceAll(NONCE_MARK, c.get("secureHeadersNonce") ?? "");
-  // Known length: small pages are sent as they are, larger ones compressed when the browser asks (see app.ts).
-  c.header("Content-Length", String(Buffer.byteLength(sent)));
-  return c.html(sent, status);
+  const drawn: DrawnPage = { html };
+  if (keepable(c, status)) c.get("keepPage")?.(drawn);
+  return sendPage(c, drawn, status);
 }

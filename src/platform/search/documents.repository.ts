@@ -52,18 +52,27 @@ export async function documentsAfter(db: Database, tenantId: string, after: { ki
 }
 
 /**
- * The tenant's rows changed at or after `since`, oldest change first. Each search asks, so a row is
- * parsed only when the caller reads it: most are the same versions it already holds.
+ * Which of the tenant's rows changed at or after `since`, and to which version. Each search asks, and most
+ * are versions the caller already holds, so the documents themselves are read by `storedByKeys`.
  */
-export async function changedSince(db: Database, tenantId: string, since: string): Promise<{ key: string; version: number; read: () => StoredDocument }[]> {
+export async function versionsChangedSince(db: Database, tenantId: string, since: string): Promise<{ key: string; version: number }[]> {
   const rows = await db
     .selectFrom("search_documents")
-    .select(COLUMNS)
+    .select(["kind", "ref_id", "version"])
     .where("tenant_id", "=", tenantId)
     .where("updated_at", ">=", since)
-    .orderBy("updated_at")
     .execute();
-  return rows.map((row) => ({ key: `${row.kind}:${row.ref_id}`, version: row.version, read: () => toStoredDocument(row) }));
+  return rows.map((row) => ({ key: `${row.kind}:${row.ref_id}`, version: row.version }));
+}
+
+/** Keys per statement: well under the number of parameters either database takes. */
+const KEYS_PER_READ = 500;
+
+/** The tenant's rows with these keys ("kind:id"), oldest change first. */
+export async function storedByKeys(db: Database, tenantId: string, keys: string[]): Promise<StoredDocument[]> {
+  const rows: Row[] = [];
+  for (let at = 0; at < keys.length; at += KEYS_PER_READ) rows.push(...(await rowsAt(db, tenantId, keys.slice(at, at + KEYS_PER_READ))));
+  return rows.sort((a, b) => (a.updated_at < b.updated_at ? -1 : a.updated_at > b.updated_at ? 1 : 0)).map(toStoredDocument);
 }
 
 /**

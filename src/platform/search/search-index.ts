@@ -2,7 +2,7 @@ import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
 import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
-import { changedSince, documentsByKeys } from "./documents.repository.js";
+import { versionsChangedSince, documentsByKeys, storedByKeys } from "./documents.repository.js";
 import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, ordinalOf, type Segment } from "./segment.js";
 import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
 import type { IndexView } from "./text-query.js";
@@ -126,10 +126,14 @@ function refreshInBackground(db: Database, tenantId: string, index: TenantIndex,
 
 async function catchUp(db: Database, tenantId: string, index: TenantIndex) {
   const since = index.watermark ? new Date(Date.parse(index.watermark) - SETTLE_MS).toISOString() : "";
-  // The last minute's rows come back on every search; only those newer than the index holds are read whole.
-  for (const changed of await changedSince(db, tenantId, since)) {
-    if (changed.version <= heldVersion(index, changed.key)) continue;
-    const row = changed.read();
+  // The last minute's keys and versions come back on every search; only rows newer than the index holds are read whole.
+  const newer = (await versionsChangedSince(db, tenantId, since)).filter((c) => c.version > heldVersion(index, c.key));
+  if (newer.length === 0) return;
+  for (const row of await storedByKeys(
+    db,
+    tenantId,
+    newer.map((c) => c.key),
+  )) {
     if (row.updatedAt > index.watermark) index.watermark = row.updatedAt;
     const held = heldVersion(index, row.key);
     if (row.version <= held) continue;

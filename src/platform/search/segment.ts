@@ -247,11 +247,9 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     const bytes = count * width;
     const start = data.byteOffset + at;
     at += bytes + ((4 - (bytes % 4)) % 4);
-    if (start % width === 0) return make(data.buffer, start, count);
-    // A driver may hand over bytes at an odd offset; a typed array needs them aligned.
-    const copy = new Uint8Array(bytes);
-    copy.set(data.subarray(start - data.byteOffset, start - data.byteOffset + bytes));
-    return make(copy.buffer, 0, count);
+    // A copy of its own, aligned however the driver handed the bytes over, so the stored form (with its
+    // text header, already parsed) can be freed.
+    return make(data.buffer.slice(start, start + bytes), 0, count);
   };
   const [nVersions, nGroups, nPost, nTf, nLength] = lengths as [number, number, number, number, number];
   const u32 = (b: ArrayBufferLike, o: number, n: number) => new Uint32Array(b, o, n);
