@@ -2,7 +2,7 @@ import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
 import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
-import { versionsChangedSince, documentsByKeys, storedByKeys } from "./documents.repository.js";
+import { documentsByKeys, storedByKeys, versionsChangedSince } from "./documents.repository.js";
 import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, ordinalOf, type Segment } from "./segment.js";
 import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
 import type { IndexView } from "./text-query.js";
