@@ -1,4 +1,4 @@
-import { distanceKm } from "../../platform/search/postcodes.js";
+import { distanceKm, latitudeGapKm } from "../../platform/search/postcodes.js";
 import type { DocMeta } from "../../platform/search/segment.js";
 import { firstInOrder } from "../../platform/search/top.js";
 import type { Match, Profile, Reason } from "./matching.model.js";
@@ -99,8 +99,10 @@ function skills(words: string[], out: Reasons): number {
 
 /** How far away, and the points for being near or remote; null when it is farther than the person will travel. */
 function place(profile: Profile, doc: DocMeta, out: Reasons): { score: number; distance: number | null } | null {
-  const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, doc as { lat: number; lon: number }) : null;
   const maxKm = profile.maxKm ?? DEFAULT_MAX_KM;
+  // Most of a national list is ruled out by latitude alone; the margin keeps a place exactly at the limit in.
+  if (!doc.remote && profile.origin && doc.lat !== null && doc.lon !== null && latitudeGapKm(profile.origin.lat, doc.lat) > maxKm + 1e-6) return null;
+  const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, doc as { lat: number; lon: number }) : null;
   if (!doc.remote && distance !== null && distance > maxKm) return null;
   if (doc.remote) {
     out?.fits.push({ code: "remote" });

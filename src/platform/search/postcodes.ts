@@ -20,6 +20,14 @@ const EARTH_RADIUS_KM = 6371;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** Great-circle distance; close enough for "how far is it" within a municipality. */
+/**
+ * A lower bound of distanceKm from the latitudes alone (a great circle is never shorter than its north–south
+ * part), to rule out far places before the trigonometry.
+ */
+export function latitudeGapKm(a: number, b: number): number {
+  return EARTH_RADIUS_KM * Math.abs(rad(b - a));
+}
+
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));

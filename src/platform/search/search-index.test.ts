@@ -4,7 +4,7 @@ import { createTenant, createTestApp, createTestDb, dialects, type TenantFixture
 import { type DocumentInput, hideDocument, putDocument } from "./documents.js";
 import { dropIndexes, tenantIndex } from "./search-index.js";
 import { buildSnapshot, refreshSnapshots, SNAPSHOT_AFTER_CHANGES } from "./snapshots.js";
-import { snapshotStamp } from "./snapshots.repository.js";
+import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
 
 describe.each(dialects())("the index loaded from a stored snapshot [%s]", (dialect) => {
   let t: TestDb;
@@ -40,6 +40,33 @@ describe.each(dialects())("the index loaded from a stored snapshot [%s]", (diale
     expect(index.base.reduce((n, p) => n + p.segment.keys.length, 0)).toBe(fixtureDocuments.length);
     expect(index.changed.size).toBe(0);
     expect(await answers()).toBe(fromRows);
+  });
+
+  it("reads a stored part piece by piece, and starts again when a new snapshot replaces the one it reads", async () => {
+    const whole = await t.db.selectFrom("search_snapshots").select("data").where("tenant_id", "=", tenant.id).orderBy("part").execute();
+    expect(whole.length).toBeGreaterThan(1);
+    const inPieces = await snapshotOf(t.db, tenant.id, (data) => Buffer.from(data), 1000);
+    expect(inPieces?.parts.map((p) => p.toString("hex"))).toEqual(whole.map((r) => Buffer.from(r.data).toString("hex")));
+    expect(Math.max(...whole.map((r) => r.data.length))).toBeGreaterThan(1000);
+
+    // A new snapshot lands after the first part is read: the load reads the new one from its first part.
+    let rebuilt = false;
+    const read = await snapshotOf(
+      t.db,
+      tenant.id,
+      (data) => {
+        if (!rebuilt) {
+          rebuilt = true;
+          clock.advance(1000);
+          return buildSnapshot(t.db, clock, tenant.id, "da", 2).then(() => data.length);
+        }
+        return data.length;
+      },
+      1000,
+    );
+    const stamp = await snapshotStamp(t.db, tenant.id);
+    expect(read?.builtAt).toBe(stamp?.builtAt);
+    expect(read?.parts).toHaveLength(Math.ceil(fixtureDocuments.length / 2));
   });
 
   it("sees what changed after the snapshot at once, on this instance and on another", async () => {

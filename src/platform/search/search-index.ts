@@ -82,8 +82,8 @@ export function dropIndexes(db: Database) {
 }
 
 async function load(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
-  const stored = await snapshotOf(db, tenantId);
-  const loaded = (stored?.parts ?? []).map(deserializeSegment);
+  const stored = await snapshotOf(db, tenantId, deserializeSegment);
+  const loaded = stored?.parts ?? [];
   // A snapshot in another format or language is not used: everything is read from the rows until the job builds a new one.
   const usable = stored && loaded.every((l) => l?.lang === lang) ? loaded.map((l) => l?.segment as Segment) : null;
   const base = (usable ?? []).map((segment) => ({ segment, dead: new Uint8Array(segment.keys.length) }));

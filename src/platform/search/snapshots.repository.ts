@@ -1,17 +1,71 @@
+import { sql } from "kysely";
 import type { Database } from "../../db/database.js";
 
-export interface StoredSnapshot {
+export interface StoredSnapshot<T> {
   watermark: string;
   builtAt: string;
-  /** Each part's serialised segment, in order. */
-  parts: Buffer[];
+  /** Each part, in order, as `each` made it of the stored bytes. */
+  parts: T[];
 }
 
-/** The tenant's stored index snapshot, if one has been built. */
-export async function snapshotOf(db: Database, tenantId: string): Promise<StoredSnapshot | null> {
-  const rows = await db.selectFrom("search_snapshots").select(["watermark", "built_at", "data"]).where("tenant_id", "=", tenantId).orderBy("part").execute();
-  const [first] = rows;
-  return first ? { watermark: first.watermark, builtAt: first.built_at, parts: rows.map((r) => r.data) } : null;
+/**
+ * Bytes read per statement. A part arrives in pieces, so loading it never holds more than one piece in
+ * transit (PostgreSQL sends bytes as hex text, twice their size).
+ */
+const PIECE_BYTES = 4 * 1024 * 1024;
+/** Times a load starts again when a new snapshot replaced the one it was reading. */
+const ATTEMPTS = 3;
+
+/**
+ * The tenant's stored index snapshot, if one has been built, each part handed to `each` as soon as it is read,
+ * so only one part's bytes are held at a time.
+ */
+export async function snapshotOf<T>(
+  db: Database,
+  tenantId: string,
+  each: (data: Buffer) => T | Promise<T>,
+  pieceBytes = PIECE_BYTES,
+): Promise<StoredSnapshot<T> | null> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const rows = await db
+      .selectFrom("search_snapshots")
+      .select(["part", "watermark", "built_at", sql<number>`length(data)`.as("size")])
+      .where("tenant_id", "=", tenantId)
+      .orderBy("part")
+      .execute();
+    const [first] = rows;
+    if (!first) return null;
+    const parts: T[] = [];
+    for (const row of rows) {
+      const data = await partBytes(db, tenantId, { part: row.part, builtAt: first.built_at, size: Number(row.size) }, pieceBytes);
+      if (!data) break;
+      parts.push(await each(data));
+    }
+    if (parts.length === rows.length) return { watermark: first.watermark, builtAt: first.built_at, parts };
+  }
+  return null;
+}
+
+/** One part's bytes, piece by piece; null when the snapshot built at `builtAt` has been replaced meanwhile. */
+async function partBytes(
+  db: Database,
+  tenantId: string,
+  { part, builtAt, size }: { part: number; builtAt: string; size: number },
+  pieceBytes: number,
+): Promise<Buffer | null> {
+  const data = Buffer.allocUnsafe(size);
+  for (let at = 0; at < size; at += pieceBytes) {
+    const row = await db
+      .selectFrom("search_snapshots")
+      .select(sql<Buffer>`substr(data, ${at + 1}, ${pieceBytes})`.as("piece"))
+      .where("tenant_id", "=", tenantId)
+      .where("part", "=", part)
+      .where("built_at", "=", builtAt)
+      .executeTakeFirst();
+    if (!row) return null;
+    row.piece.copy(data, at);
+  }
+  return data;
 }
 
 /** When the tenant's snapshot was built and what it holds, without its data: to tell whether an instance has the newest. */
