@@ -57,6 +57,16 @@ export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
+/**
+ * How many bytes of a large stored value to read per statement, or null to read it whole. PostgreSQL sends
+ * bytes as hex text (twice their size, held at once), so a large one comes in pieces; SQLite hands over the
+ * stored bytes and reads the whole value for any slice of it, so one read is cheapest.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: works for any database schema and transaction
+export function largeValuePiece(db: Kysely<any>): number | null {
+  return dialectOf(db) === "postgres" ? 4 * 1024 * 1024 : null;
+}
+
 /** Rows claimed by one worker are skipped by the others on PostgreSQL; SQLite has one writer at a time anyway. */
 // biome-ignore lint/suspicious/noExplicitAny: generic over any select
 export function skipLocked<Q extends SelectQueryBuilder<any, any, any>>(db: Kysely<any>, query: Q): Q {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/database.js";
+import { largeValuePiece } from "../../db/portable.js";
 
 export interface StoredSnapshot<T> {
   watermark: string;
@@ -8,23 +9,18 @@ export interface StoredSnapshot<T> {
   parts: T[];
 }
 
-/**
- * Bytes read per statement. A part arrives in pieces, so loading it never holds more than one piece in
- * transit (PostgreSQL sends bytes as hex text, twice their size).
- */
-const PIECE_BYTES = 4 * 1024 * 1024;
 /** Times a load starts again when a new snapshot replaced the one it was reading. */
 const ATTEMPTS = 3;
 
 /**
  * The tenant's stored index snapshot, if one has been built, each part handed to `each` as soon as it is read,
- * so only one part's bytes are held at a time.
+ * so only one part's bytes are held at a time; on PostgreSQL a part comes in pieces (`largeValuePiece`).
  */
 export async function snapshotOf<T>(
   db: Database,
   tenantId: string,
   each: (data: Buffer) => T | Promise<T>,
-  pieceBytes = PIECE_BYTES,
+  pieceBytes = largeValuePiece(db),
 ): Promise<StoredSnapshot<T> | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const rows = await db
@@ -51,13 +47,14 @@ async function partBytes(
   db: Database,
   tenantId: string,
   { part, builtAt, size }: { part: number; builtAt: string; size: number },
-  pieceBytes: number,
+  pieceBytes: number | null,
 ): Promise<Buffer | null> {
+  const piece = Math.max(1, pieceBytes ?? size);
   const data = Buffer.allocUnsafe(size);
-  for (let at = 0; at < size; at += pieceBytes) {
+  for (let at = 0; at < size; at += piece) {
     const row = await db
       .selectFrom("search_snapshots")
-      .select(sql<Buffer>`substr(data, ${at + 1}, ${pieceBytes})`.as("piece"))
+      .select(sql<Buffer>`substr(data, ${at + 1}, ${piece})`.as("piece"))
       .where("tenant_id", "=", tenantId)
       .where("part", "=", part)
       .where("built_at", "=", builtAt)
