@@ -6,16 +6,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { seedDemo } from "../scripts/demo-data.js";
-import { openDatabase } from "../src/db/database.js";
-import { migrateToLatest } from "../src/db/migrate.js";
 import type { DialectName } from "../src/db/portable.js";
-import { systemClock } from "../src/platform/clock.js";
 import { indexTerms, queryTerm } from "../src/platform/search/analyzer.js";
 import type { SearchDocument } from "../src/platform/search/documents.js";
 import { WORD_SPLIT } from "../src/platform/search/segment.js";
 import { freshPostgres } from "./harness.js";
-import { generate } from "./synthetic.js";
+import { syntheticDatabase } from "./synthetic.js";
 
 const WORDS = ["besøgsven", "frivillig", "lektiehjælper børn", "fodbold træner"];
 const analysed = (text: string) =>
@@ -28,13 +24,9 @@ const analysed = (text: string) =>
 export async function inDatabaseBench(dialect: DialectName, serverUrl?: string) {
   const dir = mkdtempSync(join(tmpdir(), "sammen-fts-bench-"));
   const settings = { SQLITE_FILE: join(dir, "bench.sqlite"), ...(serverUrl ? { DATABASE_URL: await freshPostgres(serverUrl, "sammen_fts_bench") } : {}) };
-  const { db } = openDatabase(settings);
+  const { db, tenantId } = await syntheticDatabase(settings, { associations: 50_000, jobs: 100_000 });
   try {
-    await migrateToLatest(db);
-    await seedDemo(db, systemClock);
-    const tenant = await db.selectFrom("tenants").select("id").where("slug", "=", "sonderby").executeTakeFirstOrThrow();
-    await generate(db, tenant.id, { associations: 50_000, jobs: 100_000 });
-    const rows = await db.selectFrom("search_documents").select(["ref_id", "body"]).where("tenant_id", "=", tenant.id).where("visible", "=", 1).execute();
+    const rows = await db.selectFrom("search_documents").select(["ref_id", "body"]).where("tenant_id", "=", tenantId).where("visible", "=", 1).execute();
     const docs = rows.map((r, i) => {
       const d = JSON.parse(r.body) as SearchDocument;
       return { id: i + 1, title: analysed(d.title), body: analysed(`${d.subtitle} ${d.keywords} ${d.text}`) };

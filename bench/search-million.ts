@@ -1,17 +1,10 @@
-// A national job board ten times the size: one million jobs from 500,000 associations on
-// PostgreSQL. What the snapshot costs to build and store, how long a fresh instance takes to be
-// ready and how much memory it holds, and what a search and a ranking cost. Run on request only:
-// `npm run bench -- million` (the data alone takes several minutes to write).
-import { seedDemo } from "../scripts/demo-data.js";
-import { openDatabase } from "../src/db/database.js";
-import { migrateToLatest } from "../src/db/migrate.js";
 import type { DialectName } from "../src/db/portable.js";
 import { systemClock } from "../src/platform/clock.js";
 import { tenantIndex } from "../src/platform/search/search-index.js";
 import { buildSnapshot } from "../src/platform/search/snapshots.js";
 import { currentRssMb, freePort, freshPostgres, startApp, waitFor } from "./harness.js";
 import { rankingTimes } from "./search.js";
-import { generate } from "./synthetic.js";
+import { syntheticDatabase } from "./synthetic.js";
 
 const COUNTS = { associations: 500_000, jobs: 1_000_000 };
 const QUERIES = ["/search?q=bes%C3%B8gsven", "/search?q=frivilig&near=8000&within=10", "/search?category=sport&sort=newest", "/search?q=fodbold+tr%C3%A6ner"];
@@ -19,22 +12,15 @@ const QUERIES = ["/search?q=bes%C3%B8gsven", "/search?q=frivilig&near=8000&withi
 export async function millionBench(dialect: DialectName, serverUrl?: string) {
   if (dialect !== "postgres" || !serverUrl) return;
   const settings = { SQLITE_FILE: "", DATABASE_URL: await freshPostgres(serverUrl, "sammen_million_bench") };
-  const { db } = openDatabase(settings);
+  const { db, tenantId, seedSeconds } = await syntheticDatabase(settings, COUNTS);
   try {
-    await migrateToLatest(db);
-    await seedDemo(db, systemClock);
-    const tenant = await db.selectFrom("tenants").select("id").where("slug", "=", "sonderby").executeTakeFirstOrThrow();
-    const seeding = performance.now();
-    await generate(db, tenant.id, COUNTS);
-    const seedSeconds = Math.round((performance.now() - seeding) / 1000);
-
     const building = performance.now();
-    const docs = await buildSnapshot(db, systemClock, tenant.id, "da");
+    const docs = await buildSnapshot(db, systemClock, tenantId, "da");
     const snapshotMs = Math.round(performance.now() - building);
     const stored = await db
       .selectFrom("search_snapshots")
       .select((eb) => [eb.fn.countAll<number>().as("parts"), eb.fn.sum<number>(eb.fn("length", ["data"])).as("bytes")])
-      .where("tenant_id", "=", tenant.id)
+      .where("tenant_id", "=", tenantId)
       .executeTakeFirstOrThrow();
 
     const port = await freePort();
@@ -60,7 +46,7 @@ export async function millionBench(dialect: DialectName, serverUrl?: string) {
       app.kill("SIGTERM");
     }
 
-    const index = await tenantIndex(db, tenant.id, "da");
+    const index = await tenantIndex(db, tenantId, "da");
     const { times } = rankingTimes(index, 5);
     const figures = {
       name: "search_million",

@@ -6,10 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { seedDemo } from "../scripts/demo-data.js";
 import { demoPostcodes } from "../scripts/demo-postcodes.js";
-import { openDatabase } from "../src/db/database.js";
-import { migrateToLatest } from "../src/db/migrate.js";
 import type { DialectName } from "../src/db/portable.js";
 import { rank } from "../src/modules/matching/matching.js";
 import type { Profile } from "../src/modules/matching/matching.model.js";
@@ -19,7 +16,7 @@ import { FILTER_KEYS, runSearch } from "../src/platform/search/query.js";
 import { liveDocuments, tenantIndex, viewOf } from "../src/platform/search/search-index.js";
 import { buildSnapshot } from "../src/platform/search/snapshots.js";
 import { currentRssMb, freePort, freshPostgres, type Load, medianOf, peakRssMb, startApp, startStaticServer, waitFor } from "./harness.js";
-import { generate } from "./synthetic.js";
+import { syntheticDatabase } from "./synthetic.js";
 
 const COUNTS = { associations: 50_000, jobs: 100_000 };
 const SEARCHES: SearchInput[] = [
@@ -88,21 +85,14 @@ async function loadMany(base: string, paths: string[], seconds: number): Promise
 export async function searchBench(dialect: DialectName, serverUrl?: string) {
   const dir = mkdtempSync(join(tmpdir(), "sammen-search-bench-"));
   const settings = { SQLITE_FILE: join(dir, "bench.sqlite"), ...(serverUrl ? { DATABASE_URL: await freshPostgres(serverUrl, "sammen_search_bench") } : {}) };
-  const { db } = openDatabase(settings);
+  const { db, tenantId, seedSeconds } = await syntheticDatabase(settings, COUNTS);
   try {
-    await migrateToLatest(db);
-    await seedDemo(db, systemClock);
-    const tenant = await db.selectFrom("tenants").select("id").where("slug", "=", "sonderby").executeTakeFirstOrThrow();
-    const seeding = performance.now();
-    await generate(db, tenant.id, COUNTS);
-    const seedSeconds = Math.round((performance.now() - seeding) / 100) / 10;
-
     // The snapshot the background job keeps; then the index as an instance loads it, and every job scored for one person.
     const building = performance.now();
-    await buildSnapshot(db, systemClock, tenant.id, "da");
+    await buildSnapshot(db, systemClock, tenantId, "da");
     const snapshotMs = Math.round(performance.now() - building);
     const loading = performance.now();
-    const index = await tenantIndex(db, tenant.id, "da");
+    const index = await tenantIndex(db, tenantId, "da");
     const indexMs = Math.round(performance.now() - loading);
     const engine = uncached(index);
     const { jobs, times } = rankingTimes(index, 15);

@@ -1,10 +1,14 @@
 // A synthetic municipality at national scale: 50,000 associations and 100,000 published jobs,
 // written straight into the tables the way the services leave them (search documents included).
 
+import { seedDemo } from "../scripts/demo-data.js";
 import { demoPostcodes } from "../scripts/demo-postcodes.js";
-import type { Database } from "../src/db/database.js";
+import type { Config } from "../src/config.js";
+import { type Database, openDatabase } from "../src/db/database.js";
+import { migrateToLatest } from "../src/db/migrate.js";
 import { opportunityDocument } from "../src/modules/opportunities/index.js";
 import { toOpportunity } from "../src/modules/opportunities/opportunities.repository.js";
+import { systemClock } from "../src/platform/clock.js";
 import { newId } from "../src/platform/ids.js";
 import { WEEK_SLOTS } from "../src/platform/week-slots.js";
 
@@ -145,5 +149,27 @@ export async function generate(db: Database, tenantId: string, counts: { associa
         )
         .execute();
     });
+  }
+}
+
+/**
+ * A new database with the demo data and, in its municipality, a synthetic list of this size; the seconds the
+ * list took to write. The caller destroys the database.
+ */
+export async function syntheticDatabase(
+  settings: Pick<Config, "DATABASE_URL" | "SQLITE_FILE">,
+  counts: { associations: number; jobs: number },
+): Promise<{ db: Database; tenantId: string; seedSeconds: number }> {
+  const { db } = openDatabase(settings);
+  try {
+    await migrateToLatest(db);
+    await seedDemo(db, systemClock);
+    const tenant = await db.selectFrom("tenants").select("id").where("slug", "=", "sonderby").executeTakeFirstOrThrow();
+    const seeding = performance.now();
+    await generate(db, tenant.id, counts);
+    return { db, tenantId: tenant.id, seedSeconds: Math.round((performance.now() - seeding) / 100) / 10 };
+  } catch (error) {
+    await db.destroy();
+    throw error;
   }
 }
