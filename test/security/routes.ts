@@ -7,6 +7,7 @@ import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admi
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
+import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
@@ -306,6 +307,27 @@ export const FILL: Record<string, Fill> = {
   "POST /privacy/email/erase": { form: (w) => ({ token: w.tokens.dataRequest, confirm: "on" }), schema: eraseInput, late: true },
 
   "GET /applications/confirm": { query: (w) => ({ token: w.tokens.application }) },
+  "GET /events/mine": {},
+  "GET /events/registration": { query: (w) => ({ key: w.eventKey }) },
+  "GET /events/registration/calendar.ics": { query: (w) => ({ key: w.eventKey }) },
+  "GET /events/registration/confirm": { query: (w) => ({ token: w.tokens.event }) },
+  "POST /events/registration/accept": { form: (w) => ({ key: w.eventKey, registration: w.event }), schema: groupActionInput },
+  "POST /events/registration/cancel": { form: (w) => ({ key: w.eventKey }), schema: groupActionInput, late: true },
+  "GET /events/:id": { params: (w) => ({ id: w.event }) },
+  "POST /events/:id/register": {
+    params: (w) => ({ id: w.event }),
+    form: (w) => ({ name: `${N} Deltager`, email: `deltager-${w.key}@example.org`, phone: "", answer_food: "vegetar" }),
+    schema: registrationInput,
+  },
+  "GET /events/:id/participants": { params: (w) => ({ id: w.event }) },
+  "POST /events/:id/participants": {
+    params: (w) => ({ id: w.event }),
+    form: (w) => ({ name: `${N} Ringede`, email: `ringede-${w.key}@example.org`, phone: "", overbook: "on" }),
+    schema: registrationInput,
+  },
+  "GET /events/:id/participants.csv": { params: (w) => ({ id: w.event }) },
+  "GET /events/:id/attendance": { params: (w) => ({ id: w.event }), query: (w) => ({ session: w.eventSession }) },
+  "POST /events/:id/attendance": { params: (w) => ({ id: w.event }), form: (w) => ({ session: w.eventSession, present: [] }), schema: attendanceInput },
   "GET /applications/thread": { query: (w) => ({ key: w.threadKey }) },
   "POST /applications/thread": { form: (w) => ({ key: w.threadKey, body: "Tak, jeg kommer gerne." }), schema: applicantReplyInput },
   "GET /applications/mine": {},

@@ -8,6 +8,13 @@ export const eventsModule: ModuleDefinition = {
   name: "events",
   mounts: [{ path: "/events", routes: eventsRoutes }],
   jobs: eventJobs,
+  notices: {
+    registered: "notice.registered",
+    onWaitingList: "notice.onWaitingList",
+    registrationConfirmed: "notice.registrationConfirmed",
+    registrationCancelled: "notice.registrationCancelled",
+    placeAccepted: "notice.placeAccepted",
+  },
   personalData,
   notAPerson,
   sealedFields: [{ table: "event_registrations", column: "sensitive_answers", key: ["id"] }],
