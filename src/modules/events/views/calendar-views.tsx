@@ -40,7 +40,7 @@ export function EventCard(props: { card: CalendarCard; headingLevel?: 2 | 3 }) {
   const { t, fmt, tenant } = usePage();
   const { event: e, placesLeft, categoryLabel } = props.card;
   const cancelled = e.status === "cancelled";
-  const place = e.place === "online" ? t("calendar.online") : [e.placeName, [e.address, e.postcode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const place = e.place === "online" ? t("calendar.online") : [e.placeName, e.address, e.postcode].filter(Boolean).join(", ");
   const H = props.headingLevel === 2 ? "h2" : "h3";
   return (
     <li class="ds-card event-card" data-cancelled={cancelled ? "" : undefined}>
@@ -203,7 +203,14 @@ function MonthView(props: { page: CalendarPage }) {
         </a>
       </nav>
       {page.total === 0 ? (
-        <Empty page={page} />
+        <div class="empty stack">
+          <h3 class="ds-heading" data-size="sm">
+            {t("calendar.emptyMonth", { month: fmt.month(page.month) })}
+          </h3>
+          <P>{t(input.kind || input.category ? "calendar.emptyFilteredText" : "calendar.emptyMonthText")}</P>
+          <Link href={calendarHref(input, { month: page.nextMonth })}>{t("calendar.nextMonth", { month: fmt.month(page.nextMonth) })}</Link>
+          <Link href={calendarHref({ ...input, view: "list", kind: null, category: null })}>{t("calendar.showAll")}</Link>
+        </div>
       ) : (
         <table class="month-grid">
           <caption class="ds-sr-only">{t("calendar.monthCaption", { month: fmt.month(page.month) })}</caption>
