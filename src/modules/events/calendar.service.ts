@@ -6,7 +6,7 @@ import type { ServiceContext } from "../../platform/service-context.js";
 import { localToday } from "../../platform/time/recurrence.js";
 import { type Term, terms } from "../taxonomy/index.js";
 import { addMonths, localDateOf, type MonthDay, monthGrid, monthOf, startOfDay } from "./calendar-dates.js";
-import { kindLabels } from "./calendar.labels.js";
+import { kindLabels } from "./events.labels.js";
 import type { CalendarInput } from "./calendar.schema.js";
 import type { CommunityEvent, EventKind } from "./events.model.js";
 import * as repo from "./events.repository.js";

@@ -5,7 +5,7 @@ import { type DocumentInput, hideDocument, putDocument } from "../../platform/se
 import type { ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
 import { localDateOf, whenOf } from "./calendar-dates.js";
-import { kindLabels } from "./calendar.labels.js";
+import { kindLabels } from "./events.labels.js";
 import type { CommunityEvent } from "./events.model.js";
 
 /** When an event is, in one line a search result shows as a fact. */

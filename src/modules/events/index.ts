@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { eventJobs } from "./event-jobs.js";
 import { registerEventsApi } from "./events.api.js";
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
@@ -12,6 +13,7 @@ export const eventsModule: ModuleDefinition = {
   mounts: [{ path: "/events", routes: eventsRoutes }],
   nav: [{ href: "/events", label: "nav.events", group: "public", visible: () => true }],
   api: registerEventsApi,
+  jobs: eventJobs,
   personalData,
   notAPerson,
   sealedFields: [{ table: "event_registrations", column: "sensitive_answers", key: ["id"] }],

@@ -2,7 +2,7 @@ import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { Alert, Button, EmptyState, Heading, Link, P, Select, Tabs } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { type DayItem, type MonthDay, whenOf } from "../calendar-dates.js";
-import { kindLabels } from "../calendar.labels.js";
+import { kindLabels } from "../events.labels.js";
 import { type CalendarInput, calendarHref } from "../calendar.schema.js";
 import type { CalendarCard, CalendarPage } from "../calendar.service.js";
 import { EVENT_KINDS } from "../events.model.js";
