@@ -6,6 +6,7 @@ import type { Database } from "../../src/db/database.js";
 import { createSession } from "../../src/platform/auth/sessions.js";
 import type { Clock } from "../../src/platform/clock.js";
 import { newId } from "../../src/platform/ids.js";
+import { buildEvent } from "../factories/event.factory.js";
 import { createAssociation, createPerson, createTenant, PASSWORD } from "../harness.js";
 import { Browser, type Fields, type Received, type Send, type Upload } from "./client.js";
 
@@ -49,6 +50,8 @@ export interface TenantWorld {
   hsdsTaxonomy: string;
   hsdsTaxonomyTerm: string;
   consent: string;
+  /** A published event with a category, made through the factory until the event form lands. */
+  event: string;
   tokens: { verify: string; magic: string; reset: string; invite: string; application: string; consent: string; dataRequest: string };
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
@@ -154,6 +157,9 @@ export async function buildTenant(
     .where("kind", "=", "category")
     .where("code", "=", "learning")
     .executeTakeFirstOrThrow();
+
+  // Events: one published theme meeting on the calendar.
+  const event = (await buildEvent(db, tenant, { now: env.clock.now(), title: `${P} temamøde`, categoryId: category.id })).id;
 
   const as = async (role: Role) => new Browser(send, host, role === "anonymous" ? null : sessions[role]).prepare();
   const anonymous = await as("anonymous");
@@ -302,6 +308,7 @@ export async function buildTenant(
     mail,
     oidcSlug: `${key}-kommune`,
     consent,
+    event,
     hsdsServiceAtLocation: await hsds("service_at_locations"),
     hsdsTaxonomy: await hsds("taxonomies"),
     hsdsTaxonomyTerm: await hsds("taxonomy_terms?search=lekt"),
@@ -328,6 +335,7 @@ export async function buildTenant(
       `${P} klubbens beskrivelse`,
       `${P} samtykke`,
       `${P} Kommunelogin`,
+      `${P} temamøde`,
     ],
     ids: [] as string[],
   } satisfies TenantWorld;
@@ -335,7 +343,7 @@ export async function buildTenant(
     tenant.id,
     ...Object.values(users).map((u) => u.id),
     ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, building, room, photo, closure],
-    ...[booking, pendingBooking, round, roundApplication, savedSearch, apiToken, world.mail, consent],
+    ...[booking, pendingBooking, round, roundApplication, savedSearch, apiToken, world.mail, consent, event],
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;
