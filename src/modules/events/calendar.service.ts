@@ -5,36 +5,15 @@ import { translator } from "../../platform/i18n/i18n.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { localToday } from "../../platform/time/recurrence.js";
 import { type Term, terms } from "../taxonomy/index.js";
-import { addMonths, localDateOf, type MonthDay, monthGrid, monthOf, startOfDay } from "./calendar-dates.js";
-import { kindLabels } from "./events.labels.js";
+import type { CalendarCard, CalendarPage } from "./calendar.model.js";
 import type { CalendarInput } from "./calendar.schema.js";
+import { addMonths, localDateOf, monthGrid, monthOf, startOfDay } from "./calendar-dates.js";
+import { kindLabels } from "./events.labels.js";
 import type { CommunityEvent, EventKind } from "./events.model.js";
 import * as repo from "./events.repository.js";
 
 /** How many events the list shows at most; the month view reaches the rest. */
 export const LIST_SIZE = 100;
-
-/** An event as a card shows it: the event, its category's name, and how many places are left. */
-export interface CalendarCard {
-  event: CommunityEvent;
-  categoryLabel: string | null;
-  placesLeft: number;
-  waiting: number;
-}
-
-export interface CalendarPage {
-  input: CalendarInput;
-  today: string;
-  categories: Term[];
-  /** The list view: the cards by month ("2026-12"), in order. */
-  months: { month: string; cards: CalendarCard[] }[];
-  /** The month view. */
-  month: string;
-  weeks: MonthDay[][];
-  prevMonth: string | null;
-  nextMonth: string;
-  total: number;
-}
 
 async function cardsOf(ctx: ServiceContext, events: CommunityEvent[], categories: Term[]): Promise<CalendarCard[]> {
   const occupancy = await repo.occupancyOf(
@@ -45,7 +24,12 @@ async function cardsOf(ctx: ServiceContext, events: CommunityEvent[], categories
   const label = new Map(categories.map((c) => [c.id, c.label]));
   return events.map((event) => {
     const o = occupancy.get(event.id) ?? { taken: 0, waiting: 0 };
-    return { event, categoryLabel: event.categoryId ? (label.get(event.categoryId) ?? null) : null, placesLeft: Math.max(0, event.capacity - o.taken), waiting: o.waiting };
+    return {
+      event,
+      categoryLabel: event.categoryId ? (label.get(event.categoryId) ?? null) : null,
+      placesLeft: Math.max(0, event.capacity - o.taken),
+      waiting: o.waiting,
+    };
   });
 }
 
@@ -116,7 +100,12 @@ export async function calendarFeed(ctx: ServiceContext, choice: { category: stri
   const category = choice.category ? categories.find((c) => c.code === choice.category) : null;
   if (category === undefined) throw invalid({ category: "calendar.unknownFilter" }, "calendar.unknownFilter");
   const from = new Date(ctx.clock.now().getTime() - 30 * 86_400_000).toISOString();
-  const events = await repo.calendarEvents(ctx.db, ctx.tenant.id, { kind: choice.kind, categoryId: category?.id ?? null, endsFrom: from }, { limit: FEED_SIZE });
+  const events = await repo.calendarEvents(
+    ctx.db,
+    ctx.tenant.id,
+    { kind: choice.kind, categoryId: category?.id ?? null, endsFrom: from },
+    { limit: FEED_SIZE },
+  );
   const name = [ctx.tenant.name, category?.label, choice.kind ? t(kindLabels[choice.kind]) : null].filter(Boolean).join(" · ");
   return icsOf(
     name,
@@ -147,7 +136,10 @@ export interface PublicEvent extends CalendarCard {
 async function publicEventsOf(ctx: ServiceContext, events: CommunityEvent[]): Promise<PublicEvent[]> {
   const categories = await terms(ctx.db, ctx.tenant, "category", ctx.lang);
   const code = new Map(categories.map((c) => [c.id, c.code]));
-  return (await cardsOf(ctx, events, categories)).map((card) => ({ ...card, categoryCode: card.event.categoryId ? (code.get(card.event.categoryId) ?? null) : null }));
+  return (await cardsOf(ctx, events, categories)).map((card) => ({
+    ...card,
+    categoryCode: card.event.categoryId ? (code.get(card.event.categoryId) ?? null) : null,
+  }));
 }
 
 /** A page of the published events that have not ended, soonest first, for the API. */

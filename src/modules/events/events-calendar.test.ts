@@ -33,7 +33,13 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
     const tenant = (await allTenants(t.db)).find((x) => x.id === a.id);
     if (!tenant) throw new Error("no tenant");
     ctx = jobContext({ db: t.db, clock, config: env.config }, tenant);
-    const term = await t.db.selectFrom("taxonomy_terms").select("id").where("tenant_id", "=", a.id).where("kind", "=", "category").where("code", "=", "learning").executeTakeFirstOrThrow();
+    const term = await t.db
+      .selectFrom("taxonomy_terms")
+      .select("id")
+      .where("tenant_id", "=", a.id)
+      .where("kind", "=", "category")
+      .where("code", "=", "learning")
+      .executeTakeFirstOrThrow();
     learning = term.id;
     const now = clock.now();
     meeting = await buildEvent(t.db, a, { now, startsInHours: TO_DEC_1_18, title: "Temamøde om rekruttering af unge" });
@@ -171,7 +177,12 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
   it("serves upcoming events through the API with paging, and one event by id, but not another tenant's or a pending one", async () => {
     const res = await anyone().get("/api/v1/events");
     expect(res.status).toBe(200);
-    const list = (await res.json()) as { data: { id: string; title: string; sessions: unknown[]; placesLeft: number; url: string }[]; total: number; page: number; pageSize: number };
+    const list = (await res.json()) as {
+      data: { id: string; title: string; sessions: unknown[]; placesLeft: number; url: string }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     expect(list.data.map((e) => e.title)).toEqual(["Temamøde om rekruttering af unge", "Kursus i bestyrelsesarbejde"]);
     expect(list).toMatchObject({ total: 2, page: 1, pageSize: 50 });
     expect(list.data[1]?.sessions).toHaveLength(4);
@@ -179,7 +190,12 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
 
     const one = await anyone().get(`/api/v1/events/${course.id}`);
     expect(one.status).toBe(200);
-    expect(await one.json()).toMatchObject({ id: course.id, kind: "course", category: "learning", price: { free: false, amountMinor: 15000, currency: "DKK" } });
+    expect(await one.json()).toMatchObject({
+      id: course.id,
+      kind: "course",
+      category: "learning",
+      price: { free: false, amountMinor: 15000, currency: "DKK" },
+    });
     expect((await anyone().get(`/api/v1/events/${foreign.id}`)).status).toBe(404);
     expect((await anyone().get(`/api/v1/events/${pending.id}`)).status).toBe(404);
     expect((await new Visitor(env.app, "b.test").get(`/api/v1/events/${foreign.id}`)).status).toBe(200);

@@ -40,7 +40,9 @@ export function eventJsonLd(event: CommunityEvent, url: string, lang: Lang, orga
     eventStatus: cancelled ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
     eventAttendanceMode: online ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode",
     location,
-    ...(organizerName ? { organizer: { "@type": "Organization", name: organizerName, ...(organiser?.url && !event.associationName ? { url: organiser.url } : {}) } } : {}),
+    ...(organizerName
+      ? { organizer: { "@type": "Organization", name: organizerName, ...(organiser?.url && !event.associationName ? { url: organiser.url } : {}) } }
+      : {}),
     isAccessibleForFree: event.price === "free",
     offers: {
       "@type": "Offer",

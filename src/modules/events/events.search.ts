@@ -57,6 +57,10 @@ export async function indexEvent(tx: ServiceContext, event: CommunityEvent): Pro
   const lang = tx.tenant.defaultLanguage;
   const [categories, targetGroups] = await Promise.all([terms(tx.db, tx.tenant, "category", lang), terms(tx.db, tx.tenant, "target_group", lang)]);
   const category = categories.find((c) => c.id === event.categoryId);
-  const doc = eventDocument(event, tx.tenant.timeZone, lang, { organiser: tx.tenant.name, category, targetGroups: new Map(targetGroups.map((g) => [g.code, g.label])) });
+  const doc = eventDocument(event, tx.tenant.timeZone, lang, {
+    organiser: tx.tenant.name,
+    category,
+    targetGroups: new Map(targetGroups.map((g) => [g.code, g.label])),
+  });
   await putDocument(tx.db, tx.clock, tx.tenant.id, tx.tenant.country, doc);
 }

@@ -1,10 +1,10 @@
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { Alert, Button, EmptyState, Heading, Link, P, Select, Tabs } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import type { CalendarCard, CalendarPage } from "../calendar.model.js";
+import { type CalendarInput, calendarHref } from "../calendar.schema.js";
 import { type DayItem, type MonthDay, whenOf } from "../calendar-dates.js";
 import { kindLabels } from "../events.labels.js";
-import { type CalendarInput, calendarHref } from "../calendar.schema.js";
-import type { CalendarCard, CalendarPage } from "../calendar.service.js";
 import { EVENT_KINDS } from "../events.model.js";
 
 const ignoredLabels: Record<CalendarInput["ignored"][number], MessageKey> = {
@@ -111,13 +111,19 @@ function Empty(props: { page: CalendarPage }) {
   const { t } = usePage();
   const { input } = props.page;
   if (input.kind || input.category) {
-    return <EmptyState title="calendar.emptyFiltered" text="calendar.emptyFilteredText" action={<Link href={calendarHref({ ...input, kind: null, category: null })}>{t("calendar.showAll")}</Link>} />;
+    return (
+      <EmptyState
+        title="calendar.emptyFiltered"
+        text="calendar.emptyFilteredText"
+        action={<Link href={calendarHref({ ...input, kind: null, category: null })}>{t("calendar.showAll")}</Link>}
+      />
+    );
   }
   return <EmptyState title="calendar.empty" text="calendar.emptyText" action={<Link href={feedHref(input)}>{t("calendar.subscribe")}</Link>} />;
 }
 
 function ListView(props: { page: CalendarPage }) {
-  const { t, fmt } = usePage();
+  const { fmt } = usePage();
   const { months } = props.page;
   if (months.length === 0) return <Empty page={props.page} />;
   return (
