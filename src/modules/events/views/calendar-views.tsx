@@ -79,29 +79,36 @@ export function EventCard(props: { card: CalendarCard; headingLevel?: 2 | 3 }) {
   );
 }
 
+/** Kind and category as a plain GET form: behind a disclosure on a phone, always open on a wide screen. */
 function Filters(props: { page: CalendarPage }) {
   const { t } = usePage();
   const { input, categories } = props.page;
+  const active = (input.kind ? 1 : 0) + (input.category ? 1 : 0);
   return (
     <search aria-label={t("calendar.filters")}>
-      <form action="/events" method="get" class="calendar-filters" data-autosubmit="">
+      <form action="/events" method="get" data-autosubmit="">
         {input.view === "month" && <input type="hidden" name="view" value="month" />}
         {input.view === "month" && input.month && <input type="hidden" name="month" value={input.month} />}
-        <Select
-          name="kind"
-          label="calendar.kind"
-          value={input.kind ?? ""}
-          options={[{ value: "", label: t("calendar.allKinds") }, ...EVENT_KINDS.map((k) => ({ value: k, label: t(kindLabels[k]) }))]}
-        />
-        {categories.length > 0 && (
-          <Select
-            name="category"
-            label="calendar.category"
-            value={input.category ?? ""}
-            options={[{ value: "", label: t("calendar.allCategories") }, ...categories.map((c) => ({ value: c.code, label: c.label }))]}
-          />
-        )}
-        <Button variant="secondary">{t("calendar.show")}</Button>
+        <details class="ds-details calendar-filter-box">
+          <summary>{active > 0 ? t("search.filterToggleCount", { count: active }) : t("search.filterToggle")}</summary>
+          <div class="calendar-filters">
+            <Select
+              name="kind"
+              label="calendar.kind"
+              value={input.kind ?? ""}
+              options={[{ value: "", label: t("calendar.allKinds") }, ...EVENT_KINDS.map((k) => ({ value: k, label: t(kindLabels[k]) }))]}
+            />
+            {categories.length > 0 && (
+              <Select
+                name="category"
+                label="calendar.category"
+                value={input.category ?? ""}
+                options={[{ value: "", label: t("calendar.allCategories") }, ...categories.map((c) => ({ value: c.code, label: c.label }))]}
+              />
+            )}
+            <Button variant="secondary">{t("calendar.show")}</Button>
+          </div>
+        </details>
       </form>
     </search>
   );
