@@ -23,4 +23,6 @@ export interface CalendarPage {
   prevMonth: string | null;
   nextMonth: string;
   total: number;
+  /** How many pages the list has. */
+  pages: number;
 }

@@ -14,6 +14,8 @@ export interface CalendarInput {
   kind: EventKind | null;
   /** A category's code. */
   category: string | null;
+  /** The page of the list, from 1. */
+  page: number;
   ignored: ("view" | "month" | "kind" | "category")[];
 }
 
@@ -39,17 +41,21 @@ export function calendarInput(query: Record<string, string | undefined>): Calend
     ignored.push(key);
     return null;
   };
-  return { view: read("view", view) ?? "list", month: read("month", month), kind: read("kind", kind), category: read("category", category), ignored };
+  // A page number out of range is not worth a notice: the first page is shown.
+  const page = /^\d{1,4}$/.test(query.page ?? "") ? Math.max(1, Number(query.page)) : 1;
+  return { view: read("view", view) ?? "list", month: read("month", month), kind: read("kind", kind), category: read("category", category), page, ignored };
 }
 
 /** The calendar's address for a choice, keeping the other choices. */
 export function calendarHref(input: Pick<CalendarInput, "view" | "month" | "kind" | "category">, change: Partial<CalendarInput> = {}): string {
-  const next = { ...input, ...change };
+  // Another view, month or filter starts again from the first page.
+  const next = { page: 1, ...input, ...change, ...(change.page ? {} : { page: 1 }) };
   const params = new URLSearchParams();
   if (next.view === "month") params.set("view", "month");
   if (next.view === "month" && next.month) params.set("month", next.month);
   if (next.kind) params.set("kind", next.kind);
   if (next.category) params.set("category", next.category);
+  if (next.view !== "month" && next.page > 1) params.set("page", String(next.page));
   const qs = params.toString();
   return qs ? `/events?${qs}` : "/events";
 }

@@ -12,8 +12,8 @@ import { kindLabels } from "./events.labels.js";
 import type { CommunityEvent, EventKind } from "./events.model.js";
 import * as repo from "./events.repository.js";
 
-/** How many events the list shows at most; the month view reaches the rest. */
-export const LIST_SIZE = 100;
+/** How many events one page of the list shows. */
+export const LIST_SIZE = 50;
 
 async function cardsOf(ctx: ServiceContext, events: CommunityEvent[], categories: Term[]): Promise<CalendarCard[]> {
   const occupancy = await repo.occupancyOf(
@@ -64,6 +64,7 @@ export async function calendarPage(ctx: ServiceContext, input: CalendarInput): P
     prevMonth: month > thisMonth ? addMonths(month, -1) : null,
     nextMonth: addMonths(month, 1),
     total: 0,
+    pages: 1,
   };
   if (input.view === "month") {
     const from = startOfDay(`${month}-01`, zone);
@@ -73,7 +74,11 @@ export async function calendarPage(ctx: ServiceContext, input: CalendarInput): P
     page.total = events.length;
     return page;
   }
-  const events = await repo.calendarEvents(ctx.db, ctx.tenant.id, { ...filter, endsFrom: now }, { limit: LIST_SIZE });
+  const upcoming = { ...filter, endsFrom: now };
+  const [events, total] = await Promise.all([
+    repo.calendarEvents(ctx.db, ctx.tenant.id, upcoming, { limit: LIST_SIZE, offset: (input.page - 1) * LIST_SIZE }),
+    repo.countCalendarEvents(ctx.db, ctx.tenant.id, upcoming),
+  ]);
   const cards = await cardsOf(ctx, events, categories);
   const byMonth = new Map<string, CalendarCard[]>();
   for (const card of cards) {
@@ -83,7 +88,8 @@ export async function calendarPage(ctx: ServiceContext, input: CalendarInput): P
     byMonth.set(key, [...(byMonth.get(key) ?? []), card]);
   }
   page.months = [...byMonth].map(([m, list]) => ({ month: m, cards: list }));
-  page.total = cards.length;
+  page.total = total;
+  page.pages = Math.ceil(total / LIST_SIZE);
   return page;
 }
 

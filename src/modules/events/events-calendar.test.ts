@@ -1,7 +1,17 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEvent } from "../../../test/factories/event.factory.js";
-import { createTenant, createTestApp, createTestDb, dialects, type TenantFixture, TestClock, type TestDb, Visitor } from "../../../test/harness.js";
+import {
+  countingQueries,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  type TenantFixture,
+  TestClock,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
 import { jobContext, type ServiceContext } from "../../platform/service-context.js";
 import { allTenants } from "../../platform/tenants/tenants.js";
 import type { CommunityEvent } from "./events.model.js";
@@ -116,6 +126,8 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
       ["category=nonsense", "Vi kendte ikke kategorien"],
       ["view=week", "Vi kendte ikke den visning"],
       ["month=%00%ff&kind[]=x", ""],
+      ["page=abc", ""],
+      ["page=99999999", ""],
     ] as const) {
       const { status, html } = await page(`/events?${query}`);
       expect(status, query).toBe(200);
@@ -209,6 +221,34 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
     }
     const spec = (await (await anyone().get("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/events", "/events/{id}"]));
+  });
+
+  it("draws the list and the month with the same number of statements however many events there are", async () => {
+    const counted = countingQueries(t.db);
+    const app = createTestApp(counted.db, { clock });
+    const cost = async () => {
+      const out: number[] = [];
+      for (const path of ["/events", "/events?view=month&month=2026-12"]) {
+        await new Visitor(app.app, "a.test").get(path);
+        counted.take();
+        expect((await new Visitor(app.app, "a.test").get(path)).status).toBe(200);
+        out.push(counted.take());
+      }
+      return out;
+    };
+    const before = await cost();
+    const extra = [];
+    for (let i = 0; i < 6; i++)
+      extra.push(await buildEvent(t.db, a, { now: clock.now(), startsInHours: TO_DEC_1_18 + 30 + i, kind: "course", sessionOffsetsHours: [0, 24] }));
+    expect(await cost()).toEqual(before);
+    await t.db
+      .deleteFrom("events")
+      .where(
+        "id",
+        "in",
+        extra.map((e) => e.id),
+      )
+      .execute();
   });
 
   it("drops an event from the list once it has ended", async () => {

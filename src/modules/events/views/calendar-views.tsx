@@ -1,5 +1,5 @@
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
-import { Alert, Button, EmptyState, Heading, Link, P, Select, Tabs } from "../../../platform/ui/components.js";
+import { Alert, Button, EmptyState, Heading, Link, P, Pagination, Select, Tabs } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { CalendarCard, CalendarPage } from "../calendar.model.js";
 import { type CalendarInput, calendarHref } from "../calendar.schema.js";
@@ -131,7 +131,7 @@ function Empty(props: { page: CalendarPage }) {
 
 function ListView(props: { page: CalendarPage }) {
   const { fmt } = usePage();
-  const { months } = props.page;
+  const { months, input } = props.page;
   if (months.length === 0) return <Empty page={props.page} />;
   return (
     <div class="stack calendar-list">
@@ -147,6 +147,7 @@ function ListView(props: { page: CalendarPage }) {
           </ul>
         </section>
       ))}
+      <Pagination page={input.page} pages={props.page.pages} href={(page) => calendarHref(input, { page })} />
     </div>
   );
 }
