@@ -9,7 +9,7 @@ import { writeBooking } from "../src/modules/premises/bookings/hold.js";
 import type { Keyring } from "../src/platform/crypto/sealed.js";
 import { newId } from "../src/platform/ids.js";
 import { addDays, expand, localToday, type Occurrence, weekdayOf } from "../src/platform/time/recurrence.js";
-import { buildRegistrations, type RegistrationSpec } from "../test/factories/event.factory.js";
+import { buildRegistrations, type RegistrationSpec } from "../test/factories/registration.factory.js";
 import type { DemoPremises } from "./demo-premises.js";
 
 const DAY = 24 * 3600_000;

@@ -1,9 +1,12 @@
 import type { Database } from "../../src/db/database.js";
-import type { CommunityEvent, EventSession, Registration, RegistrationStatus } from "../../src/modules/events/events.model.js";
-import { insertEvent, insertRegistrations, nextQueueNo } from "../../src/modules/events/events.repository.js";
-import type { Keyring } from "../../src/platform/crypto/sealed.js";
+import type { CommunityEvent, EventSession } from "../../src/modules/events/events.model.js";
+import { insertEvent } from "../../src/modules/events/events.repository.js";
+import type { StaffRole } from "../../src/platform/auth/policy.js";
+import type { Clock } from "../../src/platform/clock.js";
 import { newId } from "../../src/platform/ids.js";
-import type { TenantFixture } from "../harness.js";
+import type { ServiceContext } from "../../src/platform/service-context.js";
+import { resolveTenant } from "../../src/platform/tenants/tenants.js";
+import { type TenantFixture, testConfig } from "../harness.js";
 
 const HOUR = 3_600_000;
 
@@ -68,76 +71,27 @@ export async function buildEvent(
   return event;
 }
 
-/** One person on an event as a test or the demo wants them; everything not given is filled in. */
-export interface RegistrationSpec {
-  name: string;
-  email: string;
-  status?: RegistrationStatus;
-  userId?: string | null;
-  associationId?: string | null;
-  /** People registered together share a group (and the booker's address); each person has their own by default. */
-  groupId?: string;
-  phone?: string | null;
-  answers?: Record<string, string>;
-  /** Answers to sensitive questions: sealed, so they need `ring`. */
-  sensitiveAnswers?: Record<string, string>;
-  language?: string;
-  createdAt?: string;
-  /** When the status was last set: `createdAt`, or `now` for an offer, by default. */
-  updatedAt?: string;
-  offerExpiresAt?: string | null;
-  addedBy?: string | null;
-}
-
-/**
- * Registrations for an event written through the repository, in the order given: those waiting or offered a
- * place get queue numbers in that order after anyone who waited before, an offer expires `offerHours` (48)
- * after `now`, and each person registered a minute after the one before them, ending at `now`.
- */
-export async function buildRegistrations(
+/** A service context in the tenant, as a request would make one: anonymous, or the given person. */
+export async function eventContext(
   db: Database,
-  tenant: Pick<TenantFixture, "id">,
-  event: Pick<CommunityEvent, "id">,
-  people: RegistrationSpec[],
-  options: { now?: Date; ring?: Keyring; offerHours?: number } = {},
-): Promise<Registration[]> {
-  if (!people.length) return [];
-  const { now = new Date(), offerHours = 48 } = options;
-  const sensitive = people.some((p) => p.sensitiveAnswers && Object.keys(p.sensitiveAnswers).length);
-  if (sensitive && !options.ring) throw new Error("buildRegistrations: sensitive answers are sealed, so give a ring");
-  let queueNo = await nextQueueNo(db, tenant.id, event.id);
-  const rows = people.map((p, i) => {
-    const status = p.status ?? "registered";
-    const createdAt = p.createdAt ?? new Date(now.getTime() - (people.length - 1 - i) * 60_000).toISOString();
-    const queued = status === "waiting" || status === "offered";
-    return {
-      id: newId(),
-      tenantId: tenant.id,
-      eventId: event.id,
-      groupId: p.groupId ?? newId(),
-      userId: p.userId ?? null,
-      associationId: p.associationId ?? null,
-      name: p.name,
-      email: p.email,
-      phone: p.phone ?? null,
-      status,
-      queueNo: queued ? queueNo++ : null,
-      offerExpiresAt: status === "offered" ? (p.offerExpiresAt ?? new Date(now.getTime() + offerHours * HOUR).toISOString()) : null,
-      answers: p.answers ?? {},
-      sensitiveAnswers: p.sensitiveAnswers ?? {},
-      overbooked: false,
-      addedBy: p.addedBy ?? null,
-      language: p.language ?? "da",
-      createdAt,
-      confirmedAt: status === "unconfirmed" ? null : createdAt,
-      updatedAt: p.updatedAt ?? (status === "offered" ? now.toISOString() : createdAt),
-      remindedAt: null,
-    };
-  });
-  const written = await insertRegistrations(db, options.ring ?? NO_KEYS, rows);
-  if (!written) throw new Error("buildRegistrations: someone already has a live place on this event");
-  return rows.map(({ sensitiveAnswers: _, ...r }) => r);
+  host: string,
+  clock: Clock,
+  person?: { id: string; email: string; name?: string; roles?: StaffRole[] },
+): Promise<ServiceContext> {
+  const tenant = (await resolveTenant(db, host))?.tenant;
+  if (!tenant) throw new Error(`no tenant at ${host}`);
+  const actor: ServiceContext["actor"] = person
+    ? {
+        kind: "person",
+        tenantId: tenant.id,
+        userId: person.id,
+        name: person.name ?? person.email,
+        email: person.email,
+        roles: new Set(person.roles ?? []),
+        memberships: new Map(),
+      }
+    : { kind: "anonymous", tenantId: tenant.id };
+  return { db, clock, config: testConfig(), tenant, actor, lang: "da", baseUrl: `http://${host}`, ip: null };
 }
 
-/** Nothing is sealed without sensitive answers, so no key is needed. */
-const NO_KEYS: Keyring = { currentId: "", keys: new Map() };
+export { buildRegistrations, type RegistrationSpec } from "./registration.factory.js";
