@@ -99,6 +99,16 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
       "Førstehjælp for frivillige",
       "Temamøde: Unge frivillige – sådan finder og fastholder I dem",
     ]);
+    // As the waiting list's rule has it: no one waits while a place is free, and no event holds more than its places.
+    for (const e of events) {
+      const seated = regs.filter((r) => r.event_id === e.id && ["registered", "offered"].includes(r.status)).length;
+      expect(seated, e.title).toBeLessThanOrEqual(e.capacity);
+      if (seated < e.capacity)
+        expect(
+          regs.filter((r) => r.event_id === e.id && r.status === "waiting"),
+          e.title,
+        ).toEqual([]);
+    }
     for (const e of full) {
       const queue = regs.filter((r) => r.event_id === e.id && r.status === "waiting").map((r) => r.queue_no as number);
       expect(queue.length, e.title).toBeGreaterThan(0);

@@ -693,15 +693,15 @@ async function seedRegistrations(
     const association = input.associations.find((a) => a.name === "Sønderby Besøgsvenner");
     const groupId = newId();
     const when = at();
-    for (const name of [people.assocAdmin.name, "Kirsten Lauridsen", "Ole Bech"])
+    // As the registration form writes them: her account on her own place, her address on all three.
+    for (const [i, name] of [people.assocAdmin.name, "Kirsten Lauridsen", "Ole Bech"].entries())
       list.push({
         name,
         email: people.assocAdmin.email,
-        userId: people.assocAdmin.id,
+        userId: i === 0 ? people.assocAdmin.id : null,
         associationId: association?.id ?? null,
         groupId,
         createdAt: when,
-        addedBy: people.assocAdmin.id,
       });
   }
   // Board members of the town's associations make up a course's list; the rest come on their own.
