@@ -146,6 +146,18 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     expect(ahead).toHaveLength(2);
   });
 
+  it("shows the citizen her events, and finds the season's events in the one search but not one still waiting for approval", async () => {
+    const v = new Visitor(env.app, "localhost");
+    await v.signIn("borger@sonderby.example", info?.password);
+    const mine = await (await v.get("/events/mine")).text();
+    expect(mine).toContain("Temaaften: Ensomhed blandt ældre – hvad kan foreninger gøre?");
+    expect(mine).toContain("Førstehjælp for frivillige");
+    const found = await (await new Visitor(env.app, "localhost").get("/search?q=f%C3%B8rstehj%C3%A6lp")).text();
+    expect(found).toContain("Førstehjælp for frivillige");
+    const pending = await (await new Visitor(env.app, "localhost").get("/search?q=b%C3%B8rneidr%C3%A6t")).text();
+    expect(pending).not.toContain("Træner i børneidræt – grundkursus");
+  });
+
   it("has a year of applications, most of them answered, for the figures", async () => {
     const rows = await t.db.selectFrom("applications").select(["created_at", "first_answer_at"]).execute();
     expect(new Set(rows.map((r) => r.created_at.slice(0, 7))).size).toBeGreaterThanOrEqual(12);

@@ -424,7 +424,10 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         domain: DOMAIN,
         premises,
         associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, email: a.email })),
-        categories,
+        categories: categories.map((c) => ({ id: c.id, code: c.code, label: (JSON.parse(c.labels) as { da: string }).da })),
+        targetGroups: groups,
+        tenantName: "Frivillig Sønderby",
+        clock,
         people: { staffId: ids.staff, citizen: person("citizen"), assocAdmin: person("assocAdmin") },
         offerHours: 48,
       });

@@ -5,9 +5,12 @@
 import type { Database } from "../src/db/database.js";
 import type { CommunityEvent, EventKind, EventQuestion, EventSession, Registration } from "../src/modules/events/events.model.js";
 import { insertEvent, markAttendance } from "../src/modules/events/events.repository.js";
+import { eventDocument } from "../src/modules/events/events.search.js";
 import { writeBooking } from "../src/modules/premises/bookings/hold.js";
+import type { Clock } from "../src/platform/clock.js";
 import type { Keyring } from "../src/platform/crypto/sealed.js";
 import { newId } from "../src/platform/ids.js";
+import { putDocument } from "../src/platform/search/documents.js";
 import { addDays, expand, localToday, type Occurrence, weekdayOf } from "../src/platform/time/recurrence.js";
 import { buildRegistrations, type RegistrationSpec } from "../test/factories/registration.factory.js";
 import type { DemoPremises } from "./demo-premises.js";
@@ -515,7 +518,11 @@ export async function seedEvents(
     domain: string;
     premises: DemoPremises;
     associations: { id: string; name: string; email: string }[];
-    categories: { id: string; code: string }[];
+    categories: { id: string; code: string; label: string }[];
+    /** Target groups' Danish names by code, for the search. */
+    targetGroups: Map<string, string>;
+    tenantName: string;
+    clock: Clock;
     people: DemoEventPeople;
     offerHours: number;
   },
@@ -596,6 +603,12 @@ export async function seedEvents(
     const organiserUser = association ? (association.name === "Sønderby Besøgsvenner" ? input.people.assocAdmin.id : null) : input.people.staffId;
     await insertEvent(db, event, organiserUser);
     events.set(spec.key, event);
+    // The one search finds what is published and not over, as publishing it would have made it.
+    if (event.status === "published" && event.endsAt > now.toISOString()) {
+      const category = input.categories.find((c) => c.id === event.categoryId);
+      const labels = { organiser: input.tenantName, category, targetGroups: input.targetGroups };
+      await putDocument(db, input.clock, tenantId, "DK", eventDocument(event, zone, "da", labels));
+    }
 
     // The room is booked for the event under the premises' rules: approved, one booking per session day.
     if (premise && event.status === "published") {
