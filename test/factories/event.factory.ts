@@ -66,3 +66,5 @@ export async function buildEvent(
   await insertEvent(db, event, null);
   return event;
 }
+
+export { buildRegistrations, type RegistrationSpec } from "./registration.factory.js";
