@@ -1,5 +1,5 @@
 import { distanceKm, latitudeGapKm } from "../../platform/search/postcodes.js";
-import type { DocMeta } from "../../platform/search/segment.js";
+import { type DocMeta, dayMs, MetaCursor } from "../../platform/search/segment.js";
 import { firstInOrder } from "../../platform/search/top.js";
 import type { Match, Profile, Reason } from "./matching.model.js";
 
@@ -151,26 +151,37 @@ function memo<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-/** Ranks everything for one person: best fit first, then nearest, then a stable order. */
-export function rank<D extends DocMeta>(
+/** The probe a ranking offers for each document, with the skill words found in it, kept for the reasons of those shown. */
+type Scored<D> = Match<D> & { words: string[] };
+
+/**
+ * Ranks everything for one person: best fit first, then nearest, then a stable order. The documents may
+ * be one cursor moved from document to document (see liveDocuments); `keep` copies one that makes the top.
+ */
+export function rank<D extends DocMeta, K extends DocMeta = D>(
   profile: Profile,
   docs: Iterable<D>,
-  options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string },
-): Match<D>[] {
+  options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string; keep?: (doc: D) => K },
+): Match<K>[] {
   const byFacets = memo((facets: DocMeta["facets"]) => interest(profile, facets, options.categoryLabel, null) + rhythm(profile, facets, null));
   const byNeeds = [
     memo((facets: DocMeta["facets"]) => needs(profile, facets, false, null)),
     memo((facets: DocMeta["facets"]) => needs(profile, facets, true, null)),
   ];
   const bySlots = memo((slots: string[] | undefined) => time(profile, slots, null));
+  const todayMs = dayMs(options.today);
+  const expired = (doc: D) => (doc instanceof MetaCursor ? doc.expiredBy(options.today, todayMs) : doc.until !== null && doc.until < options.today);
+  const keep = options.keep ?? ((doc: D) => doc as unknown as K);
   // One object is offered for every document; only those that make the top are copied.
-  function* scored(): Generator<Match<D>> {
-    const probe: Match<D> = { doc: undefined as unknown as D, score: 0, distanceKm: null, fits: [], misfits: [] };
+  function* scored(): Generator<Scored<D>> {
+    const probe: Scored<D> = { doc: undefined as unknown as D, score: 0, distanceKm: null, fits: [], misfits: [], words: NONE };
     for (const doc of docs) {
-      if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
+      if (doc.kind === "association" || expired(doc)) continue;
       const near = place(profile, doc, null);
       if (!near) continue;
+      const words = options.skillsFor(doc);
       probe.doc = doc;
+      probe.words = words;
       probe.score =
         Math.round(
           (near.score +
@@ -178,18 +189,21 @@ export function rank<D extends DocMeta>(
             bySlots(doc.slots) +
             setting(profile, doc.setting, null) +
             (byNeeds[doc.remote ? 1 : 0] as (f: DocMeta["facets"]) => number)(doc.facets) +
-            skills(options.skillsFor(doc), null)) *
+            skills(words, null)) *
             100,
         ) / 100;
       probe.distanceKm = near.distance === null ? null : Math.round(near.distance * 10) / 10;
       yield probe;
     }
   }
-  const order = (a: Match<D>, b: Match<D>) =>
+  const order = (a: Match<DocMeta>, b: Match<DocMeta>) =>
     b.score - a.score ||
     (a.distanceKm ?? Number.MAX_VALUE) - (b.distanceKm ?? Number.MAX_VALUE) ||
     (`${a.doc.kind}:${a.doc.id}` < `${b.doc.kind}:${b.doc.id}` ? -1 : 1);
-  return firstInOrder(scored(), options.limit, order, (m) => ({ ...m })).map(
-    (m) => assess(profile, m.doc, options.skillsFor(m.doc), options.categoryLabel) ?? m,
-  );
+  const kept = firstInOrder<Scored<D | K>>(scored(), options.limit, order, (m) => ({ ...m, doc: keep(m.doc as D) }));
+  return kept.map((m) => {
+    const doc = m.doc as K;
+    const { words: _, ...match } = m;
+    return assess(profile, doc, m.words, options.categoryLabel) ?? { ...match, doc };
+  });
 }
