@@ -1,6 +1,6 @@
 import { queryTerm } from "./analyzer.js";
 import { FACETS, type Facet, type SearchDocument } from "./documents.js";
-import { distanceKm } from "./postcodes.js";
+import { distanceKmTo } from "./postcodes.js";
 import { loadDocuments, partOf, type TenantIndex, viewOf } from "./search-index.js";
 import { type DocMeta, dayMs, expired, kindAt, publishedText, type Segment } from "./segment.js";
 import { expandQuery } from "./synonyms.js";
@@ -119,7 +119,6 @@ export function runSearch(index: TenantIndex, query: SearchQuery): RankedOutcome
   // Every result is offered through one object; only those that make the page are copied.
   const top = new Top<Ranked>(query.offset + query.limit, order, (hit) => ({ ...hit }));
   const probe: Ranked = { key: "", score: 0, distanceKm: null, published: 0, oddPublishedAt: null };
-  const place = { lat: 0, lon: 0 };
   const todayMs = dayMs(query.today);
   let total = 0;
 
@@ -130,11 +129,7 @@ export function runSearch(index: TenantIndex, query: SearchQuery): RankedOutcome
     const lat = m.lat[d] as number;
     const lon = m.lon[d] as number;
     let distance: number | null = null;
-    if (query.origin && !Number.isNaN(lat) && !Number.isNaN(lon)) {
-      place.lat = lat;
-      place.lon = lon;
-      distance = distanceKm(query.origin, place);
-    }
+    if (query.origin && !Number.isNaN(lat) && !Number.isNaN(lon)) distance = distanceKmTo(query.origin, lat, lon);
     if (query.withinKm !== null && m.remote[d] !== 1 && (distance === null || distance > query.withinKm)) return;
     const facets = m.table[m.facets[d] as number] as DocMeta["facets"];
     const kind = kindAt(segment, d);

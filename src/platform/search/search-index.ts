@@ -196,12 +196,38 @@ export function viewOf(index: TenantIndex): IndexView {
 
 /**
  * Every live document in the view, read in place by one cursor that moves from document to document (its
- * `handle` is the document's number): a pass over all of them allocates nothing. `copy()` one to keep it.
+ * `handle` is the document's number): a pass over all of them allocates nothing, not even the iterator's
+ * results. `copy()` one to keep it.
  */
-export function* liveDocuments(view: IndexView): Generator<MetaCursor> {
-  const cursor = new MetaCursor((view.parts[0] as IndexView["parts"][0]).segment);
-  for (const { segment, offset, dead } of view.parts) {
-    for (let d = 0; d < segment.keys.length; d++) if (!dead?.[d]) yield cursor.at(segment, d, offset + d);
+export function liveDocuments(view: IndexView): IterableIterator<MetaCursor> {
+  return new LiveDocuments(view);
+}
+
+class LiveDocuments implements IterableIterator<MetaCursor> {
+  private part = 0;
+  private d = -1;
+  private readonly cursor: MetaCursor;
+  private readonly result: IteratorResult<MetaCursor>;
+  constructor(private readonly view: IndexView) {
+    this.cursor = new MetaCursor((view.parts[0] as IndexView["parts"][0]).segment);
+    this.result = { done: false, value: this.cursor };
+  }
+  [Symbol.iterator]() {
+    return this;
+  }
+  next(): IteratorResult<MetaCursor> {
+    const parts = this.view.parts;
+    while (this.part < parts.length) {
+      const { segment, offset, dead } = parts[this.part] as IndexView["parts"][0];
+      while (++this.d < segment.keys.length) {
+        if (dead?.[this.d]) continue;
+        this.cursor.at(segment, this.d, offset + this.d);
+        return this.result;
+      }
+      this.part++;
+      this.d = -1;
+    }
+    return { done: true, value: undefined };
   }
 }
 
