@@ -5,6 +5,7 @@ import { adminModule } from "./admin/index.js";
 import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
 import { directoryModule } from "./directory/index.js";
+import { eventsModule } from "./events/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
 import { openDataModule } from "./open-data/index.js";
@@ -19,6 +20,7 @@ export const modules: ModuleDefinition[] = [
   homeModule,
   searchModule,
   directoryModule,
+  eventsModule,
   applicantsModule,
   opportunitiesModule,
   premisesModule,

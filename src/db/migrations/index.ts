@@ -22,6 +22,7 @@ import * as oneApplicationPerPerson from "./20261126_2300_one_application_per_pe
 import * as premiseRulesVersion from "./20261127_0100_premise_rules_version.js";
 import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 import * as settingsVersion from "./20261127_0100_settings_version.js";
+import * as events from "./20261127_0200_events.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0100_premise_rules_version": premiseRulesVersion,
   "20261127_0100_settings_version": settingsVersion,
   "20261127_0100_search_snapshots": searchSnapshots,
+  "20261127_0200_events": events,
 };

@@ -42,6 +42,8 @@ export function toTenant(row: TenantRow): Tenant {
     staleGraceDays: row.stale_grace_days,
     map: row.map_tile_url ? { tileUrl: row.map_tile_url, attribution: row.map_attribution ?? "" } : null,
     allocationOrder: allocationOrderOf(row.allocation_order),
+    eventOfferHours: row.event_offer_hours,
+    eventImmediateHours: row.event_immediate_hours,
     canonicalHost: row.host ?? "localhost",
     settingsVersion: row.settings_version,
   };

@@ -19,6 +19,9 @@ export interface TenantsTable {
   map_tile_url: Generated<string | null>;
   map_attribution: Generated<string | null>;
   allocation_order: Generated<string>;
+  /** Hours a person offered a freed place on an event has to accept it; within `event_immediate_hours` of the start the place is given at once. */
+  event_offer_hours: Generated<number>;
+  event_immediate_hours: Generated<number>;
   /** The host name links in e-mails and feeds use; null until set, then the tenant's first host name. */
   canonical_host: Generated<string | null>;
   created_at: string;

@@ -23,6 +23,10 @@ export interface Tenant {
   map: { tileUrl: string; attribution: string } | null;
   /** Kinds of activity in the order they get premises in a seasonal allocation. */
   allocationOrder: (1 | 2 | 3)[];
+  /** Hours a person offered a freed place on an event has to accept it. */
+  eventOfferHours: number;
+  /** Within this many hours of an event's start, a freed place goes straight to the first on the waiting list. */
+  eventImmediateHours: number;
   /** Where the tenant's pages are: every link in its e-mails, feeds and API answers starts here. */
   canonicalHost: string;
   /** Goes up (in the database) whenever the tenant's settings, hosts, terms or synonyms change: what is kept in memory is kept per version. */
