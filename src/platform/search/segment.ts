@@ -162,11 +162,37 @@ export class MetaCursor implements DocMeta {
   d = 0;
   /** The document's number in the view it was read from. */
   handle = 0;
+  // The segment's columns, held directly: a getter reads one array.
+  private columns!: MetaColumns;
+  private kinds!: Uint8Array;
+  private lats!: Float64Array;
+  private lons!: Float64Array;
+  private remotes!: Uint8Array;
+  private facetsAt!: Uint32Array;
+  private slotsAt!: Int32Array;
+  private settingAt!: Int32Array;
+  private table!: unknown[];
   constructor(segment: Segment) {
     this.segment = segment;
+    this.bind(segment);
+  }
+  private bind(segment: Segment) {
+    const m = segment.meta;
+    this.columns = m;
+    this.kinds = m.kind;
+    this.lats = m.lat;
+    this.lons = m.lon;
+    this.remotes = m.remote;
+    this.facetsAt = m.facets;
+    this.slotsAt = m.slots;
+    this.settingAt = m.setting;
+    this.table = m.table;
   }
   at(segment: Segment, d: number, handle: number): this {
-    this.segment = segment;
+    if (segment !== this.segment) {
+      this.segment = segment;
+      this.bind(segment);
+    }
     this.d = d;
     this.handle = handle;
     return this;
@@ -175,46 +201,44 @@ export class MetaCursor implements DocMeta {
     return this.segment.keys[this.d] as string;
   }
   get kind(): DocMeta["kind"] {
-    return kindAt(this.segment, this.d);
+    const code = this.kinds[this.d] as number;
+    return code !== OTHER_KIND ? (SEARCH_KINDS[code] as DocMeta["kind"]) : kindAt(this.segment, this.d);
   }
   get id(): string {
     const key = this.key;
     return key.slice(key.indexOf(":") + 1);
   }
   get facets(): DocMeta["facets"] {
-    const m = this.segment.meta;
-    return m.table[m.facets[this.d] as number] as DocMeta["facets"];
+    return this.table[this.facetsAt[this.d] as number] as DocMeta["facets"];
   }
   get lat(): number | null {
-    const v = this.segment.meta.lat[this.d] as number;
+    const v = this.lats[this.d] as number;
     return !Number.isNaN(v) ? v : null;
   }
   get lon(): number | null {
-    const v = this.segment.meta.lon[this.d] as number;
+    const v = this.lons[this.d] as number;
     return !Number.isNaN(v) ? v : null;
   }
   get remote(): boolean {
-    return this.segment.meta.remote[this.d] === 1;
+    return this.remotes[this.d] === 1;
   }
   get publishedAt(): string {
-    return publishedText(this.segment.meta, this.d);
+    return publishedText(this.columns, this.d);
   }
   get until(): string | null {
-    return untilText(this.segment.meta, this.d);
+    return untilText(this.columns, this.d);
   }
   /** Whether the document's last day is before `today` (a date as YYYY-MM-DD, its milliseconds in todayMs, or NaN when written otherwise). */
   expiredBy(today: string, todayMs: number): boolean {
-    return expired(this.segment.meta, this.d, today, todayMs);
+    return expired(this.columns, this.d, today, todayMs);
   }
   get slots(): string[] | undefined {
-    const m = this.segment.meta;
-    const at = m.slots[this.d] as number;
-    return at >= 0 ? (m.table[at] as string[]) : undefined;
+    const at = this.slotsAt[this.d] as number;
+    return at >= 0 ? (this.table[at] as string[]) : undefined;
   }
   get setting(): DocMeta["setting"] {
-    const m = this.segment.meta;
-    const at = m.setting[this.d] as number;
-    return at >= 0 ? (m.table[at] as DocMeta["setting"]) : undefined;
+    const at = this.settingAt[this.d] as number;
+    return at >= 0 ? (this.table[at] as DocMeta["setting"]) : undefined;
   }
   copy(): DocMeta {
     return metaAt(this.segment, this.d);
