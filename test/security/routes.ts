@@ -7,6 +7,7 @@ import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admi
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
+import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
@@ -88,6 +89,8 @@ export const FILL: Record<string, Fill> = {
   "GET /api/v1/search": { query: (w) => ({ q: "lektie", kind: "opportunity", category: w.categoryCode }) },
   "GET /api/v1/premises": {},
   "GET /api/v1/premises/:id/availability": { params: (w) => ({ id: w.room }), query: () => ({ from: "2026-11-30", days: "7" }) },
+  "GET /api/v1/events": { query: (w) => ({ page: "1", kind: "theme_meeting", category: w.categoryCode }) },
+  "GET /api/v1/events/:id": { params: (w) => ({ id: w.event }) },
   "GET /api/v1/associations": { query: () => ({ q: "", page: "1" }) },
   "GET /api/v1/associations/:id": { params: (w) => ({ id: w.club }) },
   "POST /api/v1/associations": { json: () => ({ name: `${N} forening via API`, email: "api@forening.test" }) },
@@ -179,6 +182,8 @@ export const FILL: Record<string, Fill> = {
   },
   "POST /directory/associations/:id/profile/withdraw": { params: (w) => ({ id: w.club }), schema: null, late: true },
 
+  "GET /events": { query: (w) => ({ view: "month", month: "2026-12", kind: "theme_meeting", category: w.categoryCode }) },
+  "GET /events/calendar.ics": { query: (w) => ({ kind: "theme_meeting", category: w.categoryCode }) },
   "GET /opportunities": { query: () => ({ page: "1" }) },
   "GET /opportunities/new": { query: (w) => ({ association: w.club, from: w.job }) },
   "POST /opportunities/new": { form: (w) => jobForm(N, w.club, w.categoryId, "kontakt@forening.test"), schema: opportunityInput },
@@ -306,6 +311,27 @@ export const FILL: Record<string, Fill> = {
   "POST /privacy/email/erase": { form: (w) => ({ token: w.tokens.dataRequest, confirm: "on" }), schema: eraseInput, late: true },
 
   "GET /applications/confirm": { query: (w) => ({ token: w.tokens.application }) },
+  "GET /events/mine": {},
+  "GET /events/registration": { query: (w) => ({ key: w.eventKey }) },
+  "GET /events/registration/calendar.ics": { query: (w) => ({ key: w.eventKey }) },
+  "GET /events/registration/confirm": { query: (w) => ({ token: w.tokens.event }) },
+  "POST /events/registration/accept": { form: (w) => ({ key: w.eventKey, registration: w.event }), schema: groupActionInput },
+  "POST /events/registration/cancel": { form: (w) => ({ key: w.eventKey }), schema: groupActionInput, late: true },
+  "GET /events/:id": { params: (w) => ({ id: w.event }) },
+  "POST /events/:id/register": {
+    params: (w) => ({ id: w.event }),
+    form: (w) => ({ name: `${N} Deltager`, email: `deltager-${w.key}@example.org`, phone: "", answer_food: "vegetar" }),
+    schema: registrationInput,
+  },
+  "GET /events/:id/participants": { params: (w) => ({ id: w.event }) },
+  "POST /events/:id/participants": {
+    params: (w) => ({ id: w.event }),
+    form: (w) => ({ name: `${N} Ringede`, email: `ringede-${w.key}@example.org`, phone: "", overbook: "on" }),
+    schema: registrationInput,
+  },
+  "GET /events/:id/participants.csv": { params: (w) => ({ id: w.event }) },
+  "GET /events/:id/attendance": { params: (w) => ({ id: w.event }), query: (w) => ({ session: w.eventSession }) },
+  "POST /events/:id/attendance": { params: (w) => ({ id: w.event }), form: (w) => ({ session: w.eventSession, present: [] }), schema: attendanceInput },
   "GET /applications/thread": { query: (w) => ({ key: w.threadKey }) },
   "POST /applications/thread": { form: (w) => ({ key: w.threadKey, body: "Tak, jeg kommer gerne." }), schema: applicantReplyInput },
   "GET /applications/mine": {},
