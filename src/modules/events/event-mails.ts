@@ -4,7 +4,7 @@ import { formats } from "../../platform/i18n/format.js";
 import type { Lang, T } from "../../platform/i18n/i18n.js";
 import { isLang } from "../../platform/i18n/i18n.js";
 import { sendMail } from "../../platform/mail/send.js";
-import type { MailAttachment } from "../../platform/mail/template.js";
+import type { MailAttachment, MailContent } from "../../platform/mail/template.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { sessionText } from "./event-times.js";
 import type { CommunityEvent, Registration } from "./events.model.js";
@@ -47,6 +47,10 @@ export function icsAttachment(ctx: ServiceContext, e: CommunityEvent): MailAttac
 
 const languageOf = (r: Pick<Registration, "language">): Lang | null => (isLang(r.language) ? r.language : null);
 
+/** A mail to the person a registration names (or who booked for the group), in the language they registered in. */
+const mailTo = (ctx: ServiceContext, r: Registration, compose: (t: T, lang: Lang) => MailContent) =>
+  sendMail(ctx.db, ctx.clock, { tenant: ctx.tenant, to: r.email, usedLanguage: languageOf(r), compose });
+
 /**
  * What registering came to, for the person who registered (and those they named): who has a place, with
  * the calendar file, and who waits and where on the list.
@@ -55,91 +59,66 @@ export async function mailPlaced(ctx: ServiceContext, e: CommunityEvent, group: 
   const booker = group[0] as Registration;
   const registered = group.filter((r) => r.status === "registered");
   const waiting = group.filter((r) => r.status === "waiting");
-  await sendMail(ctx.db, ctx.clock, {
-    tenant: ctx.tenant,
-    to: booker.email,
-    usedLanguage: languageOf(booker),
-    compose: (t, lang) => ({
-      subject: registered.length ? t("registration.mail.registered.subject", { title: e.title }) : t("registration.mail.waiting.subject", { title: e.title }),
-      paragraphs: [
-        ...(registered.length ? [t("registration.mail.registered.body", { title: e.title, names: registered.map((r) => r.name).join(", ") })] : []),
-        ...waiting.map((r) => t("registration.mail.waiting.body", { title: e.title, name: r.name, place: places.get(r.id) ?? 0 })),
-        ...eventLines(ctx, e, t, lang, registered.length > 0),
-        t("registration.mail.manage"),
-        t("mail.notYou"),
-      ],
-      action: { label: t("registration.mail.manageAction"), url: manageUrl(ctx, booker.groupId) },
-      attachments: registered.length ? [icsAttachment(ctx, e)] : [],
-    }),
-  });
+  await mailTo(ctx, booker, (t, lang) => ({
+    subject: registered.length ? t("registration.mail.registered.subject", { title: e.title }) : t("registration.mail.waiting.subject", { title: e.title }),
+    paragraphs: [
+      ...(registered.length ? [t("registration.mail.registered.body", { title: e.title, names: registered.map((r) => r.name).join(", ") })] : []),
+      ...waiting.map((r) => t("registration.mail.waiting.body", { title: e.title, name: r.name, place: places.get(r.id) ?? 0 })),
+      ...eventLines(ctx, e, t, lang, registered.length > 0),
+      t("registration.mail.manage"),
+      t("mail.notYou"),
+    ],
+    action: { label: t("registration.mail.manageAction"), url: manageUrl(ctx, booker.groupId) },
+    attachments: registered.length ? [icsAttachment(ctx, e)] : [],
+  }));
 }
 
 /** A freed place offered to the first on the waiting list, to accept by the deadline. */
 export async function mailOffered(ctx: ServiceContext, e: CommunityEvent, r: Registration) {
-  await sendMail(ctx.db, ctx.clock, {
-    tenant: ctx.tenant,
-    to: r.email,
-    usedLanguage: languageOf(r),
-    compose: (t, lang) => ({
-      subject: t("registration.mail.offered.subject", { title: e.title }),
-      paragraphs: [
-        t("registration.mail.offered.body", { title: e.title, name: r.name, deadline: formats(lang, ctx.tenant.timeZone).dateTime(r.offerExpiresAt ?? "") }),
-        ...eventLines(ctx, e, t, lang, false),
-        t("registration.mail.offered.otherwise"),
-      ],
-      action: { label: t("registration.mail.offered.action"), url: manageUrl(ctx, r.groupId) },
-      attachments: [icsAttachment(ctx, e)],
-    }),
-  });
+  await mailTo(ctx, r, (t, lang) => ({
+    subject: t("registration.mail.offered.subject", { title: e.title }),
+    paragraphs: [
+      t("registration.mail.offered.body", { title: e.title, name: r.name, deadline: formats(lang, ctx.tenant.timeZone).dateTime(r.offerExpiresAt ?? "") }),
+      ...eventLines(ctx, e, t, lang, false),
+      t("registration.mail.offered.otherwise"),
+    ],
+    action: { label: t("registration.mail.offered.action"), url: manageUrl(ctx, r.groupId) },
+    attachments: [icsAttachment(ctx, e)],
+  }));
 }
 
 /** A place given straight from the waiting list (the start is near), or an offer accepted. */
 export async function mailGiven(ctx: ServiceContext, e: CommunityEvent, r: Registration) {
-  await sendMail(ctx.db, ctx.clock, {
-    tenant: ctx.tenant,
-    to: r.email,
-    usedLanguage: languageOf(r),
-    compose: (t, lang) => ({
-      subject: t("registration.mail.given.subject", { title: e.title }),
-      paragraphs: [t("registration.mail.given.body", { title: e.title, name: r.name }), ...eventLines(ctx, e, t, lang, true), t("registration.mail.manage")],
-      action: { label: t("registration.mail.manageAction"), url: manageUrl(ctx, r.groupId) },
-      attachments: [icsAttachment(ctx, e)],
-    }),
-  });
+  await mailTo(ctx, r, (t, lang) => ({
+    subject: t("registration.mail.given.subject", { title: e.title }),
+    paragraphs: [t("registration.mail.given.body", { title: e.title, name: r.name }), ...eventLines(ctx, e, t, lang, true), t("registration.mail.manage")],
+    action: { label: t("registration.mail.manageAction"), url: manageUrl(ctx, r.groupId) },
+    attachments: [icsAttachment(ctx, e)],
+  }));
 }
 
 /** An offer not accepted in time: the place went on to the next. */
 export async function mailLapsed(ctx: ServiceContext, e: CommunityEvent, r: Registration) {
-  await sendMail(ctx.db, ctx.clock, {
-    tenant: ctx.tenant,
-    to: r.email,
-    usedLanguage: languageOf(r),
-    compose: (t) => ({
-      subject: t("registration.mail.lapsed.subject", { title: e.title }),
-      paragraphs: [t("registration.mail.lapsed.body", { title: e.title, name: r.name })],
-      action: { label: t("registration.mail.lapsed.action"), url: `${ctx.baseUrl}/events/${e.id}` },
-    }),
-  });
+  await mailTo(ctx, r, (t) => ({
+    subject: t("registration.mail.lapsed.subject", { title: e.title }),
+    paragraphs: [t("registration.mail.lapsed.body", { title: e.title, name: r.name })],
+    action: { label: t("registration.mail.lapsed.action"), url: `${ctx.baseUrl}/events/${e.id}` },
+  }));
 }
 
 /** The day before: where and when, and the way to cancel so someone on the list can come. */
 export async function mailReminder(ctx: ServiceContext, e: CommunityEvent, group: Registration[]) {
   const booker = group[0] as Registration;
-  await sendMail(ctx.db, ctx.clock, {
-    tenant: ctx.tenant,
-    to: booker.email,
-    usedLanguage: languageOf(booker),
-    compose: (t, lang) => ({
-      subject: t("registration.mail.reminder.subject", { title: e.title }),
-      paragraphs: [
-        t("registration.mail.reminder.body", { title: e.title, names: group.map((r) => r.name).join(", ") }),
-        ...eventLines(ctx, e, t, lang, true),
-        t("registration.mail.reminder.cancel"),
-      ],
-      action: { label: t("registration.mail.manageAction"), url: manageUrl(ctx, booker.groupId) },
-      attachments: [icsAttachment(ctx, e)],
-    }),
-  });
+  await mailTo(ctx, booker, (t, lang) => ({
+    subject: t("registration.mail.reminder.subject", { title: e.title }),
+    paragraphs: [
+      t("registration.mail.reminder.body", { title: e.title, names: group.map((r) => r.name).join(", ") }),
+      ...eventLines(ctx, e, t, lang, true),
+      t("registration.mail.reminder.cancel"),
+    ],
+    action: { label: t("registration.mail.manageAction"), url: manageUrl(ctx, booker.groupId) },
+    attachments: [icsAttachment(ctx, e)],
+  }));
 }
 
 /** To an address that already has a place or a place on the list: the way to it; nothing new is written. */
@@ -160,21 +139,16 @@ export async function mailAlready(ctx: ServiceContext, e: CommunityEvent, first:
 export async function mailChange(ctx: ServiceContext, e: CommunityEvent, group: Registration[], what: "changed" | "cancelled") {
   const booker = group[0] as Registration;
   const registered = group.some((r) => r.status === "registered" || r.status === "offered");
-  await sendMail(ctx.db, ctx.clock, {
-    tenant: ctx.tenant,
-    to: booker.email,
-    usedLanguage: languageOf(booker),
-    compose: (t, lang) => ({
-      subject: t(what === "cancelled" ? "registration.mail.cancelled.subject" : "registration.mail.changed.subject", { title: e.title }),
-      paragraphs:
-        what === "cancelled"
-          ? [t("registration.mail.cancelled.body", { title: e.title })]
-          : [t("registration.mail.changed.body", { title: e.title }), ...eventLines(ctx, e, t, lang, registered)],
-      action:
-        what === "cancelled"
-          ? { label: t("registration.mail.cancelled.action"), url: `${ctx.baseUrl}/events` }
-          : { label: t("registration.mail.manageAction"), url: manageUrl(ctx, booker.groupId) },
-      attachments: what === "changed" && registered ? [icsAttachment(ctx, e)] : [],
-    }),
-  });
+  await mailTo(ctx, booker, (t, lang) => ({
+    subject: t(what === "cancelled" ? "registration.mail.cancelled.subject" : "registration.mail.changed.subject", { title: e.title }),
+    paragraphs:
+      what === "cancelled"
+        ? [t("registration.mail.cancelled.body", { title: e.title })]
+        : [t("registration.mail.changed.body", { title: e.title }), ...eventLines(ctx, e, t, lang, registered)],
+    action:
+      what === "cancelled"
+        ? { label: t("registration.mail.cancelled.action"), url: `${ctx.baseUrl}/events` }
+        : { label: t("registration.mail.manageAction"), url: manageUrl(ctx, booker.groupId) },
+    attachments: what === "changed" && registered ? [icsAttachment(ctx, e)] : [],
+  }));
 }
