@@ -16,6 +16,8 @@ const publicPages = [
   "/open-data?category=elderly",
   "/embed/jobs?category=elderly",
   "/opportunities",
+  "/events",
+  "/events?view=month",
 ];
 
 for (const locale of ["da-DK", "en-GB"]) {
@@ -90,6 +92,32 @@ for (const locale of ["da-DK", "en-GB"]) {
       await page.getByRole("link", { name: /^(Book lokalet|Book this room)$/ }).click();
       await page.getByRole("button", { name: /^(Send ønsket|Send the request)$/ }).click();
       await expect(page.locator(".ds-error-summary").first()).toBeFocused();
+      await expectAccessible(page);
+    });
+
+    test("events: a full course, a citizen's registrations and the organiser's lists", async ({ page }) => {
+      await visit(page, "/events?kind=course");
+      await page
+        .getByRole("link", { name: /^Bestyrelseskursus/ })
+        .first()
+        .click();
+      await expectAccessible(page);
+      const course = new URL(page.url()).pathname;
+      await signIn(page, demo.citizen);
+      await visit(page, "/events/mine");
+      await page
+        .getByRole("link", { name: /^Førstehjælp for frivillige/ })
+        .first()
+        .click();
+      await expect(page.getByText(/^(Nr\. \d+ på ventelisten|No\. \d+ on the waiting list)$/)).toBeVisible();
+      await expectAccessible(page);
+      await page.context().clearCookies();
+      await signIn(page, demo.staff);
+      await visit(page, `${course}/participants`);
+      await page
+        .getByRole("link", { name: /^(Fremmøde|Attendance)/ })
+        .first()
+        .click();
       await expectAccessible(page);
     });
 
