@@ -1,7 +1,10 @@
+import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
 import { notAPerson, personalData } from "./personal-data.js";
+import { waitingInEvents } from "./start.js";
 
 export const eventsModule: ModuleDefinition = {
   name: "events",
@@ -9,4 +12,24 @@ export const eventsModule: ModuleDefinition = {
   personalData,
   notAPerson,
   sealedFields: [{ table: "event_registrations", column: "sensitive_answers", key: ["id"] }],
+  waiting: waitingInEvents,
+  notices: {
+    eventCreated: "eventForm.notice.created",
+    eventChanged: "eventForm.notice.changed",
+    eventPending: "eventForm.notice.pending",
+    eventCancelled: "eventForm.notice.cancelled",
+    eventApproved: "eventForm.notice.approved",
+    eventSentBack: "eventForm.notice.sentBack",
+  },
+  nav: [
+    // Staff run the centre's events; an association's admin its own (the same list, filtered by the policy).
+    { href: "/events/manage", label: "nav.manageEvents", group: "centre", visible: (a) => can(a, canRunCentreEvents, { tenantId: a.tenantId }) },
+    {
+      href: "/events/manage",
+      label: "nav.ourEvents",
+      group: "association",
+      visible: (a) => !can(a, canRunCentreEvents, { tenantId: a.tenantId }) && can(a, canOrganiseEvents, { tenantId: a.tenantId }),
+    },
+    { href: "/events/moderation", label: "nav.eventModeration", group: "centre", visible: (a) => can(a, canModerateEvents, { tenantId: a.tenantId }) },
+  ],
 };
