@@ -21,7 +21,7 @@ export interface AuditEntry extends LogEntry {
 
 /** Someone's data shown to someone else. */
 export interface AccessEntry extends LogEntry {
-  subjectType: "user" | "application";
+  subjectType: "user" | "application" | "event_registration";
   subjectId: string;
   subjectName: string | null;
 }

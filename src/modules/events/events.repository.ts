@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { type Keyring, open, seal } from "../../platform/crypto/sealed.js";
@@ -309,6 +309,8 @@ export async function eventRegistrations(db: Database, tenantId: string, eventId
     .selectAll()
     .where("tenant_id", "=", tenantId)
     .where("event_id", "=", eventId)
+    // Those with a place first (no queue number, in both databases), then the waiting list in its order.
+    .orderBy(sql`case when queue_no is null then 0 else 1 end`)
     .orderBy("queue_no")
     .orderBy("created_at")
     .orderBy("id")

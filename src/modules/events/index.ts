@@ -1,5 +1,6 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { eventJobs } from "./event-jobs.js";
 import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
@@ -9,6 +10,7 @@ import { waitingInEvents } from "./start.js";
 export const eventsModule: ModuleDefinition = {
   name: "events",
   mounts: [{ path: "/events", routes: eventsRoutes }],
+  jobs: eventJobs,
   personalData,
   notAPerson,
   sealedFields: [{ table: "event_registrations", column: "sensitive_answers", key: ["id"] }],

@@ -5,7 +5,7 @@ import { findToken, insertToken, markTokensUsed, markTokenUsed, type UsableToken
 
 export type { UsableToken };
 
-export type TokenPurpose = "verify" | "magic" | "reset" | "invite" | "application" | "consent" | "data_request";
+export type TokenPurpose = "verify" | "magic" | "reset" | "invite" | "application" | "event" | "consent" | "data_request";
 
 const LIFETIME_MS: Record<TokenPurpose, number> = {
   verify: 48 * 3600_000,
@@ -13,6 +13,7 @@ const LIFETIME_MS: Record<TokenPurpose, number> = {
   reset: 60 * 60_000,
   invite: 14 * 24 * 3600_000,
   application: 7 * 24 * 3600_000,
+  event: 7 * 24 * 3600_000,
   // As long as a consent recorded by staff lasts without the citizen's confirmation.
   consent: 30 * 24 * 3600_000,
   data_request: 24 * 3600_000,

@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildEvent } from "../../../test/factories/event.factory.js";
+import {
+  createAssociation,
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  type TenantFixture,
+  TestClock,
+  type TestDb,
+  testConfig,
+  Visitor,
+} from "../../../test/harness.js";
+import { dataKeyring } from "../../platform/crypto/data-key.js";
+import { newId } from "../../platform/ids.js";
+import type { Registration } from "./events.model.js";
+import { findEvent, insertRegistrations } from "./events.repository.js";
+
+describe.each(dialects())("organisers create, change, cancel and moderate events [%s]", (dialect) => {
+  let t: TestDb;
+  let env: ReturnType<typeof createTestApp>;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  let club: { id: string; name: string };
+  let other: { id: string; name: string };
+  let category: string;
+  // Sunday 22 November 2026, 11:00 in Copenhagen.
+  const clock = new TestClock(new Date("2026-11-22T10:00:00.000Z"));
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    b = await createTenant(t.db, { slug: "b", host: "b.test" });
+    club = await createAssociation(t.db, a, "Grønby Seniorklub");
+    other = await createAssociation(t.db, a, "Gåklubben");
+    await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
+    await createPerson(t.db, b, { email: "staff@b.test", roles: ["staff"] });
+    await createPerson(t.db, a, { email: "admin@club.test", memberships: [{ associationId: club.id, role: "admin" }] });
+    await createPerson(t.db, a, { email: "admin@other.test", memberships: [{ associationId: other.id, role: "admin" }] });
+    category = (await t.db.selectFrom("taxonomy_terms").select("id").where("tenant_id", "=", a.id).where("code", "=", "social").executeTakeFirstOrThrow()).id;
+    env = createTestApp(t.db, { clock });
+  });
+  afterAll(() => t.destroy());
+
+  const as = async (email: string, host = "a.test") => {
+    const v = new Visitor(env.app, host);
+    await v.signIn(email);
+    return v;
+  };
+
+  /** A two-session course in Copenhagen time, as the form sends it (six session rows, five question rows). */
+  const course = (change: Record<string, string | string[]> = {}) => ({
+    organiser: "centre",
+    kind: "course",
+    title: "Kursus i bestyrelsesarbejde",
+    description: "To aftener om at lede en forening: regnskab, generalforsamling og at finde nye frivillige.",
+    categoryId: category,
+    targetGroups: [],
+    languages: ["da"],
+    accessibility: ["step_free"],
+    place: "address",
+    premiseId: "",
+    placeName: "Frivilligcentret",
+    address: "Torvet 1",
+    postcode: "8000",
+    onlineUrl: "",
+    price: "cost",
+    amount: "150,50",
+    capacity: "12",
+    maxPerRegistration: "3",
+    opensDate: "",
+    opensTime: "",
+    closesDate: "2026-11-30",
+    closesTime: "12:00",
+    contactEmail: "kurser@frivilligcentret.test",
+    sessionId: ["", "", "", "", "", ""],
+    sessionDate: ["2026-12-01", "2026-12-08", "", "", "", ""],
+    sessionStart: ["18:00", "18:00", "", "", "", ""],
+    sessionEnd: ["20:30", "20:30", "", "", "", ""],
+    questionId: ["", "", "", "", ""],
+    questionLabel: ["Har du allergier, vi skal kende?", "Hvilken forening kommer du fra?", "", "", ""],
+    questionSensitive: ["1"],
+    ...change,
+  });
+
+  const eventCount = async () => Number((await t.db.selectFrom("events").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const idFrom = async (title: string) => (await t.db.selectFrom("events").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
+
+  it("lets staff create a two-session course that reads back in local time, in the list and in its form", async () => {
+    const staff = await as("staff@a.test");
+    const res = await staff.post("/events/new", course(), { from: "/events/new" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/events/manage?notice=eventCreated");
+    const id = await idFrom("Kursus i bestyrelsesarbejde");
+    const e = await findEvent(t.db, a.id, id);
+    expect(e).toMatchObject({
+      organiser: "centre",
+      associationId: null,
+      status: "published",
+      kind: "course",
+      price: "cost",
+      priceMinor: 15050,
+      currency: "DKK",
+      capacity: 12,
+      maxPerRegistration: 3,
+      accessibility: ["step_free"],
+      // 18:00 in Copenhagen in winter is 17:00 UTC.
+      startsAt: "2026-12-01T17:00:00.000Z",
+      endsAt: "2026-12-08T19:30:00.000Z",
+      registrationClosesAt: "2026-11-30T11:00:00.000Z",
+    });
+    expect(e?.sessions.map((s) => [s.startsAt, s.endsAt])).toEqual([
+      ["2026-12-01T17:00:00.000Z", "2026-12-01T19:30:00.000Z"],
+      ["2026-12-08T17:00:00.000Z", "2026-12-08T19:30:00.000Z"],
+    ]);
+    expect(e?.questions.map((q) => [q.label, q.sensitive])).toEqual([
+      ["Har du allergier, vi skal kende?", true],
+      ["Hvilken forening kommer du fra?", false],
+    ]);
+    const audit = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", id).execute();
+    expect(audit.map((r) => r.action)).toEqual(["event.created"]);
+
+    const list = await (await staff.get("/events/manage")).text();
+    expect(list).toContain("Kursus i bestyrelsesarbejde");
+    expect(list).toContain("0 af 12");
+    expect(list).toContain(`/events/${id}/participants`);
+    const form = await (await staff.get(`/events/${id}/edit`)).text();
+    expect(form).toContain('value="2026-12-08"');
+    expect(form).toContain('value="18:00"');
+    expect(form).toContain('value="150,50"');
+  });
+
+  it("keeps an association's event waiting for staff, who approve it; another association's admin may not touch it", async () => {
+    const admin = await as("admin@club.test");
+    const res = await admin.post("/events/new", course({ organiser: club.id, title: "Juleklip for seniorer", price: "free", amount: "" }), { from: "/events/new" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/events/manage?notice=eventPending");
+    const id = await idFrom("Juleklip for seniorer");
+    expect((await findEvent(t.db, a.id, id))?.status).toBe("pending");
+    // The admin's list shows their own association's events only.
+    const mine = await (await admin.get("/events/manage")).text();
+    expect(mine).toContain("Juleklip for seniorer");
+    expect(mine).not.toContain("Kursus i bestyrelsesarbejde");
+
+    const stranger = await as("admin@other.test");
+    expect([403, 404]).toContain((await stranger.get(`/events/${id}/edit`)).status);
+    expect([403, 404]).toContain((await stranger.post(`/events/${id}/edit`, course({ organiser: club.id, title: "Overtaget" }), { from: "/events/manage" })).status);
+    expect([403, 404]).toContain((await stranger.post("/events/new", course({ organiser: club.id, title: "I andres navn" }), { from: "/events/new" })).status);
+    expect([403, 404]).toContain((await stranger.post(`/events/${id}/cancel`, {}, { from: "/events/manage" })).status);
+    expect((await findEvent(t.db, a.id, id))?.title).toBe("Juleklip for seniorer");
+    // Nor may an association's admin approve events.
+    expect((await admin.get("/events/moderation")).status).toBe(403);
+
+    const staff = await as("staff@a.test");
+    const queue = await (await staff.get("/events/moderation")).text();
+    expect(queue).toContain("Juleklip for seniorer");
+    expect(queue).toContain("Grønby Seniorklub");
+    const decided = await staff.post(`/events/${id}/decision`, { decision: "approve", note: "" }, { from: "/events/moderation" });
+    expect(decided.status).toBe(303);
+    expect((await findEvent(t.db, a.id, id))?.status).toBe("published");
+    const mail = await t.db.selectFrom("mail_outbox").select(["subject"]).where("to_address", "=", "kurser@frivilligcentret.test").orderBy("created_at", "desc").execute();
+    expect(mail.some((m) => m.subject.includes("Juleklip for seniorer"))).toBe(true);
+  });
+
+  it("answers another tenant's staff with 404", async () => {
+    const id = await idFrom("Kursus i bestyrelsesarbejde");
+    const foreign = await as("staff@b.test", "b.test");
+    expect((await foreign.get(`/events/${id}/edit`)).status).toBe(404);
+    expect((await foreign.get(`/events/${id}/cancel`)).status).toBe(404);
+    expect((await foreign.post(`/events/${id}/cancel`, {}, { from: "/events/manage" })).status).toBe(404);
+    expect(await (await foreign.get("/events/manage")).text()).not.toContain("Kursus i bestyrelsesarbejde");
+  });
+
+  it("refuses bad input with a clear message and writes nothing", async () => {
+    const staff = await as("staff@a.test");
+    const before = await eventCount();
+    const cases: [Record<string, string | string[]>, string][] = [
+      [{ sessionDate: ["2026-11-20", "2026-12-08", "", "", "", ""] }, "Datoen er allerede passeret"],
+      [{ sessionEnd: ["17:00", "20:30", "", "", "", ""] }, "Sluttidspunktet skal ligge efter starten"],
+      [{ closesDate: "2026-12-05" }, "Tilmeldingen skal lukke, før arrangementet begynder"],
+      [{ questionLabel: ["Et", "To", "Tre", "Fire", "Fem", "Seks"], questionId: ["", "", "", "", "", ""] }, "Højst fem ekstra spørgsmål"],
+      [{ capacity: "0" }, "Antal pladser"],
+      [{ place: "online", onlineUrl: "" }, "Skriv linket til onlinemødet"],
+    ];
+    for (const [change, message] of cases) {
+      const res = await staff.post("/events/new", course({ title: "Skal ikke gemmes", ...change }), { from: "/events/new" });
+      expect(res.status, JSON.stringify(change)).toBe(422);
+      const html = await res.text();
+      expect(html).toContain(message);
+      // What was typed stays.
+      expect(html).toContain("Skal ikke gemmes");
+    }
+    expect(await eventCount()).toBe(before);
+
+    // The capacity may not fall below the places taken.
+    const id = await idFrom("Kursus i bestyrelsesarbejde");
+    const e = await findEvent(t.db, a.id, id);
+    if (!e) throw new Error("no event");
+    await register(e.id, ["Anna", "Bo", "Carl"], "registered");
+    const form = course({ capacity: "2", sessionId: [...e.sessions.map((s) => s.id), "", "", "", ""] });
+    const res = await staff.post(`/events/${id}/edit`, form, { from: `/events/${id}/edit` });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("3 pladser er allerede taget");
+    expect((await findEvent(t.db, a.id, id))?.capacity).toBe(12);
+  });
+
+  /** Registrations written through the repository, as the registration form would leave them. */
+  async function register(eventId: string, names: string[], status: Registration["status"]) {
+    const now = clock.now().toISOString();
+    const group = newId();
+    const rows = names.map((name, i) => ({
+      id: newId(),
+      tenantId: a.id,
+      eventId,
+      groupId: group,
+      userId: null,
+      associationId: null,
+      name,
+      email: `${name.toLowerCase()}@deltager.test`,
+      phone: null,
+      status,
+      queueNo: status === "waiting" ? i + 1 : null,
+      offerExpiresAt: null,
+      answers: {},
+      overbooked: false,
+      addedBy: null,
+      language: "da",
+      createdAt: now,
+      confirmedAt: now,
+      updatedAt: now,
+      remindedAt: null,
+      sensitiveAnswers: {},
+    }));
+    expect(await insertRegistrations(t.db, dataKeyring(testConfig()), rows)).toBe(true);
+  }
+
+  it("keeps the sessions' ids when dates move, and tells those registered; cancelling tells everyone", async () => {
+    const staff = await as("staff@a.test");
+    const e = await buildEvent(t.db, a, { now: clock.now(), title: "Netværksmøde for koordinatorer", capacity: 2 });
+    await register(e.id, ["Dorte", "Erik"], "registered");
+    await register(e.id, ["Frida"], "waiting");
+    const list = await (await staff.get("/events/manage")).text();
+    expect(list).toContain("2 af 2");
+
+    const cancelPage = await (await staff.get(`/events/${e.id}/cancel`)).text();
+    expect(cancelPage).toContain("Alle 3 tilmeldte");
+    const res = await staff.post(`/events/${e.id}/cancel`, {}, { from: `/events/${e.id}/cancel` });
+    expect(res.status).toBe(303);
+    const after = await findEvent(t.db, a.id, e.id);
+    expect(after?.status).toBe("cancelled");
+    expect(after?.cancelledAt).toBe(clock.now().toISOString());
+    const audit = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", e.id).execute();
+    expect(audit.map((r) => r.action)).toContain("event.cancelled");
+    const told = await t.db
+      .selectFrom("mail_outbox")
+      .select("to_address")
+      .where("to_address", "in", ["dorte@deltager.test", "erik@deltager.test", "frida@deltager.test"])
+      .execute();
+    expect(new Set(told.map((m) => m.to_address))).toEqual(new Set(["dorte@deltager.test", "erik@deltager.test", "frida@deltager.test"]));
+    // A cancelled event cannot be cancelled again or changed.
+    expect((await staff.post(`/events/${e.id}/cancel`, {}, { from: "/events/manage" })).status).toBe(409);
+  });
+});
