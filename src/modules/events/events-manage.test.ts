@@ -15,8 +15,10 @@ import {
 } from "../../../test/harness.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
 import { newId } from "../../platform/ids.js";
-import type { Registration } from "./events.model.js";
+import { addDays } from "../../platform/time/recurrence.js";
+import type { CommunityEvent, Registration } from "./events.model.js";
 import { findEvent, insertRegistrations } from "./events.repository.js";
+import { localParts } from "./events.schema.js";
 
 describe.each(dialects())("organisers create, change, cancel and moderate events [%s]", (dialect) => {
   let t: TestDb;
@@ -85,7 +87,15 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
     ...change,
   });
 
-  const eventCount = async () => Number((await t.db.selectFrom("events").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const eventCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom("events")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const idFrom = async (title: string) => (await t.db.selectFrom("events").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
 
   it("lets staff create a two-session course that reads back in local time, in the list and in its form", async () => {
@@ -134,7 +144,9 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
 
   it("keeps an association's event waiting for staff, who approve it; another association's admin may not touch it", async () => {
     const admin = await as("admin@club.test");
-    const res = await admin.post("/events/new", course({ organiser: club.id, title: "Juleklip for seniorer", price: "free", amount: "" }), { from: "/events/new" });
+    const res = await admin.post("/events/new", course({ organiser: club.id, title: "Juleklip for seniorer", price: "free", amount: "" }), {
+      from: "/events/new",
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/events/manage?notice=eventPending");
     const id = await idFrom("Juleklip for seniorer");
@@ -146,7 +158,9 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
 
     const stranger = await as("admin@other.test");
     expect([403, 404]).toContain((await stranger.get(`/events/${id}/edit`)).status);
-    expect([403, 404]).toContain((await stranger.post(`/events/${id}/edit`, course({ organiser: club.id, title: "Overtaget" }), { from: "/events/manage" })).status);
+    expect([403, 404]).toContain(
+      (await stranger.post(`/events/${id}/edit`, course({ organiser: club.id, title: "Overtaget" }), { from: "/events/manage" })).status,
+    );
     expect([403, 404]).toContain((await stranger.post("/events/new", course({ organiser: club.id, title: "I andres navn" }), { from: "/events/new" })).status);
     expect([403, 404]).toContain((await stranger.post(`/events/${id}/cancel`, {}, { from: "/events/manage" })).status);
     expect((await findEvent(t.db, a.id, id))?.title).toBe("Juleklip for seniorer");
@@ -160,7 +174,12 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
     const decided = await staff.post(`/events/${id}/decision`, { decision: "approve", note: "" }, { from: "/events/moderation" });
     expect(decided.status).toBe(303);
     expect((await findEvent(t.db, a.id, id))?.status).toBe("published");
-    const mail = await t.db.selectFrom("mail_outbox").select(["subject"]).where("to_address", "=", "kurser@frivilligcentret.test").orderBy("created_at", "desc").execute();
+    const mail = await t.db
+      .selectFrom("mail_outbox")
+      .select(["subject"])
+      .where("to_address", "=", "kurser@frivilligcentret.test")
+      .orderBy("created_at", "desc")
+      .execute();
     expect(mail.some((m) => m.subject.includes("Juleklip for seniorer"))).toBe(true);
   });
 
@@ -236,30 +255,81 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
     expect(await insertRegistrations(t.db, dataKeyring(testConfig()), rows)).toBe(true);
   }
 
-  it("keeps the sessions' ids when dates move, and tells those registered; cancelling tells everyone", async () => {
+  /** A stored event as its edit form sends it back, with changes. */
+  const formOf = (e: CommunityEvent, change: Record<string, string | string[]> = {}) => {
+    const rows = e.sessions.map((s) => ({ id: s.id, start: localParts(s.startsAt, "Europe/Copenhagen"), end: localParts(s.endsAt, "Europe/Copenhagen") }));
+    const blank = (n: number) => Array.from({ length: n }, () => "");
+    return course({
+      organiser: "centre",
+      kind: e.kind,
+      title: e.title,
+      description: e.description,
+      place: e.place,
+      placeName: e.placeName ?? "",
+      address: e.address ?? "",
+      postcode: e.postcode ?? "",
+      price: "free",
+      amount: "",
+      capacity: String(e.capacity),
+      closesDate: "",
+      closesTime: "",
+      sessionId: [...rows.map((r) => r.id), ...blank(6 - rows.length)],
+      sessionDate: [...rows.map((r) => r.start.date), ...blank(6 - rows.length)],
+      sessionStart: [...rows.map((r) => r.start.time), ...blank(6 - rows.length)],
+      sessionEnd: [...rows.map((r) => r.end.time), ...blank(6 - rows.length)],
+      questionId: blank(5),
+      questionLabel: blank(5),
+      questionSensitive: [],
+      ...change,
+    });
+  };
+  const mailsTo = async (to: string) => (await t.db.selectFrom("mail_outbox").select("subject").where("to_address", "=", to).execute()).map((m) => m.subject);
+
+  it("keeps the sessions' ids when a date moves, tells those registered, offers a new place; cancelling tells everyone", async () => {
     const staff = await as("staff@a.test");
-    const e = await buildEvent(t.db, a, { now: clock.now(), title: "Netværksmøde for koordinatorer", capacity: 2 });
-    await register(e.id, ["Dorte", "Erik"], "registered");
+    const e = await buildEvent(t.db, a, { now: clock.now(), title: "Netværksmøde for koordinatorer", capacity: 2, sessionOffsetsHours: [0, 168] });
+    await register(e.id, ["Dorte"], "registered");
+    await register(e.id, ["Erik"], "registered");
     await register(e.id, ["Frida"], "waiting");
     const list = await (await staff.get("/events/manage")).text();
     expect(list).toContain("2 af 2");
 
+    // The second date moves a day; one more place.
+    const second = localParts(e.sessions[1]?.startsAt ?? "", "Europe/Copenhagen");
+    const moved = addDays(second.date, 1);
+    const form = formOf(e, { capacity: "3" });
+    (form.sessionDate as string[])[1] = moved;
+    const res = await staff.post(`/events/${e.id}/edit`, form, { from: `/events/${e.id}/edit` });
+    expect(res.status).toBe(303);
+    const changed = await findEvent(t.db, a.id, e.id);
+    expect(changed?.capacity).toBe(3);
+    expect(changed?.sessions.map((s) => s.id)).toEqual(e.sessions.map((s) => s.id));
+    expect(localParts(changed?.sessions[1]?.startsAt ?? "", "Europe/Copenhagen")).toEqual({ date: moved, time: second.time });
+    // Each hears of the change; Frida also of the place that came free.
+    for (const who of ["dorte", "erik", "frida"]) expect(await mailsTo(`${who}@deltager.test`)).toHaveLength(who === "frida" ? 2 : 1);
+    const frida = await t.db.selectFrom("event_registrations").select("status").where("email", "=", "frida@deltager.test").executeTakeFirstOrThrow();
+    expect(["offered", "registered"]).toContain(frida.status);
+    const changedRow = await t.db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("entity_id", "=", e.id)
+      .where("action", "=", "event.changed")
+      .executeTakeFirstOrThrow();
+    expect(String(changedRow.details)).toContain("capacity");
+    expect(String(changedRow.details)).toContain("sessions");
+
     const cancelPage = await (await staff.get(`/events/${e.id}/cancel`)).text();
     expect(cancelPage).toContain("Alle 3 tilmeldte");
-    const res = await staff.post(`/events/${e.id}/cancel`, {}, { from: `/events/${e.id}/cancel` });
-    expect(res.status).toBe(303);
+    const cancelled = await staff.post(`/events/${e.id}/cancel`, {}, { from: `/events/${e.id}/cancel` });
+    expect(cancelled.status).toBe(303);
     const after = await findEvent(t.db, a.id, e.id);
     expect(after?.status).toBe("cancelled");
     expect(after?.cancelledAt).toBe(clock.now().toISOString());
     const audit = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", e.id).execute();
     expect(audit.map((r) => r.action)).toContain("event.cancelled");
-    const told = await t.db
-      .selectFrom("mail_outbox")
-      .select("to_address")
-      .where("to_address", "in", ["dorte@deltager.test", "erik@deltager.test", "frida@deltager.test"])
-      .execute();
-    expect(new Set(told.map((m) => m.to_address))).toEqual(new Set(["dorte@deltager.test", "erik@deltager.test", "frida@deltager.test"]));
+    for (const who of ["dorte", "erik", "frida"]) expect(await mailsTo(`${who}@deltager.test`)).toHaveLength(who === "frida" ? 3 : 2);
     // A cancelled event cannot be cancelled again or changed.
     expect((await staff.post(`/events/${e.id}/cancel`, {}, { from: "/events/manage" })).status).toBe(409);
+    expect((await staff.post(`/events/${e.id}/edit`, formOf(e), { from: "/events/manage" })).status).toBe(409);
   });
 });

@@ -23,16 +23,8 @@ import {
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { PremisePlace } from "../../premises/index.js";
 import type { Term } from "../../taxonomy/index.js";
-import { type CommunityEvent, EVENT_KINDS, type EventKind, type EventStatus, type Occupancy, PLACES } from "../events.model.js";
-
-export const kindLabels: Record<EventKind, MessageKey> = {
-  course: "eventForm.kind.course",
-  theme_meeting: "eventForm.kind.theme_meeting",
-  network_meeting: "eventForm.kind.network_meeting",
-  regional_gathering: "eventForm.kind.regional_gathering",
-  social: "eventForm.kind.social",
-  fair: "eventForm.kind.fair",
-};
+import { kindLabels } from "../events.labels.js";
+import { type CommunityEvent, EVENT_KINDS, type EventStatus, type Occupancy, PLACES } from "../events.model.js";
 
 const statusLabels: Record<EventStatus, MessageKey> = {
   pending: "eventForm.status.pending",
