@@ -85,6 +85,38 @@ function RowInput(props: { name: string; n: number; label: string; type: "date" 
   );
 }
 
+/**
+ * Repeated rows without JavaScript: the filled ones (at least `shown`) in view, the empty rest behind a
+ * disclosure that opens by itself when one of them has an error. The rows keep their order, so the lists
+ * the form sends line up.
+ */
+function Rows<R>(props: {
+  rows: R[];
+  filled: (r: R) => boolean;
+  failed: (n: number) => boolean;
+  more: MessageKey;
+  shown?: number;
+  draw: (r: R, n: number) => unknown;
+}) {
+  const { t } = usePage();
+  let last = props.shown ?? 1;
+  props.rows.forEach((r, i) => {
+    if (props.filled(r) || props.failed(i + 1)) last = Math.max(last, i + 1);
+  });
+  const rest = props.rows.slice(last);
+  return (
+    <>
+      {props.rows.slice(0, last).map((r, i) => props.draw(r, i + 1))}
+      {rest.length > 0 && (
+        <details class="ds-details event-more-rows">
+          <summary>{t(props.more)}</summary>
+          <div class="stack">{rest.map((r, i) => props.draw(r, last + i + 1))}</div>
+        </details>
+      )}
+    </>
+  );
+}
+
 export function EventFormPage(
   props: EventForm & {
     action: string;
@@ -173,9 +205,12 @@ export function EventFormPage(
         </Part>
 
         <Part id="when" title="eventForm.part.when" hint="eventForm.sessions.hint">
-          {props.sessions.map((s, i) => {
-            const n = i + 1;
-            return (
+          <Rows
+            rows={props.sessions}
+            filled={(s) => Boolean(s.date || s.start || s.end)}
+            failed={(n) => Boolean(errors[`sessionDate-${n}`] || errors[`sessionStart-${n}`] || errors[`sessionEnd-${n}`])}
+            more="eventForm.sessions.more"
+            draw={(s, n) => (
               <fieldset class="ds-fieldset event-session">
                 <legend class="ds-label">{t("eventForm.session", { n })}</legend>
                 <input type="hidden" name="sessionId" value={s.id} />
@@ -185,8 +220,8 @@ export function EventFormPage(
                   <RowInput name="sessionEnd" n={n} label={t("eventForm.session.end")} type="time" value={s.end} error={errors[`sessionEnd-${n}`]} />
                 </div>
               </fieldset>
-            );
-          })}
+            )}
+          />
         </Part>
 
         <Part id="where" title="eventForm.part.where">
@@ -281,14 +316,20 @@ export function EventFormPage(
               </div>
             ))}
           </fieldset>
-          <Field name="amount" label="eventForm.amount" hint="eventForm.amount.hint" value={v.amount} error={errors.amount} />
+          <div class="event-amount">
+            <Field name="amount" label="eventForm.amount" hint="eventForm.amount.hint" value={v.amount} error={errors.amount} />
+          </div>
         </Part>
 
         <Part id="questions" title="eventForm.part.questions" hint="eventForm.questions.hint">
           <ValidationMessage error={errors["questionLabel-1"]} />
-          {props.questions.map((q, i) => {
-            const n = i + 1;
-            return (
+          <Rows
+            rows={props.questions}
+            filled={(q) => Boolean(q.label)}
+            failed={(n) => n === 1 && Boolean(errors["questionLabel-1"])}
+            more="eventForm.questions.more"
+            shown={0}
+            draw={(q, n) => (
               <fieldset class="ds-fieldset event-question">
                 <legend class="ds-label">{t("eventForm.question", { n })}</legend>
                 <input type="hidden" name="questionId" value={q.id} />
@@ -305,8 +346,8 @@ export function EventFormPage(
                   </label>
                 </div>
               </fieldset>
-            );
-          })}
+            )}
+          />
         </Part>
 
         <Part id="contact" title="eventForm.part.contact">
@@ -363,7 +404,7 @@ export function ManageEventsPage(props: { rows: { event: CommunityEvent; occupan
   const { t, fmt } = usePage();
   return (
     <div class="stack">
-      <Heading>{t("eventForm.manage.title")}</Heading>
+      <Heading size="lg">{t("eventForm.manage.title")}</Heading>
       <P>{t("eventForm.manage.intro")}</P>
       <div class="actions">
         <ButtonLink href="/events/new" variant="primary">
@@ -392,7 +433,11 @@ export function ManageEventsPage(props: { rows: { event: CommunityEvent; occupan
             {
               key: "status",
               label: "eventForm.status",
-              cell: ({ event: e }) => (e.status === "published" && e.endsAt < props.now ? t("eventForm.status.ended") : <StatusTag status={e.status} />),
+              cell: ({ event: e }) => (
+                <span class="event-status">
+                  {e.status === "published" && e.endsAt < props.now ? t("eventForm.status.ended") : <StatusTag status={e.status} />}
+                </span>
+              ),
             },
             {
               key: "places",
