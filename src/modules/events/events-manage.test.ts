@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEvent } from "../../../test/factories/event.factory.js";
+import { buildPremise } from "../../../test/factories/premises.factory.js";
 import {
   createAssociation,
   createPerson,
@@ -98,6 +99,36 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
     );
   const idFrom = async (title: string) => (await t.db.selectFrom("events").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
 
+  /** A stored event as its edit form sends it back, with changes. */
+  const formOf = (e: CommunityEvent, change: Record<string, string | string[]> = {}) => {
+    const rows = e.sessions.map((s) => ({ id: s.id, start: localParts(s.startsAt, "Europe/Copenhagen"), end: localParts(s.endsAt, "Europe/Copenhagen") }));
+    const blank = (n: number) => Array.from({ length: n }, () => "");
+    return course({
+      organiser: "centre",
+      kind: e.kind,
+      title: e.title,
+      description: e.description,
+      place: e.place,
+      placeName: e.placeName ?? "",
+      address: e.address ?? "",
+      postcode: e.postcode ?? "",
+      price: "free",
+      amount: "",
+      capacity: String(e.capacity),
+      closesDate: "",
+      closesTime: "",
+      sessionId: [...rows.map((r) => r.id), ...blank(6 - rows.length)],
+      sessionDate: [...rows.map((r) => r.start.date), ...blank(6 - rows.length)],
+      sessionStart: [...rows.map((r) => r.start.time), ...blank(6 - rows.length)],
+      sessionEnd: [...rows.map((r) => r.end.time), ...blank(6 - rows.length)],
+      questionId: blank(5),
+      questionLabel: blank(5),
+      questionSensitive: [],
+      ...change,
+    });
+  };
+  const mailsTo = async (to: string) => (await t.db.selectFrom("mail_outbox").select("subject").where("to_address", "=", to).execute()).map((m) => m.subject);
+
   it("lets staff create a two-session course that reads back in local time, in the list and in its form", async () => {
     const staff = await as("staff@a.test");
     const res = await staff.post("/events/new", course(), { from: "/events/new" });
@@ -183,6 +214,56 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
     expect(mail.some((m) => m.subject.includes("Juleklip for seniorer"))).toBe(true);
   });
 
+  it("names a premise of the tenant by its own name and address, and refuses another tenant's", async () => {
+    const hall = await buildPremise(
+      t.db,
+      a,
+      { name: "Grønby Forsamlingshus", kind: "hall", address: "Bygaden 2", postcode: "8000", capacity: 80 },
+      clock.now(),
+    );
+    const foreignHall = await buildPremise(t.db, b, { name: "Fremmed sal", kind: "hall", address: "Vej 9", postcode: "9000" }, clock.now());
+    const staff = await as("staff@a.test");
+    const form = await (await staff.get("/events/new")).text();
+    expect(form).toContain("Grønby Forsamlingshus (plads til 80)");
+    expect(form).not.toContain("Fremmed sal");
+    const refused = await staff.post("/events/new", course({ title: "I en fremmed sal", place: "premise", premiseId: foreignHall }), { from: "/events/new" });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Vælg lokalet.");
+    const res = await staff.post(
+      "/events/new",
+      course({ title: "Generalforsamling i forsamlingshuset", place: "premise", premiseId: hall, placeName: "", address: "" }),
+      {
+        from: "/events/new",
+      },
+    );
+    expect(res.status).toBe(303);
+    const e = await findEvent(t.db, a.id, await idFrom("Generalforsamling i forsamlingshuset"));
+    expect(e).toMatchObject({ place: "premise", premiseId: hall, placeName: "Grønby Forsamlingshus", address: "Bygaden 2", postcode: "8000" });
+  });
+
+  it("sends an association's event back with a note; changed, it waits again", async () => {
+    const admin = await as("admin@club.test");
+    await admin.post("/events/new", course({ organiser: club.id, title: "Foredrag om slægtsforskning" }), { from: "/events/new" });
+    const id = await idFrom("Foredrag om slægtsforskning");
+    const staff = await as("staff@a.test");
+    // Saying no needs a note.
+    expect((await staff.post(`/events/${id}/decision`, { decision: "reject", note: "" }, { from: "/events/moderation" })).status).toBe(422);
+    const res = await staff.post(
+      `/events/${id}/decision`,
+      { decision: "reject", note: "Skriv gerne, hvem foredragsholderen er." },
+      { from: "/events/moderation" },
+    );
+    expect(res.status).toBe(303);
+    expect(await findEvent(t.db, a.id, id)).toMatchObject({ status: "rejected", reviewNote: "Skriv gerne, hvem foredragsholderen er." });
+    const e = await findEvent(t.db, a.id, id);
+    if (!e) throw new Error("no event");
+    const changed = await admin.post(`/events/${id}/edit`, formOf(e, { organiser: club.id, description: `${e.description} Foredragsholder: Inge Holm.` }), {
+      from: `/events/${id}/edit`,
+    });
+    expect(changed.headers.get("location")).toBe("/events/manage?notice=eventPending");
+    expect(await findEvent(t.db, a.id, id)).toMatchObject({ status: "pending", reviewNote: null });
+  });
+
   it("answers another tenant's staff with 404", async () => {
     const id = await idFrom("Kursus i bestyrelsesarbejde");
     const foreign = await as("staff@b.test", "b.test");
@@ -254,36 +335,6 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
     }));
     expect(await insertRegistrations(t.db, dataKeyring(testConfig()), rows)).toBe(true);
   }
-
-  /** A stored event as its edit form sends it back, with changes. */
-  const formOf = (e: CommunityEvent, change: Record<string, string | string[]> = {}) => {
-    const rows = e.sessions.map((s) => ({ id: s.id, start: localParts(s.startsAt, "Europe/Copenhagen"), end: localParts(s.endsAt, "Europe/Copenhagen") }));
-    const blank = (n: number) => Array.from({ length: n }, () => "");
-    return course({
-      organiser: "centre",
-      kind: e.kind,
-      title: e.title,
-      description: e.description,
-      place: e.place,
-      placeName: e.placeName ?? "",
-      address: e.address ?? "",
-      postcode: e.postcode ?? "",
-      price: "free",
-      amount: "",
-      capacity: String(e.capacity),
-      closesDate: "",
-      closesTime: "",
-      sessionId: [...rows.map((r) => r.id), ...blank(6 - rows.length)],
-      sessionDate: [...rows.map((r) => r.start.date), ...blank(6 - rows.length)],
-      sessionStart: [...rows.map((r) => r.start.time), ...blank(6 - rows.length)],
-      sessionEnd: [...rows.map((r) => r.end.time), ...blank(6 - rows.length)],
-      questionId: blank(5),
-      questionLabel: blank(5),
-      questionSensitive: [],
-      ...change,
-    });
-  };
-  const mailsTo = async (to: string) => (await t.db.selectFrom("mail_outbox").select("subject").where("to_address", "=", to).execute()).map((m) => m.subject);
 
   it("keeps the sessions' ids when a date moves, tells those registered, offers a new place; cancelling tells everyone", async () => {
     const staff = await as("staff@a.test");
