@@ -8,6 +8,7 @@ import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageI
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
+import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
@@ -150,7 +151,12 @@ export const FILL: Record<string, Fill> = {
   },
   "GET /events/:id/cancel": { params: (w) => ({ id: w.organisedEvent }) },
   "POST /events/:id/cancel": { params: (w) => ({ id: w.organisedEvent }), schema: null, late: true },
-  "POST /events/:id/decision": { params: (w) => ({ id: w.pendingEvent }), form: () => ({ decision: "approve", note: "" }), schema: eventDecisionInput, late: true },
+  "POST /events/:id/decision": {
+    params: (w) => ({ id: w.pendingEvent }),
+    form: () => ({ decision: "approve", note: "" }),
+    schema: eventDecisionInput,
+    late: true,
+  },
 
   "GET /directory": {},
   "GET /directory/import": {},
@@ -321,6 +327,27 @@ export const FILL: Record<string, Fill> = {
   "POST /privacy/email/erase": { form: (w) => ({ token: w.tokens.dataRequest, confirm: "on" }), schema: eraseInput, late: true },
 
   "GET /applications/confirm": { query: (w) => ({ token: w.tokens.application }) },
+  "GET /events/mine": {},
+  "GET /events/registration": { query: (w) => ({ key: w.eventKey }) },
+  "GET /events/registration/calendar.ics": { query: (w) => ({ key: w.eventKey }) },
+  "GET /events/registration/confirm": { query: (w) => ({ token: w.tokens.event }) },
+  "POST /events/registration/accept": { form: (w) => ({ key: w.eventKey, registration: w.event }), schema: groupActionInput },
+  "POST /events/registration/cancel": { form: (w) => ({ key: w.eventKey }), schema: groupActionInput, late: true },
+  "GET /events/:id": { params: (w) => ({ id: w.event }) },
+  "POST /events/:id/register": {
+    params: (w) => ({ id: w.event }),
+    form: (w) => ({ name: `${N} Deltager`, email: `deltager-${w.key}@example.org`, phone: "", answer_food: "vegetar" }),
+    schema: registrationInput,
+  },
+  "GET /events/:id/participants": { params: (w) => ({ id: w.event }) },
+  "POST /events/:id/participants": {
+    params: (w) => ({ id: w.event }),
+    form: (w) => ({ name: `${N} Ringede`, email: `ringede-${w.key}@example.org`, phone: "", overbook: "on" }),
+    schema: registrationInput,
+  },
+  "GET /events/:id/participants.csv": { params: (w) => ({ id: w.event }) },
+  "GET /events/:id/attendance": { params: (w) => ({ id: w.event }), query: (w) => ({ session: w.eventSession }) },
+  "POST /events/:id/attendance": { params: (w) => ({ id: w.event }), form: (w) => ({ session: w.eventSession, present: [] }), schema: attendanceInput },
   "GET /applications/thread": { query: (w) => ({ key: w.threadKey }) },
   "POST /applications/thread": { form: (w) => ({ key: w.threadKey, body: "Tak, jeg kommer gerne." }), schema: applicantReplyInput },
   "GET /applications/mine": {},
@@ -396,10 +423,8 @@ export function routesOf(app: { routes: { method: string; path: string }[] }): R
   const seen = new Map<string, Route>();
   for (const r of app.routes) {
     if (r.method === "ALL") continue;
-    // A parameter's pattern (":id{[0-9a-f]{8}-…}") is the router's business: the table names the parameter alone.
-    const path = r.path.replace(/:(\w+)\{(?:[^{}]|\{[^{}]*\})*\}/g, ":$1");
-    const key = `${r.method} ${path}`;
-    if (!seen.has(key)) seen.set(key, { method: r.method, path, key });
+    const key = `${r.method} ${r.path}`;
+    if (!seen.has(key)) seen.set(key, { method: r.method, path: r.path, key });
   }
   return [...seen.values()];
 }

@@ -6,6 +6,7 @@ import type { Database } from "../../src/db/database.js";
 import { createSession } from "../../src/platform/auth/sessions.js";
 import type { Clock } from "../../src/platform/clock.js";
 import { newId } from "../../src/platform/ids.js";
+import { buildEvent } from "../factories/event.factory.js";
 import { createAssociation, createPerson, createTenant, PASSWORD } from "../harness.js";
 import { Browser, type Fields, type Received, type Send, type Upload } from "./client.js";
 
@@ -42,6 +43,10 @@ export interface TenantWorld {
   pendingBooking: string;
   round: string;
   roundApplication: string;
+  event: string;
+  eventSession: string;
+  /** The key in the citizen's registration mails. */
+  eventKey: string;
   savedSearch: string;
   apiToken: string;
   apiSecret: string;
@@ -52,7 +57,7 @@ export interface TenantWorld {
   hsdsTaxonomy: string;
   hsdsTaxonomyTerm: string;
   consent: string;
-  tokens: { verify: string; magic: string; reset: string; invite: string; application: string; consent: string; dataRequest: string };
+  tokens: { verify: string; magic: string; reset: string; invite: string; application: string; event: string; consent: string; dataRequest: string };
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
   /** Every id above: rows of the other tenant must never come to refer to them. */
@@ -244,6 +249,14 @@ export async function buildTenant(
   await post(clubAdmin, `/premises/rounds/${round}/apply`, wishForm(P, club.id, room), 303);
   const roundApplication = (await db.selectFrom("allocation_applications").select("id").where("round_id", "=", round).executeTakeFirstOrThrow()).id;
 
+  // An event with a sensitive question: the citizen registered; a visitor without an account waiting for their link.
+  const published = await buildEvent(db, tenant, { title: `${P} temamøde om frivillighed`, questions: [{ id: "food", label: `${P} Kost`, sensitive: true }] });
+  const event = published.id;
+  await post(citizen, `/events/${event}/register`, { name: `${P} ${PEOPLE.citizen}`, email: users.citizen.email, phone: "", answer_food: `${P} vegetar` }, 303);
+  const eventKey = await linkParam(db, tenant.id, users.citizen.email, "key");
+  await post(anonymous, `/events/${event}/register`, { name: `${P} Anonym Deltager`, email: `deltager@${host}`, phone: "" }, 200);
+  const eventToken = await linkParam(db, tenant.id, `deltager@${host}`, "token");
+
   // The rest: a saved search, an API token, a calendar link, a matching profile and consent.
   await post(citizen, "/search/saved", { query: "q=lektiehj%C3%A6lp", frequency: "weekly" }, 303);
   const savedSearch = (await db.selectFrom("saved_searches").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
@@ -272,6 +285,7 @@ export async function buildTenant(
     magic: await linkParam(db, tenant.id, users.citizen.email, "token"),
     reset: await linkParam(db, tenant.id, forgetful.email, "token"),
     application: applicationToken,
+    event: eventToken,
     consent: consentToken,
     dataRequest: await linkParam(db, tenant.id, `anonym@${host}`, "token"),
   };
@@ -308,6 +322,9 @@ export async function buildTenant(
     pendingBooking,
     round,
     roundApplication,
+    event,
+    eventSession: published.sessions[0]?.id ?? "",
+    eventKey,
     savedSearch,
     apiToken,
     apiSecret,
@@ -343,6 +360,9 @@ export async function buildTenant(
       `${P} klubbens beskrivelse`,
       `${P} samtykke`,
       `${P} Kommunelogin`,
+      `${P} temamøde`,
+      `${P} Anonym Deltager`,
+      `${P} vegetar`,
     ],
     ids: [] as string[],
   } satisfies TenantWorld;
@@ -350,7 +370,7 @@ export async function buildTenant(
     tenant.id,
     ...Object.values(users).map((u) => u.id),
     ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, organisedEvent, pendingEvent, building, room, photo, closure],
-    ...[booking, pendingBooking, round, roundApplication, savedSearch, apiToken, world.mail, consent],
+    ...[booking, pendingBooking, round, roundApplication, event, world.eventSession, savedSearch, apiToken, world.mail, consent],
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;

@@ -1,5 +1,6 @@
 import type { MessageKey } from "../../platform/i18n/i18n.js";
-import type { EventKind, RegistrationStatus } from "./events.model.js";
+import type { EventKind, EventStatus, RegistrationStatus } from "./events.model.js";
+import type { Closed } from "./waiting-list.js";
 
 /** What each kind of event is called, wherever one is shown. */
 export const kindLabels: Record<EventKind, MessageKey> = {
@@ -19,4 +20,19 @@ export const registrationStatusLabels: Record<RegistrationStatus, MessageKey> = 
   offered: "registration.status.offered",
   cancelled: "registration.status.cancelled",
   expired: "registration.status.expired",
+};
+
+/** Why one cannot register, in words. */
+export const closedLabels: Record<Closed, MessageKey> = {
+  cancelled: "registration.closed.cancelled",
+  notOpen: "registration.closed.notOpen",
+  closed: "registration.closed.closed",
+  ended: "registration.closed.ended",
+  notPublished: "registration.closed.notPublished",
+};
+
+/** Why an event's page is not public yet, for its organisers. */
+export const notPublicLabels: Partial<Record<EventStatus, MessageKey>> = {
+  pending: "event.notPublic.pending",
+  rejected: "event.notPublic.rejected",
 };

@@ -318,6 +318,19 @@ export async function eventRegistrations(db: Database, tenantId: string, eventId
   return rows.map(toRegistration);
 }
 
+/** A person's registrations, under their account or their address. */
+export async function registrationsOfPerson(db: Database, tenantId: string, who: { userId: string; email: string }): Promise<Registration[]> {
+  const rows = await db
+    .selectFrom("event_registrations")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where((eb) => eb.or([eb("user_id", "=", who.userId), eb("email", "=", who.email)]))
+    .orderBy("created_at")
+    .limit(200)
+    .execute();
+  return rows.map(toRegistration);
+}
+
 /** Places taken (registered or offered) and people waiting. */
 export async function occupancyOf(db: Database, tenantId: string, eventIds: string[]): Promise<Map<string, Omit<Occupancy, "capacity">>> {
   const found = new Map<string, Omit<Occupancy, "capacity">>();

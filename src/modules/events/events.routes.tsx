@@ -6,7 +6,7 @@ import { manageRoutes } from "./routes/manage.routes.js";
 import { participantsRoutes } from "./routes/participants.routes.js";
 
 /**
- * The events pages, one file per sub-path. An event's own pages name it by id (a UUID), so fixed
- * paths such as "/manage" or "/calendar.ics" never reach them.
+ * The events pages, one file per sub-path. Order matters: the fixed paths ("/manage", "/calendar.ics",
+ * "/registration") come before an event's own "/:id" page, which takes whatever is left.
  */
 export const eventsRoutes = new Hono<AppEnv>().route("/", manageRoutes).route("/", calendarRoutes).route("/", participantsRoutes).route("/", eventRoutes);

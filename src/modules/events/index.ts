@@ -11,11 +11,12 @@ export const eventsModule: ModuleDefinition = {
   name: "events",
   mounts: [{ path: "/events", routes: eventsRoutes }],
   jobs: eventJobs,
-  personalData,
-  notAPerson,
-  sealedFields: [{ table: "event_registrations", column: "sensitive_answers", key: ["id"] }],
-  waiting: waitingInEvents,
   notices: {
+    registered: "notice.registered",
+    onWaitingList: "notice.onWaitingList",
+    registrationConfirmed: "notice.registrationConfirmed",
+    registrationCancelled: "notice.registrationCancelled",
+    placeAccepted: "notice.placeAccepted",
     eventCreated: "eventForm.notice.created",
     eventChanged: "eventForm.notice.changed",
     eventPending: "eventForm.notice.pending",
@@ -23,6 +24,10 @@ export const eventsModule: ModuleDefinition = {
     eventApproved: "eventForm.notice.approved",
     eventSentBack: "eventForm.notice.sentBack",
   },
+  personalData,
+  notAPerson,
+  sealedFields: [{ table: "event_registrations", column: "sensitive_answers", key: ["id"] }],
+  waiting: waitingInEvents,
   nav: [
     // Staff run the centre's events; an association's admin its own (the same list, filtered by the policy).
     { href: "/events/manage", label: "nav.manageEvents", group: "centre", visible: (a) => can(a, canRunCentreEvents, { tenantId: a.tenantId }) },

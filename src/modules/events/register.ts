@@ -9,6 +9,7 @@ import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { mailAlready, mailPlaced } from "./event-mails.js";
+import { closedLabels } from "./events.labels.js";
 import type { CommunityEvent, Registration } from "./events.model.js";
 import { canManageEvent, canOverbook } from "./events.policy.js";
 import * as repo from "./events.repository.js";
@@ -96,7 +97,7 @@ async function insertGroup(tx: ServiceContext, rows: NewRegistration[]) {
 export async function register(ctx: ServiceContext, eventId: string, input: RegistrationInput): Promise<RegisterOutcome> {
   const e = await visibleEvent(ctx, eventId);
   const closed = whyClosed(e, ctx.clock.now());
-  if (closed) throw new AppError(409, "closed", `registration.closed.${closed}`, { name: `registration.closed.${closed}` });
+  if (closed) throw new AppError(409, "closed", closedLabels[closed], { name: closedLabels[closed] });
   const known = isPerson(ctx.actor) && ctx.actor.email === input.email;
   if (!known && !(await withinLimit(ctx, "event-registration", [ctx.ip, input.email])))
     throw tooManyRequests("registration.rateLimited", { email: "registration.rateLimited" });

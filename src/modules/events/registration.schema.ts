@@ -47,3 +47,9 @@ export const groupActionInput = z.object({
   registration: z.string().trim().max(40).optional(),
 });
 export const answerField = (questionId: string) => `${ANSWER}${questionId}`;
+
+/** The attendance form: the session and the ids of those present (ticked). */
+export const attendanceInput = z.object({
+  session: z.string().trim().min(1, "validation.invalid").max(40, "validation.invalid"),
+  present: z.array(z.string().max(40)).max(2000).default([]),
+});

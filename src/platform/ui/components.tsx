@@ -87,7 +87,8 @@ export function ButtonLink(props: PropsWithChildren<{ href: string; variant?: "p
 
 export interface FieldProps {
   name: string;
-  label: MessageKey;
+  /** A message, or a text someone wrote (an organiser's own question). */
+  label: MessageKey | { text: string };
   hint?: MessageKey;
   error?: FieldError;
   type?: "text" | "email" | "password" | "tel" | "url" | "date" | "time" | "number" | "search" | "color";
@@ -114,7 +115,7 @@ export function Field(props: FieldProps) {
   return (
     <div class="ds-field">
       <label class="ds-label" for={id}>
-        {t(props.label)}
+        {typeof props.label === "string" ? t(props.label) : props.label.text}
         {!props.required && <span> {t("form.optional")}</span>}
       </label>
       {props.hint && (

@@ -16,7 +16,6 @@ import { canModerateEvents, canRunCentreEvents } from "../events.policy.js";
 import { EVENT_LISTS, eventDecisionInput, eventInput, localParts, QUESTION_ROWS, SESSION_ROWS } from "../events.schema.js";
 import { eventForOrganiser, formChoices, organiserChoices, organisersList } from "../manage-events.js";
 import { CancelEventPage, type EventForm, EventFormPage, EventModerationPage, ManageEventsPage } from "../views/manage-views.js";
-import { ID } from "./ids.js";
 
 const pad = <T,>(rows: T[], n: number, blank: T): T[] => [...rows, ...Array.from({ length: Math.max(0, n - rows.length) }, () => blank)];
 
@@ -168,20 +167,20 @@ export const manageRoutes = new Hono<AppEnv>()
     const rows = await moderationQueue(serviceContext(c));
     return render(c, c.get("t")("eventForm.moderation.title"), <EventModerationPage rows={rows} />);
   })
-  .get(`/:id${ID}/edit`, async (c) => {
+  .get("/:id/edit", async (c) => {
     const found = await eventForOrganiser(serviceContext(c), c.req.param("id"));
     return showForm(c, { id: found.event.id, taken: found.occupancy.taken }, asForm(found.event, c.get("tenant").timeZone));
   })
-  .post(`/:id${ID}/edit`, (c) => save(c, c.req.param("id")))
-  .get(`/:id${ID}/cancel`, async (c) => {
+  .post("/:id/edit", (c) => save(c, c.req.param("id")))
+  .get("/:id/cancel", async (c) => {
     const found = await eventForOrganiser(serviceContext(c), c.req.param("id"));
     return render(c, c.get("t")("eventForm.cancel.title", { title: found.event.title }), <CancelEventPage {...found} />);
   })
-  .post(`/:id${ID}/cancel`, async (c) => {
+  .post("/:id/cancel", async (c) => {
     await cancelEvent(serviceContext(c), c.req.param("id"));
     return c.redirect("/events/manage?notice=eventCancelled", 303);
   })
-  .post(`/:id${ID}/decision`, async (c) => {
+  .post("/:id/decision", async (c) => {
     const form = await parseForm(c, eventDecisionInput);
     if (!form.ok) throw invalid(form.errors);
     await decideEvent(serviceContext(c), c.req.param("id"), form.data.decision, form.data.note);

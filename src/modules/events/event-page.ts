@@ -1,0 +1,47 @@
+import { can, isPerson } from "../../platform/auth/policy.js";
+import { unauthenticated } from "../../platform/http/errors.js";
+import type { ServiceContext } from "../../platform/service-context.js";
+import { manageKey } from "./event-mails.js";
+import type { CommunityEvent, Occupancy, Registration } from "./events.model.js";
+import { LIVE } from "./events.model.js";
+import { canManageEvent } from "./events.policy.js";
+import * as repo from "./events.repository.js";
+import { visibleEvent } from "./register.js";
+import { type Closed, whyClosed } from "./waiting-list.js";
+
+export interface EventPageData {
+  event: CommunityEvent;
+  occupancy: Occupancy;
+  closed: Closed | null;
+  mayManage: boolean;
+}
+
+/** An event as its page shows it: how full it is, whether one can register, and whether the reader organises it. */
+export async function eventPage(ctx: ServiceContext, id: string): Promise<EventPageData> {
+  const event = await visibleEvent(ctx, id);
+  const o = (await repo.occupancyOf(ctx.db, ctx.tenant.id, [event.id])).get(event.id) ?? { taken: 0, waiting: 0 };
+  return { event, occupancy: { capacity: event.capacity, ...o }, closed: whyClosed(event, ctx.clock.now()), mayManage: can(ctx.actor, canManageEvent, event) };
+}
+
+/** The signed-in person's live registrations (under their account or their address), soonest event first. */
+export async function myRegistrations(
+  ctx: ServiceContext,
+): Promise<{ event: CommunityEvent; registration: Registration; manageKey: string; place: number | null }[]> {
+  if (!isPerson(ctx.actor)) throw unauthenticated();
+  const mine = (await repo.registrationsOfPerson(ctx.db, ctx.tenant.id, { userId: ctx.actor.userId, email: ctx.actor.email })).filter((r) =>
+    LIVE.includes(r.status),
+  );
+  const events = new Map<string, CommunityEvent>();
+  for (const id of new Set(mine.map((r) => r.eventId))) {
+    const e = await repo.findEvent(ctx.db, ctx.tenant.id, id);
+    if (e) events.set(id, e);
+  }
+  const rows = [];
+  for (const r of mine) {
+    const event = events.get(r.eventId);
+    if (!event || event.endsAt < ctx.clock.now().toISOString()) continue;
+    const place = r.status === "waiting" && r.queueNo !== null ? await repo.placeInQueue(ctx.db, ctx.tenant.id, r.eventId, r.queueNo) : null;
+    rows.push({ event, registration: r, manageKey: manageKey(ctx, r.groupId), place });
+  }
+  return rows.sort((a, b) => (a.event.startsAt < b.event.startsAt ? -1 : a.event.startsAt > b.event.startsAt ? 1 : 0));
+}
