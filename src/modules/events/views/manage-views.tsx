@@ -255,11 +255,11 @@ export function EventFormPage(
           </div>
           <div class="event-place stack" data-place="address">
             <Field name="placeName" label="eventForm.placeName" value={v.placeName} error={errors.placeName} />
-            <Field name="address" label="eventForm.address" value={v.address} error={errors.address} autocomplete="street-address" />
+            <Field name="address" label="eventForm.address" required value={v.address} error={errors.address} autocomplete="street-address" />
             <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
           </div>
           <div class="event-place stack" data-place="online">
-            <Field name="onlineUrl" label="eventForm.onlineUrl" hint="eventForm.onlineUrl.hint" type="url" value={v.onlineUrl} error={errors.onlineUrl} />
+            <Field name="onlineUrl" label="eventForm.onlineUrl" hint="eventForm.onlineUrl.hint" type="url" required value={v.onlineUrl} error={errors.onlineUrl} />
           </div>
           <Checkboxes
             name="accessibility"
