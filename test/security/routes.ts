@@ -90,6 +90,8 @@ export const FILL: Record<string, Fill> = {
   "GET /api/v1/search": { query: (w) => ({ q: "lektie", kind: "opportunity", category: w.categoryCode }) },
   "GET /api/v1/premises": {},
   "GET /api/v1/premises/:id/availability": { params: (w) => ({ id: w.room }), query: () => ({ from: "2026-11-30", days: "7" }) },
+  "GET /api/v1/events": { query: (w) => ({ page: "1", kind: "theme_meeting", category: w.categoryCode }) },
+  "GET /api/v1/events/:id": { params: (w) => ({ id: w.event }) },
   "GET /api/v1/associations": { query: () => ({ q: "", page: "1" }) },
   "GET /api/v1/associations/:id": { params: (w) => ({ id: w.club }) },
   "POST /api/v1/associations": { json: () => ({ name: `${N} forening via API`, email: "api@forening.test" }) },
@@ -200,6 +202,8 @@ export const FILL: Record<string, Fill> = {
   },
   "POST /directory/associations/:id/profile/withdraw": { params: (w) => ({ id: w.club }), schema: null, late: true },
 
+  "GET /events": { query: (w) => ({ view: "month", month: "2026-12", kind: "theme_meeting", category: w.categoryCode }) },
+  "GET /events/calendar.ics": { query: (w) => ({ kind: "theme_meeting", category: w.categoryCode }) },
   "GET /opportunities": { query: () => ({ page: "1" }) },
   "GET /opportunities/new": { query: (w) => ({ association: w.club, from: w.job }) },
   "POST /opportunities/new": { form: (w) => jobForm(N, w.club, w.categoryId, "kontakt@forening.test"), schema: opportunityInput },

@@ -250,7 +250,12 @@ export async function buildTenant(
   const roundApplication = (await db.selectFrom("allocation_applications").select("id").where("round_id", "=", round).executeTakeFirstOrThrow()).id;
 
   // An event with a sensitive question: the citizen registered; a visitor without an account waiting for their link.
-  const published = await buildEvent(db, tenant, { title: `${P} temamøde om frivillighed`, questions: [{ id: "food", label: `${P} Kost`, sensitive: true }] });
+  const published = await buildEvent(db, tenant, {
+    now: env.clock.now(),
+    categoryId: category.id,
+    title: `${P} temamøde om frivillighed`,
+    questions: [{ id: "food", label: `${P} Kost`, sensitive: true }],
+  });
   const event = published.id;
   await post(citizen, `/events/${event}/register`, { name: `${P} ${PEOPLE.citizen}`, email: users.citizen.email, phone: "", answer_food: `${P} vegetar` }, 303);
   const eventKey = await linkParam(db, tenant.id, users.citizen.email, "key");

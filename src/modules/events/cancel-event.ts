@@ -5,6 +5,7 @@ import { inTransaction, type ServiceContext } from "../../platform/service-conte
 import { mayManage } from "./event-record.js";
 import type { CommunityEvent } from "./events.model.js";
 import { findEvent, setEventStatus } from "./events.repository.js";
+import { indexEvent } from "./events.search.js";
 import { tellEveryone } from "./notify.js";
 
 /** The organiser cancels an event: it stays in the calendar as cancelled, and everyone registered and waiting hears. */
@@ -15,6 +16,7 @@ export async function cancelEvent(ctx: ServiceContext, id: string): Promise<Comm
     const now = isoNow(tx.clock);
     const cancelled: CommunityEvent = { ...e, status: "cancelled", cancelledAt: now, updatedAt: now };
     await setEventStatus(tx.db, tx.tenant.id, id, "cancelled", { cancelledAt: now, updatedAt: now });
+    await indexEvent(tx, cancelled);
     await audit(tx, "event.cancelled", { type: "event", id }, { was: e.status });
     if (e.status === "published") await tellEveryone(tx, cancelled, "cancelled");
     return cancelled;

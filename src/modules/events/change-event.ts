@@ -7,6 +7,7 @@ import { type EventContent, eventContent, mayManage } from "./event-record.js";
 import type { CommunityEvent } from "./events.model.js";
 import { findEvent, occupancyOf, replaceSessions, updateEvent } from "./events.repository.js";
 import type { EventInput } from "./events.schema.js";
+import { indexEvent } from "./events.search.js";
 import { tellEveryone } from "./notify.js";
 import { fillFreedPlaces } from "./places.js";
 
@@ -56,6 +57,7 @@ export async function changeEvent(ctx: ServiceContext, id: string, input: EventI
     };
     await updateEvent(tx.db, after);
     await replaceSessions(tx.db, tx.tenant.id, id, after.sessions);
+    await indexEvent(tx, after);
     const datesChanged = timesOf(before.sessions) !== timesOf(after.sessions);
     const changed = [...COMPARED.filter((f) => !sameValue(before[f], after[f])), ...(datesChanged ? ["sessions"] : [])];
     await audit(tx, "event.changed", { type: "event", id }, { fields: changed.join(",") });

@@ -7,6 +7,7 @@ import { eventContent, organiserOf } from "./event-record.js";
 import type { CommunityEvent } from "./events.model.js";
 import { insertEvent } from "./events.repository.js";
 import type { EventInput } from "./events.schema.js";
+import { indexEvent } from "./events.search.js";
 
 /**
  * A new event. Staff organise for the centre or the municipality and publish at once; an association's
@@ -33,6 +34,7 @@ export async function createEvent(ctx: ServiceContext, input: EventInput): Promi
   };
   await inTransaction(ctx, async (tx) => {
     await insertEvent(tx.db, event, isPerson(tx.actor) ? tx.actor.userId : null);
+    await indexEvent(tx, event);
     await audit(tx, "event.created", { type: "event", id }, { status, sessions: event.sessions.length });
   });
   return event;

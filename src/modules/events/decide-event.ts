@@ -7,6 +7,7 @@ import { inTransaction, type ServiceContext } from "../../platform/service-conte
 import type { CommunityEvent } from "./events.model.js";
 import { canModerateEvents } from "./events.policy.js";
 import { findEvent, pendingEvents, setEventStatus } from "./events.repository.js";
+import { indexEvent } from "./events.search.js";
 
 /** Associations' events that wait for staff, oldest first. */
 export async function moderationQueue(ctx: ServiceContext): Promise<CommunityEvent[]> {
@@ -26,6 +27,7 @@ export async function decideEvent(ctx: ServiceContext, id: string, decision: "ap
   await inTransaction(ctx, async (tx) => {
     const status = decision === "approve" ? "published" : "rejected";
     await setEventStatus(tx.db, tx.tenant.id, id, status, { reviewNote: decision === "reject" ? note : null, updatedAt: isoNow(tx.clock) });
+    await indexEvent(tx, { ...e, status });
     await audit(tx, `event.${status === "published" ? "approved" : "rejected"}`, { type: "event", id });
     await mailDecision(tx, { decision, change: false, note, to: e.contactEmail, title: e.title, path: `/events/${id}` });
   });

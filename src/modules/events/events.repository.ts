@@ -556,3 +556,56 @@ export async function countPendingEvents(db: Database, tenantId: string): Promis
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+// ——— The public calendar, its feeds and the API (eventcal)
+
+/** What the public calendar, the feeds and the API narrow events to. */
+export interface CalendarFilter {
+  kind?: CommunityEvent["kind"] | null;
+  categoryId?: string | null;
+  /** Ends at or after this instant. */
+  endsFrom: string;
+  /** Starts before this instant. */
+  startsBefore?: string | null;
+}
+
+const publicEvents = (db: Database, tenantId: string, f: CalendarFilter) => {
+  let q = eventRows(db, tenantId).where("e.status", "in", ["published", "cancelled"]).where("e.ends_at", ">=", f.endsFrom);
+  if (f.startsBefore) q = q.where("e.starts_at", "<", f.startsBefore);
+  if (f.kind) q = q.where("e.kind", "=", f.kind);
+  if (f.categoryId) q = q.where("e.category_id", "=", f.categoryId);
+  return q;
+};
+
+/** Published (and cancelled, so people see they are) events that have not ended, soonest first, with their sessions. */
+export async function calendarEvents(db: Database, tenantId: string, f: CalendarFilter, page: { limit: number; offset?: number }): Promise<CommunityEvent[]> {
+  const rows = await publicEvents(db, tenantId, f)
+    .orderBy("e.starts_at")
+    .orderBy("e.id")
+    .limit(page.limit)
+    .offset(page.offset ?? 0)
+    .execute();
+  return withSessions(db, tenantId, rows);
+}
+
+export async function countCalendarEvents(db: Database, tenantId: string, f: CalendarFilter): Promise<number> {
+  const row = await db
+    .selectFrom("events as e")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("e.tenant_id", "=", tenantId)
+    .where("e.status", "in", ["published", "cancelled"])
+    .where("e.ends_at", ">=", f.endsFrom)
+    .$if(Boolean(f.startsBefore), (q) => q.where("e.starts_at", "<", f.startsBefore as string))
+    .$if(Boolean(f.kind), (q) => q.where("e.kind", "=", f.kind as CommunityEvent["kind"]))
+    .$if(Boolean(f.categoryId), (q) => q.where("e.category_id", "=", f.categoryId as string))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** One event anyone may see: published or cancelled, never one waiting for approval or rejected. */
+export async function findPublicEvent(db: Database, tenantId: string, id: string): Promise<CommunityEvent | undefined> {
+  const row = await eventRows(db, tenantId).where("e.id", "=", id).where("e.status", "in", ["published", "cancelled"]).executeTakeFirst();
+  return row ? (await withSessions(db, tenantId, [row]))[0] : undefined;
+}
+
+// (end of eventcal)

@@ -1,15 +1,20 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { eventJobs } from "./event-jobs.js";
+import { registerEventsApi } from "./events.api.js";
 import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
 import { notAPerson, personalData } from "./personal-data.js";
 import { waitingInEvents } from "./start.js";
 
+export { eventJsonLd } from "./events.jsonld.js";
+export { indexEvent } from "./events.search.js";
+
 export const eventsModule: ModuleDefinition = {
   name: "events",
   mounts: [{ path: "/events", routes: eventsRoutes }],
+  api: registerEventsApi,
   jobs: eventJobs,
   notices: {
     registered: "notice.registered",
@@ -29,6 +34,7 @@ export const eventsModule: ModuleDefinition = {
   sealedFields: [{ table: "event_registrations", column: "sensitive_answers", key: ["id"] }],
   waiting: waitingInEvents,
   nav: [
+    { href: "/events", label: "nav.events", group: "public", visible: () => true },
     // Staff run the centre's events; an association's admin its own (the same list, filtered by the policy).
     { href: "/events/manage", label: "nav.manageEvents", group: "centre", visible: (a) => can(a, canRunCentreEvents, { tenantId: a.tenantId }) },
     {

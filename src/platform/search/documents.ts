@@ -4,7 +4,7 @@ import type { Lang } from "../i18n/i18n.js";
 import { upsertDocument } from "./documents.repository.js";
 import { findPostcode } from "./postcodes.js";
 
-export const SEARCH_KINDS = ["association", "offer", "opportunity"] as const;
+export const SEARCH_KINDS = ["association", "offer", "opportunity", "event"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const FACETS = ["category", "target_group", "commitment", "suits", "language", "accessibility", "price"] as const;

@@ -6,6 +6,7 @@ export const kindLabels: Record<SearchKind, MessageKey> = {
   association: "search.kind.association",
   offer: "search.kind.offer",
   opportunity: "search.kind.opportunity",
+  event: "search.kind.event",
 };
 
 export const ACCESSIBILITY = ["step_free", "accessible_toilet", "hearing_loop"] as const;

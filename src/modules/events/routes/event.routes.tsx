@@ -4,9 +4,11 @@ import type { AppEnv } from "../../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalidLink } from "../../../platform/http/errors.js";
 import { parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
-import { serviceContext } from "../../../platform/service-context.js";
+import { type ServiceContext, serviceContext } from "../../../platform/service-context.js";
 import { icsAttachment, manageKey } from "../event-mails.js";
 import { eventPage, myRegistrations } from "../event-page.js";
+import { eventJsonLd } from "../events.jsonld.js";
+import type { CommunityEvent } from "../events.model.js";
 import { acceptOffer, cancelPlaces, registrationByKey } from "../my-registration.js";
 import { confirmRegistration, type RegisterOutcome, register } from "../register.js";
 import { groupActionInput, REGISTRATION_LISTS, registrationInput } from "../registration.schema.js";
@@ -26,11 +28,18 @@ async function showEvent(c: Context<AppEnv>, id: string, form?: { values: Record
       closed={page.closed}
       mayManage={page.mayManage}
       organiserHref={e.associationId ? `/directory/associations/${e.associationId}` : null}
+      jsonLd={e.status === "published" || e.status === "cancelled" ? eventJsonLd(e, `${ctx.baseUrl}/events/${e.id}`, ctx.lang, organiserOf(ctx, e)) : undefined}
       form={form && { values: form.values, errors: form.errors, others }}
     />,
     status,
   );
 }
+
+/** Who organises the event, for its structured data: the association, or the centre or municipality running the site. */
+const organiserOf = (ctx: ServiceContext, e: CommunityEvent) =>
+  e.associationId && e.associationName
+    ? { name: e.associationName, url: `${ctx.baseUrl}/directory/associations/${e.associationId}` }
+    : { name: ctx.tenant.name, url: ctx.baseUrl };
 
 const registrationHref = (key: string, notice?: string) => `/events/registration?key=${encodeURIComponent(key)}${notice ? `&notice=${notice}` : ""}`;
 

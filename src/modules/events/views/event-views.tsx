@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
 import { accessibilityLabels, labelOf } from "../../../platform/search/labels.js";
-import { Alert, Button, ButtonLink, EmptyState, ErrorSummary, Field, Form, Heading, P } from "../../../platform/ui/components.js";
+import { Alert, Button, ButtonLink, EmptyState, ErrorSummary, Field, Form, Heading, JsonLd, P } from "../../../platform/ui/components.js";
 import { Breadcrumbs, ContactLinks, type Fact, FactBox, MapPin, Organiser, Paragraphs, PrimaryAction } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { sessionText } from "../event-times.js";
@@ -18,6 +18,9 @@ export function PlacesLeft(props: { o: Occupancy }) {
   if (left > 0 && props.o.waiting === 0) return <>{t("event.placesLeft", { left, capacity: props.o.capacity })}</>;
   return <>{t("event.full", { waiting: props.o.waiting })}</>;
 }
+
+/** Full for a newcomer: no free place, or people already waiting for one. */
+const isFull = (o: Occupancy) => o.waiting > 0 || o.taken >= o.capacity;
 
 function Sessions(props: { e: CommunityEvent }) {
   const { fmt, tenant } = usePage();
@@ -74,7 +77,7 @@ function RegistrationForm(props: { e: CommunityEvent; o: Occupancy; closed: Clos
   const errors = props.form?.errors ?? {};
   const values = props.form?.values ?? (actor.kind === "person" ? { name: actor.name, email: actor.email } : {});
   const others = props.form?.others ?? [];
-  const full = props.o.waiting > 0 || props.o.taken >= props.o.capacity;
+  const full = isFull(props.o);
   return (
     <section class="stack form detail-apply" aria-labelledby="register-heading">
       <h2 class="ds-heading" data-size="md" id="register-heading">
@@ -117,14 +120,15 @@ export function EventPage(props: {
   closed: Closed | null;
   mayManage: boolean;
   organiserHref: string | null;
-  form?: RegistrationFormState;
-  jsonLd?: unknown;
+  form?: RegistrationFormState | undefined;
+  jsonLd?: Record<string, unknown> | undefined;
 }) {
   const { t, tenant } = usePage();
   const { e } = props;
   return (
     <article class="detail">
       <Breadcrumbs trail={[{ href: "/events", label: t("event.calendar"), back: t("event.backToCalendar") }]} current={e.title} />
+      {props.jsonLd && <JsonLd data={props.jsonLd} />}
       {e.status === "cancelled" && <Alert color="danger">{t("event.cancelledNotice")}</Alert>}
       {notPublicLabels[e.status] && <Alert color="warning">{t(notPublicLabels[e.status] as MessageKey)}</Alert>}
       <header class="detail-head">
@@ -135,7 +139,7 @@ export function EventPage(props: {
         ) : (
           <P>{t("event.organisedBy", { name: tenant.name })}</P>
         )}
-        {!props.closed && <PrimaryAction href="#register-heading" label={t("event.register")} />}
+        {!props.closed && <PrimaryAction href="#register-heading" label={isFull(props.o) ? t("event.joinWaitingList") : t("event.register")} />}
       </header>
       <div class="detail-body">
         <Facts e={e} o={props.o} />

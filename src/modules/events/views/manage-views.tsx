@@ -259,7 +259,15 @@ export function EventFormPage(
             <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
           </div>
           <div class="event-place stack" data-place="online">
-            <Field name="onlineUrl" label="eventForm.onlineUrl" hint="eventForm.onlineUrl.hint" type="url" required value={v.onlineUrl} error={errors.onlineUrl} />
+            <Field
+              name="onlineUrl"
+              label="eventForm.onlineUrl"
+              hint="eventForm.onlineUrl.hint"
+              type="url"
+              required
+              value={v.onlineUrl}
+              error={errors.onlineUrl}
+            />
           </div>
           <Checkboxes
             name="accessibility"
