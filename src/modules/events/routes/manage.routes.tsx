@@ -17,6 +17,9 @@ import { EVENT_LISTS, eventDecisionInput, eventInput, localParts, QUESTION_ROWS,
 import { eventForOrganiser, formChoices, organiserChoices, organisersList } from "../manage-events.js";
 import { CancelEventPage, type EventForm, EventFormPage, EventModerationPage, ManageEventsPage } from "../views/manage-views.js";
 
+/** An event's id; "/registration/cancel" and other fixed paths of the module pass on to their own routes. */
+const isEventId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+
 const pad = <T,>(rows: T[], n: number, blank: T): T[] => [...rows, ...Array.from({ length: Math.max(0, n - rows.length) }, () => blank)];
 
 /** A sum in minor units as a person types it: "150" or "150,50". */
@@ -172,11 +175,13 @@ export const manageRoutes = new Hono<AppEnv>()
     return showForm(c, { id: found.event.id, taken: found.occupancy.taken }, asForm(found.event, c.get("tenant").timeZone));
   })
   .post("/:id/edit", (c) => save(c, c.req.param("id")))
-  .get("/:id/cancel", async (c) => {
+  .get("/:id/cancel", async (c, next) => {
+    if (!isEventId(c.req.param("id"))) return next();
     const found = await eventForOrganiser(serviceContext(c), c.req.param("id"));
     return render(c, c.get("t")("eventForm.cancel.title", { title: found.event.title }), <CancelEventPage {...found} />);
   })
-  .post("/:id/cancel", async (c) => {
+  .post("/:id/cancel", async (c, next) => {
+    if (!isEventId(c.req.param("id"))) return next();
     await cancelEvent(serviceContext(c), c.req.param("id"));
     return c.redirect("/events/manage?notice=eventCancelled", 303);
   })
