@@ -17,25 +17,12 @@ import type { DialectName } from "../src/db/portable.js";
 import { requestBooking } from "../src/modules/premises/bookings/request-booking.js";
 import { systemClock } from "../src/platform/clock.js";
 import { AppError } from "../src/platform/http/errors.js";
-import { newId } from "../src/platform/ids.js";
 import type { ServiceContext } from "../src/platform/service-context.js";
 import { resolveTenant } from "../src/platform/tenants/tenants.js";
 import { addDays, localToday, weekdayOf } from "../src/platform/time/recurrence.js";
-import { freshPostgres, medianOf } from "./harness.js";
+import { bareWriteLimit, CONCURRENCY, freshPostgres, inParallel, medianOf } from "./harness.js";
 
 const REQUESTS = 1500;
-const CONCURRENCY = 20;
-
-async function inParallel(count: number, work: (i: number) => Promise<unknown>) {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-  return count / ((performance.now() - started) / 1000);
-}
 
 export async function bookingBench(dialect: DialectName, serverUrl?: string) {
   const figures = await medianOf(() => measure(dialect, serverUrl));
@@ -141,24 +128,7 @@ async function measure(dialect: DialectName, serverUrl?: string) {
     if (granted !== 2) throw new Error("the requests measured alone were not granted");
     const rps = await inParallel(rest.length, (i) => book(rest[i] ?? 0));
     const queriesMean = (queriesCold + queries + counter.take()) / REQUESTS;
-    const limit = await inParallel(REQUESTS, (i) =>
-      db.transaction().execute((trx) =>
-        trx
-          .insertInto("audit_log")
-          .values({
-            id: newId(),
-            tenant_id: tenant.id,
-            actor_id: null,
-            action: "bench.write",
-            entity_type: "bench",
-            entity_id: String(i),
-            ip: null,
-            details: null,
-            at: new Date().toISOString(),
-          })
-          .execute(),
-      ),
-    );
+    const limit = await bareWriteLimit(db, tenant.id, REQUESTS);
     return {
       name: "booking",
       dialect,

@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
 import pg from "pg";
+import type { Database } from "../src/db/database.js";
+import { newId } from "../src/platform/ids.js";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -112,4 +114,41 @@ export async function medianOf<T extends Record<string, unknown>>(measure: (repe
     out[key] = sorted[Math.floor(sorted.length / 2)];
   }
   return { ...(out as T), repetitions: runs.length };
+}
+
+/** How many requests a benchmark keeps in flight at once. */
+export const CONCURRENCY = 20;
+
+/** Runs `count` pieces of work, CONCURRENCY at a time; returns how many finished a second. */
+export async function inParallel(count: number, work: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** The limit a writing request is measured against: bare one-row write transactions a second, CONCURRENCY at a time. */
+export function bareWriteLimit(db: Database, tenantId: string, count: number): Promise<number> {
+  return inParallel(count, (i) =>
+    db.transaction().execute((trx) =>
+      trx
+        .insertInto("audit_log")
+        .values({
+          id: newId(),
+          tenant_id: tenantId,
+          actor_id: null,
+          action: "bench.write",
+          entity_type: "bench",
+          entity_id: String(i),
+          ip: null,
+          details: null,
+          at: new Date().toISOString(),
+        })
+        .execute(),
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-// The home page and a search page under load, each beside the same bytes served as a static file by a bare
+// The home page, a search page and the events calendar under load, each beside the same bytes served as a static file by a bare
 // Node server in the same run (the "static limit"). Each page is loaded without and with `Accept-Encoding: gzip`;
 // both ratios are against the same plain static server. Three repetitions, each figure's median.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +10,7 @@ import { freePort, freshPostgres, type Load, load, medianOf, peakRssMb, startApp
 const PAGES = [
   { name: "home_page", path: "/" },
   { name: "search_page", path: `/search?q=${encodeURIComponent("besøgsven")}` },
+  { name: "calendar_page", path: "/events" },
 ] as const;
 
 const GZIP = { "accept-encoding": "gzip" };

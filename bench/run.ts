@@ -4,6 +4,7 @@ import { startCluster, whoCanRunPostgres } from "../test/postgres-cluster.js";
 import { allocationBench } from "./allocation.js";
 import { bookingBench } from "./booking.js";
 import { homePage } from "./home-page.js";
+import { registrationBench } from "./registration.js";
 import { searchBench } from "./search.js";
 import { inDatabaseBench } from "./search-in-database.js";
 import { millionBench } from "./search-million.js";
@@ -17,6 +18,7 @@ const benchmarks = [
   { name: "search-and-matching", run: searchBench },
   { name: "allocation", run: allocationBench },
   { name: "booking", run: bookingBench },
+  { name: "registration", run: registrationBench },
   { name: "startup", run: startupBench },
   { name: "million", run: millionBench, onRequest: true },
   { name: "in-database", run: inDatabaseBench, onRequest: true },

@@ -71,6 +71,93 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     expect(danish).toContain("Besøgsven for en ældre borger i Sønderby");
   });
 
+  it("has a season of events: courses with sessions, network meetings, the fair, and full ones with a fair waiting list", async () => {
+    const events = await t.db.selectFrom("events").select(["id", "kind", "title", "capacity", "status", "place", "premise_id", "organiser"]).execute();
+    const count = (kind: string) => events.filter((e) => e.kind === kind).length;
+    expect(count("course")).toBe(8);
+    expect(count("network_meeting")).toBe(4);
+    expect(events.filter((e) => e.kind === "network_meeting" && e.place === "online")).toHaveLength(3);
+    expect(events.find((e) => e.kind === "fair")?.title).toMatch(/^Frivilligbørs 20\d\d$/);
+    expect(events.filter((e) => e.organiser === "association").map((e) => e.status)).toEqual(expect.arrayContaining(["published", "pending"]));
+    const sessions = await t.db.selectFrom("event_sessions").select("event_id").execute();
+    const multi = events.filter((e) => sessions.filter((s) => s.event_id === e.id).length > 1).map((e) => e.title);
+    expect(multi.sort()).toEqual(["Bestyrelseskursus: fra kasserer til formand", "Førstehjælp for frivillige"]);
+    // Every room an event uses is booked for it.
+    for (const e of events.filter((e) => e.premise_id && e.status === "published")) {
+      const booked = await t.db
+        .selectFrom("bookings")
+        .select("id")
+        .where("premise_id", "=", e.premise_id as string)
+        .where("purpose", "=", e.title)
+        .execute();
+      expect(booked.length, e.title).toBeGreaterThan(0);
+    }
+    const regs = await t.db.selectFrom("event_registrations").select(["event_id", "email", "status", "queue_no", "offer_expires_at"]).execute();
+    const full = events.filter((e) => regs.filter((r) => r.event_id === e.id && ["registered", "offered"].includes(r.status)).length === e.capacity);
+    expect(full.map((e) => e.title).sort()).toEqual([
+      "Bestyrelseskursus: fra kasserer til formand",
+      "Førstehjælp for frivillige",
+      "Temamøde: Unge frivillige – sådan finder og fastholder I dem",
+    ]);
+    // As the waiting list's rule has it: no one waits while a place is free, and no event holds more than its places.
+    for (const e of events) {
+      const seated = regs.filter((r) => r.event_id === e.id && ["registered", "offered"].includes(r.status)).length;
+      expect(seated, e.title).toBeLessThanOrEqual(e.capacity);
+      if (seated < e.capacity)
+        expect(
+          regs.filter((r) => r.event_id === e.id && r.status === "waiting"),
+          e.title,
+        ).toEqual([]);
+    }
+    for (const e of full) {
+      const queue = regs.filter((r) => r.event_id === e.id && r.status === "waiting").map((r) => r.queue_no as number);
+      expect(queue.length, e.title).toBeGreaterThan(0);
+      expect(new Set(queue).size).toBe(queue.length);
+    }
+    const offered = regs.filter((r) => r.status === "offered");
+    expect(offered).toHaveLength(1);
+    expect(offered[0]?.offer_expires_at ?? "").toMatch(/^\d{4}-/);
+    // No one holds two live places on one event.
+    const live = regs.filter((r) => ["registered", "waiting", "offered"].includes(r.status)).map((r) => `${r.event_id} ${r.email}`);
+    expect(live.length - new Set(live).size).toBe(2); // the association's admin registered two volunteers with her own address
+  });
+
+  it("gives the demo citizen a place on one event and a place on a waiting list", async () => {
+    const citizen = await t.db.selectFrom("users").select("id").where("email", "=", "borger@sonderby.example").executeTakeFirstOrThrow();
+    const mine = await t.db
+      .selectFrom("event_registrations as r")
+      .innerJoin("events as e", "e.id", "r.event_id")
+      .select(["e.id", "e.title", "r.status", "r.queue_no"])
+      .where("r.user_id", "=", citizen.id)
+      .orderBy("r.status")
+      .execute();
+    expect(mine.map((r) => [r.title, r.status])).toEqual([
+      ["Temaaften: Ensomhed blandt ældre – hvad kan foreninger gøre?", "registered"],
+      ["Førstehjælp for frivillige", "waiting"],
+    ]);
+    const waiting = mine[1] as (typeof mine)[number];
+    const ahead = await t.db
+      .selectFrom("event_registrations")
+      .select("id")
+      .where("event_id", "=", waiting.id)
+      .where("status", "=", "waiting")
+      .where("queue_no", "<", waiting.queue_no as number)
+      .execute();
+    expect(ahead).toHaveLength(2);
+  });
+
+  it("shows the citizen her events, and finds the season's events in the one search but not one still waiting for approval", async () => {
+    const v = new Visitor(env.app, "localhost");
+    await v.signIn("borger@sonderby.example", info?.password);
+    const mine = await (await v.get("/events/mine")).text();
+    expect(mine).toContain("Temaaften: Ensomhed blandt ældre – hvad kan foreninger gøre?");
+    expect(mine).toContain("Førstehjælp for frivillige");
+    const found = await (await new Visitor(env.app, "localhost").get("/search?q=f%C3%B8rstehj%C3%A6lp")).text();
+    expect(found).toContain("Førstehjælp for frivillige");
+    const pending = await (await new Visitor(env.app, "localhost").get("/search?q=b%C3%B8rneidr%C3%A6t")).text();
+    expect(pending).not.toContain("Træner i børneidræt – grundkursus");
+  });
+
   it("has a year of applications, most of them answered, for the figures", async () => {
     const rows = await t.db.selectFrom("applications").select(["created_at", "first_answer_at"]).execute();
     expect(new Set(rows.map((r) => r.created_at.slice(0, 7))).size).toBeGreaterThanOrEqual(12);

@@ -13,6 +13,7 @@ import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
+import { seedEvents } from "./demo-events.js";
 import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
 import { demoPostcodes } from "./demo-postcodes.js";
@@ -185,7 +186,9 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const ids = Object.fromEntries(people.map((p) => [p.key, newId()])) as Record<(typeof people)[number]["key"], string>;
   const assocIds = associations.map(() => newId());
   // The migration tests seed a database at an older schema, before texts had translations.
-  const translated = (await db.introspection.getTables()).some((t) => t.name === "offers" && t.columns.some((c) => c.name === "translations"));
+  const tables = await db.introspection.getTables();
+  const translated = tables.some((t) => t.name === "offers" && t.columns.some((c) => c.name === "translations"));
+  const withEvents = tables.some((t) => t.name === "event_registrations");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -408,7 +411,27 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
       })
       .execute();
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.published_at })) });
-    await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
+    const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
+    if (withEvents) {
+      const person = (key: (typeof people)[number]["key"]) => {
+        const p = people.find((q) => q.key === key) as (typeof people)[number];
+        return { id: ids[key], name: p.name, email: p.email };
+      };
+      await seedEvents(trx, ring, {
+        tenantId,
+        zone: "Europe/Copenhagen",
+        now: clock.now(),
+        domain: DOMAIN,
+        premises,
+        associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, email: a.email })),
+        categories: categories.map((c) => ({ id: c.id, code: c.code, label: (JSON.parse(c.labels) as { da: string }).da })),
+        targetGroups: groups,
+        tenantName: "Frivillig Sønderby",
+        clock,
+        people: { staffId: ids.staff, citizen: person("citizen"), assocAdmin: person("assocAdmin") },
+        offerHours: 48,
+      });
+    }
   });
   return info;
 }

@@ -289,8 +289,18 @@ const CLOSURES: [string, string, string, string][] = [
   ["library", "2026-12-24", "2026-12-26", "Jul"],
 ];
 
+/** What the demo's other seeds need of its premises: their ids by key, the tree to book in, and the days each is closed. */
+export interface DemoPremises {
+  ids: Record<string, string>;
+  tree: PremiseTree;
+  closedOn: (premiseId: string, date: string) => boolean;
+}
+
 /** The premises, their hours and closures, and a season of weekly bookings that never overlap. */
-export async function seedPremises(db: Database, input: { tenantId: string; zone: string; now: Date; associationIds: string[]; bookerId: string }) {
+export async function seedPremises(
+  db: Database,
+  input: { tenantId: string; zone: string; now: Date; associationIds: string[]; bookerId: string },
+): Promise<DemoPremises> {
   const { tenantId, zone, now } = input;
   const stamp = now.toISOString();
   const ids = Object.fromEntries(specs.map((s) => [s.key, newId()]));
@@ -352,4 +362,5 @@ export async function seedPremises(db: Database, input: { tenantId: string; zone
     const pastDates = expand(past).filter((o) => !closedOn(premise.id, o.localDate));
     await writeBooking(db, ctx, tree, premise, { ...booking, id: newId(), series: past }, pastDates);
   }
+  return { ids, tree, closedOn };
 }

@@ -75,6 +75,8 @@ const settings = (): Fields => ({
   answerNudgeDays: "5",
   answerEscalateDays: "10",
   staleGraceDays: "30",
+  eventOfferHours: "48",
+  eventImmediateHours: "48",
   mapTileUrl: "",
   mapAttribution: "",
   order1: "1",

@@ -43,6 +43,8 @@ type SettingsText =
   | "answerNudgeDays"
   | "answerEscalateDays"
   | "staleGraceDays"
+  | "eventOfferHours"
+  | "eventImmediateHours"
   | "mapTileUrl"
   | "mapAttribution"
   | "order1"
@@ -62,6 +64,8 @@ export const settingsForm = (tenant: Tenant): SettingsForm => ({
   answerNudgeDays: String(tenant.answerNudgeDays),
   answerEscalateDays: String(tenant.answerEscalateDays),
   staleGraceDays: String(tenant.staleGraceDays),
+  eventOfferHours: String(tenant.eventOfferHours),
+  eventImmediateHours: String(tenant.eventImmediateHours),
   mapTileUrl: tenant.map?.tileUrl ?? "",
   mapAttribution: tenant.map?.attribution ?? "",
   order1: String(tenant.allocationOrder[0]),

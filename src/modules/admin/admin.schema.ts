@@ -41,6 +41,15 @@ const zoneIsKnown = (zone: string) => {
   }
 };
 
+/** Whole hours typed in a form, within the bounds; an empty field is an error, not zero. */
+const hours = (min: number, max: number, message: "admin.events.offerHours.invalid" | "admin.events.immediateHours.invalid") =>
+  z
+    .string(message)
+    .trim()
+    .regex(/^\d{1,4}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+
 export function tenantSettingsInput() {
   return z
     .object({
@@ -63,6 +72,8 @@ export function tenantSettingsInput() {
       answerNudgeDays: z.coerce.number("validation.number").int("validation.number").min(1, "validation.number").max(60, "validation.number"),
       answerEscalateDays: z.coerce.number("validation.number").int("validation.number").min(2, "validation.number").max(90, "validation.number"),
       staleGraceDays: z.coerce.number("validation.number").int("validation.number").min(7, "validation.number").max(365, "validation.number"),
+      eventOfferHours: hours(1, 336, "admin.events.offerHours.invalid"),
+      eventImmediateHours: hours(0, 336, "admin.events.immediateHours.invalid"),
       mapTileUrl: z
         .string()
         .trim()

@@ -1,4 +1,4 @@
-import { audit } from "../../platform/audit/audit.js";
+import { type AuditDetails, audit } from "../../platform/audit/audit.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { updateTenant } from "../../platform/tenants/tenants.js";
 import type { AccessEntry, AuditEntry, Page } from "./admin.model.js";
@@ -16,10 +16,21 @@ export const auditActions = (ctx: ServiceContext): Promise<string[]> => repo.aud
 export const accessLog = (ctx: ServiceContext, query: AccessQuery, all = false): Promise<Page<AccessEntry>> =>
   repo.accessEntries(ctx.db, ctx.tenant.id, query, all);
 
+/** The rules for events' waiting lists that changed, from and to: they decide who gets a place, so the log says how they moved. */
+function eventRulesChanged(ctx: ServiceContext, input: TenantSettingsInput): AuditDetails | undefined {
+  const details: AuditDetails = {};
+  for (const key of ["eventOfferHours", "eventImmediateHours"] as const) {
+    if (input[key] === ctx.tenant[key]) continue;
+    details[`${key}Before`] = ctx.tenant[key];
+    details[key] = input[key];
+  }
+  return Object.keys(details).length ? details : undefined;
+}
+
 /** The tenant's name, look, languages and rules change together, and the change is audited. */
 export async function changeSettings(ctx: ServiceContext, input: TenantSettingsInput): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await updateTenant(tx.db, ctx.tenant.id, input);
-    await audit(tx, "tenant.settings_changed", { type: "tenant", id: ctx.tenant.id });
+    await audit(tx, "tenant.settings_changed", { type: "tenant", id: ctx.tenant.id }, eventRulesChanged(ctx, input));
   });
 }

@@ -155,6 +155,8 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       answerNudgeDays: "3",
       answerEscalateDays: "7",
       staleGraceDays: "45",
+      eventOfferHours: "24",
+      eventImmediateHours: "0",
       mapTileUrl: "https://kort.aby.dk/tiles/{z}/{x}/{y}.png",
       mapAttribution: "© Aby Kommune",
       order1: "3",
@@ -165,7 +167,17 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
     expect(
       await t.db
         .selectFrom("tenants")
-        .select(["moderation", "answer_nudge_days", "answer_escalate_days", "stale_grace_days", "map_tile_url", "map_attribution", "allocation_order"])
+        .select([
+          "moderation",
+          "answer_nudge_days",
+          "answer_escalate_days",
+          "stale_grace_days",
+          "event_offer_hours",
+          "event_immediate_hours",
+          "map_tile_url",
+          "map_attribution",
+          "allocation_order",
+        ])
         .where("id", "=", a.id)
         .executeTakeFirst(),
     ).toEqual({
@@ -173,6 +185,8 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       answer_nudge_days: 3,
       answer_escalate_days: 7,
       stale_grace_days: 45,
+      event_offer_hours: 24,
+      event_immediate_hours: 0,
       map_tile_url: "https://kort.aby.dk/tiles/{z}/{x}/{y}.png",
       map_attribution: "© Aby Kommune",
       allocation_order: "3,1,2",
@@ -186,7 +200,24 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
     const css = await (await visitor.get(themeUrl)).text();
     expect(css).toContain("--ds-color-accent-base-default: #ffcc00");
     expect(css).toContain("--ds-color-accent-base-contrast-default: #000000");
-    expect(await t.db.selectFrom("audit_log").select("action").where("action", "=", "tenant.settings_changed").execute()).toHaveLength(1);
+    const logged = await t.db.selectFrom("audit_log").select(["action", "details"]).where("action", "=", "tenant.settings_changed").execute();
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]?.details ?? "{}")).toEqual({
+      eventOfferHoursBefore: 48,
+      eventOfferHours: 24,
+      eventImmediateHoursBefore: 48,
+      eventImmediateHours: 0,
+    });
+  });
+
+  it("shows the waiting-list rules with the tenant's hours and says in words what they do", async () => {
+    const v = new Visitor(env.app, a.host, { "accept-language": "da" });
+    await v.signIn("admin@a.test");
+    const html = await (await v.get("/admin/settings")).text();
+    expect(html).toContain("Ventelister til arrangementer");
+    expect(html).toMatch(/name="eventOfferHours"[^>]*value="24"/);
+    expect(html).toMatch(/name="eventImmediateHours"[^>]*value="0"/);
+    expect(html).toContain("Skriv 0, hvis pladsen altid skal tilbydes først.");
   });
 
   it.each([
@@ -203,6 +234,14 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
     [{ mapTileUrl: "https://tiles.example/map.png", mapAttribution: "x" }, "must start with https:// and contain {z}, {x} and {y}"],
     [{ mapTileUrl: "https://tiles.example/{z}/{x}/{y}.png" }, "Write the map credit"],
     [{ order1: "1", order2: "1", order3: "2" }, "Choose each kind of activity once."],
+    [{ eventOfferHours: "0" }, "Enter a whole number of hours from 1 to 336."],
+    [{ eventOfferHours: "337" }, "Enter a whole number of hours from 1 to 336."],
+    [{ eventOfferHours: "" }, "Enter a whole number of hours from 1 to 336."],
+    [{ eventOfferHours: "12.5" }, "Enter a whole number of hours from 1 to 336."],
+    [{ eventImmediateHours: "-1" }, "Enter a whole number of hours from 0 to 336."],
+    [{ eventImmediateHours: "" }, "Enter a whole number of hours from 0 to 336."],
+    [{ eventImmediateHours: "two days" }, "Enter a whole number of hours from 0 to 336."],
+    [{ eventImmediateHours: "400" }, "Enter a whole number of hours from 0 to 336."],
   ])("refuses settings %o and changes nothing", async (change, message) => {
     const before = await t.db.selectFrom("tenants").selectAll().where("id", "=", a.id).executeTakeFirstOrThrow();
     const v = new Visitor(env.app, a.host);
@@ -219,6 +258,8 @@ describe.each(dialects())("API tokens, the API and the audit log [%s]", (dialect
       answerNudgeDays: "5",
       answerEscalateDays: "10",
       staleGraceDays: "30",
+      eventOfferHours: "48",
+      eventImmediateHours: "48",
       mapTileUrl: "",
       mapAttribution: "",
       order1: "1",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEvent, eventContext } from "../../../test/factories/event.factory.js";
+import { buildEvent } from "../../../test/factories/event.factory.js";
+import { eventContext } from "../../../test/factories/event-context.js";
 import { createPerson, createTenant, createTestDb, dialects, type TenantFixture, TestClock, type TestDb } from "../../../test/harness.js";
 import { AppError } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";

@@ -13,7 +13,7 @@ import { sendMail } from "../../platform/mail/send.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import { queryTerm } from "../../platform/search/analyzer.js";
 import { findPostcode } from "../../platform/search/postcodes.js";
-import { documentAt, keyOf, liveDocuments, loadDocuments, tenantIndex, viewOf } from "../../platform/search/search-index.js";
+import { keyOf, liveDocuments, loadDocuments, tenantIndex, viewOf } from "../../platform/search/search-index.js";
 import { textSearch } from "../../platform/search/text-query.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
@@ -24,6 +24,8 @@ import * as repo from "./matching.repository.js";
 import type { ProfileInput } from "./matching.schema.js";
 
 const FOR_YOU = 20;
+/** What a text says of a person's skills when it says nothing: one list for every such document. */
+const NO_SKILLS: string[] = [];
 /** A consent the citizen confirmed lasts a year. */
 const CONSENT_DAYS = 365;
 /** A consent only staff have recorded lasts this long unless the citizen confirms it. */
@@ -74,7 +76,8 @@ export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, 
   // The skills a person names, found in each text the way search finds them (stems, small typos).
   const words = profile.skills.split(/[\s,;.]+/).filter((w) => w.length >= 4);
   const byTerm = new Map(words.map((w) => [queryTerm(w, ctx.tenant.defaultLanguage), w]));
-  const skillHits = new Map<string, string[]>();
+  // By document number: ranking reads each document in place, without building its key.
+  const skillHits = new Map<number, string[]>();
   const view = viewOf(index);
   if (words.length > 0) {
     const found = textSearch(view, words.join(" "), {
@@ -84,15 +87,16 @@ export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, 
       fuzzy: (t) => (t.length >= 6 ? 1 : false),
     });
     for (const handle of found.results.handles) {
-      skillHits.set(documentAt(view, handle).key, [...new Set(found.termsOf(handle).map((q) => byTerm.get(q) ?? q))]);
+      skillHits.set(handle, [...new Set(found.termsOf(handle).map((q) => byTerm.get(q) ?? q))]);
     }
   }
   // Ranking reads only what every document carries in memory; the texts are read for the few shown.
-  const ranked = rank(profile, metasOf(view), {
+  const ranked = rank(profile, liveDocuments(view), {
     today: isoNow(ctx.clock).slice(0, 10),
     limit,
-    skillsFor: skillHits.size > 0 ? (doc) => skillHits.get(keyOf(doc)) ?? [] : () => [],
+    skillsFor: skillHits.size > 0 ? (doc) => skillHits.get(doc.handle) ?? NO_SKILLS : () => NO_SKILLS,
     categoryLabel: (code) => labels.get(code) ?? code,
+    keep: (doc) => doc.copy(),
   });
   const docs = await loadDocuments(
     index,
@@ -102,10 +106,6 @@ export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, 
     const doc = docs.get(keyOf(m.doc));
     return doc ? [{ ...m, doc }] : [];
   });
-}
-
-function* metasOf(view: ReturnType<typeof viewOf>) {
-  for (const [, , meta] of liveDocuments(view)) yield meta;
 }
 
 export async function myMatches(ctx: ServiceContext) {

@@ -1,6 +1,6 @@
-import { distanceKm, latitudeGapKm } from "../../platform/search/postcodes.js";
-import type { DocMeta } from "../../platform/search/segment.js";
-import { firstInOrder } from "../../platform/search/top.js";
+import { distanceKmTo, latitudeGapKm } from "../../platform/search/postcodes.js";
+import { type DocMeta, dayMs, MetaCursor } from "../../platform/search/segment.js";
+import { Top } from "../../platform/search/top.js";
 import type { Match, Profile, Reason } from "./matching.model.js";
 
 const DEFAULT_MAX_KM = 10;
@@ -97,20 +97,33 @@ function skills(words: string[], out: Reasons): number {
   return Math.min(15, 5 * words.length);
 }
 
-/** How far away, and the points for being near or remote; null when it is farther than the person will travel. */
-function place(profile: Profile, doc: DocMeta, out: Reasons): { score: number; distance: number | null } | null {
+/** Where place() puts the points for being near or remote, and how far away it is. */
+interface Near {
+  score: number;
+  distance: number | null;
+}
+
+/** How far away, and the points for being near or remote, into `near`; false when it is farther than the person will travel. */
+function place(profile: Profile, doc: DocMeta, out: Reasons, near: Near): boolean {
   const maxKm = profile.maxKm ?? DEFAULT_MAX_KM;
+  const remote = doc.remote;
+  const lat = doc.lat;
+  const lon = doc.lon;
+  const origin = profile.origin;
   // Most of a national list is ruled out by latitude alone; the margin keeps a place exactly at the limit in.
-  if (!doc.remote && profile.origin && doc.lat !== null && doc.lon !== null && latitudeGapKm(profile.origin.lat, doc.lat) > maxKm + 1e-6) return null;
-  const distance = profile.origin && doc.lat !== null && doc.lon !== null ? distanceKm(profile.origin, doc as { lat: number; lon: number }) : null;
-  if (!doc.remote && distance !== null && distance > maxKm) return null;
-  if (doc.remote) {
+  if (!remote && origin && lat !== null && lon !== null && latitudeGapKm(origin.lat, lat) > maxKm + 1e-6) return false;
+  const distance = origin && lat !== null && lon !== null ? distanceKmTo(origin, lat, lon) : null;
+  if (!remote && distance !== null && distance > maxKm) return false;
+  near.distance = distance;
+  if (remote) {
     out?.fits.push({ code: "remote" });
-    return { score: 15, distance };
+    near.score = 15;
+  } else if (distance === null) near.score = 0;
+  else {
+    out?.fits.push({ code: "near", detail: distance.toFixed(1) });
+    near.score = 20 * (1 - distance / maxKm);
   }
-  if (distance === null) return { score: 0, distance };
-  out?.fits.push({ code: "near", detail: distance.toFixed(1) });
-  return { score: 20 * (1 - distance / maxKm), distance };
+  return true;
 }
 
 const matchOf = <D>(doc: D, score: number, distance: number | null, out: Reasons): Match<D> => ({
@@ -127,8 +140,8 @@ const matchOf = <D>(doc: D, score: number, distance: number | null, out: Reasons
  */
 export function assess<D extends DocMeta>(profile: Profile, doc: D, skillWords: string[], categoryLabel: (code: string) => string): Match<D> | null {
   const out = { fits: [], misfits: [] };
-  const near = place(profile, doc, out);
-  if (!near) return null;
+  const near: Near = { score: 0, distance: null };
+  if (!place(profile, doc, out, near)) return null;
   const score =
     near.score +
     interest(profile, doc.facets, categoryLabel, out) +
@@ -151,45 +164,57 @@ function memo<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-/** Ranks everything for one person: best fit first, then nearest, then a stable order. */
-export function rank<D extends DocMeta>(
+/** The probe a ranking offers for each document, with the skill words found in it, kept for the reasons of those shown. */
+type Scored<D> = Match<D> & { words: string[] };
+
+/**
+ * Ranks everything for one person: best fit first, then nearest, then a stable order. The documents may
+ * be one cursor moved from document to document (see liveDocuments); `keep` copies one that makes the top.
+ */
+export function rank<D extends DocMeta, K extends DocMeta = D>(
   profile: Profile,
   docs: Iterable<D>,
-  options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string },
-): Match<D>[] {
+  options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string; keep?: (doc: D) => K },
+): Match<K>[] {
   const byFacets = memo((facets: DocMeta["facets"]) => interest(profile, facets, options.categoryLabel, null) + rhythm(profile, facets, null));
   const byNeeds = [
     memo((facets: DocMeta["facets"]) => needs(profile, facets, false, null)),
     memo((facets: DocMeta["facets"]) => needs(profile, facets, true, null)),
   ];
   const bySlots = memo((slots: string[] | undefined) => time(profile, slots, null));
-  // One object is offered for every document; only those that make the top are copied.
-  function* scored(): Generator<Match<D>> {
-    const probe: Match<D> = { doc: undefined as unknown as D, score: 0, distanceKm: null, fits: [], misfits: [] };
-    for (const doc of docs) {
-      if (doc.kind === "association" || (doc.until !== null && doc.until < options.today)) continue;
-      const near = place(profile, doc, null);
-      if (!near) continue;
-      probe.doc = doc;
-      probe.score =
-        Math.round(
-          (near.score +
-            byFacets(doc.facets) +
-            bySlots(doc.slots) +
-            setting(profile, doc.setting, null) +
-            (byNeeds[doc.remote ? 1 : 0] as (f: DocMeta["facets"]) => number)(doc.facets) +
-            skills(options.skillsFor(doc), null)) *
-            100,
-        ) / 100;
-      probe.distanceKm = near.distance === null ? null : Math.round(near.distance * 10) / 10;
-      yield probe;
-    }
-  }
-  const order = (a: Match<D>, b: Match<D>) =>
+  const todayMs = dayMs(options.today);
+  const expired = (doc: D) => (doc instanceof MetaCursor ? doc.expiredBy(options.today, todayMs) : doc.until !== null && doc.until < options.today);
+  const keep = options.keep ?? ((doc: D) => doc as unknown as K);
+  const order = (a: Match<DocMeta>, b: Match<DocMeta>) =>
     b.score - a.score ||
     (a.distanceKm ?? Number.MAX_VALUE) - (b.distanceKm ?? Number.MAX_VALUE) ||
     (`${a.doc.kind}:${a.doc.id}` < `${b.doc.kind}:${b.doc.id}` ? -1 : 1);
-  return firstInOrder(scored(), options.limit, order, (m) => ({ ...m })).map(
-    (m) => assess(profile, m.doc, options.skillsFor(m.doc), options.categoryLabel) ?? m,
-  );
+  // One object is offered for every document; only those that make the top are copied.
+  const top = new Top<Scored<D | K>>(options.limit, order, (m) => ({ ...m, doc: keep(m.doc as D) }));
+  const probe: Scored<D> = { doc: undefined as unknown as D, score: 0, distanceKm: null, fits: [], misfits: [], words: NONE };
+  const near: Near = { score: 0, distance: null };
+  for (const doc of docs) {
+    if (doc.kind === "association" || expired(doc) || !place(profile, doc, null, near)) continue;
+    const words = options.skillsFor(doc);
+    probe.doc = doc;
+    probe.words = words;
+    probe.score =
+      Math.round(
+        (near.score +
+          byFacets(doc.facets) +
+          bySlots(doc.slots) +
+          setting(profile, doc.setting, null) +
+          (byNeeds[doc.remote ? 1 : 0] as (f: DocMeta["facets"]) => number)(doc.facets) +
+          skills(words, null)) *
+          100,
+      ) / 100;
+    probe.distanceKm = near.distance === null ? null : Math.round(near.distance * 10) / 10;
+    top.offer(probe);
+  }
+  const kept = top.best;
+  return kept.map((m) => {
+    const doc = m.doc as K;
+    const { words: _, ...match } = m;
+    return assess(profile, doc, m.words, options.categoryLabel) ?? { ...match, doc };
+  });
 }

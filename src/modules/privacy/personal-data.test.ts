@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { everyStoredText, whereStored } from "../../../test/database-dump.js";
+import { buildEvent } from "../../../test/factories/event.factory.js";
 import {
   createAssociation,
   createPerson,
@@ -103,7 +104,14 @@ describe.each(dialects())("what Sammen holds about a person [%s]", (dialect) => 
 
   it("hands a person everything, erases them on request without an error, and keeps only records that no longer lead to them", async () => {
     const karenEmail = "karen@a.test";
-    const secrets = ["Jeg har gigt i knæene", "kan ikke gå på trapper", "Karens fødselsdag", "Karen sagde ja i telefonen", "Jeg kan hjælpe om aftenen"];
+    const secrets = [
+      "Jeg har gigt i knæene",
+      "kan ikke gå på trapper",
+      "Karens fødselsdag",
+      "Karen sagde ja i telefonen",
+      "Jeg kan hjælpe om aftenen",
+      "Vegansk kost",
+    ];
     // Before she has an account: an application under her e-mail, confirmed, and a conversation about it.
     const anonymous = new Visitor(env.app, "a.test");
     const applied = await anonymous.post(
@@ -152,6 +160,13 @@ describe.each(dialects())("what Sammen holds about a person [%s]", (dialect) => 
       );
     expect((await book({ associationId: "", purpose: "Karens fødselsdag", date: "2026-11-25", repeat: "weekly", until: "2026-12-30" })).status).toBe(303);
     expect((await book({ associationId: knitters.id, purpose: "Strikkeaften", date: "2026-11-26" })).status).toBe(303);
+    const meeting = await buildEvent(t.db, a, { now: clock.now(), title: "Temamøde om strik", questions: [{ id: "food", label: "Kost", sensitive: true }] });
+    const registered = await me.post(
+      `/events/${meeting.id}/register`,
+      { name: "Karen Holm", email: karenEmail, phone: "+45 12 34 56 78", answer_food: "Vegansk kost" },
+      { from: `/events/${meeting.id}` },
+    );
+    expect(registered.status).toBe(303);
     const staff = await signedIn("staff@a.test");
     const round = await staff.post("/premises/rounds", { name: "Sæson 2027", from: "2027-08-01", to: "2027-12-20" }, { from: "/premises/rounds" });
     const roundId = (round.headers.get("location") ?? "").split("/")[3]?.split("?")[0] ?? "";
@@ -183,6 +198,9 @@ describe.each(dialects())("what Sammen holds about a person [%s]", (dialect) => 
     expect(data.volunteer_profile.needs).toEqual(["step_free"]);
     expect(data.matching_consents.map((c: { note: string }) => c.note)).toEqual(["Karen sagde ja i telefonen"]);
     expect(data.saved_searches).toHaveLength(1);
+    expect(data.event_registrations).toEqual([
+      expect.objectContaining({ event: "Temamøde om strik", status: "registered", answers: { food: "Vegansk kost" } }),
+    ]);
     expect(data.emails_sent_to_you.map((m: { text: string }) => m.text).join("\n")).toContain("Besøgsvennerne har skrevet til dig");
     expect(data.reads_of_your_data.map((r: { action: string }) => r.action).sort()).toEqual(["matching.viewed", "person.viewed"]);
     expect(JSON.stringify(data)).not.toContain("Karen i en anden kommune");
@@ -194,7 +212,7 @@ describe.each(dialects())("what Sammen holds about a person [%s]", (dialect) => 
       expect.stringMatching(/^users\.email: karen@a\.test$/),
     ]);
     expect((await t.db.selectFrom("users").select("tenant_id").where("email", "=", karenEmail).execute()).map((u) => u.tenant_id)).toEqual([b.id]);
-    for (const table of ["applications", "application_messages", "volunteer_profiles", "matching_consents", "saved_searches"] as const) {
+    for (const table of ["applications", "application_messages", "volunteer_profiles", "matching_consents", "saved_searches", "event_registrations"] as const) {
       expect(await t.db.selectFrom(table).select("tenant_id").where("tenant_id", "=", a.id).execute(), table).toEqual([]);
     }
     // The municipality keeps its bookings: the association's whole, hers without her, their future dates freed.

@@ -29,7 +29,12 @@ export function latitudeGapKm(a: number, b: number): number {
 }
 
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
+  return distanceKmTo(a, b.lat, b.lon);
+}
+
+/** distanceKm to a place given by its coordinates, for a pass over many documents that keeps them in columns. */
+export function distanceKmTo(a: { lat: number; lon: number }, lat: number, lon: number): number {
+  const h = Math.sin(rad(lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(lat)) * Math.sin(rad(lon - a.lon) / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
 }
 

@@ -1,11 +1,11 @@
 import { queryTerm } from "./analyzer.js";
 import { FACETS, type Facet, type SearchDocument } from "./documents.js";
-import { distanceKm } from "./postcodes.js";
-import { documentAt, loadDocuments, type TenantIndex, viewOf } from "./search-index.js";
-import type { DocMeta } from "./segment.js";
+import { distanceKmTo } from "./postcodes.js";
+import { loadDocuments, partOf, type TenantIndex, viewOf } from "./search-index.js";
+import { type DocMeta, dayMs, expired, kindAt, publishedText, type Segment } from "./segment.js";
 import { expandQuery } from "./synonyms.js";
 import { type TextResults, textSearch } from "./text-query.js";
-import { firstInOrder } from "./top.js";
+import { Top } from "./top.js";
 
 export const SORTS = ["relevance", "distance", "newest"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -41,12 +41,14 @@ export interface SearchOutcome {
   counts: Record<FilterKey, Record<string, number>>;
 }
 
-/** A result before its page is shown: which document, and what search knows of it without its text. */
+/** A result before its page is shown: which document, and what the page and its order need of it without its text. */
 export interface RankedHit {
   key: string;
-  meta: DocMeta;
   score: number;
   distanceKm: number | null;
+  /** When it was published, in milliseconds; NaN when that was written some other way, and then `oddPublishedAt` has the text. */
+  published: number;
+  oddPublishedAt: string | null;
 }
 
 export interface RankedOutcome {
@@ -56,7 +58,21 @@ export interface RankedOutcome {
 }
 
 const NO_VALUES: string[] = [];
-const valuesOf = (doc: DocMeta, key: FilterKey): string[] => (key === "kind" ? [doc.kind] : (doc.facets[key] ?? NO_VALUES));
+const KIND_VALUES = new Map<string, string[]>();
+/** The values of one filter for a document: its kind, or the values of one of its facets. */
+function valuesOf(facets: DocMeta["facets"], kind: string, key: FilterKey): string[] {
+  if (key !== "kind") return facets[key] ?? NO_VALUES;
+  let values = KIND_VALUES.get(kind);
+  if (!values) {
+    values = [kind];
+    KIND_VALUES.set(kind, values);
+  }
+  return values;
+}
+const anyIn = (values: string[], wanted: Set<string>) => {
+  for (const v of values) if (wanted.has(v)) return true;
+  return false;
+};
 function textScores(index: TenantIndex, q: string, synonyms: string[][]): TextResults | null {
   if (!q.trim()) return null;
   const view = viewOf(index);
@@ -75,11 +91,11 @@ function textScores(index: TenantIndex, q: string, synonyms: string[][]): TextRe
 const TOKEN_SEPARATOR = "\u0000";
 const tokensByFacets = new WeakMap<DocMeta["facets"], string[]>();
 /** "facet\0value" for each facet value of the document; documents share their facets object, and so these. */
-function facetTokens(doc: DocMeta): string[] {
-  let facetPart = tokensByFacets.get(doc.facets);
+function facetTokens(facets: DocMeta["facets"]): string[] {
+  let facetPart = tokensByFacets.get(facets);
   if (!facetPart) {
-    facetPart = FACETS.flatMap((f) => (doc.facets[f] ?? NO_VALUES).map((v) => `${f}${TOKEN_SEPARATOR}${v}`));
-    tokensByFacets.set(doc.facets, facetPart);
+    facetPart = FACETS.flatMap((f) => (facets[f] ?? NO_VALUES).map((v) => `${f}${TOKEN_SEPARATOR}${v}`));
+    tokensByFacets.set(facets, facetPart);
   }
   return facetPart;
 }
@@ -95,36 +111,54 @@ export function runSearch(index: TenantIndex, query: SearchQuery): RankedOutcome
   // Results that pass every filter count towards every facet: one counter per facet value, split by facet at the end.
   const passed = new Map<string, number>();
   const kinds = tallies.get("kind") as Map<string, number>;
-  const hits: Ranked[] = [];
-  const tally = (facet: FilterKey, doc: DocMeta) => {
+  const tally = (facet: FilterKey, facets: DocMeta["facets"], kind: string) => {
     const counts = tallies.get(facet) as Map<string, number>;
-    for (const v of valuesOf(doc, facet)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const v of valuesOf(facets, kind, facet)) counts.set(v, (counts.get(v) ?? 0) + 1);
   };
+  const order = comparator(scores ? query.sort : query.sort === "relevance" ? "newest" : query.sort);
+  // Every result is offered through one object; only those that make the page are copied.
+  const top = new Top<Ranked>(query.offset + query.limit, order, (hit) => ({ ...hit }));
+  const probe: Ranked = { key: "", score: 0, distanceKm: null, published: 0, oddPublishedAt: null };
+  const todayMs = dayMs(query.today);
+  let total = 0;
 
-  const consider = (key: string, doc: DocMeta, score: number) => {
-    if (doc.until !== null && doc.until < query.today) return;
-    const distance = query.origin && doc.lat !== null && doc.lon !== null ? distanceKm(query.origin, { lat: doc.lat, lon: doc.lon }) : null;
-    if (query.withinKm !== null && !doc.remote && (distance === null || distance > query.withinKm)) return;
+  // Reads the document's columns in place: a query without words passes over every document.
+  const consider = (segment: Segment, d: number, score: number) => {
+    const m = segment.meta;
+    if (expired(m, d, query.today, todayMs)) return;
+    const lat = m.lat[d] as number;
+    const lon = m.lon[d] as number;
+    let distance: number | null = null;
+    if (query.origin && !Number.isNaN(lat) && !Number.isNaN(lon)) distance = distanceKmTo(query.origin, lat, lon);
+    if (query.withinKm !== null && m.remote[d] !== 1 && (distance === null || distance > query.withinKm)) return;
+    const facets = m.table[m.facets[d] as number] as DocMeta["facets"];
+    const kind = kindAt(segment, d);
     let failed: FilterKey | null = null;
     for (const filter of active) {
-      if (valuesOf(doc, filter.key).some((v) => filter.values.has(v))) continue;
+      if (anyIn(valuesOf(facets, kind, filter.key), filter.values)) continue;
       if (failed !== null) return;
       failed = filter.key;
     }
-    if (failed !== null) return tally(failed, doc);
-    kinds.set(doc.kind, (kinds.get(doc.kind) ?? 0) + 1);
-    for (const token of facetTokens(doc)) passed.set(token, (passed.get(token) ?? 0) + 1);
-    hits.push({ key, meta: doc, score, distanceKm: distance === null ? null : Math.round(distance * 10) / 10 });
+    if (failed !== null) return tally(failed, facets, kind);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    for (const token of facetTokens(facets)) passed.set(token, (passed.get(token) ?? 0) + 1);
+    total++;
+    probe.key = segment.keys[d] as string;
+    probe.score = score;
+    probe.distanceKm = distance === null ? null : Math.round(distance * 10) / 10;
+    probe.published = m.published[d] as number;
+    probe.oddPublishedAt = !Number.isNaN(probe.published) ? null : publishedText(m, d);
+    top.offer(probe);
   };
   const view = viewOf(index);
   if (scores) {
     for (const handle of scores.handles) {
-      const { key, meta } = documentAt(view, handle);
-      consider(key, meta, scores.score[handle] as number);
+      const part = partOf(view, handle);
+      consider(part.segment, handle - part.offset, scores.score[handle] as number);
     }
   } else {
     for (const { segment, dead } of view.parts) {
-      for (let d = 0; d < segment.keys.length; d++) if (!dead?.[d]) consider(segment.keys[d] as string, segment.metas[d] as DocMeta, 0);
+      for (let d = 0; d < segment.keys.length; d++) if (!dead?.[d]) consider(segment, d, 0);
     }
   }
   for (const [token, n] of passed) {
@@ -133,15 +167,23 @@ export function runSearch(index: TenantIndex, query: SearchQuery): RankedOutcome
     counts.set(value, (counts.get(value) ?? 0) + n);
   }
 
-  const order = comparator(scores ? query.sort : query.sort === "relevance" ? "newest" : query.sort);
-  const page = firstInOrder(hits, query.offset + query.limit, order).slice(query.offset);
+  const page = top.best.slice(query.offset);
   const counts = Object.fromEntries([...tallies].map(([k, m]) => [k, Object.fromEntries(m)])) as SearchOutcome["counts"];
-  return { total: hits.length, hits: page, counts };
+  return { total, hits: page, counts };
 }
 
 type Ranked = RankedHit;
 const byKey = (a: Ranked, b: Ranked) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-const newest = (a: Ranked, b: Ranked) => (a.meta.publishedAt < b.meta.publishedAt ? 1 : a.meta.publishedAt > b.meta.publishedAt ? -1 : 0);
+const publishedOf = (hit: Ranked) => (!Number.isNaN(hit.published) ? new Date(hit.published).toISOString() : (hit.oddPublishedAt as string));
+/** By publishedAt as its texts compare: by their numbers when both are written the usual way (and so sort the same). */
+const newest = (a: Ranked, b: Ranked) => {
+  const x = a.published;
+  const y = b.published;
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x < y ? 1 : x > y ? -1 : 0;
+  const s = publishedOf(a);
+  const t = publishedOf(b);
+  return s < t ? 1 : s > t ? -1 : 0;
+};
 
 /** Remote work and places without a location come after everything with a distance. */
 const nearest = (a: Ranked, b: Ranked) =>

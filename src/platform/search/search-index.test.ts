@@ -109,4 +109,28 @@ describe.each(dialects())("the index loaded from a stored snapshot [%s]", (diale
     // Only the row hidden a moment ago is read beside the snapshot, and it shows nothing.
     expect([...index.changed.values()].filter((c) => c.doc !== null)).toEqual([]);
   });
+
+  it("ignores a snapshot stored in an older format, answering from the rows, and the background job builds it again at once", async () => {
+    const answersBefore = await answers();
+    const header = Buffer.from(JSON.stringify({ format: 3, lang: "da", keys: [], terms: [], facets: [], metas: [] }));
+    const head = Buffer.alloc(24);
+    head.writeUInt32LE(header.length, 0);
+    await t.db
+      .updateTable("search_snapshots")
+      .set({ data: Buffer.concat([head, header]) })
+      .where("tenant_id", "=", tenant.id)
+      .execute();
+    const before = await snapshotStamp(t.db, tenant.id);
+    dropIndexes(t.db);
+    const fromRows = await tenantIndex(t.db, tenant.id, "da");
+    expect(fromRows.base).toEqual([]);
+    expect(await answers()).toBe(answersBefore);
+
+    clock.advance(1000);
+    await refreshSnapshots(t.db, clock);
+    expect((await snapshotStamp(t.db, tenant.id))?.builtAt).not.toBe(before?.builtAt);
+    dropIndexes(t.db);
+    expect((await tenantIndex(t.db, tenant.id, "da")).base).not.toEqual([]);
+    expect(await answers()).toBe(answersBefore);
+  });
 });

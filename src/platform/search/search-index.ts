@@ -3,7 +3,7 @@ import type { Lang } from "../i18n/i18n.js";
 import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
 import { documentsByKeys, storedByKeys, versionsChangedSince } from "./documents.repository.js";
-import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, ordinalOf, type Segment } from "./segment.js";
+import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, MetaCursor, metaAt, ordinalOf, type Segment } from "./segment.js";
 import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
 import type { IndexView } from "./text-query.js";
 
@@ -194,19 +194,61 @@ export function viewOf(index: TenantIndex): IndexView {
   return value;
 }
 
-/** Every document in the view, by its number, with what search and matching need of it. */
-export function* liveDocuments(view: IndexView): Generator<[number, string, DocMeta]> {
-  for (const { segment, offset, dead } of view.parts) {
-    for (let d = 0; d < segment.keys.length; d++) if (!dead?.[d]) yield [offset + d, segment.keys[d] as string, segment.metas[d] as DocMeta];
+/**
+ * Every live document in the view, read in place by one cursor that moves from document to document (its
+ * `handle` is the document's number): a pass over all of them allocates nothing, not even the iterator's
+ * results. `copy()` one to keep it.
+ */
+export function liveDocuments(view: IndexView): IterableIterator<MetaCursor> {
+  return new LiveDocuments(view);
+}
+
+class LiveDocuments implements IterableIterator<MetaCursor> {
+  private part = 0;
+  private d = -1;
+  private readonly cursor: MetaCursor;
+  private readonly result: IteratorResult<MetaCursor>;
+  constructor(private readonly view: IndexView) {
+    this.cursor = new MetaCursor((view.parts[0] as IndexView["parts"][0]).segment);
+    this.result = { done: false, value: this.cursor };
+  }
+  [Symbol.iterator]() {
+    return this;
+  }
+  next(): IteratorResult<MetaCursor> {
+    const parts = this.view.parts;
+    while (this.part < parts.length) {
+      const { segment, offset, dead } = parts[this.part] as IndexView["parts"][0];
+      while (++this.d < segment.keys.length) {
+        if (dead?.[this.d]) continue;
+        this.cursor.at(segment, this.d, offset + this.d);
+        return this.result;
+      }
+      this.part++;
+      this.d = -1;
+    }
+    return { done: true, value: undefined };
   }
 }
 
-/** The key and metadata of document number `handle`. */
-export function documentAt(view: IndexView, handle: number): { key: string; meta: DocMeta } {
+/** The part of the view that holds document number `handle`. */
+export function partOf(view: IndexView, handle: number): IndexView["parts"][0] {
   let part = view.parts[0] as IndexView["parts"][0];
   for (const p of view.parts) if (p.offset <= handle) part = p;
+  return part;
+}
+
+/** The key of document number `handle`. */
+export function keyAt(view: IndexView, handle: number): string {
+  const part = partOf(view, handle);
+  return part.segment.keys[handle - part.offset] as string;
+}
+
+/** The key and metadata of document number `handle`, as objects of their own. */
+export function documentAt(view: IndexView, handle: number): { key: string; meta: DocMeta } {
+  const part = partOf(view, handle);
   const d = handle - part.offset;
-  return { key: part.segment.keys[d] as string, meta: part.segment.metas[d] as DocMeta };
+  return { key: part.segment.keys[d] as string, meta: metaAt(part.segment, d) };
 }
 
 /** How many shown documents an instance keeps per tenant, so the pages people look at most are not read again. */

@@ -1,7 +1,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { isLang, LANGUAGES, type Lang } from "../i18n/i18n.js";
 import { indexTerms, queryTerm } from "./analyzer.js";
-import type { SearchDocument } from "./documents.js";
+import { SEARCH_KINDS, type SearchDocument } from "./documents.js";
 
 /**
  * What search and matching need of a document besides its words: enough to filter, count, sort
@@ -39,6 +39,36 @@ function termsOf(word: string, field: number, lang: Lang): string[] {
 }
 
 /**
+ * What search and matching know of every document of a segment besides its words, as one column per
+ * field rather than one object per document: a national list costs a few typed arrays, not a hundred
+ * thousand objects on the heap.
+ */
+export interface MetaColumns {
+  /** The distinct facet objects, slot lists and settings; equal ones are one entry, which documents point to. */
+  table: unknown[];
+  /** The kind's place in SEARCH_KINDS; OTHER_KIND when it is none of them (then the key says it). */
+  kind: Uint8Array;
+  facets: Uint32Array;
+  /** -1 when the document has no slot list or no setting. */
+  slots: Int32Array;
+  setting: Int32Array;
+  /** NaN when the document has no place. */
+  lat: Float64Array;
+  lon: Float64Array;
+  remote: Uint8Array;
+  /** publishedAt as milliseconds when it is an instant as toISOString writes it (so the numbers sort as the texts do); NaN when not, and the text is in `odd`. */
+  published: Float64Array;
+  /** until as the milliseconds of its day when it is a date as YYYY-MM-DD; NO_END when it has none; NaN when neither, and the text is in `odd`. */
+  until: Float64Array;
+  /** The dates written some other way, by document, exactly as they came. */
+  odd: Map<number, { publishedAt?: string; until?: string }>;
+}
+
+export const OTHER_KIND = 255;
+export const NO_END = Number.POSITIVE_INFINITY;
+const KIND_CODES = new Map<string, number>(SEARCH_KINDS.map((k, i) => [k, i]));
+
+/**
  * An immutable block of the index: documents numbered 0…n-1, each word's postings as typed arrays
  * (which document, in which field, how often), grouped by term and then by field. Small enough to
  * hold a national job board in a few tens of megabytes, and stored whole in the database so an
@@ -46,7 +76,7 @@ function termsOf(word: string, field: number, lang: Lang): string[] {
  */
 export interface Segment {
   keys: string[];
-  metas: DocMeta[];
+  meta: MetaColumns;
   /** The version of each document's row the segment was built from. */
   versions: Uint32Array;
   terms: string[];
@@ -67,38 +97,212 @@ export interface SegmentInput {
   version: number;
 }
 
-/** Equal facet lists and slot lists are one object, so a hundred thousand documents share a few hundred. */
-function interner() {
-  const seen = new Map<string, unknown>();
-  return <T>(value: T): T => {
-    const key = JSON.stringify(value);
-    const known = seen.get(key);
-    if (known !== undefined) return known as T;
-    seen.set(key, value);
-    return value;
-  };
+/** Milliseconds of an instant written as toISOString writes it, with a four-digit year; NaN for any other text. */
+export function instantMs(text: string): number {
+  if (text.length !== 24) return Number.NaN;
+  const ms = Date.parse(text);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === text ? ms : Number.NaN;
+}
+/** Milliseconds of a day written YYYY-MM-DD; NaN for any other text. */
+export function dayMs(text: string): number {
+  if (text.length !== 10) return Number.NaN;
+  const ms = Date.parse(text);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text ? ms : Number.NaN;
 }
 
-export function metaOf(doc: SearchDocument, intern = interner()): DocMeta {
+/** The document's publishedAt as it came. */
+export function publishedText(meta: MetaColumns, d: number): string {
+  const ms = meta.published[d] as number;
+  return !Number.isNaN(ms) ? new Date(ms).toISOString() : (meta.odd.get(d)?.publishedAt as string);
+}
+
+/** The document's last day as it came, or null. */
+export function untilText(meta: MetaColumns, d: number): string | null {
+  const ms = meta.until[d] as number;
+  if (ms === NO_END) return null;
+  return !Number.isNaN(ms) ? new Date(ms).toISOString().slice(0, 10) : (meta.odd.get(d)?.until as string);
+}
+
+export const kindAt = (segment: Segment, d: number): DocMeta["kind"] => {
+  const code = segment.meta.kind[d] as number;
+  if (code !== OTHER_KIND) return SEARCH_KINDS[code] as DocMeta["kind"];
+  const key = segment.keys[d] as string;
+  return key.slice(0, key.indexOf(":")) as DocMeta["kind"];
+};
+
+/** Document d's metadata as an object of its own: for the few documents shown or kept, not for every one. */
+export function metaAt(segment: Segment, d: number): DocMeta {
+  const m = segment.meta;
+  const key = segment.keys[d] as string;
+  const lat = m.lat[d] as number;
+  const lon = m.lon[d] as number;
   const meta: DocMeta = {
-    kind: doc.kind,
-    id: doc.id,
-    facets: intern(doc.facets),
-    lat: doc.lat,
-    lon: doc.lon,
-    remote: doc.remote,
-    publishedAt: doc.publishedAt,
-    until: doc.until,
+    kind: kindAt(segment, d),
+    id: key.slice(key.indexOf(":") + 1),
+    facets: m.table[m.facets[d] as number] as DocMeta["facets"],
+    lat: !Number.isNaN(lat) ? lat : null,
+    lon: !Number.isNaN(lon) ? lon : null,
+    remote: m.remote[d] === 1,
+    publishedAt: publishedText(m, d),
+    until: untilText(m, d),
   };
-  if (doc.slots) meta.slots = intern(doc.slots);
-  if (doc.setting) meta.setting = doc.setting;
+  const slots = m.slots[d] as number;
+  if (slots >= 0) meta.slots = m.table[slots] as string[];
+  const setting = m.setting[d] as number;
+  if (setting >= 0) meta.setting = m.table[setting] as DocMeta["setting"];
   return meta;
+}
+
+/**
+ * Document d of a segment read in place: one object moved from document to document, so a pass over
+ * every document allocates nothing. `copy()` gives one of its own to keep.
+ */
+export class MetaCursor implements DocMeta {
+  segment: Segment;
+  d = 0;
+  /** The document's number in the view it was read from. */
+  handle = 0;
+  // The segment's columns, held directly: a getter reads one array.
+  private columns!: MetaColumns;
+  private kinds!: Uint8Array;
+  private lats!: Float64Array;
+  private lons!: Float64Array;
+  private remotes!: Uint8Array;
+  private facetsAt!: Uint32Array;
+  private slotsAt!: Int32Array;
+  private settingAt!: Int32Array;
+  private table!: unknown[];
+  constructor(segment: Segment) {
+    this.segment = segment;
+    this.bind(segment);
+  }
+  private bind(segment: Segment) {
+    const m = segment.meta;
+    this.columns = m;
+    this.kinds = m.kind;
+    this.lats = m.lat;
+    this.lons = m.lon;
+    this.remotes = m.remote;
+    this.facetsAt = m.facets;
+    this.slotsAt = m.slots;
+    this.settingAt = m.setting;
+    this.table = m.table;
+  }
+  at(segment: Segment, d: number, handle: number): this {
+    if (segment !== this.segment) {
+      this.segment = segment;
+      this.bind(segment);
+    }
+    this.d = d;
+    this.handle = handle;
+    return this;
+  }
+  get key(): string {
+    return this.segment.keys[this.d] as string;
+  }
+  get kind(): DocMeta["kind"] {
+    const code = this.kinds[this.d] as number;
+    return code !== OTHER_KIND ? (SEARCH_KINDS[code] as DocMeta["kind"]) : kindAt(this.segment, this.d);
+  }
+  get id(): string {
+    const key = this.key;
+    return key.slice(key.indexOf(":") + 1);
+  }
+  get facets(): DocMeta["facets"] {
+    return this.table[this.facetsAt[this.d] as number] as DocMeta["facets"];
+  }
+  get lat(): number | null {
+    const v = this.lats[this.d] as number;
+    return !Number.isNaN(v) ? v : null;
+  }
+  get lon(): number | null {
+    const v = this.lons[this.d] as number;
+    return !Number.isNaN(v) ? v : null;
+  }
+  get remote(): boolean {
+    return this.remotes[this.d] === 1;
+  }
+  get publishedAt(): string {
+    return publishedText(this.columns, this.d);
+  }
+  get until(): string | null {
+    return untilText(this.columns, this.d);
+  }
+  /** Whether the document's last day is before `today` (a date as YYYY-MM-DD, its milliseconds in todayMs, or NaN when written otherwise). */
+  expiredBy(today: string, todayMs: number): boolean {
+    return expired(this.columns, this.d, today, todayMs);
+  }
+  get slots(): string[] | undefined {
+    const at = this.slotsAt[this.d] as number;
+    return at >= 0 ? (this.table[at] as string[]) : undefined;
+  }
+  get setting(): DocMeta["setting"] {
+    const at = this.settingAt[this.d] as number;
+    return at >= 0 ? (this.table[at] as DocMeta["setting"]) : undefined;
+  }
+  copy(): DocMeta {
+    return metaAt(this.segment, this.d);
+  }
+}
+
+/** `until < today` as the texts compare, by their numbers when both are written the usual way. */
+export function expired(meta: MetaColumns, d: number, today: string, todayMs: number): boolean {
+  const until = meta.until[d] as number;
+  if (until === NO_END) return false;
+  if (!Number.isNaN(until) && !Number.isNaN(todayMs)) return until < todayMs;
+  return (untilText(meta, d) as string) < today;
+}
+
+/** Equal facet lists, slot lists and settings are one entry of the table, so a hundred thousand documents share a few hundred. */
+function columnsOf(docs: SearchDocument[]): MetaColumns {
+  const n = docs.length;
+  const table: unknown[] = [];
+  const entries = new Map<string, number>();
+  const entry = (value: unknown): number => {
+    const key = JSON.stringify(value);
+    let at = entries.get(key);
+    if (at === undefined) {
+      at = table.length;
+      table.push(value);
+      entries.set(key, at);
+    }
+    return at;
+  };
+  const m: MetaColumns = {
+    table,
+    kind: new Uint8Array(n),
+    facets: new Uint32Array(n),
+    slots: new Int32Array(n),
+    setting: new Int32Array(n),
+    lat: new Float64Array(n),
+    lon: new Float64Array(n),
+    remote: new Uint8Array(n),
+    published: new Float64Array(n),
+    until: new Float64Array(n),
+    odd: new Map(),
+  };
+  for (let d = 0; d < n; d++) {
+    const doc = docs[d] as SearchDocument;
+    m.kind[d] = KIND_CODES.get(doc.kind) ?? OTHER_KIND;
+    m.facets[d] = entry(doc.facets);
+    m.slots[d] = doc.slots ? entry(doc.slots) : -1;
+    m.setting[d] = doc.setting ? entry(doc.setting) : -1;
+    m.lat[d] = doc.lat ?? Number.NaN;
+    m.lon[d] = doc.lon ?? Number.NaN;
+    m.remote[d] = doc.remote ? 1 : 0;
+    m.published[d] = instantMs(doc.publishedAt);
+    m.until[d] = doc.until === null ? NO_END : dayMs(doc.until);
+    const oddPublished = Number.isNaN(m.published[d]);
+    const oddUntil = Number.isNaN(m.until[d]);
+    if (oddPublished || oddUntil)
+      m.odd.set(d, { ...(oddPublished ? { publishedAt: doc.publishedAt } : {}), ...(oddUntil ? { until: doc.until as string } : {}) });
+  }
+  return m;
 }
 
 export function buildSegment(inputs: SegmentInput[], lang: Lang): Segment {
   const sorted = [...inputs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const n = sorted.length;
-  const intern = interner();
   const fieldLength = new Uint16Array(n * FIELD_COUNT);
   const termIds = new Map<string, number>();
   const terms: string[] = [];
@@ -156,7 +360,7 @@ export function buildSegment(inputs: SegmentInput[], lang: Lang): Segment {
   }
   return {
     keys: sorted.map((s) => s.key),
-    metas: sorted.map((s) => metaOf(s.doc, intern)),
+    meta: columnsOf(sorted.map((s) => s.doc)),
     versions: Uint32Array.from(sorted.map((s) => s.version)),
     terms,
     vocabulary: vocabularyOf(terms),
@@ -185,101 +389,97 @@ export function ordinalOf(segment: Segment, key: string): number {
   return -1;
 }
 
-// ——— Stored form: one JSON header (keys, metas, terms), then the typed arrays, each 4-byte aligned.
+// ——— Stored form: the format's number, one JSON header (keys, terms, the metadata's table and odd dates),
+// then the typed arrays, each 4-byte aligned.
 
-const FORMAT = 3;
-const ARRAYS = ["versions", "groupStart", "postDoc", "postTf", "fieldLength"] as const;
+/** Stored first, as a number of four bytes; older formats began with their header's length, which is never this small. */
+const FORMAT = 4;
+type Arrays = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+type ArrayMaker = { new (buffer: ArrayBufferLike, offset: number, length: number): Arrays; BYTES_PER_ELEMENT: number };
+const ARRAYS: [(s: Segment) => Arrays, ArrayMaker][] = [
+  [(s) => s.versions, Uint32Array],
+  [(s) => s.groupStart, Uint32Array],
+  [(s) => s.postDoc, Uint32Array],
+  [(s) => s.postTf, Uint8Array],
+  [(s) => s.fieldLength, Uint16Array],
+  [(s) => s.meta.kind, Uint8Array],
+  [(s) => s.meta.facets, Uint32Array],
+  [(s) => s.meta.slots, Int32Array],
+  [(s) => s.meta.setting, Int32Array],
+  [(s) => s.meta.lat, Float64Array],
+  [(s) => s.meta.lon, Float64Array],
+  [(s) => s.meta.remote, Uint8Array],
+  [(s) => s.meta.published, Float64Array],
+  [(s) => s.meta.until, Float64Array],
+];
+
+/** The format a stored segment is in, from its first four bytes. */
+export const isCurrentFormat = (head: Buffer): boolean => head.length >= 4 && head.readUInt32LE(0) === FORMAT;
 
 export function serializeSegment(segment: Segment, lang: Lang): Buffer {
-  const facets: unknown[] = [];
-  const facetIds = new Map<unknown, number>();
-  const idOf = (v: unknown) => {
-    let id = facetIds.get(v);
-    if (id === undefined) {
-      id = facets.length;
-      facets.push(v);
-      facetIds.set(v, id);
-    }
-    return id;
-  };
-  const metas = segment.metas.map((m) => [
-    idOf(m.facets),
-    m.lat,
-    m.lon,
-    m.remote ? 1 : 0,
-    m.publishedAt,
-    m.until,
-    m.slots ? idOf(m.slots) : -1,
-    m.setting ?? null,
-  ]);
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, lang, keys: segment.keys, terms: segment.terms, facets, metas }));
+  const odd = [...segment.meta.odd].map(([d, texts]) => [d, texts.publishedAt ?? null, texts.until ?? null]);
+  const header = Buffer.from(JSON.stringify({ lang, keys: segment.keys, terms: segment.terms, table: segment.meta.table, odd }));
   const parts: Buffer[] = [];
-  const lengths: number[] = [];
-  for (const name of ARRAYS) {
-    const array = segment[name];
+  const head = Buffer.alloc(8 + 4 * ARRAYS.length);
+  head.writeUInt32LE(FORMAT, 0);
+  head.writeUInt32LE(header.length, 4);
+  for (const [i, [of]] of ARRAYS.entries()) {
+    const array = of(segment);
     const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-    lengths.push(array.length);
+    head.writeUInt32LE(array.length, 8 + 4 * i);
     parts.push(bytes, Buffer.alloc((4 - (bytes.length % 4)) % 4));
   }
-  const head = Buffer.alloc(4 + 4 * ARRAYS.length);
-  head.writeUInt32LE(header.length, 0);
-  for (const [i, l] of lengths.entries()) head.writeUInt32LE(l, 4 + 4 * i);
   const pad = Buffer.alloc((4 - ((head.length + header.length) % 4)) % 4);
   return Buffer.concat([head, header, pad, ...parts]);
 }
 
+/** The segment stored in `data`, or null when it was stored in another format (then it is built again from the rows). */
 export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang } | null {
-  const headerLength = data.readUInt32LE(0);
-  const lengths = ARRAYS.map((_, i) => data.readUInt32LE(4 + 4 * i));
-  let at = 4 + 4 * ARRAYS.length;
+  if (!isCurrentFormat(data)) return null;
+  const headerLength = data.readUInt32LE(4);
+  let at = 8 + 4 * ARRAYS.length;
   const header = JSON.parse(data.toString("utf8", at, at + headerLength)) as {
-    format: number;
     lang: Lang;
     keys: string[];
     terms: string[];
-    facets: unknown[];
-    metas: [number, number | null, number | null, number, string, string | null, number, DocMeta["setting"] | null][];
+    table: unknown[];
+    odd: [number, string | null, string | null][];
   };
-  if (header.format !== FORMAT) return null;
   at += headerLength;
   at += (4 - (at % 4)) % 4;
-  const take = <A>(make: (buffer: ArrayBufferLike, offset: number, count: number) => A, count: number, width: number): A => {
-    const bytes = count * width;
+  const arrays = ARRAYS.map(([, Make], i) => {
+    const count = data.readUInt32LE(8 + 4 * i);
+    const bytes = count * Make.BYTES_PER_ELEMENT;
     const start = data.byteOffset + at;
     at += bytes + ((4 - (bytes % 4)) % 4);
     // A copy of its own, aligned however the driver handed the bytes over, so the stored form (with its
     // text header, already parsed) can be freed.
-    return make(data.buffer.slice(start, start + bytes), 0, count);
-  };
-  const [nVersions, nGroups, nPost, nTf, nLength] = lengths as [number, number, number, number, number];
-  const u32 = (b: ArrayBufferLike, o: number, n: number) => new Uint32Array(b, o, n);
-  const versions = take(u32, nVersions, 4);
-  const groupStart = take(u32, nGroups, 4);
-  const postDoc = take(u32, nPost, 4);
-  const postTf = take((b, o, n) => new Uint8Array(b, o, n), nTf, 1);
-  const fieldLength = take((b, o, n) => new Uint16Array(b, o, n), nLength, 2);
-  const metas = header.metas.map(([facets, lat, lon, remote, publishedAt, until, slots, setting], d) => {
-    const key = header.keys[d] as string;
-    const at = key.indexOf(":");
-    const meta: DocMeta = {
-      kind: key.slice(0, at) as DocMeta["kind"],
-      id: key.slice(at + 1),
-      facets: header.facets[facets] as DocMeta["facets"],
-      lat,
-      lon,
-      remote: remote === 1,
-      publishedAt,
-      until,
-    };
-    if (slots >= 0) meta.slots = header.facets[slots] as string[];
-    if (setting) meta.setting = setting;
-    return meta;
+    return new Make(data.buffer.slice(start, start + bytes), 0, count);
   });
+  const [versions, groupStart, postDoc, postTf, fieldLength, kind, facets, slots, setting, lat, lon, remote, published, until] = arrays as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint8Array,
+    Uint16Array,
+    Uint8Array,
+    Uint32Array,
+    Int32Array,
+    Int32Array,
+    Float64Array,
+    Float64Array,
+    Uint8Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const odd: MetaColumns["odd"] = new Map(
+    header.odd.map(([d, publishedAt, until]) => [d, { ...(publishedAt !== null ? { publishedAt } : {}), ...(until !== null ? { until } : {}) }]),
+  );
   return {
     lang: header.lang,
     segment: {
       keys: header.keys,
-      metas,
+      meta: { table: header.table, kind, facets, slots, setting, lat, lon, remote, published, until, odd },
       versions,
       terms: header.terms,
       vocabulary: vocabularyOf(header.terms),

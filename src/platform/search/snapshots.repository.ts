@@ -76,6 +76,17 @@ export async function snapshotStamp(db: Database, tenantId: string): Promise<{ b
   return row ? { builtAt: row.built_at, watermark: row.watermark } : null;
 }
 
+/** The first bytes of the tenant's stored snapshot (where its format is written), or null when it has none. */
+export async function snapshotHead(db: Database, tenantId: string, bytes = 4): Promise<Buffer | null> {
+  const row = await db
+    .selectFrom("search_snapshots")
+    .select(sql<Buffer>`substr(data, 1, ${bytes})`.as("head"))
+    .where("tenant_id", "=", tenantId)
+    .where("part", "=", 0)
+    .executeTakeFirst();
+  return row ? Buffer.from(row.head) : null;
+}
+
 /** Replaces the tenant's snapshot with these parts, in one transaction: an instance loads all of the old or all of the new. */
 export async function replaceSnapshot(
   db: Database,

@@ -3,8 +3,8 @@ import { type Clock, isoNow } from "../clock.js";
 import type { Lang } from "../i18n/i18n.js";
 import { allTenants } from "../tenants/tenants.js";
 import { documentsAfter } from "./documents.repository.js";
-import { buildSegment, serializeSegment } from "./segment.js";
-import { changesSince, latestChange, replaceSnapshot, snapshotStamp } from "./snapshots.repository.js";
+import { buildSegment, isCurrentFormat, serializeSegment } from "./segment.js";
+import { changesSince, latestChange, replaceSnapshot, snapshotHead, snapshotStamp } from "./snapshots.repository.js";
 
 /** Rows changed since the last snapshot that make the next one worth building; fewer are cheap to read on every search. */
 export const SNAPSHOT_AFTER_CHANGES = 500;
@@ -33,11 +33,16 @@ export async function buildSnapshot(db: Database, clock: Clock, tenantId: string
   return parts.reduce((n, p) => n + p.docCount, 0);
 }
 
-/** The background job: a new snapshot for each tenant whose search table has changed enough since its last. */
+/**
+ * The background job: a new snapshot for each tenant whose search table has changed enough since its last,
+ * or whose snapshot is in a format this version no longer reads (instances then read every row until it is built).
+ */
 export async function refreshSnapshots(db: Database, clock: Clock): Promise<void> {
   for (const tenant of await allTenants(db)) {
     const stored = await snapshotStamp(db, tenant.id);
-    const changes = await changesSince(db, tenant.id, stored?.watermark ?? null);
-    if (changes >= SNAPSHOT_AFTER_CHANGES) await buildSnapshot(db, clock, tenant.id, tenant.defaultLanguage);
+    const head = stored ? await snapshotHead(db, tenant.id) : null;
+    const outdated = head !== null && !isCurrentFormat(head);
+    if (outdated || (await changesSince(db, tenant.id, stored?.watermark ?? null)) >= SNAPSHOT_AFTER_CHANGES)
+      await buildSnapshot(db, clock, tenant.id, tenant.defaultLanguage);
   }
 }

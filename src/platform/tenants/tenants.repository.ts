@@ -95,6 +95,8 @@ export async function updateTenant(
     | "answerNudgeDays"
     | "answerEscalateDays"
     | "staleGraceDays"
+    | "eventOfferHours"
+    | "eventImmediateHours"
     | "map"
     | "allocationOrder"
   >,
@@ -113,6 +115,8 @@ export async function updateTenant(
       answer_nudge_days: input.answerNudgeDays,
       answer_escalate_days: input.answerEscalateDays,
       stale_grace_days: input.staleGraceDays,
+      event_offer_hours: input.eventOfferHours,
+      event_immediate_hours: input.eventImmediateHours,
       map_tile_url: input.map?.tileUrl ?? null,
       map_attribution: input.map?.attribution ?? null,
       allocation_order: input.allocationOrder.join(","),

@@ -301,6 +301,28 @@ export function TenantSettingsPage(props: { values: SettingsForm; errors?: Field
           value={props.values.staleGraceDays}
           error={errors.staleGraceDays}
         />
+        <fieldset class="ds-fieldset stack">
+          <legend class="ds-label">{t("admin.events.legend")}</legend>
+          <P>{t("admin.events.intro")}</P>
+          <Field
+            name="eventOfferHours"
+            label="admin.events.offerHours"
+            hint="admin.events.offerHours.hint"
+            type="number"
+            required
+            value={props.values.eventOfferHours}
+            error={errors.eventOfferHours}
+          />
+          <Field
+            name="eventImmediateHours"
+            label="admin.events.immediateHours"
+            hint="admin.events.immediateHours.hint"
+            type="number"
+            required
+            value={props.values.eventImmediateHours}
+            error={errors.eventImmediateHours}
+          />
+        </fieldset>
         <Field name="mapTileUrl" label="settings.mapTiles" hint="settings.mapTiles.hint" type="url" value={props.values.mapTileUrl} error={errors.mapTileUrl} />
         <Field
           name="mapAttribution"

@@ -180,6 +180,15 @@ export function CheckEmailPage(props: { email: string; e: CommunityEvent }) {
   );
 }
 
+const STATUS_COLORS: Record<Registration["status"], string> = {
+  unconfirmed: "neutral",
+  registered: "success",
+  waiting: "warning",
+  offered: "info",
+  cancelled: "neutral",
+  expired: "neutral",
+};
+
 /** What the link in a registration's mails opens: each person's place, and what they can do about it. */
 export function RegistrationPage(props: { view: GroupView; manageKey: string }) {
   const { t, fmt, tenant } = usePage();
@@ -211,9 +220,10 @@ export function RegistrationPage(props: { view: GroupView; manageKey: string }) 
         {group.map((r) => (
           <li class="ds-card stack">
             <p class="ds-paragraph">
-              <strong>{r.name}</strong>
-              {" · "}
-              {r.status === "waiting" ? t("registration.waitingAs", { place: places.get(r.id) ?? 0 }) : t(registrationStatusLabels[r.status])}
+              <strong>{r.name}</strong>{" "}
+              <span class="ds-tag" data-color={STATUS_COLORS[r.status]}>
+                {r.status === "waiting" ? t("registration.waitingAs", { place: places.get(r.id) ?? 0 }) : t(registrationStatusLabels[r.status])}
+              </span>
             </p>
             {r.status === "offered" && r.offerExpiresAt && (
               <Form action="/events/registration/accept">
