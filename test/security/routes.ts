@@ -7,6 +7,7 @@ import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admi
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
+import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
 import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
@@ -31,7 +32,7 @@ import { emailOnlyInput, resetInput, signInInput, signUpInput, tokenInput } from
 import { assets } from "../../src/platform/ui/assets.js";
 import { PASSWORD } from "../harness.js";
 import type { Fields } from "./client.js";
-import { bookingForm, jobForm, matchingForm, offerForm, premiseForm, type TenantWorld, wishForm } from "./world.js";
+import { bookingForm, eventForm, jobForm, matchingForm, offerForm, premiseForm, type TenantWorld, wishForm } from "./world.js";
 
 export interface Fill {
   params?: (w: TenantWorld) => Record<string, string>;
@@ -141,6 +142,25 @@ export const FILL: Record<string, Fill> = {
   "GET /search/synonyms": {},
   "POST /search/synonyms": { form: () => ({ da: "motion, træning, gymnastik\nældre, seniorer" }), schema: synonymsInput },
   "GET /search": { query: (w) => ({ q: "lektie", near: "8000", within: "10", sort: "relevance", page: "1", kind: "opportunity", category: w.categoryCode }) },
+
+  "GET /events/manage": {},
+  "GET /events/new": {},
+  "POST /events/new": { form: (w) => eventForm(N, "centre", w.categoryId, `${N} temamøde`), schema: eventInput },
+  "GET /events/moderation": {},
+  "GET /events/:id/edit": { params: (w) => ({ id: w.organisedEvent }) },
+  "POST /events/:id/edit": {
+    params: (w) => ({ id: w.organisedEvent }),
+    form: (w) => eventForm(N, "centre", w.categoryId, `${N} kursus i bestyrelsesarbejde`),
+    schema: eventInput,
+  },
+  "GET /events/:id/cancel": { params: (w) => ({ id: w.organisedEvent }) },
+  "POST /events/:id/cancel": { params: (w) => ({ id: w.organisedEvent }), schema: null, late: true },
+  "POST /events/:id/decision": {
+    params: (w) => ({ id: w.pendingEvent }),
+    form: () => ({ decision: "approve", note: "" }),
+    schema: eventDecisionInput,
+    late: true,
+  },
 
   "GET /directory": {},
   "GET /directory/import": {},

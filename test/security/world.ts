@@ -32,6 +32,9 @@ export interface TenantWorld {
   threadKey: string;
   offer: string;
   pendingOffer: string;
+  /** The centre's course, and an association's event waiting for approval. */
+  organisedEvent: string;
+  pendingEvent: string;
   building: string;
   room: string;
   photo: string;
@@ -213,6 +216,14 @@ export async function buildTenant(
     { field: "logo", name: "logo.png", type: "image/png", content: png },
   ]);
 
+  // Events: the centre's course, and an association's event that waits for staff.
+  const eventId = async (title: string) =>
+    (await db.selectFrom("events").select("id").where("tenant_id", "=", tenant.id).where("title", "=", title).executeTakeFirstOrThrow()).id;
+  await post(staff, "/events/new", eventForm(P, "centre", category.id, `${P} kursus i bestyrelsesarbejde`), 303);
+  const organisedEvent = await eventId(`${P} kursus i bestyrelsesarbejde`);
+  await post(clubAdmin, "/events/new", eventForm(P, club.id, category.id, `${P} julehygge i klubben`), 303);
+  const pendingEvent = await eventId(`${P} julehygge i klubben`);
+
   // Premises: a building with a bookable room, hours, a closure, a photo, and bookings.
   const building = idFrom(await post(admin, "/premises/manage/new", premiseForm(`${P} Skole`, "building", ""), 303), 2);
   const room = idFrom(await post(admin, "/premises/manage/new", premiseForm(`${P} Skole, gymnastiksal`, "hall", building), 303), 2);
@@ -306,6 +317,8 @@ export async function buildTenant(
     threadKey,
     offer,
     pendingOffer,
+    organisedEvent,
+    pendingEvent,
     building,
     room,
     photo,
@@ -339,6 +352,8 @@ export async function buildTenant(
       `${P} kasserer`,
       `${P} lektiecafé`,
       `${P} motionshold`,
+      `${P} kursus i bestyrelsesarbejde`,
+      `${P} julehygge i klubben`,
       `${P} Skole`,
       `${P} juleferie`,
       `${P} sæson`,
@@ -359,12 +374,46 @@ export async function buildTenant(
   world.ids = [
     tenant.id,
     ...Object.values(users).map((u) => u.id),
-    ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, building, room, photo, closure],
+    ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, organisedEvent, pendingEvent, building, room, photo, closure],
     ...[booking, pendingBooking, round, roundApplication, event, world.eventSession, savedSearch, apiToken, world.mail, consent],
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;
 }
+
+/** An event as its form sends it: two evenings in December (after the probe's clock), six session rows and five question rows. */
+export const eventForm = (P: string, organiser: string, categoryId: string, title: string): Fields => ({
+  organiser,
+  kind: "course",
+  title,
+  description: `${P} to aftener om at lede en forening og finde nye frivillige.`,
+  categoryId,
+  targetGroups: [],
+  languages: ["da"],
+  accessibility: [],
+  place: "address",
+  premiseId: "",
+  placeName: `${P} Frivilligcentret`,
+  address: "Torvet 1",
+  postcode: "8000",
+  onlineUrl: "",
+  price: "free",
+  amount: "",
+  capacity: "12",
+  maxPerRegistration: "2",
+  opensDate: "",
+  opensTime: "",
+  closesDate: "",
+  closesTime: "",
+  contactEmail: "kurser@frivilligcentret.test",
+  sessionId: ["", "", "", "", "", ""],
+  sessionDate: ["2026-12-01", "2026-12-08", "", "", "", ""],
+  sessionStart: ["18:00", "18:00", "", "", "", ""],
+  sessionEnd: ["20:00", "20:00", "", "", "", ""],
+  questionId: ["", "", "", "", ""],
+  questionLabel: [`${P} allergier?`, "", "", "", ""],
+  questionSensitive: ["1"],
+});
 
 export const jobForm = (P: string, associationId: string, categoryId: string, contactEmail: string): Fields => ({
   associationId,

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import { ASSOCIATION, expectOnly, OTHER_ASSOCIATION, TENANT } from "../../../test/policy-actors.js";
-import { canManageEvent, canModerateEvents, canOverbook, canRunCentreEvents } from "./events.policy.js";
+import { canManageEvent, canModerateEvents, canOrganiseEvents, canOverbook, canRunCentreEvents } from "./events.policy.js";
 
 describe("events policy", () => {
   it("lets staff and the tenant's admin run the centre's events", () => {
@@ -17,5 +17,8 @@ describe("events policy", () => {
   it("lets only an event's organisers overbook it", () => {
     expectOnly(canOverbook, { tenantId: TENANT, associationId: ASSOCIATION }, ["associationAdmin", "staff", "tenantAdmin"]);
     expectOnly(canOverbook, { tenantId: TENANT, associationId: null }, ["staff", "tenantAdmin"]);
+  });
+  it("opens the organisers' pages to staff and to associations' admins", () => {
+    expectOnly(canOrganiseEvents, { tenantId: TENANT }, ["associationAdmin", "otherAssociationAdmin", "staff", "tenantAdmin"]);
   });
 });

@@ -15,3 +15,7 @@ export const canModerateEvents: Rule<{ tenantId: string }> = (actor) => hasRole(
 
 /** Organisers may place someone beyond the capacity; it is logged. */
 export const canOverbook: Rule<{ tenantId: string; associationId: string | null }> = (actor, e) => canManageEvent(actor, e);
+
+/** Who may open the organisers' pages: staff, and an admin of some association (for its own events). */
+export const canOrganiseEvents: Rule<{ tenantId: string }> = (actor) =>
+  hasRole(actor, "staff", "tenant_admin") || [...actor.memberships.values()].includes("admin");

@@ -538,6 +538,25 @@ export async function forgetRegistrant(db: Database, tenantId: string, who: { us
   await db.updateTable("events").set({ created_by: null }).where("tenant_id", "=", tenantId).where("created_by", "=", who.userId).execute();
 }
 
+// ——— The organisers' pages (eventform)
+
+/** Associations' events that wait for staff, the longest waiting first. */
+export async function pendingEvents(db: Database, tenantId: string): Promise<CommunityEvent[]> {
+  const rows = await eventRows(db, tenantId).where("e.status", "=", "pending").orderBy("e.updated_at").orderBy("e.id").limit(200).execute();
+  return withSessions(db, tenantId, rows);
+}
+
+/** How many of the tenant's events wait for staff. */
+export async function countPendingEvents(db: Database, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom("events")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 // ——— The public calendar, its feeds and the API (eventcal)
 
 /** What the public calendar, the feeds and the API narrow events to. */

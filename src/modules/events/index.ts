@@ -1,9 +1,12 @@
+import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { eventJobs } from "./event-jobs.js";
 import { registerEventsApi } from "./events.api.js";
+import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
 import { notAPerson, personalData } from "./personal-data.js";
+import { waitingInEvents } from "./start.js";
 
 export { eventJsonLd } from "./events.jsonld.js";
 export { indexEvent } from "./events.search.js";
@@ -11,7 +14,6 @@ export { indexEvent } from "./events.search.js";
 export const eventsModule: ModuleDefinition = {
   name: "events",
   mounts: [{ path: "/events", routes: eventsRoutes }],
-  nav: [{ href: "/events", label: "nav.events", group: "public", visible: () => true }],
   api: registerEventsApi,
   jobs: eventJobs,
   notices: {
@@ -20,8 +22,27 @@ export const eventsModule: ModuleDefinition = {
     registrationConfirmed: "notice.registrationConfirmed",
     registrationCancelled: "notice.registrationCancelled",
     placeAccepted: "notice.placeAccepted",
+    eventCreated: "eventForm.notice.created",
+    eventChanged: "eventForm.notice.changed",
+    eventPending: "eventForm.notice.pending",
+    eventCancelled: "eventForm.notice.cancelled",
+    eventApproved: "eventForm.notice.approved",
+    eventSentBack: "eventForm.notice.sentBack",
   },
   personalData,
   notAPerson,
   sealedFields: [{ table: "event_registrations", column: "sensitive_answers", key: ["id"] }],
+  waiting: waitingInEvents,
+  nav: [
+    { href: "/events", label: "nav.events", group: "public", visible: () => true },
+    // Staff run the centre's events; an association's admin its own (the same list, filtered by the policy).
+    { href: "/events/manage", label: "nav.manageEvents", group: "centre", visible: (a) => can(a, canRunCentreEvents, { tenantId: a.tenantId }) },
+    {
+      href: "/events/manage",
+      label: "nav.ourEvents",
+      group: "association",
+      visible: (a) => !can(a, canRunCentreEvents, { tenantId: a.tenantId }) && can(a, canOrganiseEvents, { tenantId: a.tenantId }),
+    },
+    { href: "/events/moderation", label: "nav.eventModeration", group: "centre", visible: (a) => can(a, canModerateEvents, { tenantId: a.tenantId }) },
+  ],
 };

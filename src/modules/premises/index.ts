@@ -1,13 +1,41 @@
 import type { ModuleDefinition } from "../../platform/modules.js";
+import type { ServiceContext } from "../../platform/service-context.js";
 import { tellBookerJobs } from "./bookings/tell-booker.js";
 import { personalData } from "./personal-data.js";
 import { registerPremisesApi } from "./premises.api.js";
 import { canBookForSomeAssociation, canDecideBookings, canManagePremises, canSeeRounds, mayInTenant } from "./premises.policy.js";
 import { premisesRoutes } from "./premises.routes.js";
+import { premiseTree } from "./premises.service.js";
 import type {} from "./premises.table.js"; // its tables join the database interface
 import { waitingInPremises } from "./start.js";
 
 export { personalData } from "./personal-data.js";
+
+/** A premise as an event names its place: its name, and the address of it or the building it is in. */
+export interface PremisePlace {
+  id: string;
+  name: string;
+  address: string | null;
+  postcode: string | null;
+  capacity: number | null;
+  accessibility: string[];
+}
+
+/** The tenant's premises an event can take place in (rooms, halls and outdoor spaces; no equipment), by name. */
+export async function premisePlaces(ctx: Pick<ServiceContext, "db" | "tenant">): Promise<PremisePlace[]> {
+  const tree = await premiseTree(ctx);
+  return tree.all
+    .filter((p) => p.kind !== "equipment")
+    .map((p) => ({
+      id: p.id,
+      name: tree.lineage(p.id).length > 1 ? `${p.name}, ${tree.building(p.id)?.name ?? ""}` : p.name,
+      address: tree.lineage(p.id).find((x) => x.address)?.address ?? null,
+      postcode: tree.postcodeOf(p.id),
+      capacity: p.capacity,
+      accessibility: p.accessibility,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
 
 export const premisesModule: ModuleDefinition = {
   name: "premises",

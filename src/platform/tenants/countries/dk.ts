@@ -17,4 +17,5 @@ export const denmark: CountryProfile = {
   certificate: "opportunity.certificate.DK",
   accessibilityComplaints: "a11y.enforcement.DK",
   allocationOrder: [1, 2, 3],
+  currency: "DKK",
 };

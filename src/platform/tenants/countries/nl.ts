@@ -16,4 +16,5 @@ export const netherlands: CountryProfile = {
   certificate: "opportunity.certificate.NL",
   accessibilityComplaints: "a11y.enforcement.NL",
   allocationOrder: [1, 2, 3],
+  currency: "EUR",
 };

@@ -17,4 +17,5 @@ export const norway: CountryProfile = {
   certificate: "opportunity.certificate.NO",
   accessibilityComplaints: "a11y.enforcement.NO",
   allocationOrder: [1, 2, 3],
+  currency: "NOK",
 };

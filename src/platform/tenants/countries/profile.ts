@@ -33,4 +33,6 @@ export interface CountryProfile {
   accessibilityComplaints: MessageKey;
   /** The allocation order a tenant starts with. */
   allocationOrder: AllocationOrder;
+  /** The currency prices are shown in (ISO 4217). */
+  currency: string;
 }

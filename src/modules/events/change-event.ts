@@ -1,0 +1,68 @@
+import { audit } from "../../platform/audit/audit.js";
+import { isoNow } from "../../platform/clock.js";
+import { conflict, invalidField } from "../../platform/http/errors.js";
+import { sameValue } from "../../platform/moderation/pending-change.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { type EventContent, eventContent, mayManage } from "./event-record.js";
+import type { CommunityEvent } from "./events.model.js";
+import { findEvent, occupancyOf, replaceSessions, updateEvent } from "./events.repository.js";
+import type { EventInput } from "./events.schema.js";
+import { indexEvent } from "./events.search.js";
+import { tellEveryone } from "./notify.js";
+import { fillFreedPlaces } from "./places.js";
+
+/** The fields whose change those registered must hear about: when, where, and the link to an online event. */
+const TOLD = ["place", "premiseId", "placeName", "address", "postcode", "onlineUrl"] as const;
+const COMPARED = [
+  "kind",
+  "title",
+  "description",
+  "categoryId",
+  "targetGroups",
+  "languages",
+  "accessibility",
+  ...TOLD,
+  "price",
+  "priceMinor",
+  "capacity",
+  "maxPerRegistration",
+  "registrationOpensAt",
+  "registrationClosesAt",
+  "questions",
+  "contactEmail",
+] as const;
+
+const timesOf = (sessions: { startsAt: string; endsAt: string }[]) => sessions.map((s) => `${s.startsAt}/${s.endsAt}`).join(",");
+
+/**
+ * The organiser changes an event. The capacity may not fall below the places taken; a larger one offers
+ * the new places to the waiting list. When the dates, the place or the online link change, everyone
+ * registered and waiting hears. An association's event sent back by staff waits for them again.
+ */
+export async function changeEvent(ctx: ServiceContext, id: string, input: EventInput): Promise<CommunityEvent> {
+  const before = mayManage(ctx, await findEvent(ctx.db, ctx.tenant.id, id));
+  if (before.status === "cancelled") throw conflict("closed", "eventForm.cancelled");
+  const content: EventContent = await eventContent(ctx, input, before);
+  return inTransaction(ctx, async (tx) => {
+    const taken = (await occupancyOf(tx.db, tx.tenant.id, [id])).get(id)?.taken ?? 0;
+    if (content.capacity < taken) throw invalidField("capacity", { key: "eventForm.capacity.belowTaken", values: { count: taken } });
+    const status = before.status === "rejected" && tx.tenant.moderation === "pre" ? "pending" : before.status === "rejected" ? "published" : before.status;
+    const after: CommunityEvent = {
+      ...before,
+      ...content,
+      status,
+      reviewNote: status === before.status ? before.reviewNote : null,
+      updatedAt: isoNow(tx.clock),
+      sessions: content.sessions.map((s) => ({ ...s, eventId: id })),
+    };
+    await updateEvent(tx.db, after);
+    await replaceSessions(tx.db, tx.tenant.id, id, after.sessions);
+    await indexEvent(tx, after);
+    const datesChanged = timesOf(before.sessions) !== timesOf(after.sessions);
+    const changed = [...COMPARED.filter((f) => !sameValue(before[f], after[f])), ...(datesChanged ? ["sessions"] : [])];
+    await audit(tx, "event.changed", { type: "event", id }, { fields: changed.join(",") });
+    if (after.status === "published" && (datesChanged || TOLD.some((f) => !sameValue(before[f], after[f])))) await tellEveryone(tx, after, "changed");
+    if (after.capacity > before.capacity) await fillFreedPlaces(tx, after);
+    return after;
+  });
+}
