@@ -43,42 +43,9 @@ const organiserOf = (ctx: ServiceContext, e: CommunityEvent) =>
 
 const registrationHref = (key: string, notice?: string) => `/events/registration?key=${encodeURIComponent(key)}${notice ? `&notice=${notice}` : ""}`;
 
-/** An event's own page and registering for it; the registration's own page by the link in its mails; a person's list. */
+/** An event's own page and registering for it, and a person's list of their registrations. */
 export const eventRoutes = new Hono<AppEnv>()
   .get("/mine", async (c) => render(c, c.get("t")("registration.mine"), <MyEventsPage rows={await myRegistrations(serviceContext(c))} />))
-  .get("/registration", async (c) => {
-    const ctx = serviceContext(c);
-    const key = c.req.query("key") ?? "";
-    const view = await registrationByKey(ctx, key);
-    return render(c, c.get("t")("registration.yours"), <RegistrationPage view={view} manageKey={key} />);
-  })
-  .get("/registration/calendar.ics", async (c) => {
-    const ctx = serviceContext(c);
-    const { event } = await registrationByKey(ctx, c.req.query("key") ?? "");
-    return c.body(icsAttachment(ctx, event).content, 200, {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="event.ics"',
-    });
-  })
-  .get("/registration/confirm", async (c) => {
-    const token = tokenInput.safeParse({ token: c.req.query("token") });
-    const ctx = serviceContext(c);
-    const confirmed = token.success ? await confirmRegistration(ctx, token.data.token) : null;
-    if (!confirmed) throw invalidLink();
-    return c.redirect(registrationHref(manageKey(ctx, confirmed.groupId), "registrationConfirmed"), 303);
-  })
-  .post("/registration/cancel", async (c) => {
-    const form = await parseForm(c, groupActionInput);
-    if (!form.ok) throw invalidLink();
-    await cancelPlaces(serviceContext(c), form.data.key, form.data.registration);
-    return c.redirect(registrationHref(form.data.key, "registrationCancelled"), 303);
-  })
-  .post("/registration/accept", async (c) => {
-    const form = await parseForm(c, groupActionInput);
-    if (!form.ok || !form.data.registration) throw invalidLink();
-    await acceptOffer(serviceContext(c), form.data.key, form.data.registration);
-    return c.redirect(registrationHref(form.data.key, "placeAccepted"), 303);
-  })
   .get("/:id", (c) => showEvent(c, c.req.param("id")))
   .post("/:id/register", async (c) => {
     const ctx = serviceContext(c);
@@ -98,4 +65,40 @@ export const eventRoutes = new Hono<AppEnv>()
     }
     const page = await eventPage(ctx, id);
     return render(c, c.get("t")("auth.checkEmail.title"), <CheckEmailPage email={form.data.email} e={page.event} />);
+  });
+
+/** A registration's own page, by the key in its mails: where each person stands, accepting an offer, cancelling. */
+export const registrationRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const ctx = serviceContext(c);
+    const key = c.req.query("key") ?? "";
+    const view = await registrationByKey(ctx, key);
+    return render(c, c.get("t")("registration.yours"), <RegistrationPage view={view} manageKey={key} />);
+  })
+  .get("/calendar.ics", async (c) => {
+    const ctx = serviceContext(c);
+    const { event } = await registrationByKey(ctx, c.req.query("key") ?? "");
+    return c.body(icsAttachment(ctx, event).content, 200, {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="event.ics"',
+    });
+  })
+  .get("/confirm", async (c) => {
+    const token = tokenInput.safeParse({ token: c.req.query("token") });
+    const ctx = serviceContext(c);
+    const confirmed = token.success ? await confirmRegistration(ctx, token.data.token) : null;
+    if (!confirmed) throw invalidLink();
+    return c.redirect(registrationHref(manageKey(ctx, confirmed.groupId), "registrationConfirmed"), 303);
+  })
+  .post("/cancel", async (c) => {
+    const form = await parseForm(c, groupActionInput);
+    if (!form.ok) throw invalidLink();
+    await cancelPlaces(serviceContext(c), form.data.key, form.data.registration);
+    return c.redirect(registrationHref(form.data.key, "registrationCancelled"), 303);
+  })
+  .post("/accept", async (c) => {
+    const form = await parseForm(c, groupActionInput);
+    if (!form.ok || !form.data.registration) throw invalidLink();
+    await acceptOffer(serviceContext(c), form.data.key, form.data.registration);
+    return c.redirect(registrationHref(form.data.key, "placeAccepted"), 303);
   });
