@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { everyStoredText, whereStored } from "../../../test/database-dump.js";
+import { buildEvent } from "../../../test/factories/event.factory.js";
 import {
   createAssociation,
   createPerson,
@@ -33,6 +34,7 @@ describe.each(dialects())("special-category text at rest [%s]", (dialect) => {
     toApplicant: "Tak, Mette. Vi tager hensyn til dit helbred.",
     toAssociation: "Jeg tager medicin om morgenen.",
     note: "Mette sagde ja ved samtalen om hendes angst.",
+    food: "Jeg tåler ikke gluten på grund af cøliaki.",
   };
 
   beforeAll(async () => {
@@ -64,6 +66,12 @@ describe.each(dialects())("special-category text at rest [%s]", (dialect) => {
       rhythm: "any",
     };
     await mette.post("/matching/profile", profile, { from: "/matching/profile" });
+    const meeting = await buildEvent(t.db, a, { questions: [{ id: "food", label: "Kost", sensitive: true }] });
+    await mette.post(
+      `/events/${meeting.id}/register`,
+      { name: "Mette", email: "mette@a.test", phone: "", answer_food: words.food },
+      { from: `/events/${meeting.id}` },
+    );
     applicationId = (await t.db.selectFrom("applications").select("id").executeTakeFirstOrThrow()).id;
     const admin = new Visitor(env.app, "a.test");
     await admin.signIn("admin@besog.test");
@@ -131,7 +139,7 @@ describe.each(dialects())("special-category text at rest [%s]", (dialect) => {
     const rotated = createTestApp(t.db, { config: testConfig({ DATA_KEY: next, DATA_KEYS_OLD: TEST_DATA_KEY }) });
     await everythingShows(rotated.app);
     const moved = await reseal(t.db, dataKeyring(rotated.config), sealedFields(), { rotate: true });
-    expect(Object.values(moved).reduce((n, x) => n + x, 0)).toBe(5);
+    expect(Object.values(moved).reduce((n, x) => n + x, 0)).toBe(6);
     expect(await reseal(t.db, dataKeyring(rotated.config), sealedFields(), { rotate: true })).toMatchObject({ "applications.message": 0 });
     const ids = (await everyStoredText(t.db)).map((v) => sealedWith(v.value)).filter(Boolean);
     expect(new Set(ids)).toEqual(new Set([keyId(Buffer.from(next, "base64"))]));
