@@ -14,7 +14,7 @@ describe("the menu by role", () => {
   it("gives everybody a short public menu in which no two entries lead to the same page", () => {
     const menu = menuOf(actors.anonymous);
     expect(Object.keys(menu)).toEqual(["public"]);
-    expect(menu.public).toEqual(["/", "/search", "/opportunities", "/premises"]);
+    expect(menu.public).toEqual(["/", "/search", "/events", "/opportunities", "/premises"]);
     expect(menu.public?.length).toBeLessThanOrEqual(PUBLIC_MENU_MAX);
     const pages = (menu.public ?? []).map((href) => href.replace(/\?.*$/, ""));
     expect(new Set(pages).size).toBe(pages.length);
