@@ -6,7 +6,7 @@ import type { CommunityEvent, Occupancy, Registration } from "./events.model.js"
 import { LIVE } from "./events.model.js";
 import { canManageEvent } from "./events.policy.js";
 import * as repo from "./events.repository.js";
-import { visibleEvent } from "./register.js";
+import { placesInQueue, visibleEvent } from "./register.js";
 import { type Closed, whyClosed } from "./waiting-list.js";
 
 export interface EventPageData {
@@ -14,13 +14,23 @@ export interface EventPageData {
   occupancy: Occupancy;
   closed: Closed | null;
   mayManage: boolean;
+  /** The signed-in reader's own live registration here, with where each person stands and its page's key. */
+  mine: { group: Registration[]; places: Map<string, number>; manageKey: string } | null;
 }
 
 /** An event as its page shows it: how full it is, whether one can register, and whether the reader organises it. */
 export async function eventPage(ctx: ServiceContext, id: string): Promise<EventPageData> {
   const event = await visibleEvent(ctx, id);
   const o = (await repo.occupancyOf(ctx.db, ctx.tenant.id, [event.id])).get(event.id) ?? { taken: 0, waiting: 0 };
-  return { event, occupancy: { capacity: event.capacity, ...o }, closed: whyClosed(event, ctx.clock.now()), mayManage: can(ctx.actor, canManageEvent, event) };
+  const own = isPerson(ctx.actor) ? await repo.liveRegistrationsOf(ctx.db, ctx.tenant.id, event.id, ctx.actor.email) : [];
+  const mine = own.length ? { group: own, places: await placesInQueue(ctx, own), manageKey: manageKey(ctx, (own[0] as Registration).groupId) } : null;
+  return {
+    event,
+    occupancy: { capacity: event.capacity, ...o },
+    closed: whyClosed(event, ctx.clock.now()),
+    mayManage: can(ctx.actor, canManageEvent, event),
+    mine,
+  };
 }
 
 /** The signed-in person's live registrations (under their account or their address), soonest event first. */

@@ -21,6 +21,7 @@ export const eventsModule: ModuleDefinition = {
     onWaitingList: "notice.onWaitingList",
     registrationConfirmed: "notice.registrationConfirmed",
     registrationCancelled: "notice.registrationCancelled",
+    leftWaitingList: "notice.leftWaitingList",
     placeAccepted: "notice.placeAccepted",
     eventCreated: "eventForm.notice.created",
     eventChanged: "eventForm.notice.changed",

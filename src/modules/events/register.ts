@@ -70,9 +70,9 @@ function newGroup(
     status,
     queueNo: null,
     offerExpiresAt: null,
-    // Answers are the booker's, for everyone they register.
-    answers,
-    sensitiveAnswers,
+    // The answers are the booker's own: those they register with them answered nothing.
+    answers: i === 0 ? answers : {},
+    sensitiveAnswers: i === 0 ? sensitiveAnswers : {},
     overbooked: false,
     addedBy,
     language: ctx.lang,
@@ -106,7 +106,9 @@ export async function register(ctx: ServiceContext, eventId: string, input: Regi
     const [first] = await repo.liveRegistrationsOf(tx.db, tx.tenant.id, e.id, input.email);
     if (first) {
       if (known) throw conflict("conflict", "registration.already", { email: "registration.already" });
-      await mailAlready(tx, e, first);
+      // Not confirmed yet: a fresh confirmation link, not "already registered".
+      if (first.status === "unconfirmed") await sendConfirmLink(tx, e, first.groupId, first.email);
+      else await mailAlready(tx, e, first);
       return { kind: "confirmFirst" };
     }
     if (!known) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEvent } from "../../../test/factories/event.factory.js";
 import { eventContext } from "../../../test/factories/event-context.js";
 import { createPerson, createTenant, createTestDb, dialects, type TenantFixture, TestClock, type TestDb } from "../../../test/harness.js";
+import { dataKeyring } from "../../platform/crypto/data-key.js";
 import { AppError } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { lapseOffers } from "./event-jobs.js";
@@ -143,6 +144,23 @@ describe.each(dialects())("registration and the waiting list [%s]", (dialect) =>
     const waiting = rows.filter((r) => r.status === "waiting").map((r) => r.queueNo as number);
     expect(new Set(waiting).size).toBe(5);
     expect(rows.filter((r) => r.status === "cancelled").length).toBe(3);
+  });
+
+  it("keeps the booker's answers on the booker, not on those they register with them", async () => {
+    const e = await buildEvent(t.db, a, { now: clock.now(), questions: [{ id: "food", label: "Kost", sensitive: true }] });
+    const ctx = await as(38);
+    await register(ctx, e.id, {
+      name: "Person 38",
+      email: "p38@a.test",
+      phone: null,
+      others: ["Ven af 38"],
+      associationId: null,
+      answers: { food: "Diabetes" },
+    });
+    const rows = await repo.eventRegistrations(t.db, a.id, e.id);
+    const sealed = await repo.sensitiveAnswers(t.db, dataKeyring(ctx.config), a.id, e.id);
+    expect([...sealed.values()]).toEqual([{ food: "Diabetes" }]);
+    expect(sealed.has(rows.find((r) => r.name === "Person 38")?.id as string)).toBe(true);
   });
 
   it("lets the organiser register by hand, and overbook only when they choose to", async () => {

@@ -87,6 +87,8 @@ export function ButtonLink(props: PropsWithChildren<{ href: string; variant?: "p
 
 export interface FieldProps {
   name: string;
+  /** For a name that repeats on the page (several rows of one list): the field's own id. */
+  id?: string;
   /** A message, or a text someone wrote (an organiser's own question). */
   label: MessageKey | { text: string };
   hint?: MessageKey;
@@ -101,7 +103,7 @@ export interface FieldProps {
 /** A labelled field with its hint and error tied to it for screen readers. */
 export function Field(props: FieldProps) {
   const { t, fmt } = usePage();
-  const id = `f-${props.name}`;
+  const id = props.id ?? `f-${props.name}`;
   const described = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   const common = {
     id,

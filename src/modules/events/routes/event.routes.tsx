@@ -27,6 +27,7 @@ async function showEvent(c: Context<AppEnv>, id: string, form?: { values: Record
       o={page.occupancy}
       closed={page.closed}
       mayManage={page.mayManage}
+      mine={form ? null : page.mine}
       organiserHref={e.associationId ? `/directory/associations/${e.associationId}` : null}
       jsonLd={e.status === "published" || e.status === "cancelled" ? eventJsonLd(e, `${ctx.baseUrl}/events/${e.id}`, ctx.lang, organiserOf(ctx, e)) : undefined}
       form={form && { values: form.values, errors: form.errors, others }}
@@ -93,8 +94,9 @@ export const registrationRoutes = new Hono<AppEnv>()
   .post("/cancel", async (c) => {
     const form = await parseForm(c, groupActionInput);
     if (!form.ok) throw invalidLink();
-    await cancelPlaces(serviceContext(c), form.data.key, form.data.registration);
-    return c.redirect(registrationHref(form.data.key, "registrationCancelled"), 303);
+    const left = await cancelPlaces(serviceContext(c), form.data.key, form.data.registration);
+    const hadPlace = left.some((r) => r.status === "registered" || r.status === "offered");
+    return c.redirect(registrationHref(form.data.key, hadPlace ? "registrationCancelled" : "leftWaitingList"), 303);
   })
   .post("/accept", async (c) => {
     const form = await parseForm(c, groupActionInput);

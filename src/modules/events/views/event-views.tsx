@@ -4,6 +4,7 @@ import { accessibilityLabels, labelOf } from "../../../platform/search/labels.js
 import { Alert, Button, ButtonLink, EmptyState, ErrorSummary, Field, Form, Heading, JsonLd, P } from "../../../platform/ui/components.js";
 import { Breadcrumbs, ContactLinks, type Fact, FactBox, MapPin, Organiser, Paragraphs, PrimaryAction } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import type { EventPageData } from "../event-page.js";
 import { sessionText } from "../event-times.js";
 import { closedLabels, kindLabels, notPublicLabels, registrationStatusLabels } from "../events.labels.js";
 import { type CommunityEvent, LIVE, type Occupancy, type Registration } from "../events.model.js";
@@ -45,7 +46,7 @@ function Facts(props: { e: CommunityEvent; o: Occupancy }) {
     [e.sessions.length > 1 ? "event.sessions" : "event.when", <Sessions e={e} />],
     ["event.where", e.place === "online" ? t("event.online") : placeOf(e) ? <MapPin place={placeOf(e)} /> : null],
     ["event.price", e.price === "free" || e.priceMinor === null ? t("search.price.free") : fmt.money(e.priceMinor, e.currency)],
-    ["event.places", <PlacesLeft o={props.o} />],
+    ["event.places", e.status !== "cancelled" && <PlacesLeft o={props.o} />],
     ["event.registrationCloses", e.registrationClosesAt ? fmt.dateTime(e.registrationClosesAt) : null],
     ["opportunity.languages", e.languages.length ? e.languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") : null],
     ["search.facet.accessibility", e.accessibility.length ? e.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") : null],
@@ -57,6 +58,33 @@ export interface RegistrationFormState {
   values: Record<string, string>;
   others: string[];
   errors: FieldErrors;
+}
+
+/** The reader's own registration, where the form would be: where each person stands, and the way to it. */
+function MyPlace(props: { mine: NonNullable<EventPageData["mine"]> }) {
+  const { t } = usePage();
+  return (
+    <section class="stack detail-apply" aria-labelledby="register-heading">
+      <h2 class="ds-heading" data-size="md" id="register-heading">
+        {t("registration.yours")}
+      </h2>
+      <ul class="registration-people">
+        {props.mine.group.map((r) => (
+          <li>
+            <strong>{r.name}</strong>{" "}
+            <span class="ds-tag" data-color={STATUS_COLORS[r.status]}>
+              {r.status === "waiting" ? t("registration.waitingAs", { place: props.mine.places.get(r.id) ?? 0 }) : t(registrationStatusLabels[r.status])}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <P>
+        <a class="ds-link" href={`/events/registration?key=${encodeURIComponent(props.mine.manageKey)}`}>
+          {t("registration.mail.manageAction")}
+        </a>
+      </P>
+    </section>
+  );
 }
 
 function RegistrationForm(props: { e: CommunityEvent; o: Occupancy; closed: Closed | null; form?: RegistrationFormState | undefined }) {
@@ -94,7 +122,13 @@ function RegistrationForm(props: { e: CommunityEvent; o: Occupancy; closed: Clos
           <fieldset class="ds-fieldset stack">
             <legend class="ds-label">{t("event.others", { max: e.maxPerRegistration - 1 })}</legend>
             {Array.from({ length: e.maxPerRegistration - 1 }, (_, i) => (
-              <Field name="others" label={{ text: t("event.otherName", { n: i + 2 }) }} value={others[i] ?? ""} error={i === 0 ? errors.others : undefined} />
+              <Field
+                name="others"
+                id={i === 0 ? "f-others" : `f-others-${i + 2}`}
+                label={{ text: t("event.otherName", { n: i + 2 }) }}
+                value={others[i] ?? ""}
+                error={i === 0 ? errors.others : undefined}
+              />
             ))}
           </fieldset>
         )}
@@ -122,6 +156,7 @@ export function EventPage(props: {
   organiserHref: string | null;
   form?: RegistrationFormState | undefined;
   jsonLd?: Record<string, unknown> | undefined;
+  mine?: EventPageData["mine"];
 }) {
   const { t, tenant } = usePage();
   const { e } = props;
@@ -139,7 +174,7 @@ export function EventPage(props: {
         ) : (
           <P>{t("event.organisedBy", { name: tenant.name })}</P>
         )}
-        {!props.closed && <PrimaryAction href="#register-heading" label={isFull(props.o) ? t("event.joinWaitingList") : t("event.register")} />}
+        {!props.closed && !props.mine && <PrimaryAction href="#register-heading" label={isFull(props.o) ? t("event.joinWaitingList") : t("event.register")} />}
       </header>
       <div class="detail-body">
         <Facts e={e} o={props.o} />
@@ -159,7 +194,7 @@ export function EventPage(props: {
           <ButtonLink href={`/events/${e.id}/participants`}>{t("participants.title")}</ButtonLink>
         </div>
       )}
-      <RegistrationForm e={e} o={props.o} closed={props.closed} form={props.form} />
+      {props.mine ? <MyPlace mine={props.mine} /> : <RegistrationForm e={e} o={props.o} closed={props.closed} form={props.form} />}
     </article>
   );
 }
