@@ -69,7 +69,11 @@ async function measure(dialect: DialectName, serverUrl?: string) {
     const contextOf = (p: (typeof people)[number]): ServiceContext => ({
       db,
       clock: systemClock,
-      config: { secret: "bench-secret-bench-secret-bench-secret" } as ServiceContext["config"],
+      config: {
+        secret: "bench-secret-bench-secret-bench-secret",
+        dataKey: "YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXktMDA=",
+        DATA_KEYS_OLD: [],
+      } as unknown as ServiceContext["config"],
       tenant,
       actor: { kind: "person", tenantId: tenant.id, userId: p.id, name: p.name, email: p.email, roles: new Set(), memberships: new Map() },
       lang: "da",
