@@ -1,12 +1,12 @@
 import { Temporal } from "temporal-polyfill";
+import { localTime, localToday } from "../../platform/time/recurrence.js";
 import type { CommunityEvent, EventSession } from "./events.model.js";
 
 /** The day on the tenant's calendar an instant falls on: "2026-12-01". */
-export const localDateOf = (instant: string, zone: string) => Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
+export const localDateOf = (instant: string, zone: string) => localToday(new Date(instant), zone);
 
 /** The wall-clock time in the tenant's zone: "18:00". */
-export const localTimeOf = (instant: string, zone: string) =>
-  Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainTime().toString({ smallestUnit: "minute" });
+export const localTimeOf = (instant: string, zone: string) => localTime(new Date(instant), zone);
 
 /** The instant a local day begins in the zone. */
 export const startOfDay = (date: string, zone: string) => Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).toInstant().toString();

@@ -5,6 +5,7 @@ import { parseDate } from "../../platform/dates.js";
 import { postcodeText, webAddress } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { ACCESSIBILITY } from "../../platform/search/labels.js";
+import { localDateOf, localTimeOf } from "./calendar-dates.js";
 import { EVENT_KINDS, PLACES } from "./events.model.js";
 
 /** Rows the form shows without JavaScript; blank rows are ignored. */
@@ -143,8 +144,7 @@ export const instantOf = (date: string, time: string, zone: string): string =>
 
 /** An instant as the local date and wall-clock time in the zone, as the form shows them. */
 export function localParts(instant: string, zone: string): { date: string; time: string } {
-  const local = Temporal.Instant.from(instant).toZonedDateTimeISO(zone);
-  return { date: local.toPlainDate().toString(), time: local.toPlainTime().toString({ smallestUnit: "minute" }) };
+  return { date: localDateOf(instant, zone), time: localTimeOf(instant, zone) };
 }
 
 /** The event's times as instants: each session, and the registration window. */

@@ -1,14 +1,14 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
 import { diffFields, type PendingChange } from "../../../platform/moderation/pending-change.js";
-import { ACCESSIBILITY, accessibilityLabels, labelOf, PRICES, priceLabels } from "../../../platform/search/labels.js";
+import { accessibilityLabels, labelOf, PRICES, priceLabels } from "../../../platform/search/labels.js";
+import { AccessibilityChoices, CategorySelect, LanguageChoices, TargetGroupChoices } from "../../../platform/ui/audience-fields.js";
 import { ChangeList, PendingChangeNotice, plainValue, type ShownChange, showDiff } from "../../../platform/ui/changes.js";
 import {
   Alert,
   Button,
   ButtonLink,
   Checkbox,
-  Checkboxes,
   DataTable,
   DecisionCard,
   EmptyState,
@@ -165,37 +165,16 @@ export function OfferFormPage(props: {
         />
         <Field name="title" label="offer.title" hint="offer.title.hint" required value={v.title} error={errors.title} />
         <Field name="description" label="offer.description" hint="offer.description.hint" multiline required value={v.description} error={errors.description} />
-        <Select
-          name="categoryId"
-          label="opportunity.category"
-          value={v.categoryId}
-          error={errors.categoryId}
-          options={[{ value: "", label: t("opportunity.category.choose") }, ...props.categories.map((c) => ({ value: c.id, label: c.label }))]}
-        />
-        <Checkboxes
-          name="targetGroups"
-          legend="offer.targetGroups"
-          chosen={chosen.targetGroups}
-          options={props.targetGroups.map((g) => ({ value: g.code, label: g.label }))}
-        />
+        <CategorySelect categories={props.categories} value={v.categoryId} error={errors.categoryId} />
+        <TargetGroupChoices targetGroups={props.targetGroups} chosen={chosen.targetGroups} />
         <Field name="placeName" label="offer.placeName" value={v.placeName} error={errors.placeName} />
         <Field name="address" label="offer.address" value={v.address} error={errors.address} autocomplete="street-address" />
         <Field name="postcode" label="opportunity.postcode" value={v.postcode} error={errors.postcode} autocomplete="postal-code" />
         <Checkbox name="online" label="offer.online" checked={v.online === "on"} />
         <Field name="timeText" label="offer.time" hint="offer.time.hint" required value={v.timeText} error={errors.timeText} />
         <WeekGrid name="slots" legend="offer.slots" hint="opportunity.slots.hint" chosen={chosen.slots} />
-        <Checkboxes
-          name="accessibility"
-          legend="search.facet.accessibility"
-          chosen={chosen.accessibility}
-          options={ACCESSIBILITY.map((a) => ({ value: a, label: t(accessibilityLabels[a]) }))}
-        />
-        <Checkboxes
-          name="languages"
-          legend="opportunity.languages"
-          chosen={chosen.languages}
-          options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
-        />
+        <AccessibilityChoices chosen={chosen.accessibility} />
+        <LanguageChoices chosen={chosen.languages} />
         <Select name="price" label="search.facet.price" value={v.price ?? "free"} options={PRICES.map((p) => ({ value: p, label: t(priceLabels[p]) }))} />
         <Field name="priceText" label="offer.priceText" value={v.priceText} error={errors.priceText} />
         <Field

@@ -1,11 +1,10 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { LANGUAGES, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
-import { ACCESSIBILITY, accessibilityLabels } from "../../../platform/search/labels.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
+import { AccessibilityChoices, CategorySelect, LanguageChoices, TargetGroupChoices } from "../../../platform/ui/audience-fields.js";
 import {
   Alert,
   Button,
   ButtonLink,
-  Checkboxes,
   ConfirmStep,
   DataTable,
   DecisionCard,
@@ -183,25 +182,9 @@ export function EventFormPage(
             value={v.description}
             error={errors.description}
           />
-          <Select
-            name="categoryId"
-            label="opportunity.category"
-            value={v.categoryId}
-            error={errors.categoryId}
-            options={[{ value: "", label: t("opportunity.category.choose") }, ...props.categories.map((c) => ({ value: c.id, label: c.label }))]}
-          />
-          <Checkboxes
-            name="targetGroups"
-            legend="offer.targetGroups"
-            chosen={props.chosen.targetGroups}
-            options={props.targetGroups.map((g) => ({ value: g.code, label: g.label }))}
-          />
-          <Checkboxes
-            name="languages"
-            legend="opportunity.languages"
-            chosen={props.chosen.languages}
-            options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
-          />
+          <CategorySelect categories={props.categories} value={v.categoryId} error={errors.categoryId} />
+          <TargetGroupChoices targetGroups={props.targetGroups} chosen={props.chosen.targetGroups} />
+          <LanguageChoices chosen={props.chosen.languages} />
         </Part>
 
         <Part id="when" title="eventForm.part.when" hint="eventForm.sessions.hint">
@@ -269,12 +252,7 @@ export function EventFormPage(
               error={errors.onlineUrl}
             />
           </div>
-          <Checkboxes
-            name="accessibility"
-            legend="search.facet.accessibility"
-            chosen={props.chosen.accessibility}
-            options={ACCESSIBILITY.map((a) => ({ value: a, label: t(accessibilityLabels[a]) }))}
-          />
+          <AccessibilityChoices chosen={props.chosen.accessibility} />
         </Part>
 
         <Part id="registration" title="eventForm.part.registration">

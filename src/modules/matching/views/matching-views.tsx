@@ -1,6 +1,7 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
+import { languageNames } from "../../../platform/i18n/i18n.js";
 import { kindLabels } from "../../../platform/search/labels.js";
+import { LanguageChoices } from "../../../platform/ui/audience-fields.js";
 import {
   Alert,
   Button,
@@ -235,12 +236,7 @@ export function ProfilePage(props: { values: ProfileForm; errors?: FieldErrors; 
           error={errors.maxKm}
           options={[{ value: "", label: t("matching.maxKm.default") }, ...MAX_KM.map((km) => ({ value: String(km), label: t("search.within.km", { km }) }))]}
         />
-        <Checkboxes
-          name="languages"
-          legend="matching.languages"
-          chosen={v.languages}
-          options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
-        />
+        <LanguageChoices chosen={v.languages} legend="matching.languages" />
         <Checkboxes
           name="needs"
           legend="matching.needs"

@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { LANGUAGES, languageNames } from "../../../platform/i18n/i18n.js";
 import type { PendingChange } from "../../../platform/moderation/pending-change.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
+import { CategorySelect, LanguageChoices } from "../../../platform/ui/audience-fields.js";
 import { PendingChangeNotice } from "../../../platform/ui/changes.js";
 import { Button, Checkbox, Checkboxes, ErrorSummary, Field, Form, Heading, P, Select, WeekGrid } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
@@ -83,13 +83,7 @@ export function OpportunityFormPage(props: {
       <Form action={props.action}>
         <input type="hidden" name="associationId" value={props.associationId} />
         <Field name="title" label="opportunity.title" hint="opportunity.title.hint" required value={v.title} error={errors.title} />
-        <Select
-          name="categoryId"
-          label="opportunity.category"
-          value={v.categoryId}
-          error={errors.categoryId}
-          options={[{ value: "", label: t("opportunity.category.choose") }, ...props.categories.map((c) => ({ value: c.id, label: c.label }))]}
-        />
+        <CategorySelect categories={props.categories} value={v.categoryId} error={errors.categoryId} />
         <Field name="tasks" label="opportunity.tasks" hint="opportunity.tasks.hint" multiline required value={v.tasks} error={errors.tasks} />
         <Field name="benefits" label="opportunity.benefits" hint="opportunity.benefits.hint" multiline value={v.benefits} error={errors.benefits} />
         <Select
@@ -115,12 +109,7 @@ export function OpportunityFormPage(props: {
         <Field name="startDate" label="opportunity.startDate" type="date" value={v.startDate} error={errors.startDate} />
         <Checkbox name="needsCertificate" label={countryProfile(tenant.country).certificate} checked={v.needsCertificate === "on"} />
         <Field name="minAge" label="opportunity.minAge" value={v.minAge} error={errors.minAge} />
-        <Checkboxes
-          name="languages"
-          legend="opportunity.languages"
-          chosen={props.chosen.languages}
-          options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
-        />
+        <LanguageChoices chosen={props.chosen.languages} />
         <Checkboxes name="suits" legend="opportunity.suits" chosen={props.chosen.suits} options={SUITS.map((s) => ({ value: s, label: t(suitsLabels[s]) }))} />
         <Field name="contactName" label="opportunity.contactName" required value={v.contactName} error={errors.contactName} autocomplete="name" />
         <Field

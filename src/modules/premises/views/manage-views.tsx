@@ -1,10 +1,9 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { ACCESSIBILITY, accessibilityLabels } from "../../../platform/search/labels.js";
+import { AccessibilityChoices } from "../../../platform/ui/audience-fields.js";
 import {
   Button,
   ButtonLink,
   Checkbox,
-  Checkboxes,
   DataTable,
   ErrorSummary,
   Field,
@@ -154,12 +153,7 @@ export function PremiseFormPage(props: {
         <Field name="capacity" label="premises.capacityLabel" type="number" value={v.capacity} error={errors.capacity} />
         <Field name="sizeM2" label="premise.size" type="number" value={v.sizeM2} error={errors.sizeM2} />
         <Field name="facilities" label="premises.facilities" hint="premise.facilities.hint" value={v.facilities} />
-        <Checkboxes
-          name="accessibility"
-          legend="search.facet.accessibility"
-          chosen={props.accessibility}
-          options={ACCESSIBILITY.map((a) => ({ value: a, label: t(accessibilityLabels[a]) }))}
-        />
+        <AccessibilityChoices chosen={props.accessibility} />
         <Field name="houseRules" label="premises.rules" multiline value={v.houseRules} />
         <Field name="accessDetails" label="premise.access" hint="premise.access.hint" multiline value={v.accessDetails} />
         <Checkbox name="bookable" label="premise.bookable" checked={v.bookable === "on"} />
