@@ -100,7 +100,7 @@ describe.each(dialects())("the applicant who never hears back [%s]", (dialect) =
     expect(page).toContain("Ole Olsen");
     expect(page).not.toContain("Else Eg");
     const waitingCsv = await (await staff.get("/opportunities/waiting.csv")).text();
-    expect(waitingCsv).toContain("Ole Olsen,Turleder onsdag");
+    expect(waitingCsv).toContain("Ole Olsen;Turleder onsdag");
     expect(waitingCsv).not.toContain("Else Eg");
     const adminNow = new Visitor(env.app, "a.test");
     await adminNow.signIn("admin@gaa.test");
@@ -118,7 +118,7 @@ describe.each(dialects())("the applicant who never hears back [%s]", (dialect) =
 
     // The centre's figures count both applicants as answered this month; associations do not see them.
     const csv = await (await staff.get("/opportunities/figures.csv")).text();
-    expect(csv).toMatch(/\nnovember 2026,1,2,2,[\d.]+,0\n/);
+    expect(csv).toMatch(/\nnovember 2026;1;2;2;[\d,]+;0\n/);
     expect(await (await staff.get("/opportunities/figures")).text()).toContain("Dage til første svar");
     expect((await adminNow.get("/opportunities/figures")).status).toBe(403);
   });

@@ -80,7 +80,7 @@ describe.each(dialects())("applications for a volunteer job [%s]", (dialect) => 
     expect(moved.status).toBe("contacted");
     const csv = await admin.get(`/opportunities/${id}/applications.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    expect(await csv.text()).toMatch(/Nina Nielsen,nina@example.org,,Jeg er lærer på pension\.,"\d{1,2}\. [a-z]+\.? \d{4},? \d{2}\.\d{2}",Kontaktet/);
+    expect(await csv.text()).toMatch(/Nina Nielsen;nina@example.org;;Jeg er lærer på pension\.;\d{1,2}\. [a-z]+\.? \d{4},? \d{2}\.\d{2};Kontaktet/);
     expect(moved.first_answer_at).not.toBeNull();
     expect((await admin.post(`/opportunities/${id}/applications/${application.id}`, { status: "hired!" }, { from: "/" })).status).toBe(422);
   });

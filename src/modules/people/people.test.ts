@@ -48,8 +48,8 @@ describe.each(dialects())("people and roles [%s]", (dialect) => {
     expect(csv).toContain("borger@a.test");
     expect(csv).not.toContain("borger@b.test");
     // Headers, roles and times in the reader's words.
-    expect(csv.replace(/^\uFEFF/, "").split("\n")[0]).toBe("Navn,E-mail,E-mail bekræftet,Roller,Oprettet");
-    expect(csv).toMatch(/Carl Case,case@a\.test,[^,]*,Sagsbehandler[^,]*,"\d{1,2}\. [a-z]+\.? \d{4},? \d{2}\.\d{2}"/);
+    expect(csv.replace(/^\uFEFF/, "").split("\n")[0]).toBe("Navn;E-mail;E-mail bekræftet;Roller;Oprettet");
+    expect(csv).toMatch(/Carl Case;case@a\.test;[^;]*;Sagsbehandler[^;]*;\d{1,2}\. [a-z]+\.? \d{4},? \d{2}\.\d{2}/);
   });
 
   it("keeps caseworkers and citizens out of the people list", async () => {

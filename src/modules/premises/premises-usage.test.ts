@@ -34,10 +34,10 @@ describe.each(dialects())("the use of premises [%s]", (dialect) => {
 
     const csv = await (await staffLater.get("/premises/usage.csv?from=2026-11-30&to=2026-12-06")).text();
     // Open 08-22 every day: 14 hours x 7 days; booked one date of 3 hours; the group did not come.
-    expect(csv).toContain("Klasselokale 3,Sønderby Skole,98,3,0.031,1,0,1");
+    expect(csv).toContain("Klasselokale 3;Sønderby Skole;98;3;0,031;1;0;1");
     const december = await (await staffLater.get("/premises/usage.csv?from=2026-12-01&to=2026-12-31")).text();
     // The Christmas closure from the 21st leaves 20 open days; one date booked, one cancelled.
-    expect(december).toContain("Klasselokale 3,Sønderby Skole,280,3,0.011,1,1,0");
+    expect(december).toContain("Klasselokale 3;Sønderby Skole;280;3;0,011;1;1;0");
     const page = await (await staffLater.get("/premises/usage?from=2026-11-30&to=2026-12-13")).text();
     expect(page).toContain("Brug af lokalerne");
     expect(page).toContain("<svg");

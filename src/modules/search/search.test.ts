@@ -111,7 +111,10 @@ describe.each(dialects())("one search [%s]", (dialect) => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\n");
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toContain("Hvad,");
+    expect(lines[0]).toContain("Hvad;");
+    // An English spreadsheet parts cells by commas.
+    const english = await (await new Visitor(env.app, "a.test", { "accept-language": "en" }).get("/search/export.csv?q=besogsven")).text();
+    expect(english.split("\n")[0]?.split(",")).toHaveLength(lines[0]?.split(";").length ?? 0);
     expect(lines.join("\n")).toContain("<script>alert(1)</script> Besøgsven");
     const refused = await new Visitor(env.app, "a.test").get("/search/export.csv?near=9999");
     expect(refused.status).toBe(303);
