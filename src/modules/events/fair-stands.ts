@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
-import { conflict, type FieldErrors, invalid, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
+import { conflict, type FieldErrors, forbidden, invalid, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
@@ -96,6 +96,7 @@ async function openJobCounts(ctx: ServiceContext): Promise<Map<string, number>> 
 async function applicant(ctx: ServiceContext, named: string | null): Promise<string> {
   if (!isPerson(ctx.actor)) throw unauthenticated();
   const run = await associationsRun(ctx);
+  if (!named && run.length === 0) throw forbidden();
   const id = named ?? (run.length === 1 ? run[0]?.id : undefined);
   if (!id) throw invalidField("associationId", "fair.association.required");
   authorize(ctx.actor, canApplyForStand, { tenantId: ctx.tenant.id, associationId: id });

@@ -226,7 +226,7 @@ export function FairSection(props: { e: CommunityEvent; fair: FairBlock; form?: 
                         {s.associationName}
                       </a>
                     </h3>
-                    <p class="ds-paragraph fair-stand-line">{t("fair.standNumberIs", { number: s.standNumber ?? "" })}</p>
+                    <p class="ds-sr-only">{t("fair.standNumberIs", { number: s.standNumber ?? "" })}</p>
                     <p class="ds-paragraph">{s.shows}</p>
                     {jobs > 0 && (
                       <p class="ds-paragraph">
@@ -388,7 +388,7 @@ export function VisitorPage(props: {
       <p class="detail-kind">{t("fair.visitor.at", { title: props.e.title, number: s.standNumber ?? "" })}</p>
       <div class="fair-visitor-head">
         <Logo name={s.associationName} src={logoOf(s)} size="md" />
-        <Heading>{s.associationName}</Heading>
+        <Heading size="lg">{s.associationName}</Heading>
       </div>
       <Paragraphs text={s.shows} />
       <section class="stack" aria-labelledby="lead-heading">
