@@ -78,7 +78,16 @@ export async function seedFair(
   for (const [i, a] of extra.entries())
     await db
       .insertInto("associations")
-      .values({ id: a.id, tenant_id: tenantId, name: a.name, registration_number: null, email: `boers${i + 1}@${input.domain}`, phone: null, created_at: at(400), updated_at: at(400) })
+      .values({
+        id: a.id,
+        tenant_id: tenantId,
+        name: a.name,
+        registration_number: null,
+        email: `boers${i + 1}@${input.domain}`,
+        phone: null,
+        created_at: at(400),
+        updated_at: at(400),
+      })
       .execute();
   const exhibitors = [...input.associations, ...extra].slice(0, 40);
   let number = 0;
