@@ -98,7 +98,15 @@ function StandForm(props: {
 }
 
 /** One of the reader's associations at this fair: its application or the form to send one. */
-function MyStand(props: { e: CommunityEvent; fair: FairBlock; a: FairBlock["mine"][number]; several: boolean; form?: StandFormState | undefined }) {
+function MyStand(props: {
+  e: CommunityEvent;
+  fair: FairBlock;
+  a: FairBlock["mine"][number];
+  several: boolean;
+  /** Whether this association's form is the one open on the page (one at a time, when the person runs several). */
+  open: boolean;
+  form?: StandFormState | undefined;
+}) {
   const { t } = usePage();
   const { e, a } = props;
   const s = a.stand;
@@ -126,6 +134,12 @@ function MyStand(props: { e: CommunityEvent; fair: FairBlock; a: FairBlock["mine
       )}
       {s?.status === "declined" ? (
         <P>{t("fair.declinedText")}</P>
+      ) : props.fair.open && !props.open ? (
+        <P>
+          <a class="ds-link" href={`/events/${e.id}?for=${a.id}#stand-${a.id}`}>
+            {s ? t("fair.changeFor", { association: a.name }) : t("fair.applyFor", { association: a.name })}
+          </a>
+        </P>
       ) : props.fair.open ? (
         <>
           {!s && <P>{t("fair.applyIntro")}</P>}
@@ -152,10 +166,17 @@ function MyStand(props: { e: CommunityEvent; fair: FairBlock; a: FairBlock["mine
 }
 
 /** The fair's part of its page: the exhibitors by stand, a category filter, and the reader's own stand. */
-export function FairSection(props: { e: CommunityEvent; fair: FairBlock; form?: (StandFormState & { associationId: string | null }) | undefined }) {
+export function FairSection(props: {
+  e: CommunityEvent;
+  fair: FairBlock;
+  /** The association whose form is open, when the person runs several. */
+  formFor: string | null;
+  form?: (StandFormState & { associationId: string | null }) | undefined;
+}) {
   const { t, fmt } = usePage();
   const { e, fair } = props;
   const errors = props.form?.errors ?? {};
+  const open = props.form?.associationId ?? (fair.mine.some((a) => a.id === props.formFor) ? props.formFor : fair.mine[0]?.id);
   return (
     <div class="stack fair">
       {fair.mine.length > 0 && (
@@ -165,13 +186,7 @@ export function FairSection(props: { e: CommunityEvent; fair: FairBlock; form?: 
           </h2>
           <ErrorSummary errors={errors} />
           {fair.mine.map((a) => (
-            <MyStand
-              e={e}
-              fair={fair}
-              a={a}
-              several={fair.mine.length > 1}
-              form={props.form && (props.form.associationId ?? fair.mine[0]?.id) === a.id ? props.form : undefined}
-            />
+            <MyStand e={e} fair={fair} a={a} several={fair.mine.length > 1} open={a.id === open} form={props.form && open === a.id ? props.form : undefined} />
           ))}
         </section>
       )}
