@@ -70,7 +70,7 @@ test("an association applies for a stand at the fair, staff give it a number, it
   await visit(visitor, new URL(url).pathname);
   const email = `gaest-${fair.id}@example.org`;
   await visitor.getByLabel(/^E-mail/).fill(email);
-  await visitor.getByLabel(/^Andet du er interesseret i/).fill("Har tid tirsdag formiddag");
+  await visitor.getByLabel(/^Andet du er interesseret i/).fill("Kan komme om lørdagen efter børsen");
   await visitor.getByRole("button", { name: "Send" }).click();
   await expect(visitor.getByText("Uden samtykke gemmer vi intet").first()).toBeVisible();
   await visitor.getByLabel(/må kontakte mig om det$/).check();
@@ -83,6 +83,6 @@ test("an association applies for a stand at the fair, staff give it a number, it
   await stand.getByRole("link", { name: "Interesserede fra frivilligbørsen" }).click();
   await expectAccessible(mette);
   await expect(mette.getByText(email).first()).toBeVisible();
-  await expect(mette.getByText("Har tid tirsdag formiddag")).toBeVisible();
+  await expect(mette.getByText("Kan komme om lørdagen efter børsen")).toBeVisible();
   await db.destroy();
 });

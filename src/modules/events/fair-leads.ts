@@ -64,10 +64,12 @@ export async function recordLead(ctx: ServiceContext, code: string, input: LeadI
 export async function leadsOf(
   ctx: ServiceContext,
   named: string | null,
+  /** The association the person works on now (the header's choice), when the address names none. */
+  preferred: string | null = null,
 ): Promise<{ association: { id: string; name: string }; associations: { id: string; name: string }[]; leads: FairLead[] }> {
   if (!isPerson(ctx.actor)) throw unauthenticated();
   const run = await associationsRun(ctx);
-  const association = named ? run.find((a) => a.id === named) : run[0];
+  const association = named ? run.find((a) => a.id === named) : (run.find((a) => a.id === preferred) ?? run[0]);
   if (!association || !can(ctx.actor, canSeeLeads, { tenantId: ctx.tenant.id, associationId: association.id })) throw notFound();
   return { association, associations: run, leads: await repo.leadsOfAssociation(ctx.db, ctx.tenant.id, association.id) };
 }

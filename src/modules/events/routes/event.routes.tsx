@@ -41,7 +41,7 @@ export async function showEvent(
       organiserHref={e.associationId ? `/directory/associations/${e.associationId}` : null}
       jsonLd={e.status === "published" || e.status === "cancelled" ? eventJsonLd(e, `${ctx.baseUrl}/events/${e.id}`, ctx.lang, organiserOf(ctx, e)) : undefined}
       form={form && { values: form.values, errors: form.errors, others }}
-      extra={fair && <FairSection e={e} fair={fair} formFor={c.req.query("for") ?? null} form={standForm} />}
+      extra={fair && <FairSection e={e} fair={fair} formFor={c.req.query("for") ?? c.get("session")?.activeAssociationId ?? null} form={standForm} />}
     />,
     status,
   );

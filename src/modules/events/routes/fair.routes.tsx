@@ -50,11 +50,11 @@ const standAction = (act: "apply" | "change") => async (c: Context<AppEnv>) => {
 /** The fair's pages under /events: an association's stand, the staff's list of stands and agreements, a stand's sign, an association's leads. */
 export const fairRoutes = new Hono<AppEnv>()
   .get("/fair/leads", async (c) => {
-    const page = await leadsOf(serviceContext(c), c.req.query("association") ?? null);
+    const page = await leadsOf(serviceContext(c), c.req.query("association") ?? null, c.get("session")?.activeAssociationId ?? null);
     return render(c, c.get("t")("fair.leads.title"), <LeadsPage {...page} />);
   })
   .get("/fair/leads.csv", async (c) => {
-    const { leads } = await leadsOf(serviceContext(c), c.req.query("association") ?? null);
+    const { leads } = await leadsOf(serviceContext(c), c.req.query("association") ?? null, c.get("session")?.activeAssociationId ?? null);
     const t = c.get("t");
     const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     return csvResponse(
