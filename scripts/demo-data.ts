@@ -14,6 +14,7 @@ import { putDocument } from "../src/platform/search/documents.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
+import { seedFair } from "./demo-fair.js";
 import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
 import { demoPostcodes } from "./demo-postcodes.js";
@@ -417,7 +418,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         const p = people.find((q) => q.key === key) as (typeof people)[number];
         return { id: ids[key], name: p.name, email: p.email };
       };
-      await seedEvents(trx, ring, {
+      const events = await seedEvents(trx, ring, {
         tenantId,
         zone: "Europe/Copenhagen",
         now: clock.now(),
@@ -431,6 +432,29 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         people: { staffId: ids.staff, citizen: person("citizen"), assocAdmin: person("assocAdmin") },
         offerHours: 48,
       });
+      // The volunteer fair's 40 stands, with a category each from the association's first job.
+      const fair = events.get("fair");
+      if (fair) {
+        const categoryOf = (i: number) => categories.find((c) => c.code === jobs.find((j) => j.association === i)?.category)?.id ?? null;
+        const openJobs = await trx
+          .selectFrom("opportunities")
+          .select(["id", "title"])
+          .where("tenant_id", "=", tenantId)
+          .where("association_id", "=", assocIds[0] as string)
+          .where("status", "=", "published")
+          .execute();
+        await seedFair(trx, {
+          tenantId,
+          now: clock.now(),
+          zone: "Europe/Copenhagen",
+          domain: DOMAIN,
+          fair,
+          associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, categoryId: categoryOf(i) })),
+          assocAdminId: ids.assocAdmin,
+          staffId: ids.staff,
+          jobs: openJobs,
+        });
+      }
     }
   });
   return info;

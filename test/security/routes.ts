@@ -8,6 +8,7 @@ import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageI
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
+import { agreementInput, leadInput, standActionInput, standInput, standNumbersInput } from "../../src/modules/events/fair.schema.js";
 import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
@@ -345,6 +346,23 @@ export const FILL: Record<string, Fill> = {
     form: (w) => ({ name: `${N} Deltager`, email: `deltager-${w.key}@example.org`, phone: "", answer_food: "vegetar" }),
     schema: registrationInput,
   },
+  // The volunteer fair.
+  "GET /events/fair/leads": { query: (w) => ({ association: w.club }) },
+  "GET /events/fair/leads.csv": { query: (w) => ({ association: w.club }) },
+  "POST /events/:id/stand": { params: (w) => ({ id: w.fair }), form: () => ({ size: "medium", shows: `${N} standen` }), schema: standInput },
+  "POST /events/:id/stand/change": { params: (w) => ({ id: w.fair }), form: () => ({ size: "large", shows: `${N} standen` }), schema: standInput },
+  "POST /events/:id/stand/withdraw": { params: (w) => ({ id: w.fair }), form: () => ({}), schema: standActionInput, late: true },
+  "GET /events/:id/stands": { params: (w) => ({ id: w.fair }) },
+  "POST /events/:id/stands": { params: (w) => ({ id: w.fair }), form: (w) => ({ [`number_${w.stand}`]: "2" }), schema: standNumbersInput },
+  "POST /events/:id/stands/:standId/decline": { params: (w) => ({ id: w.fair, standId: w.stand }), schema: null, late: true },
+  "GET /events/:id/stands.csv": { params: (w) => ({ id: w.fair }) },
+  "GET /events/:id/stands/:standId/sign": { params: (w) => ({ id: w.fair, standId: w.stand }) },
+  "GET /events/:id/agreements": { params: (w) => ({ id: w.fair }) },
+  "POST /events/:id/agreements": { params: (w) => ({ id: w.fair }), form: (w) => ({ associations: w.club, agreed: `${N} aftale` }), schema: agreementInput },
+  "GET /events/:id/agreements.csv": { params: (w) => ({ id: w.fair }) },
+  "GET /fair/:code": { params: (w) => ({ code: w.standCode }) },
+  "POST /fair/:code": { params: (w) => ({ code: w.standCode }), form: () => ({ email: "besoegende@example.org", consent: "on" }), schema: leadInput },
+  "GET /fair/:code/thanks": { params: (w) => ({ code: w.standCode }) },
   "GET /events/:id/participants": { params: (w) => ({ id: w.event }) },
   "POST /events/:id/participants": {
     params: (w) => ({ id: w.event }),

@@ -47,6 +47,10 @@ export interface TenantWorld {
   eventSession: string;
   /** The key in the citizen's registration mails. */
   eventKey: string;
+  /** A volunteer fair where the club has stand 1, a visitor left their interest, and staff noted an agreement. */
+  fair: string;
+  stand: string;
+  standCode: string;
   savedSearch: string;
   apiToken: string;
   apiSecret: string;
@@ -262,6 +266,14 @@ export async function buildTenant(
   await post(anonymous, `/events/${event}/register`, { name: `${P} Anonym Deltager`, email: `deltager@${host}`, phone: "" }, 200);
   const eventToken = await linkParam(db, tenant.id, `deltager@${host}`, "token");
 
+  // The volunteer fair: the club applies and gets stand 1; a visitor leaves their interest; staff note an agreement.
+  const fair = (await buildEvent(db, tenant, { now: env.clock.now(), kind: "fair", categoryId: category.id, title: `${P} frivilligbørs` })).id;
+  await post(clubAdmin, `/events/${fair}/stand`, { size: "small", shows: `${P} quiz om foreningen` }, 303);
+  const standRow = await db.selectFrom("fair_stands").select(["id", "code"]).where("event_id", "=", fair).executeTakeFirstOrThrow();
+  await post(staff, `/events/${fair}/stands`, { [`number_${standRow.id}`]: "1" }, 303);
+  await post(anonymous, `/fair/${standRow.code}`, { email: `gaest@${host}`, consent: "on" }, 303);
+  await post(staff, `/events/${fair}/agreements`, { associations: club.id, others: "", agreed: `${P} aftale om frugt`, followUpOn: "" }, 303);
+
   // The rest: a saved search, an API token, a calendar link, a matching profile and consent.
   await post(citizen, "/search/saved", { query: "q=lektiehj%C3%A6lp", frequency: "weekly" }, 303);
   const savedSearch = (await db.selectFrom("saved_searches").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
@@ -330,6 +342,9 @@ export async function buildTenant(
     event,
     eventSession: published.sessions[0]?.id ?? "",
     eventKey,
+    fair,
+    stand: standRow.id,
+    standCode: standRow.code,
     savedSearch,
     apiToken,
     apiSecret,
@@ -376,6 +391,7 @@ export async function buildTenant(
     ...Object.values(users).map((u) => u.id),
     ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, organisedEvent, pendingEvent, building, room, photo, closure],
     ...[booking, pendingBooking, round, roundApplication, event, world.eventSession, savedSearch, apiToken, world.mail, consent],
+    ...[fair, standRow.id],
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;

@@ -23,6 +23,7 @@ import * as premiseRulesVersion from "./20261127_0100_premise_rules_version.js";
 import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 import * as settingsVersion from "./20261127_0100_settings_version.js";
 import * as events from "./20261127_0200_events.js";
+import * as fair from "./20261127_0310_fair.js";
 import * as eventChangeIndexes from "./20261127_0390_event_change_indexes.js";
 
 export const migrations: Record<string, Migration> = {
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
   "20261127_0100_settings_version": settingsVersion,
   "20261127_0100_search_snapshots": searchSnapshots,
   "20261127_0200_events": events,
+  "20261127_0310_fair": fair,
   "20261127_0390_event_change_indexes": eventChangeIndexes,
 };

@@ -4,6 +4,8 @@ import { forEachTenantContext, inTransaction, type ServiceContext } from "../../
 import { mailLapsed, mailReminder } from "./event-mails.js";
 import type { Registration } from "./events.model.js";
 import * as repo from "./events.repository.js";
+import { sendFollowUps } from "./fair-agreements.js";
+import { deleteOldLeads } from "./fair-leads.js";
 import { fillFreedPlaces, lockedOccupancy } from "./places.js";
 
 /** Offers not accepted in time lapse (the person is told), and each freed place goes on to the next on the list. */
@@ -58,11 +60,20 @@ export async function deleteSensitiveAnswers(ctx: ServiceContext): Promise<void>
 export function eventJobs(deps: JobDeps): JobSet {
   const each = (work: (ctx: ServiceContext) => Promise<void>) => () => forEachTenantContext(deps, work);
   return {
-    handlers: { "events.lapse_offers": each(lapseOffers), "events.reminders": each(sendReminders), "events.delete_answers": each(deleteSensitiveAnswers) },
+    handlers: {
+      "events.lapse_offers": each(lapseOffers),
+      "events.reminders": each(sendReminders),
+      "events.delete_answers": each(deleteSensitiveAnswers),
+      // The fair: follow-up reminders of agreements, and leads deleted six months after the fair.
+      "events.fair_follow_ups": each(sendFollowUps),
+      "events.fair_delete_leads": each(deleteOldLeads),
+    },
     schedules: [
       { name: "events.lapse_offers", everyMs: 5 * 60_000 },
       { name: "events.reminders", everyMs: 30 * 60_000 },
       { name: "events.delete_answers", everyMs: DAY_MS },
+      { name: "events.fair_follow_ups", everyMs: 60 * 60_000 },
+      { name: "events.fair_delete_leads", everyMs: DAY_MS },
     ],
   };
 }

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../platform/http/env.js";
 import { calendarRoutes } from "./routes/calendar.routes.js";
 import { eventRoutes, registrationRoutes } from "./routes/event.routes.js";
+import { fairRoutes } from "./routes/fair.routes.js";
 import { manageRoutes } from "./routes/manage.routes.js";
 import { participantsRoutes } from "./routes/participants.routes.js";
 
@@ -13,5 +14,6 @@ export const eventsRoutes = new Hono<AppEnv>()
   .route("/registration", registrationRoutes)
   .route("/", manageRoutes)
   .route("/", calendarRoutes)
+  .route("/", fairRoutes)
   .route("/", participantsRoutes)
   .route("/", eventRoutes);

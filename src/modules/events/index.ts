@@ -5,7 +5,9 @@ import { registerEventsApi } from "./events.api.js";
 import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
+import type {} from "./fair.table.js";
 import { notAPerson, personalData } from "./personal-data.js";
+import { fairVisitorRoutes } from "./routes/fair.routes.js";
 import { waitingInEvents } from "./start.js";
 
 export { eventJsonLd } from "./events.jsonld.js";
@@ -13,7 +15,11 @@ export { indexEvent } from "./events.search.js";
 
 export const eventsModule: ModuleDefinition = {
   name: "events",
-  mounts: [{ path: "/events", routes: eventsRoutes }],
+  mounts: [
+    { path: "/events", routes: eventsRoutes },
+    // A stand's sign has a QR code to its visitors' page: short, to type from the sign if need be.
+    { path: "/fair", routes: fairVisitorRoutes },
+  ],
   api: registerEventsApi,
   jobs: eventJobs,
   notices: {
@@ -29,6 +35,9 @@ export const eventsModule: ModuleDefinition = {
     eventCancelled: "eventForm.notice.cancelled",
     eventApproved: "eventForm.notice.approved",
     eventSentBack: "eventForm.notice.sentBack",
+    standApplied: "fair.notice.applied",
+    standWithdrawn: "fair.notice.withdrawn",
+    standDeclined: "fair.notice.declined",
   },
   personalData,
   notAPerson,

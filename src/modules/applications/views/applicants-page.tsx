@@ -9,7 +9,11 @@ export function ApplicantsPage(props: { o: Opportunity; rows: Application[] }) {
   return (
     <div class="stack">
       <Heading>{t("application.list.heading", { title: props.o.title })}</Heading>
-      {props.rows.length > 0 && <Link href={`/opportunities/${props.o.id}/applications.csv`}>{t("table.exportCsv")}</Link>}
+      <div class="actions">
+        {props.rows.length > 0 && <Link href={`/opportunities/${props.o.id}/applications.csv`}>{t("table.exportCsv")}</Link>}
+        {/* Beside the applicants: the visitors who left their interest at the association's stand at a volunteer fair. */}
+        <Link href={`/events/fair/leads?association=${props.o.associationId}`}>{t("fair.leads.applicantsLink")}</Link>
+      </div>
       {props.rows.length === 0 ? (
         <EmptyState title="application.list.empty" />
       ) : (

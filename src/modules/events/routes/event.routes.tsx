@@ -9,15 +9,25 @@ import { icsAttachment, manageKey } from "../event-mails.js";
 import { eventPage, myRegistrations } from "../event-page.js";
 import { eventJsonLd } from "../events.jsonld.js";
 import type { CommunityEvent } from "../events.model.js";
+import { fairBlock } from "../fair-stands.js";
 import { acceptOffer, cancelPlaces, registrationByKey } from "../my-registration.js";
 import { confirmRegistration, type RegisterOutcome, register } from "../register.js";
 import { groupActionInput, REGISTRATION_LISTS, registrationInput } from "../registration.schema.js";
 import { CheckEmailPage, EventPage, MyEventsPage, RegistrationPage } from "../views/event-views.js";
+import { FairSection, type StandFormState } from "../views/fair-views.js";
 
-async function showEvent(c: Context<AppEnv>, id: string, form?: { values: Record<string, string>; errors: FieldErrors }, status: 200 | 409 | 422 | 429 = 200) {
+export async function showEvent(
+  c: Context<AppEnv>,
+  id: string,
+  form?: { values: Record<string, string>; errors: FieldErrors },
+  status: 200 | 409 | 422 | 429 = 200,
+  standForm?: StandFormState & { associationId: string | null },
+) {
   const ctx = serviceContext(c);
   const page = await eventPage(ctx, id);
   const e = page.event;
+  // A fair's page lists its exhibitors and takes associations' applications for a stand.
+  const fair = e.kind === "fair" ? await fairBlock(ctx, e, c.req.query("category") ?? null) : null;
   const others = form ? (form.values.others ?? "").split(",") : [];
   return render(
     c,
@@ -31,6 +41,7 @@ async function showEvent(c: Context<AppEnv>, id: string, form?: { values: Record
       organiserHref={e.associationId ? `/directory/associations/${e.associationId}` : null}
       jsonLd={e.status === "published" || e.status === "cancelled" ? eventJsonLd(e, `${ctx.baseUrl}/events/${e.id}`, ctx.lang, organiserOf(ctx, e)) : undefined}
       form={form && { values: form.values, errors: form.errors, others }}
+      extra={fair && <FairSection e={e} fair={fair} formFor={c.req.query("for") ?? c.get("session")?.activeAssociationId ?? null} form={standForm} />}
     />,
     status,
   );

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
 import { accessibilityLabels, labelOf } from "../../../platform/search/labels.js";
@@ -157,6 +158,8 @@ export function EventPage(props: {
   form?: RegistrationFormState | undefined;
   jsonLd?: Record<string, unknown> | undefined;
   mine?: EventPageData["mine"];
+  /** What a kind of event adds to its page (a fair's exhibitors). */
+  extra?: Child;
 }) {
   const { t, tenant } = usePage();
   const { e } = props;
@@ -188,6 +191,7 @@ export function EventPage(props: {
           </section>
         </div>
       </div>
+      {props.extra}
       {props.mayManage && (
         <div class="actions">
           {e.status !== "cancelled" && <ButtonLink href={`/events/${e.id}/edit`}>{t("event.edit")}</ButtonLink>}
