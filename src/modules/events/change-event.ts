@@ -4,6 +4,7 @@ import { conflict, invalidField } from "../../platform/http/errors.js";
 import { sameValue } from "../../platform/moderation/pending-change.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { type EventContent, eventContent, mayManage } from "./event-record.js";
+import { keepRoomBooked, linkRooms, roomRace } from "./event-room.js";
 import type { CommunityEvent } from "./events.model.js";
 import { findEvent, occupancyOf, replaceSessions, updateEvent } from "./events.repository.js";
 import type { EventInput } from "./events.schema.js";
@@ -56,7 +57,9 @@ export async function changeEvent(ctx: ServiceContext, id: string, input: EventI
       sessions: content.sessions.map((s) => ({ ...s, eventId: id })),
     };
     await updateEvent(tx.db, after);
+    const rooms = await keepRoomBooked(tx, after, input);
     await replaceSessions(tx.db, tx.tenant.id, id, after.sessions);
+    await linkRooms(tx, rooms);
     await indexEvent(tx, after);
     const datesChanged = timesOf(before.sessions) !== timesOf(after.sessions);
     const changed = [...COMPARED.filter((f) => !sameValue(before[f], after[f])), ...(datesChanged ? ["sessions"] : [])];
@@ -64,5 +67,7 @@ export async function changeEvent(ctx: ServiceContext, id: string, input: EventI
     if (after.status === "published" && (datesChanged || TOLD.some((f) => !sameValue(before[f], after[f])))) await tellEveryone(tx, after, "changed");
     if (after.capacity > before.capacity) await fillFreedPlaces(tx, after);
     return after;
+  }).catch((error) => {
+    throw roomRace(error);
   });
 }

@@ -2,6 +2,7 @@ import { type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { type Keyring, open, seal } from "../../platform/crypto/sealed.js";
+import type { EventRoomBookingsTable } from "./event-room.table.js";
 import {
   type CommunityEvent,
   type EventQuestion,
@@ -609,3 +610,64 @@ export async function findPublicEvent(db: Database, tenantId: string, id: string
 }
 
 // (end of eventcal)
+
+// ——— eventroom: the rooms booked for an event's sessions ———
+
+/** A booking of the event's room for one session, as the event keeps it. */
+export interface EventRoomBooking {
+  bookingId: string;
+  eventId: string;
+  sessionId: string;
+  premiseId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+const toRoomBooking = (r: Selectable<EventRoomBookingsTable>): EventRoomBooking => ({
+  bookingId: r.booking_id,
+  eventId: r.event_id,
+  sessionId: r.session_id,
+  premiseId: r.premise_id,
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+});
+
+/** The bookings of the room kept for some events, in the order of their sessions. */
+export async function roomBookingsOf(db: Database, tenantId: string, eventIds: readonly string[]): Promise<EventRoomBooking[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("event_room_bookings")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("event_id", "in", eventIds)
+    .orderBy("starts_at")
+    .execute();
+  return rows.map(toRoomBooking);
+}
+
+export async function insertRoomBookings(db: Database, tenantId: string, rows: readonly EventRoomBooking[], now: string): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("event_room_bookings")
+    .values(
+      rows.map((r) => ({
+        booking_id: r.bookingId,
+        tenant_id: tenantId,
+        event_id: r.eventId,
+        session_id: r.sessionId,
+        premise_id: r.premiseId,
+        starts_at: r.startsAt,
+        ends_at: r.endsAt,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+/** Forgets bookings an event no longer keeps (they were cancelled for it). */
+export async function deleteRoomBookings(db: Database, tenantId: string, bookingIds: readonly string[]): Promise<void> {
+  if (bookingIds.length === 0) return;
+  await db.deleteFrom("event_room_bookings").where("tenant_id", "=", tenantId).where("booking_id", "in", bookingIds).execute();
+}
+
+// (end of eventroom)

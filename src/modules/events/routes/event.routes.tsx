@@ -7,6 +7,7 @@ import { render } from "../../../platform/http/render.js";
 import { type ServiceContext, serviceContext } from "../../../platform/service-context.js";
 import { icsAttachment, manageKey } from "../event-mails.js";
 import { eventPage, myRegistrations } from "../event-page.js";
+import { sessionRooms } from "../event-room.js";
 import { eventJsonLd } from "../events.jsonld.js";
 import type { CommunityEvent } from "../events.model.js";
 import { acceptOffer, cancelPlaces, registrationByKey } from "../my-registration.js";
@@ -18,6 +19,7 @@ async function showEvent(c: Context<AppEnv>, id: string, form?: { values: Record
   const ctx = serviceContext(c);
   const page = await eventPage(ctx, id);
   const e = page.event;
+  const rooms = page.mayManage && e.place === "premise" ? await sessionRooms(ctx, e.id) : null;
   const others = form ? (form.values.others ?? "").split(",") : [];
   return render(
     c,
@@ -27,6 +29,7 @@ async function showEvent(c: Context<AppEnv>, id: string, form?: { values: Record
       o={page.occupancy}
       closed={page.closed}
       mayManage={page.mayManage}
+      rooms={rooms}
       mine={form ? null : page.mine}
       organiserHref={e.associationId ? `/directory/associations/${e.associationId}` : null}
       jsonLd={e.status === "published" || e.status === "cancelled" ? eventJsonLd(e, `${ctx.baseUrl}/events/${e.id}`, ctx.lang, organiserOf(ctx, e)) : undefined}

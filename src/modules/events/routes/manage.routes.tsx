@@ -11,6 +11,7 @@ import { cancelEvent } from "../cancel-event.js";
 import { changeEvent } from "../change-event.js";
 import { createEvent } from "../create-event.js";
 import { decideEvent, moderationQueue } from "../decide-event.js";
+import { sessionRooms } from "../event-room.js";
 import type { CommunityEvent } from "../events.model.js";
 import { canModerateEvents, canRunCentreEvents } from "../events.policy.js";
 import { EVENT_LISTS, eventDecisionInput, eventInput, localParts, QUESTION_ROWS, SESSION_ROWS } from "../events.schema.js";
@@ -161,6 +162,7 @@ export const manageRoutes = new Hono<AppEnv>()
       maxPerRegistration: "1",
       contactEmail: isPerson(actor) ? actor.email : "",
       languages: ctx.tenant.defaultLanguage,
+      bookRoom: "on",
     });
     return showForm(c, null, form);
   })
@@ -170,8 +172,12 @@ export const manageRoutes = new Hono<AppEnv>()
     return render(c, c.get("t")("eventForm.moderation.title"), <EventModerationPage rows={rows} />);
   })
   .get("/:id/edit", async (c) => {
-    const found = await eventForOrganiser(serviceContext(c), c.req.param("id"));
-    return showForm(c, { id: found.event.id, taken: found.occupancy.taken }, asForm(found.event, c.get("tenant").timeZone));
+    const ctx = serviceContext(c);
+    const found = await eventForOrganiser(ctx, c.req.param("id"));
+    const form = asForm(found.event, ctx.tenant.timeZone);
+    // The box stays ticked while the event has its room booked through the form.
+    const booked = (await sessionRooms(ctx, found.event.id)).some((r) => r.status !== "cancelled" && r.status !== "rejected");
+    return showForm(c, { id: found.event.id, taken: found.occupancy.taken }, { ...form, values: { ...form.values, bookRoom: booked ? "on" : "" } });
   })
   .post("/:id/edit", (c) => save(c, c.req.param("id")))
   .get("/:id/cancel", async (c) => {

@@ -116,6 +116,22 @@ function Rows<R>(props: {
   );
 }
 
+/** Whether saving the event books its premise for each session (the premises module's rules decide). */
+function BookRoomChoice(props: { checked: boolean }) {
+  const { t } = usePage();
+  return (
+    <div class="ds-field event-book-room">
+      <input class="ds-input" type="checkbox" name="bookRoom" value="on" id="f-bookRoom" checked={props.checked} aria-describedby="f-bookRoom-hint" />
+      <label class="ds-label" for="f-bookRoom">
+        {t("events.room.book")}
+      </label>
+      <div class="ds-paragraph" data-field="description" id="f-bookRoom-hint">
+        {t("events.room.book.hint")}
+      </div>
+    </div>
+  );
+}
+
 export function EventFormPage(
   props: EventForm & {
     action: string;
@@ -235,6 +251,7 @@ export function EventFormPage(
               ]}
             />
             <P class="event-hint">{t("eventForm.premise.hint")}</P>
+            <BookRoomChoice checked={v.bookRoom === "on"} />
           </div>
           <div class="event-place stack" data-place="address">
             <Field name="placeName" label="eventForm.placeName" value={v.placeName} error={errors.placeName} />
