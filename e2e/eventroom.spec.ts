@@ -62,6 +62,6 @@ test("staff book the room for a three-session course from the event form; the sa
   await fillCourse(page, `Kursus der støder sammen ${stamp}`, id, dates);
   await page.getByRole("button", { name: "Opret arrangement" }).click();
   const summary = page.locator(".ds-error-summary");
-  await expect(summary).toContainText(/Dato 1 \(.*\): .*har bedt om lokalet kl\. 10\.00–12\.00/);
+  await expect(summary).toContainText(/Dato 1 \(.*\): Lokalet er søgt kl\. 10\.00–12\.00 til Kursus for nye frivillige/);
   await expectAccessible(page);
 });

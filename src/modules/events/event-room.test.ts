@@ -168,6 +168,15 @@ describe.each(dialects())("the event form books its premise for each session, un
     expect(mail.map((m) => m.subject)).toContain("Ikke booket: Salen");
     const after = await (await staff.get(`/events/${id}`)).text();
     expect(after).toContain("Begrundelse: Salen er lukket for maling.");
+
+    // The same times again: the first date is still asked for (the second was freed by the rejection).
+    const again = await staff.post("/events/new", course({ title: "Det samme kursus igen" }), { from: "/events/new" });
+    expect(again.status).toBe(422);
+    const html = await again.text();
+    expect(html).toContain(
+      "Dato 1 (1. december 2026 kl. 18.00–20.30): Lokalet er søgt kl. 18.00–20.30 til Kursus i bestyrelsesarbejde, og ansøgningen venter på svar.",
+    );
+    expect(html).not.toContain("Dato 2 (");
   });
 
   it("refuses a course whose second session collides with a booking, names it, and writes nothing", async () => {
@@ -177,7 +186,7 @@ describe.each(dialects())("the event form books its premise for each session, un
     const res = await staff.post("/events/new", course({ title: "Kursus der støder sammen" }), { from: "/events/new" });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain("Dato 2 (8. december 2026 kl. 18.00–20.30): Lokalet er booket kl. 17.00–19.00 af Grønby Seniorklub.");
+    expect(html).toContain("Dato 2 (8. december 2026 kl. 18.00–20.30): Lokalet er booket kl. 17.00–19.00 til Grønby Seniorklub.");
     expect(html).not.toContain("Dato 1 (");
     // What was typed is kept, the box still ticked.
     expect(html).toContain('value="2026-12-15"');
@@ -249,7 +258,7 @@ describe.each(dialects())("the event form books its premise for each session, un
       { from: `/events/${id}/edit` },
     );
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain("Dato 3 (15. december 2026 kl. 12.00–14.00): Lokalet er booket kl. 11.00–13.00 af Grønby Seniorklub.");
+    expect(await refused.text()).toContain("Dato 3 (15. december 2026 kl. 12.00–14.00): Lokalet er booket kl. 11.00–13.00 til Grønby Seniorklub.");
     expect((await findEvent(t.db, a.id, id))?.sessions).toEqual(stored.sessions);
     expect(await roomsOf(id)).toEqual(second);
 
@@ -308,6 +317,16 @@ describe.each(dialects())("the event form books its premise for each session, un
     expect(foreign.status).toBe(422);
     expect(await foreign.text()).toContain("Vælg lokalet.");
     expect({ events: await count("events"), bookings: await count("bookings") }).toEqual(before);
+
+    // What the centre booked for itself is not the association's to read: only that the time is taken.
+    const one = { sessionDate: ["2027-01-05", "", "", "", "", ""], sessionStart: ["18:00", "", "", "", "", ""], sessionEnd: ["20:30", "", "", "", "", ""] };
+    const staff = await as("staff@a.test");
+    expect((await staff.post("/events/new", course({ title: "Centrets nytårsmøde", ...one }), { from: "/events/new" })).status).toBe(303);
+    const taken = await admin.post("/events/new", course({ organiser: club.id, title: "Klubbens nytårskur", ...one }), { from: "/events/new" });
+    expect(taken.status).toBe(422);
+    const html = await taken.text();
+    expect(html).toContain("Dato 1 (5. januar 2027 kl. 18.00–20.30): Lokalet er allerede booket kl. 18.00–20.30.");
+    expect(html).not.toContain("Centrets nytårsmøde");
   });
 
   it("books nothing when the box is not ticked, and approves at once where the premise says so", async () => {
