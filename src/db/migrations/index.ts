@@ -24,6 +24,7 @@ import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 import * as settingsVersion from "./20261127_0100_settings_version.js";
 import * as events from "./20261127_0200_events.js";
 import * as eventBookings from "./20261127_0320_event_bookings.js";
+import * as eventChanges from "./20261127_0321_event_changes.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0100_search_snapshots": searchSnapshots,
   "20261127_0200_events": events,
   "20261127_0320_event_bookings": eventBookings,
+  "20261127_0321_event_changes": eventChanges,
 };

@@ -2,6 +2,7 @@ import { type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { type Keyring, open, seal } from "../../platform/crypto/sealed.js";
+import type { EventChange } from "./event-change.model.js";
 import type { EventRoomBookingsTable } from "./event-room.table.js";
 import {
   type CommunityEvent,
@@ -668,6 +669,66 @@ export async function insertRoomBookings(db: Database, tenantId: string, rows: r
 export async function deleteRoomBookings(db: Database, tenantId: string, bookingIds: readonly string[]): Promise<void> {
   if (bookingIds.length === 0) return;
   await db.deleteFrom("event_room_bookings").where("tenant_id", "=", tenantId).where("booking_id", "in", bookingIds).execute();
+}
+
+function changeOf(json: string | null, since: string | null): EventChange | null {
+  if (!json || !since) return null;
+  try {
+    const parsed = JSON.parse(json) as { input: unknown; fields: string[] };
+    return { input: parsed.input, fields: Array.isArray(parsed.fields) ? parsed.fields : [], since };
+  } catch {
+    return null;
+  }
+}
+
+export async function setEventChange(db: Database, tenantId: string, id: string, change: EventChange | null): Promise<void> {
+  await db
+    .updateTable("events")
+    .set({
+      pending_change: change ? JSON.stringify({ input: change.input, fields: change.fields }) : null,
+      pending_since: change ? change.since : null,
+    })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function eventChangeOf(db: Database, tenantId: string, id: string): Promise<EventChange | null> {
+  const row = await db
+    .selectFrom("events")
+    .select(["pending_change", "pending_since"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? changeOf(row.pending_change, row.pending_since) : null;
+}
+
+/** Published events with a change waiting for staff, the oldest change first. */
+export async function eventsWithChanges(db: Database, tenantId: string): Promise<{ event: CommunityEvent; change: EventChange }[]> {
+  const rows = await eventRows(db, tenantId)
+    .where("e.status", "=", "published")
+    .where("e.pending_change", "is not", null)
+    .orderBy("e.pending_since")
+    .orderBy("e.id")
+    .limit(200)
+    .execute();
+  const events = await withSessions(db, tenantId, rows);
+  return rows.flatMap((r, i) => {
+    const change = changeOf(r.pending_change, r.pending_since);
+    const event = events[i];
+    return change && event ? [{ event, change }] : [];
+  });
+}
+
+export async function countEventChanges(db: Database, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom("events")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "published")
+    .where("pending_change", "is not", null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 // (end of eventroom)

@@ -27,6 +27,7 @@ export const eventsModule: ModuleDefinition = {
     eventCreated: "eventForm.notice.created",
     eventChanged: "eventForm.notice.changed",
     eventPending: "eventForm.notice.pending",
+    eventChangePending: "eventroom.notice.changePending",
     eventCancelled: "eventForm.notice.cancelled",
     eventApproved: "eventForm.notice.approved",
     eventSentBack: "eventForm.notice.sentBack",

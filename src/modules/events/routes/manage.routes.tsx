@@ -11,6 +11,7 @@ import { cancelEvent } from "../cancel-event.js";
 import { changeEvent } from "../change-event.js";
 import { createEvent } from "../create-event.js";
 import { decideEvent, moderationQueue } from "../decide-event.js";
+import { changesQueue } from "../event-changes.js";
 import { sessionRooms } from "../event-room.js";
 import type { CommunityEvent } from "../events.model.js";
 import { canModerateEvents, canRunCentreEvents } from "../events.policy.js";
@@ -125,7 +126,7 @@ async function save(c: Context<AppEnv>, id: string | null) {
   try {
     if (!form.ok) throw invalid(form.errors);
     const saved = id ? await changeEvent(ctx, id, form.data) : await createEvent(ctx, form.data);
-    const notice = saved.status === "pending" ? "eventPending" : id ? "eventChanged" : "eventCreated";
+    const notice = "waits" in saved && saved.waits ? "eventChangePending" : saved.status === "pending" ? "eventPending" : id ? "eventChanged" : "eventCreated";
     return c.redirect(`/events/manage?notice=${notice}`, 303);
   } catch (error) {
     const f = formFailure(error);
@@ -168,8 +169,9 @@ export const manageRoutes = new Hono<AppEnv>()
   })
   .post("/new", (c) => save(c, null))
   .get("/moderation", async (c) => {
-    const rows = await moderationQueue(serviceContext(c));
-    return render(c, c.get("t")("eventForm.moderation.title"), <EventModerationPage rows={rows} />);
+    const ctx = serviceContext(c);
+    const [rows, changes] = await Promise.all([moderationQueue(ctx), changesQueue(ctx)]);
+    return render(c, c.get("t")("eventForm.moderation.title"), <EventModerationPage rows={rows} changes={changes} />);
   })
   .get("/:id/edit", async (c) => {
     const ctx = serviceContext(c);
