@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { listOf } from "../../../db/lists.js";
 import { can, isPerson } from "../../../platform/auth/policy.js";
 import type { AppEnv } from "../../../platform/http/env.js";
-import { type FieldErrors, formFailure, invalid } from "../../../platform/http/errors.js";
+import { conflict, type FieldErrors, formFailure, invalid } from "../../../platform/http/errors.js";
 import { formBody, parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
 import { serviceContext } from "../../../platform/service-context.js";
@@ -176,6 +176,7 @@ export const manageRoutes = new Hono<AppEnv>()
   .get("/:id/edit", async (c) => {
     const ctx = serviceContext(c);
     const found = await eventForOrganiser(ctx, c.req.param("id"));
+    if (found.event.status === "cancelled") throw conflict("closed", "eventForm.cancelled");
     const form = asForm(found.event, ctx.tenant.timeZone);
     // The box stays ticked while the event has its room booked through the form.
     const booked = (await sessionRooms(ctx, found.event.id)).some((r) => r.status !== "cancelled" && r.status !== "rejected");
