@@ -25,6 +25,7 @@ import * as settingsVersion from "./20261127_0100_settings_version.js";
 import * as events from "./20261127_0200_events.js";
 import * as eventBookings from "./20261127_0320_event_bookings.js";
 import * as eventChanges from "./20261127_0321_event_changes.js";
+import * as eventChangeIndexes from "./20261127_0330_event_change_indexes.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0200_events": events,
   "20261127_0320_event_bookings": eventBookings,
   "20261127_0321_event_changes": eventChanges,
+  "20261127_0330_event_change_indexes": eventChangeIndexes,
 };
