@@ -4,7 +4,7 @@
 // holds a place on one and waits for another, so every page about events has something to show.
 import type { Database } from "../src/db/database.js";
 import type { CommunityEvent, EventKind, EventQuestion, EventSession, Registration } from "../src/modules/events/events.model.js";
-import { insertEvent, markAttendance } from "../src/modules/events/events.repository.js";
+import { type EventRoomBooking, insertEvent, insertRoomBookings, markAttendance } from "../src/modules/events/events.repository.js";
 import { eventDocument } from "../src/modules/events/events.search.js";
 import { writeBooking } from "../src/modules/premises/bookings/hold.js";
 import type { Clock } from "../src/platform/clock.js";
@@ -612,7 +612,8 @@ export async function seedEvents(
 
     // The room is booked for the event under the premises' rules: approved, one booking per session day.
     if (premise && event.status === "published") {
-      for (const s of dated) {
+      const links: EventRoomBooking[] = [];
+      for (const [i, s] of dated.entries()) {
         const series = { startDate: s.date, startTime: s.start, endTime: s.end, zone, everyWeeks: null, untilDate: null };
         const booking = {
           id: newId(),
@@ -624,7 +625,11 @@ export async function seedEvents(
           series,
         };
         await writeBooking(db, ctx, premises.tree, premise, booking, expand(series));
+        const session = sessions[i] as EventSession;
+        links.push({ bookingId: booking.id, eventId: id, sessionId: session.id, premiseId: premise.id, startsAt: session.startsAt, endsAt: session.endsAt });
       }
+      // The event keeps its bookings, as booking the room from its form does, so its organiser sees each one.
+      await insertRoomBookings(db, tenantId, links, now.toISOString());
     }
 
     if (event.status !== "published" || (!spec.registered && !spec.waiting)) continue;

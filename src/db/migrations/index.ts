@@ -24,6 +24,8 @@ import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 import * as settingsVersion from "./20261127_0100_settings_version.js";
 import * as events from "./20261127_0200_events.js";
 import * as fair from "./20261127_0310_fair.js";
+import * as eventBookings from "./20261127_0320_event_bookings.js";
+import * as eventChanges from "./20261127_0321_event_changes.js";
 import * as eventChangeIndexes from "./20261127_0390_event_change_indexes.js";
 
 export const migrations: Record<string, Migration> = {
@@ -52,5 +54,7 @@ export const migrations: Record<string, Migration> = {
   "20261127_0100_search_snapshots": searchSnapshots,
   "20261127_0200_events": events,
   "20261127_0310_fair": fair,
+  "20261127_0320_event_bookings": eventBookings,
+  "20261127_0321_event_changes": eventChanges,
   "20261127_0390_event_change_indexes": eventChangeIndexes,
 };

@@ -3,6 +3,7 @@ import { isoNow } from "../../platform/clock.js";
 import { conflict } from "../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { mayManage } from "./event-record.js";
+import { cancelRoom } from "./event-room.js";
 import type { CommunityEvent } from "./events.model.js";
 import { findEvent, setEventStatus } from "./events.repository.js";
 import { indexEvent } from "./events.search.js";
@@ -16,6 +17,7 @@ export async function cancelEvent(ctx: ServiceContext, id: string): Promise<Comm
     const now = isoNow(tx.clock);
     const cancelled: CommunityEvent = { ...e, status: "cancelled", cancelledAt: now, updatedAt: now };
     await setEventStatus(tx.db, tx.tenant.id, id, "cancelled", { cancelledAt: now, updatedAt: now });
+    await cancelRoom(tx, id);
     await indexEvent(tx, cancelled);
     await audit(tx, "event.cancelled", { type: "event", id }, { was: e.status });
     if (e.status === "published") await tellEveryone(tx, cancelled, "cancelled");

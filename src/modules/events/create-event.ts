@@ -4,6 +4,7 @@ import { isoNow } from "../../platform/clock.js";
 import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { eventContent, organiserOf } from "./event-record.js";
+import { keepRoomBooked, linkRooms, roomRace } from "./event-room.js";
 import type { CommunityEvent } from "./events.model.js";
 import { insertEvent } from "./events.repository.js";
 import type { EventInput } from "./events.schema.js";
@@ -34,8 +35,11 @@ export async function createEvent(ctx: ServiceContext, input: EventInput): Promi
   };
   await inTransaction(ctx, async (tx) => {
     await insertEvent(tx.db, event, isPerson(tx.actor) ? tx.actor.userId : null);
+    await linkRooms(tx, await keepRoomBooked(tx, event, input));
     await indexEvent(tx, event);
     await audit(tx, "event.created", { type: "event", id }, { status, sessions: event.sessions.length });
+  }).catch((error) => {
+    throw roomRace(error);
   });
   return event;
 }

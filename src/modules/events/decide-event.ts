@@ -4,9 +4,12 @@ import { isoNow } from "../../platform/clock.js";
 import { invalidField, notFound } from "../../platform/http/errors.js";
 import { mailDecision } from "../../platform/moderation/decision-mail.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { changeEvent } from "./change-event.js";
+import { rejectChange } from "./event-changes.js";
 import type { CommunityEvent } from "./events.model.js";
 import { canModerateEvents } from "./events.policy.js";
-import { findEvent, pendingEvents, setEventStatus } from "./events.repository.js";
+import { eventChangeOf, findEvent, pendingEvents, setEventStatus } from "./events.repository.js";
+import type { EventInput } from "./events.schema.js";
 import { indexEvent } from "./events.search.js";
 
 /** Associations' events that wait for staff, oldest first. */
@@ -22,8 +25,20 @@ export async function moderationQueue(ctx: ServiceContext): Promise<CommunityEve
 export async function decideEvent(ctx: ServiceContext, id: string, decision: "approve" | "reject", note: string): Promise<void> {
   authorize(ctx.actor, canModerateEvents, { tenantId: ctx.tenant.id });
   const e = await findEvent(ctx.db, ctx.tenant.id, id);
-  if (e?.status !== "pending") throw notFound();
+  const change = e?.status === "published" ? await eventChangeOf(ctx.db, ctx.tenant.id, id) : null;
+  if (e?.status !== "pending" && !change) throw notFound();
   if (decision === "reject" && !note) throw invalidField("note", "moderation.note.required");
+  if (e && change) {
+    // A change to a published event: approved, it is applied as the organiser sent it (its room moved, those registered told).
+    if (decision === "reject") return rejectChange(ctx, e, note);
+    await inTransaction(ctx, async (tx) => {
+      const after = await changeEvent(tx, id, change.input as EventInput);
+      await audit(tx, "event.change_approved", { type: "event", id });
+      await mailDecision(tx, { decision, change: true, note, to: after.contactEmail, title: after.title, path: `/events/${id}` });
+    });
+    return;
+  }
+  if (!e) throw notFound();
   await inTransaction(ctx, async (tx) => {
     const status = decision === "approve" ? "published" : "rejected";
     await setEventStatus(tx.db, tx.tenant.id, id, status, { reviewNote: decision === "reject" ? note : null, updatedAt: isoNow(tx.clock) });

@@ -2,6 +2,8 @@ import { type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import { type Keyring, open, seal } from "../../platform/crypto/sealed.js";
+import type { EventChange } from "./event-change.model.js";
+import type { EventRoomBookingsTable } from "./event-room.table.js";
 import {
   type CommunityEvent,
   type EventQuestion,
@@ -626,3 +628,124 @@ export async function findPublicEvent(db: Database, tenantId: string, id: string
 }
 
 // (end of eventcal)
+
+// ——— eventroom: the rooms booked for an event's sessions ———
+
+/** A booking of the event's room for one session, as the event keeps it. */
+export interface EventRoomBooking {
+  bookingId: string;
+  eventId: string;
+  sessionId: string;
+  premiseId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+const toRoomBooking = (r: Selectable<EventRoomBookingsTable>): EventRoomBooking => ({
+  bookingId: r.booking_id,
+  eventId: r.event_id,
+  sessionId: r.session_id,
+  premiseId: r.premise_id,
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+});
+
+/** The bookings of the room kept for some events, in the order of their sessions. */
+export async function roomBookingsOf(db: Database, tenantId: string, eventIds: readonly string[]): Promise<EventRoomBooking[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("event_room_bookings")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("event_id", "in", eventIds)
+    .orderBy("starts_at")
+    .execute();
+  return rows.map(toRoomBooking);
+}
+
+export async function insertRoomBookings(db: Database, tenantId: string, rows: readonly EventRoomBooking[], now: string): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("event_room_bookings")
+    .values(
+      rows.map((r) => ({
+        booking_id: r.bookingId,
+        tenant_id: tenantId,
+        event_id: r.eventId,
+        session_id: r.sessionId,
+        premise_id: r.premiseId,
+        starts_at: r.startsAt,
+        ends_at: r.endsAt,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+/** Forgets bookings an event no longer keeps (they were cancelled for it). */
+export async function deleteRoomBookings(db: Database, tenantId: string, bookingIds: readonly string[]): Promise<void> {
+  if (bookingIds.length === 0) return;
+  await db.deleteFrom("event_room_bookings").where("tenant_id", "=", tenantId).where("booking_id", "in", bookingIds).execute();
+}
+
+function changeOf(json: string | null, since: string | null): EventChange | null {
+  if (!json || !since) return null;
+  try {
+    const parsed = JSON.parse(json) as { input: unknown; fields: string[] };
+    return { input: parsed.input, fields: Array.isArray(parsed.fields) ? parsed.fields : [], since };
+  } catch {
+    return null;
+  }
+}
+
+export async function setEventChange(db: Database, tenantId: string, id: string, change: EventChange | null): Promise<void> {
+  await db
+    .updateTable("events")
+    .set({
+      pending_change: change ? JSON.stringify({ input: change.input, fields: change.fields }) : null,
+      pending_since: change ? change.since : null,
+    })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function eventChangeOf(db: Database, tenantId: string, id: string): Promise<EventChange | null> {
+  const row = await db
+    .selectFrom("events")
+    .select(["pending_change", "pending_since"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? changeOf(row.pending_change, row.pending_since) : null;
+}
+
+/** Published events with a change waiting for staff, the oldest change first. */
+export async function eventsWithChanges(db: Database, tenantId: string): Promise<{ event: CommunityEvent; change: EventChange }[]> {
+  const rows = await eventRows(db, tenantId)
+    .where("e.status", "=", "published")
+    .where("e.pending_change", "is not", null)
+    .orderBy("e.pending_since")
+    .orderBy("e.id")
+    .limit(200)
+    .execute();
+  const events = await withSessions(db, tenantId, rows);
+  return rows.flatMap((r, i) => {
+    const change = changeOf(r.pending_change, r.pending_since);
+    const event = events[i];
+    return change && event ? [{ event, change }] : [];
+  });
+}
+
+export async function countEventChanges(db: Database, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom("events")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "published")
+    .where("pending_change", "is not", null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+// (end of eventroom)

@@ -82,6 +82,11 @@ export const eventInput = z
     accessibility: z.array(z.enum(ACCESSIBILITY, "validation.invalid")).default([]),
     place: z.enum(PLACES, "validation.invalid"),
     premiseId: optional(60),
+    /** Book the premise for the event's sessions (the premises module's rules decide). */
+    bookRoom: z
+      .string()
+      .optional()
+      .transform((v) => v === "on"),
     placeName: optional(200),
     address: optional(200),
     postcode: postcodeText("opportunity.postcode.invalid").transform((v) => v || null),

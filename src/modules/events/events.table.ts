@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 export type EventKind = "course" | "theme_meeting" | "network_meeting" | "regional_gathering" | "social" | "fair";
 export type EventStatus = "pending" | "published" | "rejected" | "cancelled";
@@ -41,6 +41,9 @@ export interface EventsTable {
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
+  /** JSON: a change an association sent to its published event, waiting for staff (eventroom). */
+  pending_change: ColumnType<string | null, string | null | undefined, string | null>;
+  pending_since: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EventSessionsTable {

@@ -1,6 +1,7 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { eventJobs } from "./event-jobs.js";
+import type {} from "./event-room.table.js"; // the rooms booked for events join it too
 import { registerEventsApi } from "./events.api.js";
 import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
 import { eventsRoutes } from "./events.routes.js";
@@ -32,6 +33,7 @@ export const eventsModule: ModuleDefinition = {
     eventCreated: "eventForm.notice.created",
     eventChanged: "eventForm.notice.changed",
     eventPending: "eventForm.notice.pending",
+    eventChangePending: "eventroom.notice.changePending",
     eventCancelled: "eventForm.notice.cancelled",
     eventApproved: "eventForm.notice.approved",
     eventSentBack: "eventForm.notice.sentBack",

@@ -9,7 +9,10 @@ import { premiseTree } from "./premises.service.js";
 import type {} from "./premises.table.js"; // its tables join the database interface
 import { waitingInPremises } from "./start.js";
 
+// Booking the room from an event's form (the events module): one booking per session, under the premise's rules.
+export { bookRoomForEvent, type RoomBooked, type RoomRequest, type RoomTime, releaseRoomBookings, roomBookings } from "./bookings/event-bookings.js";
 export { personalData } from "./personal-data.js";
+export type { BookingStatus } from "./premises.model.js";
 
 /** A premise as an event names its place: its name, and the address of it or the building it is in. */
 export interface PremisePlace {

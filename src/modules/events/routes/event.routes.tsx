@@ -7,6 +7,7 @@ import { render } from "../../../platform/http/render.js";
 import { type ServiceContext, serviceContext } from "../../../platform/service-context.js";
 import { icsAttachment, manageKey } from "../event-mails.js";
 import { eventPage, myRegistrations } from "../event-page.js";
+import { sessionRooms } from "../event-room.js";
 import { eventJsonLd } from "../events.jsonld.js";
 import type { CommunityEvent } from "../events.model.js";
 import { fairBlock } from "../fair-stands.js";
@@ -28,6 +29,7 @@ export async function showEvent(
   const e = page.event;
   // A fair's page lists its exhibitors and takes associations' applications for a stand.
   const fair = e.kind === "fair" ? await fairBlock(ctx, e, c.req.query("category") ?? null) : null;
+  const rooms = page.mayManage && e.place === "premise" ? await sessionRooms(ctx, e.id) : null;
   const others = form ? (form.values.others ?? "").split(",") : [];
   return render(
     c,
@@ -37,6 +39,7 @@ export async function showEvent(
       o={page.occupancy}
       closed={page.closed}
       mayManage={page.mayManage}
+      rooms={rooms}
       mine={form ? null : page.mine}
       organiserHref={e.associationId ? `/directory/associations/${e.associationId}` : null}
       jsonLd={e.status === "published" || e.status === "cancelled" ? eventJsonLd(e, `${ctx.baseUrl}/events/${e.id}`, ctx.lang, organiserOf(ctx, e)) : undefined}

@@ -11,6 +11,8 @@ import { cancelEvent } from "../cancel-event.js";
 import { changeEvent } from "../change-event.js";
 import { createEvent } from "../create-event.js";
 import { decideEvent, moderationQueue } from "../decide-event.js";
+import { changesQueue } from "../event-changes.js";
+import { sessionRooms } from "../event-room.js";
 import type { CommunityEvent } from "../events.model.js";
 import { canModerateEvents, canRunCentreEvents } from "../events.policy.js";
 import { EVENT_LISTS, eventDecisionInput, eventInput, localParts, QUESTION_ROWS, SESSION_ROWS } from "../events.schema.js";
@@ -124,7 +126,7 @@ async function save(c: Context<AppEnv>, id: string | null) {
   try {
     if (!form.ok) throw invalid(form.errors);
     const saved = id ? await changeEvent(ctx, id, form.data) : await createEvent(ctx, form.data);
-    const notice = saved.status === "pending" ? "eventPending" : id ? "eventChanged" : "eventCreated";
+    const notice = "waits" in saved && saved.waits ? "eventChangePending" : saved.status === "pending" ? "eventPending" : id ? "eventChanged" : "eventCreated";
     return c.redirect(`/events/manage?notice=${notice}`, 303);
   } catch (error) {
     const f = formFailure(error);
@@ -161,18 +163,24 @@ export const manageRoutes = new Hono<AppEnv>()
       maxPerRegistration: "1",
       contactEmail: isPerson(actor) ? actor.email : "",
       languages: ctx.tenant.defaultLanguage,
+      bookRoom: "on",
     });
     return showForm(c, null, form);
   })
   .post("/new", (c) => save(c, null))
   .get("/moderation", async (c) => {
-    const rows = await moderationQueue(serviceContext(c));
-    return render(c, c.get("t")("eventForm.moderation.title"), <EventModerationPage rows={rows} />);
+    const ctx = serviceContext(c);
+    const [rows, changes] = await Promise.all([moderationQueue(ctx), changesQueue(ctx)]);
+    return render(c, c.get("t")("eventForm.moderation.title"), <EventModerationPage rows={rows} changes={changes} />);
   })
   .get("/:id/edit", async (c) => {
-    const found = await eventForOrganiser(serviceContext(c), c.req.param("id"));
+    const ctx = serviceContext(c);
+    const found = await eventForOrganiser(ctx, c.req.param("id"));
     if (found.event.status === "cancelled") throw conflict("closed", "eventForm.cancelled");
-    return showForm(c, { id: found.event.id, taken: found.occupancy.taken }, asForm(found.event, c.get("tenant").timeZone));
+    const form = asForm(found.event, ctx.tenant.timeZone);
+    // The box stays ticked while the event has its room booked through the form.
+    const booked = (await sessionRooms(ctx, found.event.id)).some((r) => r.status !== "cancelled" && r.status !== "rejected");
+    return showForm(c, { id: found.event.id, taken: found.occupancy.taken }, { ...form, values: { ...form.values, bookRoom: booked ? "on" : "" } });
   })
   .post("/:id/edit", (c) => save(c, c.req.param("id")))
   .get("/:id/cancel", async (c) => {

@@ -6,12 +6,14 @@ import { Alert, Button, ButtonLink, EmptyState, ErrorSummary, Field, Form, Headi
 import { Breadcrumbs, ContactLinks, type Fact, FactBox, MapPin, Organiser, Paragraphs, PrimaryAction } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { EventPageData } from "../event-page.js";
+import type { SessionRoom } from "../event-room.js";
 import { sessionText } from "../event-times.js";
 import { closedLabels, kindLabels, notPublicLabels, registrationStatusLabels } from "../events.labels.js";
 import { type CommunityEvent, LIVE, type Occupancy, type Registration } from "../events.model.js";
 import type { GroupView } from "../my-registration.js";
 import { answerField } from "../registration.schema.js";
 import type { Closed } from "../waiting-list.js";
+import { RoomBookings } from "./room-views.js";
 
 /** How full an event is, in words: places left, or full with how many waiting. */
 export function PlacesLeft(props: { o: Occupancy }) {
@@ -160,6 +162,8 @@ export function EventPage(props: {
   mine?: EventPageData["mine"];
   /** What a kind of event adds to its page (a fair's exhibitors). */
   extra?: Child;
+  /** For its organiser, when the event is in a premise: each session's booking of the room. */
+  rooms?: SessionRoom[] | null;
 }) {
   const { t, tenant } = usePage();
   const { e } = props;
@@ -198,6 +202,7 @@ export function EventPage(props: {
           <ButtonLink href={`/events/${e.id}/participants`}>{t("participants.title")}</ButtonLink>
         </div>
       )}
+      {props.mayManage && props.rooms && <RoomBookings e={e} rooms={props.rooms} />}
       {props.mine ? <MyPlace mine={props.mine} /> : <RegistrationForm e={e} o={props.o} closed={props.closed} form={props.form} />}
     </article>
   );

@@ -22,6 +22,7 @@ import {
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { PremisePlace } from "../../premises/index.js";
 import type { Term } from "../../taxonomy/index.js";
+import type { EventChange } from "../event-change.model.js";
 import { kindLabels } from "../events.labels.js";
 import { type CommunityEvent, EVENT_KINDS, type EventStatus, type Occupancy, PLACES } from "../events.model.js";
 
@@ -113,6 +114,22 @@ function Rows<R>(props: {
         </details>
       )}
     </>
+  );
+}
+
+/** Whether saving the event books its premise for each session (the premises module's rules decide). */
+function BookRoomChoice(props: { checked: boolean }) {
+  const { t } = usePage();
+  return (
+    <div class="ds-field event-book-room">
+      <input class="ds-input" type="checkbox" name="bookRoom" value="on" id="f-bookRoom" checked={props.checked} aria-describedby="f-bookRoom-hint" />
+      <label class="ds-label" for="f-bookRoom">
+        {t("events.room.book")}
+      </label>
+      <div class="ds-paragraph" data-field="description" id="f-bookRoom-hint">
+        {t("events.room.book.hint")}
+      </div>
+    </div>
   );
 }
 
@@ -235,6 +252,7 @@ export function EventFormPage(
               ]}
             />
             <P class="event-hint">{t("eventForm.premise.hint")}</P>
+            <BookRoomChoice checked={v.bookRoom === "on"} />
           </div>
           <div class="event-place stack" data-place="address">
             <Field name="placeName" label="eventForm.placeName" value={v.placeName} error={errors.placeName} />
@@ -475,14 +493,61 @@ export function CancelEventPage(props: { event: CommunityEvent; occupancy: Occup
   );
 }
 
+/** What a waiting change alters, in the form's own words (several fields read as one part of the form). */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  kind: "eventForm.kind",
+  title: "eventForm.title",
+  description: "eventForm.description",
+  categoryId: "eventForm.part.what",
+  targetGroups: "eventForm.part.what",
+  languages: "eventForm.part.what",
+  accessibility: "eventForm.part.where",
+  place: "eventForm.place",
+  premiseId: "eventForm.place",
+  placeName: "eventForm.place",
+  address: "eventForm.place",
+  postcode: "eventForm.place",
+  onlineUrl: "eventForm.place",
+  price: "eventForm.price",
+  priceMinor: "eventForm.price",
+  capacity: "eventForm.capacity",
+  maxPerRegistration: "eventForm.maxPerRegistration",
+  registrationOpensAt: "eventForm.window",
+  registrationClosesAt: "eventForm.window",
+  questions: "eventForm.part.questions",
+  contactEmail: "opportunity.contactEmail",
+  sessions: "eventForm.when",
+};
+const changedLabels = (fields: string[]): MessageKey[] => [...new Set(fields.flatMap((f) => (FIELD_LABELS[f] ? [FIELD_LABELS[f]] : [])))];
+
 /** Staff's queue of associations' events: what, who sent it and when; approve or send back with a note. */
-export function EventModerationPage(props: { rows: CommunityEvent[] }) {
+export function EventModerationPage(props: { rows: CommunityEvent[]; changes?: { event: CommunityEvent; change: EventChange }[] }) {
   const { t, fmt } = usePage();
+  const changes = props.changes ?? [];
   return (
     <div class="stack moderation">
       <Heading>{t("eventForm.moderation.title")}</Heading>
       <P>{t("eventForm.moderation.intro")}</P>
-      {props.rows.length === 0 && <EmptyState title="eventForm.moderation.empty" />}
+      {props.rows.length === 0 && changes.length === 0 && <EmptyState title="eventForm.moderation.empty" />}
+      {changes.map(({ event: e, change }) => (
+        <DecisionCard
+          item={{
+            id: e.id,
+            kind: t("eventroom.moderation.change"),
+            title: e.title,
+            href: `/events/${e.id}`,
+            association: e.associationName ?? "",
+            person: e.contactEmail,
+            sent: change.since,
+            excerpt: t("eventroom.moderation.changed", {
+              fields: changedLabels(change.fields)
+                .map((k) => t(k))
+                .join(", "),
+            }),
+            action: `/events/${e.id}/decision`,
+          }}
+        />
+      ))}
       {props.rows.map((e) => (
         <DecisionCard
           item={{
