@@ -23,6 +23,7 @@ import * as premiseRulesVersion from "./20261127_0100_premise_rules_version.js";
 import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 import * as settingsVersion from "./20261127_0100_settings_version.js";
 import * as events from "./20261127_0200_events.js";
+import * as networks from "./20261127_0300_networks.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0100_settings_version": settingsVersion,
   "20261127_0100_search_snapshots": searchSnapshots,
   "20261127_0200_events": events,
+  "20261127_0300_networks": networks,
 };

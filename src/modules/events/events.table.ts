@@ -41,6 +41,8 @@ export interface EventsTable {
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
+  /** A network's meeting: seen only by the network's members and staff (networks). */
+  network_id: string | null;
 }
 
 export interface EventSessionsTable {

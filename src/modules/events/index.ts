@@ -5,7 +5,10 @@ import { registerEventsApi } from "./events.api.js";
 import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
+import { canRunNetworks } from "./network.policy.js";
+import type {} from "./network.table.js"; // the networks' tables join the database interface
 import { notAPerson, personalData } from "./personal-data.js";
+import { networkRoutes } from "./routes/network.routes.js";
 import { waitingInEvents } from "./start.js";
 
 export { eventJsonLd } from "./events.jsonld.js";
@@ -13,7 +16,10 @@ export { indexEvent } from "./events.search.js";
 
 export const eventsModule: ModuleDefinition = {
   name: "events",
-  mounts: [{ path: "/events", routes: eventsRoutes }],
+  mounts: [
+    { path: "/events", routes: eventsRoutes },
+    { path: "/networks", routes: networkRoutes },
+  ],
   api: registerEventsApi,
   jobs: eventJobs,
   notices: {
@@ -29,6 +35,15 @@ export const eventsModule: ModuleDefinition = {
     eventCancelled: "eventForm.notice.cancelled",
     eventApproved: "eventForm.notice.approved",
     eventSentBack: "eventForm.notice.sentBack",
+    // networks
+    networkCreated: "networks.notice.created",
+    networkJoined: "networks.notice.joined",
+    networkInvited: "networks.notice.invited",
+    networkMemberRemoved: "networks.notice.memberRemoved",
+    meetingPlanned: "networks.notice.meetingPlanned",
+    agendaPointAdded: "networks.notice.pointAdded",
+    agendaPointRemoved: "networks.notice.pointRemoved",
+    minutesSaved: "networks.notice.minutesSaved",
   },
   personalData,
   notAPerson,
@@ -45,5 +60,7 @@ export const eventsModule: ModuleDefinition = {
       visible: (a) => !can(a, canRunCentreEvents, { tenantId: a.tenantId }) && can(a, canOrganiseEvents, { tenantId: a.tenantId }),
     },
     { href: "/events/moderation", label: "nav.eventModeration", group: "centre", visible: (a) => can(a, canModerateEvents, { tenantId: a.tenantId }) },
+    // Staff see every network; a member finds hers on her start page (the menu cannot ask the database).
+    { href: "/networks", label: "nav.networks", group: "centre", visible: (a) => can(a, canRunNetworks, { tenantId: a.tenantId }) },
   ],
 };
