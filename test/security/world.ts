@@ -4,6 +4,7 @@ import sharp from "sharp";
 import type { Config } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
 import { createSession } from "../../src/platform/auth/sessions.js";
+import { signedKey } from "../../src/platform/auth/signed-links.js";
 import type { Clock } from "../../src/platform/clock.js";
 import { newId } from "../../src/platform/ids.js";
 import { buildEvent } from "../factories/event.factory.js";
@@ -57,7 +58,23 @@ export interface TenantWorld {
   hsdsTaxonomy: string;
   hsdsTaxonomyTerm: string;
   consent: string;
-  tokens: { verify: string; magic: string; reset: string; invite: string; application: string; event: string; consent: string; dataRequest: string };
+  tokens: {
+    verify: string;
+    magic: string;
+    reset: string;
+    invite: string;
+    application: string;
+    event: string;
+    consent: string;
+    dataRequest: string;
+    network: string;
+  };
+  /** A network the member role has joined, its meeting, her agenda point, an invitee who has not joined, and her feed key. */
+  network: string;
+  networkMeeting: string;
+  agendaPoint: string;
+  networkInvitee: string;
+  networkFeedKey: string;
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
   /** Every id above: rows of the other tenant must never come to refer to them. */
@@ -262,6 +279,30 @@ export async function buildTenant(
   await post(anonymous, `/events/${event}/register`, { name: `${P} Anonym Deltager`, email: `deltager@${host}`, phone: "" }, 200);
   const eventToken = await linkParam(db, tenant.id, `deltager@${host}`, "token");
 
+  // A network (networks): the member role joined it, an invitee has not; a meeting with her agenda point.
+  const memberBrowser = await as("member");
+  const network = idFrom(await post(staff, "/networks", { name: `${P} netværk for koordinatorer`, description: `${P} koordinatorerne mødes` }, 303), 2);
+  await post(
+    staff,
+    `/networks/${network}/members`,
+    { name: `${P} ${PEOPLE.member}`, email: users.member.email, organisation: `${P} centret`, role: "member" },
+    303,
+  );
+  await post(memberBrowser, "/networks/join", { token: await linkParam(db, tenant.id, users.member.email, "token") }, 303);
+  await post(staff, `/networks/${network}/members`, { name: `${P} Inviteret`, email: `netvaerk@${host}`, organisation: "", role: "member" }, 303);
+  const networkToken = await linkParam(db, tenant.id, `netvaerk@${host}`, "token");
+  const networkMembers = await db.selectFrom("network_members").select(["id", "email"]).where("tenant_id", "=", tenant.id).execute();
+  const networkInvitee = networkMembers.find((m) => m.email === `netvaerk@${host}`)?.id ?? "";
+  const joinedMember = networkMembers.find((m) => m.email === users.member.email)?.id ?? "";
+  const networkMeeting = idFrom(
+    await post(staff, `/networks/${network}/meetings/new`, { ...eventForm(P, "centre", category.id, `${P} netværksmøde`), kind: "network_meeting" }, 303),
+    4,
+  );
+  await post(memberBrowser, `/networks/${network}/meetings/${networkMeeting}/agenda`, { title: `${P} dagsordenspunkt`, text: "" }, 303);
+  const agendaPoint = (await db.selectFrom("network_agenda_points").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
+  // The key in her feed's address, as her network page shows it.
+  const networkFeedKey = signedKey(env.config.secret, `network-feed:${tenant.id}:${network}`, joinedMember);
+
   // The rest: a saved search, an API token, a calendar link, a matching profile and consent.
   await post(citizen, "/search/saved", { query: "q=lektiehj%C3%A6lp", frequency: "weekly" }, 303);
   const savedSearch = (await db.selectFrom("saved_searches").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
@@ -293,6 +334,7 @@ export async function buildTenant(
     event: eventToken,
     consent: consentToken,
     dataRequest: await linkParam(db, tenant.id, `anonym@${host}`, "token"),
+    network: networkToken,
   };
   const mail = (await mailTo(db, tenant.id, users.citizen.email)).id;
   const hsds = async (list: string) => {
@@ -341,6 +383,11 @@ export async function buildTenant(
     hsdsTaxonomy: await hsds("taxonomies"),
     hsdsTaxonomyTerm: await hsds("taxonomy_terms?search=lekt"),
     tokens,
+    network,
+    networkMeeting,
+    agendaPoint,
+    networkInvitee,
+    networkFeedKey,
     names: [
       `Test ${key}`,
       club.name,
@@ -368,6 +415,9 @@ export async function buildTenant(
       `${P} temamøde`,
       `${P} Anonym Deltager`,
       `${P} vegetar`,
+      `${P} netværk for koordinatorer`,
+      `${P} netværksmøde`,
+      `${P} dagsordenspunkt`,
     ],
     ids: [] as string[],
   } satisfies TenantWorld;
@@ -376,6 +426,7 @@ export async function buildTenant(
     ...Object.values(users).map((u) => u.id),
     ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, organisedEvent, pendingEvent, building, room, photo, closure],
     ...[booking, pendingBooking, round, roundApplication, event, world.eventSession, savedSearch, apiToken, world.mail, consent],
+    ...[network, networkMeeting, agendaPoint, networkInvitee],
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;

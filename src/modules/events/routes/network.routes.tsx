@@ -17,8 +17,6 @@ import { acceptInvitation, createNetwork, invitationOf, inviteMember, joinWithNe
 import { type EventForm, EventFormPage } from "../views/manage-views.js";
 import { JoinPage, MeetingPageView, NetworkPage, NetworksPage } from "../views/network-views.js";
 
-/** An id in a path (a UUID), so fixed paths such as "/join" never match a network's page. */
-const ID = "{[0-9a-fA-F-]{36}}";
 
 import { sentForm } from "./manage.routes.js";
 
@@ -70,6 +68,7 @@ async function showJoin(c: Context<AppEnv>, token: string, form?: FormState, sta
 const meeting = (c: Context<AppEnv>) => `/networks/${c.req.param("id")}/meetings/${c.req.param("eventId")}`;
 
 /** Networks: a standing group's page, its members, and its meetings (events only its members see), agenda and minutes. */
+// Order matters: the fixed paths ("/join") come before a network's own "/:id" pages.
 export const networkRoutes = new Hono<AppEnv>()
   .get("/", (c) => showNetworks(c))
   .post("/", async (c) => {
@@ -103,13 +102,13 @@ export const networkRoutes = new Hono<AppEnv>()
       return showJoin(c, token, { values: { name: form.values.name ?? "" }, errors: f.fields }, f.status);
     }
   })
-  .get(`/:id${ID}`, (c) => showNetwork(c))
-  .get(`/:id${ID}/calendar.ics`, async (c) => {
+  .get(`/:id`, (c) => showNetwork(c))
+  .get(`/:id/calendar.ics`, async (c) => {
     const ics = await networkFeed(serviceContext(c), c.req.param("id"), c.req.query("key") ?? "");
     c.header("Cache-Control", "private, max-age=300");
     return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8" });
   })
-  .post(`/:id${ID}/members`, async (c) => {
+  .post(`/:id/members`, async (c) => {
     const form = await parseForm(c, inviteInput);
     if (!form.ok) return showNetwork(c, form, 422);
     try {
@@ -120,11 +119,11 @@ export const networkRoutes = new Hono<AppEnv>()
       return showNetwork(c, { values: form.values, errors: f.fields }, f.status);
     }
   })
-  .post(`/:id${ID}/members/:memberId${ID}/remove`, async (c) => {
+  .post(`/:id/members/:memberId/remove`, async (c) => {
     await removeMember(serviceContext(c), c.req.param("id"), c.req.param("memberId"));
     return c.redirect(`/networks/${c.req.param("id")}?notice=networkMemberRemoved`, 303);
   })
-  .get(`/:id${ID}/meetings/new`, async (c) => {
+  .get(`/:id/meetings/new`, async (c) => {
     const actor = c.get("actor");
     const form = sentForm({
       organiser: "centre",
@@ -138,7 +137,7 @@ export const networkRoutes = new Hono<AppEnv>()
     });
     return showMeetingForm(c, form);
   })
-  .post(`/:id${ID}/meetings/new`, async (c) => {
+  .post(`/:id/meetings/new`, async (c) => {
     const ctx = serviceContext(c);
     const form = await parseForm(c, eventInput, EVENT_LISTS);
     try {
@@ -150,8 +149,8 @@ export const networkRoutes = new Hono<AppEnv>()
       return showMeetingForm(c, sentForm(form.values, await formBody(c, { all: true })), f.fields, f.status);
     }
   })
-  .get(`/:id${ID}/meetings/:eventId${ID}`, (c) => showMeeting(c))
-  .post(`/:id${ID}/meetings/:eventId${ID}/agenda`, async (c) => {
+  .get(`/:id/meetings/:eventId`, (c) => showMeeting(c))
+  .post(`/:id/meetings/:eventId/agenda`, async (c) => {
     const form = await parseForm(c, agendaPointInput);
     if (!form.ok) return showMeeting(c, { point: form }, 422);
     try {
@@ -162,17 +161,17 @@ export const networkRoutes = new Hono<AppEnv>()
       return showMeeting(c, { point: { values: form.values, errors: f.fields } }, f.status);
     }
   })
-  .post(`/:id${ID}/meetings/:eventId${ID}/agenda/:pointId${ID}/remove`, async (c) => {
+  .post(`/:id/meetings/:eventId/agenda/:pointId/remove`, async (c) => {
     await removeAgendaPoint(serviceContext(c), c.req.param("id"), c.req.param("eventId"), c.req.param("pointId"));
     return c.redirect(`${meeting(c)}?notice=agendaPointRemoved#agenda`, 303);
   })
-  .post(`/:id${ID}/meetings/:eventId${ID}/agenda/:pointId${ID}/move`, async (c) => {
+  .post(`/:id/meetings/:eventId/agenda/:pointId/move`, async (c) => {
     const form = await parseForm(c, moveInput);
     if (!form.ok) throw notFound();
     await moveAgendaPoint(serviceContext(c), c.req.param("id"), c.req.param("eventId"), c.req.param("pointId"), form.data.direction);
     return c.redirect(`${meeting(c)}#agenda`, 303);
   })
-  .post(`/:id${ID}/meetings/:eventId${ID}/minutes`, async (c) => {
+  .post(`/:id/meetings/:eventId/minutes`, async (c) => {
     const form = await parseForm(c, minutesInput);
     if (!form.ok) return showMeeting(c, { minutes: form }, 422);
     try {
