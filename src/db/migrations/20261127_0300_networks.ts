@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { addTenantKey, addTenantReference } from "../portable.js";
+import { addTenantKey, addTenantReference, dropTenantReference } from "../portable.js";
 
 // Frozen: never import app code here, never edit once landed.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -39,7 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // A network's meeting is an event that names its network.
   await db.schema
     .alterTable("events")
-    .addColumn("network_id", "text", (c) => c.references("networks.id"))
+    // Checked by the tenant reference below (a plain foreign key would keep SQLite from ever dropping the column again).
+    .addColumn("network_id", "text")
     .execute();
   await db.schema.createIndex("events_network").on("events").columns(["tenant_id", "network_id", "starts_at"]).execute();
 
@@ -99,6 +100,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ["network_files", "network_minutes", "network_agenda_points"]) await db.schema.dropTable(table).execute();
+  await dropTenantReference(db, "events", "network_id");
   await db.schema.dropIndex("events_network").execute();
   await db.schema.alterTable("events").dropColumn("network_id").execute();
   for (const table of ["network_members", "networks"]) await db.schema.dropTable(table).execute();
