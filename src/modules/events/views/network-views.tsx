@@ -71,7 +71,7 @@ function MeetingList(props: { networkId: string; meetings: CommunityEvent[]; emp
           <span class="networks-meta">
             {e.sessions[0] ? sessionText(fmt, tenant.timeZone, e.sessions[0]) : fmt.when(e.startsAt)}
             {" · "}
-            {e.place === "online" ? t("event.online") : placeOf(e)}
+            {e.place === "online" ? t("networks.meeting.online") : placeOf(e)}
           </span>
           {e.status === "cancelled" && (
             <span class="ds-tag" data-color="danger">
@@ -313,6 +313,7 @@ export function MeetingPageView(props: { page: MeetingPage; point?: FormState; m
               name="text"
               label={p.minutes ? "networks.minutes.edit" : "networks.minutes.write"}
               hint="networks.minutes.hint"
+              required
               multiline
               value={props.minutes?.values.text ?? p.minutes?.text ?? ""}
               error={me.text}
