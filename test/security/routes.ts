@@ -207,6 +207,17 @@ export const FILL: Record<string, Fill> = {
     schema: null,
     late: true,
   },
+  "POST /networks/:id/meetings/:eventId/files": {
+    params: (w) => ({ id: w.network, eventId: w.networkMeeting }),
+    schema: null,
+    upload: { field: "file", kind: "png" },
+  },
+  "GET /networks/:id/meetings/:eventId/files/:fileId": { params: (w) => ({ id: w.network, eventId: w.networkMeeting, fileId: w.networkFile }) },
+  "POST /networks/:id/meetings/:eventId/files/:fileId/remove": {
+    params: (w) => ({ id: w.network, eventId: w.networkMeeting, fileId: w.networkFile }),
+    schema: null,
+    late: true,
+  },
   "POST /networks/:id/meetings/:eventId/minutes": {
     params: (w) => ({ id: w.network, eventId: w.networkMeeting }),
     form: () => ({ text: `${N} referat` }),

@@ -75,6 +75,7 @@ export interface TenantWorld {
   agendaPoint: string;
   networkInvitee: string;
   networkFeedKey: string;
+  networkFile: string;
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
   /** Every id above: rows of the other tenant must never come to refer to them. */
@@ -300,6 +301,8 @@ export async function buildTenant(
   );
   await post(memberBrowser, `/networks/${network}/meetings/${networkMeeting}/agenda`, { title: `${P} dagsordenspunkt`, text: "" }, 303);
   const agendaPoint = (await db.selectFrom("network_agenda_points").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
+  await post(staff, `/networks/${network}/meetings/${networkMeeting}/files`, {}, 303, [{ field: "file", name: "plan.png", type: "image/png", content: png }]);
+  const networkFile = (await db.selectFrom("network_files").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
   // The key in her feed's address, as her network page shows it.
   const networkFeedKey = signedKey(env.config.secret, `network-feed:${tenant.id}:${network}`, joinedMember);
 
@@ -388,6 +391,7 @@ export async function buildTenant(
     agendaPoint,
     networkInvitee,
     networkFeedKey,
+    networkFile,
     names: [
       `Test ${key}`,
       club.name,
@@ -426,7 +430,7 @@ export async function buildTenant(
     ...Object.values(users).map((u) => u.id),
     ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, organisedEvent, pendingEvent, building, room, photo, closure],
     ...[booking, pendingBooking, round, roundApplication, event, world.eventSession, savedSearch, apiToken, world.mail, consent],
-    ...[network, networkMeeting, agendaPoint, networkInvitee],
+    ...[network, networkMeeting, agendaPoint, networkInvitee, networkFile],
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;

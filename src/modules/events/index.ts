@@ -44,6 +44,8 @@ export const eventsModule: ModuleDefinition = {
     agendaPointAdded: "networks.notice.pointAdded",
     agendaPointRemoved: "networks.notice.pointRemoved",
     minutesSaved: "networks.notice.minutesSaved",
+    meetingFileAdded: "networks.notice.fileAdded",
+    meetingFileRemoved: "networks.notice.fileRemoved",
   },
   personalData,
   notAPerson,

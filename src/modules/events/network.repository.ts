@@ -329,3 +329,14 @@ export async function forgetNetworkMember(db: Database, tenantId: string, who: {
   await db.updateTable("network_minutes").set({ updated_by: null }).where("tenant_id", "=", tenantId).where("updated_by", "=", who.userId).execute();
   await db.updateTable("network_files").set({ uploaded_by: null }).where("tenant_id", "=", tenantId).where("uploaded_by", "=", who.userId).execute();
 }
+
+export async function findMeetingFile(db: Database, tenantId: string, eventId: string, id: string): Promise<MeetingFile | undefined> {
+  const row = await db
+    .selectFrom("network_files")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("event_id", "=", eventId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && toFile(row);
+}

@@ -187,6 +187,26 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
     expect(meeting).toContain("Næste møde i marts.");
   });
 
+  it("lets the organiser attach a file, checked by its bytes, that members download", async () => {
+    const staff = await as("staff@a.test");
+    const pdf = new TextEncoder().encode("%PDF-1.4\n% referat\n");
+    const added = await staff.upload(`${meetingPath}/files`, {}, { name: "Referat december.pdf", content: pdf, type: "application/pdf" }, { from: meetingPath });
+    expect(added.status).toBe(303);
+    // A program renamed to look like a document is refused and nothing is stored.
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]);
+    expect((await staff.upload(`${meetingPath}/files`, {}, { name: "slides.pdf", content: exe, type: "application/pdf" }, { from: meetingPath })).status).toBe(415);
+    expect(await t.db.selectFrom("network_files").select("name").execute()).toEqual([{ name: "Referat december.pdf" }]);
+    const hanne = await as("hanne@aarhus.test");
+    const html = await (await hanne.get(meetingPath)).text();
+    const href = html.match(/href="([^"]*\/files\/[^"]+)"/)?.[1] ?? "";
+    const file = await hanne.get(href);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toContain("attachment");
+    expect((await new Visitor(env.app, "a.test").get(href)).status).toBe(404);
+    expect((await (await as("citizen@a.test")).get(href)).status).toBe(404);
+  });
+
   it("gives her a calendar feed by her own key; a wrong key is a 404", async () => {
     const hanne = await as("hanne@aarhus.test");
     const html = await (await hanne.get(`/networks/${networkId}`)).text();

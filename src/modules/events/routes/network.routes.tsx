@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import { isPerson } from "../../../platform/auth/policy.js";
 import { SESSION_COOKIE } from "../../../platform/auth/sessions.js";
+import { uploadBody } from "../../../platform/http/body-limit.js";
 import type { AppEnv } from "../../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid, invalidLink, notFound, unauthenticated } from "../../../platform/http/errors.js";
 import { formBody, parseForm } from "../../../platform/http/forms.js";
@@ -12,11 +13,11 @@ import { EVENT_LISTS, eventInput } from "../events.schema.js";
 import { formChoices } from "../manage-events.js";
 import { agendaPointInput, inviteInput, joinInput, joinTokenInput, minutesInput, moveInput, networkInput } from "../network.schema.js";
 import { seeNetwork } from "../network-access.js";
+import { addMeetingFile, MEETING_FILE_MAX_BYTES, meetingFile, meetingFileUpload, removeMeetingFile } from "../network-files.js";
 import { addAgendaPoint, meetingPage, moveAgendaPoint, networkFeed, networkPage, planMeeting, removeAgendaPoint, saveMinutes } from "../network-meetings.js";
 import { acceptInvitation, createNetwork, invitationOf, inviteMember, joinWithNewAccount, myNetworks, removeMember } from "../network-members.js";
 import { type EventForm, EventFormPage } from "../views/manage-views.js";
 import { JoinPage, MeetingPageView, NetworkPage, NetworksPage } from "../views/network-views.js";
-
 
 import { sentForm } from "./manage.routes.js";
 
@@ -35,9 +36,9 @@ async function showNetwork(c: Context<AppEnv>, invite?: FormState, status: Statu
   return render(c, page.network.name, <NetworkPage page={page} invite={invite} />, status);
 }
 
-async function showMeeting(c: Context<AppEnv>, forms: { point?: FormState; minutes?: FormState } = {}, status: Status = 200) {
+async function showMeeting(c: Context<AppEnv>, forms: { point?: FormState; minutes?: FormState; file?: FormState } = {}, status: Status = 200) {
   const page = await meetingPage(serviceContext(c), c.req.param("id") as string, c.req.param("eventId") as string);
-  return render(c, page.event.title, <MeetingPageView page={page} point={forms.point} minutes={forms.minutes} />, status);
+  return render(c, page.event.title, <MeetingPageView page={page} point={forms.point} minutes={forms.minutes} file={forms.file} />, status);
 }
 
 async function showMeetingForm(c: Context<AppEnv>, form: EventForm, errors?: FieldErrors, status: Status = 200) {
@@ -181,4 +182,30 @@ export const networkRoutes = new Hono<AppEnv>()
       const f = formFailure(error);
       return showMeeting(c, { minutes: { values: form.values, errors: f.fields } }, f.status);
     }
+  })
+  .post(`/:id/meetings/:eventId/files`, uploadBody(MEETING_FILE_MAX_BYTES), async (c) => {
+    try {
+      const file = await meetingFileUpload((await formBody(c)).file, "file");
+      if (!file) throw invalid({ file: "networks.files.required" });
+      await addMeetingFile(serviceContext(c), c.req.param("id"), c.req.param("eventId"), file);
+      return c.redirect(`${meeting(c)}?notice=meetingFileAdded#minutes`, 303);
+    } catch (error) {
+      const f = formFailure(error);
+      return showMeeting(c, { file: { values: {}, errors: f.fields } }, f.status);
+    }
+  })
+  .get(`/:id/meetings/:eventId/files/:fileId`, async (c) => {
+    const { file, data } = await meetingFile(serviceContext(c), c.req.param("id"), c.req.param("eventId"), c.req.param("fileId"));
+    // Saved, never shown in the browser: a document opened here could run nothing (its own sandbox, no sniffing).
+    return c.body(new Uint8Array(data), 200, {
+      "Content-Type": file.contentType,
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Disposition": `attachment; filename="${file.name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    });
+  })
+  .post(`/:id/meetings/:eventId/files/:fileId/remove`, async (c) => {
+    await removeMeetingFile(serviceContext(c), c.req.param("id"), c.req.param("eventId"), c.req.param("fileId"));
+    return c.redirect(`${meeting(c)}?notice=meetingFileRemoved#minutes`, 303);
   });

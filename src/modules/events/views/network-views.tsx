@@ -1,5 +1,18 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { Alert, Button, ButtonLink, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  Form,
+  Heading,
+  Link,
+  P,
+  Select,
+  ValidationMessage,
+} from "../../../platform/ui/components.js";
 import { Breadcrumbs, type Fact, FactBox, Paragraphs } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { sessionText } from "../event-times.js";
@@ -211,13 +224,14 @@ export function NetworkPage(props: { page: NetworkPageData; invite?: FormState }
 }
 
 /** A meeting for its members: when and where, the agenda (to add to until it starts), the minutes and files. */
-export function MeetingPageView(props: { page: MeetingPage; point?: FormState; minutes?: FormState }) {
+export function MeetingPageView(props: { page: MeetingPage; point?: FormState; minutes?: FormState; file?: FormState }) {
   const { t, fmt, tenant } = usePage();
   const p = props.page;
   const e = p.event;
   const pv = props.point?.values ?? {};
   const pe = props.point?.errors ?? {};
   const me = props.minutes?.errors ?? {};
+  const fe = props.file?.errors ?? {};
   const base = `/networks/${p.network.id}/meetings/${e.id}`;
   const facts: Fact[] = [
     ["event.when", e.sessions.map((s) => sessionText(fmt, tenant.timeZone, s)).join("; ")],
@@ -305,6 +319,53 @@ export function MeetingPageView(props: { page: MeetingPage; point?: FormState; m
           </>
         ) : (
           <P>{t("networks.minutes.none")}</P>
+        )}
+        <Heading level={3} size="sm">
+          {t("networks.files.title")}
+        </Heading>
+        {p.files.length ? (
+          <ul class="networks-files">
+            {p.files.map((f) => (
+              <li>
+                <Link href={`${base}/files/${f.id}`} download>
+                  {f.name}
+                </Link>
+                <span class="networks-meta">{t("networks.files.size", { size: fmt.number(Math.max(1, Math.round(f.size / 1024))) })}</span>
+                {p.mayOrganise && (
+                  <Form action={`${base}/files/${f.id}/remove`} class="networks-inline">
+                    <Button variant="tertiary">{t("networks.files.remove", { name: f.name })}</Button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <P>{t("networks.files.none")}</P>
+        )}
+        {p.mayOrganise && (
+          <Form action={`${base}/files`} multipart class="form stack networks-point">
+            <ErrorSummary errors={fe} />
+            <div class="ds-field">
+              <label class="ds-label" for="f-file">
+                {t("networks.files.add")}
+              </label>
+              <div class="ds-paragraph" data-field="description" id="f-file-hint">
+                {t("networks.files.hint")}
+              </div>
+              <input
+                class="ds-input"
+                type="file"
+                id="f-file"
+                name="file"
+                aria-describedby="f-file-hint"
+                accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,.odt,.ods,.odp"
+              />
+              <ValidationMessage error={fe.file} />
+            </div>
+            <div class="actions">
+              <Button variant="secondary">{t("networks.files.upload")}</Button>
+            </div>
+          </Form>
         )}
         {p.mayOrganise && p.minutesOpen && (
           <Form action={`${base}/minutes`} class="form stack">
