@@ -155,8 +155,10 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
     const meeting = await (await hanne.get(meetingPath)).text();
     expect(meeting).toContain("Erfaringer fra Aarhus");
     expect(meeting).toContain("Foreslået af Hanne Holm");
-    // The event's own page and registering work for her.
-    expect((await hanne.get(`/events/${meetingId}`)).status).toBe(200);
+    // The event's own page works for her, without structured data for search engines.
+    const own = await hanne.get(`/events/${meetingId}`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).not.toContain("application/ld+json");
   });
 
   it("mails members who are not registered when the meeting changes", async () => {
@@ -190,11 +192,18 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
   it("lets the organiser attach a file, checked by its bytes, that members download", async () => {
     const staff = await as("staff@a.test");
     const pdf = new TextEncoder().encode("%PDF-1.4\n% referat\n");
-    const added = await staff.upload(`${meetingPath}/files`, {}, { name: "Referat december.pdf", content: pdf, type: "application/pdf" }, { from: meetingPath });
+    const added = await staff.upload(
+      `${meetingPath}/files`,
+      {},
+      { name: "Referat december.pdf", content: pdf, type: "application/pdf" },
+      { from: meetingPath },
+    );
     expect(added.status).toBe(303);
     // A program renamed to look like a document is refused and nothing is stored.
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]);
-    expect((await staff.upload(`${meetingPath}/files`, {}, { name: "slides.pdf", content: exe, type: "application/pdf" }, { from: meetingPath })).status).toBe(415);
+    expect((await staff.upload(`${meetingPath}/files`, {}, { name: "slides.pdf", content: exe, type: "application/pdf" }, { from: meetingPath })).status).toBe(
+      415,
+    );
     expect(await t.db.selectFrom("network_files").select("name").execute()).toEqual([{ name: "Referat december.pdf" }]);
     const hanne = await as("hanne@aarhus.test");
     const html = await (await hanne.get(meetingPath)).text();
@@ -224,6 +233,8 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
     const anyone = new Visitor(env.app, "a.test");
     clock.advance(-13 * 24 * 3600_000);
     expect(await (await anyone.get("/events")).text()).not.toContain("Netværksmøde december");
+    expect(await (await anyone.get("/")).text()).not.toContain("Netværksmøde december");
+    expect(await (await anyone.get("/events?view=month&month=2026-12")).text()).not.toContain("Netværksmøde december");
     expect(await (await anyone.get("/events/calendar.ics")).text()).not.toContain("Netværksmøde december");
     expect(await (await anyone.get("/api/v1/events")).text()).not.toContain("Netværksmøde december");
     expect((await anyone.get(`/api/v1/events/${meetingId}`)).status).toBe(404);
