@@ -5,6 +5,7 @@ import {
   ButtonLink,
   EmptyState,
   ErrorSummary,
+  excerptOf,
   Field,
   Form,
   Heading,
@@ -40,7 +41,7 @@ export function NetworksPage(props: { networks: Network[]; mayCreate: boolean; f
               <Heading level={2} size="sm">
                 <Link href={`/networks/${n.id}`}>{n.name}</Link>
               </Heading>
-              {n.description && <P>{n.description.length > 200 ? `${n.description.slice(0, 200)}…` : n.description}</P>}
+              {n.description && <P>{excerptOf(n.description, 200)}</P>}
             </li>
           ))}
         </ul>
