@@ -44,6 +44,13 @@ function chosenCategory(input: CalendarInput, categories: Term[]): Term | null {
   return found ?? null;
 }
 
+/** This month, or, when nothing more happens in it, the month of the next event: the grid does not open on an empty month. */
+async function firstBusyMonth(ctx: ServiceContext, filter: Omit<repo.CalendarFilter, "endsFrom">, now: string, thisMonth: string): Promise<string> {
+  const [next] = await repo.calendarEvents(ctx.db, ctx.tenant.id, { ...filter, endsFrom: now }, { limit: 1 });
+  const month = next ? monthOf(localDateOf(next.startsAt, ctx.tenant.timeZone)) : thisMonth;
+  return month > thisMonth ? month : thisMonth;
+}
+
 /** The public calendar: published events that have not ended, as a list by month or one month as a grid. */
 export async function calendarPage(ctx: ServiceContext, input: CalendarInput): Promise<CalendarPage> {
   const zone = ctx.tenant.timeZone;
@@ -53,7 +60,7 @@ export async function calendarPage(ctx: ServiceContext, input: CalendarInput): P
   const categories = await terms(ctx.db, ctx.tenant, "category", ctx.lang);
   const category = chosenCategory(input, categories);
   const filter = { kind: input.kind, categoryId: category?.id ?? null };
-  const month = input.month ?? thisMonth;
+  const month = input.month ?? (input.view === "month" ? await firstBusyMonth(ctx, filter, now, thisMonth) : thisMonth);
   const page: CalendarPage = {
     input,
     today,
@@ -127,8 +134,10 @@ export async function calendarFeed(ctx: ServiceContext, choice: { category: stri
         summary: sessions.length > 1 ? t("calendar.sessionTitle", { title, no: i + 1, of: sessions.length }) : title,
         location: e.place === "online" ? t("calendar.online") : [e.placeName, e.address, e.postcode].filter(Boolean).join(", "),
         description: `${e.description}\n\n${url}`,
+        changedAt: e.updatedAt,
       }));
     }),
+    ctx.clock.now(),
   );
 }
 

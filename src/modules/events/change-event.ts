@@ -3,6 +3,7 @@ import { isoNow } from "../../platform/clock.js";
 import { conflict, invalidField } from "../../platform/http/errors.js";
 import { sameValue } from "../../platform/moderation/pending-change.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import type { EventChange } from "./event-mails.js";
 import { type EventContent, eventContent, mayManage } from "./event-record.js";
 import type { CommunityEvent } from "./events.model.js";
 import { findEvent, occupancyOf, replaceSessions, updateEvent } from "./events.repository.js";
@@ -11,8 +12,8 @@ import { indexEvent } from "./events.search.js";
 import { tellEveryone } from "./notify.js";
 import { fillFreedPlaces } from "./places.js";
 
-/** The fields whose change those registered must hear about: when, where, and the link to an online event. */
-const TOLD = ["place", "premiseId", "placeName", "address", "postcode", "onlineUrl"] as const;
+/** The fields whose change those registered must hear about, besides the dates: where, and the link to an online event. */
+const PLACE = ["place", "premiseId", "placeName", "address", "postcode"] as const;
 const COMPARED = [
   "kind",
   "title",
@@ -21,7 +22,8 @@ const COMPARED = [
   "targetGroups",
   "languages",
   "accessibility",
-  ...TOLD,
+  ...PLACE,
+  "onlineUrl",
   "price",
   "priceMinor",
   "capacity",
@@ -61,7 +63,12 @@ export async function changeEvent(ctx: ServiceContext, id: string, input: EventI
     const datesChanged = timesOf(before.sessions) !== timesOf(after.sessions);
     const changed = [...COMPARED.filter((f) => !sameValue(before[f], after[f])), ...(datesChanged ? ["sessions"] : [])];
     await audit(tx, "event.changed", { type: "event", id }, { fields: changed.join(",") });
-    if (after.status === "published" && (datesChanged || TOLD.some((f) => !sameValue(before[f], after[f])))) await tellEveryone(tx, after, "changed");
+    const told: EventChange[] = [
+      ...(datesChanged ? (["dates"] as const) : []),
+      ...(PLACE.some((f) => !sameValue(before[f], after[f])) ? (["place"] as const) : []),
+      ...(!sameValue(before.onlineUrl, after.onlineUrl) ? (["link"] as const) : []),
+    ];
+    if (after.status === "published" && told.length) await tellEveryone(tx, after, "changed", told);
     if (after.capacity > before.capacity) await fillFreedPlaces(tx, after);
     return after;
   });

@@ -1,7 +1,7 @@
 import { openSignedKey, signedKey } from "../../platform/auth/signed-links.js";
 import { icsOf } from "../../platform/calendar/ical.js";
 import { formats } from "../../platform/i18n/format.js";
-import type { Lang, T } from "../../platform/i18n/i18n.js";
+import type { Lang, MessageKey, T } from "../../platform/i18n/i18n.js";
 import { isLang } from "../../platform/i18n/i18n.js";
 import { sendMail } from "../../platform/mail/send.js";
 import type { MailAttachment, MailContent } from "../../platform/mail/template.js";
@@ -40,7 +40,16 @@ export function icsAttachment(ctx: ServiceContext, e: CommunityEvent): MailAttac
     content: icsOf(
       e.title,
       host,
-      e.sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, summary: e.title, location, description: `${ctx.baseUrl}/events/${e.id}` })),
+      e.sessions.map((s) => ({
+        id: s.id,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        summary: e.title,
+        location,
+        description: `${ctx.baseUrl}/events/${e.id}`,
+        changedAt: e.updatedAt,
+      })),
+      ctx.clock.now(),
     ),
   };
 }
@@ -135,8 +144,16 @@ export async function mailAlready(ctx: ServiceContext, e: CommunityEvent, first:
   });
 }
 
-/** Everyone registered or waiting hears that the event changed (new dates, place or link) or was cancelled. */
-export async function mailChange(ctx: ServiceContext, e: CommunityEvent, group: Registration[], what: "changed" | "cancelled") {
+/** What of an event those registered must hear about when it changes. */
+export type EventChange = "dates" | "place" | "link";
+const changeWords: Record<EventChange, MessageKey> = {
+  dates: "registration.mail.changed.dates",
+  place: "registration.mail.changed.place",
+  link: "registration.mail.changed.link",
+};
+
+/** Everyone registered or waiting hears that the event changed (and what: dates, place or link) or was cancelled. */
+export async function mailChange(ctx: ServiceContext, e: CommunityEvent, group: Registration[], what: "changed" | "cancelled", changes: EventChange[] = []) {
   const booker = group[0] as Registration;
   const registered = group.some((r) => r.status === "registered" || r.status === "offered");
   await mailTo(ctx, booker, (t, lang) => ({
@@ -144,7 +161,12 @@ export async function mailChange(ctx: ServiceContext, e: CommunityEvent, group: 
     paragraphs:
       what === "cancelled"
         ? [t("registration.mail.cancelled.body", { title: e.title })]
-        : [t("registration.mail.changed.body", { title: e.title }), ...eventLines(ctx, e, t, lang, registered)],
+        : [
+            changes.length
+              ? t("registration.mail.changed.what", { title: e.title, what: formats(lang, ctx.tenant.timeZone).list(changes.map((c) => t(changeWords[c]))) })
+              : t("registration.mail.changed.body", { title: e.title }),
+            ...eventLines(ctx, e, t, lang, registered),
+          ],
     action:
       what === "cancelled"
         ? { label: t("registration.mail.cancelled.action"), url: `${ctx.baseUrl}/events` }

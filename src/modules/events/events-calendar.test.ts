@@ -106,6 +106,12 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
     expect(html).toContain('href="/events?view=month&amp;month=2026-11"');
   });
 
+  it("opens the month grid on the month of the next event when nothing more happens this month", async () => {
+    const { html } = await page("/events?view=month");
+    expect(html).toContain("tirsdag den 1. december 2026");
+    expect(html).toContain('href="/events?view=month&amp;month=2026-11"');
+  });
+
   it("filters by kind and category with plain links, and says what to do when nothing matches", async () => {
     const courses = await page("/events?kind=course");
     expect(courses.html).toContain("Kursus i bestyrelsesarbejde");
@@ -148,6 +154,8 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
     const first = events.find((e) => e.summary === "Temamøde om rekruttering af unge");
     expect(first?.startDate.toJSDate().toISOString()).toBe("2026-12-01T17:00:00.000Z");
     expect(first?.description).toContain(`http://a.test/events/${meeting.id}`);
+    // Stamped with when the event last changed, not when it starts.
+    expect(first?.component.getFirstPropertyValue("dtstamp")?.toString()).toBe(new Date(meeting.updatedAt).toISOString().replace(".000", ""));
     expect(events.map((e) => e.summary).join()).not.toMatch(/Ventende|Anden kommune/);
 
     const onlyCourses = await (await anyone().get("/events/calendar.ics?kind=course")).text();

@@ -358,6 +358,8 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
     expect(localParts(changed?.sessions[1]?.startsAt ?? "", "Europe/Copenhagen")).toEqual({ date: moved, time: second.time });
     // Each hears of the change; Frida also of the place that came free.
     for (const who of ["dorte", "erik", "frida"]) expect(await mailsTo(`${who}@deltager.test`)).toHaveLength(who === "frida" ? 2 : 1);
+    const told = await t.db.selectFrom("mail_outbox").select("text").where("to_address", "=", "dorte@deltager.test").executeTakeFirstOrThrow();
+    expect(told.text).toContain("Vi har ændret tidspunktet for Netværksmøde for koordinatorer");
     const frida = await t.db.selectFrom("event_registrations").select("status").where("email", "=", "frida@deltager.test").executeTakeFirstOrThrow();
     expect(["offered", "registered"]).toContain(frida.status);
     const changedRow = await t.db
@@ -382,5 +384,7 @@ describe.each(dialects())("organisers create, change, cancel and moderate events
     // A cancelled event cannot be cancelled again or changed.
     expect((await staff.post(`/events/${e.id}/cancel`, {}, { from: "/events/manage" })).status).toBe(409);
     expect((await staff.post(`/events/${e.id}/edit`, formOf(e), { from: "/events/manage" })).status).toBe(409);
+    expect((await staff.get(`/events/${e.id}/edit`)).status).toBe(409);
+    expect(await (await staff.get(`/events/${e.id}`)).text()).not.toContain(`href="/events/${e.id}/edit"`);
   });
 });

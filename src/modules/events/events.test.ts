@@ -136,6 +136,13 @@ describe.each(dialects())("events: registering and running them [%s]", (dialect)
     expect(csv).toContain("Jens Venter");
     const jens = (await t.db.selectFrom("event_registrations").select("id").where("email", "=", "jens@example.org").executeTakeFirstOrThrow()).id;
     const session = course.sessions[1]?.id as string;
+    const early = await staff.post(`/events/${course.id}/attendance`, { session, present: [jens] }, { from: `/events/${course.id}/participants` });
+    expect(early.status).toBe(409);
+    expect(await (await staff.get(`/events/${course.id}/attendance?session=${session}`)).text()).toContain("Fremmødet kan tages fra mødedagen");
+    expect(await t.db.selectFrom("event_attendance").select("session_id").execute()).toEqual([]);
+    const untilTheDay = new Date(course.sessions[1]?.startsAt as string).getTime() - clock.now().getTime();
+    clock.advance(untilTheDay);
+    await staff.signIn("staff@a.test");
     const saved = await staff.post(
       `/events/${course.id}/attendance`,
       { session, present: [jens] },
@@ -143,6 +150,7 @@ describe.each(dialects())("events: registering and running them [%s]", (dialect)
     );
     expect(saved.status).toBe(303);
     expect(await (await staff.get(`/events/${course.id}/attendance?session=${session}`)).text()).toContain("1 af 1 kom");
+    clock.advance(-untilTheDay);
     // An organiser registers someone who phoned, beyond the capacity only when ticked.
     const full = await staff.post(
       `/events/${course.id}/participants`,
@@ -151,6 +159,13 @@ describe.each(dialects())("events: registering and running them [%s]", (dialect)
     );
     expect(full.status).toBe(303);
     expect(await (await staff.get(`/events/${course.id}/participants`)).text()).toContain("Venteliste nr. 2");
+    const twice = await staff.post(
+      `/events/${course.id}/participants`,
+      { name: "Karl Ringer", email: "karl@example.org", phone: "" },
+      { from: `/events/${course.id}/participants` },
+    );
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain("Der er allerede en tilmelding med denne e-mailadresse");
   });
 
   it("keeps participants from everyone else: another association's admin, a citizen, another tenant's staff", async () => {
@@ -183,7 +198,9 @@ describe.each(dialects())("events: registering and running them [%s]", (dialect)
     const late = await visitor.post(`/events/${past.id}/register`, { name: "Lis", email: "lis@example.org", phone: "" }, { from: `/events/${past.id}` });
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("begyndt eller slut");
-    expect((await visitor.get("/events/registration?key=nonsense.key")).status).toBe(400);
+    const nonsense = await visitor.get("/events/registration?key=nonsense.key");
+    expect(nonsense.status).toBe(400);
+    expect(await nonsense.text()).toContain("Linket virker ikke");
     expect((await t.db.selectFrom("event_registrations").select("id").execute()).length).toBe(before);
   });
 });

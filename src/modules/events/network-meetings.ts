@@ -4,6 +4,7 @@ import { openSignedKey, signedKey } from "../../platform/auth/signed-links.js";
 import { icsOf } from "../../platform/calendar/ical.js";
 import { isoNow } from "../../platform/clock.js";
 import { conflict, notFound } from "../../platform/http/errors.js";
+import { translator } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { createEvent } from "./create-event.js";
@@ -186,6 +187,7 @@ export async function networkFeed(ctx: ServiceContext, networkId: string, key: s
   if (!network) throw notFound();
   const from = new Date(ctx.clock.now().getTime() - FEED_DAYS * 86_400_000).toISOString();
   const meetings = (await events.networkMeetings(ctx.db, ctx.tenant.id, networkId)).filter((e) => e.endsAt >= from && e.status !== "pending");
+  const t = translator(ctx.tenant.defaultLanguage);
   return icsOf(
     network.name,
     new URL(ctx.baseUrl).hostname,
@@ -194,11 +196,13 @@ export async function networkFeed(ctx: ServiceContext, networkId: string, key: s
         id: s.id,
         startsAt: s.startsAt,
         endsAt: s.endsAt,
-        summary: e.title,
+        summary: e.status === "cancelled" ? t("calendar.cancelledTitle", { title: e.title }) : e.title,
         location: e.place === "online" ? (e.onlineUrl ?? "") : [e.placeName, e.address, e.postcode].filter(Boolean).join(", "),
         description: `${e.description}\n\n${ctx.baseUrl}/networks/${networkId}/meetings/${e.id}`,
+        changedAt: e.updatedAt,
       })),
     ),
+    ctx.clock.now(),
   );
 }
 

@@ -3,9 +3,10 @@ import { audit } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
-import { notFound } from "../../platform/http/errors.js";
+import { conflict, notFound } from "../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import type { CommunityEvent, Registration } from "./events.model.js";
+import { localToday } from "../../platform/time/recurrence.js";
+import type { CommunityEvent, EventSession, Registration } from "./events.model.js";
 import { canManageEvent } from "./events.policy.js";
 import * as repo from "./events.repository.js";
 
@@ -39,10 +40,16 @@ export async function participantsOf(ctx: ServiceContext, eventId: string): Prom
   return { event, registrations, sensitive, attendance: new Map(attendance.map((a) => [`${a.registrationId}:${a.sessionId}`, a.present])) };
 }
 
+/** Attendance is taken from the session's own day (in the tenant's time zone), never ahead of it. */
+export const attendanceOpen = (session: EventSession, now: Date, zone: string): boolean =>
+  localToday(now, zone) >= localToday(new Date(session.startsAt), zone);
+
 /** Who came to one session: everyone with a place is marked present or not (not marked is a no-show). */
 export async function takeAttendance(ctx: ServiceContext, eventId: string, sessionId: string, present: string[]): Promise<void> {
   const event = await managedEvent(ctx, eventId);
-  if (!event.sessions.some((s) => s.id === sessionId)) throw notFound();
+  const session = event.sessions.find((s) => s.id === sessionId);
+  if (!session) throw notFound();
+  if (!attendanceOpen(session, ctx.clock.now(), ctx.tenant.timeZone)) throw conflict("closed", "participants.attendanceTooEarly");
   const seated = (await repo.eventRegistrations(ctx.db, ctx.tenant.id, event.id)).filter((r) => r.status === "registered");
   const here = new Set(present);
   await inTransaction(ctx, async (tx) => {

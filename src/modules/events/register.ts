@@ -178,7 +178,7 @@ export async function registerByHand(ctx: ServiceContext, eventId: string, input
   const rows = newGroup({ ...ctx, actor: { kind: "anonymous", tenantId: ctx.tenant.id } }, e, { ...input, associationId: null }, "registered", actor.userId);
   return inTransaction(ctx, async (tx) => {
     if ((await repo.liveRegistrationsOf(tx.db, tx.tenant.id, e.id, input.email)).length)
-      throw conflict("conflict", "registration.already", { email: "registration.already" });
+      throw conflict("conflict", "participants.already", { email: "participants.already" });
     const placed = await placeGroup(tx, e, rows, overbook);
     await insertGroup(
       tx,

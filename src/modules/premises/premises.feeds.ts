@@ -27,13 +27,14 @@ export async function roomFeed(ctx: ServiceContext, premiseId: string) {
     premise.name,
     new URL(ctx.baseUrl).hostname,
     booked.map((o) => ({ id: o.id, startsAt: o.startsAt, endsAt: o.endsAt, summary: o.associationName ?? premise.name, location: tree.addressOf(premiseId) })),
+    now,
   );
 }
 
 export async function bookingFeed(ctx: ServiceContext, bookingId: string) {
   const { booking } = await bookingPage(ctx, bookingId);
   const [tree, dates] = await Promise.all([premiseTree(ctx), bookings.liveDatesWithPurpose(ctx.db, ctx.tenant.id, { bookingIds: [booking.id] })]);
-  return icsOf(booking.premiseName, new URL(ctx.baseUrl).hostname, bookingEvents(tree, dates));
+  return icsOf(booking.premiseName, new URL(ctx.baseUrl).hostname, bookingEvents(tree, dates), ctx.clock.now());
 }
 
 /**
@@ -55,5 +56,5 @@ export async function associationFeed(ctx: ServiceContext, token: string) {
   const owner = await findBySecret(token, (hash) => premisesRepo.calendarOwner(ctx.db, ctx.tenant.id, hash));
   if (!owner) throw notFound();
   const [tree, dates] = await Promise.all([premiseTree(ctx), bookings.liveDatesWithPurpose(ctx.db, ctx.tenant.id, { approvedFor: owner.associationId })]);
-  return icsOf(owner.name, new URL(ctx.baseUrl).hostname, bookingEvents(tree, dates));
+  return icsOf(owner.name, new URL(ctx.baseUrl).hostname, bookingEvents(tree, dates), ctx.clock.now());
 }

@@ -7,13 +7,15 @@ export interface CalendarEvent {
   summary: string;
   location: string;
   description?: string;
+  /** When the event was last changed; a calendar program keeps the newest copy. */
+  changedAt?: string;
 }
 
 /**
  * An iCalendar file. Each date of a series is its own event with UTC times, so no calendar program
  * has to agree with us about time zones or repeat rules to show 18:00 as 18:00.
  */
-export function icsOf(name: string, host: string, events: CalendarEvent[]): string {
+export function icsOf(name: string, host: string, events: CalendarEvent[], madeAt: Date): string {
   const calendar = ical({ name, prodId: { company: "Sammen", product: "Sammen", language: "DA" } });
   for (const e of events) {
     calendar.createEvent({
@@ -23,7 +25,7 @@ export function icsOf(name: string, host: string, events: CalendarEvent[]): stri
       summary: e.summary,
       location: e.location,
       description: e.description ?? null,
-      stamp: new Date(e.startsAt),
+      stamp: e.changedAt ? new Date(e.changedAt) : madeAt,
     });
   }
   return calendar.toString();

@@ -40,7 +40,7 @@ export async function renderError(c: Context<AppEnv>, error: AppError) {
   if (error.status === 401 && c.req.method === "GET") {
     return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
   }
-  const title = t(pageTitles[error.status] ?? "error.badRequest");
+  const title = t(error.code === "invalid_link" ? "error.linkInvalid.title" : (pageTitles[error.status] ?? "error.badRequest"));
   return render(
     c,
     title,

@@ -39,6 +39,8 @@ export interface Formats {
   distance(km: number): string;
   /** "25.000 kr." from minor units; shows øre only when there are some */
   money(minor: number, currency: string): string;
+  /** "tidspunktet, stedet og linket" */
+  list(items: string[]): string;
 }
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -91,6 +93,7 @@ function build(lang: Lang, timeZone: string): Formats {
     return n;
   };
   const km = (digits: number) => new Intl.NumberFormat(locale, { style: "unit", unit: "kilometer", maximumFractionDigits: digits });
+  const conjunction = new Intl.ListFormat(locale, { type: "conjunction" });
   const kmSmall = km(1);
   const kmLarge = km(0);
   const clock = (hhmm: string) => wallClock.format(new Date(`1970-01-01T${hhmm.slice(0, 5)}:00Z`));
@@ -113,6 +116,7 @@ function build(lang: Lang, timeZone: string): Formats {
     distance: (value) => (value < 1 ? t("format.underOneKm", { km: kmLarge.format(1) }) : (value < 10 ? kmSmall : kmLarge).format(value)),
     money: (minor, currency) =>
       new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100),
+    list: (items) => conjunction.format(items),
   };
 }
 

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { listOf } from "../../../db/lists.js";
 import { can, isPerson } from "../../../platform/auth/policy.js";
 import type { AppEnv } from "../../../platform/http/env.js";
-import { type FieldErrors, formFailure, invalid } from "../../../platform/http/errors.js";
+import { conflict, type FieldErrors, formFailure, invalid } from "../../../platform/http/errors.js";
 import { formBody, parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
 import { serviceContext } from "../../../platform/service-context.js";
@@ -171,6 +171,7 @@ export const manageRoutes = new Hono<AppEnv>()
   })
   .get("/:id/edit", async (c) => {
     const found = await eventForOrganiser(serviceContext(c), c.req.param("id"));
+    if (found.event.status === "cancelled") throw conflict("closed", "eventForm.cancelled");
     return showForm(c, { id: found.event.id, taken: found.occupancy.taken }, asForm(found.event, c.get("tenant").timeZone));
   })
   .post("/:id/edit", (c) => save(c, c.req.param("id")))

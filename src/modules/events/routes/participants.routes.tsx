@@ -5,8 +5,9 @@ import { type FieldErrors, formFailure, invalid } from "../../../platform/http/e
 import { parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
 import { serviceContext } from "../../../platform/service-context.js";
+import { localToday } from "../../../platform/time/recurrence.js";
 import { registrationStatusLabels } from "../events.labels.js";
-import { participantsOf, takeAttendance } from "../participants.js";
+import { attendanceOpen, participantsOf, takeAttendance } from "../participants.js";
 import { registerByHand } from "../register.js";
 import { attendanceInput, handRegistrationInput, registrationInput } from "../registration.schema.js";
 import { AttendancePage, answersText, ParticipantsPage } from "../views/participants-views.js";
@@ -53,7 +54,9 @@ export const participantsRoutes = new Hono<AppEnv>()
   .get("/:id/attendance", async (c) => {
     const p = await participantsOf(serviceContext(c), c.req.param("id"));
     const session = p.event.sessions.find((s) => s.id === c.req.query("session")) ?? p.event.sessions[0];
-    return render(c, c.get("t")("participants.attendance"), <AttendancePage p={p} sessionId={session?.id ?? ""} />);
+    const zone = c.get("tenant").timeZone;
+    const opensOn = session && !attendanceOpen(session, serviceContext(c).clock.now(), zone) ? localToday(new Date(session.startsAt), zone) : null;
+    return render(c, c.get("t")("participants.attendance"), <AttendancePage p={p} sessionId={session?.id ?? ""} opensOn={opensOn} />);
   })
   .post("/:id/attendance", async (c) => {
     const form = await parseForm(c, attendanceInput, ["present"]);

@@ -222,8 +222,14 @@ function MonthView(props: { page: CalendarPage }) {
             {t("calendar.emptyMonth", { month: fmt.month(page.month) })}
           </h3>
           <P>{t(input.kind || input.category ? "calendar.emptyFilteredText" : "calendar.emptyMonthText")}</P>
-          <Link href={calendarHref(input, { month: page.nextMonth })}>{t("calendar.nextMonth", { month: fmt.month(page.nextMonth) })}</Link>
-          <Link href={calendarHref({ ...input, view: "list", kind: null, category: null })}>{t("calendar.showAll")}</Link>
+          <ul class="empty-links">
+            <li>
+              <Link href={calendarHref(input, { month: page.nextMonth })}>{t("calendar.nextMonth", { month: fmt.month(page.nextMonth) })}</Link>
+            </li>
+            <li>
+              <Link href={calendarHref({ ...input, view: "list", kind: null, category: null })}>{t("calendar.showAll")}</Link>
+            </li>
+          </ul>
         </div>
       ) : (
         <table class="month-grid">

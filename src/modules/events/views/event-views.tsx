@@ -190,7 +190,7 @@ export function EventPage(props: {
       </div>
       {props.mayManage && (
         <div class="actions">
-          <ButtonLink href={`/events/${e.id}/edit`}>{t("event.edit")}</ButtonLink>
+          {e.status !== "cancelled" && <ButtonLink href={`/events/${e.id}/edit`}>{t("event.edit")}</ButtonLink>}
           <ButtonLink href={`/events/${e.id}/participants`}>{t("participants.title")}</ButtonLink>
         </div>
       )}

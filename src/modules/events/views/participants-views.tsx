@@ -112,7 +112,7 @@ export function ParticipantsPage(props: { p: Participants; form?: { values: Reco
 }
 
 /** Attendance for one session, made for a phone: a tick per person with a place, then save. */
-export function AttendancePage(props: { p: Participants; sessionId: string }) {
+export function AttendancePage(props: { p: Participants; sessionId: string; opensOn: string | null }) {
   const { t, fmt, tenant } = usePage();
   const { event: e, registrations, attendance } = props.p;
   const session = e.sessions.find((s) => s.id === props.sessionId) ?? e.sessions[0];
@@ -131,7 +131,9 @@ export function AttendancePage(props: { p: Participants; sessionId: string }) {
         {session && <> · {sessionText(fmt, tenant.timeZone, session)}</>}
       </P>
       {marked && <Alert color="info">{t("participants.attendanceMarked", { present: present.length, total: seated.length })}</Alert>}
-      {seated.length === 0 ? (
+      {props.opensOn ? (
+        <Alert color="info">{t("participants.attendanceNotYet", { date: fmt.date(props.opensOn) })}</Alert>
+      ) : seated.length === 0 ? (
         <EmptyState title="participants.empty" text="participants.emptyText" />
       ) : (
         <Form action={`/events/${e.id}/attendance`}>

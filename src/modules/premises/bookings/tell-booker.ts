@@ -48,7 +48,7 @@ export async function tellBooker(ctx: Pick<ServiceContext, "db" | "clock" | "ten
         ],
         action: { label: t("mail.booking.action"), url: `${ctx.baseUrl}/premises/bookings/${b.id}` },
         attachments: events.length
-          ? [{ filename: "booking.ics", contentType: "text/calendar; charset=utf-8", content: icsOf(b.premiseName, host, events) }]
+          ? [{ filename: "booking.ics", contentType: "text/calendar; charset=utf-8", content: icsOf(b.premiseName, host, events, ctx.clock.now()) }]
           : undefined,
       };
     },
