@@ -24,6 +24,7 @@ import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 import * as settingsVersion from "./20261127_0100_settings_version.js";
 import * as events from "./20261127_0200_events.js";
 import * as networks from "./20261127_0300_networks.js";
+import * as eventChangeIndexes from "./20261127_0330_event_change_indexes.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0100_search_snapshots": searchSnapshots,
   "20261127_0200_events": events,
   "20261127_0300_networks": networks,
+  "20261127_0330_event_change_indexes": eventChangeIndexes,
 };

@@ -1,6 +1,7 @@
 import { icsOf } from "../../platform/calendar/ical.js";
 import { isoNow } from "../../platform/clock.js";
 import { invalid } from "../../platform/http/errors.js";
+import type { PageVersion } from "../../platform/http/page-cache.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { localToday } from "../../platform/time/recurrence.js";
@@ -49,6 +50,18 @@ async function firstBusyMonth(ctx: ServiceContext, filter: Omit<repo.CalendarFil
   const [next] = await repo.calendarEvents(ctx.db, ctx.tenant.id, { ...filter, endsFrom: now }, { limit: 1 });
   const month = next ? monthOf(localDateOf(next.startsAt, ctx.tenant.timeZone)) : thisMonth;
   return month > thisMonth ? month : thisMonth;
+}
+
+/** How long a kept calendar page may show an event that has just ended, or a renamed association. */
+const KEPT_MINUTES = 5;
+
+/**
+ * What the public calendar's pages depend on: the newest change to an event or a registration, and the clock.
+ * Two writes stamped with the same millisecond on two instances may be seen only when the slot turns.
+ */
+export async function calendarVersion(ctx: ServiceContext): Promise<PageVersion> {
+  const slot = Math.floor(ctx.clock.now().getTime() / (KEPT_MINUTES * 60_000));
+  return { owner: ctx.tenant, version: `${await repo.latestEventChanges(ctx.db, ctx.tenant.id)}|${slot}` };
 }
 
 /** The public calendar: published events that have not ended, as a list by month or one month as a grid. */

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEvent } from "../../../test/factories/event.factory.js";
+import { buildEvent, buildRegistrations } from "../../../test/factories/event.factory.js";
 import {
   countingQueries,
   createTenant,
@@ -104,6 +104,21 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
     expect(html).not.toContain("Anden kommunes julemarked");
     expect(html).toContain('href="/events?view=month&amp;month=2027-01"');
     expect(html).toContain('href="/events?view=month&amp;month=2026-11"');
+  });
+
+  it("keeps the drawn page for visitors, and draws it again the moment someone registers or an event changes", async () => {
+    expect((await page("/events")).html).toContain("20 ledige pladser");
+    const [first] = await buildRegistrations(t.db, a, meeting, [{ name: "Ulla Ung", email: "ulla@example.org" }], { now: clock.now() });
+    expect((await page("/events")).html).toContain("19 ledige pladser");
+    await t.db.deleteFrom("event_registrations").where("id", "=", first?.id as string).execute();
+    clock.advance(5 * 60_000);
+    expect((await page("/events")).html).toContain("20 ledige pladser");
+    await setEventStatus(t.db, a.id, pending.id, "published", { updatedAt: clock.now().toISOString() });
+    expect((await page("/events")).html).toContain("Ventende sommerfest");
+    clock.advance(1);
+    await setEventStatus(t.db, a.id, pending.id, "pending", { updatedAt: clock.now().toISOString() });
+    expect((await page("/events")).html).not.toContain("Ventende sommerfest");
+    clock.advance(1);
   });
 
   it("opens the month grid on the month of the next event when nothing more happens this month", async () => {

@@ -579,6 +579,23 @@ const publicEvents = (db: Database, tenantId: string, f: CalendarFilter) => {
   return q;
 };
 
+/** The newest change to the tenant's events and to their registrations: the calendar's pages are kept until either moves. */
+export async function latestEventChanges(db: Database, tenantId: string): Promise<string> {
+  const [events, registrations] = await Promise.all([
+    db
+      .selectFrom("events")
+      .select((eb) => eb.fn.max("updated_at").as("at"))
+      .where("tenant_id", "=", tenantId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("event_registrations")
+      .select((eb) => eb.fn.max("updated_at").as("at"))
+      .where("tenant_id", "=", tenantId)
+      .executeTakeFirst(),
+  ]);
+  return `${events?.at ?? ""}|${registrations?.at ?? ""}`;
+}
+
 /** Published (and cancelled, so people see they are) events that have not ended, soonest first, with their sessions. */
 export async function calendarEvents(db: Database, tenantId: string, f: CalendarFilter, page: { limit: number; offset?: number }): Promise<CommunityEvent[]> {
   const rows = await publicEvents(db, tenantId, f)

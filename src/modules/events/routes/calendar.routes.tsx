@@ -1,18 +1,23 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/env.js";
 import { invalid } from "../../../platform/http/errors.js";
+import { keptPages } from "../../../platform/http/page-cache.js";
 import { render } from "../../../platform/http/render.js";
 import { serviceContext } from "../../../platform/service-context.js";
 import { calendarInput } from "../calendar.schema.js";
-import { calendarFeed, calendarPage } from "../calendar.service.js";
+import { calendarFeed, calendarPage, calendarVersion } from "../calendar.service.js";
 import { CalendarPageView } from "../views/calendar-views.js";
 
 /** The public calendar and its iCalendar feed. */
 export const calendarRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const page = await calendarPage(serviceContext(c), calendarInput(c.req.query()));
-    return render(c, c.get("t")("calendar.title"), <CalendarPageView page={page} />);
-  })
+  .get(
+    "/",
+    keptPages((c) => calendarVersion(serviceContext(c))),
+    async (c) => {
+      const page = await calendarPage(serviceContext(c), calendarInput(c.req.query()));
+      return render(c, c.get("t")("calendar.title"), <CalendarPageView page={page} />);
+    },
+  )
   .get("/calendar.ics", async (c) => {
     const input = calendarInput(c.req.query());
     // A calendar program cannot show a notice: a feed asked for with a filter it does not know says so plainly.
