@@ -110,7 +110,10 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
     expect((await page("/events")).html).toContain("20 ledige pladser");
     const [first] = await buildRegistrations(t.db, a, meeting, [{ name: "Ulla Ung", email: "ulla@example.org" }], { now: clock.now() });
     expect((await page("/events")).html).toContain("19 ledige pladser");
-    await t.db.deleteFrom("event_registrations").where("id", "=", first?.id as string).execute();
+    await t.db
+      .deleteFrom("event_registrations")
+      .where("id", "=", first?.id as string)
+      .execute();
     clock.advance(5 * 60_000);
     expect((await page("/events")).html).toContain("20 ledige pladser");
     await setEventStatus(t.db, a.id, pending.id, "published", { updatedAt: clock.now().toISOString() });
