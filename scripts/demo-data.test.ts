@@ -71,6 +71,28 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     expect(danish).toContain("Besøgsven for en ældre borger i Sønderby");
   });
 
+  it("has a network whose four meetings only its members see: the staff user organises it, the association member is in it", async () => {
+    const network = await t.db.selectFrom("networks").select("id").where("name", "=", "Koordinatorer af brobygning").executeTakeFirstOrThrow();
+    const members = await t.db.selectFrom("network_members").selectAll().where("network_id", "=", network.id).execute();
+    expect(members.length).toBeGreaterThanOrEqual(6);
+    expect(members.filter((m) => m.organisation && !m.organisation.includes("Sønderby")).length).toBeGreaterThanOrEqual(1);
+    const meetings = await t.db.selectFrom("events").select(["id", "title"]).where("network_id", "=", network.id).execute();
+    expect(meetings).toHaveLength(4);
+    expect(await t.db.selectFrom("network_minutes").select("event_id").execute()).toHaveLength(1);
+    const staff = info?.people.find((p) => p.role === "centre staff");
+    const member = info?.people.find((p) => p.role === "association member");
+    const citizen = info?.people.find((p) => p.role === "citizen");
+    for (const p of [staff, member]) {
+      const v = new Visitor(env.app, "localhost");
+      await v.signIn(p?.email ?? "", info?.password);
+      expect(await (await v.get(`/networks/${network.id}`)).text()).toContain("Frivilligcenter Åby");
+    }
+    const outsider = new Visitor(env.app, "localhost");
+    await outsider.signIn(citizen?.email ?? "", info?.password);
+    expect((await outsider.get(`/networks/${network.id}`)).status).toBe(404);
+    expect(await (await outsider.get("/events")).text()).not.toContain("Koordinatorer af brobygning");
+  });
+
   it("has a season of events: courses with sessions, network meetings, the fair, and full ones with a fair waiting list", async () => {
     const events = await t.db.selectFrom("events").select(["id", "kind", "title", "capacity", "status", "place", "premise_id", "organiser"]).execute();
     const count = (kind: string) => events.filter((e) => e.kind === kind).length;

@@ -429,7 +429,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         targetGroups: groups,
         tenantName: "Frivillig Sønderby",
         clock,
-        people: { staffId: ids.staff, citizen: person("citizen"), assocAdmin: person("assocAdmin") },
+        people: { staffId: ids.staff, citizen: person("citizen"), assocAdmin: person("assocAdmin"), staff: person("staff"), member: person("member") },
         offerHours: 48,
       });
       // The volunteer fair's 40 stands, with a category each from the association's first job.

@@ -13,6 +13,7 @@ import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
 import { addDays, expand, localToday, type Occurrence, weekdayOf } from "../src/platform/time/recurrence.js";
 import { buildRegistrations, type RegistrationSpec } from "../test/factories/registration.factory.js";
+import { NETWORK_MEETINGS, seedNetwork, seedNetworkMeetings } from "./demo-networks.js";
 import type { DemoPremises } from "./demo-premises.js";
 
 const DAY = 24 * 3600_000;
@@ -285,7 +286,7 @@ const SEASON: Spec[] = [
     key: "bridgeSpring",
     kind: "network_meeting",
     organiser: "centre",
-    title: "Netværk for brobyggere: fysisk netværksmøde",
+    title: "Koordinatorer af brobygning: årets fysiske møde",
     description:
       "Årets fysiske møde i netværket for brobyggere: medarbejdere i frivilligcentre og kommuner, der hjælper borgere i udsatte positioner ind i et fællesskab. Vi deler erfaringer med følgevenner, den gode overlevering til foreningen og opfølgningen efter tre og seks måneder.\n\nSønderby Frivilligcenter er vært og giver frokost.",
     category: "social",
@@ -297,14 +298,14 @@ const SEASON: Spec[] = [
     weekday: 2,
     sessions: [[0, "10:00", "14:00"]],
     publishedDaysAgo: 45,
-    registered: 16,
+    registered: 5,
     network: true,
   },
   {
     key: "bridgeOnline",
     kind: "network_meeting",
     organiser: "centre",
-    title: "Netværk for brobyggere: online-møde om opfølgning",
+    title: "Koordinatorer af brobygning: online-møde om opfølgning",
     description:
       "Halvanden time online: hvordan følger vi op på de borgere, vi har bygget bro for, uden at det bliver kontrol? To centre fortæller, hvordan de gør, og vi taler om, hvad vi skal spørge om efter en, tre og seks måneder.",
     category: "social",
@@ -315,32 +316,33 @@ const SEASON: Spec[] = [
     weekday: 4,
     sessions: [[0, "09:30", "11:00"]],
     publishedDaysAgo: 30,
-    registered: 11,
+    registered: 4,
     network: true,
   },
   {
     key: "coordinators",
     kind: "network_meeting",
     organiser: "centre",
-    title: "Koordinatorer i frivilligcentre: erfaringsudveksling",
+    title: "Koordinatorer af brobygning: erfaringsudveksling",
     description:
       "Online-møde for koordinatorer i frivilligcentre. Hvert center fortæller kort om det, der fylder lige nu, og vi tager to emner op i dybden: rekruttering af unge frivillige og samarbejdet med kommunens jobcenter.",
     category: "board",
     place: { online: "https://moede.sonderby.example/koordinatorer" },
     capacity: 25,
     maxPerRegistration: 1,
-    after: 9,
+    // Held two weeks ago: its minutes are out (networks).
+    after: -12,
     weekday: 3,
     sessions: [[0, "10:00", "11:30"]],
-    publishedDaysAgo: 21,
-    registered: 17,
+    publishedDaysAgo: 40,
+    registered: 5,
     network: true,
   },
   {
     key: "coordinatorsYear",
     kind: "network_meeting",
     organiser: "centre",
-    title: "Koordinatorer i frivilligcentre: årshjul og fælles kampagner",
+    title: "Koordinatorer af brobygning: årshjul og fælles kampagner",
     description:
       "Vi lægger næste års fælles kampagner ind i årshjulet: Frivillig Fredag, frivilligbørserne og rekrutteringen i januar. Kom med jeres datoer, så vi kan hjælpe hinanden med materialer og omtale.",
     category: "board",
@@ -503,6 +505,9 @@ function random(seed: number) {
 
 export interface DemoEventPeople {
   staffId: string;
+  /** The demo staff user and association member, for the network they organise and belong to (networks). */
+  staff?: { id: string; name: string; email: string };
+  member?: { id: string; name: string; email: string };
   citizen: { id: string; name: string; email: string };
   assocAdmin: { id: string; name: string; email: string };
 }
@@ -533,6 +538,9 @@ export async function seedEvents(
   const events = new Map<string, CommunityEvent>();
   const ctx = { tenant: { id: tenantId }, clock: { now: () => now } };
   let cursor = 0;
+  // The network whose meetings these are: only its members see them (networks).
+  const { staff, member } = input.people;
+  const networkId = staff && member ? await seedNetwork(db, { tenantId, now, staff, member, tenantName: input.tenantName }) : null;
 
   for (const spec of SEASON) {
     const premise = "premise" in spec.place ? premises.tree.byId.get(premises.ids[spec.place.premise] as string) : undefined;
@@ -599,12 +607,13 @@ export async function seedEvents(
       updatedAt: created.toISOString(),
       cancelledAt: null,
       sessions,
+      networkId: NETWORK_MEETINGS.includes(spec.key) ? networkId : null,
     };
     const organiserUser = association ? (association.name === "Sønderby Besøgsvenner" ? input.people.assocAdmin.id : null) : input.people.staffId;
     await insertEvent(db, event, organiserUser);
     events.set(spec.key, event);
     // The one search finds what is published and not over, as publishing it would have made it.
-    if (event.status === "published" && event.endsAt > now.toISOString()) {
+    if (event.status === "published" && event.endsAt > now.toISOString() && !event.networkId) {
       const category = input.categories.find((c) => c.id === event.categoryId);
       const labels = { organiser: input.tenantName, category, targetGroups: input.targetGroups };
       await putDocument(db, input.clock, tenantId, "DK", eventDocument(event, zone, "da", labels));
@@ -650,6 +659,7 @@ export async function seedEvents(
       await markAttendance(db, tenantId, session.id, marks, input.people.staffId, new Date(new Date(session.endsAt).getTime() - 30 * 60_000).toISOString());
     }
   }
+  if (staff && member && networkId) await seedNetworkMeetings(db, { tenantId, now, staff, member, meetings: events });
   return events;
 }
 

@@ -9,6 +9,15 @@ import { associationInput, profileInput as associationProfileInput, inviteMember
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
 import { agreementInput, leadInput, standActionInput, standInput, standNumbersInput } from "../../src/modules/events/fair.schema.js";
+import {
+  moveInput as agendaMoveInput,
+  agendaPointInput,
+  inviteInput,
+  joinInput,
+  joinTokenInput,
+  minutesInput,
+  networkInput,
+} from "../../src/modules/events/network.schema.js";
 import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
@@ -161,6 +170,59 @@ export const FILL: Record<string, Fill> = {
     form: () => ({ decision: "approve", note: "" }),
     schema: eventDecisionInput,
     late: true,
+  },
+
+  // Networks (networks): the member role joined the world's network; everyone else must get a 404.
+  "GET /networks": {},
+  "POST /networks": { form: () => ({ name: `${N} netværk`, description: "" }), schema: networkInput },
+  "GET /networks/join": { query: (w) => ({ token: w.tokens.network }) },
+  "POST /networks/join": { form: (w) => ({ token: w.tokens.network }), schema: joinTokenInput, late: true },
+  "POST /networks/join/account": { form: (w) => ({ token: w.tokens.network, name: `${N} Ny`, password: PASSWORD }), schema: joinInput, late: true },
+  "GET /networks/:id": { params: (w) => ({ id: w.network }) },
+  "GET /networks/:id/calendar.ics": { params: (w) => ({ id: w.network }), query: (w) => ({ key: w.networkFeedKey }) },
+  "POST /networks/:id/members": {
+    params: (w) => ({ id: w.network }),
+    form: (w) => ({ name: `${N} Gæst`, email: `gaest-${w.key}@example.org`, organisation: "", role: "member" }),
+    schema: inviteInput,
+  },
+  "POST /networks/:id/members/:memberId/remove": { params: (w) => ({ id: w.network, memberId: w.networkInvitee }), schema: null, late: true },
+  "GET /networks/:id/meetings/new": { params: (w) => ({ id: w.network }) },
+  "POST /networks/:id/meetings/new": {
+    params: (w) => ({ id: w.network }),
+    form: (w) => ({ ...eventForm(N, "centre", w.categoryId, `${N} netværksmøde`), kind: "network_meeting" }),
+    schema: eventInput,
+  },
+  "GET /networks/:id/meetings/:eventId": { params: (w) => ({ id: w.network, eventId: w.networkMeeting }) },
+  "POST /networks/:id/meetings/:eventId/agenda": {
+    params: (w) => ({ id: w.network, eventId: w.networkMeeting }),
+    form: () => ({ title: `${N} punkt`, text: "" }),
+    schema: agendaPointInput,
+  },
+  "POST /networks/:id/meetings/:eventId/agenda/:pointId/move": {
+    params: (w) => ({ id: w.network, eventId: w.networkMeeting, pointId: w.agendaPoint }),
+    form: () => ({ direction: "down" }),
+    schema: agendaMoveInput,
+  },
+  "POST /networks/:id/meetings/:eventId/agenda/:pointId/remove": {
+    params: (w) => ({ id: w.network, eventId: w.networkMeeting, pointId: w.agendaPoint }),
+    schema: null,
+    late: true,
+  },
+  "POST /networks/:id/meetings/:eventId/files": {
+    params: (w) => ({ id: w.network, eventId: w.networkMeeting }),
+    schema: null,
+    upload: { field: "file", kind: "png" },
+  },
+  "GET /networks/:id/meetings/:eventId/files/:fileId": { params: (w) => ({ id: w.network, eventId: w.networkMeeting, fileId: w.networkFile }) },
+  "POST /networks/:id/meetings/:eventId/files/:fileId/remove": {
+    params: (w) => ({ id: w.network, eventId: w.networkMeeting, fileId: w.networkFile }),
+    schema: null,
+    late: true,
+  },
+  "POST /networks/:id/meetings/:eventId/minutes": {
+    params: (w) => ({ id: w.network, eventId: w.networkMeeting }),
+    form: () => ({ text: `${N} referat` }),
+    schema: minutesInput,
   },
 
   "GET /directory": {},

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import type { Config } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
 import { createSession } from "../../src/platform/auth/sessions.js";
+import { signedKey } from "../../src/platform/auth/signed-links.js";
 import type { Clock } from "../../src/platform/clock.js";
 import { newId } from "../../src/platform/ids.js";
 import { buildEvent } from "../factories/event.factory.js";
@@ -61,7 +62,24 @@ export interface TenantWorld {
   hsdsTaxonomy: string;
   hsdsTaxonomyTerm: string;
   consent: string;
-  tokens: { verify: string; magic: string; reset: string; invite: string; application: string; event: string; consent: string; dataRequest: string };
+  tokens: {
+    verify: string;
+    magic: string;
+    reset: string;
+    invite: string;
+    application: string;
+    event: string;
+    consent: string;
+    dataRequest: string;
+    network: string;
+  };
+  /** A network the member role has joined, its meeting, her agenda point, an invitee who has not joined, and her feed key. */
+  network: string;
+  networkMeeting: string;
+  agendaPoint: string;
+  networkInvitee: string;
+  networkFeedKey: string;
+  networkFile: string;
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
   /** Every id above: rows of the other tenant must never come to refer to them. */
@@ -273,6 +291,31 @@ export async function buildTenant(
   await post(staff, `/events/${fair}/stands`, { [`number_${standRow.id}`]: "1" }, 303);
   await post(anonymous, `/fair/${standRow.code}`, { email: `gaest@${host}`, consent: "on" }, 303);
   await post(staff, `/events/${fair}/agreements`, { associations: club.id, others: "", agreed: `${P} aftale om frugt`, followUpOn: "" }, 303);
+  // A network (networks): the member role joined it, an invitee has not; a meeting with her agenda point.
+  const memberBrowser = await as("member");
+  const network = idFrom(await post(staff, "/networks", { name: `${P} netværk for koordinatorer`, description: `${P} koordinatorerne mødes` }, 303), 2);
+  await post(
+    staff,
+    `/networks/${network}/members`,
+    { name: `${P} ${PEOPLE.member}`, email: users.member.email, organisation: `${P} centret`, role: "member" },
+    303,
+  );
+  await post(memberBrowser, "/networks/join", { token: await linkParam(db, tenant.id, users.member.email, "token") }, 303);
+  await post(staff, `/networks/${network}/members`, { name: `${P} Inviteret`, email: `netvaerk@${host}`, organisation: "", role: "member" }, 303);
+  const networkToken = await linkParam(db, tenant.id, `netvaerk@${host}`, "token");
+  const networkMembers = await db.selectFrom("network_members").select(["id", "email"]).where("tenant_id", "=", tenant.id).execute();
+  const networkInvitee = networkMembers.find((m) => m.email === `netvaerk@${host}`)?.id ?? "";
+  const joinedMember = networkMembers.find((m) => m.email === users.member.email)?.id ?? "";
+  const networkMeeting = idFrom(
+    await post(staff, `/networks/${network}/meetings/new`, { ...eventForm(P, "centre", category.id, `${P} netværksmøde`), kind: "network_meeting" }, 303),
+    4,
+  );
+  await post(memberBrowser, `/networks/${network}/meetings/${networkMeeting}/agenda`, { title: `${P} dagsordenspunkt`, text: "" }, 303);
+  const agendaPoint = (await db.selectFrom("network_agenda_points").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
+  await post(staff, `/networks/${network}/meetings/${networkMeeting}/files`, {}, 303, [{ field: "file", name: "plan.png", type: "image/png", content: png }]);
+  const networkFile = (await db.selectFrom("network_files").select("id").where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow()).id;
+  // The key in her feed's address, as her network page shows it.
+  const networkFeedKey = signedKey(env.config.secret, `network-feed:${tenant.id}:${network}`, joinedMember);
 
   // The rest: a saved search, an API token, a calendar link, a matching profile and consent.
   await post(citizen, "/search/saved", { query: "q=lektiehj%C3%A6lp", frequency: "weekly" }, 303);
@@ -305,6 +348,7 @@ export async function buildTenant(
     event: eventToken,
     consent: consentToken,
     dataRequest: await linkParam(db, tenant.id, `anonym@${host}`, "token"),
+    network: networkToken,
   };
   const mail = (await mailTo(db, tenant.id, users.citizen.email)).id;
   const hsds = async (list: string) => {
@@ -356,6 +400,12 @@ export async function buildTenant(
     hsdsTaxonomy: await hsds("taxonomies"),
     hsdsTaxonomyTerm: await hsds("taxonomy_terms?search=lekt"),
     tokens,
+    network,
+    networkMeeting,
+    agendaPoint,
+    networkInvitee,
+    networkFeedKey,
+    networkFile,
     names: [
       `Test ${key}`,
       club.name,
@@ -383,6 +433,9 @@ export async function buildTenant(
       `${P} temamøde`,
       `${P} Anonym Deltager`,
       `${P} vegetar`,
+      `${P} netværk for koordinatorer`,
+      `${P} netværksmøde`,
+      `${P} dagsordenspunkt`,
     ],
     ids: [] as string[],
   } satisfies TenantWorld;
@@ -392,6 +445,7 @@ export async function buildTenant(
     ...[club.id, other.id, category.id, job, pendingJob, application, offer, pendingOffer, organisedEvent, pendingEvent, building, room, photo, closure],
     ...[booking, pendingBooking, round, roundApplication, event, world.eventSession, savedSearch, apiToken, world.mail, consent],
     ...[fair, standRow.id],
+    ...[network, networkMeeting, agendaPoint, networkInvitee, networkFile],
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;

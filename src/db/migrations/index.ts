@@ -23,6 +23,7 @@ import * as premiseRulesVersion from "./20261127_0100_premise_rules_version.js";
 import * as searchSnapshots from "./20261127_0100_search_snapshots.js";
 import * as settingsVersion from "./20261127_0100_settings_version.js";
 import * as events from "./20261127_0200_events.js";
+import * as networks from "./20261127_0300_networks.js";
 import * as fair from "./20261127_0310_fair.js";
 import * as eventBookings from "./20261127_0320_event_bookings.js";
 import * as eventChanges from "./20261127_0321_event_changes.js";
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   "20261127_0100_settings_version": settingsVersion,
   "20261127_0100_search_snapshots": searchSnapshots,
   "20261127_0200_events": events,
+  "20261127_0300_networks": networks,
   "20261127_0310_fair": fair,
   "20261127_0320_event_bookings": eventBookings,
   "20261127_0321_event_changes": eventChanges,

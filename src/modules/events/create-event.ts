@@ -14,7 +14,7 @@ import { indexEvent } from "./events.search.js";
  * A new event. Staff organise for the centre or the municipality and publish at once; an association's
  * admin organises for the association, and under pre-moderation the event waits for staff.
  */
-export async function createEvent(ctx: ServiceContext, input: EventInput): Promise<CommunityEvent> {
+export async function createEvent(ctx: ServiceContext, input: EventInput, options: { networkId?: string } = {}): Promise<CommunityEvent> {
   const who = await organiserOf(ctx, input.organiser);
   const content = await eventContent(ctx, input, null);
   const id = newId();
@@ -32,6 +32,8 @@ export async function createEvent(ctx: ServiceContext, input: EventInput): Promi
     updatedAt: now,
     cancelledAt: null,
     sessions: content.sessions.map((s) => ({ ...s, eventId: id })),
+    // A network's meeting (networks): seen only by the network's members and staff.
+    networkId: options.networkId ?? null,
   };
   await inTransaction(ctx, async (tx) => {
     await insertEvent(tx.db, event, isPerson(tx.actor) ? tx.actor.userId : null);

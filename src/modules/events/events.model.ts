@@ -59,6 +59,8 @@ export interface CommunityEvent {
   updatedAt: string;
   cancelledAt: string | null;
   sessions: EventSession[];
+  /** The network whose meeting this is: only its members and staff see it, and it is never public (networks). */
+  networkId?: string | null;
 }
 
 export interface Registration {

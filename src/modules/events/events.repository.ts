@@ -78,6 +78,7 @@ export function toEvent(row: EventRow, sessions: EventSession[]): CommunityEvent
     updatedAt: row.updated_at,
     cancelledAt: row.cancelled_at,
     sessions,
+    networkId: row.network_id,
   };
 }
 
@@ -118,7 +119,7 @@ export const eventColumns = (e: CommunityEvent) => ({
 export async function insertEvent(db: Database, e: CommunityEvent, createdBy: string | null): Promise<void> {
   await db
     .insertInto("events")
-    .values({ id: e.id, tenant_id: e.tenantId, created_by: createdBy, created_at: e.createdAt, ...eventColumns(e) })
+    .values({ id: e.id, tenant_id: e.tenantId, created_by: createdBy, created_at: e.createdAt, network_id: e.networkId ?? null, ...eventColumns(e) })
     .execute();
   await replaceSessions(db, e.tenantId, e.id, e.sessions);
 }
@@ -175,7 +176,7 @@ export async function findEvent(db: Database, tenantId: string, id: string): Pro
 
 /** Published events that have not ended, soonest first. */
 export async function upcomingEvents(db: Database, tenantId: string, now: string, options: { kind?: string; limit: number }): Promise<CommunityEvent[]> {
-  let q = eventRows(db, tenantId).where("e.status", "in", ["published", "cancelled"]).where("e.ends_at", ">=", now);
+  let q = eventRows(db, tenantId).where("e.status", "in", ["published", "cancelled"]).where("e.network_id", "is", null).where("e.ends_at", ">=", now);
   if (options.kind) q = q.where("e.kind", "=", options.kind as CommunityEvent["kind"]);
   return withSessions(db, tenantId, await q.orderBy("e.starts_at").orderBy("e.id").limit(options.limit).execute());
 }
@@ -572,7 +573,8 @@ export interface CalendarFilter {
 }
 
 const publicEvents = (db: Database, tenantId: string, f: CalendarFilter) => {
-  let q = eventRows(db, tenantId).where("e.status", "in", ["published", "cancelled"]).where("e.ends_at", ">=", f.endsFrom);
+  // A network's meeting is never public: only its members see it, on the network's pages.
+  let q = eventRows(db, tenantId).where("e.status", "in", ["published", "cancelled"]).where("e.network_id", "is", null).where("e.ends_at", ">=", f.endsFrom);
   if (f.startsBefore) q = q.where("e.starts_at", "<", f.startsBefore);
   if (f.kind) q = q.where("e.kind", "=", f.kind);
   if (f.categoryId) q = q.where("e.category_id", "=", f.categoryId);
@@ -613,6 +615,7 @@ export async function countCalendarEvents(db: Database, tenantId: string, f: Cal
     .select((eb) => eb.fn.countAll<number | string>().as("n"))
     .where("e.tenant_id", "=", tenantId)
     .where("e.status", "in", ["published", "cancelled"])
+    .where("e.network_id", "is", null)
     .where("e.ends_at", ">=", f.endsFrom)
     .$if(Boolean(f.startsBefore), (q) => q.where("e.starts_at", "<", f.startsBefore as string))
     .$if(Boolean(f.kind), (q) => q.where("e.kind", "=", f.kind as CommunityEvent["kind"]))
@@ -623,7 +626,11 @@ export async function countCalendarEvents(db: Database, tenantId: string, f: Cal
 
 /** One event anyone may see: published or cancelled, never one waiting for approval or rejected. */
 export async function findPublicEvent(db: Database, tenantId: string, id: string): Promise<CommunityEvent | undefined> {
-  const row = await eventRows(db, tenantId).where("e.id", "=", id).where("e.status", "in", ["published", "cancelled"]).executeTakeFirst();
+  const row = await eventRows(db, tenantId)
+    .where("e.id", "=", id)
+    .where("e.status", "in", ["published", "cancelled"])
+    .where("e.network_id", "is", null)
+    .executeTakeFirst();
   return row ? (await withSessions(db, tenantId, [row]))[0] : undefined;
 }
 
@@ -749,3 +756,12 @@ export async function countEventChanges(db: Database, tenantId: string): Promise
 }
 
 // (end of eventroom)
+// ——— Networks' meetings (networks)
+
+/** A network's meetings, soonest first: every state, for its members' pages and feed. */
+export async function networkMeetings(db: Database, tenantId: string, networkId: string): Promise<CommunityEvent[]> {
+  const rows = await eventRows(db, tenantId).where("e.network_id", "=", networkId).orderBy("e.starts_at").orderBy("e.id").limit(500).execute();
+  return withSessions(db, tenantId, rows);
+}
+
+// (end of networks)

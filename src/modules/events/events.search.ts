@@ -50,10 +50,11 @@ export function eventDocument(
 
 /**
  * Keeps the event's entry in search in step with it: findable while published, gone once it is
- * pending, rejected or cancelled. Call it inside the transaction that changes the event.
+ * pending, rejected or cancelled, and never for a network's meeting. Call it inside the transaction that changes the event.
  */
 export async function indexEvent(tx: ServiceContext, event: CommunityEvent): Promise<void> {
-  if (event.status !== "published") return hideDocument(tx.db, tx.clock, tx.tenant.id, "event", event.id);
+  // A network's meeting is for its members only: never in search.
+  if (event.status !== "published" || event.networkId) return hideDocument(tx.db, tx.clock, tx.tenant.id, "event", event.id);
   const lang = tx.tenant.defaultLanguage;
   const [categories, targetGroups] = await Promise.all([terms(tx.db, tx.tenant, "category", lang), terms(tx.db, tx.tenant, "target_group", lang)]);
   const category = categories.find((c) => c.id === event.categoryId);

@@ -44,6 +44,8 @@ export interface EventsTable {
   /** JSON: a change an association sent to its published event, waiting for staff (eventroom). */
   pending_change: ColumnType<string | null, string | null | undefined, string | null>;
   pending_since: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A network's meeting: seen only by the network's members and staff (networks). */
+  network_id: string | null;
 }
 
 export interface EventSessionsTable {

@@ -7,8 +7,11 @@ import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./even
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
 import type {} from "./fair.table.js";
+import { canRunNetworks } from "./network.policy.js";
+import type {} from "./network.table.js"; // the networks' tables join the database interface
 import { notAPerson, personalData } from "./personal-data.js";
 import { fairVisitorRoutes } from "./routes/fair.routes.js";
+import { networkRoutes } from "./routes/network.routes.js";
 import { waitingInEvents } from "./start.js";
 
 export { eventJsonLd } from "./events.jsonld.js";
@@ -20,6 +23,7 @@ export const eventsModule: ModuleDefinition = {
     { path: "/events", routes: eventsRoutes },
     // A stand's sign has a QR code to its visitors' page: short, to type from the sign if need be.
     { path: "/fair", routes: fairVisitorRoutes },
+    { path: "/networks", routes: networkRoutes },
   ],
   api: registerEventsApi,
   jobs: eventJobs,
@@ -40,6 +44,17 @@ export const eventsModule: ModuleDefinition = {
     standApplied: "fair.notice.applied",
     standWithdrawn: "fair.notice.withdrawn",
     standDeclined: "fair.notice.declined",
+    // networks
+    networkCreated: "networks.notice.created",
+    networkJoined: "networks.notice.joined",
+    networkInvited: "networks.notice.invited",
+    networkMemberRemoved: "networks.notice.memberRemoved",
+    meetingPlanned: "networks.notice.meetingPlanned",
+    agendaPointAdded: "networks.notice.pointAdded",
+    agendaPointRemoved: "networks.notice.pointRemoved",
+    minutesSaved: "networks.notice.minutesSaved",
+    meetingFileAdded: "networks.notice.fileAdded",
+    meetingFileRemoved: "networks.notice.fileRemoved",
   },
   personalData,
   notAPerson,
@@ -56,5 +71,7 @@ export const eventsModule: ModuleDefinition = {
       visible: (a) => !can(a, canRunCentreEvents, { tenantId: a.tenantId }) && can(a, canOrganiseEvents, { tenantId: a.tenantId }),
     },
     { href: "/events/moderation", label: "nav.eventModeration", group: "centre", visible: (a) => can(a, canModerateEvents, { tenantId: a.tenantId }) },
+    // Staff see every network; a member finds hers on her start page (the menu cannot ask the database).
+    { href: "/networks", label: "nav.networks", group: "centre", visible: (a) => can(a, canRunNetworks, { tenantId: a.tenantId }) },
   ],
 };

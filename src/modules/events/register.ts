@@ -13,6 +13,7 @@ import { closedLabels } from "./events.labels.js";
 import type { CommunityEvent, Registration } from "./events.model.js";
 import { canManageEvent, canOverbook } from "./events.policy.js";
 import * as repo from "./events.repository.js";
+import { mayOpenEvent } from "./network-access.js";
 import { placeGroup } from "./places.js";
 import type { RegistrationInput } from "./registration.schema.js";
 import { whyClosed } from "./waiting-list.js";
@@ -21,6 +22,8 @@ import { whyClosed } from "./waiting-list.js";
 export async function visibleEvent(ctx: ServiceContext, id: string): Promise<CommunityEvent> {
   const e = await repo.findEvent(ctx.db, ctx.tenant.id, id);
   if (!e) throw notFound();
+  // A network's meeting: only its members and staff, a 404 for everyone else (networks).
+  await mayOpenEvent(ctx, e);
   if (e.status === "published" || e.status === "cancelled" || can(ctx.actor, canManageEvent, e)) return e;
   throw notFound();
 }

@@ -5,7 +5,7 @@ import { findToken, insertToken, markTokensUsed, markTokenUsed, type UsableToken
 
 export type { UsableToken };
 
-export type TokenPurpose = "verify" | "magic" | "reset" | "invite" | "application" | "event" | "consent" | "data_request";
+export type TokenPurpose = "verify" | "magic" | "reset" | "invite" | "application" | "event" | "consent" | "data_request" | "network";
 
 const LIFETIME_MS: Record<TokenPurpose, number> = {
   verify: 48 * 3600_000,
@@ -17,6 +17,8 @@ const LIFETIME_MS: Record<TokenPurpose, number> = {
   // As long as a consent recorded by staff lasts without the citizen's confirmation.
   consent: 30 * 24 * 3600_000,
   data_request: 24 * 3600_000,
+  // An invitation to join a network: as long as any other invitation.
+  network: 14 * 24 * 3600_000,
 };
 
 export async function issueToken(

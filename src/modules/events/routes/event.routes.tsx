@@ -42,7 +42,12 @@ export async function showEvent(
       rooms={rooms}
       mine={form ? null : page.mine}
       organiserHref={e.associationId ? `/directory/associations/${e.associationId}` : null}
-      jsonLd={e.status === "published" || e.status === "cancelled" ? eventJsonLd(e, `${ctx.baseUrl}/events/${e.id}`, ctx.lang, organiserOf(ctx, e)) : undefined}
+      // A network's meeting is for its members: no structured data for search engines (networks).
+      jsonLd={
+        !e.networkId && (e.status === "published" || e.status === "cancelled")
+          ? eventJsonLd(e, `${ctx.baseUrl}/events/${e.id}`, ctx.lang, organiserOf(ctx, e))
+          : undefined
+      }
       form={form && { values: form.values, errors: form.errors, others }}
       extra={fair && <FairSection e={e} fair={fair} formFor={c.req.query("for") ?? c.get("session")?.activeAssociationId ?? null} form={standForm} />}
     />,

@@ -72,7 +72,7 @@ function asForm(e: CommunityEvent, zone: string): EventForm {
 }
 
 /** The form as it was sent, to show again with its errors: its rows read whole, as a question may have a comma in it. */
-function sentForm(values: Record<string, string>, body: Record<string, unknown> = {}): EventForm {
+export function sentForm(values: Record<string, string>, body: Record<string, unknown> = {}): EventForm {
   const rows = (name: string): string[] => {
     const v = body[name];
     if (Array.isArray(v)) return v.filter((x): x is string => typeof x === "string");

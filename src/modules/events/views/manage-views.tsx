@@ -144,18 +144,22 @@ export function EventFormPage(
     /** Places taken already: the capacity may not go below. */
     taken: number;
     errors?: FieldErrors;
+    /** A network's meeting (networks): the network's name; the kind is fixed and the form goes back to the network. */
+    network?: { name: string; href: string };
   },
 ) {
   const { t, fmt } = usePage();
   const v = props.values;
   const errors = props.errors ?? {};
-  const isNew = props.action === "/events/new";
+  const isNew = props.action === "/events/new" || props.network !== undefined;
   const organiserLabel = (o: { value: string; association: string | null }) =>
     o.association ?? t(o.value === "municipality" ? "eventForm.organiser.municipality" : "eventForm.organiser.centre");
   const place = v.place ?? "address";
   return (
     <div class="stack form event-form">
-      <Heading>{t(isNew ? "eventForm.new.title" : "eventForm.edit.title")}</Heading>
+      <Heading>
+        {props.network ? t("networks.meetings.new.title", { network: props.network.name }) : t(isNew ? "eventForm.new.title" : "eventForm.edit.title")}
+      </Heading>
       <P>{t(isNew ? "eventForm.new.intro" : "eventForm.edit.intro")}</P>
       <ErrorSummary errors={errors} />
       <Form action={props.action} class="stack">
@@ -182,13 +186,17 @@ export function EventFormPage(
           ) : (
             <input type="hidden" name="organiser" value={v.organiser} />
           )}
-          <Select
-            name="kind"
-            label="eventForm.kind"
-            value={v.kind}
-            error={errors.kind}
-            options={EVENT_KINDS.map((k) => ({ value: k, label: t(kindLabels[k]) }))}
-          />
+          {props.network ? (
+            <input type="hidden" name="kind" value="network_meeting" />
+          ) : (
+            <Select
+              name="kind"
+              label="eventForm.kind"
+              value={v.kind}
+              error={errors.kind}
+              options={EVENT_KINDS.map((k) => ({ value: k, label: t(kindLabels[k]) }))}
+            />
+          )}
           <Field name="title" label="eventForm.title" hint="eventForm.title.hint" required value={v.title} error={errors.title} />
           <Field
             name="description"
@@ -368,7 +376,7 @@ export function EventFormPage(
         </Part>
         <div class="actions">
           <Button variant="primary">{t(isNew ? "eventForm.create" : "form.save")}</Button>
-          <ButtonLink href="/events/manage" variant="tertiary">
+          <ButtonLink href={props.network?.href ?? "/events/manage"} variant="tertiary">
             {t("form.cancel")}
           </ButtonLink>
         </div>
