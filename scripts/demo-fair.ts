@@ -6,7 +6,9 @@ import type { StandSize } from "../src/modules/events/fair.model.js";
 import { insertAgreement, insertLead, insertStand } from "../src/modules/events/fair.repository.js";
 import { defaultFollowUp } from "../src/modules/events/fair-agreements.js";
 import { standCode } from "../src/modules/events/fair-stands.js";
+import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
+import { logoPng } from "./demo-images.js";
 
 const SHOWS = [
   "Kom og mød vores frivillige, og hør hvordan en besøgsven gør en forskel for ældre i Sønderby.",
@@ -75,7 +77,9 @@ export async function seedFair(
     name,
     categoryId: input.associations[i % input.associations.length]?.categoryId ?? null,
   }));
-  for (const [i, a] of extra.entries())
+  for (const [i, a] of extra.entries()) {
+    const logo = { id: newId(), data: await logoPng(a.name, input.associations.length + i) };
+    await insertFile(db, tenantId, { id: logo.id, contentType: "image/png", data: logo.data, createdAt: at(400) });
     await db
       .insertInto("associations")
       .values({
@@ -85,10 +89,12 @@ export async function seedFair(
         registration_number: null,
         email: `boers${i + 1}@${input.domain}`,
         phone: null,
+        logo_file_id: logo.id,
         created_at: at(400),
         updated_at: at(400),
       })
       .execute();
+  }
   const exhibitors = [...input.associations, ...extra].slice(0, 40);
   let number = 0;
   let first: string | null = null;
