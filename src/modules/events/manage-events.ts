@@ -7,6 +7,7 @@ import { mayManage } from "./event-record.js";
 import type { CommunityEvent, Occupancy } from "./events.model.js";
 import { canManageEvent, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
 import { findEvent, managedEvents, occupancyOf } from "./events.repository.js";
+import { allNetworks } from "./network.repository.js";
 
 /** Who the person may organise an event as: the centre and the municipality (staff), and each association they run. */
 export async function organiserChoices(ctx: ServiceContext): Promise<{ value: string; association: string | null }[]> {
@@ -37,7 +38,7 @@ export async function formChoices(ctx: ServiceContext): Promise<{ categories: Te
   return { categories, targetGroups, premises };
 }
 
-export type ManagedRow = { event: CommunityEvent; occupancy: Occupancy };
+export type ManagedRow = { event: CommunityEvent; occupancy: Occupancy /** A network's meeting: the network's name. */; network?: string | null };
 
 /** The organiser's list: staff see every event of the tenant, an association's admin their associations'. With how full each is. */
 export async function organisersList(ctx: ServiceContext): Promise<ManagedRow[]> {
@@ -51,7 +52,12 @@ export async function organisersList(ctx: ServiceContext): Promise<ManagedRow[]>
     ctx.tenant.id,
     events.map((e) => e.id),
   );
-  return events.map((event) => ({ event, occupancy: { capacity: event.capacity, ...(full.get(event.id) ?? { taken: 0, waiting: 0 }) } }));
+  const networks = events.some((e) => e.networkId) ? new Map((await allNetworks(ctx.db, ctx.tenant.id)).map((n) => [n.id, n.name])) : new Map<string, string>();
+  return events.map((event) => ({
+    event,
+    occupancy: { capacity: event.capacity, ...(full.get(event.id) ?? { taken: 0, waiting: 0 }) },
+    network: event.networkId ? (networks.get(event.networkId) ?? null) : null,
+  }));
 }
 
 /** An event for its organiser's forms (edit, cancel), with how full it is. */

@@ -46,10 +46,16 @@ export async function networkPage(ctx: ServiceContext, id: string): Promise<Netw
   };
 }
 
-/** Staff plan a meeting with the event form; the network is fixed, and every member gets it with a calendar file. */
-export async function planMeeting(ctx: ServiceContext, networkId: string, input: EventInput): Promise<CommunityEvent> {
+/** The network whose meeting the reader may plan: the form is refused as its saving would be (a 404 or a 403). */
+export async function networkToPlan(ctx: ServiceContext, networkId: string): Promise<NetworkView> {
   const view = await seeNetwork(ctx, networkId);
   authorize(ctx.actor, canPlanMeetings, { tenantId: ctx.tenant.id });
+  return view;
+}
+
+/** Staff plan a meeting with the event form; the network is fixed, and every member gets it with a calendar file. */
+export async function planMeeting(ctx: ServiceContext, networkId: string, input: EventInput): Promise<CommunityEvent> {
+  const view = await networkToPlan(ctx, networkId);
   const event = await createEvent(ctx, { ...input, kind: "network_meeting", organiser: "centre" }, { networkId });
   await mailMeetingPlanned(ctx, view.network, event, view.members);
   return event;
@@ -73,6 +79,8 @@ export interface MeetingPage extends NetworkView {
   mayAddPoint: boolean;
   /** Minutes are written once the meeting has begun. */
   minutesOpen: boolean;
+  /** The meeting is over: no places, no link to join, and the agenda stays as it was. */
+  ended: boolean;
 }
 
 async function meetingOf(ctx: ServiceContext, networkId: string, eventId: string) {
@@ -103,6 +111,7 @@ export async function meetingPage(ctx: ServiceContext, networkId: string, eventI
     agendaOpen,
     mayAddPoint: agendaOpen && can(ctx.actor, canAddAgendaPoint, view.access),
     minutesOpen: event.startsAt <= now && event.status !== "cancelled",
+    ended: event.endsAt < now,
   };
 }
 

@@ -119,6 +119,15 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
     meetingId = meetingPath.split("/")[4] ?? "";
     const stored = await t.db.selectFrom("events").select(["kind", "network_id"]).where("id", "=", meetingId).executeTakeFirstOrThrow();
     expect(stored).toEqual({ kind: "network_meeting", network_id: networkId });
+
+    // The form speaks of a meeting, not a course.
+    const form = await (await staff.get(`/networks/${networkId}/meetings/new`)).text();
+    expect(form).toContain("Netværksmøde i marts");
+    expect(form).not.toContain("Kursus i bestyrelsesarbejde");
+    expect(form).not.toContain("til et kursus");
+    // Staff's list of events shows the meeting as the network's, not as public.
+    const manage = await (await staff.get("/events/manage")).text();
+    expect(manage).toContain("Kun for medlemmerne af Koordinatorer af brobygning");
   });
 
   it("lets the member from another centre make her account from the invitation, add an agenda point and get the meeting", async () => {
@@ -145,6 +154,11 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
     expect(network).toContain("Netværksmøde december");
     expect(network).toContain("Frivilligcenter Aarhus");
     expect(network).toContain("calendar.ics?key=");
+    // Those who joined are counted (the organiser and Hanne); Rikke is only invited.
+    expect(network).toContain("2 medlemmer (+1 inviteret)");
+    // A member who may not plan meetings is refused the form as she would be refused saving it, before typing anything.
+    expect((await hanne.get(`/networks/${networkId}/meetings/new`)).status).toBe(403);
+    expect((await hanne.post(`/networks/${networkId}/meetings/new`, meetingForm("Mit møde", "2026-12-10"), { from: `/networks/${networkId}` })).status).toBe(403);
 
     const point = await hanne.post(
       `${meetingPath}/agenda`,
@@ -155,6 +169,10 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
     const meeting = await (await hanne.get(meetingPath)).text();
     expect(meeting).toContain("Erfaringer fra Aarhus");
     expect(meeting).toContain("Foreslået af Hanne Holm");
+    // The organiser's buttons say "Op", "Ned", "Fjern"; the point's title is there only for screen readers.
+    const organised = await (await (await as("staff@a.test")).get(meetingPath)).text();
+    expect(organised).toContain('Fjern<span class="ds-sr-only"> Erfaringer fra Aarhus</span>');
+    expect(organised).toContain("meet.example.test/brobygning");
     // The event's own page works for her, without structured data for search engines.
     const own = await hanne.get(`/events/${meetingId}`);
     expect(own.status).toBe(200);
@@ -187,6 +205,11 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
     expect((await hanne.post(`${meetingPath}/minutes`, { text: "Mit eget referat." }, { from: meetingPath })).status).toBe(403);
     const meeting = await (await hanne.get(meetingPath)).text();
     expect(meeting).toContain("Næste møde i marts.");
+    // Once over: no places left to take, no link to join, and the agenda can no longer be reordered.
+    const past = await (await organiser.get(meetingPath)).text();
+    expect(past).not.toContain("meet.example.test/brobygning");
+    expect(past).not.toContain("/agenda/");
+    expect(past).not.toContain("ledige");
   });
 
   it("lets the organiser attach a file, checked by its bytes, that members download", async () => {
@@ -199,6 +222,7 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
       { from: meetingPath },
     );
     expect(added.status).toBe(303);
+    expect(added.headers.get("location")).toMatch(/#files$/);
     // A program renamed to look like a document is refused and nothing is stored.
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]);
     expect((await staff.upload(`${meetingPath}/files`, {}, { name: "slides.pdf", content: exe, type: "application/pdf" }, { from: meetingPath })).status).toBe(

@@ -12,9 +12,18 @@ import { serviceContext } from "../../../platform/service-context.js";
 import { EVENT_LISTS, eventInput } from "../events.schema.js";
 import { formChoices } from "../manage-events.js";
 import { agendaPointInput, inviteInput, joinInput, joinTokenInput, minutesInput, moveInput, networkInput } from "../network.schema.js";
-import { seeNetwork } from "../network-access.js";
 import { addMeetingFile, MEETING_FILE_MAX_BYTES, meetingFile, meetingFileUpload, removeMeetingFile } from "../network-files.js";
-import { addAgendaPoint, meetingPage, moveAgendaPoint, networkFeed, networkPage, planMeeting, removeAgendaPoint, saveMinutes } from "../network-meetings.js";
+import {
+  addAgendaPoint,
+  meetingPage,
+  moveAgendaPoint,
+  networkFeed,
+  networkPage,
+  networkToPlan,
+  planMeeting,
+  removeAgendaPoint,
+  saveMinutes,
+} from "../network-meetings.js";
 import { acceptInvitation, createNetwork, invitationOf, inviteMember, joinWithNewAccount, myNetworks, removeMember } from "../network-members.js";
 import { type EventForm, EventFormPage } from "../views/manage-views.js";
 import { JoinPage, MeetingPageView, NetworkPage, NetworksPage } from "../views/network-views.js";
@@ -43,7 +52,7 @@ async function showMeeting(c: Context<AppEnv>, forms: { point?: FormState; minut
 
 async function showMeetingForm(c: Context<AppEnv>, form: EventForm, errors?: FieldErrors, status: Status = 200) {
   const ctx = serviceContext(c);
-  const { network } = await seeNetwork(ctx, c.req.param("id") as string);
+  const { network } = await networkToPlan(ctx, c.req.param("id") as string);
   const choices = await formChoices(ctx);
   const page = (
     <EventFormPage
@@ -188,7 +197,7 @@ export const networkRoutes = new Hono<AppEnv>()
       const file = await meetingFileUpload((await formBody(c)).file, "file");
       if (!file) throw invalid({ file: "networks.files.required" });
       await addMeetingFile(serviceContext(c), c.req.param("id"), c.req.param("eventId"), file);
-      return c.redirect(`${meeting(c)}?notice=meetingFileAdded#minutes`, 303);
+      return c.redirect(`${meeting(c)}?notice=meetingFileAdded#files`, 303);
     } catch (error) {
       const f = formFailure(error);
       return showMeeting(c, { file: { values: {}, errors: f.fields } }, f.status);
@@ -207,5 +216,5 @@ export const networkRoutes = new Hono<AppEnv>()
   })
   .post(`/:id/meetings/:eventId/files/:fileId/remove`, async (c) => {
     await removeMeetingFile(serviceContext(c), c.req.param("id"), c.req.param("eventId"), c.req.param("fileId"));
-    return c.redirect(`${meeting(c)}?notice=meetingFileRemoved#minutes`, 303);
+    return c.redirect(`${meeting(c)}?notice=meetingFileRemoved#files`, 303);
   });

@@ -155,12 +155,27 @@ export function EventFormPage(
   const organiserLabel = (o: { value: string; association: string | null }) =>
     o.association ?? t(o.value === "municipality" ? "eventForm.organiser.municipality" : "eventForm.organiser.centre");
   const place = v.place ?? "address";
+  // networks: a network's meeting speaks of a meeting, not a course, and leaves out who organises it and for which groups.
+  const meeting = props.network !== undefined;
+  const words = meeting
+    ? ({
+        intro: "networks.form.intro",
+        title: "networks.form.title.hint",
+        sessions: "networks.form.sessions.hint",
+        more: "networks.form.sessions.more",
+      } as const)
+    : ({
+        intro: isNew ? "eventForm.new.intro" : "eventForm.edit.intro",
+        title: "eventForm.title.hint",
+        sessions: "eventForm.sessions.hint",
+        more: "eventForm.sessions.more",
+      } as const);
   return (
     <div class="stack form event-form">
       <Heading>
         {props.network ? t("networks.meetings.new.title", { network: props.network.name }) : t(isNew ? "eventForm.new.title" : "eventForm.edit.title")}
       </Heading>
-      <P>{t(isNew ? "eventForm.new.intro" : "eventForm.edit.intro")}</P>
+      <P>{t(words.intro)}</P>
       <ErrorSummary errors={errors} />
       <Form action={props.action} class="stack">
         <Part id="what" title="eventForm.part.what">
@@ -176,7 +191,7 @@ export function EventFormPage(
             ) : (
               <>
                 <input type="hidden" name="organiser" value={props.organisers[0]?.value ?? ""} />
-                {props.organisers[0] && (
+                {props.organisers[0] && !meeting && (
                   <P>
                     {t("eventForm.organiser")}: <strong>{organiserLabel(props.organisers[0])}</strong>
                   </P>
@@ -197,7 +212,7 @@ export function EventFormPage(
               options={EVENT_KINDS.map((k) => ({ value: k, label: t(kindLabels[k]) }))}
             />
           )}
-          <Field name="title" label="eventForm.title" hint="eventForm.title.hint" required value={v.title} error={errors.title} />
+          <Field name="title" label="eventForm.title" hint={words.title} required value={v.title} error={errors.title} />
           <Field
             name="description"
             label="eventForm.description"
@@ -207,17 +222,17 @@ export function EventFormPage(
             value={v.description}
             error={errors.description}
           />
-          <CategorySelect categories={props.categories} value={v.categoryId} error={errors.categoryId} />
-          <TargetGroupChoices targetGroups={props.targetGroups} chosen={props.chosen.targetGroups} />
+          {!meeting && <CategorySelect categories={props.categories} value={v.categoryId} error={errors.categoryId} />}
+          {!meeting && <TargetGroupChoices targetGroups={props.targetGroups} chosen={props.chosen.targetGroups} />}
           <LanguageChoices chosen={props.chosen.languages} />
         </Part>
 
-        <Part id="when" title="eventForm.part.when" hint="eventForm.sessions.hint">
+        <Part id="when" title="eventForm.part.when" hint={words.sessions}>
           <Rows
             rows={props.sessions}
             filled={(s) => Boolean(s.date || s.start || s.end)}
             failed={(n) => Boolean(errors[`sessionDate-${n}`] || errors[`sessionStart-${n}`] || errors[`sessionEnd-${n}`])}
-            more="eventForm.sessions.more"
+            more={words.more}
             draw={(s, n) => (
               <fieldset class="ds-fieldset event-session">
                 <legend class="ds-label">{t("eventForm.session", { n })}</legend>
@@ -412,7 +427,12 @@ export function StatusTag(props: { status: EventStatus }) {
 }
 
 /** The organiser's events, newest first, each with how full it is and what can be done with it. */
-export function ManageEventsPage(props: { rows: { event: CommunityEvent; occupancy: Occupancy }[]; mayModerate: boolean; pending: number; now: string }) {
+export function ManageEventsPage(props: {
+  rows: { event: CommunityEvent; occupancy: Occupancy; network?: string | null }[];
+  mayModerate: boolean;
+  pending: number;
+  now: string;
+}) {
   const { t, fmt } = usePage();
   return (
     <div class="stack">
@@ -445,9 +465,17 @@ export function ManageEventsPage(props: { rows: { event: CommunityEvent; occupan
             {
               key: "status",
               label: "eventForm.status",
-              cell: ({ event: e }) => (
+              cell: ({ event: e, network }) => (
                 <span class="event-status">
-                  {e.status === "published" && e.endsAt < props.now ? t("eventForm.status.ended") : <StatusTag status={e.status} />}
+                  {e.status === "published" && e.endsAt < props.now ? (
+                    t("eventForm.status.ended")
+                  ) : e.status === "published" && e.networkId ? (
+                    <span class="ds-tag" data-color="info">
+                      {t("networks.manage.membersOnly", { network: network ?? "" })}
+                    </span>
+                  ) : (
+                    <StatusTag status={e.status} />
+                  )}
                 </span>
               ),
             },

@@ -137,6 +137,8 @@ export function NetworkPage(props: { page: NetworkPageData; invite?: FormState }
   const p = props.page;
   const v = props.invite?.values ?? { role: "member" };
   const errors = props.invite?.errors ?? {};
+  const joined = p.members.filter((m) => m.joinedAt).length;
+  const invited = p.members.length - joined;
   const feed = p.feedKey ? `/networks/${p.network.id}/calendar.ics?key=${encodeURIComponent(p.feedKey)}` : null;
   return (
     <div class="stack networks">
@@ -169,7 +171,10 @@ export function NetworkPage(props: { page: NetworkPageData; invite?: FormState }
 
       <section class="stack" aria-labelledby="members">
         <Heading level={2} size="md">
-          <span id="members">{t("networks.members", { count: p.members.length })}</span>
+          <span id="members">
+            {t("networks.members", { count: joined })}
+            {invited > 0 && ` ${t("networks.members.invited", { count: invited })}`}
+          </span>
         </Heading>
         <MemberList networkId={p.network.id} members={p.members} mayOrganise={p.mayOrganise} />
       </section>
@@ -236,8 +241,11 @@ export function MeetingPageView(props: { page: MeetingPage; point?: FormState; m
   const base = `/networks/${p.network.id}/meetings/${e.id}`;
   const facts: Fact[] = [
     ["event.when", e.sessions.map((s) => sessionText(fmt, tenant.timeZone, s)).join("; ")],
-    ["event.where", e.place === "online" ? e.onlineUrl ? <Link href={e.onlineUrl}>{t("networks.meeting.join")}</Link> : t("event.online") : placeOf(e)],
-    ["event.places", e.status !== "cancelled" && <PlacesLeft o={p.occupancy} />],
+    [
+      "event.where",
+      e.place === "online" ? e.onlineUrl && !p.ended ? <Link href={e.onlineUrl}>{t("networks.meeting.join")}</Link> : t("event.online") : placeOf(e),
+    ],
+    ["event.places", e.status !== "cancelled" && !p.ended && <PlacesLeft o={p.occupancy} />],
   ];
   return (
     <div class="stack networks">
@@ -269,22 +277,31 @@ export function MeetingPageView(props: { page: MeetingPage; point?: FormState; m
                 <strong>{a.title}</strong>
                 {a.text && <Paragraphs text={a.text} />}
                 {a.authorName && <span class="networks-meta">{t("networks.agenda.by", { name: a.authorName })}</span>}
-                {p.mayOrganise && (
+                {p.mayOrganise && !p.ended && (
                   <div class="networks-row-actions">
                     {i > 0 && (
                       <Form action={`${base}/agenda/${a.id}/move`} class="networks-inline">
                         <input type="hidden" name="direction" value="up" />
-                        <Button variant="tertiary">{t("networks.agenda.up", { title: a.title })}</Button>
+                        <Button variant="tertiary">
+                          {t("networks.agenda.up")}
+                          <span class="ds-sr-only"> {a.title}</span>
+                        </Button>
                       </Form>
                     )}
                     {i < p.agenda.length - 1 && (
                       <Form action={`${base}/agenda/${a.id}/move`} class="networks-inline">
                         <input type="hidden" name="direction" value="down" />
-                        <Button variant="tertiary">{t("networks.agenda.down", { title: a.title })}</Button>
+                        <Button variant="tertiary">
+                          {t("networks.agenda.down")}
+                          <span class="ds-sr-only"> {a.title}</span>
+                        </Button>
                       </Form>
                     )}
                     <Form action={`${base}/agenda/${a.id}/remove`} class="networks-inline">
-                      <Button variant="tertiary">{t("networks.agenda.remove", { title: a.title })}</Button>
+                      <Button variant="tertiary">
+                        {t("networks.agenda.remove")}
+                        <span class="ds-sr-only"> {a.title}</span>
+                      </Button>
                     </Form>
                   </div>
                 )}
@@ -322,7 +339,7 @@ export function MeetingPageView(props: { page: MeetingPage; point?: FormState; m
           <P>{t("networks.minutes.none")}</P>
         )}
         <Heading level={3} size="sm">
-          {t("networks.files.title")}
+          <span id="files">{t("networks.files.title")}</span>
         </Heading>
         {p.files.length ? (
           <ul class="networks-files">
