@@ -158,7 +158,9 @@ describe.each(dialects())("a network's meetings, open only to its members [%s]",
     expect(network).toContain("2 medlemmer (+1 inviteret)");
     // A member who may not plan meetings is refused the form as she would be refused saving it, before typing anything.
     expect((await hanne.get(`/networks/${networkId}/meetings/new`)).status).toBe(403);
-    expect((await hanne.post(`/networks/${networkId}/meetings/new`, meetingForm("Mit møde", "2026-12-10"), { from: `/networks/${networkId}` })).status).toBe(403);
+    expect((await hanne.post(`/networks/${networkId}/meetings/new`, meetingForm("Mit møde", "2026-12-10"), { from: `/networks/${networkId}` })).status).toBe(
+      403,
+    );
 
     const point = await hanne.post(
       `${meetingPath}/agenda`,
