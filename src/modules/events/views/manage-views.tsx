@@ -470,7 +470,7 @@ export function ManageEventsPage(props: {
                   {e.status === "published" && e.endsAt < props.now ? (
                     t("eventForm.status.ended")
                   ) : e.status === "published" && e.networkId ? (
-                    <span class="ds-tag" data-color="info">
+                    <span class="ds-tag networks-members-only" data-color="info">
                       {t("networks.manage.membersOnly", { network: network ?? "" })}
                     </span>
                   ) : (
