@@ -563,6 +563,7 @@ export function AgreementsPage(props: {
   const names = new Map(props.associations.map((a) => [a.id, a.name]));
   const errors = props.form?.errors ?? {};
   const v = props.form?.values ?? {};
+  const exhibitors = props.associations.filter((a) => a.exhibitor);
   const parties = (g: FairAgreement): Child => [...g.associationIds.map((id) => names.get(id) ?? ""), g.otherParties].filter(Boolean).join(", ");
   return (
     <div class="stack">
@@ -597,12 +598,18 @@ export function AgreementsPage(props: {
         </h2>
         <ErrorSummary errors={errors} />
         <Form action={`/events/${e.id}/agreements`}>
-          <Checkboxes
-            name="associations"
-            legend="fair.agreements.associations"
-            options={props.associations.filter((a) => a.exhibitor).map((a) => ({ value: a.id, label: a.name }))}
-            chosen={props.form?.chosen ?? []}
-          />
+          {/* The exhibitors may be many: folded away, under a line of its own so the list's legend is its only heading. */}
+          <details class="ds-details" open={Boolean(props.form?.chosen.length)}>
+            <summary>{t("fair.agreements.chooseExhibitors", { count: exhibitors.length })}</summary>
+            <div>
+              <Checkboxes
+                name="associations"
+                legend="fair.agreements.associations"
+                options={exhibitors.map((a) => ({ value: a.id, label: a.name }))}
+                chosen={props.form?.chosen ?? []}
+              />
+            </div>
+          </details>
           <Field name="others" label="fair.agreements.others" hint="fair.agreements.othersHint" value={v.others} error={errors.others} />
           <Field name="agreed" label="fair.agreements.agreed" multiline required value={v.agreed} error={errors.agreed} />
           <Field
