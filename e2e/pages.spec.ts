@@ -25,6 +25,10 @@ for (const locale of ["da-DK", "en-GB"]) {
     test("public pages", async ({ page }) => {
       for (const path of publicPages) await visit(page, path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale.slice(0, 2));
+    });
+
+    test("public pages reached by their links", async ({ page }) => {
+      await page.goto("/opportunities");
       await page.getByRole("link", { name: /Lektiehjælper for børn|Homework helper for children/ }).click();
       await visit(page, new URL(page.url()).pathname);
       await visit(page, "/directory");
