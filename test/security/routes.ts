@@ -416,6 +416,7 @@ export const FILL: Record<string, Fill> = {
   "POST /events/:id/stand/withdraw": { params: (w) => ({ id: w.fair }), form: () => ({}), schema: standActionInput, late: true },
   "GET /events/:id/stands": { params: (w) => ({ id: w.fair }) },
   "POST /events/:id/stands": { params: (w) => ({ id: w.fair }), form: (w) => ({ [`number_${w.stand}`]: "2" }), schema: standNumbersInput },
+  "GET /events/:id/stands/:standId/decline": { params: (w) => ({ id: w.fair, standId: w.stand }) },
   "POST /events/:id/stands/:standId/decline": { params: (w) => ({ id: w.fair, standId: w.stand }), schema: null, late: true },
   "GET /events/:id/stands.csv": { params: (w) => ({ id: w.fair }) },
   "GET /events/:id/stands/:standId/sign": { params: (w) => ({ id: w.fair, standId: w.stand }) },

@@ -50,6 +50,7 @@ export async function recordAgreement(ctx: ServiceContext, eventId: string, inpu
   const page = await agreementsPage(ctx, eventId);
   const known = new Set(page.associations.map((a) => a.id));
   if (input.associations.some((id) => !known.has(id))) throw invalidField("associations", "validation.invalid");
+  if (input.followUpOn && input.followUpOn < localToday(ctx.clock.now(), ctx.tenant.timeZone)) throw invalidField("followUpOn", "fair.agreement.followUpPast");
   await inTransaction(ctx, async (tx) => {
     const id = newId();
     const now = isoNow(tx.clock);

@@ -46,13 +46,25 @@ export async function recordLead(ctx: ServiceContext, code: string, input: LeadI
   if (!(await withinLimit(ctx, "fair-lead", [ctx.ip, input.email]))) throw tooManyRequests("fair.lead.rateLimited", { email: "fair.lead.rateLimited" });
   const chosen = new Set(input.jobs);
   const now = isoNow(ctx.clock);
+  const interests = { jobs: page.jobs.filter((j) => chosen.has(j.id)), other: input.other };
+  // The same address twice at one stand is one lead: the newest interests and consent count.
+  const existing = await repo.leadAtStand(ctx.db, ctx.tenant.id, page.stand.id, input.email);
+  if (existing) {
+    await repo.updateLead(ctx.db, ctx.tenant.id, existing.id, {
+      name: input.name ?? existing.name,
+      interests,
+      consentVersion: LEAD_CONSENT_VERSION,
+      consentedAt: now,
+    });
+    return page;
+  }
   await repo.insertLead(ctx.db, ctx.tenant.id, {
     id: newId(),
     standId: page.stand.id,
     associationId: page.stand.associationId,
     email: input.email,
     name: input.name,
-    interests: { jobs: page.jobs.filter((j) => chosen.has(j.id)), other: input.other },
+    interests,
     consentVersion: LEAD_CONSENT_VERSION,
     consentedAt: now,
     createdAt: now,

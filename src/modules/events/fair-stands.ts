@@ -207,11 +207,17 @@ export async function assignNumbers(ctx: ServiceContext, eventId: string, number
   return changed.length;
 }
 
-/** Staff decline an application; the association hears. */
-export async function declineStand(ctx: ServiceContext, eventId: string, standId: string): Promise<void> {
+/** A stand staff may still decline (applied for or numbered), with its fair: for the confirmation page and the decline. */
+export async function standToDecline(ctx: ServiceContext, eventId: string, standId: string): Promise<{ event: CommunityEvent; stand: FairStand }> {
   const { event, stands } = await standsForStaff(ctx, eventId);
-  const s = stands.find((x) => x.id === standId);
-  if (!s || (s.status !== "applied" && s.status !== "assigned")) throw notFound();
+  const stand = stands.find((x) => x.id === standId);
+  if (!stand || (stand.status !== "applied" && stand.status !== "assigned")) throw notFound();
+  return { event, stand };
+}
+
+/** Staff decline an application, after confirming it on a page of its own; the association hears. */
+export async function declineStand(ctx: ServiceContext, eventId: string, standId: string): Promise<void> {
+  const { event, stand: s } = await standToDecline(ctx, eventId, standId);
   await inTransaction(ctx, async (tx) => {
     await repo.setStandStatus(tx.db, tx.tenant.id, s.id, "declined", null, isoNow(tx.clock));
     await audit(tx, "fair.stand_declined", { type: "fair_stand", id: s.id });

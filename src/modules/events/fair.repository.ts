@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listOf } from "../../db/lists.js";
 import type { FairAgreement, FairLead, FairStand, LeadInterests } from "./fair.model.js";
@@ -198,6 +198,33 @@ export async function insertLead(
       consented_at: l.consentedAt,
       created_at: l.createdAt,
     })
+    .execute();
+}
+
+/** The lead a visitor already left at this stand under the same address (in any case), if any. */
+export async function leadAtStand(db: Database, tenantId: string, standId: string, email: string): Promise<{ id: string; name: string | null } | undefined> {
+  return db
+    .selectFrom("fair_leads")
+    .select(["id", "name"])
+    .where("tenant_id", "=", tenantId)
+    .where("stand_id", "=", standId)
+    .where(sql<string>`lower(email)`, "=", email.toLowerCase())
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+}
+
+/** A visitor who leaves their interest again at the same stand: the one lead gets the new interests, name and consent. */
+export async function updateLead(
+  db: Database,
+  tenantId: string,
+  id: string,
+  l: Pick<FairLead, "name" | "interests" | "consentVersion" | "consentedAt">,
+): Promise<void> {
+  await db
+    .updateTable("fair_leads")
+    .set({ name: l.name, interests: JSON.stringify(l.interests), consent_version: l.consentVersion, consented_at: l.consentedAt })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
     .execute();
 }
 

@@ -99,7 +99,12 @@ describe.each(dialects())("the volunteer fair [%s]", (dialect) => {
     // The same number on two stands answers clearly and saves nothing.
     const twice = await staff.post(list, { [`number_${mine?.id}`]: "7", [`number_${theirs?.id}`]: "7" }, { from: list });
     expect(twice.status).toBe(422);
-    expect(await twice.text()).toContain("Stand 7 er givet til flere foreninger");
+    const twiceHtml = await twice.text();
+    expect(twiceHtml).toContain("Stand 7 er givet til flere foreninger");
+    // Told once in the summary, both rows marked.
+    const summary = twiceHtml.slice(twiceHtml.indexOf("ds-error-summary"), twiceHtml.indexOf("</ul>", twiceHtml.indexOf("ds-error-summary")));
+    expect(summary.match(/Stand 7 er givet/g)).toHaveLength(1);
+    expect(twiceHtml.match(/aria-invalid="true"/g)).toHaveLength(2);
     expect((await stands()).map((s) => s.stand_number)).toEqual([null, null]);
     expect((await staff.post(list, { [`number_${mine?.id}`]: "7", [`number_${theirs?.id}`]: "" }, { from: list })).status).toBe(303);
     expect((await stands()).map((s) => [s.status, s.stand_number])).toEqual([
@@ -110,8 +115,24 @@ describe.each(dialects())("the volunteer fair [%s]", (dialect) => {
     expect(mail?.subject).toBe("Stand 7 på Frivilligbørs 2027");
     expect(mail?.text).toContain(`/events/${fair.id}/stands/${mine?.id}/sign`);
     expect((await staff.get(`/events/${fair.id}/stands.csv`)).headers.get("content-type")).toContain("text/csv");
-    // Declined: the other association hears.
+    // Decline is a link to a page of its own, not a button in the numbers' form: Enter in a number field saves numbers.
+    const listHtml = await (await staff.get(list)).text();
+    expect(listHtml).not.toContain("formaction");
+    const form = listHtml.slice(
+      listHtml.indexOf(`action="/events/${fair.id}/stands"`),
+      listHtml.indexOf("</form>", listHtml.indexOf(`action="/events/${fair.id}/stands"`)),
+    );
+    expect(form.match(/<button/g)).toHaveLength(1);
+    const confirm = await staff.get(`/events/${fair.id}/stands/${theirs?.id}/decline`);
+    expect(confirm.status).toBe(200);
+    const confirmHtml = await confirm.text();
+    expect(confirmHtml).toContain("Afslå standen for Lektiecaféen?");
+    expect(confirmHtml).toContain("får en mail");
+    expect(confirmHtml).toContain(`href="/events/${fair.id}/stands"`);
+    expect((await stands()).map((s) => s.status)).toEqual(["assigned", "applied"]);
+    // Declined after confirming: the other association hears.
     expect((await staff.post(`/events/${fair.id}/stands/${theirs?.id}/decline`, {}, { from: list })).status).toBe(303);
+    expect((await staff.get(`/events/${fair.id}/stands/${theirs?.id}/decline`)).status).toBe(404);
     expect((await latestMail(t.db, "anden@a.test"))?.subject).toContain("Jeres stand på Frivilligbørs 2027");
     // Staff of another tenant find no such fair.
     const stranger = new Visitor(env.app, b.host);
@@ -174,11 +195,22 @@ describe.each(dialects())("the volunteer fair [%s]", (dialect) => {
     expect(sent.status).toBe(303);
     expect(await (await visitor.get(sent.headers.get("location") ?? "")).text()).toContain("Tak for din interesse");
     expect(await leads()).toMatchObject([{ association_id: club.id, email: "gitte@example.org", consent_version: "fair-lead-1" }]);
+    // The same address again at the same stand is still one lead, with the newest interests and consent.
+    clock.advance(60_000);
+    expect((await visitor.post(page, { email: "Gitte@example.org", other: "Også hverdage", consent: "on" }, { from: page })).status).toBe(303);
+    const [one, ...none] = await leads();
+    expect(none).toHaveLength(0);
+    expect(one).toMatchObject({ name: "Gitte Gæst", interests: JSON.stringify({ jobs: [], other: "Også hverdage" }) });
+    expect(new Date(one?.consented_at ?? "").getTime()).toBe(clock.now().getTime());
+    clock.advance(-60_000);
+    // A lead without a name shows its address once.
+    await visitor.post(page, { email: "ole@example.dk", consent: "on" }, { from: page });
 
     const admin = await as("formand@a.test");
     const list = await (await admin.get("/events/fair/leads")).text();
     expect(list).toContain("gitte@example.org");
-    expect(list).toContain("Turleder på søndagsturen");
+    expect(list).toContain("Også hverdage");
+    expect(list.match(/>ole@example\.dk</g)).toHaveLength(1);
     expect(await (await admin.get(`/events/fair/leads.csv?association=${club.id}`)).text()).toContain("gitte@example.org");
     // Beside the applicants of the association's job.
     expect(await (await admin.get(`/opportunities/${job.id}/applications`)).text()).toContain(`/events/fair/leads?association=${club.id}`);
@@ -194,6 +226,12 @@ describe.each(dialects())("the volunteer fair [%s]", (dialect) => {
     const staff = await as("staff@a.test");
     const page = `/events/${fair.id}/agreements`;
     expect((await staff.post(page, { agreed: "" }, { from: page })).status).toBe(422);
+    const form = await (await staff.get(page)).text();
+    expect(form.match(/Foreninger i aftalen/g)).toHaveLength(1);
+    // A follow-up day already past is refused in the reader's language.
+    const past = await staff.post(page, { associations: club.id, agreed: "Noget aftalt i går.", followUpOn: "2020-01-01" }, { from: page });
+    expect(past.status).toBe(422);
+    expect(await past.text()).toContain("Datoen for opfølgning er passeret");
     const sent = await staff.post(
       page,
       { associations: club.id, others: "Brugsen", agreed: "Brugsen giver frugt til gåturene.", followUpOn: "" },
@@ -224,7 +262,7 @@ describe.each(dialects())("the volunteer fair [%s]", (dialect) => {
     expect((await stands()).filter((s) => s.association_id === late.id)).toHaveLength(0);
 
     await deleteOldLeads(await eventContext(t.db, a.host, clock));
-    expect(await leads()).toHaveLength(1);
+    expect(await leads()).toHaveLength(2);
     clock.advance(100 * DAY);
     await deleteOldLeads(await eventContext(t.db, a.host, clock));
     expect(await leads()).toHaveLength(0);

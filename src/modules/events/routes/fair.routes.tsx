@@ -10,8 +10,18 @@ import { AGREEMENT_LISTS, agreementInput, LEAD_LISTS, leadInput, standActionInpu
 import { agreementsPage, recordAgreement } from "../fair-agreements.js";
 import { leadsOf, recordLead, visitorPage } from "../fair-leads.js";
 import { qrDrawing } from "../fair-qr.js";
-import { applyForStand, assignNumbers, byNumber, changeStand, declineStand, standSign, standsForStaff, withdrawStand } from "../fair-stands.js";
-import { AgreementsPage, LeadsPage, StandSignPage, StandsPage, sizeLabels, standStatusLabels, VisitorPage, VisitorThanksPage } from "../views/fair-views.js";
+import { applyForStand, assignNumbers, byNumber, changeStand, declineStand, standSign, standsForStaff, standToDecline, withdrawStand } from "../fair-stands.js";
+import {
+  AgreementsPage,
+  DeclineStandPage,
+  LeadsPage,
+  StandSignPage,
+  StandsPage,
+  sizeLabels,
+  standStatusLabels,
+  VisitorPage,
+  VisitorThanksPage,
+} from "../views/fair-views.js";
 import { showEvent } from "./event.routes.js";
 
 type Form = { values: Record<string, string>; errors: FieldErrors };
@@ -91,6 +101,10 @@ export const fairRoutes = new Hono<AppEnv>()
       return showStands(c, { values: form.values, errors: f.fields }, 422);
     }
     return c.redirect(`/events/${c.req.param("id")}/stands?notice=saved`, 303);
+  })
+  .get("/:id/stands/:standId/decline", async (c) => {
+    const { event, stand } = await standToDecline(serviceContext(c), c.req.param("id"), c.req.param("standId"));
+    return render(c, c.get("t")("fair.declineStand.title", { association: stand.associationName }), <DeclineStandPage e={event} stand={stand} />);
   })
   .post("/:id/stands/:standId/decline", async (c) => {
     await declineStand(serviceContext(c), c.req.param("id"), c.req.param("standId"));

@@ -281,7 +281,7 @@ export function StandsPage(props: {
       <Breadcrumbs trail={[{ href: `/events/${e.id}`, label: e.title, back: t("event.backToEvent") }]} current={t("fair.stands.title")} />
       <Heading>{t("fair.stands.title")}</Heading>
       <P>{t("fair.stands.intro", { assigned: fmt.number(counts.assigned), applied: fmt.number(counts.applied) })}</P>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={onceEach(errors)} />
       {props.stands.length > 0 && <Link href={`/events/${e.id}/stands.csv`}>{t("table.exportCsv")}</Link>}
       {live.length === 0 ? (
         <EmptyState title="fair.stands.empty" text="fair.stands.emptyText" />
@@ -310,9 +310,10 @@ export function StandsPage(props: {
                     value={props.form?.values[`number_${s.id}`] ?? s.standNumber ?? ""}
                     error={errors[`number_${s.id}`]}
                   />
-                  <button class="ds-button" type="submit" data-variant="tertiary" data-size="sm" formaction={`/events/${e.id}/stands/${s.id}/decline`}>
+                  <a class="ds-link" href={`/events/${e.id}/stands/${s.id}/decline`}>
                     {t("fair.decline")}
-                  </button>
+                    <span class="ds-sr-only"> {s.associationName}</span>
+                  </a>
                 </div>
               </li>
             ))}
@@ -339,6 +340,36 @@ export function StandsPage(props: {
           </div>
         </details>
       )}
+    </div>
+  );
+}
+
+/** The errors with each message once: a number used twice marks both rows but is told once. */
+function onceEach(errors: FieldErrors): FieldErrors {
+  const seen = new Set<string>();
+  return Object.fromEntries(
+    Object.entries(errors).filter(([, e]) => {
+      const key = JSON.stringify(e);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
+}
+
+/** Staff confirm declining a stand before its association is told by mail. */
+export function DeclineStandPage(props: { e: CommunityEvent; stand: FairStand }) {
+  const { t } = usePage();
+  const { e, stand: s } = props;
+  return (
+    <div class="stack form">
+      <Breadcrumbs trail={[{ href: `/events/${e.id}/stands`, label: t("fair.stands.title"), back: t("fair.declineStand.back") }]} current={t("fair.decline")} />
+      <Heading>{t("fair.declineStand.title", { association: s.associationName })}</Heading>
+      <P>{t("fair.declineStand.text", { association: s.associationName, title: e.title })}</P>
+      <Form action={`/events/${e.id}/stands/${s.id}/decline`} class="actions">
+        <Button color="danger">{t("fair.declineStand.confirm")}</Button>
+        <Link href={`/events/${e.id}/stands`}>{t("fair.declineStand.back")}</Link>
+      </Form>
     </div>
   );
 }
@@ -494,13 +525,19 @@ export function LeadsPage(props: { association: { id: string; name: string }; as
             {props.leads.map((l) => (
               <li class="ds-card stack">
                 <h2 class="ds-heading" data-size="xs">
-                  {l.name ?? l.email}
+                  {l.name ?? (
+                    <a class="ds-link" href={`mailto:${l.email}`}>
+                      {l.email}
+                    </a>
+                  )}
                 </h2>
-                <P>
-                  <a class="ds-link" href={`mailto:${l.email}`}>
-                    {l.email}
-                  </a>
-                </P>
+                {l.name && (
+                  <P>
+                    <a class="ds-link" href={`mailto:${l.email}`}>
+                      {l.email}
+                    </a>
+                  </P>
+                )}
                 {l.interests.jobs.length > 0 && <P>{t("fair.leads.jobs", { jobs: l.interests.jobs.map((j) => j.title).join(", ") })}</P>}
                 {l.interests.other && <P>{t("fair.leads.other", { other: l.interests.other })}</P>}
                 <P class="fair-muted">{t("fair.leads.when", { title: l.eventTitle, when: fmt.dateTime(l.createdAt) })}</P>
@@ -526,6 +563,7 @@ export function AgreementsPage(props: {
   const names = new Map(props.associations.map((a) => [a.id, a.name]));
   const errors = props.form?.errors ?? {};
   const v = props.form?.values ?? {};
+  const exhibitors = props.associations.filter((a) => a.exhibitor);
   const parties = (g: FairAgreement): Child => [...g.associationIds.map((id) => names.get(id) ?? ""), g.otherParties].filter(Boolean).join(", ");
   return (
     <div class="stack">
@@ -560,13 +598,14 @@ export function AgreementsPage(props: {
         </h2>
         <ErrorSummary errors={errors} />
         <Form action={`/events/${e.id}/agreements`}>
+          {/* The exhibitors may be many: folded away, under a line of its own so the list's legend is its only heading. */}
           <details class="ds-details" open={Boolean(props.form?.chosen.length)}>
-            <summary>{t("fair.agreements.associations")}</summary>
+            <summary>{t("fair.agreements.chooseExhibitors", { count: exhibitors.length })}</summary>
             <div>
               <Checkboxes
                 name="associations"
                 legend="fair.agreements.associations"
-                options={props.associations.filter((a) => a.exhibitor).map((a) => ({ value: a.id, label: a.name }))}
+                options={exhibitors.map((a) => ({ value: a.id, label: a.name }))}
                 chosen={props.form?.chosen ?? []}
               />
             </div>
