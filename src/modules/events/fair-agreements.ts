@@ -1,6 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize } from "../../platform/auth/policy.js";
+import { findUserById } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { invalidField, notFound } from "../../platform/http/errors.js";
 import { formats } from "../../platform/i18n/format.js";
@@ -76,7 +77,7 @@ export async function sendFollowUps(ctx: ServiceContext): Promise<void> {
   const names = new Map((await identities(ctx.db, ctx.tenant.id)).map((a) => [a.id, a.name]));
   for (const g of due) {
     await inTransaction(ctx, async (tx) => {
-      const recorder = g.recordedBy ? await repo.userEmail(tx.db, tx.tenant.id, g.recordedBy) : undefined;
+      const recorder = g.recordedBy ? await findUserById(tx.db, tx.tenant.id, g.recordedBy) : undefined;
       const parties = [...g.associationIds.map((id) => names.get(id) ?? ""), g.otherParties].filter(Boolean).join(", ");
       if (recorder)
         await sendMail(tx.db, tx.clock, {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
+import { findUserById } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { conflict, type FieldErrors, forbidden, invalid, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
@@ -227,7 +228,7 @@ export async function declineStand(ctx: ServiceContext, eventId: string, standId
 
 /** To the admin who applied, or else to the association's own address. */
 async function mailStand(ctx: ServiceContext, e: CommunityEvent, s: FairStand, what: "assigned" | "declined", n: string | null) {
-  const applier = s.appliedBy ? await repo.userEmail(ctx.db, ctx.tenant.id, s.appliedBy) : undefined;
+  const applier = s.appliedBy ? await findUserById(ctx.db, ctx.tenant.id, s.appliedBy) : undefined;
   const to = applier?.email ?? (await identities(ctx.db, ctx.tenant.id)).find((a) => a.id === s.associationId)?.email;
   if (!to) return;
   await sendMail(ctx.db, ctx.clock, {

@@ -330,8 +330,3 @@ export async function agreementsDue(db: Database, tenantId: string, today: strin
 export async function markAgreementReminded(db: Database, tenantId: string, id: string, now: string): Promise<void> {
   await db.updateTable("fair_agreements").set({ reminded_at: now, updated_at: now }).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
 }
-
-/** The e-mail address of the person who recorded an agreement, for the reminder. */
-export async function userEmail(db: Database, tenantId: string, userId: string): Promise<{ email: string; language: string | null } | undefined> {
-  return db.selectFrom("users").select(["email", "language"]).where("tenant_id", "=", tenantId).where("id", "=", userId).executeTakeFirst();
-}
