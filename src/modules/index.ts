@@ -4,6 +4,7 @@ import { accountModule } from "./account/index.js";
 import { adminModule } from "./admin/index.js";
 import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
+import { bridgeModule } from "./bridge/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
 import { homeModule } from "./home/index.js";
@@ -25,6 +26,7 @@ export const modules: ModuleDefinition[] = [
   opportunitiesModule,
   premisesModule,
   matchingModule,
+  bridgeModule,
   applicationsModule,
   associationsModule,
   peopleModule,

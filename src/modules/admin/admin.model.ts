@@ -21,7 +21,7 @@ export interface AuditEntry extends LogEntry {
 
 /** Someone's data shown to someone else. */
 export interface AccessEntry extends LogEntry {
-  subjectType: "user" | "application" | "event_registration";
+  subjectType: "user" | "application" | "event_registration" | "bridge_case";
   subjectId: string;
   subjectName: string | null;
 }

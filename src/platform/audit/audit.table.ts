@@ -16,7 +16,7 @@ export interface AccessLogTable {
   tenant_id: string;
   actor_id: string | null;
   action: string;
-  subject_type: "user" | "application" | "event_registration";
+  subject_type: "user" | "application" | "event_registration" | "bridge_case";
   subject_id: string;
   ip: string | null;
   at: string;
