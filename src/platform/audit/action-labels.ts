@@ -107,6 +107,17 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "opportunity.change_submitted": "audit.act.opportunityChangeSubmitted",
   "opportunity.change_withdrawn": "audit.act.opportunityChangeWithdrawn",
   "search.synonyms.changed": "audit.act.searchSynonymsChanged",
+  // bridge-building: the cases
+  "bridge.referred": "audit.act.bridgeReferred",
+  "bridge.consent_recorded": "audit.act.bridgeConsentRecorded",
+  "bridge.intake_saved": "audit.act.bridgeIntakeSaved",
+  "bridge.note_added": "audit.act.bridgeNoteAdded",
+  "bridge.case_taken": "audit.act.bridgeCaseTaken",
+  "bridge.case_shared": "audit.act.bridgeCaseShared",
+  "bridge.consent_withdrawn": "audit.act.bridgeConsentWithdrawn",
+  "bridge.case_purged": "audit.act.bridgeCasePurged",
+  "bridge.case.read": "audit.act.bridgeCaseRead",
+  "bridge.cases.listed": "audit.act.bridgeCasesListed",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
