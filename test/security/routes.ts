@@ -6,6 +6,7 @@ import { profileInput as accountInput } from "../../src/modules/account/account.
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
+import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
 import { agreementInput, leadInput, standActionInput, standInput, standNumbersInput } from "../../src/modules/events/fair.schema.js";
@@ -43,6 +44,9 @@ import { assets } from "../../src/platform/ui/assets.js";
 import { PASSWORD } from "../harness.js";
 import type { Fields } from "./client.js";
 import { bookingForm, eventForm, jobForm, matchingForm, offerForm, premiseForm, type TenantWorld, wishForm } from "./world.js";
+
+/** A case id nobody has: the probe's world holds no bridge-building case. */
+const BRIDGE_CASE = "0193a6f0-0000-7000-8000-00000000b41d";
 
 export interface Fill {
   params?: (w: TenantWorld) => Record<string, string>;
@@ -380,6 +384,28 @@ export const FILL: Record<string, Fill> = {
   "GET /premises/:id/book": { params: (w) => ({ id: w.room }), query: () => ({ date: "2026-12-03", start: "18:00", end: "20:00", people: "10" }) },
   "POST /premises/:id/book": { params: (w) => ({ id: w.room }), form: (w) => bookingForm(N, w.club, "2026-12-10", "træning"), schema: bookingInput },
 
+  // Bridge-building's cases: the world holds none, so a case's pages answer 404 to every role (their own tests walk them).
+  "GET /bridge/refer": {},
+  "POST /bridge/refer": {
+    form: () => ({ firstName: "Ida", contact: "ida@example.org", consent: "yes", purposes: "bridge_building", how: "in_person", copy: "print", reason: "" }),
+    schema: referInput,
+  },
+  "GET /bridge": {},
+  "GET /bridge/cases/:id": { params: () => ({ id: BRIDGE_CASE }) },
+  "GET /bridge/cases/:id/consent": { params: () => ({ id: BRIDGE_CASE }) },
+  "POST /bridge/cases/:id/consent": {
+    params: () => ({ id: BRIDGE_CASE }),
+    form: () => ({ purposes: "bridge_building", how: "phone", copy: "print", reason: "" }),
+    schema: bridgeConsentInput,
+  },
+  "GET /bridge/cases/:id/consent/print": { params: () => ({ id: BRIDGE_CASE }) },
+  "GET /bridge/cases/:id/intake": { params: () => ({ id: BRIDGE_CASE }) },
+  "POST /bridge/cases/:id/intake": { params: () => ({ id: BRIDGE_CASE }), form: () => ({ wishes: "Strik", postcode: "" }), schema: intakeInput },
+  "POST /bridge/cases/:id/notes": { params: () => ({ id: BRIDGE_CASE }), form: () => ({ body: "Ringede" }), schema: noteInput },
+  "POST /bridge/cases/:id/take": { params: () => ({ id: BRIDGE_CASE }), schema: null },
+  "POST /bridge/cases/:id/share": { params: () => ({ id: BRIDGE_CASE }), form: (w) => ({ userId: w.users.staff.id }), schema: shareInput },
+  "GET /bridge/cases/:id/withdraw": { params: () => ({ id: BRIDGE_CASE }) },
+  "POST /bridge/cases/:id/withdraw": { params: () => ({ id: BRIDGE_CASE }), schema: null, late: true },
   "GET /matching": {},
   "GET /matching/profile": {},
   "POST /matching/profile": { form: matchingForm, schema: volunteerInput },

@@ -6,8 +6,8 @@ import type { ServiceContext } from "../../platform/service-context.js";
 import type { BridgeCase } from "./bridge.model.js";
 import { canWorkCases } from "./bridge.policy.js";
 import * as records from "./case-records.repository.js";
-import * as repo from "./cases.repository.js";
 import { bridgeRing, openCase } from "./cases.js";
+import * as repo from "./cases.repository.js";
 import { colleagues } from "./take-share.js";
 
 // What the case list and the case page show, read once per page; every read of a case is in the access log.
@@ -20,8 +20,17 @@ export async function caseList(ctx: ServiceContext) {
   if (!isPerson(ctx.actor) || !can(ctx.actor, canWorkCases, { tenantId: ctx.tenant.id })) throw notFound();
   const me = ctx.actor.userId;
   const cases = await repo.casesVisibleTo(ctx.db, bridgeRing(ctx), ctx.tenant.id, me);
-  await logAccess(ctx, "bridge.cases.listed", "bridge_case", cases.map((c) => c.id));
-  const names = await records.namesOf(ctx.db, ctx.tenant.id, cases.flatMap((c) => (c.builderId ? [c.builderId] : [])));
+  await logAccess(
+    ctx,
+    "bridge.cases.listed",
+    "bridge_case",
+    cases.map((c) => c.id),
+  );
+  const names = await records.namesOf(
+    ctx.db,
+    ctx.tenant.id,
+    cases.flatMap((c) => (c.builderId ? [c.builderId] : [])),
+  );
   return cases.map((c) => ({ c, mine: c.builderId === me, holder: c.builderId ? (names.get(c.builderId) ?? null) : null, daysLeft: daysLeft(ctx, c) }));
 }
 

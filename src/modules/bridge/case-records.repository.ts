@@ -110,7 +110,9 @@ export async function referralsOfCases(db: Database, ring: Keyring, tenantId: st
   if (caseIds.length === 0) return [];
   const rows = await db
     .selectFrom("bridge_referrals")
-    .innerJoin("associations", (j) => j.onRef("associations.id", "=", "bridge_referrals.association_id").onRef("associations.tenant_id", "=", "bridge_referrals.tenant_id"))
+    .innerJoin("associations", (j) =>
+      j.onRef("associations.id", "=", "bridge_referrals.association_id").onRef("associations.tenant_id", "=", "bridge_referrals.tenant_id"),
+    )
     .select([
       "bridge_referrals.case_id",
       "associations.name as association",

@@ -21,26 +21,39 @@ const text = (max: number) => z.string().trim().max(max, "validation.tooLong").d
 /** The consent block, on the referral form and on the case's own consent page. */
 const consentFields = {
   purposes: z.array(z.enum(PURPOSES, "validation.invalid")).default([]),
-  how: z.enum(CONSENT_HOW, "bridge.consent.how.required").optional().or(z.literal("").transform(() => undefined)),
-  copy: z.enum(CONSENT_COPY, "bridge.consent.copy.required").optional().or(z.literal("").transform(() => undefined)),
+  how: z
+    .enum(CONSENT_HOW, "bridge.consent.how.required")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  copy: z
+    .enum(CONSENT_COPY, "bridge.consent.copy.required")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 };
 
-export const consentInput = z
-  .object({ ...consentFields, reason: text(2000) })
-  .superRefine((v, ctx) => {
-    if (!v.purposes.includes("bridge_building")) ctx.addIssue({ code: "custom", path: ["purposes"], message: "bridge.consent.purposes.required" });
-    if (!v.how) ctx.addIssue({ code: "custom", path: ["how"], message: "bridge.consent.how.required" });
-    if (!v.copy) ctx.addIssue({ code: "custom", path: ["copy"], message: "bridge.consent.copy.required" });
-  });
+export const consentInput = z.object({ ...consentFields, reason: text(2000) }).superRefine((v, ctx) => {
+  if (!v.purposes.includes("bridge_building")) ctx.addIssue({ code: "custom", path: ["purposes"], message: "bridge.consent.purposes.required" });
+  if (!v.how) ctx.addIssue({ code: "custom", path: ["how"], message: "bridge.consent.how.required" });
+  if (!v.copy) ctx.addIssue({ code: "custom", path: ["copy"], message: "bridge.consent.copy.required" });
+});
 export type ConsentInput = z.output<typeof consentInput>;
 
 export const referInput = z
   .object({
-    source: z.enum(SOURCES, "validation.invalid").optional().or(z.literal("").transform(() => undefined)),
-    sourceUnit: z.enum(SOURCE_UNITS, "validation.invalid").optional().or(z.literal("").transform(() => undefined)),
+    source: z
+      .enum(SOURCES, "validation.invalid")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    sourceUnit: z
+      .enum(SOURCE_UNITS, "validation.invalid")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     firstName: z.string("bridge.firstName.required").trim().min(1, "bridge.firstName.required").max(80, "validation.tooLong"),
     contact: contactField,
-    language: z.enum(LANGUAGES, "validation.invalid").optional().or(z.literal("").transform(() => undefined)),
+    language: z
+      .enum(LANGUAGES, "validation.invalid")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     consent: z.enum(["yes", "no"], "bridge.consent.given.required"),
     ...consentFields,
     reason: text(2000),

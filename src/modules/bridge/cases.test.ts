@@ -53,7 +53,14 @@ describe.each(dialects())("bridge-building: from referral to intake, and out aga
     return v;
   };
   const count = async (table: "bridge_cases" | "bridge_notes" | "mail_outbox" | "bridge_case_shares") =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   const referral = {
     source: "municipality",
@@ -125,7 +132,12 @@ describe.each(dialects())("bridge-building: from referral to intake, and out aga
     expect(page).toContain("Jens Jobcenter");
     for (const step of ["intake", "suggestions", "handover", "companion", "follow-ups"]) expect(page).toContain(`/bridge/cases/${caseId}/${step}`);
     const reads = await t.db.selectFrom("access_log").select(["action", "actor_id"]).where("subject_id", "=", caseId).execute();
-    expect(reads).toEqual(expect.arrayContaining([{ action: "bridge.cases.listed", actor_id: builder.id }, { action: "bridge.case.read", actor_id: builder.id }]));
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        { action: "bridge.cases.listed", actor_id: builder.id },
+        { action: "bridge.case.read", actor_id: builder.id },
+      ]),
+    );
 
     expect((await bente.post(`/bridge/cases/${caseId}/take`, {}, { from: `/bridge/cases/${caseId}` })).status).toBe(303);
     const bo = await as("bro2@a.test");
@@ -161,7 +173,11 @@ describe.each(dialects())("bridge-building: from referral to intake, and out aga
       { from: `/bridge/cases/${caseId}/intake` },
     );
     expect(saved.status).toBe(303);
-    const row = await t.db.selectFrom("bridge_cases").select(["status", "interests", "time_slots", "intake_at"]).where("id", "=", caseId).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("bridge_cases")
+      .select(["status", "interests", "time_slots", "intake_at"])
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "choosing", interests: category, time_slots: "tue-evening" });
     const bad = await bente.post(`/bridge/cases/${caseId}/intake`, { needs: ["nothing"], slots: [], postcode: "x" }, { from: "/bridge" });
     expect(bad.status).toBe(422);
@@ -209,7 +225,9 @@ describe.each(dialects())("bridge-building: from referral to intake, and out aga
     expect(print).toContain("Bente Brobygger");
     const after = await t.db.selectFrom("bridge_cases").select(["status", "purge_after", "consent_by"]).where("id", "=", row.id).executeTakeFirstOrThrow();
     expect(after).toEqual({ status: "intake", purge_after: null, consent_by: builder.id });
-    expect((await bente.post(`/bridge/cases/${row.id}/consent`, { purposes: ["bridge_building"], how: "phone", copy: "print" }, { from: "/bridge" })).status).toBe(409);
+    expect(
+      (await bente.post(`/bridge/cases/${row.id}/consent`, { purposes: ["bridge_building"], how: "phone", copy: "print" }, { from: "/bridge" })).status,
+    ).toBe(409);
   });
 
   it("limits anonymous self-referrals per sender", async () => {

@@ -2,14 +2,14 @@ import { audit } from "../../platform/audit/audit.js";
 import { isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { conflict, invalidField } from "../../platform/http/errors.js";
-import { isLang } from "../../platform/i18n/i18n.js";
 import { formats } from "../../platform/i18n/format.js";
+import { isLang } from "../../platform/i18n/i18n.js";
 import { sendMail } from "../../platform/mail/send.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import { purposeLabels } from "./case.labels.js";
 import type { BridgeCase, Consent, Purpose } from "./bridge.model.js";
-import * as repo from "./cases.repository.js";
+import { purposeLabels } from "./case.labels.js";
 import { bridgeRing, noteCaseMail, openCase } from "./cases.js";
+import * as repo from "./cases.repository.js";
 import { type ConsentInput, isEmail } from "./cases.schema.js";
 import { contactHashOf } from "./refer.js";
 
@@ -45,7 +45,13 @@ export async function recordConsent(ctx: ServiceContext, caseId: string, input: 
     if (!input.how || !input.copy) throw invalidField("how", "bridge.consent.how.required");
     if (input.copy === "email" && !isEmail(c.contact)) throw invalidField("copy", "bridge.consent.copy.needsEmail");
     const now = isoNow(tx.clock);
-    const consent: Consent = { at: now, by: isPerson(tx.actor) ? tx.actor.userId : null, purposes: input.purposes as Purpose[], how: input.how, copy: input.copy };
+    const consent: Consent = {
+      at: now,
+      by: isPerson(tx.actor) ? tx.actor.userId : null,
+      purposes: input.purposes as Purpose[],
+      how: input.how,
+      copy: input.copy,
+    };
     const next: BridgeCase = { ...c, consent, reason: input.reason, status: "intake", purgeAfter: null, updatedAt: now };
     await repo.updateCase(tx.db, bridgeRing(tx), next, contactHashOf(next.contact));
     await audit(tx, "bridge.consent_recorded", { type: "bridge_case", id: c.id }, { how: consent.how, copy: consent.copy });

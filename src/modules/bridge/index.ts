@@ -1,9 +1,9 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
-import { bridgeJobs } from "./bridge-jobs.js";
 import { canReferOthers, canWorkCases } from "./bridge.policy.js";
 import { bridgeRoutes } from "./bridge.routes.js";
 import type {} from "./bridge.table.js"; // its tables join the database interface
+import { bridgeJobs } from "./bridge-jobs.js";
 import { notAPerson, personalData, sealedFields } from "./personal-data.js";
 import { waitingInBridge } from "./start.js";
 

@@ -5,8 +5,8 @@ import { conflict } from "../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
 import type { BridgeCase } from "./bridge.model.js";
-import * as repo from "./cases.repository.js";
 import { bridgeRing, openCase } from "./cases.js";
+import * as repo from "./cases.repository.js";
 import type { IntakeInput } from "./cases.schema.js";
 import { contactHashOf } from "./refer.js";
 

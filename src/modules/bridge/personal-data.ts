@@ -1,5 +1,5 @@
-import { hashSecret } from "../../platform/crypto/secret-hash.js";
 import type { SealedField } from "../../platform/crypto/reseal.js";
+import { hashSecret } from "../../platform/crypto/secret-hash.js";
 import { deleteMails } from "../../platform/mail/outbox.repository.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import * as records from "./case-records.repository.js";

@@ -9,8 +9,8 @@ import { inTransaction, type ServiceContext } from "../../platform/service-conte
 import { actFor } from "../associations/index.js";
 import { type BridgeCase, type Consent, DAYS_WITHOUT_CONSENT, type Purpose, type Source } from "./bridge.model.js";
 import { canAnswerReferral, canReferOthers } from "./bridge.policy.js";
-import * as repo from "./cases.repository.js";
 import { bridgeRing } from "./cases.js";
+import * as repo from "./cases.repository.js";
 import { isEmail, type ReferInput } from "./cases.schema.js";
 import { mailConsentCopy } from "./consent.js";
 
@@ -67,8 +67,7 @@ export async function refer(ctx: ServiceContext, input: ReferInput): Promise<Ref
   return inTransaction(ctx, async (tx) => {
     const now = isoNow(tx.clock);
     const me = isPerson(tx.actor) ? tx.actor.userId : null;
-    const consent: Consent | null =
-      given && how && input.copy ? { at: now, by: me, purposes: input.purposes as Purpose[], how, copy: input.copy } : null;
+    const consent: Consent | null = given && how && input.copy ? { at: now, by: me, purposes: input.purposes as Purpose[], how, copy: input.copy } : null;
     const c: BridgeCase = {
       id: newId(),
       tenantId: tx.tenant.id,

@@ -4,8 +4,8 @@ import { isoNow } from "../../platform/clock.js";
 import { conflict, invalidField } from "../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import * as records from "./case-records.repository.js";
-import * as repo from "./cases.repository.js";
 import { bridgeRing, openCase } from "./cases.js";
+import * as repo from "./cases.repository.js";
 import { contactHashOf } from "./refer.js";
 
 /** The bridge-builder takes a case nobody holds as theirs. */

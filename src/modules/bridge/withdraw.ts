@@ -1,8 +1,8 @@
 import { audit } from "../../platform/audit/audit.js";
 import { deleteMails } from "../../platform/mail/outbox.repository.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import * as repo from "./cases.repository.js";
 import { openCase } from "./cases.js";
+import * as repo from "./cases.repository.js";
 
 /**
  * Deletes the whole case at once, not hides it: the case, and with it its notes, shares, picks,

@@ -99,7 +99,11 @@ export const casesRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const found = await openCase(ctx, c.req.param("id"));
     if (!found.consent) throw notFound();
-    return render(c, c.get("t")("bridge.consentCopy.title", { centre: ctx.tenant.name }), <ConsentPrintPage c={found} byName={await consentByName(ctx, found)} />);
+    return render(
+      c,
+      c.get("t")("bridge.consentCopy.title", { centre: ctx.tenant.name }),
+      <ConsentPrintPage c={found} byName={await consentByName(ctx, found)} />,
+    );
   })
   .get("/cases/:id/intake", async (c) => {
     const ctx = serviceContext(c);

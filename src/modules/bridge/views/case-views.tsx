@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { type MessageKey, languageNames } from "../../../platform/i18n/i18n.js";
+import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
 import { LanguageChoices } from "../../../platform/ui/audience-fields.js";
 import {
   Alert,
@@ -103,7 +103,12 @@ function Steps(props: { c: BridgeCase }) {
       <ol class="stack">
         {steps.map((s) => (
           <li>
-            <Link href={s.href}>{t(s.label)}</Link> {s.done && <span class="ds-tag" data-color="success">{t("bridge.step.done")}</span>}
+            <Link href={s.href}>{t(s.label)}</Link>{" "}
+            {s.done && (
+              <span class="ds-tag" data-color="success">
+                {t("bridge.step.done")}
+              </span>
+            )}
           </li>
         ))}
       </ol>
@@ -273,7 +278,9 @@ export function CasePage(props: CasePageProps) {
         <ul class="stack">
           {props.notes.map((n) => (
             <li class="ds-card stack">
-              <P class="meta">{t("bridge.notes.meta", { date: fmt.dateTime(n.createdAt), name: nameOf(props.names, n.authorId) ?? t("bridge.notes.formerStaff") })}</P>
+              <P class="meta">
+                {t("bridge.notes.meta", { date: fmt.dateTime(n.createdAt), name: nameOf(props.names, n.authorId) ?? t("bridge.notes.formerStaff") })}
+              </P>
               <Paragraphs text={n.body} />
             </li>
           ))}
@@ -342,7 +349,12 @@ export function IntakePage(props: { c: BridgeCase; form: FormState; categories: 
           options={props.categories.map((c) => ({ value: c.code, label: c.label }))}
         />
         <Field name="resources" label="bridge.intake.resources" hint="bridge.intake.resources.hint" multiline value={v.resources} error={errors.resources} />
-        <Checkboxes name="needs" legend="bridge.intake.needs" chosen={lists.needs ?? []} options={NEEDS.map((n) => ({ value: n, label: t(caseNeedLabels[n]) }))} />
+        <Checkboxes
+          name="needs"
+          legend="bridge.intake.needs"
+          chosen={lists.needs ?? []}
+          options={NEEDS.map((n) => ({ value: n, label: t(caseNeedLabels[n]) }))}
+        />
         <WeekGrid name="slots" legend="bridge.intake.slots" chosen={lists.slots ?? []} />
         <Field name="postcode" label="search.near" value={v.postcode} error={errors.postcode} autocomplete="off" />
         <LanguageChoices chosen={lists.languages ?? []} legend="bridge.intake.languages" />

@@ -13,7 +13,14 @@ export interface FormState {
 }
 
 /** A group of radio buttons under one legend, its error tied to the group. */
-export function Radios(props: { name: string; legend: MessageKey; hint?: MessageKey; options: { value: string; label: string }[]; value?: string; error?: FieldErrors[string] }) {
+export function Radios(props: {
+  name: string;
+  legend: MessageKey;
+  hint?: MessageKey;
+  options: { value: string; label: string }[];
+  value?: string;
+  error?: FieldErrors[string];
+}) {
   const { t } = usePage();
   const errorId = `f-${props.name}-error`;
   return (
@@ -110,8 +117,22 @@ export function ReferPage(props: { form: FormState; sources: Source[] }) {
             )}
           </>
         )}
-        <Field name="firstName" label={self ? "bridge.firstName.self" : "bridge.firstName"} required value={v.firstName} error={errors.firstName} autocomplete={self ? "given-name" : "off"} />
-        <Field name="contact" label={self ? "bridge.contact.self" : "bridge.contact"} hint="bridge.contact.hint" required value={v.contact} error={errors.contact} />
+        <Field
+          name="firstName"
+          label={self ? "bridge.firstName.self" : "bridge.firstName"}
+          required
+          value={v.firstName}
+          error={errors.firstName}
+          autocomplete={self ? "given-name" : "off"}
+        />
+        <Field
+          name="contact"
+          label={self ? "bridge.contact.self" : "bridge.contact"}
+          hint="bridge.contact.hint"
+          required
+          value={v.contact}
+          error={errors.contact}
+        />
         <Select
           name="language"
           label="bridge.language"
