@@ -202,6 +202,13 @@ describe.each(dialects())("bridge-building: from referral to intake, and out aga
     expect(row.purge_after).toBe(new Date(clock.now().getTime() + 14 * DAY_MS).toISOString());
     expect(row.consent_at).toBeNull();
     const bente = await as("bro@a.test");
+    // Her start page counts what waits, without names.
+    const start = await (await bente.get("/start")).text();
+    expect(start).toContain("1 henvisning mangler samtykke");
+    expect(start).toContain("slettes om 14 dage");
+    expect(start).not.toContain("Karim");
+    const staffStart = await (await as("staff@a.test")).get("/start");
+    expect(await staffStart.text()).not.toContain("mangler samtykke");
     const page = await (await bente.get(`/bridge/cases/${row.id}`)).text();
     expect(page).toContain("Karim");
     expect(page).toContain("slettes henvisningen om 14 dage");

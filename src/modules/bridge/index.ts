@@ -1,11 +1,19 @@
-import { can } from "../../platform/auth/policy.js";
+import { type Actor, can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
-import { canReferOthers, canWorkCases } from "./bridge.policy.js";
+import { canReferOthers, canSeeBridgeFigures, canSeeReferrals, canWorkCases } from "./bridge.policy.js";
 import { bridgeRoutes } from "./bridge.routes.js";
 import type {} from "./bridge.table.js"; // its tables join the database interface
 import { bridgeJobs } from "./bridge-jobs.js";
 import { notAPerson, personalData, sealedFields } from "./personal-data.js";
 import { waitingInBridge } from "./start.js";
+
+/** The menu group a person who may refer others finds the referral form in; null for those who may not. */
+function refersAs(a: Actor): "centre" | "association" | "mine" | null {
+  const here = { tenantId: a.tenantId };
+  if (!can(a, canReferOthers, here)) return null;
+  if (can(a, canWorkCases, here) || can(a, canSeeBridgeFigures, here)) return "centre";
+  return can(a, canSeeReferrals, here) ? "association" : "mine";
+}
 
 export const bridgeModule: ModuleDefinition = {
   name: "bridge",
@@ -26,6 +34,9 @@ export const bridgeModule: ModuleDefinition = {
   },
   nav: [
     { href: "/bridge", label: "nav.bridge", group: "centre", visible: (a) => can(a, canWorkCases, { tenantId: a.tenantId }) },
-    { href: "/bridge/refer", label: "nav.bridgeRefer", group: "centre", visible: (a) => can(a, canReferOthers, { tenantId: a.tenantId }) },
+    // Referring sits where the referrer works: the centre's staff, an association's board, or a municipal worker's own menu.
+    { href: "/bridge/refer", label: "nav.bridgeRefer", group: "centre", visible: (a) => refersAs(a) === "centre" },
+    { href: "/bridge/refer", label: "nav.bridgeRefer", group: "association", visible: (a) => refersAs(a) === "association" },
+    { href: "/bridge/refer", label: "nav.bridgeRefer", group: "mine", visible: (a) => refersAs(a) === "mine" },
   ],
 };
