@@ -123,13 +123,13 @@ describe.each(dialects())("bridge-building figures [%s]", (dialect) => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('href="/bridge/figures"');
-    expect(html).toMatch(/Kommunen: jobcenter<\/td><td[^>]*><span>12<\/span>/);
-    expect(html).toMatch(/Kommunen: sundhed<\/td><td[^>]*><span class="figure-hidden">færre end 5<\/span>/);
-    expect(html).toMatch(/<strong>I alt<\/strong><\/td><td[^>]*><span>15<\/span>/);
+    expect(html).toMatch(/Kommunen: jobcenter<\/th><td class="number"><span>12<\/span>/);
+    expect(html).toMatch(/Kommunen: sundhed<\/th><td class="number"><span class="figure-hidden">færre end 5<\/span>/);
+    expect(html).toMatch(/<strong>I alt<\/strong><\/th><td class="number"><strong><span>15<\/span>/);
     // Eight met after 3, 4, 5 … 10 days: the median is 6.5 days.
     expect(html).toMatch(/Alle<\/td><td[^>]*><span>8<\/span><\/td><td[^>]*>4,8<\/td><td[^>]*>6,5<\/td><td[^>]*>8,3<\/td>/);
-    expect(html).toMatch(/Idræt og motion<\/td><td[^>]*><span>8<\/span>/);
-    expect(html).toMatch(/Adgang uden trin<\/td><td[^>]*><span>6<\/span>/);
+    expect(html).toMatch(/Idræt og motion<\/th><td class="number"><span>8<\/span>/);
+    expect(html).toMatch(/Adgang uden trin<\/th><td class="number"><span>6<\/span>/);
     expect(html).toMatch(/3 måneder<\/td><td[^>]*><span>6<\/span>/);
     expect(html).not.toContain("Hanne");
   });

@@ -16,6 +16,17 @@ const SOURCE_LABELS: Record<string, MessageKey> = {
   centre: "bridge.figures.source.centre",
   all: "bridge.figures.all",
 };
+/** Short names under the chart's bars. */
+const TICK_LABELS: Record<string, MessageKey> = {
+  self: "bridge.figures.tick.self",
+  "municipality.jobcentre": "bridge.figures.tick.jobcentre",
+  "municipality.social_psychiatry": "bridge.figures.tick.social_psychiatry",
+  "municipality.health": "bridge.figures.tick.health",
+  "municipality.housing": "bridge.figures.tick.housing",
+  "municipality.other": "bridge.figures.tick.other",
+  association: "bridge.figures.tick.association",
+  centre: "bridge.figures.tick.centre",
+};
 const OUTCOME_LABELS: Record<string, MessageKey> = {
   still_coming: "bridge.figures.outcome.still_coming",
   stopped: "bridge.figures.outcome.stopped",
@@ -39,6 +50,7 @@ export function figureLabels(t: T, categories: { code: string; label: string }[]
   };
   return {
     source: named(SOURCE_LABELS),
+    tick: named(TICK_LABELS),
     outcome: named(OUTCOME_LABELS),
     need: named(NEED_LABELS),
     months: (key: string) => t("bridge.figures.months", { months: key }),
@@ -52,7 +64,10 @@ function CountCell(props: { cell: Cell | undefined }) {
   return props.cell?.shown ? <span>{fmt.number(props.cell.value)}</span> : <span class="figure-hidden">{t("bridge.figures.fewerThan5")}</span>;
 }
 
-/** A table of counts: one column of names, one per count. */
+/**
+ * A table of counts: one column of names, one per count. With one count a row it stays a plain
+ * two-column table, which fits a phone; with more, a DataTable, drawn as cards on a phone.
+ */
 function CountTable(props: {
   caption: string;
   first: MessageKey;
@@ -61,25 +76,53 @@ function CountTable(props: {
   total: Cell[] | null;
   name: (key: string) => string;
 }) {
-  const rows = [
-    ...props.lines.map((l) => ({ name: props.name(l.key), cells: l.cells })),
-    ...(props.total ? [{ name: "", total: true, cells: props.total }] : []),
-  ];
+  const { t } = usePage();
+  if (props.columns.length === 1)
+    return (
+      <table class="ds-table chart-table" data-border data-zebra>
+        <caption class="ds-sr-only">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(props.first)}</th>
+            <th scope="col" class="number">
+              {t(props.columns[0] as MessageKey)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.lines.map((l) => (
+            <tr>
+              <th scope="row">{props.name(l.key)}</th>
+              <td class="number">
+                <CountCell cell={l.cells[0]} />
+              </td>
+            </tr>
+          ))}
+          {props.total && (
+            <tr>
+              <th scope="row">
+                <strong>{t("bridge.figures.total")}</strong>
+              </th>
+              <td class="number">
+                <strong>
+                  <CountCell cell={props.total[0]} />
+                </strong>
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    );
   return (
     <DataTable
       caption={props.caption}
-      rows={rows}
+      rows={props.lines}
       columns={[
-        { key: "name", label: props.first, cell: (r) => ("total" in r ? <Total /> : r.name) },
-        ...props.columns.map((label, i) => ({ key: String(i), label, cell: (r: (typeof rows)[number]) => <CountCell cell={r.cells[i]} /> })),
+        { key: "name", label: props.first, cell: (l) => props.name(l.key) },
+        ...props.columns.map((label, i) => ({ key: String(i), label, cell: (l: FigureLine) => <CountCell cell={l.cells[i]} /> })),
       ]}
     />
   );
-}
-
-function Total() {
-  const { t } = usePage();
-  return <strong>{t("bridge.figures.total")}</strong>;
 }
 
 export function FiguresPage(props: { figures: BridgeFigures; categories: { code: string; label: string }[]; years: number[] }) {
@@ -89,7 +132,7 @@ export function FiguresPage(props: { figures: BridgeFigures; categories: { code:
   const days = (m: MeetingLine, which: "q1" | "median" | "q3") => (m.days ? fmt.number(m.days[which], 1) : <CountCell cell={m.count} />);
   const shownSources = f.bySource.lines.flatMap((l) => {
     const cell = l.cells[0];
-    return cell?.shown ? [{ tick: names.source(l.key), name: names.source(l.key), value: cell.value }] : [];
+    return cell?.shown ? [{ tick: names.tick(l.key), name: names.source(l.key), value: cell.value }] : [];
   });
   return (
     <div class="stack">
@@ -113,7 +156,7 @@ export function FiguresPage(props: { figures: BridgeFigures; categories: { code:
       </Heading>
       <BarChart
         id="bridge-sources"
-        title={t("bridge.figures.bySource")}
+        title={t("bridge.figures.chartTitle", { year: f.year })}
         valueLabel={t("bridge.figures.referrals")}
         categoryLabel={t("bridge.figures.source")}
         table={false}
