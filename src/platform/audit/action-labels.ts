@@ -107,6 +107,14 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "opportunity.change_submitted": "audit.act.opportunityChangeSubmitted",
   "opportunity.change_withdrawn": "audit.act.opportunityChangeWithdrawn",
   "search.synonyms.changed": "audit.act.searchSynonymsChanged",
+  "bridge.companion_added": "audit.act.bridgeCompanionAdded",
+  "bridge.companion_changed": "audit.act.bridgeCompanionChanged",
+  "bridge.companion_assigned": "audit.act.bridgeCompanionAssigned",
+  "bridge.companion_removed": "audit.act.bridgeCompanionRemoved",
+  "bridge.follow_up_recorded": "audit.act.bridgeFollowUpRecorded",
+  "bridge.settings_saved": "audit.act.bridgeSettingsSaved",
+  "bridge.follow_ups.listed": "audit.act.bridgeFollowUpsListed",
+  "bridge.companion.page_read": "audit.act.bridgeCompanionPageRead",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
