@@ -7,7 +7,9 @@ import { Temporal } from "temporal-polyfill";
 import type { Database } from "../src/db/database.js";
 import type { BridgeCase, CaseStatus, Need, Outcome, Purpose, Source, SourceUnit } from "../src/modules/bridge/bridge.model.js";
 import { insertCase } from "../src/modules/bridge/cases.repository.js";
-import { insertDemoCompanion, insertDemoFollowUp, insertDemoNote, insertDemoPick, insertDemoReferral } from "../src/modules/bridge/demo.repository.js";
+import { insertCompanion } from "../src/modules/bridge/companions.repository.js";
+import { insertDemoNote, insertDemoPick, insertDemoReferral } from "../src/modules/bridge/demo.repository.js";
+import { insertFollowUp } from "../src/modules/bridge/follow-ups.repository.js";
 import type { Keyring } from "../src/platform/crypto/sealed.js";
 import { newId } from "../src/platform/ids.js";
 
@@ -230,7 +232,7 @@ export async function seedBridge(
         updated_at: iso,
       })
       .execute();
-    await insertDemoCompanion(db, tenantId, {
+    await insertCompanion(db, tenantId, {
       userId: id,
       postcode: c.postcode,
       languages: c.languages,
@@ -368,7 +370,7 @@ export async function seedBridge(
       const recorded = outcome !== undefined && dueMs + 2 * DAY <= now.getTime();
       if (plan.status === "closed" && !outcome) break;
       if (dueMs > now.getTime() + 200 * DAY) break;
-      await insertDemoFollowUp(db, ring, tenantId, {
+      await insertFollowUp(db, ring, tenantId, {
         id: newId(),
         caseId: c.id,
         months,

@@ -1,7 +1,8 @@
 import type { Database } from "../../src/db/database.js";
 import type { BridgeCase } from "../../src/modules/bridge/bridge.model.js";
 import { insertCase } from "../../src/modules/bridge/cases.repository.js";
-import { insertDemoFollowUp, insertDemoPick, insertDemoReferral } from "../../src/modules/bridge/demo.repository.js";
+import { insertDemoPick, insertDemoReferral } from "../../src/modules/bridge/demo.repository.js";
+import { insertFollowUp } from "../../src/modules/bridge/follow-ups.repository.js";
 import type { Keyring } from "../../src/platform/crypto/sealed.js";
 import { newId } from "../../src/platform/ids.js";
 
@@ -95,7 +96,7 @@ export async function buildBridgeCase(
       welcomeDone: [],
     });
   for (const o of more.outcomes ?? [])
-    await insertDemoFollowUp(db, ring, tenantId, {
+    await insertFollowUp(db, ring, tenantId, {
       id: newId(),
       caseId: c.id,
       months: o.months,

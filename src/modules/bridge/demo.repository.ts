@@ -1,10 +1,10 @@
 import type { Database } from "../../db/database.js";
 import { type Keyring, seal } from "../../platform/crypto/sealed.js";
-import type { BridgeNote, BridgePick, BridgeReferral, Companion, FollowUp } from "./bridge.model.js";
+import type { BridgeNote, BridgePick, BridgeReferral } from "./bridge.model.js";
 
 /**
- * Writers for the demo municipality and the tests' worlds only: picks, referrals, follow-ups, notes and
- * companions written as they stand, sealed with the same field names as the module's own writers.
+ * Writers for the demo municipality and the tests' worlds only: notes, picks and referrals written as
+ * they stand (follow-ups and companions go through their own repositories), sealed with the same field names as the module's own writers.
  * The application's pages write these rows through their services, never through these.
  */
 
@@ -62,41 +62,6 @@ export async function insertDemoReferral(db: Database, ring: Keyring, tenantId: 
       met_at: r.metAt,
       welcome_items: JSON.stringify(r.welcomeItems),
       welcome_done: r.welcomeDone.join(","),
-    })
-    .execute();
-}
-
-export async function insertDemoFollowUp(db: Database, ring: Keyring, tenantId: string, f: FollowUp): Promise<void> {
-  await db
-    .insertInto("bridge_follow_ups")
-    .values({
-      id: f.id,
-      tenant_id: tenantId,
-      case_id: f.caseId,
-      months: f.months,
-      due_on: f.dueOn,
-      done_at: f.doneAt,
-      outcome: f.outcome,
-      why: seal(ring, "bridge_follow_ups.why", f.why),
-      person_words: seal(ring, "bridge_follow_ups.person_words", f.personWords),
-      recorded_by: f.recordedBy,
-      reminded_at: f.remindedAt,
-    })
-    .execute();
-}
-
-export async function insertDemoCompanion(db: Database, tenantId: string, c: Companion): Promise<void> {
-  await db
-    .insertInto("bridge_companions")
-    .values({
-      tenant_id: tenantId,
-      user_id: c.userId,
-      postcode: c.postcode,
-      languages: c.languages.join(","),
-      time_slots: c.slots.join(","),
-      trained_on: c.trainedOn,
-      active: c.active ? 1 : 0,
-      created_at: c.createdAt,
     })
     .execute();
 }
