@@ -33,6 +33,7 @@ export const bridgeModule: ModuleDefinition = {
     bridgeCaseDeleted: "bridge.notice.caseDeleted",
   },
   nav: [
+    { href: "/bridge/figures", label: "nav.bridgeFigures", group: "centre", visible: (a) => can(a, canSeeBridgeFigures, { tenantId: a.tenantId }) },
     { href: "/bridge", label: "nav.bridge", group: "centre", visible: (a) => can(a, canWorkCases, { tenantId: a.tenantId }) },
     // Referring sits where the referrer works: the centre's staff, an association's board, or a municipal worker's own menu.
     { href: "/bridge/refer", label: "nav.bridgeRefer", group: "centre", visible: (a) => refersAs(a) === "centre" },
