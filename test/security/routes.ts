@@ -6,6 +6,7 @@ import { profileInput as accountInput } from "../../src/modules/account/account.
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
+import { declineInput, handoverInput, meetingInput, metInput, pickInput, welcomeInput } from "../../src/modules/bridge/handover.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
 import { agreementInput, leadInput, standActionInput, standInput, standNumbersInput } from "../../src/modules/events/fair.schema.js";
@@ -93,6 +94,11 @@ const settings = (): Fields => ({
   order2: "2",
   order3: "3",
 });
+
+/** The bridge-building records of a world that has them (a case and a referral); else ids that find nothing. */
+const bridge = (w: TenantWorld) => w as TenantWorld & { bridgeCase?: string; bridgeReferral?: string; bridgePick?: string };
+const bridgeCase = (w: TenantWorld) => ({ id: bridge(w).bridgeCase ?? "no-case" });
+const bridgeReferral = (w: TenantWorld) => ({ rid: bridge(w).bridgeReferral ?? "no-referral" });
 
 export const FILL: Record<string, Fill> = {
   "GET /healthz": {},
@@ -380,6 +386,29 @@ export const FILL: Record<string, Fill> = {
   "GET /premises/:id/book": { params: (w) => ({ id: w.room }), query: () => ({ date: "2026-12-03", start: "18:00", end: "20:00", people: "10" }) },
   "POST /premises/:id/book": { params: (w) => ({ id: w.room }), form: (w) => bookingForm(N, w.club, "2026-12-10", "træning"), schema: bookingInput },
 
+  "GET /bridge/cases/:id/suggestions": { params: bridgeCase, query: () => ({ q: "lektie" }) },
+  "POST /bridge/cases/:id/suggestions": {
+    params: bridgeCase,
+    form: (w) => ({ action: "add", kind: "opportunity", targetId: w.job, pickedBy: "builder" }),
+    schema: pickInput,
+  },
+  "GET /bridge/cases/:id/handover": { params: bridgeCase },
+  "POST /bridge/cases/:id/handover": {
+    params: bridgeCase,
+    form: (w) => ({ action: "preview", pickId: bridge(w).bridgePick ?? "", fields: ["first_name"] }),
+    schema: handoverInput,
+  },
+  "GET /bridge/referrals": {},
+  "GET /bridge/referrals/:rid": { params: bridgeReferral },
+  "POST /bridge/referrals/:rid/accept": { params: bridgeReferral, schema: null },
+  "POST /bridge/referrals/:rid/decline": { params: bridgeReferral, form: () => ({ reason: "Holdet er fuldt" }), schema: declineInput },
+  "POST /bridge/referrals/:rid/meeting": {
+    params: bridgeReferral,
+    form: () => ({ date: "2026-12-10", time: "17:00", place: "Ved indgangen" }),
+    schema: meetingInput,
+  },
+  "POST /bridge/referrals/:rid/welcome": { params: bridgeReferral, form: () => ({ done: ["0"] }), schema: welcomeInput },
+  "POST /bridge/referrals/:rid/met": { params: bridgeReferral, form: () => ({ metOn: "2026-11-20" }), schema: metInput },
   "GET /matching": {},
   "GET /matching/profile": {},
   "POST /matching/profile": { form: matchingForm, schema: volunteerInput },

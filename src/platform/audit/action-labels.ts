@@ -107,6 +107,16 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "opportunity.change_submitted": "audit.act.opportunityChangeSubmitted",
   "opportunity.change_withdrawn": "audit.act.opportunityChangeWithdrawn",
   "search.synonyms.changed": "audit.act.searchSynonymsChanged",
+  "bridge.picked": "audit.act.bridgePicked",
+  "bridge.chosen": "audit.act.bridgeChosen",
+  "bridge.referral_sent": "audit.act.bridgeReferralSent",
+  "bridge.referral_withdrawn": "audit.act.bridgeReferralWithdrawn",
+  "bridge.referral_accepted": "audit.act.bridgeReferralAccepted",
+  "bridge.referral_declined": "audit.act.bridgeReferralDeclined",
+  "bridge.referral_read": "audit.act.bridgeReferralRead",
+  "bridge.meeting_proposed": "audit.act.bridgeMeetingProposed",
+  "bridge.welcome_ticked": "audit.act.bridgeWelcomeTicked",
+  "bridge.met": "audit.act.bridgeMet",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
