@@ -28,7 +28,7 @@ export const handoverInput = z.discriminatedUnion(
   [
     z.object({
       action: z.literal("send"),
-      pickId: z.string().trim().min(1, "bridge.handover.pickRequired").max(64, "validation.invalid"),
+      pickId: z.string("bridge.handover.pickRequired").trim().min(1, "bridge.handover.pickRequired").max(64, "validation.invalid"),
       fields: z.array(z.enum(SHARE_FIELDS, "validation.invalid")).default([]),
     }),
     z.object({

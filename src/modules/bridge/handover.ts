@@ -42,6 +42,8 @@ export interface Handover {
   /** Picks the person chose that no association stands behind (an event of the centre). */
   withoutAssociation: BridgePick[];
   shareable: ShareField[];
+  /** The person chose something and every choice has been sent already. */
+  allSent: boolean;
   referrals: BridgeReferral[];
   names: Map<string, string>;
 }
@@ -54,9 +56,13 @@ export async function handoverFor(ctx: ServiceContext, caseId: string): Promise<
     ...chosen.flatMap((p) => (p.associationId ? [p.associationId] : [])),
     ...referrals.map((r) => r.associationId),
   ]);
+  // An association that already has a live referral for the person is not offered again.
+  const referred = new Set(referrals.filter(isLive).map((r) => r.associationId));
+  const open = chosen.filter((p) => p.associationId && !referred.has(p.associationId));
   return {
     case: c,
-    chosen: chosen.filter((p) => p.associationId),
+    chosen: open,
+    allSent: open.length === 0 && chosen.some((p) => p.associationId),
     withoutAssociation: chosen.filter((p) => !p.associationId),
     shareable: shareableFields(c),
     referrals,

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { listOf } from "../../../db/lists.js";
 import { can, isPerson } from "../../../platform/auth/policy.js";
 import { isoNow } from "../../../platform/clock.js";
 import type { AppEnv } from "../../../platform/http/env.js";
@@ -66,6 +67,7 @@ async function handoverPage(
       chosen={h.chosen.map((p) => ({ id: p.id, title: p.title, associationName: h.names.get(p.associationId ?? "") ?? "" }))}
       withoutAssociation={h.withoutAssociation.map((p) => p.title)}
       shareable={h.shareable}
+      allSent={h.allSent}
       values={values}
       preview={options.preview ? sharedDetails(h.case, fields) : null}
       sent={h.referrals.map((referral) => ({
@@ -152,7 +154,7 @@ export const handoverRoutes = new Hono<AppEnv>()
     const caseId = c.req.param("id");
     const ctx = serviceContext(c);
     const form = await parseForm(c, handoverInput, HANDOVER_LISTS);
-    const typed = { pickId: form.values.pickId ?? "", fields: (form.ok && "fields" in form.data ? form.data.fields : []) as ShareField[] };
+    const typed = { pickId: form.values.pickId ?? "", fields: listOf(form.values.fields) as ShareField[] };
     if (!form.ok) {
       await handoverFor(ctx, caseId);
       return handoverPage(c, caseId, { values: typed, errors: form.errors, status: 422 });

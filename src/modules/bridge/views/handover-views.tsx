@@ -222,6 +222,7 @@ export function HandoverPage(props: {
   chosen: { id: string; title: string; associationName: string }[];
   withoutAssociation: string[];
   shareable: ShareField[];
+  allSent: boolean;
   values: { pickId: string; fields: ShareField[] };
   /** What the association would see with the fields ticked: shown after "preview". */
   preview: SharedDetails | null;
@@ -300,7 +301,11 @@ export function HandoverPage(props: {
         {props.withoutAssociation.length > 0 && (
           <Alert color="info">{t("bridge.handover.noAssociation", { titles: fmt.list(props.withoutAssociation) })}</Alert>
         )}
-        {props.chosen.length === 0 ? (
+        {props.allSent ? (
+          <P>
+            {t("bridge.handover.allSent")} <Link href={`/bridge/cases/${props.caseId}/suggestions`}>{t("bridge.suggest.go")}</Link>
+          </P>
+        ) : props.chosen.length === 0 ? (
           <EmptyState
             title="bridge.handover.noneChosen"
             text="bridge.handover.noneChosenText"
