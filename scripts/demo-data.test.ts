@@ -16,7 +16,7 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
   afterAll(() => t.destroy());
 
   it("lets every printed demo sign-in in, each with its role's pages", async () => {
-    expect(info?.people).toHaveLength(6);
+    expect(info?.people).toHaveLength(8);
     const expectations: Record<string, { path: string; status: number }> = {
       citizen: { path: "/people", status: 403 },
       "association member": { path: "/associations", status: 200 },
@@ -24,6 +24,9 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
       "centre staff": { path: "/people", status: 200 },
       caseworker: { path: "/admin/audit", status: 200 },
       "tenant admin": { path: "/admin/api-tokens", status: 200 },
+      "bridge-builder": { path: "/bridge/figures", status: 200 },
+      // A municipal referrer refers people; the partnership's figures are not theirs.
+      "municipal referrer": { path: "/bridge/figures", status: 404 },
     };
     for (const person of info?.people ?? []) {
       const v = new Visitor(env.app, "localhost");
@@ -184,5 +187,22 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     const rows = await t.db.selectFrom("applications").select(["created_at", "first_answer_at"]).execute();
     expect(new Set(rows.map((r) => r.created_at.slice(0, 7))).size).toBeGreaterThanOrEqual(12);
     expect(rows.filter((r) => r.first_answer_at).length).toBeGreaterThan(rows.length / 2);
+  });
+
+  it("has about thirty bridge-building cases over the past year, sealed, whose figures show real numbers", async () => {
+    const cases = await t.db.selectFrom("bridge_cases").select(["first_name", "needs", "status"]).execute();
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(["awaiting_consent", "intake", "choosing", "handed_over", "taking_part", "closed"]));
+    expect(cases.every((c) => c.first_name.startsWith("enc1.") && c.needs.startsWith("enc1."))).toBe(true);
+    const whys = await t.db.selectFrom("bridge_follow_ups").select(["why", "person_words", "outcome"]).execute();
+    expect(whys.filter((f) => f.outcome).length).toBeGreaterThanOrEqual(15);
+    expect(whys.every((f) => f.why.startsWith("enc1.") && f.person_words.startsWith("enc1."))).toBe(true);
+    expect((await t.db.selectFrom("bridge_companions").select("user_id").execute()).length).toBe(3);
+    const v = new Visitor(env.app, "localhost");
+    await v.signIn("brobygger@sonderby.example", info?.password);
+    const html = await (await v.get("/bridge/figures?year=2026")).text();
+    expect(html).toMatch(/Kommunen: jobcenter<\/th><td class="number"><span>9<\/span>/);
+    expect(html).toMatch(/Idræt og motion<\/th><td class="number"><span>6<\/span>/);
+    expect(html).toMatch(/3 måneder<\/td><td[^>]*><span>9<\/span>/);
   });
 });

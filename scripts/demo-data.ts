@@ -11,6 +11,7 @@ import type { Keyring } from "../src/platform/crypto/sealed.js";
 import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
+import { seedBridge } from "./demo-bridge.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
@@ -32,6 +33,8 @@ const people = [
   { key: "staff", role: "centre staff", name: "Ali Hassan", email: `frivilligcenter@${DOMAIN}` },
   { key: "caseworker", role: "caseworker", name: "Birgitte Nørgaard", email: `sagsbehandler@${DOMAIN}` },
   { key: "tenantAdmin", role: "tenant admin", name: "Peter Skov", email: `admin@${DOMAIN}` },
+  { key: "bridgeBuilder", role: "bridge-builder", name: "Sofie Brandt", email: `brobygger@${DOMAIN}` },
+  { key: "referrer", role: "municipal referrer", name: "Lars Winther", email: `jobcenter@${DOMAIN}` },
 ] as const;
 
 const coreAssociations = [
@@ -190,6 +193,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const tables = await db.introspection.getTables();
   const translated = tables.some((t) => t.name === "offers" && t.columns.some((c) => c.name === "translations"));
   const withEvents = tables.some((t) => t.name === "event_registrations");
+  const withBridge = tables.some((t) => t.name === "bridge_cases");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -243,6 +247,8 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         { tenant_id: tenantId, user_id: ids.staff, role: "staff", granted_by: null, created_at: now },
         { tenant_id: tenantId, user_id: ids.caseworker, role: "caseworker", granted_by: null, created_at: now },
         { tenant_id: tenantId, user_id: ids.tenantAdmin, role: "tenant_admin", granted_by: null, created_at: now },
+        { tenant_id: tenantId, user_id: ids.bridgeBuilder, role: "bridge_builder", granted_by: null, created_at: now },
+        { tenant_id: tenantId, user_id: ids.referrer, role: "referrer", granted_by: null, created_at: now },
       ])
       .execute();
     for (const logo of logos) await insertFile(trx, tenantId, { id: logo.id, contentType: "image/png", data: logo.data, createdAt: now });
@@ -411,6 +417,22 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         updated_at: now,
       })
       .execute();
+    if (ring && withBridge)
+      await seedBridge(trx, ring, {
+        tenantId,
+        now: clock.now(),
+        zone: "Europe/Copenhagen",
+        domain: DOMAIN,
+        passwordHash: hash,
+        builderId: ids.bridgeBuilder,
+        referrerId: ids.referrer,
+        associations: associations.map((a, i) => ({
+          id: assocIds[i] as string,
+          name: a.name,
+          kind: a.kind,
+          category: jobs.find((j) => j.association === i)?.category ?? null,
+        })),
+      });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.published_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
     if (withEvents) {

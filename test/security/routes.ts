@@ -6,6 +6,8 @@ import { profileInput as accountInput } from "../../src/modules/account/account.
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
+import { addCompanionInput, assignCompanionInput, companionInput } from "../../src/modules/bridge/companions.schema.js";
+import { followUpInput, settingsInput } from "../../src/modules/bridge/follow-ups.schema.js";
 import { declineInput, handoverInput, meetingInput, metInput, pickInput, welcomeInput } from "../../src/modules/bridge/handover.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
@@ -278,6 +280,9 @@ export const FILL: Record<string, Fill> = {
   "GET /opportunities": { query: () => ({ page: "1" }) },
   "GET /opportunities/new": { query: (w) => ({ association: w.club, from: w.job }) },
   "POST /opportunities/new": { form: (w) => jobForm(N, w.club, w.categoryId, "kontakt@forening.test"), schema: opportunityInput },
+  "GET /bridge/figures": { query: () => ({ year: "2026" }) },
+  "GET /bridge/figures.csv": { query: () => ({ year: "2026" }) },
+  "GET /bridge/figures/export": { query: () => ({ year: "2026" }) },
   "GET /opportunities/figures": {},
   "GET /opportunities/figures.csv": {},
   "GET /opportunities/waiting.csv": {},
@@ -417,6 +422,37 @@ export const FILL: Record<string, Fill> = {
   "POST /matching/consents/:id/withdraw": { params: (w) => ({ id: w.consent }), schema: null },
   "GET /matching/consent": { query: (w) => ({ token: w.tokens.consent }) },
   "POST /matching/consent": { form: (w) => ({ token: w.tokens.consent, answer: "yes" }), schema: consentAnswerInput },
+  // Bridge-building: companions and follow-ups. The world has no case yet, so a case's pages are probed with an id that is none.
+  "GET /bridge/companions": {},
+  "POST /bridge/companions": {
+    form: (w) => ({ email: w.users.citizen.email, postcode: "8000", languages: ["da"], slots: ["tue-morning"], trainedOn: "2026-10-01" }),
+    schema: addCompanionInput,
+  },
+  "GET /bridge/companions/:userId": { params: (w) => ({ userId: w.users.citizen.id }) },
+  "POST /bridge/companions/:userId": {
+    params: (w) => ({ userId: w.users.citizen.id }),
+    form: () => ({ postcode: "8000", languages: ["da"], slots: ["tue-morning"], trainedOn: "" }),
+    schema: companionInput,
+  },
+  "POST /bridge/companions/:userId/deactivate": { params: (w) => ({ userId: w.users.citizen.id }), schema: null },
+  "POST /bridge/companions/:userId/activate": { params: (w) => ({ userId: w.users.citizen.id }), schema: null },
+  "GET /bridge/companion": {},
+  "GET /bridge/cases/:id/companion": { params: (w) => ({ id: w.users.citizen.id }) },
+  "POST /bridge/cases/:id/companion": {
+    params: (w) => ({ id: w.users.citizen.id }),
+    form: (w) => ({ companionId: w.users.citizen.id }),
+    schema: assignCompanionInput,
+  },
+  "POST /bridge/cases/:id/companion/remove": { params: (w) => ({ id: w.users.citizen.id }), schema: null },
+  "GET /bridge/follow-ups": {},
+  "GET /bridge/cases/:id/follow-ups": { params: (w) => ({ id: w.users.citizen.id }) },
+  "POST /bridge/cases/:id/follow-ups": {
+    params: (w) => ({ id: w.users.citizen.id }),
+    form: () => ({ followUpId: "none", outcome: "still_coming", why: "", personWords: "" }),
+    schema: followUpInput,
+  },
+  "GET /bridge/settings": {},
+  "POST /bridge/settings": { form: () => ({ followUpMonths: "1, 3, 6", retentionMonths: "12", welcomeItems: "" }), schema: settingsInput },
 
   "GET /privacy/email": {},
   "POST /privacy/email": { form: (w) => ({ email: `anonym@${w.host}` }), schema: dataRequestInput },

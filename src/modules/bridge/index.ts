@@ -1,6 +1,6 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
-import { canSeeReferrals } from "./bridge.policy.js";
+import { canSeeBridgeFigures, canSeeReferrals } from "./bridge.policy.js";
 import { bridgeRoutes } from "./bridge.routes.js";
 import type {} from "./bridge.table.js"; // its tables join the database interface
 import { waitingReferrals } from "./referrals-start.js";
@@ -20,5 +20,8 @@ export const bridgeModule: ModuleDefinition = {
     bridgeWelcome: "bridge.notice.welcome",
     bridgeMet: "bridge.notice.met",
   },
-  nav: [{ href: "/bridge/referrals", label: "nav.bridgeReferrals", group: "association", visible: (a) => can(a, canSeeReferrals, { tenantId: a.tenantId }) }],
+  nav: [
+    { href: "/bridge/referrals", label: "nav.bridgeReferrals", group: "association", visible: (a) => can(a, canSeeReferrals, { tenantId: a.tenantId }) },
+    { href: "/bridge/figures", label: "nav.bridgeFigures", group: "centre", visible: (a) => can(a, canSeeBridgeFigures, { tenantId: a.tenantId }) },
+  ],
 };

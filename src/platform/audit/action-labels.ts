@@ -117,6 +117,14 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "bridge.meeting_proposed": "audit.act.bridgeMeetingProposed",
   "bridge.welcome_ticked": "audit.act.bridgeWelcomeTicked",
   "bridge.met": "audit.act.bridgeMet",
+  "bridge.companion_added": "audit.act.bridgeCompanionAdded",
+  "bridge.companion_changed": "audit.act.bridgeCompanionChanged",
+  "bridge.companion_assigned": "audit.act.bridgeCompanionAssigned",
+  "bridge.companion_removed": "audit.act.bridgeCompanionRemoved",
+  "bridge.follow_up_recorded": "audit.act.bridgeFollowUpRecorded",
+  "bridge.settings_saved": "audit.act.bridgeSettingsSaved",
+  "bridge.follow_ups.listed": "audit.act.bridgeFollowUpsListed",
+  "bridge.companion.page_read": "audit.act.bridgeCompanionPageRead",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
