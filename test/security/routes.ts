@@ -9,6 +9,7 @@ import { associationInput, profileInput as associationProfileInput, inviteMember
 import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
 import { addCompanionInput, assignCompanionInput, companionInput } from "../../src/modules/bridge/companions.schema.js";
 import { followUpInput, settingsInput } from "../../src/modules/bridge/follow-ups.schema.js";
+import { declineInput, handoverInput, meetingInput, metInput, pickInput, welcomeInput } from "../../src/modules/bridge/handover.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
 import { agreementInput, leadInput, standActionInput, standInput, standNumbersInput } from "../../src/modules/events/fair.schema.js";
@@ -46,9 +47,6 @@ import { assets } from "../../src/platform/ui/assets.js";
 import { PASSWORD } from "../harness.js";
 import type { Fields } from "./client.js";
 import { bookingForm, eventForm, jobForm, matchingForm, offerForm, premiseForm, type TenantWorld, wishForm } from "./world.js";
-
-/** A case id nobody has: the probe's world holds no bridge-building case. */
-const BRIDGE_CASE = "0193a6f0-0000-7000-8000-00000000b41d";
 
 export interface Fill {
   params?: (w: TenantWorld) => Record<string, string>;
@@ -99,6 +97,11 @@ const settings = (): Fields => ({
   order2: "2",
   order3: "3",
 });
+
+/** The bridge-building records of a world that has them (a case and a referral); else ids that find nothing. */
+const bridge = (w: TenantWorld) => w as TenantWorld & { bridgeCase?: string; bridgeReferral?: string; bridgePick?: string };
+const bridgeCase = (w: TenantWorld) => ({ id: bridge(w).bridgeCase ?? "no-case" });
+const bridgeReferral = (w: TenantWorld) => ({ rid: bridge(w).bridgeReferral ?? "no-referral" });
 
 export const FILL: Record<string, Fill> = {
   "GET /healthz": {},
@@ -389,28 +392,51 @@ export const FILL: Record<string, Fill> = {
   "GET /premises/:id/book": { params: (w) => ({ id: w.room }), query: () => ({ date: "2026-12-03", start: "18:00", end: "20:00", people: "10" }) },
   "POST /premises/:id/book": { params: (w) => ({ id: w.room }), form: (w) => bookingForm(N, w.club, "2026-12-10", "træning"), schema: bookingInput },
 
-  // Bridge-building's cases: the world holds none, so a case's pages answer 404 to every role (their own tests walk them).
+  // Bridge-building's cases (their own tests walk every wrong side).
   "GET /bridge/refer": {},
   "POST /bridge/refer": {
     form: () => ({ firstName: "Ida", contact: "ida@example.org", consent: "yes", purposes: "bridge_building", how: "in_person", copy: "print", reason: "" }),
     schema: referInput,
   },
   "GET /bridge": {},
-  "GET /bridge/cases/:id": { params: () => ({ id: BRIDGE_CASE }) },
-  "GET /bridge/cases/:id/consent": { params: () => ({ id: BRIDGE_CASE }) },
+  "GET /bridge/cases/:id": { params: bridgeCase },
+  "GET /bridge/cases/:id/consent": { params: bridgeCase },
   "POST /bridge/cases/:id/consent": {
-    params: () => ({ id: BRIDGE_CASE }),
+    params: bridgeCase,
     form: () => ({ purposes: "bridge_building", how: "phone", copy: "print", reason: "" }),
     schema: bridgeConsentInput,
   },
-  "GET /bridge/cases/:id/consent/print": { params: () => ({ id: BRIDGE_CASE }) },
-  "GET /bridge/cases/:id/intake": { params: () => ({ id: BRIDGE_CASE }) },
-  "POST /bridge/cases/:id/intake": { params: () => ({ id: BRIDGE_CASE }), form: () => ({ wishes: "Strik", postcode: "" }), schema: intakeInput },
-  "POST /bridge/cases/:id/notes": { params: () => ({ id: BRIDGE_CASE }), form: () => ({ body: "Ringede" }), schema: noteInput },
-  "POST /bridge/cases/:id/take": { params: () => ({ id: BRIDGE_CASE }), schema: null },
-  "POST /bridge/cases/:id/share": { params: () => ({ id: BRIDGE_CASE }), form: (w) => ({ userId: w.users.staff.id }), schema: shareInput },
-  "GET /bridge/cases/:id/withdraw": { params: () => ({ id: BRIDGE_CASE }) },
-  "POST /bridge/cases/:id/withdraw": { params: () => ({ id: BRIDGE_CASE }), schema: null, late: true },
+  "GET /bridge/cases/:id/consent/print": { params: bridgeCase },
+  "GET /bridge/cases/:id/intake": { params: bridgeCase },
+  "POST /bridge/cases/:id/intake": { params: bridgeCase, form: () => ({ wishes: "Strik", postcode: "" }), schema: intakeInput },
+  "POST /bridge/cases/:id/notes": { params: bridgeCase, form: () => ({ body: "Ringede" }), schema: noteInput },
+  "POST /bridge/cases/:id/take": { params: bridgeCase, schema: null },
+  "POST /bridge/cases/:id/share": { params: bridgeCase, form: (w) => ({ userId: w.users.staff.id }), schema: shareInput },
+  "GET /bridge/cases/:id/withdraw": { params: bridgeCase },
+  "POST /bridge/cases/:id/withdraw": { params: bridgeCase, schema: null, late: true },
+  "GET /bridge/cases/:id/suggestions": { params: bridgeCase, query: () => ({ q: "lektie" }) },
+  "POST /bridge/cases/:id/suggestions": {
+    params: bridgeCase,
+    form: (w) => ({ action: "add", kind: "opportunity", targetId: w.job, pickedBy: "builder" }),
+    schema: pickInput,
+  },
+  "GET /bridge/cases/:id/handover": { params: bridgeCase },
+  "POST /bridge/cases/:id/handover": {
+    params: bridgeCase,
+    form: (w) => ({ action: "preview", pickId: bridge(w).bridgePick ?? "", fields: ["first_name"] }),
+    schema: handoverInput,
+  },
+  "GET /bridge/referrals": {},
+  "GET /bridge/referrals/:rid": { params: bridgeReferral },
+  "POST /bridge/referrals/:rid/accept": { params: bridgeReferral, schema: null },
+  "POST /bridge/referrals/:rid/decline": { params: bridgeReferral, form: () => ({ reason: "Holdet er fuldt" }), schema: declineInput },
+  "POST /bridge/referrals/:rid/meeting": {
+    params: bridgeReferral,
+    form: () => ({ date: "2026-12-10", time: "17:00", place: "Ved indgangen" }),
+    schema: meetingInput,
+  },
+  "POST /bridge/referrals/:rid/welcome": { params: bridgeReferral, form: () => ({ done: ["0"] }), schema: welcomeInput },
+  "POST /bridge/referrals/:rid/met": { params: bridgeReferral, form: () => ({ metOn: "2026-11-20" }), schema: metInput },
   "GET /matching": {},
   "GET /matching/profile": {},
   "POST /matching/profile": { form: matchingForm, schema: volunteerInput },

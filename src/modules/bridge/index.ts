@@ -5,6 +5,7 @@ import { bridgeRoutes } from "./bridge.routes.js";
 import type {} from "./bridge.table.js"; // its tables join the database interface
 import { bridgeJobs } from "./bridge-jobs.js";
 import { notAPerson, personalData, sealedFields } from "./personal-data.js";
+import { waitingReferrals } from "./referrals-start.js";
 import { waitingInBridge } from "./start.js";
 
 /** The menu group a person who may refer others finds the referral form in; null for those who may not. */
@@ -23,7 +24,7 @@ export const bridgeModule: ModuleDefinition = {
   personalData,
   notAPerson,
   sealedFields,
-  waiting: waitingInBridge,
+  waiting: async (ctx) => [...(await waitingInBridge(ctx)), ...(await waitingReferrals(ctx))],
   notices: {
     bridgeConsentRecorded: "bridge.notice.consentRecorded",
     bridgeIntakeSaved: "bridge.notice.intakeSaved",
@@ -31,8 +32,18 @@ export const bridgeModule: ModuleDefinition = {
     bridgeCaseTaken: "bridge.notice.caseTaken",
     bridgeCaseShared: "bridge.notice.caseShared",
     bridgeCaseDeleted: "bridge.notice.caseDeleted",
+    bridgePicked: "bridge.notice.picked",
+    bridgeChosen: "bridge.notice.chosen",
+    bridgeReferralSent: "bridge.notice.referralSent",
+    bridgeReferralWithdrawn: "bridge.notice.referralWithdrawn",
+    bridgeAccepted: "bridge.notice.accepted",
+    bridgeDeclined: "bridge.notice.declined",
+    bridgeMeeting: "bridge.notice.meeting",
+    bridgeWelcome: "bridge.notice.welcome",
+    bridgeMet: "bridge.notice.met",
   },
   nav: [
+    { href: "/bridge/referrals", label: "nav.bridgeReferrals", group: "association", visible: (a) => can(a, canSeeReferrals, { tenantId: a.tenantId }) },
     { href: "/bridge/figures", label: "nav.bridgeFigures", group: "centre", visible: (a) => can(a, canSeeBridgeFigures, { tenantId: a.tenantId }) },
     { href: "/bridge", label: "nav.bridge", group: "centre", visible: (a) => can(a, canWorkCases, { tenantId: a.tenantId }) },
     // Referring sits where the referrer works: the centre's staff, an association's board, or a municipal worker's own menu.

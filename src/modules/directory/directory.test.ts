@@ -286,4 +286,30 @@ describe.each(dialects())("the directory of offers [%s]", (dialect) => {
     expect((await visitor.get(`/directory/associations/${sorg.id}`)).status).toBe(200);
     expect((await search("kind=association")).data.map((d) => d.id)).toContain(sorg.id);
   });
+
+  it("lets an association say it gives a supported welcome, shows it on the offer, and filters search by it", async () => {
+    const admin = new Visitor(env.app, "a.test");
+    await admin.signIn("admin@sorg.test");
+    const form = await (await admin.get(`/directory/offers/new?association=${sorg.id}`)).text();
+    expect(form).toContain('value="supported_welcome"');
+    expect(form).toContain("Tryg velkomst");
+    const res = await admin.post("/directory/offers/new", offer({ title: "Strikkecafé med tryg velkomst", accessibility: ["supported_welcome"] }), {
+      from: `/directory/offers/new?association=${sorg.id}`,
+    });
+    expect(res.status).toBe(303);
+    const id = res.headers.get("location")?.match(/offers\/([^?]+)/)?.[1] ?? "";
+    const staff = new Visitor(env.app, "a.test");
+    await staff.signIn("staff@a.test");
+    expect((await staff.post(`/directory/offers/${id}/decision`, { decision: "approve", note: "" }, { from: "/directory/moderation" })).status).toBe(303);
+
+    const all = await search("kind=offer");
+    expect(all.facets.accessibility?.find((f) => f.value === "supported_welcome")?.count).toBe(1);
+    expect(all.data.length).toBeGreaterThan(1);
+    const welcoming = await search("kind=offer&accessibility=supported_welcome");
+    expect(welcoming.data.map((d) => d.id)).toEqual([id]);
+    const page = await (await new Visitor(env.app, "a.test").get(`/directory/offers/${id}`)).text();
+    expect(page).toContain("Tryg velkomst");
+    const searchPage = await (await new Visitor(env.app, "a.test").get("/search?kind=offer")).text();
+    expect(searchPage).toMatch(/value="supported_welcome"/);
+  });
 });

@@ -6,7 +6,9 @@ import { personalData, sealedFields } from "./matching.service.js";
 import type {} from "./matching.table.js"; // its tables join the database interface
 import { waitingInMatching } from "./start.js";
 
-export { personalData, sealedFields } from "./matching.service.js";
+export type { Match, Reason, VolunteerProfile } from "./matching.model.js";
+export { matchesFor, personalData, sealedFields } from "./matching.service.js";
+export { ReasonList } from "./views/matching-views.js";
 
 const here = (a: Actor) => ({ tenantId: a.tenantId });
 

@@ -9,11 +9,13 @@ export const kindLabels: Record<SearchKind, MessageKey> = {
   event: "search.kind.event",
 };
 
-export const ACCESSIBILITY = ["step_free", "accessible_toilet", "hearing_loop"] as const;
+/** How a place or an offer meets people; `supported_welcome`: the association welcomes people who come with support ("tryg velkomst"). */
+export const ACCESSIBILITY = ["step_free", "accessible_toilet", "hearing_loop", "supported_welcome"] as const;
 export const accessibilityLabels: Record<(typeof ACCESSIBILITY)[number], MessageKey> = {
   step_free: "search.accessibility.step_free",
   accessible_toilet: "search.accessibility.accessible_toilet",
   hearing_loop: "search.accessibility.hearing_loop",
+  supported_welcome: "search.accessibility.supported_welcome",
 };
 
 export const PRICES = ["free", "cost"] as const;

@@ -303,7 +303,7 @@ export function ConsentPage(props: { c: BridgeCase; form: FormState }) {
   return (
     <div class="stack form">
       <P>
-        <Link href={caseHref(props.c.id)}>{t("bridge.backToCase", { name: props.c.firstName })}</Link>
+        <Link href={caseHref(props.c.id)}>{t("bridge.backToCaseOf", { name: props.c.firstName })}</Link>
       </P>
       <Heading>{t("bridge.consent.record")}</Heading>
       <ConsentForm c={props.c} form={props.form} />
@@ -318,7 +318,7 @@ export function ConsentPrintPage(props: { c: BridgeCase; byName: string | null }
   return (
     <div class="stack">
       <P class="no-print">
-        <Link href={caseHref(props.c.id)}>{t("bridge.backToCase", { name: props.c.firstName })}</Link>
+        <Link href={caseHref(props.c.id)}>{t("bridge.backToCaseOf", { name: props.c.firstName })}</Link>
       </P>
       <P class="no-print">{t("bridge.sent.print")}</P>
       <ConsentCopy firstName={props.c.firstName} consent={props.c.consent} byName={props.byName} />
@@ -335,7 +335,7 @@ export function IntakePage(props: { c: BridgeCase; form: FormState; categories: 
   return (
     <div class="stack form">
       <P>
-        <Link href={caseHref(props.c.id)}>{t("bridge.backToCase", { name: props.c.firstName })}</Link>
+        <Link href={caseHref(props.c.id)}>{t("bridge.backToCaseOf", { name: props.c.firstName })}</Link>
       </P>
       <Heading>{t("bridge.intake.title", { name: props.c.firstName })}</Heading>
       <P>{t("bridge.intake.intro")}</P>

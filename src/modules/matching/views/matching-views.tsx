@@ -78,9 +78,39 @@ function useReasonText() {
   return { fits, misfits };
 }
 
-export function MatchList(props: { matches: Match[] }) {
+/** Why a match fits, and what does not, as two short lists. */
+export function ReasonList(props: { match: Pick<Match, "fits" | "misfits"> }) {
   const { t } = usePage();
   const { fits, misfits } = useReasonText();
+  const m = props.match;
+  return (
+    <>
+      <h3 class="ds-heading" data-size="2xs">
+        {t("matching.why")}
+      </h3>
+      <ul class="ds-list fits">
+        {m.fits.map((r) => (
+          <li>{fits(r)}</li>
+        ))}
+      </ul>
+      {m.misfits.length > 0 && (
+        <>
+          <h3 class="ds-heading" data-size="2xs">
+            {t("matching.whyNot")}
+          </h3>
+          <ul class="ds-list misfits">
+            {m.misfits.map((r) => (
+              <li>{misfits(r)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+export function MatchList(props: { matches: Match[] }) {
+  const { t } = usePage();
   return (
     <ol class="ds-list--unstyled stack matches">
       {props.matches.map((m) => (
@@ -90,26 +120,7 @@ export function MatchList(props: { matches: Match[] }) {
             <Link href={m.doc.url}>{m.doc.title}</Link>
           </h2>
           <P>{m.doc.subtitle}</P>
-          <h3 class="ds-heading" data-size="2xs">
-            {t("matching.why")}
-          </h3>
-          <ul class="ds-list fits">
-            {m.fits.map((r) => (
-              <li>{fits(r)}</li>
-            ))}
-          </ul>
-          {m.misfits.length > 0 && (
-            <>
-              <h3 class="ds-heading" data-size="2xs">
-                {t("matching.whyNot")}
-              </h3>
-              <ul class="ds-list misfits">
-                {m.misfits.map((r) => (
-                  <li>{misfits(r)}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <ReasonList match={m} />
         </li>
       ))}
     </ol>
