@@ -97,6 +97,16 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
     expect(counted.take()).toBe(statements);
   });
 
+  it("shows the centre's staff the pages nobody has confirmed for a year, each a link to the page", async () => {
+    const staff = await signedIn("staff@a.test");
+    expect(await startIn(staff)).toContain("Alle sider er bekræftet inden for det seneste år");
+    await t.db.updateTable("associations").set({ updated_at: "2020-01-01T00:00:00.000Z" }).where("id", "=", club.id).execute();
+    const html = await startIn(staff);
+    expect(html).toContain("1 side er ikke bekræftet i et år");
+    expect(html).toContain(`href="/directory/associations/${club.id}"`);
+    await t.db.updateTable("associations").set({ updated_at: new Date().toISOString() }).where("id", "=", club.id).execute();
+  });
+
   it("shows a caseworker the booking requests and rounds, and a citizen their own things only", async () => {
     const caseworker = await startOf("case@a.test");
     expect(caseworker).toContain("Ingen bookingønsker venter");
