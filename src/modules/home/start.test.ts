@@ -68,6 +68,8 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
     expect(html).toContain("Turleder</a>");
     expect(html).toContain(`href="/opportunities/new?association=${club.id}"`);
     expect(html).toContain("Slå et frivilligjob op for Gåklubben");
+    expect(html).toContain("Foreningens side i oversigten");
+    expect(html).toContain(`href="/directory/associations/${club.id}"`);
     expect(html).not.toContain("For frivilligcentret");
 
     const otherAdmin = await startOf("admin@lektie.test");
@@ -118,6 +120,7 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
     expect(citizen).toContain("Lav en frivilligprofil");
     expect(citizen).not.toContain("For frivilligcentret");
     expect(citizen).not.toContain("bookingønsker");
+    expect(citizen).not.toContain("Foreningens side");
   });
 
   it("counts nothing of another tenant's", async () => {
