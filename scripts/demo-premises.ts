@@ -4,6 +4,7 @@ import { writeBooking } from "../src/modules/premises/bookings/hold.js";
 import { PremiseTree } from "../src/modules/premises/premise-tree.js";
 import type { PremiseFields, PremiseKind } from "../src/modules/premises/premises.model.js";
 import * as premises from "../src/modules/premises/premises.repository.js";
+import * as rounds from "../src/modules/premises/rounds.repository.js";
 import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { addDays, expand, localToday, mondayOf } from "../src/platform/time/recurrence.js";
@@ -381,6 +382,39 @@ export async function seedPremises(
     const dates = expand(series).filter((o) => !closedOn(premise.id, o.localDate));
     if (dates.length > 0) await writeBooking(db, ctx, tree, premise, booking, dates);
   }
+  // Next season's round is open, and a few associations have applied for their weekly times.
+  const year = Number(seasonEnd.slice(0, 4));
+  const roundId = newId();
+  const name = `Sæson ${year}/${String(year + 1).slice(2)}`;
+  await rounds.insertRound(db, tenantId, {
+    id: roundId,
+    name,
+    seasonFrom: `${year}-08-01`,
+    seasonTo: `${year + 1}-06-30`,
+    status: "open",
+    createdAt: stamp,
+    publishedAt: null,
+  });
+  for (const [i, [association, key, weekday, start, minutes, priority, purpose]] of ROUND_WISHES.entries()) {
+    await rounds.insertApplication(db, tenantId, {
+      id: newId(),
+      roundId,
+      associationId: input.associationIds[association] as string,
+      userId: input.bookerId,
+      purpose,
+      participants: 20,
+      priority,
+      disabilityUse: false,
+      minutes,
+      first: { premiseId: ids[key] as string, weekday, start },
+      second: null,
+      window: null,
+      placed: null,
+      bookingId: null,
+      response: null,
+      createdAt: new Date(now.getTime() - (10 - i) * 24 * 3600_000).toISOString(),
+    });
+  }
   for (const [key, scene, alt] of PHOTOS) {
     const fileId = newId();
     await insertFile(db, tenantId, { id: fileId, contentType: "image/png", data: await scenePng(scene), createdAt: stamp });
@@ -388,6 +422,15 @@ export async function seedPremises(
   }
   return { ids, tree, closedOn };
 }
+
+/** Wishes in next season's round: association index, premise, ISO weekday, start, minutes, priority (1 children and young people), purpose. */
+const ROUND_WISHES: [number, string, number, string, number, 1 | 2 | 3, string][] = [
+  [7, "hall1North", 2, "18:00", 120, 1, "Badminton for børn og unge"],
+  [7, "sonderbyGym", 1, "17:00", 90, 1, "Forældre-barn-gymnastik"],
+  [1, "libraryMeeting", 1, "15:00", 120, 1, "Lektiecafé"],
+  [2, "nordbyAula", 4, "16:30", 90, 3, "Stolegymnastik for seniorer"],
+  [6, "cultureHall", 6, "10:00", 180, 3, "Kvindenetværkets lørdagscafé"],
+];
 
 /** A photo for a few premises (drawn, not taken), with what it shows in words. */
 const PHOTOS: [string, Scene, string][] = [
