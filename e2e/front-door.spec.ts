@@ -34,13 +34,14 @@ test.describe("on a phone", () => {
   });
 });
 
+// Each start page names, with a count, something the demo has waiting for that person.
 const landings = [
-  { who: demo.citizen, name: "Karen Holm", shows: /ansøgning|Du har ikke søgt noget endnu/ },
-  { who: demo.member, name: "Jonas Berg", shows: /kommende booking|Mit/ },
-  { who: demo.associationAdmin, name: "Mette Lund", shows: /Slå et frivilligjob op for Sønderby Besøgsvenner/ },
-  { who: demo.staff, name: "Ali Hassan", shows: /jobopslag (at godkende|venter på godkendelse)/ },
-  { who: demo.caseworker, name: "Birgitte Nørgaard", shows: /bookingønske/ },
-  { who: demo.tenantAdmin, name: "Peter Skov", shows: /Administration/ },
+  { who: demo.citizen, name: "Karen Holm", shows: /\d+ forslag til dig/ },
+  { who: demo.member, name: "Jonas Berg", shows: /\d+ netværk, du er med i/ },
+  { who: demo.associationAdmin, name: "Mette Lund", shows: /\d+ nye? ansøgere? venter på svar/ },
+  { who: demo.staff, name: "Ali Hassan", shows: /\d+ sider? er ikke bekræftet i et år/ },
+  { who: demo.caseworker, name: "Birgitte Nørgaard", shows: /\d+ bookingønsker? venter på afgørelse/ },
+  { who: demo.tenantAdmin, name: "Peter Skov", shows: /Indstillinger/ },
 ];
 
 for (const role of landings) {

@@ -321,7 +321,8 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
       status: "published" as const,
       review_note: null,
       // The first jobs are the newest, so the hand-written ones lead the lists.
-      created_at: postedAgo(i),
+      // The hand-written jobs were first posted most of a year ago and renewed today, so they have applicants too.
+      created_at: i < coreJobs.length ? minutesAgo(300 * 24 * 60 + i) : postedAgo(i),
       updated_at: postedAgo(i),
       published_at: postedAgo(i),
       time_slots: job.slots ?? DEMO_SLOTS[i % DEMO_SLOTS.length] ?? "",
@@ -433,7 +434,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
           category: jobs.find((j) => j.association === i)?.category ?? null,
         })),
       });
-    if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.published_at })) });
+    if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
     if (withEvents) {
       const person = (key: (typeof people)[number]["key"]) => {

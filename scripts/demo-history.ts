@@ -64,5 +64,25 @@ export async function seedApplications(
     });
     count++;
   }
-  return count;
+  // The first job (the demo association's own) has two applicants from the last days still waiting for an answer.
+  const first = input.jobs[0];
+  for (const [i, name] of (first ? ["Hanne Vestergaard", "Omar Khalil"] : []).entries()) {
+    const at = new Date(input.now.getTime() - (i + 1) * 30 * 3600_000).toISOString();
+    await insertApplication(db, ring, {
+      id: newId(),
+      tenantId: input.tenantId,
+      opportunityId: first?.id as string,
+      userId: null,
+      name,
+      email: `${name.split(" ")[0]?.toLowerCase()}.${count + i}@example.org`,
+      phone: null,
+      message: MESSAGES[(count + i) % MESSAGES.length] as string,
+      status: "new",
+      createdAt: at,
+      confirmedAt: at,
+      firstAnswerAt: null,
+      updatedAt: at,
+    });
+  }
+  return count + (first ? 2 : 0);
 }

@@ -4,8 +4,11 @@ import { writeBooking } from "../src/modules/premises/bookings/hold.js";
 import { PremiseTree } from "../src/modules/premises/premise-tree.js";
 import type { PremiseFields, PremiseKind } from "../src/modules/premises/premises.model.js";
 import * as premises from "../src/modules/premises/premises.repository.js";
+import * as rounds from "../src/modules/premises/rounds.repository.js";
+import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { addDays, expand, localToday, mondayOf } from "../src/platform/time/recurrence.js";
+import { type Scene, scenePng } from "./demo-images.js";
 
 type Spec = {
   key: string;
@@ -362,5 +365,85 @@ export async function seedPremises(
     const pastDates = expand(past).filter((o) => !closedOn(premise.id, o.localDate));
     await writeBooking(db, ctx, tree, premise, { ...booking, id: newId(), series: past }, pastDates);
   }
+  // A few requests the caseworker has not decided yet, so the queue has something in it.
+  for (const [association, key, offset, start, end, purpose] of REQUESTS) {
+    const premise = tree.byId.get(ids[key] as string);
+    if (!premise) continue;
+    const series = { startDate: addDays(monday, offset), startTime: start, endTime: end, zone, everyWeeks: null, untilDate: null };
+    const booking = {
+      id: newId(),
+      associationId: input.associationIds[association] ?? null,
+      userId: input.bookerId,
+      purpose,
+      participants: 30,
+      status: "pending" as const,
+      series,
+    };
+    const dates = expand(series).filter((o) => !closedOn(premise.id, o.localDate));
+    if (dates.length > 0) await writeBooking(db, ctx, tree, premise, booking, dates);
+  }
+  // Next season's round is open, and a few associations have applied for their weekly times.
+  const year = Number(seasonEnd.slice(0, 4));
+  const roundId = newId();
+  const name = `Sæson ${year}/${String(year + 1).slice(2)}`;
+  await rounds.insertRound(db, tenantId, {
+    id: roundId,
+    name,
+    seasonFrom: `${year}-08-01`,
+    seasonTo: `${year + 1}-06-30`,
+    status: "open",
+    createdAt: stamp,
+    publishedAt: null,
+  });
+  for (const [i, [association, key, weekday, start, minutes, priority, purpose]] of ROUND_WISHES.entries()) {
+    await rounds.insertApplication(db, tenantId, {
+      id: newId(),
+      roundId,
+      associationId: input.associationIds[association] as string,
+      userId: input.bookerId,
+      purpose,
+      participants: 20,
+      priority,
+      disabilityUse: false,
+      minutes,
+      first: { premiseId: ids[key] as string, weekday, start },
+      second: null,
+      window: null,
+      placed: null,
+      bookingId: null,
+      response: null,
+      createdAt: new Date(now.getTime() - (10 - i) * 24 * 3600_000).toISOString(),
+    });
+  }
+  for (const [key, scene, alt] of PHOTOS) {
+    const fileId = newId();
+    await insertFile(db, tenantId, { id: fileId, contentType: "image/png", data: await scenePng(scene), createdAt: stamp });
+    await premises.insertPhoto(db, tenantId, ids[key] as string, { id: newId(), fileId, alt }, stamp);
+  }
   return { ids, tree, closedOn };
 }
+
+/** Wishes in next season's round: association index, premise, ISO weekday, start, minutes, priority (1 children and young people), purpose. */
+const ROUND_WISHES: [number, string, number, string, number, 1 | 2 | 3, string][] = [
+  [7, "hall1North", 2, "18:00", 120, 1, "Badminton for børn og unge"],
+  [7, "sonderbyGym", 1, "17:00", 90, 1, "Forældre-barn-gymnastik"],
+  [1, "libraryMeeting", 1, "15:00", 120, 1, "Lektiecafé"],
+  [2, "nordbyAula", 4, "16:30", 90, 3, "Stolegymnastik for seniorer"],
+  [6, "cultureHall", 6, "10:00", 180, 3, "Kvindenetværkets lørdagscafé"],
+];
+
+/** A photo for a few premises (drawn, not taken), with what it shows in words. */
+const PHOTOS: [string, Scene, string][] = [
+  ["sonderbyGym", "hall", "Gymnastiksalen med ribber langs væggen, trægulv og et badmintonnet"],
+  ["hall1", "hall", "Idrætshallen med trægulv, ribber og banestreger"],
+  ["cultureMeeting", "meeting", "Mødelokalet med et langt bord, fire stole og et stort vindue"],
+  ["libraryMeeting", "meeting", "Bibliotekets mødelokale med bord og stole ved vinduet"],
+  ["parkLawn", "park", "Den store græsplæne i parken med tre store træer og en grussti"],
+];
+
+/** One-off requests waiting for a decision: association index, premise, days from next Monday, times, purpose. */
+const REQUESTS: [number, string, number, string, string, string][] = [
+  [0, "libraryReading", 3, "18:00", "20:00", "Foredrag om demens for besøgsvenner"],
+  [6, "nordbyAula", 5, "10:00", "14:00", "Julemarked med salg af håndarbejde"],
+  [2, "parkStage", 12, "10:00", "12:00", "Vintergåtur med gløgg og sang fra scenen"],
+];

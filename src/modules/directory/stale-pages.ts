@@ -61,6 +61,15 @@ export async function checkStalePages(deps: JobDeps): Promise<void> {
   });
 }
 
+/** The public pages still shown that nobody has confirmed for a year (offers and association pages), each with its address. */
+export async function stalePages(ctx: ServiceContext): Promise<{ title: string; href: string }[]> {
+  const before = staleSince(ctx.clock.now());
+  const found = await Promise.all(
+    [offers, associations].map(async (kind) => (await kind.stale(ctx.db, ctx.tenant.id, before)).map((p) => ({ title: p.title, href: `${kind.path}${p.id}` }))),
+  );
+  return found.flat();
+}
+
 export const stalePageJobs = (deps: JobDeps): JobSet => ({
   handlers: { [STALE_JOB]: () => checkStalePages(deps) },
   schedules: [{ name: STALE_JOB, everyMs: 6 * 3600_000 }],

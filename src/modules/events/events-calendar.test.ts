@@ -81,6 +81,9 @@ describe.each(dialects())("the public calendar of events [%s]", (dialect) => {
     expect(status).toBe(200);
     expect(html).toContain("Temamøde om rekruttering af unge");
     expect(html).toContain("tirsdag den 1. december 2026 kl. 18.00–20.00");
+    // The home page shows the events beside the jobs and activities.
+    const home = await (await anyone().get("/")).text();
+    expect(home).toMatch(/id="home-events"[^>]*>Arrangementer og kurser<\/h2>[\s\S]*Temamøde om rekruttering af unge/);
     expect(html).toMatch(/<h2[^>]*>december 2026<\/h2>/);
     expect(html).toContain("4 gange");
     expect(html).toMatch(/150\skr\./);

@@ -68,6 +68,8 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
     expect(html).toContain("Turleder</a>");
     expect(html).toContain(`href="/opportunities/new?association=${club.id}"`);
     expect(html).toContain("Slå et frivilligjob op for Gåklubben");
+    expect(html).toContain("Foreningens side i oversigten");
+    expect(html).toContain(`href="/directory/associations/${club.id}"`);
     expect(html).not.toContain("For frivilligcentret");
 
     const otherAdmin = await startOf("admin@lektie.test");
@@ -97,6 +99,16 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
     expect(counted.take()).toBe(statements);
   });
 
+  it("shows the centre's staff the pages nobody has confirmed for a year, each a link to the page", async () => {
+    const staff = await signedIn("staff@a.test");
+    expect(await startIn(staff)).toContain("Alle sider er bekræftet inden for det seneste år");
+    await t.db.updateTable("associations").set({ updated_at: "2020-01-01T00:00:00.000Z" }).where("id", "=", club.id).execute();
+    const html = await startIn(staff);
+    expect(html).toContain("1 side er ikke bekræftet i et år");
+    expect(html).toContain(`href="/directory/associations/${club.id}"`);
+    await t.db.updateTable("associations").set({ updated_at: new Date().toISOString() }).where("id", "=", club.id).execute();
+  });
+
   it("shows a caseworker the booking requests and rounds, and a citizen their own things only", async () => {
     const caseworker = await startOf("case@a.test");
     expect(caseworker).toContain("Ingen bookingønsker venter");
@@ -108,6 +120,7 @@ describe.each(dialects())("each person's start page [%s]", (dialect) => {
     expect(citizen).toContain("Lav en frivilligprofil");
     expect(citizen).not.toContain("For frivilligcentret");
     expect(citizen).not.toContain("bookingønsker");
+    expect(citizen).not.toContain("Foreningens side");
   });
 
   it("counts nothing of another tenant's", async () => {

@@ -235,6 +235,14 @@ describe.each(dialects())("booking premises [%s]", (dialect) => {
     expect((await other.post(`/premises/bookings/${secondId}/cancel`, { scope: "all", date: "" }, { from: "/" })).status).toBe(404);
   });
 
+  it("offers someone not signed in the booking button, which asks them to sign in and comes back to the form", async () => {
+    const anyone = new Visitor(env.app, a.host);
+    expect(await (await anyone.get(`/premises/${rooms.classroom}`)).text()).toContain(`href="/premises/${rooms.classroom}/book"`);
+    const form = await anyone.get(`/premises/${rooms.classroom}/book`);
+    expect(form.status).toBe(303);
+    expect(form.headers.get("location")).toBe(`/sign-in?next=${encodeURIComponent(`/premises/${rooms.classroom}/book`)}`);
+  });
+
   it("lets anyone with an account book a room open to everyone, at the room's price, and only associations the others", async () => {
     const citizen = await admin("borger@a.test");
     const asPrivate = (room: string, change: Record<string, string> = {}) => request(citizen, room, { associationId: "", date: "2026-12-02", ...change });

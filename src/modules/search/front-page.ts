@@ -9,19 +9,22 @@ export interface FrontPage {
   categories: FacetOption[];
   newestJobs: SearchHit[];
   newestOffers: SearchHit[];
+  newestEvents: SearchHit[];
 }
 
-/** What the home page shows under its search box: the categories as ways in, and what is new. */
+/** What the home page shows under its search box: the categories as ways in, and what is new (jobs, activities, events). */
 export async function frontPage(ctx: ServiceContext, cards = 4): Promise<FrontPage> {
   const everything = searchInput.parse({});
-  const [all, jobs, offers] = await searches(ctx, [
+  const [all, jobs, offers, events] = await searches(ctx, [
     { input: everything, limit: 0 },
     { input: { ...everything, kind: ["opportunity"], sort: "newest" }, limit: cards },
     { input: { ...everything, kind: ["offer"], sort: "newest" }, limit: cards },
+    { input: { ...everything, kind: ["event"], sort: "newest" }, limit: cards },
   ]);
   return {
     categories: all?.ok ? all.facets.category.filter((c) => c.count > 0) : [],
     newestJobs: jobs?.ok ? jobs.hits : [],
     newestOffers: offers?.ok ? offers.hits : [],
+    newestEvents: events?.ok ? events.hits : [],
   };
 }

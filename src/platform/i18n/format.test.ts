@@ -21,6 +21,7 @@ describe("what a reader sees, in each language", () => {
       money: "25.000 kr.",
       moneyWithOre: "12,50 kr.",
       percent: "42 %",
+      languages: "dansk, engelsk, arabisk",
     },
     nb: {
       date: "1. desember 2026",
@@ -36,6 +37,7 @@ describe("what a reader sees, in each language", () => {
       money: "25 000 kr",
       moneyWithOre: "12,50 kr",
       percent: "42 %",
+      languages: "dansk, engelsk, arabisk",
     },
     nl: {
       date: "1 december 2026",
@@ -51,6 +53,7 @@ describe("what a reader sees, in each language", () => {
       money: "€ 25.000",
       moneyWithOre: "€ 12,50",
       percent: "42%",
+      languages: "Deens, Engels, Arabisch",
     },
     en: {
       date: "1 December 2026",
@@ -66,6 +69,7 @@ describe("what a reader sees, in each language", () => {
       money: "€25,000",
       moneyWithOre: "€12.50",
       percent: "42%",
+      languages: "Danish, English, Arabic",
     },
   } as const;
   const currency = { da: "DKK", nb: "NOK", nl: "EUR", en: "EUR" } as const;
@@ -87,6 +91,7 @@ describe("what a reader sees, in each language", () => {
       money: f.money(2_500_000, currency[lang]),
       moneyWithOre: f.money(1250, currency[lang]),
       percent: f.percent(0.42),
+      languages: f.languages(["da", "en", "ar"]),
     };
     expect(Object.fromEntries(Object.entries(got).map(([k, v]) => [k, plain(v)]))).toEqual(want);
   });

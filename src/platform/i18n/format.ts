@@ -41,6 +41,8 @@ export interface Formats {
   money(minor: number, currency: string): string;
   /** "tidspunktet, stedet og linket" */
   list(items: string[]): string;
+  /** "dansk, engelsk" from ["da", "en"]: languages named in the reader's language */
+  languages(codes: string[]): string;
 }
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -94,6 +96,14 @@ function build(lang: Lang, timeZone: string): Formats {
   };
   const km = (digits: number) => new Intl.NumberFormat(locale, { style: "unit", unit: "kilometer", maximumFractionDigits: digits });
   const conjunction = new Intl.ListFormat(locale, { type: "conjunction" });
+  const languageName = new Intl.DisplayNames(locale, { type: "language", fallback: "code" });
+  const nameOf = (code: string) => {
+    try {
+      return languageName.of(code) ?? code;
+    } catch {
+      return code; // not a language code at all: shown as it is
+    }
+  };
   const kmSmall = km(1);
   const kmLarge = km(0);
   const clock = (hhmm: string) => wallClock.format(new Date(`1970-01-01T${hhmm.slice(0, 5)}:00Z`));
@@ -117,6 +127,7 @@ function build(lang: Lang, timeZone: string): Formats {
     money: (minor, currency) =>
       new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100),
     list: (items) => conjunction.format(items),
+    languages: (codes) => codes.map(nameOf).join(", "),
   };
 }
 

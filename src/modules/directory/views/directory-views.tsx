@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { diffFields, type PendingChange } from "../../../platform/moderation/pending-change.js";
 import { accessibilityLabels, labelOf, PRICES, priceLabels } from "../../../platform/search/labels.js";
 import { AccessibilityChoices, CategorySelect, LanguageChoices, TargetGroupChoices } from "../../../platform/ui/audience-fields.js";
@@ -49,7 +49,7 @@ export function OfferPage(props: {
   back?: string;
   logo?: string | null;
 }) {
-  const { t, tenant } = usePage();
+  const { t, fmt, tenant } = usePage();
   const o = props.offer;
   const place = [o.placeName, o.address, o.postcode].filter(Boolean).join(", ");
   const facts: Fact[] = [
@@ -58,7 +58,7 @@ export function OfferPage(props: {
     ["opportunity.place", o.online ? t("offer.online") : place ? <MapPin place={place} /> : null],
     ["offer.targetGroups", props.targetGroups.join(", ") || null],
     ["opportunity.category", props.categoryLabel],
-    ["opportunity.languages", o.languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") || null],
+    ["opportunity.languages", fmt.languages(o.languages) || null],
     ["search.facet.accessibility", o.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") || null],
     ["search.facet.price", o.price === "free" ? t(priceLabels.free) : (o.priceText ?? t(priceLabels.cost))],
   ];
@@ -251,7 +251,7 @@ const OFFER_LABELS: Record<(typeof OFFER_FIELDS)[number], MessageKey> = {
 
 /** The difference between the approved offer and a change to it, field by field in words. */
 function useOfferChangeRows() {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const yesNo = { yes: t("common.yes"), no: t("common.no") };
   return (before: OfferContent, after: OfferContent, categories: Term[], groups: Term[]): ShownChange[] => {
     const name = (terms: Term[], key: "id" | "code", v: string) => terms.find((x) => x[key] === v)?.label ?? v;
@@ -261,7 +261,7 @@ function useOfferChangeRows() {
       if (field === "targetGroups") return (value as string[]).map((g) => name(groups, "code", g)).join(", ");
       if (field === "slots") return describeSlots(t, value as string[]);
       if (field === "accessibility") return (value as string[]).map((a) => labelOf(accessibilityLabels, a, t)).join(", ");
-      if (field === "languages") return (value as string[]).map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ");
+      if (field === "languages") return fmt.languages(value as string[]);
       if (field === "price") return labelOf(priceLabels, String(value), t);
       return plainValue(value, yesNo);
     };

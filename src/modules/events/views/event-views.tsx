@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { accessibilityLabels, labelOf } from "../../../platform/search/labels.js";
 import { Alert, Button, ButtonLink, EmptyState, ErrorSummary, Field, Form, Heading, JsonLd, P } from "../../../platform/ui/components.js";
 import { Breadcrumbs, ContactLinks, type Fact, FactBox, MapPin, Organiser, Paragraphs, PrimaryAction } from "../../../platform/ui/detail.js";
@@ -51,7 +51,7 @@ function Facts(props: { e: CommunityEvent; o: Occupancy }) {
     ["event.price", e.price === "free" || e.priceMinor === null ? t("search.price.free") : fmt.money(e.priceMinor, e.currency)],
     ["event.places", e.status !== "cancelled" && <PlacesLeft o={props.o} />],
     ["event.registrationCloses", e.registrationClosesAt ? fmt.dateTime(e.registrationClosesAt) : null],
-    ["opportunity.languages", e.languages.length ? e.languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") : null],
+    ["opportunity.languages", e.languages.length ? fmt.languages(e.languages) : null],
     ["search.facet.accessibility", e.accessibility.length ? e.accessibility.map((a) => labelOf(accessibilityLabels, a, t)).join(", ") : null],
   ];
   return <FactBox facts={facts} />;

@@ -8,7 +8,7 @@ import { type FrontPage, ResultCard } from "../../search/index.js";
 /** The front door: the search first, the categories as ways in, what is new, and a line for associations and the municipality. */
 export function HomePage(props: { front: FrontPage }) {
   const { t, tenant } = usePage();
-  const { categories, newestJobs, newestOffers } = props.front;
+  const { categories, newestJobs, newestOffers, newestEvents } = props.front;
   return (
     <div class="stack home">
       <section class="home-search stack" aria-labelledby="home-heading">
@@ -53,6 +53,7 @@ export function HomePage(props: { front: FrontPage }) {
       )}
       <NewestList id="home-jobs" title="home.newestJobs" all="/search?kind=opportunity&sort=newest" hits={newestJobs} />
       <NewestList id="home-offers" title="home.newestOffers" all="/search?kind=offer&sort=newest" hits={newestOffers} />
+      <NewestList id="home-events" title="home.newestEvents" all="/events" hits={newestEvents} />
       <section class="home-lines" aria-label={t("home.forWhom")}>
         <div class="ds-card">
           <h2 class="ds-heading" data-size="xs">

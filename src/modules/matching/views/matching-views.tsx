@@ -1,5 +1,4 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { languageNames } from "../../../platform/i18n/i18n.js";
 import { kindLabels } from "../../../platform/search/labels.js";
 import { LanguageChoices } from "../../../platform/ui/audience-fields.js";
 import {
@@ -48,9 +47,7 @@ function useReasonText() {
       case "setting":
         return t("matching.fit.wish", { what: setting(r.detail) });
       case "language":
-        return r.items?.length
-          ? t("matching.fit.language", { languages: r.items.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") })
-          : t("opportunity.suits.no_local_language");
+        return r.items?.length ? t("matching.fit.language", { languages: fmt.languages(r.items) }) : t("opportunity.suits.no_local_language");
       case "step_free":
         return t("opportunity.stepFree");
       case "companion":

@@ -1,4 +1,3 @@
-import { languageNames } from "../../../platform/i18n/i18n.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
 import { Heading } from "../../../platform/ui/components.js";
 import { ContactLinks, type Fact, FactBox, MapPin, Organiser, Paragraphs } from "../../../platform/ui/detail.js";
@@ -38,7 +37,7 @@ function Facts(props: { o: Opportunity; category: string | null; answerDays?: nu
     ["opportunity.suits", o.suits.length ? o.suits.map((s) => t(suitsLabels[s as keyof typeof suitsLabels] ?? "validation.invalid")).join(", ") : null],
     ["opportunity.setting", o.setting !== "any" ? t(settingLabels[o.setting]) : null],
     ["opportunity.requirements", requirements.length ? requirements.join(" · ") : null],
-    ["opportunity.languages", o.languages.length ? o.languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l).join(", ") : null],
+    ["opportunity.languages", o.languages.length ? fmt.languages(o.languages) : null],
     ["search.facet.accessibility", o.stepFree ? t("opportunity.stepFree") : null],
     ["detail.closes", o.expiresOn ? fmt.date(o.expiresOn) : null],
     ["detail.answers", props.answerDays != null ? <AnswerSpeed days={props.answerDays} /> : null],

@@ -1,4 +1,4 @@
-import { type Lang, languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { diffFields } from "../../../platform/moderation/pending-change.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
 import { plainValue, type ShownChange, showDiff } from "../../../platform/ui/changes.js";
@@ -47,7 +47,7 @@ export function usePostingChangeRows() {
       if (f === "oneOffDate" || f === "startDate" || f === "expiresOn") return fmt.date(String(v));
       if (f === "hoursPerWeek" || f === "minAge") return fmt.number(Number(v));
       if (f === "slots") return describeSlots(t, v as string[]);
-      if (f === "languages") return (v as string[]).map((l) => languageNames[l as Lang] ?? l).join(", ");
+      if (f === "languages") return fmt.languages(v as string[]);
       if (f === "suits") return (v as string[]).map((s) => (s in suitsLabels ? t(suitsLabels[s as keyof typeof suitsLabels]) : s)).join(", ");
       return plainValue(v, yesNo);
     };

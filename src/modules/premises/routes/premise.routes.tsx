@@ -58,7 +58,8 @@ export const premiseRoutes = new Hono<AppEnv>()
         photos={photos}
         monday={monday}
         today={today}
-        canBook={isPerson(c.get("actor")) && ((await bookingAssociations(c)).length > 0 || data.premise.whoMayBook === "everyone")}
+        // Someone not signed in is asked to sign in by the booking form, and comes back to it.
+        canBook={!isPerson(c.get("actor")) || (await bookingAssociations(c)).length > 0 || data.premise.whoMayBook === "everyone"}
       />,
     );
   })
