@@ -3,6 +3,7 @@ import { DAY_MS, isoNow } from "../../platform/clock.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { forEachTenantContext, inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import * as repo from "./cases.repository.js";
+import { FOLLOW_UP_REMINDERS_JOB, remindFollowUps } from "./follow-up-jobs.js";
 import { deleteCaseEverywhere } from "./withdraw.js";
 
 /**
@@ -24,7 +25,11 @@ export function bridgeJobs(deps: JobDeps): JobSet {
   return {
     handlers: {
       "bridge.purge_cases": () => forEachTenantContext(deps, async (ctx) => void (await purgeCases(ctx))),
+      [FOLLOW_UP_REMINDERS_JOB]: () => forEachTenantContext(deps, remindFollowUps),
     },
-    schedules: [{ name: "bridge.purge_cases", everyMs: DAY_MS / 4 }],
+    schedules: [
+      { name: "bridge.purge_cases", everyMs: DAY_MS / 4 },
+      { name: FOLLOW_UP_REMINDERS_JOB, everyMs: DAY_MS },
+    ],
   };
 }

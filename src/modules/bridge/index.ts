@@ -1,9 +1,10 @@
 import { type Actor, can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
-import { canReferOthers, canSeeBridgeFigures, canSeeReferrals, canWorkCases } from "./bridge.policy.js";
+import { canManageCompanions, canReferOthers, canSeeBridgeFigures, canSeeReferrals, canWorkCases } from "./bridge.policy.js";
 import { bridgeRoutes } from "./bridge.routes.js";
 import type {} from "./bridge.table.js"; // its tables join the database interface
 import { bridgeJobs } from "./bridge-jobs.js";
+import { waitingInFollowUps } from "./follow-ups-start.js";
 import { notAPerson, personalData, sealedFields } from "./personal-data.js";
 import { waitingReferrals } from "./referrals-start.js";
 import { waitingInBridge } from "./start.js";
@@ -24,7 +25,7 @@ export const bridgeModule: ModuleDefinition = {
   personalData,
   notAPerson,
   sealedFields,
-  waiting: async (ctx) => [...(await waitingInBridge(ctx)), ...(await waitingReferrals(ctx))],
+  waiting: async (ctx) => [...(await waitingInBridge(ctx)), ...(await waitingInFollowUps(ctx)), ...(await waitingReferrals(ctx))],
   notices: {
     bridgeConsentRecorded: "bridge.notice.consentRecorded",
     bridgeIntakeSaved: "bridge.notice.intakeSaved",
@@ -46,6 +47,7 @@ export const bridgeModule: ModuleDefinition = {
     { href: "/bridge/referrals", label: "nav.bridgeReferrals", group: "association", visible: (a) => can(a, canSeeReferrals, { tenantId: a.tenantId }) },
     { href: "/bridge/figures", label: "nav.bridgeFigures", group: "centre", visible: (a) => can(a, canSeeBridgeFigures, { tenantId: a.tenantId }) },
     { href: "/bridge", label: "nav.bridge", group: "centre", visible: (a) => can(a, canWorkCases, { tenantId: a.tenantId }) },
+    { href: "/bridge/companions", label: "nav.bridgeCompanion", group: "centre", visible: (a) => can(a, canManageCompanions, { tenantId: a.tenantId }) },
     // Referring sits where the referrer works: the centre's staff, an association's board, or a municipal worker's own menu.
     { href: "/bridge/refer", label: "nav.bridgeRefer", group: "centre", visible: (a) => refersAs(a) === "centre" },
     { href: "/bridge/refer", label: "nav.bridgeRefer", group: "association", visible: (a) => refersAs(a) === "association" },

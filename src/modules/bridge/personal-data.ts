@@ -89,6 +89,7 @@ export const sealedFields: SealedField[] = [
   ...["first_name", "contact", "reason", "wishes", "resources", "needs", "notes"].map(caseField),
   { table: "bridge_notes", column: "body", key: ["id"] },
   { table: "bridge_referrals", column: "shared", key: ["id"] },
+  { table: "bridge_referrals", column: "decline_reason", key: ["id"] },
   { table: "bridge_follow_ups", column: "why", key: ["id"] },
   { table: "bridge_follow_ups", column: "person_words", key: ["id"] },
 ];
