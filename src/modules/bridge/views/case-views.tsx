@@ -7,6 +7,7 @@ import {
   ButtonLink,
   Checkboxes,
   ConfirmStep,
+  DataTable,
   EmptyState,
   ErrorSummary,
   Field,
@@ -58,23 +59,28 @@ export function CaseListPage(props: { rows: CaseRow[] }) {
             <Heading level={2} size="md">
               <span id={`cases-${i}`}>{t(title)}</span>
             </Heading>
-            <ul class="stack">
-              {rows.map((r) => (
-                <li class="ds-card stack">
-                  <Heading level={3} size="sm">
-                    <Link href={caseHref(r.c.id)}>{r.c.firstName}</Link>
-                  </Heading>
-                  <P>
+            <DataTable
+              caption={t(title)}
+              rows={rows}
+              columns={[
+                { key: "name", label: "bridge.list.col.name", cell: (r) => <Link href={caseHref(r.c.id)}>{r.c.firstName}</Link> },
+                {
+                  key: "status",
+                  label: "bridge.list.col.status",
+                  cell: (r) => (
                     <span class="ds-tag" data-color={r.c.status === "awaiting_consent" ? "warning" : "info"}>
                       {t(statusLabels[r.c.status])}
-                    </span>{" "}
-                    {t("bridge.list.referredOn", { date: fmt.date(r.c.createdAt) })}
-                    {r.daysLeft !== null && ` · ${t("bridge.daysLeft", { count: r.daysLeft })}`}
-                    {r.holder && ` · ${t("bridge.list.holder", { name: r.holder })}`}
-                  </P>
-                </li>
-              ))}
-            </ul>
+                    </span>
+                  ),
+                },
+                { key: "referred", label: "bridge.list.col.referred", cell: (r) => fmt.date(r.c.createdAt) },
+                {
+                  key: "holder",
+                  label: "bridge.list.col.holder",
+                  cell: (r) => (r.daysLeft !== null ? t("bridge.daysLeft", { count: r.daysLeft }) : (r.holder ?? t("bridge.holder.nobody"))),
+                },
+              ]}
+            />
           </section>
         ))}
     </div>
@@ -129,6 +135,7 @@ function Holding(props: { c: BridgeCase; mayTake: boolean; colleagues: { id: str
           <Button variant="primary">{t("bridge.take")}</Button>
         </Form>
       )}
+      {props.colleagues.length === 0 && <P>{t("bridge.holding.noColleagues")}</P>}
       {props.colleagues.length > 0 && (
         <Form action={caseHref(props.c.id, "/share")}>
           <Select
