@@ -116,6 +116,13 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     const page = await (await new Visitor(env.app, "localhost", { "accept-language": "en" }).get(`/directory/offers/${offer.id}`)).text();
     expect(page).toContain("Wednesdays at 10 am");
     expect(page).not.toContain("Onsdag kl. 10");
+    const walk = await t.db
+      .selectFrom("offers as o")
+      .innerJoin("associations as a", "a.id", "o.association_id")
+      .select("o.id")
+      .where("a.name", "=", "Sønderby Gåklub")
+      .executeTakeFirstOrThrow();
+    expect(await (await new Visitor(env.app, "localhost").get(`/directory/offers/${walk.id}`)).text()).toContain('href="tel:+4522334455"');
   });
 
   it("has a network whose four meetings only its members see: the staff user organises it, the association member is in it", async () => {

@@ -478,7 +478,8 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         price: template.price,
         price_text: null,
         contact_email: associations[owner]?.email ?? `frivilligcenter@${DOMAIN}`,
-        contact_phone: null,
+        // The associations with a phone can be rung about their activities too, so those pages show a phone link.
+        contact_phone: associations[owner]?.phone ?? null,
         link_url: null,
         status: "published" as const,
         review_note: null,
