@@ -6,6 +6,7 @@ import { profileInput as accountInput } from "../../src/modules/account/account.
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
+import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
 import { addCompanionInput, assignCompanionInput, companionInput } from "../../src/modules/bridge/companions.schema.js";
 import { followUpInput, settingsInput } from "../../src/modules/bridge/follow-ups.schema.js";
 import { declineInput, handoverInput, meetingInput, metInput, pickInput, welcomeInput } from "../../src/modules/bridge/handover.schema.js";
@@ -391,6 +392,28 @@ export const FILL: Record<string, Fill> = {
   "GET /premises/:id/book": { params: (w) => ({ id: w.room }), query: () => ({ date: "2026-12-03", start: "18:00", end: "20:00", people: "10" }) },
   "POST /premises/:id/book": { params: (w) => ({ id: w.room }), form: (w) => bookingForm(N, w.club, "2026-12-10", "træning"), schema: bookingInput },
 
+  // Bridge-building's cases (their own tests walk every wrong side).
+  "GET /bridge/refer": {},
+  "POST /bridge/refer": {
+    form: () => ({ firstName: "Ida", contact: "ida@example.org", consent: "yes", purposes: "bridge_building", how: "in_person", copy: "print", reason: "" }),
+    schema: referInput,
+  },
+  "GET /bridge": {},
+  "GET /bridge/cases/:id": { params: bridgeCase },
+  "GET /bridge/cases/:id/consent": { params: bridgeCase },
+  "POST /bridge/cases/:id/consent": {
+    params: bridgeCase,
+    form: () => ({ purposes: "bridge_building", how: "phone", copy: "print", reason: "" }),
+    schema: bridgeConsentInput,
+  },
+  "GET /bridge/cases/:id/consent/print": { params: bridgeCase },
+  "GET /bridge/cases/:id/intake": { params: bridgeCase },
+  "POST /bridge/cases/:id/intake": { params: bridgeCase, form: () => ({ wishes: "Strik", postcode: "" }), schema: intakeInput },
+  "POST /bridge/cases/:id/notes": { params: bridgeCase, form: () => ({ body: "Ringede" }), schema: noteInput },
+  "POST /bridge/cases/:id/take": { params: bridgeCase, schema: null },
+  "POST /bridge/cases/:id/share": { params: bridgeCase, form: (w) => ({ userId: w.users.staff.id }), schema: shareInput },
+  "GET /bridge/cases/:id/withdraw": { params: bridgeCase },
+  "POST /bridge/cases/:id/withdraw": { params: bridgeCase, schema: null, late: true },
   "GET /bridge/cases/:id/suggestions": { params: bridgeCase, query: () => ({ q: "lektie" }) },
   "POST /bridge/cases/:id/suggestions": {
     params: bridgeCase,

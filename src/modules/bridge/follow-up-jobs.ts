@@ -1,8 +1,7 @@
 import { findUserById } from "../../platform/auth/users.repository.js";
-import { DAY_MS, isoNow } from "../../platform/clock.js";
-import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
+import { isoNow } from "../../platform/clock.js";
 import { sendTemplateMail } from "../../platform/mail/template-mail.js";
-import { forEachTenantContext, inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { noteCaseMail } from "./cases.js";
 import { todayOf } from "./follow-ups.js";
 import * as repo from "./follow-ups.repository.js";
@@ -30,12 +29,4 @@ export async function remindFollowUps(ctx: ServiceContext): Promise<void> {
       await repo.markReminded(tx.db, tx.tenant.id, f.id, isoNow(tx.clock));
     });
   }
-}
-
-/** The follow-up reminders, once a day; joins the module's other jobs in index.ts (see the module's `jobs`). */
-export function followUpJobs(deps: JobDeps): JobSet {
-  return {
-    handlers: { [FOLLOW_UP_REMINDERS_JOB]: () => forEachTenantContext(deps, remindFollowUps) },
-    schedules: [{ name: FOLLOW_UP_REMINDERS_JOB, everyMs: DAY_MS }],
-  };
 }

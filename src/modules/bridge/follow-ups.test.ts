@@ -16,7 +16,8 @@ import type { Person, StaffRole } from "../../platform/auth/policy.js";
 import { DAY_MS } from "../../platform/clock.js";
 import { jobContext, type ServiceContext } from "../../platform/service-context.js";
 import { allTenants } from "../../platform/tenants/tenants.js";
-import { FOLLOW_UP_REMINDERS_JOB, followUpJobs } from "./follow-up-jobs.js";
+import { bridgeJobs } from "./bridge-jobs.js";
+import { FOLLOW_UP_REMINDERS_JOB } from "./follow-up-jobs.js";
 import { scheduleFollowUps } from "./follow-ups.js";
 import { waitingInFollowUps } from "./follow-ups-start.js";
 import { findSettings } from "./settings.repository.js";
@@ -108,7 +109,7 @@ describe.each(dialects())("bridge-building follow-ups [%s]", (dialect) => {
     expect(html).toContain("2 dage for sent");
     expect(html).not.toContain("Hemmelig note");
 
-    const jobs = followUpJobs({ db: t.db, clock, config: env.config, mailer: env.mailer });
+    const jobs = bridgeJobs({ db: t.db, clock, config: env.config, mailer: env.mailer });
     await jobs.handlers[FOLLOW_UP_REMINDERS_JOB]?.({}, { id: "j", tenantId: null, attempts: 0 });
     await jobs.handlers[FOLLOW_UP_REMINDERS_JOB]?.({}, { id: "j", tenantId: null, attempts: 0 });
     const mails = await t.db.selectFrom("mail_outbox").selectAll().where("to_address", "=", "builder@a.test").execute();

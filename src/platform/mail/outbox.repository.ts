@@ -111,3 +111,13 @@ export async function findMail(db: Database, tenantId: string, id: string): Prom
   const row = await db.selectFrom("mail_outbox").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
   return row ? toOutboxMail(row) : null;
 }
+
+/** Deletes these mails of the tenant, sent or not: what was written about a case goes with the case. */
+export async function deleteMails(db: Database, tenantId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom("mail_outbox")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", [...ids])
+    .execute();
+}
