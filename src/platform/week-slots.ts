@@ -27,16 +27,15 @@ export const partLabels: Record<(typeof DAY_PARTS)[number], MessageKey> = {
 /**
  * "Tirsdag formiddag, torsdag aften" in the reader's language, in week order. The days after the
  * first are named as within a sentence, through Intl: "torsdag" in Danish, "Thursday" in English.
- * Without the language, every day after the first is lower-cased.
  */
-export function describeSlots(t: (key: MessageKey) => string, slots: string[], lang?: Lang): string {
-  const inSentence = lang ? formats(lang, "UTC").weekday : null;
+export function describeSlots(t: (key: MessageKey) => string, slots: string[], lang: Lang): string {
+  const inSentence = formats(lang, "UTC").weekday;
   return WEEK_SLOTS.filter((s) => slots.includes(s))
     .map((s, i) => {
       const [day, part] = s.split("-") as [(typeof DAYS)[number], (typeof DAY_PARTS)[number]];
       const partText = t(partLabels[part]).toLowerCase();
       if (i === 0) return `${t(dayLabels[day])} ${partText}`;
-      return inSentence ? `${inSentence(DAYS.indexOf(day) + 1)} ${partText}` : `${t(dayLabels[day])} ${partText}`.toLowerCase();
+      return `${inSentence(DAYS.indexOf(day) + 1)} ${partText}`;
     })
     .join(", ");
 }

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { LanguageChoices } from "../../../platform/ui/audience-fields.js";
 import {
   Alert,
@@ -26,7 +26,6 @@ import { caseNeedLabels, copyLabels, howLabels, purposeLabels, sourceLabels, sou
 import { ConsentCopy, ConsentFields, type FormState } from "./refer-views.js";
 
 const caseHref = (id: string, step = "") => `/bridge/cases/${id}${step}`;
-const langName = (l: string | null) => (l ? (languageNames[l as keyof typeof languageNames] ?? l) : null);
 
 /** A case in the bridge-builder's list: the first name, where it stands and who holds it. */
 export interface CaseRow {
@@ -168,7 +167,7 @@ const nameOf = (names: Record<string, string>, id: string | null) => (id ? (name
 
 /** A case awaiting consent: only the first name and the way to reach them, the days left, and the consent form. */
 function AwaitingCase(props: CasePageProps) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const c = props.c;
   const form = props.form ?? { values: {}, errors: {} };
   return (
@@ -181,7 +180,7 @@ function AwaitingCase(props: CasePageProps) {
       <FactBox
         facts={[
           ["bridge.contact", c.contact],
-          ["bridge.language", langName(c.language)],
+          ["bridge.language", c.language ? fmt.languages([c.language]) : null],
           ["bridge.source", t(sourceLabels[c.source])],
         ]}
       />
@@ -237,7 +236,7 @@ export function CasePage(props: CasePageProps) {
       <FactBox
         facts={[
           ["bridge.contact", c.contact],
-          ["bridge.language", langName(c.language)],
+          ["bridge.language", c.language ? fmt.languages([c.language]) : null],
           ["bridge.source", source],
           ["bridge.referredBy", nameOf(props.names, c.referredBy)],
           ["bridge.referredOn", fmt.date(c.createdAt)],
