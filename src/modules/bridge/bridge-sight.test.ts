@@ -3,6 +3,7 @@ import { buildFollowUpCase } from "../../../test/factories/bridge-followup-case.
 import { createAssociation, createPerson, createTenant, createTestApp, createTestDb, dialects, type TestDb, Visitor } from "../../../test/harness.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
 import { newId } from "../../platform/ids.js";
+import { findCase } from "./cases.repository.js";
 import { insertCompanion } from "./companions.repository.js";
 import { insertReferral } from "./handover.repository.js";
 
@@ -13,10 +14,12 @@ describe.each(dialects())("bridge-building: the way in (%s)", (dialect) => {
   let env: ReturnType<typeof createTestApp>;
   let caseId: string;
   let referralId: string;
+  let tenantId: string;
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
     const a = await createTenant(t.db, { slug: "a", host: "a.test", isDefault: true });
+    tenantId = a.id;
     const club = await createAssociation(t.db, a, "Gåklubben");
     await createPerson(t.db, a, { email: "admin@gaa.test", memberships: [{ associationId: club.id, role: "admin" }] });
     const builder = await createPerson(t.db, a, { email: "bro@a.test", roles: ["bridge_builder"] });
@@ -117,5 +120,17 @@ describe.each(dialects())("bridge-building: the way in (%s)", (dialect) => {
     const after = await reads();
     expect(after.length).toBe(before + 1);
     expect(after.map((r) => r.subject_id)).toContain(caseId);
+  });
+
+  it("keeps each ticked need, time and language once, however often a form sends it", async () => {
+    const bro = await as("bro@a.test");
+    const sent = await bro.post(
+      `/bridge/cases/${caseId}/intake`,
+      { wishes: "", needs: Array(50).fill("quiet_place"), slots: ["tue-morning", "tue-morning"], languages: ["da", "da", "en"], postcode: "" },
+      { from: `/bridge/cases/${caseId}/intake` },
+    );
+    expect(sent.status).toBe(303);
+    const c = await findCase(t.db, dataKeyring(env.config), tenantId, caseId);
+    expect(c).toMatchObject({ needs: ["quiet_place"], slots: ["tue-morning"], languages: ["da", "en"] });
   });
 });
