@@ -2,6 +2,7 @@ import type { Database } from "../../src/db/database.js";
 import type { BridgeCase } from "../../src/modules/bridge/bridge.model.js";
 import { insertCase } from "../../src/modules/bridge/cases.repository.js";
 import { dataKeyring } from "../../src/platform/crypto/data-key.js";
+import { seal } from "../../src/platform/crypto/sealed.js";
 import { newId } from "../../src/platform/ids.js";
 import { type TenantFixture, testConfig } from "../harness.js";
 import { buildCaseRecord } from "./bridge.factory.js";
@@ -43,7 +44,8 @@ export async function acceptReferral(db: Database, tenant: TenantFixture, caseId
       pick_id: null,
       association_id: associationId,
       status: "accepted",
-      shared: "",
+      // Nothing shared, written as the repository writes it: sealed JSON, so the referral's page can open it.
+      shared: seal(dataKeyring(testConfig()), "bridge_referrals.shared", "{}"),
       sent_by: null,
       sent_at: new Date().toISOString(),
       answered_by: null,

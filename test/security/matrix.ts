@@ -66,6 +66,43 @@ function coveredByOwnRun(direction: Direction, role: Role, plan: Plan, fill: Fil
   return direction.actor !== direction.ids && ownRun && recordsUsed(fill, ids).length === 0;
 }
 
+/**
+ * Bridge-building's rules of sight for one answer: whether the role reaches the route as the table says
+ * (everyone else a 404; anonymous a 404 or the way to sign in), and whether the answer names the case's person
+ * or shows what only its bridge-builder may read. `world` holds the case (the first tenant's).
+ */
+function bridgeSight(
+  fill: Fill,
+  role: Role,
+  direction: Direction,
+  label: string,
+  usesRecords: boolean,
+  usesRecordsInPath: boolean,
+  res: { status: number; headers: Record<string, string | undefined>; body: string },
+  world: TenantWorld,
+  followed: boolean,
+): string[] {
+  const out: string[] = [];
+  const words = world.bridgeWords;
+  const holder = direction.actor === world.key && role === "bridgeBuilder";
+  if (words && !holder) {
+    const seen = words.secret.filter((w) => res.body.includes(w));
+    if (seen.length) out.push(`shows what only the case's bridge-builder may read: ${seen.join(", ")}`);
+    const mayName = direction.actor === world.key && (fill.shows ?? []).includes(role);
+    if (!mayName && res.body.includes(words.firstName)) out.push(`names the case's person (${words.firstName})`);
+  }
+  if (!fill.reach || followed || label !== "") return out;
+  const own = direction.actor === direction.ids;
+  if (!own && !usesRecords) return out;
+  const reaches = own && direction.actor === world.key && fill.reach.includes(role);
+  const signIn = res.status === 401 || (res.status === 303 && (res.headers.location ?? "").startsWith("/sign-in"));
+  if (reaches && (res.status === 404 || res.status === 403 || signIn)) out.push(`should reach the page, got ${res.status}`);
+  // Another tenant's record named only in a form field (an e-mail address, a user) is a field that names nobody: a 422.
+  const unknownField = !own && !usesRecordsInPath && res.status === 422;
+  if (!reaches && res.status !== 404 && !unknownField && !(role === "anonymous" && signIn)) out.push(`should be a 404, got ${res.status}`);
+  return out;
+}
+
 /** GETs first, then the writes, then what removes what others use, and last what ends the account or the session. */
 const ENDINGS = ["POST /account/delete", "POST /account/sign-out-everywhere", "POST /sign-out"];
 const order = (r: Route) => (r.method === "GET" ? 0 : !FILL[r.key]?.late ? 1 : 3 + ENDINGS.indexOf(r.key));
@@ -157,6 +194,23 @@ export function describeMatrix(dialect: DialectName, plan: Plan) {
           before = await snapshot();
           continue;
         }
+        const sight = (res: typeof outcome, followed: boolean) =>
+          bridgeSight(
+            fill,
+            role,
+            direction,
+            label,
+            recordsUsed(fill, ids).length > 0,
+            recordsUsed({ params: fill.params }, ids).length > 0,
+            res,
+            world.alfa,
+            followed,
+          ).map((detail) => ({
+            cause: "breaks bridge-building's rules of sight",
+            where: where(outcome.status) + (followed ? ", then the page it leads to" : ""),
+            detail,
+          }));
+        findings.push(...sight(outcome, false));
         const sent = `${request.path}\n${typeof request.body === "string" ? request.body : Buffer.from(request.body ?? "").toString()}`;
         const shown = leakedNames(outcome.body, other.names, sent);
         if (shown.length) findings.push({ cause: "shows the other tenant's data", where: where(outcome.status), detail: shown.join(", ") });
@@ -166,6 +220,7 @@ export function describeMatrix(dialect: DialectName, plan: Plan) {
           const fault2 = await serverFault(target, followed);
           if (fault2) findings.push({ ...fault2, where: `${where(outcome.status)}, then GET ${next}` });
           if (followed.kind === "response") {
+            findings.push(...sight(followed, true));
             const shownAfter = leakedNames(followed.body, other.names, sent);
             if (shownAfter.length)
               findings.push({ cause: "shows the other tenant's data", where: `${where(outcome.status)}, then GET ${next}`, detail: shownAfter.join(", ") });

@@ -46,7 +46,7 @@ import { emailOnlyInput, resetInput, signInInput, signUpInput, tokenInput } from
 import { assets } from "../../src/platform/ui/assets.js";
 import { PASSWORD } from "../harness.js";
 import type { Fields } from "./client.js";
-import { bookingForm, eventForm, jobForm, matchingForm, offerForm, premiseForm, type TenantWorld, wishForm } from "./world.js";
+import { bookingForm, eventForm, jobForm, matchingForm, offerForm, premiseForm, type Role, type TenantWorld, wishForm } from "./world.js";
 
 export interface Fill {
   params?: (w: TenantWorld) => Record<string, string>;
@@ -61,6 +61,14 @@ export interface Fill {
   json?: (w: TenantWorld) => unknown;
   /** Ends the session or removes what other routes use: sent after the rest. */
   late?: true;
+  /**
+   * Bridge-building's rules of sight. The roles of the first tenant that reach the handler with its own records;
+   * every other role gets a 404 (anonymous: a 404 or the way to sign in), and so does every role of the other
+   * tenant for a route that names a record.
+   */
+  reach?: readonly Role[];
+  /** The roles (besides the case's bridge-builder) whose answer may name the case's person; default none. */
+  shows?: readonly Role[];
 }
 
 // Texts in forms are neutral on purpose: a tenant's own name showing on the other tenant is always a leak, never an echo.
@@ -98,10 +106,26 @@ const settings = (): Fields => ({
   order3: "3",
 });
 
-/** The bridge-building records of a world that has them (a case and a referral); else ids that find nothing. */
-const bridge = (w: TenantWorld) => w as TenantWorld & { bridgeCase?: string; bridgeReferral?: string; bridgePick?: string };
-const bridgeCase = (w: TenantWorld) => ({ id: bridge(w).bridgeCase ?? "no-case" });
-const bridgeReferral = (w: TenantWorld) => ({ rid: bridge(w).bridgeReferral ?? "no-referral" });
+/** The bridge-building records of a world that has them (the first tenant); else ids that find nothing. */
+const bridgeCase = (w: TenantWorld) => ({ id: w.bridgeCase ?? "no-case" });
+const bridgeReferral = (w: TenantWorld) => ({ rid: w.bridgeReferral ?? "no-referral" });
+/** Who reaches what of bridge-building: the case's bridge-builder, any bridge-builder, the referred club's admins. */
+const HOLDER: readonly Role[] = ["bridgeBuilder"];
+const BUILDERS: readonly Role[] = ["bridgeBuilder", "otherBuilder"];
+const CLUB: readonly Role[] = ["associationAdmin"];
+const ADMINS: readonly Role[] = ["associationAdmin", "otherAdmin"];
+const SIGNED_IN: readonly Role[] = [
+  "citizen",
+  "member",
+  "associationAdmin",
+  "otherAdmin",
+  "staff",
+  "caseworker",
+  "tenantAdmin",
+  ...BUILDERS,
+  "companion",
+  "referrer",
+];
 
 export const FILL: Record<string, Fill> = {
   "GET /healthz": {},
@@ -281,9 +305,9 @@ export const FILL: Record<string, Fill> = {
   "GET /opportunities": { query: () => ({ page: "1" }) },
   "GET /opportunities/new": { query: (w) => ({ association: w.club, from: w.job }) },
   "POST /opportunities/new": { form: (w) => jobForm(N, w.club, w.categoryId, "kontakt@forening.test"), schema: opportunityInput },
-  "GET /bridge/figures": { query: () => ({ year: "2026" }) },
-  "GET /bridge/figures.csv": { query: () => ({ year: "2026" }) },
-  "GET /bridge/figures/export": { query: () => ({ year: "2026" }) },
+  "GET /bridge/figures": { query: () => ({ year: "2026" }), reach: [...BUILDERS, "staff", "tenantAdmin"] },
+  "GET /bridge/figures.csv": { query: () => ({ year: "2026" }), reach: [...BUILDERS, "staff", "tenantAdmin"] },
+  "GET /bridge/figures/export": { query: () => ({ year: "2026" }), reach: [...BUILDERS, "staff", "tenantAdmin"] },
   "GET /opportunities/figures": {},
   "GET /opportunities/figures.csv": {},
   "GET /opportunities/waiting.csv": {},
@@ -398,45 +422,62 @@ export const FILL: Record<string, Fill> = {
     form: () => ({ firstName: "Ida", contact: "ida@example.org", consent: "yes", purposes: "bridge_building", how: "in_person", copy: "print", reason: "" }),
     schema: referInput,
   },
-  "GET /bridge": {},
-  "GET /bridge/cases/:id": { params: bridgeCase },
-  "GET /bridge/cases/:id/consent": { params: bridgeCase },
+  "GET /bridge": { reach: BUILDERS },
+  "GET /bridge/cases/:id": { params: bridgeCase, reach: HOLDER },
+  "GET /bridge/cases/:id/consent": { params: bridgeCase, reach: HOLDER },
   "POST /bridge/cases/:id/consent": {
     params: bridgeCase,
     form: () => ({ purposes: "bridge_building", how: "phone", copy: "print", reason: "" }),
     schema: bridgeConsentInput,
+    reach: HOLDER,
   },
-  "GET /bridge/cases/:id/consent/print": { params: bridgeCase },
-  "GET /bridge/cases/:id/intake": { params: bridgeCase },
-  "POST /bridge/cases/:id/intake": { params: bridgeCase, form: () => ({ wishes: "Strik", postcode: "" }), schema: intakeInput },
-  "POST /bridge/cases/:id/notes": { params: bridgeCase, form: () => ({ body: "Ringede" }), schema: noteInput },
-  "POST /bridge/cases/:id/take": { params: bridgeCase, schema: null },
-  "POST /bridge/cases/:id/share": { params: bridgeCase, form: (w) => ({ userId: w.users.staff.id }), schema: shareInput },
-  "GET /bridge/cases/:id/withdraw": { params: bridgeCase },
-  "POST /bridge/cases/:id/withdraw": { params: bridgeCase, schema: null, late: true },
-  "GET /bridge/cases/:id/suggestions": { params: bridgeCase, query: () => ({ q: "lektie" }) },
+  "GET /bridge/cases/:id/consent/print": { params: bridgeCase, reach: HOLDER },
+  "GET /bridge/cases/:id/intake": { params: bridgeCase, reach: HOLDER },
+  "POST /bridge/cases/:id/intake": { params: bridgeCase, form: () => ({ wishes: "Strik", postcode: "" }), schema: intakeInput, reach: HOLDER },
+  "POST /bridge/cases/:id/notes": { params: bridgeCase, form: () => ({ body: "Ringede" }), schema: noteInput, reach: HOLDER },
+  "POST /bridge/cases/:id/take": { params: bridgeCase, schema: null, reach: HOLDER },
+  "POST /bridge/cases/:id/share": { params: bridgeCase, form: (w) => ({ userId: w.users.otherBuilder.id }), schema: shareInput, reach: HOLDER },
+  "GET /bridge/cases/:id/withdraw": { params: bridgeCase, reach: HOLDER },
+  "POST /bridge/cases/:id/withdraw": { params: bridgeCase, schema: null, late: true, reach: HOLDER },
+  "GET /bridge/cases/:id/suggestions": { params: bridgeCase, query: () => ({ q: "lektie" }), reach: HOLDER },
   "POST /bridge/cases/:id/suggestions": {
     params: bridgeCase,
     form: (w) => ({ action: "add", kind: "opportunity", targetId: w.job, pickedBy: "builder" }),
     schema: pickInput,
+    reach: HOLDER,
   },
-  "GET /bridge/cases/:id/handover": { params: bridgeCase },
+  "GET /bridge/cases/:id/handover": { params: bridgeCase, reach: HOLDER },
   "POST /bridge/cases/:id/handover": {
     params: bridgeCase,
-    form: (w) => ({ action: "preview", pickId: bridge(w).bridgePick ?? "", fields: ["first_name"] }),
+    form: (w) => ({ action: "preview", pickId: w.bridgePick ?? "", fields: ["first_name"] }),
     schema: handoverInput,
+    reach: HOLDER,
   },
-  "GET /bridge/referrals": {},
-  "GET /bridge/referrals/:rid": { params: bridgeReferral },
-  "POST /bridge/referrals/:rid/accept": { params: bridgeReferral, schema: null },
-  "POST /bridge/referrals/:rid/decline": { params: bridgeReferral, form: () => ({ reason: "Holdet er fuldt" }), schema: declineInput },
+  "GET /bridge/referrals": { reach: ADMINS, shows: CLUB },
+  "GET /bridge/referrals/:rid": { params: bridgeReferral, reach: [...CLUB, ...HOLDER], shows: CLUB },
+  "POST /bridge/referrals/:rid/accept": { params: bridgeReferral, schema: null, reach: CLUB, shows: CLUB },
+  "POST /bridge/referrals/:rid/decline": {
+    params: bridgeReferral,
+    form: () => ({ reason: "Holdet er fuldt" }),
+    schema: declineInput,
+    reach: CLUB,
+    shows: CLUB,
+  },
   "POST /bridge/referrals/:rid/meeting": {
     params: bridgeReferral,
     form: () => ({ date: "2026-12-10", time: "17:00", place: "Ved indgangen" }),
     schema: meetingInput,
+    reach: CLUB,
+    shows: CLUB,
   },
-  "POST /bridge/referrals/:rid/welcome": { params: bridgeReferral, form: () => ({ done: ["0"] }), schema: welcomeInput },
-  "POST /bridge/referrals/:rid/met": { params: bridgeReferral, form: () => ({ metOn: "2026-11-20" }), schema: metInput },
+  "POST /bridge/referrals/:rid/welcome": { params: bridgeReferral, form: () => ({ done: ["0"] }), schema: welcomeInput, reach: CLUB, shows: CLUB },
+  "POST /bridge/referrals/:rid/met": {
+    params: bridgeReferral,
+    form: () => ({ metOn: "2026-11-20" }),
+    schema: metInput,
+    reach: [...CLUB, ...HOLDER],
+    shows: CLUB,
+  },
   "GET /matching": {},
   "GET /matching/profile": {},
   "POST /matching/profile": { form: matchingForm, schema: volunteerInput },
@@ -445,37 +486,45 @@ export const FILL: Record<string, Fill> = {
   "POST /matching/consents/:id/withdraw": { params: (w) => ({ id: w.consent }), schema: null },
   "GET /matching/consent": { query: (w) => ({ token: w.tokens.consent }) },
   "POST /matching/consent": { form: (w) => ({ token: w.tokens.consent, answer: "yes" }), schema: consentAnswerInput },
-  // Bridge-building: companions and follow-ups. The world has no case yet, so a case's pages are probed with an id that is none.
-  "GET /bridge/companions": {},
+  // Bridge-building: companions and follow-ups.
+  "GET /bridge/companions": { reach: BUILDERS },
   "POST /bridge/companions": {
     form: (w) => ({ email: w.users.citizen.email, postcode: "8000", languages: ["da"], slots: ["tue-morning"], trainedOn: "2026-10-01" }),
     schema: addCompanionInput,
+    reach: BUILDERS,
   },
-  "GET /bridge/companions/:userId": { params: (w) => ({ userId: w.users.citizen.id }) },
+  "GET /bridge/companions/:userId": { params: (w) => ({ userId: w.users.companion.id }), reach: BUILDERS },
   "POST /bridge/companions/:userId": {
-    params: (w) => ({ userId: w.users.citizen.id }),
+    params: (w) => ({ userId: w.users.companion.id }),
     form: () => ({ postcode: "8000", languages: ["da"], slots: ["tue-morning"], trainedOn: "" }),
     schema: companionInput,
+    reach: BUILDERS,
   },
-  "POST /bridge/companions/:userId/deactivate": { params: (w) => ({ userId: w.users.citizen.id }), schema: null },
-  "POST /bridge/companions/:userId/activate": { params: (w) => ({ userId: w.users.citizen.id }), schema: null },
-  "GET /bridge/companion": {},
-  "GET /bridge/cases/:id/companion": { params: (w) => ({ id: w.users.citizen.id }) },
+  "POST /bridge/companions/:userId/deactivate": { params: (w) => ({ userId: w.users.companion.id }), schema: null, reach: BUILDERS },
+  "POST /bridge/companions/:userId/activate": { params: (w) => ({ userId: w.users.companion.id }), schema: null, reach: BUILDERS },
+  "GET /bridge/companion": { reach: SIGNED_IN, shows: ["companion"] },
+  "GET /bridge/cases/:id/companion": { params: bridgeCase, reach: HOLDER },
   "POST /bridge/cases/:id/companion": {
-    params: (w) => ({ id: w.users.citizen.id }),
-    form: (w) => ({ companionId: w.users.citizen.id }),
+    params: bridgeCase,
+    form: (w) => ({ companionId: w.users.companion.id }),
     schema: assignCompanionInput,
+    reach: HOLDER,
   },
-  "POST /bridge/cases/:id/companion/remove": { params: (w) => ({ id: w.users.citizen.id }), schema: null },
-  "GET /bridge/follow-ups": {},
-  "GET /bridge/cases/:id/follow-ups": { params: (w) => ({ id: w.users.citizen.id }) },
+  "POST /bridge/cases/:id/companion/remove": { params: bridgeCase, schema: null, reach: HOLDER },
+  "GET /bridge/follow-ups": { reach: BUILDERS },
+  "GET /bridge/cases/:id/follow-ups": { params: bridgeCase, reach: HOLDER },
   "POST /bridge/cases/:id/follow-ups": {
-    params: (w) => ({ id: w.users.citizen.id }),
-    form: () => ({ followUpId: "none", outcome: "still_coming", why: "", personWords: "" }),
+    params: bridgeCase,
+    form: (w) => ({ followUpId: w.bridgeFollowUp ?? "none", outcome: "still_coming", why: "", personWords: "" }),
     schema: followUpInput,
+    reach: HOLDER,
   },
-  "GET /bridge/settings": {},
-  "POST /bridge/settings": { form: () => ({ followUpMonths: "1, 3, 6", retentionMonths: "12", welcomeItems: "" }), schema: settingsInput },
+  "GET /bridge/settings": { reach: [...BUILDERS, "tenantAdmin"] },
+  "POST /bridge/settings": {
+    form: () => ({ followUpMonths: "1, 3, 6", retentionMonths: "12", welcomeItems: "" }),
+    schema: settingsInput,
+    reach: [...BUILDERS, "tenantAdmin"],
+  },
 
   "GET /privacy/email": {},
   "POST /privacy/email": { form: (w) => ({ email: `anonym@${w.host}` }), schema: dataRequestInput },

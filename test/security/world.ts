@@ -3,15 +3,34 @@
 import sharp from "sharp";
 import type { Config } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
+import { insertCompanion } from "../../src/modules/bridge/companions.repository.js";
+import { insertFollowUp } from "../../src/modules/bridge/follow-ups.repository.js";
+import { insertPick, insertReferral } from "../../src/modules/bridge/handover.repository.js";
+import type { StaffRole } from "../../src/platform/auth/policy.js";
 import { createSession } from "../../src/platform/auth/sessions.js";
 import { signedKey } from "../../src/platform/auth/signed-links.js";
 import type { Clock } from "../../src/platform/clock.js";
+import { dataKeyring } from "../../src/platform/crypto/data-key.js";
 import { newId } from "../../src/platform/ids.js";
+import { buildBridgeCase } from "../factories/bridge-case.js";
 import { buildEvent } from "../factories/event.factory.js";
-import { createAssociation, createPerson, createTenant, PASSWORD } from "../harness.js";
+import { createAssociation, createPerson, createTenant, PASSWORD, type TenantFixture } from "../harness.js";
 import { Browser, type Fields, type Received, type Send, type Upload } from "./client.js";
 
-export const ROLES = ["anonymous", "citizen", "member", "associationAdmin", "otherAdmin", "staff", "caseworker", "tenantAdmin"] as const;
+export const ROLES = [
+  "anonymous",
+  "citizen",
+  "member",
+  "associationAdmin",
+  "otherAdmin",
+  "staff",
+  "caseworker",
+  "tenantAdmin",
+  "bridgeBuilder",
+  "otherBuilder",
+  "companion",
+  "referrer",
+] as const;
 export type Role = (typeof ROLES)[number];
 export type Person = Exclude<Role, "anonymous">;
 
@@ -80,6 +99,17 @@ export interface TenantWorld {
   networkInvitee: string;
   networkFeedKey: string;
   networkFile: string;
+  /**
+   * Bridge-building, in the first tenant only: a case held by the bridge-builder role (consent, intake, a chosen
+   * pick, a referral to the club that was accepted with a first meeting, the companion role assigned, a follow-up
+   * due); otherBuilder is a bridge-builder who does not hold it, referrer a municipal worker who may refer.
+   */
+  bridgeCase?: string;
+  bridgePick?: string;
+  bridgeReferral?: string;
+  bridgeFollowUp?: string;
+  /** What of the case only those told may see: its first name, and the words only its bridge-builder may read. */
+  bridgeWords?: { firstName: string; secret: string[] };
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
   /** Every id above: rows of the other tenant must never come to refer to them. */
@@ -101,6 +131,10 @@ const PEOPLE: Record<Person, string> = {
   staff: "Ali Centermedarbejder",
   caseworker: "Birgitte Sagsbehandler",
   tenantAdmin: "Peter Kommuneadmin",
+  bridgeBuilder: "Hanne Brobygger",
+  otherBuilder: "Lars Brobygger",
+  companion: "Sofie Følgeven",
+  referrer: "Jens Jobcenter",
 };
 
 export async function tinyPng(): Promise<Uint8Array> {
@@ -151,10 +185,13 @@ export async function buildTenant(
     associationAdmin: [{ associationId: club.id, role: "admin" }],
     otherAdmin: [{ associationId: other.id, role: "admin" }],
   };
-  const staffRoles: Partial<Record<Person, ("staff" | "caseworker" | "tenant_admin")[]>> = {
+  const staffRoles: Partial<Record<Person, StaffRole[]>> = {
     staff: ["staff"],
     caseworker: ["caseworker"],
     tenantAdmin: ["tenant_admin"],
+    bridgeBuilder: ["bridge_builder"],
+    otherBuilder: ["bridge_builder"],
+    referrer: ["referrer"],
   };
   const users = {} as TenantWorld["users"];
   const sessions = {} as TenantWorld["sessions"];
@@ -351,6 +388,7 @@ export async function buildTenant(
     network: networkToken,
   };
   const mail = (await mailTo(db, tenant.id, users.citizen.email)).id;
+  const bridge = key === "alfa" ? await buildBridge(db, env, tenant, { P, users, club: club.id, offer }) : null;
   const hsds = async (list: string) => {
     const res = expectStatus(await send({ method: "GET", path: `/api/v1/hsds/${list}`, host }), 200, `GET /api/v1/hsds/${list}`);
     return (JSON.parse(res.body) as { contents: { id: string }[] }).contents[0]?.id ?? "";
@@ -406,6 +444,8 @@ export async function buildTenant(
     networkInvitee,
     networkFeedKey,
     networkFile,
+    ...(bridge ? { bridgeCase: bridge.caseId, bridgePick: bridge.pickId, bridgeReferral: bridge.referralId, bridgeFollowUp: bridge.followUpId } : {}),
+    ...(bridge ? { bridgeWords: bridge.words } : {}),
     names: [
       `Test ${key}`,
       club.name,
@@ -436,6 +476,7 @@ export async function buildTenant(
       `${P} netværk for koordinatorer`,
       `${P} netværksmøde`,
       `${P} dagsordenspunkt`,
+      ...(bridge ? [bridge.words.firstName, ...bridge.words.secret] : []),
     ],
     ids: [] as string[],
   } satisfies TenantWorld;
@@ -446,9 +487,110 @@ export async function buildTenant(
     ...[booking, pendingBooking, round, roundApplication, event, world.eventSession, savedSearch, apiToken, world.mail, consent],
     ...[fair, standRow.id],
     ...[network, networkMeeting, agendaPoint, networkInvitee, networkFile],
+    ...(bridge ? [bridge.caseId, bridge.pickId, bridge.referralId, bridge.followUpId] : []),
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;
+}
+
+/**
+ * The first tenant's bridge-building, written through the module's repository: the companion in the pool, and a
+ * case held by the bridge-builder with consent and intake, a chosen pick of the club's offer, the referral to the
+ * club (accepted, a first meeting planned, not yet met), the companion assigned, and the first follow-up due.
+ */
+async function buildBridge(
+  db: Database,
+  env: { config: Config },
+  tenant: TenantFixture,
+  w: { P: string; users: TenantWorld["users"]; club: string; offer: string },
+) {
+  const ring = dataKeyring(env.config);
+  const { P, users } = w;
+  const at = "2026-11-01T10:00:00.000Z";
+  const words = {
+    firstName: `${P} Ingeborg`,
+    secret: [`${P} hemmelig grund: ensom efter skilsmisse`, `${P} hemmelig note om medicin`, `${P} hemmelig styrke: strikker`, `${P} hemmeligt ønske: kor`],
+  };
+  const [reason, notes, resources, wishes] = words.secret as [string, string, string, string];
+  await insertCompanion(db, tenant.id, {
+    userId: users.companion.id,
+    postcode: "8000",
+    languages: ["da"],
+    slots: ["tue-morning"],
+    trainedOn: "2026-10-01",
+    active: true,
+    createdAt: at,
+  });
+  const bridgeCase = await buildBridgeCase(db, ring, tenant, {
+    firstName: words.firstName,
+    contact: `ingeborg@${P.toLowerCase()}.test`,
+    reason,
+    notes,
+    resources,
+    wishes,
+    status: "handed_over",
+    builderId: users.bridgeBuilder.id,
+    referredBy: users.referrer.id,
+    consent: {
+      at,
+      by: users.bridgeBuilder.id,
+      purposes: ["bridge_building", "share_with_association", "companion", "follow_up"],
+      how: "in_person",
+      copy: "print",
+    },
+    shareFields: ["first_name", "needs"],
+    companionId: users.companion.id,
+    companionSince: at,
+    intakeAt: at,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const pickId = newId();
+  await insertPick(db, tenant.id, {
+    id: pickId,
+    caseId: bridgeCase.id,
+    kind: "offer",
+    targetId: w.offer,
+    associationId: w.club,
+    title: `${P} lektiecafé hver tirsdag`,
+    category: "learning",
+    pickedBy: "builder",
+    chosen: true,
+    createdAt: at,
+  });
+  const referralId = newId();
+  await insertReferral(db, ring, tenant.id, {
+    id: referralId,
+    caseId: bridgeCase.id,
+    pickId,
+    associationId: w.club,
+    status: "accepted",
+    shared: { firstName: words.firstName, needs: bridgeCase.needs },
+    sentBy: users.bridgeBuilder.id,
+    sentAt: at,
+    answeredBy: users.associationAdmin.id,
+    answeredAt: at,
+    declineReason: null,
+    firstMeetingAt: "2026-12-03T17:00",
+    meetingPlace: "Ved indgangen til biblioteket",
+    metAt: null,
+    welcomeItems: ["Vis rundt", "Præsenter for holdet"],
+    welcomeDone: [],
+  });
+  const followUpId = newId();
+  await insertFollowUp(db, ring, tenant.id, {
+    id: followUpId,
+    caseId: bridgeCase.id,
+    months: 1,
+    dueOn: "2026-11-20",
+    doneAt: null,
+    outcome: null,
+    why: "",
+    personWords: "",
+    recordedBy: null,
+    remindedAt: null,
+  });
+  return { caseId: bridgeCase.id, pickId, referralId, followUpId, words };
 }
 
 /** An event as its form sends it: two evenings in December (after the probe's clock), six session rows and five question rows. */

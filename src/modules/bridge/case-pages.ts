@@ -1,7 +1,7 @@
 import { logAccess } from "../../platform/audit/access.js";
 import { can, isPerson } from "../../platform/auth/policy.js";
 import { DAY_MS } from "../../platform/clock.js";
-import { notFound } from "../../platform/http/errors.js";
+import { notFound, unauthenticated } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import type { BridgeCase } from "./bridge.model.js";
 import { canWorkCases } from "./bridge.policy.js";
@@ -17,7 +17,8 @@ const daysLeft = (ctx: ServiceContext, c: BridgeCase) =>
 
 /** The bridge-builder's cases; anyone else finds nothing here. */
 export async function caseList(ctx: ServiceContext) {
-  if (!isPerson(ctx.actor) || !can(ctx.actor, canWorkCases, { tenantId: ctx.tenant.id })) throw notFound();
+  if (!isPerson(ctx.actor)) throw unauthenticated();
+  if (!can(ctx.actor, canWorkCases, { tenantId: ctx.tenant.id })) throw notFound();
   const me = ctx.actor.userId;
   const cases = await repo.casesVisibleTo(ctx.db, bridgeRing(ctx), ctx.tenant.id, me);
   await logAccess(

@@ -17,10 +17,12 @@ const contactField = z
   .refine((v) => EMAIL.test(v) || PHONE.test(v), "bridge.contact.invalid");
 
 const text = (max: number) => z.string().trim().max(max, "validation.tooLong").default("");
+/** A group of checkboxes: each code once, however often the form sent it. */
+const once = <T>(list: z.ZodType<T[]>) => list.transform((v) => [...new Set(v)]);
 
 /** The consent block, on the referral form and on the case's own consent page. */
 const consentFields = {
-  purposes: z.array(z.enum(PURPOSES, "validation.invalid")).default([]),
+  purposes: once(z.array(z.enum(PURPOSES, "validation.invalid")).default([])),
   how: z
     .enum(CONSENT_HOW, "bridge.consent.how.required")
     .optional()
@@ -69,13 +71,13 @@ export const REFER_LISTS = ["purposes"];
 
 export const intakeInput = z.object({
   wishes: text(2000),
-  interests: z.array(z.string().trim().min(1).max(80)).max(40).default([]),
+  interests: once(z.array(z.string().trim().min(1).max(80)).max(40).default([])),
   resources: text(2000),
-  needs: z.array(z.enum(NEEDS, "validation.invalid")).default([]),
+  needs: once(z.array(z.enum(NEEDS, "validation.invalid")).default([])),
   notes: text(4000),
-  slots: z.array(z.enum(WEEK_SLOTS, "validation.invalid")).default([]),
+  slots: once(z.array(z.enum(WEEK_SLOTS, "validation.invalid")).default([])),
   postcode: postcodeText("search.near.unknown").transform((v) => v || null),
-  languages: z.array(z.enum(LANGUAGES, "validation.invalid")).default([]),
+  languages: once(z.array(z.enum(LANGUAGES, "validation.invalid")).default([])),
 });
 export type IntakeInput = z.output<typeof intakeInput>;
 export const INTAKE_LISTS = ["interests", "needs", "slots", "languages"];

@@ -309,9 +309,13 @@ describe.each(dialects())("bridge-building: from referral to intake, and out aga
         expect(res.status, `${email} ${method} ${path}`).toBe(404);
       }
     }
+    // Someone not signed in is asked to sign in, whatever the id, before anything is looked up.
     const anonymous = new Visitor(env.app, "a.test");
-    expect((await anonymous.get(`/bridge/cases/${caseId}`)).status).toBe(404);
-    expect((await anonymous.get("/bridge")).status).toBe(404);
+    for (const path of [`/bridge/cases/${caseId}`, "/bridge/cases/no-such-case", "/bridge"]) {
+      const res = await anonymous.get(path);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.get("location"), path).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+    }
     expect([await count("bridge_cases"), await count("bridge_notes"), await count("bridge_case_shares")]).toEqual(before);
   });
 

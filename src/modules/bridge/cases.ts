@@ -1,7 +1,7 @@
 import { logAccess } from "../../platform/audit/access.js";
 import { can, isPerson } from "../../platform/auth/policy.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
-import { notFound } from "../../platform/http/errors.js";
+import { notFound, unauthenticated } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import type { BridgeCase } from "./bridge.model.js";
 import { canSeeCase } from "./bridge.policy.js";
@@ -12,11 +12,13 @@ export const bridgeRing = (ctx: Pick<ServiceContext, "config">) => dataKeyring(c
 /**
  * The one way into a case for a bridge-builder: found inside the tenant, shown only to those the
  * policy lets see it, and every read written to the access log. Anyone else, another tenant's id
- * and an id nobody has all get the same 404, so a case's existence never leaks.
+ * and an id nobody has all get the same 404, so a case's existence never leaks. Someone not signed
+ * in is asked to sign in before anything is looked up (the mails link here), whatever the id.
  */
 export async function openCase(ctx: ServiceContext, id: string, action = "bridge.case.read"): Promise<BridgeCase> {
+  if (!isPerson(ctx.actor)) throw unauthenticated();
   const found = await repo.findCase(ctx.db, bridgeRing(ctx), ctx.tenant.id, id);
-  if (!found || !isPerson(ctx.actor) || !can(ctx.actor, canSeeCase, found)) throw notFound();
+  if (!found || !can(ctx.actor, canSeeCase, found)) throw notFound();
   await logAccess(ctx, action, "bridge_case", [found.id]);
   return found;
 }

@@ -3,7 +3,7 @@ import { audit } from "../../platform/audit/audit.js";
 import { can, isPerson } from "../../platform/auth/policy.js";
 import { findUserByEmail, findUserById } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
-import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
+import { conflict, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { sendTemplateMail } from "../../platform/mail/template-mail.js";
 import { distanceKm, findPostcodes, type Place } from "../../platform/search/postcodes.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
@@ -32,7 +32,8 @@ export interface Candidate {
 
 /** The pool and who is matched with whom: bridge-builders; anyone else finds no such page. */
 function mustManage(ctx: ServiceContext): void {
-  if (!isPerson(ctx.actor) || !can(ctx.actor, canManageCompanions, { tenantId: ctx.tenant.id })) throw notFound();
+  if (!isPerson(ctx.actor)) throw unauthenticated();
+  if (!can(ctx.actor, canManageCompanions, { tenantId: ctx.tenant.id })) throw notFound();
 }
 
 export async function companionPool(ctx: ServiceContext): Promise<PoolMember[]> {
@@ -200,7 +201,7 @@ const LOCAL = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/;
 
 /** The companion's own page: for each person they come along with, only what they need to meet them. Each read is logged. */
 export async function myPeople(ctx: ServiceContext): Promise<MyPerson[]> {
-  if (!isPerson(ctx.actor)) throw notFound();
+  if (!isPerson(ctx.actor)) throw unauthenticated();
   const actor = ctx.actor;
   const mine = (await repo.accompaniedBy(ctx.db, bridgeRing(ctx), ctx.tenant.id, actor.userId)).filter((a) =>
     can(actor, canAccompany, { tenantId: ctx.tenant.id, companionId: a.companionId }),

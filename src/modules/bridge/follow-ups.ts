@@ -4,7 +4,7 @@ import { audit } from "../../platform/audit/audit.js";
 import { can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { parseDate } from "../../platform/dates.js";
-import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
+import { conflict, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { localToday } from "../../platform/time/recurrence.js";
@@ -109,7 +109,8 @@ const SOON_DAYS = 14;
 
 /** The follow-ups due within two weeks and those overdue, of the cases the bridge-builder may see; the most overdue first. */
 export async function dueFollowUps(ctx: ServiceContext): Promise<DueFollowUp[]> {
-  if (!isPerson(ctx.actor) || !can(ctx.actor, canWorkCases, { tenantId: ctx.tenant.id })) throw notFound();
+  if (!isPerson(ctx.actor)) throw unauthenticated();
+  if (!can(ctx.actor, canWorkCases, { tenantId: ctx.tenant.id })) throw notFound();
   const ring = bridgeRing(ctx);
   const visible = await cases.casesVisibleTo(ctx.db, ring, ctx.tenant.id, ctx.actor.userId);
   const byId = new Map(visible.filter((c) => c.status !== "closed").map((c) => [c.id, c]));

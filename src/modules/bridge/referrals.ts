@@ -1,6 +1,6 @@
 import { logAccess } from "../../platform/audit/access.js";
 import { audit } from "../../platform/audit/audit.js";
-import { authorize, can, isPerson } from "../../platform/auth/policy.js";
+import { can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { conflict, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
@@ -20,15 +20,19 @@ export interface ReferralRow {
   associationName: string;
 }
 
-/** The referrals made to the associations the person is an admin of, newest first. */
+/** The referrals made to the associations the person is an admin of, newest first; the reading is in the access log. */
 export async function myReferrals(ctx: ServiceContext): Promise<ReferralRow[]> {
   if (!isPerson(ctx.actor)) throw unauthenticated();
-  authorize(ctx.actor, canSeeReferrals, { tenantId: ctx.tenant.id });
+  // Like every page of bridge-building, a 404 for those it is not for.
+  if (!can(ctx.actor, canSeeReferrals, { tenantId: ctx.tenant.id })) throw notFound();
   const ids = adminOf(ctx);
   const [referrals, names] = await Promise.all([
     repo.referralsTo(ctx.db, bridgeRing(ctx), ctx.tenant.id, ids),
     repo.associationNames(ctx.db, ctx.tenant.id, ids),
   ]);
+  // The list names the people referred (what they agreed to share): a reading of each case, like the referral's own page.
+  const read = [...new Set(referrals.filter((r) => Object.keys(r.shared).length > 0).map((r) => r.caseId))];
+  if (read.length > 0) await logAccess(ctx, "bridge.referral_read", "bridge_case", read);
   return referrals.map((referral) => ({ referral, associationName: names.get(referral.associationId) ?? "" }));
 }
 
@@ -49,7 +53,7 @@ export interface OpenedReferral {
  * reading is written to the access log.
  */
 export async function openReferral(ctx: ServiceContext, id: string): Promise<OpenedReferral> {
-  if (!isPerson(ctx.actor)) throw notFound();
+  if (!isPerson(ctx.actor)) throw unauthenticated();
   const r = await repo.findReferral(ctx.db, bridgeRing(ctx), ctx.tenant.id, id);
   if (!r) throw notFound();
   const asAssociation = can(ctx.actor, canAnswerReferral, { tenantId: ctx.tenant.id, associationId: r.associationId });
