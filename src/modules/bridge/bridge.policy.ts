@@ -17,6 +17,11 @@ export const canSeeCase: Rule<{ tenantId: string; builderId: string | null; shar
 export const canReferOthers: Rule<{ tenantId: string }> = (actor) =>
   hasRole(actor, "referrer", "bridge_builder", "caseworker", "staff") || [...actor.memberships.values()].includes("admin");
 
+/** Which source a referral made by this person is from: the municipality, an association or the centre. */
+export const canReferForMunicipality: Rule<{ tenantId: string }> = (actor) => hasRole(actor, "referrer", "caseworker");
+export const canReferForAssociation: Rule<{ tenantId: string }> = (actor) => [...actor.memberships.values()].includes("admin");
+export const canReferForCentre: Rule<{ tenantId: string }> = (actor) => hasRole(actor, "bridge_builder", "staff");
+
 /** The referrals made to an association: its admins. */
 export const canAnswerReferral: Rule<{ tenantId: string; associationId: string }> = (actor, r) => associationRole(actor, r.associationId) === "admin";
 

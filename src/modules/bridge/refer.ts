@@ -1,5 +1,5 @@
 import { audit } from "../../platform/audit/audit.js";
-import { can, isPerson } from "../../platform/auth/policy.js";
+import { can, isPerson, type Rule } from "../../platform/auth/policy.js";
 import { withinLimit } from "../../platform/auth/rate-limit.js";
 import { DAY_MS, isoNow } from "../../platform/clock.js";
 import { hashSecret } from "../../platform/crypto/secret-hash.js";
@@ -8,7 +8,7 @@ import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { actFor } from "../associations/index.js";
 import { type BridgeCase, type Consent, DAYS_WITHOUT_CONSENT, type Purpose, type Source } from "./bridge.model.js";
-import { canAnswerReferral, canReferOthers } from "./bridge.policy.js";
+import { canAnswerReferral, canReferForAssociation, canReferForCentre, canReferForMunicipality, canReferOthers } from "./bridge.policy.js";
 import { bridgeRing } from "./cases.js";
 import * as repo from "./cases.repository.js";
 import { isEmail, type ReferInput } from "./cases.schema.js";
@@ -22,13 +22,14 @@ export const contactHashOf = (contact: string): string | null => (isEmail(contac
 
 /** The sources a referrer may choose between, from their roles and memberships. */
 export function sourcesFor(ctx: Pick<ServiceContext, "actor" | "tenant">): Source[] {
-  if (!mayReferOthers(ctx) || !isPerson(ctx.actor)) return ["self"];
-  const a = ctx.actor;
-  const out: Source[] = [];
-  if (a.roles.has("referrer") || a.roles.has("caseworker")) out.push("municipality");
-  if ([...a.memberships.values()].includes("admin")) out.push("association");
-  if (a.roles.has("bridge_builder") || a.roles.has("staff")) out.push("centre");
-  return out;
+  if (!mayReferOthers(ctx)) return ["self"];
+  const here = { tenantId: ctx.tenant.id };
+  const rules: [Source, Rule<{ tenantId: string }>][] = [
+    ["municipality", canReferForMunicipality],
+    ["association", canReferForAssociation],
+    ["centre", canReferForCentre],
+  ];
+  return rules.filter(([, rule]) => can(ctx.actor, rule, here)).map(([source]) => source);
 }
 
 export interface ReferOutcome {
