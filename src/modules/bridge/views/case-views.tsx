@@ -20,8 +20,9 @@ import {
 import { FactBox, Paragraphs } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { Term } from "../../taxonomy/index.js";
-import { type BridgeCase, type BridgeNote, NEEDS } from "../bridge.model.js";
+import { type BridgeCase, type BridgeNote, NEEDS, SHARE_FIELDS } from "../bridge.model.js";
 import { caseNeedLabels, copyLabels, howLabels, purposeLabels, sourceLabels, sourceUnitLabels, statusLabels } from "../case.labels.js";
+import { shareFieldLabels } from "../handover.labels.js";
 import { ConsentCopy, ConsentFields, type FormState } from "./refer-views.js";
 
 const caseHref = (id: string, step = "") => `/bridge/cases/${id}${step}`;
@@ -327,7 +328,7 @@ export function ConsentPrintPage(props: { c: BridgeCase; byName: string | null }
 }
 
 /** The intake conversation's form: the volunteer profile's fields where they fit, so matching reads them. */
-export function IntakePage(props: { c: BridgeCase; form: FormState; categories: Term[] }) {
+export function IntakePage(props: { c: BridgeCase; form: FormState; categories: Term[]; askShare: boolean }) {
   const { t } = usePage();
   const v = props.form.values;
   const lists = props.form.lists ?? {};
@@ -359,6 +360,17 @@ export function IntakePage(props: { c: BridgeCase; form: FormState; categories: 
         <Field name="postcode" label="search.near" value={v.postcode} error={errors.postcode} autocomplete="off" />
         <LanguageChoices chosen={lists.languages ?? []} legend="bridge.intake.languages" />
         <Field name="notes" label="bridge.intake.notes" hint="bridge.intake.notes.hint" multiline value={v.notes} error={errors.notes} />
+        {props.askShare && (
+          <div class="stack">
+            <P>{t("bridge.intake.share.hint")}</P>
+            <Checkboxes
+              name="shareFields"
+              legend="bridge.intake.share"
+              chosen={lists.shareFields ?? []}
+              options={SHARE_FIELDS.map((f) => ({ value: f, label: t(shareFieldLabels[f]) }))}
+            />
+          </div>
+        )}
         <div class="actions">
           <Button variant="primary">{t("bridge.intake.save")}</Button>
         </div>
