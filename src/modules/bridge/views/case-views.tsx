@@ -361,15 +361,20 @@ export function IntakePage(props: { c: BridgeCase; form: FormState; categories: 
         <LanguageChoices chosen={lists.languages ?? []} legend="bridge.intake.languages" />
         <Field name="notes" label="bridge.intake.notes" hint="bridge.intake.notes.hint" multiline value={v.notes} error={errors.notes} />
         {props.askShare && (
-          <div class="stack">
-            <P>{t("bridge.intake.share.hint")}</P>
-            <Checkboxes
-              name="shareFields"
-              legend="bridge.intake.share"
-              chosen={lists.shareFields ?? []}
-              options={SHARE_FIELDS.map((f) => ({ value: f, label: t(shareFieldLabels[f]) }))}
-            />
-          </div>
+          <fieldset class="ds-fieldset" aria-describedby="shareFields-hint">
+            <legend class="ds-label">{t("bridge.intake.share")}</legend>
+            <div class="ds-paragraph" data-field="description" id="shareFields-hint">
+              {t("bridge.intake.share.hint")}
+            </div>
+            {SHARE_FIELDS.map((f) => (
+              <div class="ds-field">
+                <input class="ds-input" type="checkbox" name="shareFields" value={f} id={`shareFields-${f}`} checked={lists.shareFields?.includes(f)} />
+                <label class="ds-label" for={`shareFields-${f}`}>
+                  {t(shareFieldLabels[f])}
+                </label>
+              </div>
+            ))}
+          </fieldset>
         )}
         <div class="actions">
           <Button variant="primary">{t("bridge.intake.save")}</Button>
