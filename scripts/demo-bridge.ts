@@ -6,10 +6,11 @@
 import { Temporal } from "temporal-polyfill";
 import type { Database } from "../src/db/database.js";
 import type { BridgeCase, CaseStatus, Need, Outcome, Purpose, Source, SourceUnit } from "../src/modules/bridge/bridge.model.js";
+import { insertNote } from "../src/modules/bridge/case-records.repository.js";
 import { insertCase } from "../src/modules/bridge/cases.repository.js";
 import { insertCompanion } from "../src/modules/bridge/companions.repository.js";
-import { insertDemoNote, insertDemoPick, insertDemoReferral } from "../src/modules/bridge/demo.repository.js";
 import { insertFollowUp } from "../src/modules/bridge/follow-ups.repository.js";
+import { insertPick, insertReferral } from "../src/modules/bridge/handover.repository.js";
 import type { Keyring } from "../src/platform/crypto/sealed.js";
 import { newId } from "../src/platform/ids.js";
 
@@ -296,7 +297,7 @@ export async function seedBridge(
     };
     await insertCase(db, ring, c, null);
     if (consented && i % 3 !== 2)
-      await insertDemoNote(db, ring, tenantId, {
+      await insertNote(db, ring, tenantId, {
         id: newId(),
         caseId: c.id,
         authorId: input.builderId,
@@ -308,7 +309,7 @@ export async function seedBridge(
     if (plan.status === "choosing")
       for (const p of (["walk", "choir", "cafe"] as const).slice(0, 2 + (i % 2))) {
         const a = placeOf(p);
-        await insertDemoPick(db, tenantId, {
+        await insertPick(db, tenantId, {
           id: newId(),
           caseId: c.id,
           kind: "association",
@@ -325,7 +326,7 @@ export async function seedBridge(
 
     const a = placeOf(plan.place);
     const pickId = newId();
-    await insertDemoPick(db, tenantId, {
+    await insertPick(db, tenantId, {
       id: pickId,
       caseId: c.id,
       kind: "association",
@@ -342,7 +343,7 @@ export async function seedBridge(
     const meetingDay = plan.status === "handed_over" ? now.getTime() + (2 + (i % 6)) * DAY : created + (16 + (i % 9)) * DAY;
     const first = meeting(meetingDay);
     const met = plan.status === "taking_part" || (plan.status === "closed" && plan.outcomes?.[0] !== "never_started");
-    await insertDemoReferral(db, ring, tenantId, {
+    await insertReferral(db, ring, tenantId, {
       id: newId(),
       caseId: c.id,
       pickId,

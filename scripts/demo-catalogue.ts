@@ -383,6 +383,8 @@ export interface CatalogueAssociation {
   kind: string;
   email: string;
   postcode: string;
+  /** Its district, as the postcode names it ("Viby J"). */
+  district: string;
   place: string;
   jobs: CatalogueJob[];
 }
@@ -401,6 +403,7 @@ export function demoCatalogue(domain: string): CatalogueAssociation[] {
       kind: kind.name,
       email: `${slug}@${domain}`,
       postcode,
+      district,
       place: `${kind.place}, ${district}`,
       jobs: kind.jobs.map((j) => ({ ...j, category: kind.category })),
     };
@@ -410,7 +413,7 @@ export function demoCatalogue(domain: string): CatalogueAssociation[] {
 export interface CatalogueOffer {
   /** Who runs it: the names of the associations (core, or catalogue kind) that hold it in their district. */
   owners: string[];
-  en: { title: string; description: string };
+  en: { title: string; description: string; timeText: string };
   kind: "activity" | "help";
   category: string;
   title: string;
@@ -433,6 +436,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
       title: "Grief group for adults",
       description:
         "A small group for adults who have lost a spouse or partner. We meet eight times with two trained volunteers and talk about what weighs on us.",
+      timeText: "Every other Thursday, 7 to 9 pm",
     },
     title: "Sorggruppe for voksne",
     description:
@@ -450,6 +454,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
     en: {
       title: "Homework café for years 4 to 9",
       description: "Come and get help with homework and assignments from volunteers who have time. There is squash and fruit, and you do not need to sign up.",
+      timeText: "Mondays and Wednesdays, 3 to 5 pm",
     },
     title: "Lektiecafé for 4.-9. klasse",
     description: "Kom og få hjælp til lektier og afleveringer af frivillige, der har god tid. Der er saftevand og frugt, og du behøver ikke melde dig til.",
@@ -466,6 +471,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
     en: {
       title: "Free debt counselling",
       description: "Volunteer lawyers and economists help you get an overview of debt and budget and write to your creditors. You can stay anonymous.",
+      timeText: "Tuesdays, 5 to 7 pm, no appointment needed",
     },
     title: "Gratis gældsrådgivning",
     description:
@@ -483,6 +489,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
     en: {
       title: "Wednesday walk for everyone",
       description: "We walk five kilometres at an easy pace and finish with coffee. Everyone is welcome, and someone always walks at the back.",
+      timeText: "Wednesdays at 10 am",
     },
     title: "Gåtur for alle om onsdagen",
     description: "Vi går fem kilometer i roligt tempo og slutter med kaffe. Alle kan være med, og der er altid en, der går bagerst.",
@@ -500,6 +507,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
       title: "Walking group with the visiting friends",
       description:
         "A small walking group for anyone who would like company: we walk for an hour at an easy pace and finish with coffee. A visiting friend meets you at the door the first time.",
+      timeText: "Tuesdays 10 to 11.30 am",
     },
     title: "Gågruppe med besøgsvennerne",
     description:
@@ -517,6 +525,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
     en: {
       title: "Community dinner for everyone",
       description: "We cook together and eat at long tables. Come alone or with your family. The meal costs 40 kroner; children eat for free.",
+      timeText: "Fridays at 5.30 pm",
     },
     title: "Fællesspisning for alle",
     description: "Vi laver mad sammen og spiser ved lange borde. Kom alene eller med familien. Maden koster 40 kr., børn spiser gratis.",
@@ -533,6 +542,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
     en: {
       title: "Language café: practise Danish over a cup of coffee",
       description: "Speak Danish with volunteers at a calm pace. We play games, read the newspaper and practise the conversations you need in everyday life.",
+      timeText: "Thursdays, 4 to 6 pm",
     },
     title: "Sprogcafé: øv dansk over en kop kaffe",
     description: "Tal dansk med frivillige i et roligt tempo. Vi spiller spil, læser avis og øver de samtaler, du har brug for i hverdagen.",
@@ -549,6 +559,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
     en: {
       title: "Telephone counselling about anxiety",
       description: "Call and talk to a volunteer who knows about anxiety, about what is hard for you or your family. You are anonymous.",
+      timeText: "Every weekday, 6 to 9 pm",
     },
     title: "Telefonrådgivning om angst",
     description: "Ring og tal med en frivillig, der kender til angst, om det, der er svært for dig eller dine nærmeste. Du er anonym.",
@@ -567,6 +578,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
       title: "Family scouting at the weekend",
       description:
         "Children from age 4 and their grown-ups light fires, build dens and play in the woods. Bring a packed lunch and clothes that can get dirty.",
+      timeText: "First Sunday of the month, 10 am to 1 pm",
     },
     title: "Familiespejd i weekenden",
     description: "Børn fra 4 år og deres voksne laver bål, bygger huler og leger i skoven. Tag madpakke og tøj, der kan blive beskidt.",
@@ -584,6 +596,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
       title: "Community singing at the culture house",
       description:
         "We sing from the Danish folk high school songbook with a piano. You do not need to be able to sing, just want to. Coffee and cake in the break.",
+      timeText: "Last Tuesday of the month at 2 pm",
     },
     title: "Fællessang i kulturhuset",
     description: "Vi synger fra Højskolesangbogen med klaver. Du behøver ikke kunne synge, bare have lyst. Kaffe og kage i pausen.",
@@ -600,6 +613,7 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
     en: {
       title: "Growing vegetables together",
       description: "We grow vegetables together in the shared garden and share the harvest. No experience needed; tools and seeds are there.",
+      timeText: "Saturdays, 10 am to 12 noon, April to October",
     },
     title: "Fællesdyrkning i haven",
     description: "Vi dyrker grøntsager sammen i beboerhaven og deler høsten. Ingen erfaring nødvendig; redskaber og frø er der.",

@@ -74,6 +74,57 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     expect(danish).toContain("Besøgsven for en ældre borger i Sønderby");
   });
 
+  it("says what each association is, in its own words, in Danish and English", async () => {
+    const rows = await t.db.selectFrom("associations").select(["name", "description", "translations"]).execute();
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(rows.filter((a) => !a.description).map((a) => a.name)).toEqual([]);
+    expect(new Set(rows.map((a) => a.description)).size).toBe(rows.length);
+    const english = rows.map((a) => (JSON.parse(a.translations) as { en?: { description?: string } }).en?.description ?? "");
+    expect(rows.filter((_, i) => !english[i]).map((a) => a.name)).toEqual([]);
+    expect(new Set(english).size).toBe(rows.length);
+    const walkers = rows.find((a) => a.name === "Sønderby Gåklub");
+    const v = new Visitor(env.app, "localhost", { "accept-language": "en" });
+    const page = await (
+      await v.get(
+        `/directory/associations/${
+          (
+            await t.db
+              .selectFrom("associations")
+              .select("id")
+              .where("name", "=", walkers?.name ?? "")
+              .executeTakeFirstOrThrow()
+          ).id
+        }`,
+      )
+    ).text();
+    expect(page).toContain("is a walking club");
+  });
+
+  it("gives every job its tasks and benefits in English, which an English search finds", async () => {
+    const jobs = await t.db.selectFrom("opportunities").select(["title", "translations"]).execute();
+    const missing = jobs.filter((j) => {
+      const en = (JSON.parse(j.translations) as { en?: { title?: string; tasks?: string; benefits?: string } }).en;
+      return !(en?.title && en.tasks && en.benefits);
+    });
+    expect(missing.map((j) => j.title)).toEqual([]);
+    const v = new Visitor(env.app, "localhost", { "accept-language": "en" });
+    expect(await (await v.get("/search?q=minibus+passengers")).text()).toContain("Driver for the club&#39;s minibus");
+  });
+
+  it("tells an English reader when an activity is on, in English", async () => {
+    const offer = await t.db.selectFrom("offers").select("id").where("time_text", "=", "Onsdag kl. 10").executeTakeFirstOrThrow();
+    const page = await (await new Visitor(env.app, "localhost", { "accept-language": "en" }).get(`/directory/offers/${offer.id}`)).text();
+    expect(page).toContain("Wednesdays at 10 am");
+    expect(page).not.toContain("Onsdag kl. 10");
+    const walk = await t.db
+      .selectFrom("offers as o")
+      .innerJoin("associations as a", "a.id", "o.association_id")
+      .select("o.id")
+      .where("a.name", "=", "Sønderby Gåklub")
+      .executeTakeFirstOrThrow();
+    expect(await (await new Visitor(env.app, "localhost").get(`/directory/offers/${walk.id}`)).text()).toContain('href="tel:+4522334455"');
+  });
+
   it("has a network whose four meetings only its members see: the staff user organises it, the association member is in it", async () => {
     const network = await t.db.selectFrom("networks").select("id").where("name", "=", "Koordinatorer af brobygning").executeTakeFirstOrThrow();
     const members = await t.db.selectFrom("network_members").selectAll().where("network_id", "=", network.id).execute();

@@ -161,8 +161,13 @@ const coreJobs: DemoJob[] = [
 
 const catalogue = demoCatalogue(DOMAIN);
 const associations = [
-  ...coreAssociations.map((a, i) => ({ ...a, kind: a.name, postcode: demoPostcodes[(i * 3) % demoPostcodes.length]?.[0] ?? "8000" })),
-  ...catalogue.map((c) => ({ name: c.name, reg: null, email: c.email, phone: null, kind: c.kind, postcode: c.postcode })),
+  ...coreAssociations.map((a, i) => ({
+    ...a,
+    kind: a.name,
+    district: "Sønderby",
+    postcode: demoPostcodes[(i * 3) % demoPostcodes.length]?.[0] ?? "8000",
+  })),
+  ...catalogue.map((c) => ({ name: c.name, reg: null, email: c.email, phone: null, kind: c.kind, district: c.district, postcode: c.postcode })),
 ];
 const jobs: DemoJob[] = [
   ...coreJobs,
@@ -171,7 +176,93 @@ const jobs: DemoJob[] = [
   ),
 ];
 
-const about = (name: string) => `${name} er en frivillig forening i Sønderby Kommune. Alle kan være med – se vores aktiviteter, tilbud og frivilligjob her.`;
+/** What each association is, in plain words: by its name, or for the district associations by their kind. `place` is its district. */
+const ABOUT: Record<string, (name: string, place: string) => string> = {
+  "Sønderby Besøgsvenner": (n) =>
+    `${n} finder frivillige besøgsvenner til ældre, der bor alene og savner nogen at tale med. En besøgsven kommer en gang om ugen til kaffe, en gåtur eller et spil kort, og vi sørger for, at I passer godt sammen. Fire gange om året mødes vores besøgsvenner til en caféaften.`,
+  "Lektiecafé Sønderby": (n) =>
+    `${n} er et gratis sted at lave lektier for børn og unge i 4.-9. klasse. Vi holder åbent på Sønderby Bibliotek mandag, tirsdag og onsdag eftermiddag, hvor frivillige hjælper med alt fra læsning og stil til brøker og ligninger. Der er saftevand og frugt, og man behøver ikke melde sig til.`,
+  "Sønderby Gåklub": (n) =>
+    `${n} går ture i roligt tempo for alle, der vil have frisk luft og selskab. Hver onsdag kl. 10 går vi fem kilometer langs åen fra Sønderby Station med en turleder forrest og en bagerst. Turen slutter med kaffe, og nye er velkomne uden tilmelding.`,
+  "Sorggruppen for voksne i Sønderby": (n) =>
+    `${n} er for voksne, der har mistet en ægtefælle eller samlever. Otte til ti deltagere mødes hver anden torsdag aften i otte uger med to frivillige samtaleledere, som er uddannet til opgaven og får supervision af en psykolog. Det er gratis, og en ny gruppe begynder hvert forår og efterår.`,
+  "Gældsrådgivningen Sønderby": (n) =>
+    `${n} giver gratis og fortrolig rådgivning til borgere, der har gæld eller svært ved at få pengene til at slå til. Frivillige jurister, økonomer og andre med flair for tal hjælper med budget, breve fra kreditorer og afdragsplaner. Vi har åben rådgivning i Frivilligcentret på Kirkegade hver tirsdag, og du kan være anonym.`,
+  "Sønderby Frivillige Fædre": (n) =>
+    `${n} er et fællesskab af fædre, der vil gøre noget for byens børn og for hinanden. Vi træner drengefodbold, holder familiespejd i skoven og mødes en aften om måneden til en snak om livet som far. Alle fædre og bonusfædre kan være med.`,
+  "Kvindenetværket Sønderby": (n) =>
+    `${n} samler kvinder, der er nye i Danmark, og kvinder, der har boet her længe. Vi holder sprogcafé om torsdagen, strikker og drikker te, og vi finder en sprogmakker til den, der vil øve dansk i hverdagen. Her kan man få veninder og hjælp til det, der er svært, når man er ny.`,
+  "Sønderby Idrætsforening": (n) =>
+    `${n} er byens største idrætsforening med omkring 400 medlemmer og hold i fodbold, håndbold, gymnastik og badminton. Alt drives af frivillige trænere, holdledere og en bestyrelse, der mødes seks gange om året. Vi træner på Sønderby Stadion og i Sønderby Idrætshal.`,
+  Besøgstjeneste: (n, p) =>
+    `${n} formidler besøgsvenner og telefonvenner til ældre i ${p}, der sidder meget alene. Vi møder den ældre først, finder en frivillig, der passer til, og holder kontakten med jer begge undervejs. Besøgene er gratis for den ældre.`,
+  Lektiecafé: (n, p) =>
+    `${n} holder lektiecafé på biblioteket i ${p} for skolebørn i alle klasser. Frivillige hjælper med afleveringer, matematik og læsning, og vores læsemakkere læser med de yngste, der har brug for at øve sig mere. Det er gratis, og man kommer bare.`,
+  Boldklub: (n, p) =>
+    `${n} er en fodboldklub for børn og voksne i ${p} med hold fra U6 til oldboys og en stor pigeafdeling. Hver juni holder klubben sommerstævne, som frivillige forældre og trænere står for. Alle kan træne med et par gange, før de melder sig ind.`,
+  Seniorklub: (n, p) =>
+    `${n} er et mødested for seniorer i ${p} med café om torsdagen, foredrag, banko og udflugter. Klubben har sin egen minibus, så medlemmer, der ikke selv kan komme frem, bliver hentet. Klubben drives af frivillige, og de fleste af dem er selv pensionister.`,
+  "Natur- og Miljøforening": (n, p) =>
+    `${n} passer på naturen omkring ${p}. Vi slår hø på engen, så de vilde blomster kan trives, samler affald langs åen og dyrker grøntsager sammen i beboerhaven. Vi holder også naturture for familier om planter, fugle og insekter.`,
+  Kor: (n) =>
+    `${n} er et blandet kor med omkring 40 sangere, der øver i kirkens sognegård hver onsdag aften. Vi synger alt fra salmer og danske sange til gospel og pop og giver en julekoncert og en forårskoncert hvert år. Man behøver ikke kunne læse noder for at være med.`,
+  Spejdergruppe: (n, p) =>
+    `${n} er en spejdergruppe for børn og unge fra 7 år i ${p}. Vi mødes hver uge ved spejderhytten til bål, knob, kort og kompas og tager på weekendture og sommerlejr. Gruppen holder også familiespejd for de mindste og deres voksne.`,
+  Vågetjeneste: (n, p) =>
+    `${n} sørger for, at ingen i ${p} skal dø alene. Frivillige vågere sidder hos døende på hospice, plejehjem og i eget hjem, når familien ikke kan være der, og en koordinator har telefonen døgnet rundt. Alle vågere får et grundkursus og en samtale efter hver vågning.`,
+  Netværkscafé: (n, p) =>
+    `${n} er et mødested i beboerhuset i ${p} for nytilkomne og andre, der vil lære nye mennesker at kende. Vi holder sprogcafé hver onsdag aften og hjælper fredag formiddag med breve fra kommunen, digital post og MitID. Kaffen er gratis, og alle er velkomne.`,
+  "Madklub for ensomme": (n, p) =>
+    `${n} laver aftensmad til dem, der ellers spiser alene. Hver fredag dækker vi op til omkring 30 gæster i kirkens køkken i ${p}, og frivillige kokke og bordværter sørger for god mad og en god snak. Et måltid koster 40 kr., og børn spiser gratis.`,
+  Motionsforening: (n, p) =>
+    `${n} tilbyder motion for alle i ${p}, uanset alder og form. Vi har stolegymnastik for seniorer, gåture om onsdagen og løbemakkere til mennesker med angst eller depression, der vil i gang med at bevæge sig. Instruktørerne er frivillige, og vi lærer dem øvelserne.`,
+  "Rådgivning for unge": (n) =>
+    `${n} er en gratis og anonym rådgivning for unge mellem 13 og 25 år. Unge kan skrive på chatten eller ringe om kærester, skole, ensomhed, angst og familie, og frivillige mentorer hjælper unge uden job eller uddannelse videre. Alle rådgivere er uddannet af os og får supervision hver måned.`,
+  Kulturhusforening: (n, p) =>
+    `${n} driver kulturhuset i ${p} med koncerter, fællessang, foredrag og udstillinger. Huset drives næsten kun af frivillige, som står i billetlugen, baren og lyset og fotograferer husets arrangementer. Som frivillig kommer du gratis ind til koncerterne.`,
+  "Sønderby Spejderne": (n) =>
+    `${n} er en spejdergruppe for piger og drenge fra 6 til 17 år. Vi mødes hver tirsdag i hytten ved skoven, laver mad over bål og tager på sommerlejr hvert år. Lederne er frivillige forældre og tidligere spejdere.`,
+  "Røde Kors Sønderby": (n) =>
+    `${n} er den lokale afdeling af Røde Kors. Vi driver genbrugsbutikken på Torvet, en besøgstjeneste for ældre og en sommerlejr for familier, der har få penge. Overskuddet fra butikken går til arbejdet i Sønderby og til nødhjælp.`,
+  "Sønderby Seniordans": (n) =>
+    `${n} danser linedance og selskabsdans for seniorer hver mandag eftermiddag i aktivitetscentret. Man kan komme alene eller med en partner, og ingen behøver at kunne trinene på forhånd. Efter dansen drikker vi kaffe sammen.`,
+  "Madklubben på Vestervang": (n) =>
+    `${n} laver mad sammen i fælleshuset på Vestervang hver anden torsdag. Beboerne skiftes til at stå for menuen, så vi smager retter fra mange køkkener, og et måltid koster kun 25 kr. Alle i boligområdet er velkomne til bords.`,
+  "Sønderby Naturfredning": (n) =>
+    `${n} arbejder for at bevare naturen i Sønderby Kommune. Vi tæller fugle, holder guidede ture i skoven og ved fjorden og giver kommunen høringssvar, når der planlægges nyt byggeri nær natur. Alle med lyst til natur kan blive medlem.`,
+  "Repair Café Sønderby": (n) =>
+    `${n} holder åbent første lørdag i måneden på biblioteket, hvor frivillige hjælper dig med at reparere det, der er gået i stykker. Tag din brødrister, cykel, lampe eller trøje med, så ordner vi den sammen med dig. Det er gratis, og kaffen er klar.`,
+  "Sønderby Skakklub": (n) =>
+    `${n} spiller skak hver torsdag aften i medborgerhuset, både turneringer og hyggeskak. Vi har en juniorafdeling, hvor børn fra 8 år lærer spillet af frivillige trænere. Nye spillere kan låne et bræt og få et parti med det samme.`,
+  "Frivillig Nattevandring Sønderby": (n) =>
+    `${n} går i byens gader fredag og lørdag aften i gule veste. Vi er voksne, der er til stede, hvor de unge er, hjælper, hvis nogen er kommet i knibe, og ringer efter hjælp, når det er nødvendigt. Man går tre sammen og bestemmer selv, hvor tit man vil med.`,
+  "Sønderby Kirkes Besøgstjeneste": (n) =>
+    `${n} besøger mennesker på plejehjem og i eget hjem, som gerne vil have en at tale med. Besøgsvennerne kommer uanset tro, og samtalen handler om det, den ældre har lyst til. Tjenesten er knyttet til Sønderby Kirke og drives af frivillige fra sognet.`,
+  "Mænds Mødesteder Sønderby": (n) =>
+    `${n} er et værksted og mødested for mænd, der vil lave noget med hænderne og være sammen med andre. Vi laver træarbejde, reparerer cykler og tager på fisketure, og kaffen står klar tirsdag og torsdag formiddag. Mange kommer, fordi de er gået på pension eller har mistet deres kone.`,
+  "Sønderby Lokalhistoriske Forening": (n) =>
+    `${n} samler og fortæller Sønderbys historie. Vi passer arkivet med over 10.000 billeder, holder byvandringer om sommeren og udgiver en årbog. Frivillige hjælper med at registrere billeder og svare på spørgsmål fra borgere.`,
+  "Kor for alle Sønderby": (n) =>
+    `${n} er et kor uden optagelsesprøve, hvor alle kan synge med. Vi øver tirsdag aften i kulturhuset og synger popsange, viser og sange fra hele verden. Det vigtigste er glæden ved at synge sammen.`,
+  "Sønderby Cykelklub": (n) =>
+    `${n} cykler landevej og mountainbike i og omkring Sønderby. Søndagsturen kører i tre hastighedsgrupper, så alle kan følge med, og om onsdagen har vi cykeltræning for børn. Klubben arrangerer også motionsløbet Sønderby Rundt hvert forår.`,
+  "Foreningen Til Hest": (n) =>
+    `${n} giver børn og voksne med handicap mulighed for at ride. Ridningen foregår på en rolig hest med en fysioterapeut og frivillige hjælpere, der leder hesten og går ved siden af. Frivillige passer også hestene og hjælper i stalden.`,
+  "Sønderby Biavlerforening": (n) =>
+    `${n} samler biavlere i kommunen og hjælper nye i gang. Vi holder kursus for nybegyndere, slynger honning sammen i foreningens slyngerum og passer bistader i skolehaven, så børn kan lære om bier. Medlemmerne deler viden og udstyr.`,
+  "Ukrainsk Fællesskab Sønderby": (n) =>
+    `${n} er et fællesskab for ukrainere i Sønderby og deres danske venner. Vi holder lørdagsskole på ukrainsk for børn, hjælper med at forstå det danske system og fejrer højtiderne sammen. Danske frivillige hjælper med sprog og kontakt til foreninger.`,
+  "Sønderby Rollespil": (n) =>
+    `${n} er en rollespilsforening for børn og unge fra 10 til 18 år. Hver søndag spiller vi rollespil i skoven, og i ugerne før laver vi kostumer og våben af skum sammen. Frivillige voksne skriver historierne og holder styr på spillet.`,
+  "Hjertestarterforeningen Sønderby": (n) =>
+    `${n} sørger for, at der hænger hjertestartere, hvor der er brug for dem, og at de virker. Vi tjekker kommunens offentlige hjertestartere hver måned og holder gratis kurser i hjerte-lunge-redning for foreninger og borgere. Flere af vores medlemmer er også hjerteløbere.`,
+  "Sønderby Havefællesskab": (n) =>
+    `${n} har 30 højbede og et fælles redskabsskur bag medborgerhuset. Medlemmerne dyrker grøntsager, blomster og krydderurter og hjælper hinanden med vanding i ferierne. To gange om året holder vi åben have, hvor alle kan komme og se og smage.`,
+  "Ungdomsklubbens Venner": (n) =>
+    `${n} støtter Sønderby Ungdomsklub. Forældre og tidligere medlemmer samler penge ind til ture og udstyr og hjælper, når klubben holder fest, koncert eller åbent hus. Vi vil give flere unge mulighed for at være med.`,
+};
+
+const about = (name: string, kind = name, place = "Sønderby") => ABOUT[kind]?.(name, place) ?? "";
 
 export interface DemoInfo {
   password: string;
@@ -262,9 +353,9 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
           registration_number: a.reg,
           email: a.email,
           phone: a.phone,
-          description: about(a.name),
+          description: about(a.name, a.kind, a.district),
           logo_file_id: logos[i]?.id ?? null,
-          ...tr({ en: { description: aboutEn(a.name) } }),
+          ...tr({ en: { description: aboutEn(a.name, a.kind, a.district) } }),
           created_at: now,
           updated_at: now,
         })),
@@ -346,9 +437,9 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         associationDocument({
           id: assocIds[i] as string,
           name: a.name,
-          description: about(a.name),
+          description: about(a.name, a.kind, a.district),
           createdAt: now,
-          translations: { en: { description: aboutEn(a.name) } },
+          translations: { en: { description: aboutEn(a.name, a.kind, a.district) } },
         }),
       );
     }
@@ -373,7 +464,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         kind: template.kind,
         title: `${template.title} – ${district}`,
         description: template.description,
-        ...tr({ en: { title: `${template.en.title} – ${district}`, description: template.en.description } }),
+        ...tr({ en: { title: `${template.en.title} – ${district}`, description: template.en.description, timeText: template.en.timeText } }),
         category_id: term?.id ?? null,
         target_groups: template.targetGroups,
         place_name: template.online ? null : `${associations[owner]?.name ?? ""}, ${district}`,
@@ -387,7 +478,8 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         price: template.price,
         price_text: null,
         contact_email: associations[owner]?.email ?? `frivilligcenter@${DOMAIN}`,
-        contact_phone: null,
+        // The associations with a phone can be rung about their activities too, so those pages show a phone link.
+        contact_phone: associations[owner]?.phone ?? null,
         link_url: null,
         status: "published" as const,
         review_note: null,
@@ -476,6 +568,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
           assocAdminId: ids.assocAdmin,
           staffId: ids.staff,
           jobs: openJobs,
+          describe: (name) => ({ description: about(name), ...tr({ en: { description: aboutEn(name) } }) }),
         });
       }
     }

@@ -68,6 +68,8 @@ export async function seedFair(
     staffId: string;
     /** The demo association's open jobs, for its visitors' interests. */
     jobs: { id: string; title: string }[];
+    /** The columns that say what an association is: its description and their translations. */
+    describe: (name: string) => { description: string; translations?: string };
   },
 ): Promise<void> {
   const { tenantId, fair } = input;
@@ -89,6 +91,7 @@ export async function seedFair(
         registration_number: null,
         email: `boers${i + 1}@${input.domain}`,
         phone: null,
+        ...input.describe(a.name),
         logo_file_id: logo.id,
         created_at: at(400),
         updated_at: at(400),

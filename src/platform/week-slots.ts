@@ -1,4 +1,5 @@
-import type { MessageKey } from "./i18n/i18n.js";
+import { formats } from "./i18n/format.js";
+import type { Lang, MessageKey } from "./i18n/i18n.js";
 
 export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const DAY_PARTS = ["morning", "afternoon", "evening"] as const;
@@ -23,13 +24,18 @@ export const partLabels: Record<(typeof DAY_PARTS)[number], MessageKey> = {
   evening: "week.evening",
 };
 
-/** "Tirsdag formiddag, torsdag aften" in the reader's language, in week order. */
-export function describeSlots(t: (key: MessageKey) => string, slots: string[]): string {
+/**
+ * "Tirsdag formiddag, torsdag aften" in the reader's language, in week order. The days after the
+ * first are named as within a sentence, through Intl: "torsdag" in Danish, "Thursday" in English.
+ */
+export function describeSlots(t: (key: MessageKey) => string, slots: string[], lang: Lang): string {
+  const inSentence = formats(lang, "UTC").weekday;
   return WEEK_SLOTS.filter((s) => slots.includes(s))
     .map((s, i) => {
       const [day, part] = s.split("-") as [(typeof DAYS)[number], (typeof DAY_PARTS)[number]];
-      const text = `${t(dayLabels[day])} ${t(partLabels[part]).toLowerCase()}`;
-      return i === 0 ? text : text.toLowerCase();
+      const partText = t(partLabels[part]).toLowerCase();
+      if (i === 0) return `${t(dayLabels[day])} ${partText}`;
+      return `${inSentence(DAYS.indexOf(day) + 1)} ${partText}`;
     })
     .join(", ");
 }

@@ -2,29 +2,20 @@ import type { Database } from "../../src/db/database.js";
 import type { BridgeCase } from "../../src/modules/bridge/bridge.model.js";
 import { insertCase } from "../../src/modules/bridge/cases.repository.js";
 import type { Keyring } from "../../src/platform/crypto/sealed.js";
-import { newId } from "../../src/platform/ids.js";
 import type { TenantFixture } from "../harness.js";
+import { buildCaseRecord } from "./bridge.factory.js";
 
 /** A case after consent and intake, as the bridge-builders' own pages would leave it. */
 export async function buildBridgeCase(db: Database, ring: Keyring, tenant: TenantFixture, overrides: Partial<BridgeCase> = {}): Promise<BridgeCase> {
   const now = new Date().toISOString();
-  const c: BridgeCase = {
-    id: newId(),
-    tenantId: tenant.id,
+  const c = buildCaseRecord(tenant.id, {
     firstName: "Birthe",
     contact: "birthe@example.test",
-    personId: null,
-    language: "da",
     source: "municipality",
     sourceUnit: "health",
-    referredBy: null,
-    referringAssociationId: null,
     reason: "Har mistet sin mand og er meget alene.",
-    status: "intake",
-    builderId: null,
     consent: { at: now, by: null, purposes: ["bridge_building", "share_with_association"], how: "in_person", copy: "print" },
     wishes: "Vil gerne gå ture med andre.",
-    interests: [],
     resources: "God til at bage.",
     needs: ["company_first_times", "quiet_place"],
     notes: "Fortrolig note om helbred.",
@@ -33,15 +24,8 @@ export async function buildBridgeCase(db: Database, ring: Keyring, tenant: Tenan
     languages: ["da"],
     intakeAt: now,
     shareFields: ["first_name", "contact", "needs"],
-    companionId: null,
-    companionSince: null,
-    purgeAfter: null,
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-    sharedWith: [],
     ...overrides,
-  };
+  });
   await insertCase(db, ring, c, null);
   return c;
 }

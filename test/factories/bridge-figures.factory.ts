@@ -1,8 +1,8 @@
 import type { Database } from "../../src/db/database.js";
 import type { BridgeCase } from "../../src/modules/bridge/bridge.model.js";
 import { insertCase } from "../../src/modules/bridge/cases.repository.js";
-import { insertDemoPick, insertDemoReferral } from "../../src/modules/bridge/demo.repository.js";
 import { insertFollowUp } from "../../src/modules/bridge/follow-ups.repository.js";
+import { insertPick, insertReferral } from "../../src/modules/bridge/handover.repository.js";
 import type { Keyring } from "../../src/platform/crypto/sealed.js";
 import { newId } from "../../src/platform/ids.js";
 
@@ -63,7 +63,7 @@ export async function buildBridgeCase(
   let pickId: string | null = null;
   if (more.associationId) {
     pickId = newId();
-    await insertDemoPick(db, tenantId, {
+    await insertPick(db, tenantId, {
       id: pickId,
       caseId: c.id,
       kind: "association",
@@ -77,7 +77,7 @@ export async function buildBridgeCase(
     });
   }
   if (more.associationId && more.metAt)
-    await insertDemoReferral(db, ring, tenantId, {
+    await insertReferral(db, ring, tenantId, {
       id: newId(),
       caseId: c.id,
       pickId,

@@ -4,27 +4,20 @@ import { insertCase } from "../../src/modules/bridge/cases.repository.js";
 import { dataKeyring } from "../../src/platform/crypto/data-key.js";
 import { newId } from "../../src/platform/ids.js";
 import { type TenantFixture, testConfig } from "../harness.js";
+import { buildCaseRecord } from "./bridge.factory.js";
 
 /** A case taking part, held by a bridge-builder, with consent to a companion and to follow-up unless told otherwise. */
 export async function buildFollowUpCase(db: Database, tenant: TenantFixture, overrides: Partial<BridgeCase> = {}): Promise<BridgeCase> {
   const now = new Date().toISOString();
-  const c: BridgeCase = {
-    id: newId(),
-    tenantId: tenant.id,
+  const c = buildCaseRecord(tenant.id, {
     firstName: "Yasmin",
     contact: "yasmin@example.test",
-    personId: null,
-    language: "da",
     source: "municipality",
     sourceUnit: "jobcentre",
-    referredBy: null,
-    referringAssociationId: null,
     reason: "Ensom efter flytning, angst i større grupper",
     status: "taking_part",
-    builderId: null,
     consent: { at: now, by: null, purposes: ["bridge_building", "share_with_association", "companion", "follow_up"], how: "in_person", copy: "print" },
     wishes: "Strikning eller havearbejde",
-    interests: [],
     resources: "God til planter",
     needs: ["company_first_times"],
     notes: "Hemmelig note om helbred",
@@ -33,15 +26,8 @@ export async function buildFollowUpCase(db: Database, tenant: TenantFixture, ove
     languages: ["da", "en"],
     intakeAt: now,
     shareFields: ["first_name"],
-    companionId: null,
-    companionSince: null,
-    purgeAfter: null,
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-    sharedWith: [],
     ...overrides,
-  };
+  });
   await insertCase(db, dataKeyring(testConfig()), c, null);
   return c;
 }

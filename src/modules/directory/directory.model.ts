@@ -71,8 +71,8 @@ export interface Offer extends OfferContent, OfferState {
   associationName: string;
   category: { code: string; labels: Partial<Record<Lang, string>> } | null;
   createdAt: string;
-  /** The title and description in other languages, for readers of those. */
-  translations?: Translations<"title" | "description">;
+  /** The title, description and time in other languages, for readers of those. */
+  translations?: Translations<"title" | "description" | "timeText">;
 }
 
 /** Shown to everyone: approved, and not hidden for want of a yearly confirmation. */

@@ -25,6 +25,10 @@ export function offerDocument(o: Offer, lang: Lang, targetGroupLabels: Map<strin
     until: null,
     slots: o.slots,
     setting: "group",
-    translations: translatedTexts(o.translations, (t) => ({ title: t.title, text: t.description })),
+    // A translated description keeps the place and the time after it, so a reader of that language sees them too.
+    translations: translatedTexts(o.translations, (t) => ({
+      title: t.title,
+      text: t.description || t.timeText ? [t.description ?? o.description, o.placeName ?? "", t.timeText ?? o.timeText].join("\n") : undefined,
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { isoNow } from "../../platform/clock.js";
 import type { FieldErrors } from "../../platform/http/errors.js";
-import { LANGUAGES, languageNames, type MessageKey, type T, translator } from "../../platform/i18n/i18n.js";
+import { formats } from "../../platform/i18n/format.js";
+import { LANGUAGES, type MessageKey, type T, translator } from "../../platform/i18n/i18n.js";
 import { accessibilityLabels, kindLabels, priceLabels } from "../../platform/search/labels.js";
 import { findPostcode } from "../../platform/search/postcodes.js";
 import { cachedSearch, FILTER_KEYS, type FilterKey } from "../../platform/search/query.js";
@@ -17,8 +18,13 @@ const labelled = (labels: Record<string, MessageKey>, t: T) => Object.entries(la
 /** Every value each facet may take, in the order it is shown, with its label in the person's language. */
 type Vocabulary = Record<FilterKey, { value: string; label: string }[]>;
 
+/** A name on a line of its own, as a filter's option: "Dansk", though Danish writes "dansk" within a sentence. */
+const ownLine = (name: string, lang: string) => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+
 async function vocabulary(ctx: ServiceContext): Promise<Vocabulary> {
   const t = translator(ctx.lang);
+  // Languages named in the reader's language (Danish, dansk, Deens), as the pages of jobs and activities name them.
+  const fmt = formats(ctx.lang, ctx.tenant.timeZone);
   const [categories, targetGroups] = await Promise.all([terms(ctx.db, ctx.tenant, "category", ctx.lang), terms(ctx.db, ctx.tenant, "target_group", ctx.lang)]);
   const fromTerms = (list: { code: string; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));
   return {
@@ -27,7 +33,7 @@ async function vocabulary(ctx: ServiceContext): Promise<Vocabulary> {
     target_group: fromTerms(targetGroups),
     commitment: labelled(commitmentLabels, t),
     suits: labelled(suitsLabels, t),
-    language: LANGUAGES.map((l) => ({ value: l, label: languageNames[l] })),
+    language: LANGUAGES.map((l) => ({ value: l, label: ownLine(fmt.languages([l]), ctx.lang) })),
     accessibility: labelled(accessibilityLabels, t),
     price: labelled(priceLabels, t),
   };

@@ -101,6 +101,17 @@ describe.each(dialects())("one search [%s]", (dialect) => {
     expect(html).toContain('value="sorg"');
   });
 
+  it("names the languages to filter by in the reader's language", async () => {
+    const label = async (lang: string) => {
+      const html = await (await new Visitor(env.app, "a.test", { "accept-language": lang }).get("/search?q=besogsven")).text();
+      return html.match(/for="language-da">([^<]*)</)?.[1];
+    };
+    expect(await label("da")).toBe("Dansk (2)");
+    expect(await label("en")).toBe("Danish (2)");
+    expect(await label("nl")).toBe("Deens (2)");
+    expect(await label("nb")).toBe("Dansk (2)");
+  });
+
   it("shows results on the public page, where HTML in a text is only text", async () => {
     await putDocument(t.db, clock, a.id, "DK", { ...firstDoc, id: "html", title: "<script>alert(1)</script> Besøgsven" });
     const html = await (await new Visitor(env.app, "a.test").get("/search?q=besogsven")).text();

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { languageNames, type MessageKey } from "../../../platform/i18n/i18n.js";
+import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import { LanguageChoices } from "../../../platform/ui/audience-fields.js";
 import {
   Alert,
@@ -7,6 +7,7 @@ import {
   ButtonLink,
   Checkboxes,
   ConfirmStep,
+  DataTable,
   EmptyState,
   ErrorSummary,
   Field,
@@ -26,7 +27,6 @@ import { shareFieldLabels } from "../handover.labels.js";
 import { ConsentCopy, ConsentFields, type FormState } from "./refer-views.js";
 
 const caseHref = (id: string, step = "") => `/bridge/cases/${id}${step}`;
-const langName = (l: string | null) => (l ? (languageNames[l as keyof typeof languageNames] ?? l) : null);
 
 /** A case in the bridge-builder's list: the first name, where it stands and who holds it. */
 export interface CaseRow {
@@ -59,23 +59,28 @@ export function CaseListPage(props: { rows: CaseRow[] }) {
             <Heading level={2} size="md">
               <span id={`cases-${i}`}>{t(title)}</span>
             </Heading>
-            <ul class="stack">
-              {rows.map((r) => (
-                <li class="ds-card stack">
-                  <Heading level={3} size="sm">
-                    <Link href={caseHref(r.c.id)}>{r.c.firstName}</Link>
-                  </Heading>
-                  <P>
+            <DataTable
+              caption={t(title)}
+              rows={rows}
+              columns={[
+                { key: "name", label: "bridge.list.col.name", cell: (r) => <Link href={caseHref(r.c.id)}>{r.c.firstName}</Link> },
+                {
+                  key: "status",
+                  label: "bridge.list.col.status",
+                  cell: (r) => (
                     <span class="ds-tag" data-color={r.c.status === "awaiting_consent" ? "warning" : "info"}>
                       {t(statusLabels[r.c.status])}
-                    </span>{" "}
-                    {t("bridge.list.referredOn", { date: fmt.date(r.c.createdAt) })}
-                    {r.daysLeft !== null && ` · ${t("bridge.daysLeft", { count: r.daysLeft })}`}
-                    {r.holder && ` · ${t("bridge.list.holder", { name: r.holder })}`}
-                  </P>
-                </li>
-              ))}
-            </ul>
+                    </span>
+                  ),
+                },
+                { key: "referred", label: "bridge.list.col.referred", cell: (r) => fmt.date(r.c.createdAt) },
+                {
+                  key: "holder",
+                  label: "bridge.list.col.holder",
+                  cell: (r) => (r.daysLeft !== null ? t("bridge.daysLeft", { count: r.daysLeft }) : (r.holder ?? t("bridge.holder.nobody"))),
+                },
+              ]}
+            />
           </section>
         ))}
     </div>
@@ -130,6 +135,7 @@ function Holding(props: { c: BridgeCase; mayTake: boolean; colleagues: { id: str
           <Button variant="primary">{t("bridge.take")}</Button>
         </Form>
       )}
+      {props.colleagues.length === 0 && <P>{t("bridge.holding.noColleagues")}</P>}
       {props.colleagues.length > 0 && (
         <Form action={caseHref(props.c.id, "/share")}>
           <Select
@@ -162,7 +168,7 @@ const nameOf = (names: Record<string, string>, id: string | null) => (id ? (name
 
 /** A case awaiting consent: only the first name and the way to reach them, the days left, and the consent form. */
 function AwaitingCase(props: CasePageProps) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const c = props.c;
   const form = props.form ?? { values: {}, errors: {} };
   return (
@@ -175,7 +181,7 @@ function AwaitingCase(props: CasePageProps) {
       <FactBox
         facts={[
           ["bridge.contact", c.contact],
-          ["bridge.language", langName(c.language)],
+          ["bridge.language", c.language ? fmt.languages([c.language]) : null],
           ["bridge.source", t(sourceLabels[c.source])],
         ]}
       />
@@ -231,7 +237,7 @@ export function CasePage(props: CasePageProps) {
       <FactBox
         facts={[
           ["bridge.contact", c.contact],
-          ["bridge.language", langName(c.language)],
+          ["bridge.language", c.language ? fmt.languages([c.language]) : null],
           ["bridge.source", source],
           ["bridge.referredBy", nameOf(props.names, c.referredBy)],
           ["bridge.referredOn", fmt.date(c.createdAt)],

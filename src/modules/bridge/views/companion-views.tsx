@@ -1,5 +1,4 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { type Lang, languageNames } from "../../../platform/i18n/i18n.js";
 import { LanguageChoices } from "../../../platform/ui/audience-fields.js";
 import {
   Alert,
@@ -29,8 +28,6 @@ export interface CompanionForm {
   trainedOn?: string | null;
 }
 
-const languageList = (codes: string[]) => codes.map((l) => languageNames[l as Lang] ?? l).join(", ");
-
 function CompanionFields(props: { values: CompanionForm; errors: FieldErrors }) {
   const v = props.values;
   return (
@@ -52,13 +49,13 @@ function CompanionFields(props: { values: CompanionForm; errors: FieldErrors }) 
 
 /** The pool of companions: who they are, where, what they speak, when they can; add, edit, take out. */
 export function CompanionPoolPage(props: { pool: PoolMember[]; values?: CompanionForm; errors?: FieldErrors }) {
-  const { t, fmt } = usePage();
+  const { t, fmt, lang } = usePage();
   const errors = props.errors ?? {};
   const columns: Column<PoolMember>[] = [
     { key: "name", label: "bridge.companions.name", cell: (c) => <Link href={`/bridge/companions/${c.userId}`}>{c.name}</Link> },
     { key: "area", label: "bridge.companions.area", cell: (c) => c.postcode ?? t("bridge.part.none") },
-    { key: "languages", label: "bridge.companions.languages", cell: (c) => (c.languages.length ? languageList(c.languages) : t("bridge.part.none")) },
-    { key: "times", label: "bridge.companions.slots", cell: (c) => (c.slots.length ? describeSlots(t, c.slots) : t("bridge.part.none")) },
+    { key: "languages", label: "bridge.companions.languages", cell: (c) => (c.languages.length ? fmt.languages(c.languages) : t("bridge.part.none")) },
+    { key: "times", label: "bridge.companions.slots", cell: (c) => (c.slots.length ? describeSlots(t, c.slots, lang) : t("bridge.part.none")) },
     { key: "trained", label: "bridge.companions.trainedOn", cell: (c) => (c.trainedOn ? fmt.date(c.trainedOn) : t("bridge.companions.notTrained")) },
     {
       key: "active",
@@ -131,7 +128,7 @@ export function CompanionEditPage(props: { member: PoolMember; values: Companion
 }
 
 function ReasonText(props: { reason: CandidateReason }) {
-  const { t, fmt } = usePage();
+  const { t, fmt, lang } = usePage();
   const r = props.reason;
   switch (r.code) {
     case "near":
@@ -141,9 +138,9 @@ function ReasonText(props: { reason: CandidateReason }) {
     case "sameArea":
       return <>{t("bridge.companion.reason.sameArea")}</>;
     case "languages":
-      return <>{t("bridge.companion.reason.languages", { languages: languageList(r.items) })}</>;
+      return <>{t("bridge.companion.reason.languages", { languages: fmt.languages(r.items) })}</>;
     case "slots":
-      return <>{t("bridge.companion.reason.slots", { when: describeSlots(t, r.items) })}</>;
+      return <>{t("bridge.companion.reason.slots", { when: describeSlots(t, r.items, lang) })}</>;
   }
 }
 

@@ -1,5 +1,4 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
-import { languageNames } from "../../../platform/i18n/i18n.js";
 import { Alert, Button, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, ValidationMessage } from "../../../platform/ui/components.js";
 import { type Fact, FactBox } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
@@ -11,15 +10,15 @@ const statusColor = (s: BridgeReferral["status"]) => (s === "declined" || s === 
 
 /** Exactly what the person agreed to share: the fields present, nothing else. */
 export function SharedFacts(props: { shared: SharedDetails; id?: string }) {
-  const { t, fmt } = usePage();
+  const { t, fmt, lang } = usePage();
   const s = props.shared;
   const facts: Fact[] = [
     ["bridge.shared.field.first_name", s.firstName],
     ["bridge.shared.field.contact", s.contact],
-    ["bridge.shared.field.languages", s.languages?.length ? fmt.list(s.languages.map((l) => languageNames[l as keyof typeof languageNames] ?? l)) : null],
+    ["bridge.shared.field.languages", s.languages?.length ? fmt.languages(s.languages) : null],
     ["bridge.shared.field.needs", s.needs?.length ? fmt.list(s.needs.map((n) => t(needLabels[n]))) : null],
     ["bridge.shared.field.wishes", s.wishes],
-    ["bridge.shared.field.times", s.times?.length ? describeSlots(t, s.times) : null],
+    ["bridge.shared.field.times", s.times?.length ? describeSlots(t, s.times, lang) : null],
   ];
   const shown = facts.filter(([, v]) => v);
   if (shown.length === 0) return <P>{t("bridge.shared.nothing")}</P>;

@@ -49,12 +49,12 @@ export function OfferPage(props: {
   back?: string;
   logo?: string | null;
 }) {
-  const { t, fmt, tenant } = usePage();
+  const { t, fmt, tenant, lang } = usePage();
   const o = props.offer;
   const place = [o.placeName, o.address, o.postcode].filter(Boolean).join(", ");
   const facts: Fact[] = [
     ["offer.time", o.timeText],
-    ["offer.slots", o.slots.length ? describeSlots(t, o.slots) : null],
+    ["offer.slots", o.slots.length ? describeSlots(t, o.slots, lang) : null],
     ["opportunity.place", o.online ? t("offer.online") : place ? <MapPin place={place} /> : null],
     ["offer.targetGroups", props.targetGroups.join(", ") || null],
     ["opportunity.category", props.categoryLabel],
@@ -251,7 +251,7 @@ const OFFER_LABELS: Record<(typeof OFFER_FIELDS)[number], MessageKey> = {
 
 /** The difference between the approved offer and a change to it, field by field in words. */
 function useOfferChangeRows() {
-  const { t, fmt } = usePage();
+  const { t, fmt, lang } = usePage();
   const yesNo = { yes: t("common.yes"), no: t("common.no") };
   return (before: OfferContent, after: OfferContent, categories: Term[], groups: Term[]): ShownChange[] => {
     const name = (terms: Term[], key: "id" | "code", v: string) => terms.find((x) => x[key] === v)?.label ?? v;
@@ -259,7 +259,7 @@ function useOfferChangeRows() {
       if (field === "kind") return t(kindLabels[value as OfferContent["kind"]] ?? "offer.kind.activity");
       if (field === "categoryId") return typeof value === "string" ? name(categories, "id", value) : "";
       if (field === "targetGroups") return (value as string[]).map((g) => name(groups, "code", g)).join(", ");
-      if (field === "slots") return describeSlots(t, value as string[]);
+      if (field === "slots") return describeSlots(t, value as string[], lang);
       if (field === "accessibility") return (value as string[]).map((a) => labelOf(accessibilityLabels, a, t)).join(", ");
       if (field === "languages") return fmt.languages(value as string[]);
       if (field === "price") return labelOf(priceLabels, String(value), t);

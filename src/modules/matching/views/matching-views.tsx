@@ -26,10 +26,10 @@ import { type CitizenMatches, type Consent, type Match, type ProfileForm, type R
 import { MAX_KM } from "../matching.schema.js";
 
 function useReasonText() {
-  const { t, fmt } = usePage();
+  const { t, fmt, lang } = usePage();
   const commitment = (c?: string) => t(commitmentLabels[c as keyof typeof commitmentLabels] ?? "opportunity.commitment.flexible");
   const setting = (s?: string) => t(settingLabels[s as keyof typeof settingLabels] ?? "opportunity.setting.any");
-  const slots = (s?: string[]) => describeSlots(t, s ?? []);
+  const slots = (s?: string[]) => describeSlots(t, s ?? [], lang);
   const fits = (r: Reason): string => {
     switch (r.code) {
       case "interest":

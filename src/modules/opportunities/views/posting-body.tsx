@@ -21,7 +21,7 @@ export function AnswerSpeed(props: { days: number }) {
 }
 
 function Facts(props: { o: Opportunity; category: string | null; answerDays?: number | null | undefined }) {
-  const { t, fmt, tenant } = usePage();
+  const { t, fmt, tenant, lang } = usePage();
   const { o } = props;
   const requirements = [
     o.needsCertificate ? t(countryProfile(tenant.country).certificate) : null,
@@ -30,7 +30,7 @@ function Facts(props: { o: Opportunity; category: string | null; answerDays?: nu
   const place = [o.place, o.postcode].filter(Boolean).join(", ");
   const facts: Fact[] = [
     ["opportunity.time", <TimeLine o={o} />],
-    ["opportunity.slots", o.slots.length ? describeSlots(t, o.slots) : null],
+    ["opportunity.slots", o.slots.length ? describeSlots(t, o.slots, lang) : null],
     ["opportunity.startDate", o.startDate ? fmt.date(o.startDate) : null],
     ["opportunity.place", o.remote ? t("opportunity.remote") : place ? <MapPin place={place} /> : null],
     ["opportunity.category", props.category],

@@ -35,7 +35,7 @@ const LABELS: Record<Exclude<PostingField, "needsCertificate">, MessageKey> = {
 
 /** The difference between a published job and a change to it, field by field in words: names, not codes; dates in the reader's format. */
 export function usePostingChangeRows() {
-  const { t, fmt, tenant } = usePage();
+  const { t, fmt, tenant, lang } = usePage();
   const yesNo = { yes: t("common.yes"), no: t("common.no") };
   const label = (f: PostingField) => (f === "needsCertificate" ? t(countryProfile(tenant.country).certificate) : t(LABELS[f]));
   return (before: Posting, after: Posting, categories: Term[]): ShownChange[] => {
@@ -46,7 +46,7 @@ export function usePostingChangeRows() {
       if (f === "setting") return t(settingLabels[v as Posting["setting"]]);
       if (f === "oneOffDate" || f === "startDate" || f === "expiresOn") return fmt.date(String(v));
       if (f === "hoursPerWeek" || f === "minAge") return fmt.number(Number(v));
-      if (f === "slots") return describeSlots(t, v as string[]);
+      if (f === "slots") return describeSlots(t, v as string[], lang);
       if (f === "languages") return fmt.languages(v as string[]);
       if (f === "suits") return (v as string[]).map((s) => (s in suitsLabels ? t(suitsLabels[s as keyof typeof suitsLabels]) : s)).join(", ");
       return plainValue(v, yesNo);
