@@ -250,16 +250,32 @@ export function CasePage(props: CasePageProps) {
           <span id="consent-heading">{t("bridge.consent.title")}</span>
         </Heading>
         <dl>
-          <dt>{t("bridge.consent.when")}</dt>
-          <dd>{fmt.date(consent.at)}</dd>
-          <dt>{t("bridge.consent.byWhom")}</dt>
-          <dd>{nameOf(props.names, consent.by) ?? t(c.source === "self" ? "bridge.consent.byPerson" : "bridge.consent.byUnknown")}</dd>
-          <dt>{t("bridge.consent.purposes")}</dt>
-          <dd>{consent.purposes.map((p) => t(purposeLabels[p])).join(", ")}</dd>
-          <dt>{t("bridge.consent.how")}</dt>
-          <dd>{t(howLabels[consent.how])}</dd>
-          <dt>{t("bridge.consent.copy")}</dt>
-          <dd>{t(copyLabels[consent.copy])}</dd>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.when")}</dt>
+            <dd>{fmt.date(consent.at)}</dd>
+          </div>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.byWhom")}</dt>
+            <dd>{nameOf(props.names, consent.by) ?? t(c.source === "self" ? "bridge.consent.byPerson" : "bridge.consent.byUnknown")}</dd>
+          </div>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.purposes")}</dt>
+            <dd>
+              <ul class="ds-list">
+                {consent.purposes.map((p) => (
+                  <li>{t(purposeLabels[p])}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.how")}</dt>
+            <dd>{t(howLabels[consent.how])}</dd>
+          </div>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.copy")}</dt>
+            <dd>{t(copyLabels[consent.copy])}</dd>
+          </div>
         </dl>
         <div class="actions">
           <ButtonLink href={caseHref(c.id, "/consent/print")}>{t("bridge.consent.printCopy")}</ButtonLink>
