@@ -12,6 +12,9 @@ export const demo = {
   staff: "frivilligcenter@sonderby.example",
   caseworker: "sagsbehandler@sonderby.example",
   tenantAdmin: "admin@sonderby.example",
+  bridgeBuilder: "brobygger@sonderby.example",
+  referrer: "jobcenter@sonderby.example",
+  companion: "foelgeven.inger@sonderby.example",
 };
 
 const WIDTHS = [375, 1280] as const;

@@ -501,6 +501,25 @@ export const OFFER_TEMPLATES: CatalogueOffer[] = [
   },
   {
     kind: "activity",
+    category: "sport",
+    owners: ["Sønderby Besøgsvenner"],
+    en: {
+      title: "Walking group with the visiting friends",
+      description:
+        "A small walking group for anyone who would like company: we walk for an hour at an easy pace and finish with coffee. A visiting friend meets you at the door the first time.",
+      timeText: "Tuesdays 10 to 11.30 am",
+    },
+    title: "Gågruppe med besøgsvennerne",
+    description:
+      "En lille gågruppe for alle, der gerne vil have selskab: vi går en time i roligt tempo og slutter med kaffe. En besøgsven tager imod dig ved døren første gang.",
+    timeText: "Tirsdag kl. 10-11.30",
+    slots: "tue-morning",
+    targetGroups: "seniors,lonely",
+    accessibility: "step_free,supported_welcome",
+    price: "free",
+  },
+  {
+    kind: "activity",
     category: "social",
     owners: ["Madklub for ensomme", "Netværkscafé"],
     en: {

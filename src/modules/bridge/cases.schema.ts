@@ -2,7 +2,7 @@ import { z } from "zod";
 import { postcodeText } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { WEEK_SLOTS } from "../../platform/week-slots.js";
-import { CONSENT_COPY, CONSENT_HOW, NEEDS, PURPOSES, SOURCE_UNITS, SOURCES } from "./bridge.model.js";
+import { CONSENT_COPY, CONSENT_HOW, NEEDS, PURPOSES, SHARE_FIELDS, SOURCE_UNITS, SOURCES } from "./bridge.model.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s()-]{6,}$/;
@@ -78,9 +78,11 @@ export const intakeInput = z.object({
   slots: once(z.array(z.enum(WEEK_SLOTS, "validation.invalid")).default([])),
   postcode: postcodeText("search.near.unknown").transform((v) => v || null),
   languages: once(z.array(z.enum(LANGUAGES, "validation.invalid")).default([])),
+  /** What the association may be told, when the person agreed that something may be shared. */
+  shareFields: once(z.array(z.enum(SHARE_FIELDS, "validation.invalid")).default([])),
 });
 export type IntakeInput = z.output<typeof intakeInput>;
-export const INTAKE_LISTS = ["interests", "needs", "slots", "languages"];
+export const INTAKE_LISTS = ["interests", "needs", "slots", "languages", "shareFields"];
 
 export const noteInput = z.object({
   body: z.string("bridge.note.required").trim().min(1, "bridge.note.required").max(4000, "validation.tooLong"),

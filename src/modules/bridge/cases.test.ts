@@ -17,6 +17,7 @@ import { DAY_MS } from "../../platform/clock.js";
 import { jobContext } from "../../platform/service-context.js";
 import { allTenants } from "../../platform/tenants/tenants.js";
 import { purgeCases } from "./bridge-jobs.js";
+import { contactHashOf } from "./refer.js";
 
 describe.each(dialects())("bridge-building: from referral to intake, and out again [%s]", (dialect) => {
   let t: TestDb;
@@ -158,6 +159,7 @@ describe.each(dialects())("bridge-building: from referral to intake, and out aga
     const intakePage = await (await bente.get(`/bridge/cases/${caseId}/intake`)).text();
     const category = intakePage.match(/name="interests" value="([^"]+)"/)?.[1] ?? "";
     expect(category).not.toBe("");
+    expect(intakePage).not.toContain('name="shareFields"'); // Ingrid did not agree to share anything
     const saved = await bente.post(
       `/bridge/cases/${caseId}/intake`,
       {
@@ -169,21 +171,52 @@ describe.each(dialects())("bridge-building: from referral to intake, and out aga
         slots: ["tue-evening"],
         postcode: "8000",
         languages: ["da"],
+        shareFields: ["first_name", "needs"],
       },
       { from: `/bridge/cases/${caseId}/intake` },
     );
     expect(saved.status).toBe(303);
     const row = await t.db
       .selectFrom("bridge_cases")
-      .select(["status", "interests", "time_slots", "intake_at"])
+      .select(["status", "interests", "time_slots", "intake_at", "share_fields"])
       .where("id", "=", caseId)
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: "choosing", interests: category, time_slots: "tue-evening" });
+    expect(row).toMatchObject({ status: "choosing", interests: category, time_slots: "tue-evening", share_fields: "" });
     const bad = await bente.post(`/bridge/cases/${caseId}/intake`, { needs: ["nothing"], slots: [], postcode: "x" }, { from: "/bridge" });
     expect(bad.status).toBe(422);
     expect((await bente.post(`/bridge/cases/${caseId}/notes`, { body: "" }, { from: "/bridge" })).status).toBe(422);
     expect((await bente.post(`/bridge/cases/${caseId}/notes`, { body: "Ringede tirsdag, glad for forslaget." }, { from: "/bridge" })).status).toBe(303);
     expect(await (await bente.get(`/bridge/cases/${caseId}`)).text()).toContain("Ringede tirsdag, glad for forslaget.");
+  });
+
+  it("asks in the intake what the association may be told, when the person agreed to share, and keeps just that", async () => {
+    const jens = await as("jobcenter@a.test");
+    await jens.post(
+      "/bridge/refer",
+      { ...referral, firstName: "Lis", contact: "lis@example.org", purposes: ["bridge_building", "share_with_association"] },
+      { from: "/bridge/refer" },
+    );
+    const lis = await t.db.selectFrom("bridge_cases").select("id").where("contact_hash", "=", contactHashOf("lis@example.org")).executeTakeFirstOrThrow();
+    const bente = await as("bro@a.test");
+    await bente.post(`/bridge/cases/${lis.id}/take`, {}, { from: `/bridge/cases/${lis.id}` });
+    expect(await (await bente.get(`/bridge/cases/${lis.id}/intake`)).text()).toContain('name="shareFields" value="first_name"');
+    const bad = await bente.post(
+      `/bridge/cases/${lis.id}/intake`,
+      { wishes: "", resources: "", notes: "", postcode: "", shareFields: ["reason"] },
+      { from: `/bridge/cases/${lis.id}/intake` },
+    );
+    expect(bad.status).toBe(422);
+    const saved = await bente.post(
+      `/bridge/cases/${lis.id}/intake`,
+      { wishes: "", resources: "", notes: "", postcode: "", shareFields: ["first_name", "needs"] },
+      { from: `/bridge/cases/${lis.id}/intake` },
+    );
+    expect(saved.status).toBe(303);
+    expect((await t.db.selectFrom("bridge_cases").select("share_fields").where("id", "=", lis.id).executeTakeFirstOrThrow()).share_fields).toBe(
+      "first_name,needs",
+    );
+    const intake = await (await bente.get(`/bridge/cases/${lis.id}/intake`)).text();
+    expect(intake).toMatch(/value="needs" id="shareFields-needs" checked/);
   });
 
   it("takes a self-referral without consent for 14 days, shows only name and contact, and records consent later", async () => {

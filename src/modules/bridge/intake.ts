@@ -13,9 +13,12 @@ import { contactHashOf } from "./refer.js";
 /** The taxonomy's categories, as the volunteer profile offers them, so matching reads the intake as a profile. */
 export const intakeCategories = (ctx: ServiceContext) => terms(ctx.db, ctx.tenant, "category", ctx.lang);
 
+/** Whether the person agreed that something may be shared with the association: then the intake asks what. */
+export const mayShare = (c: BridgeCase) => c.consent?.purposes.includes("share_with_association") ?? false;
+
 /**
  * The intake conversation, written down: wishes, interests, resources, what makes it hard, notes and
- * the times that suit. Only with consent; the first save takes the case for the bridge-builder who held
+ * the times that suit, and what of it the association may be told. Only with consent; the first save takes the case for the bridge-builder who held
  * the conversation when nobody held it, and moves it on to choosing.
  */
 export async function saveIntake(ctx: ServiceContext, caseId: string, input: IntakeInput): Promise<BridgeCase> {
@@ -34,6 +37,7 @@ export async function saveIntake(ctx: ServiceContext, caseId: string, input: Int
       slots: input.slots,
       postcode: input.postcode,
       languages: input.languages,
+      shareFields: mayShare(c) ? input.shareFields : [],
       intakeAt: c.intakeAt ?? now,
       builderId: c.builderId ?? (isPerson(tx.actor) ? tx.actor.userId : null),
       status: c.status === "intake" ? "choosing" : c.status,

@@ -11,7 +11,7 @@ import { caseList, casePage, consentByName } from "../case-pages.js";
 import { openCase } from "../cases.js";
 import { consentInput, INTAKE_LISTS, intakeInput, noteInput, REFER_LISTS, referInput, shareInput } from "../cases.schema.js";
 import { recordConsent } from "../consent.js";
-import { intakeCategories, saveIntake } from "../intake.js";
+import { intakeCategories, mayShare, saveIntake } from "../intake.js";
 import { addNote } from "../notes.js";
 import { refer, sourcesFor } from "../refer.js";
 import { shareCase, takeCase } from "../take-share.js";
@@ -37,7 +37,7 @@ async function caseAgain(c: Context<AppEnv>, id: string, form: FormState, status
 
 const intakeValues = (c: BridgeCase): FormState => ({
   values: { wishes: c.wishes, resources: c.resources, notes: c.notes, postcode: c.postcode ?? "" },
-  lists: { interests: c.interests, needs: c.needs, slots: c.slots, languages: c.languages },
+  lists: { interests: c.interests, needs: c.needs, slots: c.slots, languages: c.languages, shareFields: c.shareFields },
   errors: {},
 });
 
@@ -110,7 +110,11 @@ export const casesRoutes = new Hono<AppEnv>()
     const found = await openCase(ctx, c.req.param("id"));
     if (!found.consent) return c.redirect(`/bridge/cases/${found.id}`, 303);
     const categories = await intakeCategories(ctx);
-    return render(c, c.get("t")("bridge.intake.title", { name: found.firstName }), <IntakePage c={found} form={intakeValues(found)} categories={categories} />);
+    return render(
+      c,
+      c.get("t")("bridge.intake.title", { name: found.firstName }),
+      <IntakePage c={found} form={intakeValues(found)} categories={categories} askShare={mayShare(found)} />,
+    );
   })
   .post("/cases/:id/intake", async (c) => {
     const ctx = serviceContext(c);
@@ -122,7 +126,7 @@ export const casesRoutes = new Hono<AppEnv>()
       return render(
         c,
         c.get("t")("bridge.intake.title", { name: found.firstName }),
-        <IntakePage c={found} form={typed(form.values, INTAKE_LISTS, errors)} categories={categories} />,
+        <IntakePage c={found} form={typed(form.values, INTAKE_LISTS, errors)} categories={categories} askShare={mayShare(found)} />,
         status,
       );
     };

@@ -11,6 +11,7 @@ import type { ShareField } from "../bridge.model.js";
 import { canAnswerReferral } from "../bridge.policy.js";
 import { handoverFor, isLive, sendReferral, sharedDetails, withdrawReferral } from "../handover.js";
 import { declineInput, HANDOVER_LISTS, handoverInput, meetingInput, metInput, pickInput, WELCOME_LISTS, welcomeInput } from "../handover.schema.js";
+import { mayShare } from "../intake.js";
 import * as referrals from "../referrals.js";
 import { addPick, choosePick, suggestionsFor, welcomesSupport } from "../suggestions.js";
 import { HandoverPage, SuggestionsPage } from "../views/handover-views.js";
@@ -67,6 +68,7 @@ async function handoverPage(
       chosen={h.chosen.map((p) => ({ id: p.id, title: p.title, associationName: h.names.get(p.associationId ?? "") ?? "" }))}
       withoutAssociation={h.withoutAssociation.map((p) => p.title)}
       shareable={h.shareable}
+      sharingAgreed={mayShare(h.case)}
       allSent={h.allSent}
       values={values}
       preview={options.preview ? sharedDetails(h.case, fields) : null}

@@ -21,8 +21,9 @@ import {
 import { FactBox, Paragraphs } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { Term } from "../../taxonomy/index.js";
-import { type BridgeCase, type BridgeNote, NEEDS } from "../bridge.model.js";
+import { type BridgeCase, type BridgeNote, NEEDS, SHARE_FIELDS } from "../bridge.model.js";
 import { caseNeedLabels, copyLabels, howLabels, purposeLabels, sourceLabels, sourceUnitLabels, statusLabels } from "../case.labels.js";
+import { shareFieldLabels } from "../handover.labels.js";
 import { ConsentCopy, ConsentFields, type FormState } from "./refer-views.js";
 
 const caseHref = (id: string, step = "") => `/bridge/cases/${id}${step}`;
@@ -249,16 +250,32 @@ export function CasePage(props: CasePageProps) {
           <span id="consent-heading">{t("bridge.consent.title")}</span>
         </Heading>
         <dl>
-          <dt>{t("bridge.consent.when")}</dt>
-          <dd>{fmt.date(consent.at)}</dd>
-          <dt>{t("bridge.consent.byWhom")}</dt>
-          <dd>{nameOf(props.names, consent.by) ?? t(c.source === "self" ? "bridge.consent.byPerson" : "bridge.consent.byUnknown")}</dd>
-          <dt>{t("bridge.consent.purposes")}</dt>
-          <dd>{consent.purposes.map((p) => t(purposeLabels[p])).join(", ")}</dd>
-          <dt>{t("bridge.consent.how")}</dt>
-          <dd>{t(howLabels[consent.how])}</dd>
-          <dt>{t("bridge.consent.copy")}</dt>
-          <dd>{t(copyLabels[consent.copy])}</dd>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.when")}</dt>
+            <dd>{fmt.date(consent.at)}</dd>
+          </div>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.byWhom")}</dt>
+            <dd>{nameOf(props.names, consent.by) ?? t(c.source === "self" ? "bridge.consent.byPerson" : "bridge.consent.byUnknown")}</dd>
+          </div>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.purposes")}</dt>
+            <dd>
+              <ul class="ds-list">
+                {consent.purposes.map((p) => (
+                  <li>{t(purposeLabels[p])}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.how")}</dt>
+            <dd>{t(howLabels[consent.how])}</dd>
+          </div>
+          <div class="detail-fact">
+            <dt>{t("bridge.consent.copy")}</dt>
+            <dd>{t(copyLabels[consent.copy])}</dd>
+          </div>
         </dl>
         <div class="actions">
           <ButtonLink href={caseHref(c.id, "/consent/print")}>{t("bridge.consent.printCopy")}</ButtonLink>
@@ -333,7 +350,7 @@ export function ConsentPrintPage(props: { c: BridgeCase; byName: string | null }
 }
 
 /** The intake conversation's form: the volunteer profile's fields where they fit, so matching reads them. */
-export function IntakePage(props: { c: BridgeCase; form: FormState; categories: Term[] }) {
+export function IntakePage(props: { c: BridgeCase; form: FormState; categories: Term[]; askShare: boolean }) {
   const { t } = usePage();
   const v = props.form.values;
   const lists = props.form.lists ?? {};
@@ -365,6 +382,22 @@ export function IntakePage(props: { c: BridgeCase; form: FormState; categories: 
         <Field name="postcode" label="search.near" value={v.postcode} error={errors.postcode} autocomplete="off" />
         <LanguageChoices chosen={lists.languages ?? []} legend="bridge.intake.languages" />
         <Field name="notes" label="bridge.intake.notes" hint="bridge.intake.notes.hint" multiline value={v.notes} error={errors.notes} />
+        {props.askShare && (
+          <fieldset class="ds-fieldset" aria-describedby="shareFields-hint">
+            <legend class="ds-label">{t("bridge.intake.share")}</legend>
+            <div class="ds-paragraph" data-field="description" id="shareFields-hint">
+              {t("bridge.intake.share.hint")}
+            </div>
+            {SHARE_FIELDS.map((f) => (
+              <div class="ds-field">
+                <input class="ds-input" type="checkbox" name="shareFields" value={f} id={`shareFields-${f}`} checked={lists.shareFields?.includes(f)} />
+                <label class="ds-label" for={`shareFields-${f}`}>
+                  {t(shareFieldLabels[f])}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        )}
         <div class="actions">
           <Button variant="primary">{t("bridge.intake.save")}</Button>
         </div>

@@ -222,6 +222,8 @@ export function HandoverPage(props: {
   chosen: { id: string; title: string; associationName: string }[];
   withoutAssociation: string[];
   shareable: ShareField[];
+  /** The person agreed that something may be shared, though perhaps not yet what. */
+  sharingAgreed: boolean;
   allSent: boolean;
   values: { pickId: string; fields: ShareField[] };
   /** What the association would see with the fields ticked: shown after "preview". */
@@ -312,7 +314,15 @@ export function HandoverPage(props: {
             action={<ButtonLink href={`/bridge/cases/${props.caseId}/suggestions`}>{t("bridge.suggest.go")}</ButtonLink>}
           />
         ) : props.shareable.length === 0 ? (
-          <Alert color="warning">{t("bridge.handover.noConsent")}</Alert>
+          <Alert color="warning">
+            {props.sharingAgreed ? (
+              <>
+                {t("bridge.handover.noFields")} <Link href={`/bridge/cases/${props.caseId}/intake`}>{t("bridge.step.intake")}</Link>
+              </>
+            ) : (
+              t("bridge.handover.noConsent")
+            )}
+          </Alert>
         ) : (
           <Form action={action} class="stack form" aria-label={t("bridge.handover.send")}>
             <fieldset class="ds-fieldset" aria-describedby={errors.pickId ? "pick-error" : undefined}>
