@@ -5,6 +5,9 @@ import {
   canAccompany,
   canAnswerReferral,
   canManageCompanions,
+  canReferForAssociation,
+  canReferForCentre,
+  canReferForMunicipality,
   canReferOthers,
   canSeeBridgeFigures,
   canSeeCase,
@@ -65,6 +68,15 @@ describe("bridge-building policy", () => {
   it("lets municipal workers, caseworkers, centre staff and association admins refer others; citizens refer themselves", () => {
     expectOnly(canReferOthers, here, ["associationAdmin", "otherAssociationAdmin", "staff", "caseworker"]);
     expectOurs(canReferOthers, here, ["builder", "otherBuilder", "referrer"]);
+  });
+
+  it("says a referral is the municipality's, an association's or the centre's by who makes it", () => {
+    expectOnly(canReferForMunicipality, here, ["caseworker"]);
+    expectOurs(canReferForMunicipality, here, ["referrer"]);
+    expectOnly(canReferForAssociation, here, ["associationAdmin", "otherAssociationAdmin"]);
+    expectOurs(canReferForAssociation, here, []);
+    expectOnly(canReferForCentre, here, ["staff"]);
+    expectOurs(canReferForCentre, here, ["builder", "otherBuilder"]);
   });
 
   it("lets an association's admins answer the referrals made to it, and see the referrals page", () => {
