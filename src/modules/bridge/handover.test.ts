@@ -80,6 +80,8 @@ describe.each(dialects())("bridge-building: suggestions and the warm handover (%
     expect(page).toContain("Gåtursmakker");
     expect(page).toContain("Stavgang for begyndere");
     expect(page).toContain("Tryg velkomst");
+    // A supported welcome has room for someone who comes along the first times.
+    expect(page).toContain("Der er plads til, at nogen følger dig de første gange");
     expect(page).toContain("Et roligt sted"); // quiet_place: a thing to check by hand
     const found = await (await builder.get(`/bridge/cases/${theCase.id}/suggestions?q=stavgang`)).text();
     expect(found.match(/Stavgang for begyndere/g)?.length).toBeGreaterThanOrEqual(2);

@@ -83,7 +83,8 @@ function needs(profile: Profile, facets: DocMeta["facets"], remote: boolean, out
     }
   }
   if (profile.needs.includes("companion")) {
-    if ((facets.suits ?? NONE).includes("disabilities")) {
+    // A place that gives a supported welcome, or suits people with disabilities, has room for someone who comes along.
+    if ((facets.suits ?? NONE).includes("disabilities") || (facets.accessibility ?? NONE).includes("supported_welcome")) {
       score += 5;
       out?.fits.push({ code: "companion" });
     } else out?.misfits.push({ code: "companion" });

@@ -97,7 +97,7 @@ async function referralPage(c: Context<AppEnv>, id: string, options: { values?: 
       what={o.pick?.title ?? null}
       mayAnswer={o.asAssociation && r.status === "sent"}
       mayPlan={o.asAssociation && live}
-      mayMarkMet={live}
+      mayMarkMet={live && r.firstMeetingAt !== null}
       back={
         o.asAssociation
           ? { href: "/bridge/referrals", label: "bridge.referrals.back" }
