@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { PORT } from "../playwright.config.js";
 import { loadConfig } from "../src/config.js";
@@ -49,6 +50,7 @@ test("a jobcentre worker refers a person, the bridge-builder finds them a walkin
   const contact = `${name.toLowerCase()}@borger.example`;
   const reason = "Har været sygemeldt længe og sidder mest derhjemme.";
   const wishes = "Vil gerne gå ture med andre og få noget fast i ugen.";
+  const ownWords = "Det er dejligt at komme ud og gå med de andre.";
 
   // 1. The jobcentre worker refers the person, with their consent given at a meeting.
   const referrer = await newPage();
@@ -181,7 +183,7 @@ test("a jobcentre worker refers a person, the bridge-builder finds them a walkin
   await expectAccessible(builder);
   const followUp = builder.getByRole("form", { name: "Skriv opfølgningen" });
   await followUp.getByLabel("Kommer stadig").check();
-  await followUp.getByLabel(/^Personens egne ord/).fill("Det er dejligt at komme ud og gå med de andre.");
+  await followUp.getByLabel(/^Personens egne ord/).fill(ownWords);
   await followUp.getByRole("button", { name: "Gem opfølgningen" }).click();
   await expect(builder.getByText(/^Kommer stadig · /)).toBeVisible();
   await expectAccessible(builder);
@@ -203,5 +205,14 @@ test("a jobcentre worker refers a person, the bridge-builder finds them a walkin
   await expect(companion.locator("html")).toHaveAttribute("lang", "en");
   await expect(companion.getByRole("heading", { level: 1, name: "The people you come along with" })).toBeVisible();
   await expectAccessible(companion);
+
+  // What the journey wrote about the person's circumstances is nowhere in the database file in clear text.
+  const file = `.tmp/e2e-${testInfo.parallelIndex}.sqlite`;
+  const stored = [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString("utf8"));
+  for (const words of [reason, wishes, ownWords])
+    expect(
+      stored.some((bytes) => bytes.includes(words)),
+      words,
+    ).toBe(false);
   await db.destroy();
 });
