@@ -60,6 +60,20 @@ describe.each(dialects())("bridge-building: suggestions and the warm handover (%
       until: null,
       slots: ["tue-morning"],
     });
+    await putDocument(t.db, clock, a.id, "DK", {
+      kind: "association",
+      id: club.id,
+      title: club.name,
+      subtitle: "",
+      text: "En klub for dem, der kan lide at gå.",
+      keywords: "",
+      url: `/directory/associations/${club.id}`,
+      facets: {},
+      postcode: null,
+      remote: false,
+      publishedAt: "2026-11-01T00:00:00.000Z",
+      until: null,
+    });
     env = createTestApp(t.db, { clock });
     theCase = await buildBridgeCase(t.db, dataKeyring(env.config), a, { builderId: builder.id });
   });
@@ -85,6 +99,9 @@ describe.each(dialects())("bridge-building: suggestions and the warm handover (%
     expect(page).toContain("Et roligt sted"); // quiet_place: a thing to check by hand
     const found = await (await builder.get(`/bridge/cases/${theCase.id}/suggestions?q=stavgang`)).text();
     expect(found.match(/Stavgang for begyndere/g)?.length).toBeGreaterThanOrEqual(2);
+    // A community itself can be the bridge-builder's own pick.
+    const community = await (await builder.get(`/bridge/cases/${theCase.id}/suggestions?q=${encodeURIComponent("Gåklubben")}`)).text();
+    expect(community).toContain(`value="${club.id}"`);
     const logged = await t.db.selectFrom("access_log").select("subject_id").where("subject_type", "=", "bridge_case").execute();
     expect(logged.map((l) => l.subject_id)).toContain(theCase.id);
   });

@@ -61,12 +61,12 @@ export async function suggestionsFor(ctx: ServiceContext, caseId: string, q = ""
   return { case: c, matches, picks, toCheck: needsToCheck(c), found: q ? await findByTitle(ctx, q) : null, q };
 }
 
-/** Offers, jobs and events whose words match, for the bridge-builder's own picks. */
+/** Associations, offers, jobs and events whose words match, for the bridge-builder's own picks. */
 async function findByTitle(ctx: ServiceContext, q: string) {
   const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
   const result = await cachedSearch(index, {
     q,
-    filters: { kind: ["offer", "opportunity", "event"] },
+    filters: { kind: ["association", "offer", "opportunity", "event"] },
     origin: null,
     withinKm: null,
     sort: "relevance",
