@@ -212,6 +212,32 @@ export async function adminCount(db: Database, tenantId: string, associationId: 
   return Number(r.n);
 }
 
+/** The e-mail addresses of an association's admins, who receive what is sent to the association. */
+export async function adminAddresses(db: Database, tenantId: string, associationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("association_members as m")
+    .innerJoin("users as u", (j) => j.onRef("u.id", "=", "m.user_id").onRef("u.tenant_id", "=", "m.tenant_id"))
+    .select("u.email")
+    .where("m.tenant_id", "=", tenantId)
+    .where("m.association_id", "=", associationId)
+    .where("m.role", "=", "admin")
+    .orderBy("u.email")
+    .execute();
+  return rows.map((r) => r.email);
+}
+
+/** The names of these associations of the tenant, by id; an id of another tenant finds nothing. */
+export async function namesByIds(db: Database, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("associations")
+    .select(["id", "name"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Makes the person a member with this role, or gives a member this role. */
 export async function putMember(db: Database, tenantId: string, m: { associationId: string; userId: string; role: AssociationRole }, now: string) {
   await db

@@ -178,6 +178,12 @@ export async function publicRecords(ctx: ServiceContext, filter: Parameters<type
 }
 
 /** Every association of the tenant by name, register number and e-mail, for imports and mail that refer to them. */
+/** Where mail for an association goes: its admins' addresses. */
+export const adminAddresses = (ctx: Pick<ServiceContext, "db" | "tenant">, associationId: string) => repo.adminAddresses(ctx.db, ctx.tenant.id, associationId);
+
+/** The tenant's associations' names, by id. */
+export const associationNames = (ctx: Pick<ServiceContext, "db" | "tenant">, ids: readonly string[]) => repo.namesByIds(ctx.db, ctx.tenant.id, ids);
+
 export async function identities(db: Database, tenantId: string) {
   return repo.identities(db, tenantId);
 }

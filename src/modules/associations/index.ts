@@ -12,7 +12,16 @@ export { REGISTRATION_NUMBER_NAMES } from "./associations.import.js";
 export { type Association, type AssociationIdentity, PROFILE_FIELDS, type ProfileChangeItem, type ProfileContent } from "./associations.model.js";
 export { canEditAssociation } from "./associations.policy.js";
 export { logoHref, markStaleProfile, profileChangeQueue, publicProfile, staleProfiles, syncAssociationSearch } from "./associations.profile.js";
-export { actFor, addMember, identities, namesForMember, personalData, publicRecords as publicAssociations } from "./associations.service.js";
+export {
+  actFor,
+  addMember,
+  adminAddresses,
+  associationNames,
+  identities,
+  namesForMember,
+  personalData,
+  publicRecords as publicAssociations,
+} from "./associations.service.js";
 
 export { useProfileChangeRows } from "./views/profile-views.js";
 

@@ -160,44 +160,6 @@ export async function unansweredCount(db: Database, tenantId: string, associatio
   return Number(row.n);
 }
 
-/** The admins of an association, who receive its referrals: their e-mail addresses. */
-export async function adminAddresses(db: Database, tenantId: string, associationId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("association_members as m")
-    .innerJoin("users as u", (j) => j.onRef("u.id", "=", "m.user_id").onRef("u.tenant_id", "=", "m.tenant_id"))
-    .select("u.email")
-    .where("m.tenant_id", "=", tenantId)
-    .where("m.association_id", "=", associationId)
-    .where("m.role", "=", "admin")
-    .orderBy("u.email")
-    .execute();
-  return rows.map((r) => r.email);
-}
-
-/** The names of these associations of the tenant, by id; an id of another tenant finds nothing. */
-export async function associationNames(db: Database, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("associations")
-    .select(["id", "name"])
-    .where("tenant_id", "=", tenantId)
-    .where("id", "in", [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** A published event of the tenant: its title and the association behind it, if any. */
-export async function publishedEvent(db: Database, tenantId: string, id: string): Promise<{ title: string; associationId: string | null } | undefined> {
-  const row = await db
-    .selectFrom("events")
-    .select(["title", "association_id"])
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .where("status", "=", "published")
-    .executeTakeFirst();
-  return row ? { title: row.title, associationId: row.association_id } : undefined;
-}
-
 export async function findPick(db: Database, tenantId: string, id: string): Promise<BridgePick | undefined> {
   const row = await db.selectFrom("bridge_picks").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
   return row ? toPick(row) : undefined;

@@ -6,6 +6,7 @@ import { translator } from "../../platform/i18n/i18n.js";
 import { newId } from "../../platform/ids.js";
 import { type MailTemplate, sendTemplateMail } from "../../platform/mail/template-mail.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { adminAddresses, associationNames } from "../associations/index.js";
 import type { BridgeCase, BridgePick, BridgeReferral, SharedDetails, ShareField } from "./bridge.model.js";
 import { bridgeRing, noteCaseMail, openCase } from "./cases.js";
 import * as repo from "./handover.repository.js";
@@ -52,10 +53,7 @@ export async function handoverFor(ctx: ServiceContext, caseId: string): Promise<
   const c = await openCase(ctx, caseId);
   const [picks, referrals] = await Promise.all([repo.picksOf(ctx.db, ctx.tenant.id, c.id), repo.referralsOfCase(ctx.db, bridgeRing(ctx), ctx.tenant.id, c.id)]);
   const chosen = picks.filter((p) => p.chosen);
-  const names = await repo.associationNames(ctx.db, ctx.tenant.id, [
-    ...chosen.flatMap((p) => (p.associationId ? [p.associationId] : [])),
-    ...referrals.map((r) => r.associationId),
-  ]);
+  const names = await associationNames(ctx, [...chosen.flatMap((p) => (p.associationId ? [p.associationId] : [])), ...referrals.map((r) => r.associationId)]);
   // An association that already has a live referral for the person is not offered again.
   const referred = new Set(referrals.filter(isLive).map((r) => r.associationId));
   const open = chosen.filter((p) => p.associationId && !referred.has(p.associationId));
@@ -84,7 +82,7 @@ export async function sendReferral(ctx: ServiceContext, caseId: string, input: E
   if (existing.some((r) => r.associationId === associationId && isLive(r)))
     throw conflict("conflict", "bridge.handover.already", { pickId: "bridge.handover.already" });
   const items = welcomeItems(await bridgeSettings(ctx), translator(ctx.lang));
-  const admins = await repo.adminAddresses(ctx.db, ctx.tenant.id, associationId);
+  const admins = await adminAddresses(ctx, associationId);
   return inTransaction(ctx, async (tx) => {
     const id = newId();
     const now = isoNow(tx.clock);

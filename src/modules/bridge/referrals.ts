@@ -4,6 +4,7 @@ import { can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { conflict, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { associationNames } from "../associations/index.js";
 import type { BridgePick, BridgeReferral } from "./bridge.model.js";
 import { canAnswerReferral, canSeeReferrals } from "./bridge.policy.js";
 import { bridgeRing, openCase } from "./cases.js";
@@ -26,10 +27,7 @@ export async function myReferrals(ctx: ServiceContext): Promise<ReferralRow[]> {
   // Like every page of bridge-building, a 404 for those it is not for.
   if (!can(ctx.actor, canSeeReferrals, { tenantId: ctx.tenant.id })) throw notFound();
   const ids = adminOf(ctx);
-  const [referrals, names] = await Promise.all([
-    repo.referralsTo(ctx.db, bridgeRing(ctx), ctx.tenant.id, ids),
-    repo.associationNames(ctx.db, ctx.tenant.id, ids),
-  ]);
+  const [referrals, names] = await Promise.all([repo.referralsTo(ctx.db, bridgeRing(ctx), ctx.tenant.id, ids), associationNames(ctx, ids)]);
   // The list names the people referred (what they agreed to share): a reading of each case, like the referral's own page.
   const read = [...new Set(referrals.filter((r) => Object.keys(r.shared).length > 0).map((r) => r.caseId))];
   if (read.length > 0) await logAccess(ctx, "bridge.referral_read", "bridge_case", read);
@@ -61,10 +59,7 @@ export async function openReferral(ctx: ServiceContext, id: string): Promise<Ope
     if (r.status === "withdrawn") throw notFound();
     await logAccess(ctx, "bridge.referral_read", "bridge_case", [r.caseId]);
   } else await openCase(ctx, r.caseId);
-  const [names, pick] = await Promise.all([
-    repo.associationNames(ctx.db, ctx.tenant.id, [r.associationId]),
-    r.pickId ? repo.findPick(ctx.db, ctx.tenant.id, r.pickId) : undefined,
-  ]);
+  const [names, pick] = await Promise.all([associationNames(ctx, [r.associationId]), r.pickId ? repo.findPick(ctx.db, ctx.tenant.id, r.pickId) : undefined]);
   return { referral: r, associationName: names.get(r.associationId) ?? "", pick: pick ?? null, asAssociation };
 }
 

@@ -5,7 +5,9 @@ import { newId } from "../../platform/ids.js";
 import { cachedSearch } from "../../platform/search/query.js";
 import { tenantIndex } from "../../platform/search/search-index.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { associationNames } from "../associations/index.js";
 import { publicOffers } from "../directory/index.js";
+import { publishedEvent } from "../events/index.js";
 import { type Match, matchesFor, type VolunteerProfile } from "../matching/index.js";
 import { getVisible } from "../opportunities/index.js";
 import type { BridgeCase, BridgePick, Need } from "./bridge.model.js";
@@ -88,10 +90,10 @@ async function target(ctx: ServiceContext, kind: BridgePick["kind"], id: string)
     return job && { title: job.title, associationId: job.associationId, category: null };
   }
   if (kind === "event") {
-    const event = await repo.publishedEvent(ctx.db, ctx.tenant.id, id);
+    const event = await publishedEvent(ctx, id);
     return event && { ...event, category: null };
   }
-  const name = (await repo.associationNames(ctx.db, ctx.tenant.id, [id])).get(id);
+  const name = (await associationNames(ctx, [id])).get(id);
   return name === undefined ? undefined : { title: name, associationId: id, category: null };
 }
 

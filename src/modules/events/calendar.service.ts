@@ -183,6 +183,12 @@ export async function apiEvents(ctx: ServiceContext, q: { page: number; kind?: E
   return { rows: await publicEventsOf(ctx, events), total };
 }
 
+/** A published event of the tenant (not cancelled), with its title and the association behind it; or undefined. */
+export async function publishedEvent(ctx: ServiceContext, id: string): Promise<{ title: string; associationId: string | null } | undefined> {
+  const event = await repo.findPublicEvent(ctx.db, ctx.tenant.id, id);
+  return event?.status === "published" ? { title: event.title, associationId: event.associationId } : undefined;
+}
+
 /** One event anyone may see (published or cancelled, of this tenant), or undefined. */
 export async function apiEvent(ctx: ServiceContext, id: string): Promise<PublicEvent | undefined> {
   const event = await repo.findPublicEvent(ctx.db, ctx.tenant.id, id);

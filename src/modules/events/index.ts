@@ -14,6 +14,7 @@ import { fairVisitorRoutes } from "./routes/fair.routes.js";
 import { networkRoutes } from "./routes/network.routes.js";
 import { waitingInEvents } from "./start.js";
 
+export { publishedEvent } from "./calendar.service.js";
 export { eventJsonLd } from "./events.jsonld.js";
 export { indexEvent } from "./events.search.js";
 
