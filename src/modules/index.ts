@@ -7,6 +7,7 @@ import { associationsModule } from "./associations/index.js";
 import { bridgeModule } from "./bridge/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
+import { grantsModule } from "./grants/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
 import { openDataModule } from "./open-data/index.js";
@@ -27,6 +28,7 @@ export const modules: ModuleDefinition[] = [
   premisesModule,
   matchingModule,
   bridgeModule,
+  grantsModule,
   applicationsModule,
   associationsModule,
   peopleModule,

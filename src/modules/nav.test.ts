@@ -44,7 +44,7 @@ describe("the menu by role", () => {
     expect(menuOf(actors.associationAdmin).association).toEqual(expect.arrayContaining(["/associations", "/premises/bookings"]));
     expect(menuOf(actors.associationAdmin).premises).toEqual(["/premises/rounds"]);
     expect(menuOf(actors.caseworker).premises).toEqual(expect.arrayContaining(["/premises/rounds", "/premises/requests"]));
-    expect(menuOf(actors.caseworker).centre).toBeUndefined();
+    expect(menuOf(actors.caseworker).centre).toEqual(["/grants/rounds"]);
   });
 
   it("gives the tenant's administrator the settings and the search words", () => {

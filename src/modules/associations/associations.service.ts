@@ -8,7 +8,7 @@ import { type Named, requireFound } from "../../platform/http/references.js";
 import { newId } from "../../platform/ids.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import type { Association, AssociationDetails, AssociationRef, Member } from "./associations.model.js";
+import type { Association, AssociationDetails, AssociationIdentity, AssociationRef, Member } from "./associations.model.js";
 import { canCreateAssociation, canEditAssociation, canListAllAssociations, canManageMembers, canViewAssociation } from "./associations.policy.js";
 import * as repo from "./associations.repository.js";
 import type { ListQuery } from "./associations.schema.js";
@@ -180,6 +180,12 @@ export async function publicRecords(ctx: ServiceContext, filter: Parameters<type
 /** Every association of the tenant by name, register number and e-mail, for imports and mail that refer to them. */
 /** Where mail for an association goes: its admins' addresses. */
 export const adminAddresses = (ctx: Pick<ServiceContext, "db" | "tenant">, associationId: string) => repo.adminAddresses(ctx.db, ctx.tenant.id, associationId);
+
+/** An association's name, register number and addresses, found in the tenant (404 otherwise). */
+export async function associationDetails(ctx: Pick<ServiceContext, "db" | "tenant">, id: string): Promise<AssociationIdentity> {
+  const { id: found, name, registrationNumber, email, phone } = await load(ctx, id);
+  return { id: found, name, registrationNumber, email, phone };
+}
 
 /** The tenant's associations' names, by id. */
 export const associationNames = (ctx: Pick<ServiceContext, "db" | "tenant">, ids: readonly string[]) => repo.namesByIds(ctx.db, ctx.tenant.id, ids);

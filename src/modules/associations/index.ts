@@ -16,6 +16,7 @@ export {
   actFor,
   addMember,
   adminAddresses,
+  associationDetails,
   associationNames,
   identities,
   namesForMember,

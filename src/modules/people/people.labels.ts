@@ -7,6 +7,7 @@ export const staffRoleLabels: Record<StaffRole, MessageKey> = {
   tenant_admin: "role.tenant_admin",
   bridge_builder: "role.bridge_builder",
   referrer: "role.referrer",
+  committee: "role.committee",
 };
 
 /** Staff roles and the roles in an association an invitation may carry. */

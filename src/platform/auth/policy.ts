@@ -1,6 +1,6 @@
 import { forbidden, unauthenticated } from "../http/errors.js";
 
-export const STAFF_ROLES = ["staff", "caseworker", "tenant_admin", "bridge_builder", "referrer"] as const;
+export const STAFF_ROLES = ["staff", "caseworker", "tenant_admin", "bridge_builder", "referrer", "committee"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type AssociationRole = "member" | "admin";
 

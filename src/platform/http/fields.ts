@@ -31,3 +31,34 @@ export const phoneNumber = () =>
     .max(30, "validation.tooLong")
     .refine((v) => v === "" || /^\+?[\d\s()-]{6,}$/.test(v), "validation.phone")
     .transform((v) => v || null);
+
+/**
+ * A sum of money as people write it, in minor units (øre, cents): "25000", "25.000", "25 000", "25.000,50",
+ * "150,50", "150.50", "kr. 1.200", "€ 80". A dot or space before exactly three digits groups thousands;
+ * a comma or dot before one or two digits at the end starts the decimals.
+ */
+export function parseMoney(text: string): number | null {
+  const bare = text
+    .replace(/kr\.?|€|dkk|nok|eur/gi, "")
+    .trim()
+    .replace(/[\s\u00a0\u202f]+(?=\d)/g, ".");
+  const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:[.,](\d{1,2}))?$/.exec(bare);
+  if (!m) return null;
+  const whole = Number((m[1] ?? "").replaceAll(".", ""));
+  const cents = m[2] ? Number(m[2].padEnd(2, "0")) : 0;
+  const minor = whole * 100 + cents;
+  return Number.isSafeInteger(minor) ? minor : null;
+}
+
+/** A required sum of money (see `parseMoney`) from 0 up to `max` minor units. */
+export const moneyField = (max = 1_000_000_000_00) =>
+  z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .transform((v, ctx) => {
+      const minor = parseMoney(v);
+      if (minor === null) ctx.addIssue({ code: "custom", message: "validation.money" });
+      else if (minor > max) ctx.addIssue({ code: "custom", message: "validation.moneyTooHigh" });
+      return minor ?? 0;
+    });

@@ -4,7 +4,9 @@ import type { Tenant } from "../tenants/tenants.js";
 export interface MailAttachment {
   filename: string;
   contentType: string;
+  /** Text as it is, or a binary file (a PDF) as base64 with `encoding` saying so. */
   content: string;
+  encoding?: "base64";
 }
 
 export interface MailContent {

@@ -1,0 +1,16 @@
+import { can } from "../../platform/auth/policy.js";
+import type { ModuleDefinition } from "../../platform/modules.js";
+import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
+import { grantsRoutes } from "./grants.routes.js";
+import type {} from "./grants.table.js"; // its tables join the database interface
+
+export const grantsModule: ModuleDefinition = {
+  name: "grants",
+  mounts: [{ path: "/grants", routes: grantsRoutes }],
+  notices: {},
+  nav: [
+    { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
+    { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
+    { href: "/grants/schemes", label: "nav.grantsSchemes", group: "centre", visible: (a) => can(a, canManageSchemes, { tenantId: a.tenantId }) },
+  ],
+};

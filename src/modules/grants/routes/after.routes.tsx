@@ -1,0 +1,4 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/env.js";
+
+export const afterRoutes = new Hono<AppEnv>();
