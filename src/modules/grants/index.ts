@@ -7,7 +7,13 @@ import type {} from "./grants.table.js"; // its tables join the database interfa
 export const grantsModule: ModuleDefinition = {
   name: "grants",
   mounts: [{ path: "/grants", routes: grantsRoutes }],
-  notices: {},
+  notices: {
+    grantSchemeSaved: "grants.notice.schemeSaved",
+    grantSchemeCreated: "grants.notice.schemeCreated",
+    grantRoundSaved: "grants.notice.roundSaved",
+    grantFormSaved: "grants.notice.formSaved",
+    grantSettingsSaved: "grants.notice.settingsSaved",
+  },
   nav: [
     { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
     { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
