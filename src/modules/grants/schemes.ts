@@ -4,7 +4,7 @@ import { authorize, can } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
 import type { Lang } from "../../platform/i18n/i18n.js";
-import type { Translations } from "../../platform/i18n/localized.js";
+import { localized, type Translations } from "../../platform/i18n/localized.js";
 import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { localTime, localToday } from "../../platform/time/recurrence.js";
@@ -230,7 +230,7 @@ export async function openSchemes(ctx: ServiceContext): Promise<OpenScheme[]> {
   const now = ctx.clock.now();
   const [schemes, rounds] = await Promise.all([repo.listSchemes(ctx.db, ctx.tenant.id, ["active"]), repo.listRounds(ctx.db, ctx.tenant.id)]);
   return schemes.map((scheme) => ({
-    scheme,
+    scheme: localized(scheme, ctx.lang),
     rounds: rounds
       .filter((r) => r.schemeId === scheme.id && notPast(r, now))
       .sort((a, b) => (a.opensAt < b.opensAt ? -1 : a.opensAt > b.opensAt ? 1 : 0))
@@ -245,7 +245,7 @@ export async function schemeAbout(ctx: ServiceContext, id: string): Promise<Open
   const now = ctx.clock.now();
   const rounds = (await repo.listRounds(ctx.db, ctx.tenant.id, scheme.id)).filter((r) => notPast(r, now));
   return {
-    scheme,
+    scheme: localized(scheme, ctx.lang),
     rounds: rounds.map((round) => ({ round, takes: takesApplications(round, now), opensOn: localToday(new Date(round.opensAt), ctx.tenant.timeZone) })),
   };
 }
