@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roundForm, schemeForm } from "../../../test/factories/grant-scheme.factory.js";
 import {
   createAssociation,
   createPerson,
@@ -12,36 +13,6 @@ import {
   Visitor,
 } from "../../../test/harness.js";
 import * as repo from "./schemes.repository.js";
-
-/** A scheme's form as an administrator fills it in. */
-export const schemeForm = (title: string, extra: Record<string, string | string[]> = {}) => ({
-  title,
-  purpose: "Støtte til aktiviteter, der samler borgere på tværs.",
-  rules: "Der gives ikke tilskud til drift.",
-  whoMayApply: "Frivillige foreninger i kommunen.",
-  requiresRegistration: "on",
-  maxAmount: "25.000",
-  criterionKey: ["", "", ""],
-  criterionLabel: ["Lokal forankring", "Flere nye frivillige", ""],
-  criterionWeight: ["3", "2", ""],
-  reportDemands: ["activities", "accounts"],
-  reportMonths: "3",
-  status: "active",
-  title_en: "Local activities pool",
-  ...extra,
-});
-
-export const roundForm = (extra: Record<string, string> = {}) => ({
-  title: "Forår 2027",
-  opensDate: "2026-11-01",
-  deadlineDate: "2027-03-01",
-  deadlineTime: "23:59",
-  secondDeadlineDate: "",
-  secondDeadlineTime: "",
-  budget: "250.000",
-  decisionBody: "Frivillighedsrådet",
-  ...extra,
-});
 
 /**
  * Schemes and rounds: the tenant's administrator sets them up, the public list shows the active ones
