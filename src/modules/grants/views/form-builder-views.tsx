@@ -17,23 +17,36 @@ export const TYPE_KEYS = {
   budget: "grants.field.type.budget",
 } as const;
 
-function ActionButton(props: { op: string; fieldKey: string; label: string; danger?: boolean }) {
+function ActionButton(props: { op: string; label: string; name: string; danger?: boolean }) {
   return (
     <button class="ds-button" type="submit" data-variant="tertiary" data-size="sm" data-color={props.danger ? "danger" : undefined} name="op" value={props.op}>
       {props.label}
+      <span class="ds-sr-only">: {props.name}</span>
     </button>
   );
 }
 
-/** One row of buttons in its own form: each button names what it does and to what. */
-function Moves(props: { schemeId: string; target: string; name: string; kind: "field" | "section" }) {
+/** One row of a field's or section's tools in its own form: change it, move it up or down, remove it. */
+function Moves(props: {
+  schemeId: string;
+  target: string;
+  name: string;
+  kind: "field" | "section";
+  edit: { href: string; label: string };
+  first: boolean;
+  last: boolean;
+}) {
   const { t } = usePage();
   return (
     <Form action={`/grants/schemes/${props.schemeId}/form/change`} class="actions">
       <input type="hidden" name="key" value={props.target} />
-      <ActionButton op={`${props.kind}Up`} fieldKey={props.target} label={t("grants.form.up", { name: props.name })} />
-      <ActionButton op={`${props.kind}Down`} fieldKey={props.target} label={t("grants.form.down", { name: props.name })} />
-      <ActionButton op={`${props.kind}Remove`} fieldKey={props.target} label={t("grants.form.remove", { name: props.name })} danger />
+      <a class="ds-link" href={props.edit.href}>
+        {props.edit.label}
+        <span class="ds-sr-only">: {props.name}</span>
+      </a>
+      {!props.first && <ActionButton op={`${props.kind}Up`} name={props.name} label={t("grants.form.up")} />}
+      {!props.last && <ActionButton op={`${props.kind}Down`} name={props.name} label={t("grants.form.down")} />}
+      <ActionButton op={`${props.kind}Remove`} name={props.name} label={t("grants.form.remove")} danger />
     </Form>
   );
 }
@@ -42,9 +55,13 @@ export function BuilderPage(props: { builder: Builder; error?: string | null; co
   const { t, lang } = usePage();
   const { scheme, version, uses } = props.builder;
   const base = `/grants/schemes/${scheme.id}/form`;
+  const sections = version.definition.sections;
   return (
     <div class="stack">
-      <Heading>{t("grants.form.heading", { scheme: scheme.title })}</Heading>
+      <Heading>{t("grants.form.title")}</Heading>
+      <P>
+        <strong>{scheme.title}</strong>
+      </P>
       <P>{t("grants.form.intro")}</P>
       <P>
         {t("grants.form.version", { version: version.version })} {uses.map((u) => t("grants.form.uses", { count: u.count, version: u.version })).join(" ")}
@@ -61,40 +78,46 @@ export function BuilderPage(props: { builder: Builder; error?: string | null; co
           {props.error}
         </Alert>
       )}
-      {version.definition.sections.map((section: FormSection) => {
+      {sections.map((section: FormSection, si) => {
         const title = pickText(section.title, lang);
         return (
           <section class="ds-card stack" aria-label={title}>
-            <div class="section-head">
-              <Heading level={2} size="md">
-                {title}
-              </Heading>
-              <a class="ds-link" href={`${base}/sections/${section.key}`}>
-                {t("grants.form.section.rename", { name: title })}
-              </a>
-            </div>
+            <Heading level={2} size="md">
+              {title}
+            </Heading>
             {pickText(section.help, lang) && <P>{pickText(section.help, lang)}</P>}
-            <Moves schemeId={scheme.id} target={section.key} name={title} kind="section" />
+            <Moves
+              schemeId={scheme.id}
+              target={section.key}
+              name={title}
+              kind="section"
+              edit={{ href: `${base}/sections/${section.key}`, label: t("grants.form.section.rename") }}
+              first={si === 0}
+              last={si === sections.length - 1}
+            />
             {section.fields.length === 0 ? (
               <P>{t("grants.form.section.empty")}</P>
             ) : (
-              <ol class="stack">
-                {section.fields.map((f) => {
+              <ol class="stack grants-fields">
+                {section.fields.map((f, fi) => {
                   const label = pickText(f.label, lang);
                   const condition = props.conditionText(f);
                   return (
-                    <li class="stack">
+                    <li>
                       <div>
                         <strong>{label}</strong> – {t(TYPE_KEYS[f.type])}
                         {f.required ? `, ${t("grants.field.required.short")}` : ""}
                       </div>
                       {condition && <div class="ds-paragraph">{condition}</div>}
-                      <div class="actions">
-                        <a class="ds-link" href={`${base}/fields/${f.key}`}>
-                          {t("grants.form.field.edit", { name: label })}
-                        </a>
-                      </div>
-                      <Moves schemeId={scheme.id} target={f.key} name={label} kind="field" />
+                      <Moves
+                        schemeId={scheme.id}
+                        target={f.key}
+                        name={label}
+                        kind="field"
+                        edit={{ href: `${base}/fields/${f.key}`, label: t("grants.form.field.edit") }}
+                        first={si === 0 && fi === 0}
+                        last={si === sections.length - 1 && fi === section.fields.length - 1}
+                      />
                     </li>
                   );
                 })}

@@ -47,9 +47,9 @@ export function SchemesPage(props: { rows: { scheme: Scheme; rounds: Round[] }[]
       {props.rows.length === 0 ? (
         <EmptyState title="grants.schemes.empty" text="grants.schemes.empty.text" />
       ) : (
-        <ul class="stack">
+        <div class="stack">
           {props.rows.map(({ scheme, rounds }) => (
-            <li class="ds-card stack">
+            <section class="ds-card stack" aria-label={scheme.title}>
               <Heading level={2} size="sm">
                 <Link href={`/grants/schemes/${scheme.id}`}>{scheme.title}</Link>
               </Heading>
@@ -73,9 +73,9 @@ export function SchemesPage(props: { rows: { scheme: Scheme; rounds: Round[] }[]
                 <ButtonLink href={`/grants/schemes/${scheme.id}/form`}>{t("grants.form.title")}</ButtonLink>
                 {scheme.status !== "archived" && <ButtonLink href={`/grants/schemes/${scheme.id}/rounds/new`}>{t("grants.round.new")}</ButtonLink>}
               </div>
-            </li>
+            </section>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );
