@@ -4,6 +4,9 @@ import type { PdfBlock } from "../../platform/pdf/pdf.js";
 import { type Answers, type BudgetAnswer, budgetTotals, type FormDefinition, isShown, pickText } from "./form.model.js";
 import type { ApplicationFile } from "./grants.model.js";
 
+/** What a budget line is called by its side of the budget. */
+export const BUDGET_SIDE = { cost: "grants.budget.cost", income: "grants.budget.income" } as const;
+
 /** One answer as a reader sees it: a line of text, or a budget table with its totals. */
 export type SummaryRow =
   | { kind: "text"; label: string; text: string }
@@ -61,7 +64,7 @@ export function summaryBlocks(sections: readonly SummarySection[], view: { t: T;
     { kind: "heading", text: s.title },
     ...s.rows.flatMap((r): PdfBlock[] => {
       if (r.kind === "text") return [{ kind: "facts", rows: [[r.label, r.text]] }];
-      const lines = (kind: "cost" | "income") => r.budget[kind].map((l) => [t(`grants.budget.${kind}`), l.label, fmt.money(l.amount, currency)]);
+      const lines = (kind: "cost" | "income") => r.budget[kind].map((l) => [t(BUDGET_SIDE[kind]), l.label, fmt.money(l.amount, currency)]);
       return [
         { kind: "paragraph", text: r.label },
         {

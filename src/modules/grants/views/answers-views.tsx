@@ -1,5 +1,5 @@
 import { usePage } from "../../../platform/ui/page-context.js";
-import type { SummarySection } from "../answers-summary.js";
+import { BUDGET_SIDE, type SummarySection } from "../answers-summary.js";
 
 /** An application's answers, read only: each section a heading with its answers, a budget as a small table. */
 export function AnswersSummary(props: { sections: readonly SummarySection[]; currency: string; headingLevel?: 2 | 3 }) {
@@ -38,7 +38,7 @@ export function AnswersSummary(props: { sections: readonly SummarySection[]; cur
                           r.budget[kind].map((l) => (
                             <tr>
                               <td>
-                                {t(`grants.budget.${kind}`)}: {l.label}
+                                {t(BUDGET_SIDE[kind])}: {l.label}
                               </td>
                               <td class="amount">{fmt.money(l.amount, props.currency)}</td>
                             </tr>
