@@ -24,6 +24,13 @@ import {
 } from "../../src/modules/events/network.schema.js";
 import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
 import {
+  declarationInput as grantDeclarationInput,
+  eligibilityInput as grantEligibilityInput,
+  noteInput as grantNoteInput,
+  questionInput as grantQuestionInput,
+  recommendInput as grantRecommendInput,
+} from "../../src/modules/grants/assess.schema.js";
+import {
   builderActionInput,
   fieldInput,
   roundInput as grantRoundInput,
@@ -670,6 +677,33 @@ export const FILL: Record<string, Fill> = {
   "GET /account/data.json": {},
   "GET /account/delete": {},
   "POST /account/delete": { schema: null, late: true },
+  // grants: the caseworkers' assessment (the world has no grant records: ids that find nothing)
+  "GET /grants/rounds": {},
+  "GET /grants/rounds/:id/applications": { params: () => ({ id: "no-round" }), query: () => ({ format: "csv" }) },
+  "GET /grants/rounds/:id/applications.csv": { params: () => ({ id: "no-round" }) },
+  "GET /grants/applications/:id/assess": { params: () => ({ id: "no-application" }) },
+  "POST /grants/applications/:id/assess/declaration": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ conflict: "no", conflictNote: "" }),
+    schema: grantDeclarationInput,
+  },
+  "POST /grants/applications/:id/assess/eligibility": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ verdict: "eligible", verdictNote: "" }),
+    schema: grantEligibilityInput,
+  },
+  "POST /grants/applications/:id/assess/scores": { params: () => ({ id: "no-application" }), form: () => ({ score_reach: "3" }), schema: null },
+  "POST /grants/applications/:id/assess/recommendation": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ amount: "1000", recommendation: "" }),
+    schema: grantRecommendInput,
+  },
+  "POST /grants/applications/:id/assess/notes": { params: () => ({ id: "no-application" }), form: () => ({ body: N }), schema: grantNoteInput },
+  "POST /grants/applications/:id/assess/questions": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ question: N, fields: [] }),
+    schema: grantQuestionInput,
+  },
 };
 
 export interface Route {

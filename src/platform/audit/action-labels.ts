@@ -142,6 +142,13 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "bridge.settings_saved": "audit.act.bridgeSettingsSaved",
   "bridge.follow_ups.listed": "audit.act.bridgeFollowUpsListed",
   "bridge.companion.page_read": "audit.act.bridgeCompanionPageRead",
+  // grants: assessment
+  "grants.conflict_declared": "audit.act.grantsConflictDeclared",
+  "grants.eligibility_judged": "audit.act.grantsEligibilityJudged",
+  "grants.scored": "audit.act.grantsScored",
+  "grants.recommended": "audit.act.grantsRecommended",
+  "grants.note_added": "audit.act.grantsNoteAdded",
+  "grants.question_asked": "audit.act.grantsQuestionAsked",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
