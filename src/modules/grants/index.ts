@@ -1,5 +1,6 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { waitingForCommittee } from "./decide.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
 import { grantsRoutes } from "./grants.routes.js";
 import type {} from "./grants.table.js"; // its tables join the database interface
@@ -7,7 +8,12 @@ import type {} from "./grants.table.js"; // its tables join the database interfa
 export const grantsModule: ModuleDefinition = {
   name: "grants",
   mounts: [{ path: "/grants", routes: grantsRoutes }],
-  notices: {},
+  notices: {
+    grantsRoundClosed: "notice.grantsRoundClosed",
+    grantsDecisionsSaved: "notice.grantsDecisionsSaved",
+    grantsLettersSent: "notice.grantsLettersSent",
+  },
+  waiting: waitingForCommittee,
   nav: [
     { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
     { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
