@@ -1,7 +1,8 @@
 import { Temporal } from "temporal-polyfill";
 import { audit } from "../../platform/audit/audit.js";
+import { isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
-import { conflict } from "../../platform/http/errors.js";
+import { conflict, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { formats } from "../../platform/i18n/format.js";
 import { type Lang, translator } from "../../platform/i18n/i18n.js";
 import { localized } from "../../platform/i18n/localized.js";
@@ -14,9 +15,10 @@ import type { Tenant } from "../../platform/tenants/tenants.js";
 import { adminAddresses, associationNames } from "../associations/index.js";
 import { applicationsOfRound, updateApplication } from "./applications.repository.js";
 import { roundForCaseworker } from "./close-round.js";
+import { openApplication } from "./grants.js";
 import type { Application, Report, Round, Scheme } from "./grants.model.js";
 import { appealNote, fillLetter, letterTemplate } from "./letters.js";
-import { insertLetter, type Letter } from "./letters.repository.js";
+import { findLetter, insertLetter, type Letter } from "./letters.repository.js";
 import { insertReport } from "./reports.repository.js";
 import { updateRound } from "./schemes.repository.js";
 import { findSettings } from "./settings.repository.js";
@@ -175,4 +177,13 @@ function dueReport(ctx: ServiceContext, scheme: Scheme, a: Application, now: str
     reviewedAt: null,
     reviewNote: null,
   };
+}
+
+/** A kept letter, for those who may see its application; to anyone else it does not exist. */
+export async function openLetter(ctx: ServiceContext, id: string): Promise<{ letter: Letter; application: Application }> {
+  if (!isPerson(ctx.actor)) throw unauthenticated();
+  const letter = await findLetter(ctx.db, ctx.tenant.id, id);
+  if (!letter) throw notFound();
+  const { application } = await openApplication(ctx, letter.applicationId);
+  return { letter, application };
 }

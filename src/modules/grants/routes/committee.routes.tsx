@@ -10,10 +10,8 @@ import { countryProfile } from "../../../platform/tenants/countries.js";
 import { closeRound, closeSummary, mayClose, roundForCaseworker } from "../close-round.js";
 import { readDecisionRows } from "../committee.schema.js";
 import { saveDecisions, sitting } from "../decide.js";
-import { openApplication } from "../grants.js";
 import { canDecide, canHandleGrants } from "../grants.policy.js";
-import { findLetter } from "../letters.repository.js";
-import { letterPdf, sendLetters } from "../send-letters.js";
+import { letterPdf, openLetter, sendLetters } from "../send-letters.js";
 import { CloseRoundPage, CommitteePage } from "../views/committee-views.js";
 
 async function showSitting(
@@ -94,9 +92,7 @@ export const committeeRoutes = new Hono<AppEnv>()
     if (!isPerson(ctx.actor)) throw unauthenticated();
     const file = c.req.param("file");
     if (!file.endsWith(".pdf")) throw notFound();
-    const letter = await findLetter(ctx.db, ctx.tenant.id, file.slice(0, -4));
-    if (!letter) throw notFound();
-    const { application } = await openApplication(ctx, letter.applicationId);
+    const { letter, application } = await openLetter(ctx, file.slice(0, -4));
     const bytes = await letterPdf(ctx.tenant, letter, application);
     return c.body(new Uint8Array(bytes), 200, {
       "content-type": "application/pdf",
