@@ -36,10 +36,19 @@ export interface CommitteePageProps {
 
 const SCRIPT = `(() => {
   const form = document.getElementById("sitting");
-  const out = document.getElementById("budget-left-live");
-  if (!form || !out) return;
-  const budget = Number(out.dataset.budget);
-  const fmt = new Intl.NumberFormat(document.documentElement.lang, { style: "currency", currency: out.dataset.currency });
+  const facts = document.getElementById("budget-facts");
+  if (!form || !facts) return;
+  const budget = Number(facts.dataset.budget);
+  const fmt = new Intl.NumberFormat(document.documentElement.lang, { style: "currency", currency: facts.dataset.currency });
+  const row = document.createElement("div");
+  row.className = "detail-fact";
+  const label = document.createElement("dt");
+  label.textContent = facts.dataset.label;
+  const value = document.createElement("dd");
+  const out = document.createElement("output");
+  out.setAttribute("aria-live", "polite");
+  value.append(out);
+  row.append(label, value);
   const money = (text) => {
     const m = /^(\\d{1,3}(?:[. ]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?$/.exec(text.replace(/kr\\.?|€|[a-z]/gi, "").trim());
     return m ? Number(m[1].replace(/[. ]/g, "")) * 100 + (m[2] ? Number(m[2].padEnd(2, "0")) : 0) : 0;
@@ -53,7 +62,7 @@ const SCRIPT = `(() => {
       if (decision === "granted" || decision === "reduced") sum += amount ? money(amount.value) : Number(row.dataset.granted || 0);
     }
     out.textContent = fmt.format((budget - sum) / 100);
-    out.parentElement.hidden = false;
+    if (!row.isConnected) facts.append(row);
   };
   form.addEventListener("input", update);
   form.addEventListener("change", update);
@@ -76,7 +85,7 @@ export function CommitteePage(props: CommitteePageProps) {
         <h2 class="ds-heading" data-size="xs" id="budget-heading">
           {t("grants.committee.budget.heading")}
         </h2>
-        <dl>
+        <dl id="budget-facts" data-budget={String(round.budget)} data-currency={props.currency} data-label={t("grants.committee.leftIfSaved")}>
           <div class="detail-fact">
             <dt>{t("grants.committee.budget")}</dt>
             <dd>{money(round.budget)}</dd>
@@ -89,12 +98,6 @@ export function CommitteePage(props: CommitteePageProps) {
             <dt>{t("grants.committee.left")}</dt>
             <dd>
               <strong>{money(props.sitting.left)}</strong>
-            </dd>
-          </div>
-          <div class="detail-fact" hidden>
-            <dt>{t("grants.committee.leftIfSaved")}</dt>
-            <dd>
-              <output id="budget-left-live" aria-live="polite" data-budget={String(round.budget)} data-currency={props.currency} />
             </dd>
           </div>
         </dl>
@@ -251,17 +254,13 @@ function ItemCard(props: { item: SittingItem; currency: string }) {
 
 /** One application's row of the sitting's form: the decision, the sum and the reason, and this person's declaration. */
 function DecisionRow(props: { item: SittingItem; values?: Record<string, string>; errors: FieldErrors; currency: string }) {
-  const { t, fmt } = usePage();
+  const { t, lang } = usePage();
   const a = props.item.application;
   const sent = props.values;
   const value = (name: "decision" | "amount" | "reason" | "conflictNote", saved: string) => (sent ? (sent[rowField(name, a.id)] ?? "") : saved);
   const decided = a.status === "decided" && a.decision;
-  const savedAmount =
-    decided && a.decision !== "rejected"
-      ? fmt.number((a.grantedAmount ?? 0) / 100, 2)
-      : a.recommendedAmount !== null
-        ? fmt.number(a.recommendedAmount / 100, 2)
-        : "";
+  const savedMinor = decided && a.decision !== "rejected" ? (a.grantedAmount ?? 0) : a.recommendedAmount;
+  const savedAmount = savedMinor === null ? "" : amountText(savedMinor, lang);
   const conflicted = sent ? sent[rowField("conflict", a.id)] === "on" : props.item.conflict;
   const options = [
     ...(decided ? [] : [{ value: "", label: t("grants.committee.choose") }]),
@@ -329,6 +328,13 @@ function DecisionRow(props: { item: SittingItem; values?: Record<string, string>
       </details>
     </section>
   );
+}
+
+/** A sum as it is typed into the amount field: whole units without grouping ("40000"), the decimals after the reader's own mark. */
+function amountText(minor: number, lang: string): string {
+  const whole = Math.floor(minor / 100);
+  const cents = minor % 100;
+  return cents === 0 ? String(whole) : `${whole}${lang === "en" ? "." : ","}${String(cents).padStart(2, "0")}`;
 }
 
 /** The amount field, marked so the page's small script can add up the sums as they are typed. */
