@@ -23,6 +23,14 @@ import {
   networkInput,
 } from "../../src/modules/events/network.schema.js";
 import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
+import {
+  builderActionInput,
+  fieldInput,
+  roundInput as grantRoundInput,
+  settingsInput as grantSettingsInput,
+  schemeInput,
+  sectionInput,
+} from "../../src/modules/grants/schemes.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
@@ -44,6 +52,7 @@ import { dataRequestInput, eraseInput } from "../../src/modules/privacy/privacy.
 import { saveSearchInput, synonymsInput } from "../../src/modules/search/search.schema.js";
 import { emailOnlyInput, resetInput, signInInput, signUpInput, tokenInput } from "../../src/platform/auth/auth.schema.js";
 import { assets } from "../../src/platform/ui/assets.js";
+import { roundForm as grantRoundForm, schemeForm as grantSchemeForm } from "../factories/grant-scheme.factory.js";
 import { PASSWORD } from "../harness.js";
 import type { Fields } from "./client.js";
 import { bookingForm, eventForm, jobForm, matchingForm, offerForm, premiseForm, type Role, type TenantWorld, wishForm } from "./world.js";
@@ -128,6 +137,33 @@ const SIGNED_IN: readonly Role[] = [
 ];
 
 export const FILL: Record<string, Fill> = {
+  "GET /grants": {},
+  "GET /grants/schemes": {},
+  "GET /grants/schemes/new": {},
+  "POST /grants/schemes/new": { form: () => grantSchemeForm(`${N} pulje`), schema: schemeInput },
+  "GET /grants/schemes/:id/about": { params: () => ({ id: "no-scheme" }) },
+  "GET /grants/schemes/:id": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id": { params: () => ({ id: "no-scheme" }), form: () => grantSchemeForm(`${N} pulje`), schema: schemeInput },
+  "GET /grants/schemes/:id/rounds/new": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/rounds/new": { params: () => ({ id: "no-scheme" }), form: () => grantRoundForm(), schema: grantRoundInput },
+  "GET /grants/rounds/:id/edit": { params: () => ({ id: "no-round" }) },
+  "POST /grants/rounds/:id/edit": { params: () => ({ id: "no-round" }), form: () => grantRoundForm(), schema: grantRoundInput },
+  "GET /grants/schemes/:id/form": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/form/change": { params: () => ({ id: "no-scheme" }), form: () => ({ op: "fieldUp", key: "title" }), schema: builderActionInput },
+  "GET /grants/schemes/:id/form/fields/new": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/form/fields/new": { params: () => ({ id: "no-scheme" }), form: () => ({ type: "text", label_da: N }), schema: fieldInput },
+  "GET /grants/schemes/:id/form/fields/:key": { params: () => ({ id: "no-scheme", key: "title" }) },
+  "POST /grants/schemes/:id/form/fields/:key": {
+    params: () => ({ id: "no-scheme", key: "title" }),
+    form: () => ({ type: "text", label_da: N }),
+    schema: fieldInput,
+  },
+  "GET /grants/schemes/:id/form/sections/new": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/form/sections/new": { params: () => ({ id: "no-scheme" }), form: () => ({ title_da: N }), schema: sectionInput },
+  "GET /grants/schemes/:id/form/sections/:key": { params: () => ({ id: "no-scheme", key: "project" }) },
+  "POST /grants/schemes/:id/form/sections/:key": { params: () => ({ id: "no-scheme", key: "project" }), form: () => ({ title_da: N }), schema: sectionInput },
+  "GET /grants/settings": {},
+  "POST /grants/settings": { form: () => ({ funderId: "", funderName: N, idPrefix: "" }), schema: grantSettingsInput },
   "GET /healthz": {},
   "GET /readyz": {},
   "GET /assets/:file": { params: () => ({ file: asset }) },

@@ -9,6 +9,11 @@ export const grantsModule: ModuleDefinition = {
   name: "grants",
   mounts: [{ path: "/grants", routes: grantsRoutes }],
   notices: {
+    grantSchemeSaved: "grants.notice.schemeSaved",
+    grantSchemeCreated: "grants.notice.schemeCreated",
+    grantRoundSaved: "grants.notice.roundSaved",
+    grantFormSaved: "grants.notice.formSaved",
+    grantSettingsSaved: "grants.notice.settingsSaved",
     grantsRoundClosed: "notice.grantsRoundClosed",
     grantsDecisionsSaved: "notice.grantsDecisionsSaved",
     grantsLettersSent: "notice.grantsLettersSent",
