@@ -669,6 +669,18 @@ export const FILL: Record<string, Fill> = {
   "POST /admin/settings": { form: settings, schema: tenantSettingsInput() },
   "POST /admin/api-tokens/:id/revoke": { params: (w) => ({ id: w.apiToken }), schema: null, late: true },
 
+  // Grants: the committee's sitting and the decision letters (the world has no grant round: ids that find nothing).
+  "GET /grants/rounds/:id/close": { params: () => ({ id: "no-round" }) },
+  "POST /grants/rounds/:id/close": { params: () => ({ id: "no-round" }), schema: null },
+  "GET /grants/rounds/:id/committee": { params: () => ({ id: "no-round" }) },
+  "POST /grants/rounds/:id/committee": {
+    params: () => ({ id: "no-round" }),
+    form: () => ({ decision_x: "granted", amount_x: "1.000", reason_x: "" }),
+    schema: null,
+  },
+  "POST /grants/rounds/:id/letters": { params: () => ({ id: "no-round" }), schema: null },
+  "GET /grants/letters/:file": { params: () => ({ file: "no-letter.pdf" }) },
+
   "GET /account": {},
   "POST /account": { form: () => ({ name: `${N} Nyt Navn`, language: "da" }), schema: accountInput },
   "POST /account/sign-out-everywhere": { schema: null, late: true },

@@ -1,6 +1,7 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { waitingToAssess } from "./case-list.js";
+import { waitingForCommittee } from "./decide.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
 import { grantsRoutes } from "./grants.routes.js";
 import type {} from "./grants.table.js"; // its tables join the database interface
@@ -20,11 +21,14 @@ export const grantsModule: ModuleDefinition = {
     assessRecommended: "grants.notice.recommended",
     assessNoted: "grants.notice.noted",
     assessAsked: "grants.notice.asked",
+    grantsRoundClosed: "notice.grantsRoundClosed",
+    grantsDecisionsSaved: "notice.grantsDecisionsSaved",
+    grantsLettersSent: "notice.grantsLettersSent",
   },
   nav: [
     { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
     { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
     { href: "/grants/schemes", label: "nav.grantsSchemes", group: "centre", visible: (a) => can(a, canManageSchemes, { tenantId: a.tenantId }) },
   ],
-  waiting: async (ctx) => (await Promise.all([waitingToAssess(ctx)])).flat(),
+  waiting: async (ctx) => (await Promise.all([waitingToAssess(ctx), waitingForCommittee(ctx)])).flat(),
 };
