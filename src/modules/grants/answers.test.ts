@@ -106,12 +106,16 @@ describe("reading an application's answers against its form", () => {
   });
 
   it("reads only the fields a question reopened, keeping the rest as they were", () => {
-    const r = parseApplication(TEST_FORM, { "a.summary": "Ny beskrivelse", "a.participants": "9999" }, {
-      ...base,
-      mode: "submit",
-      only: ["summary"],
-      previous: TEST_ANSWERS,
-    });
+    const r = parseApplication(
+      TEST_FORM,
+      { "a.summary": "Ny beskrivelse", "a.participants": "9999" },
+      {
+        ...base,
+        mode: "submit",
+        only: ["summary"],
+        previous: TEST_ANSWERS,
+      },
+    );
     expect(r.errors).toEqual({});
     expect(r.answers).toMatchObject({ ...TEST_ANSWERS, summary: "Ny beskrivelse" });
   });

@@ -64,8 +64,7 @@ export interface ParsedApplication {
 
 export const inputName = (key: string) => `a.${key}`;
 
-const texts = (v: Posted[string] | undefined): string[] =>
-  (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => (typeof x === "string" ? x : ""));
+const texts = (v: Posted[string] | undefined): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => (typeof x === "string" ? x : ""));
 const one = (body: Posted, name: string) => (texts(body[name])[0] ?? "").trim();
 const list = (body: Posted, name: string) => texts(body[`${name}[]`] ?? body[name]);
 
@@ -104,20 +103,26 @@ function readField(
   field: FormField,
   body: Posted,
   lang: Lang,
-): { answer?: Answer; raw?: string; error?: FieldError; budgetRaw?: { cost: { label: string; amount: string }[]; income: { label: string; amount: string }[] } } {
+): {
+  answer?: Answer;
+  raw?: string;
+  error?: FieldError;
+  budgetRaw?: { cost: { label: string; amount: string }[]; income: { label: string; amount: string }[] };
+} {
   const name = inputName(field.key);
   if (field.type === "budget") {
     const cost = readLines(body, name, "cost");
     const income = readLines(body, name, "income");
     const answer: BudgetAnswer = { cost: cost.lines, income: income.lines };
     const broken = cost.badAmount || income.badAmount || cost.missingLabel || income.missingLabel || cost.tooLong || income.tooLong;
-    const error = cost.missingLabel || income.missingLabel
-      ? withLabel(field, lang, "grants.answer.budgetLabel")
-      : cost.badAmount || income.badAmount
-        ? withLabel(field, lang, "grants.answer.budgetAmount")
-        : cost.tooLong || income.tooLong
-          ? withLabel(field, lang, "grants.answer.tooLong", { max: LINE_LABEL_MAX })
-          : undefined;
+    const error =
+      cost.missingLabel || income.missingLabel
+        ? withLabel(field, lang, "grants.answer.budgetLabel")
+        : cost.badAmount || income.badAmount
+          ? withLabel(field, lang, "grants.answer.budgetAmount")
+          : cost.tooLong || income.tooLong
+            ? withLabel(field, lang, "grants.answer.tooLong", { max: LINE_LABEL_MAX })
+            : undefined;
     return { answer, error, budgetRaw: broken ? { cost: cost.raw, income: income.raw } : undefined };
   }
   if (field.type === "file") return {};
@@ -240,7 +245,11 @@ export function completeness(
     const name = inputName(field.key);
     const raw = answers[RAW_PREFIX + field.key];
     if (raw !== undefined) {
-      errors[name] = withLabel(field, lang, field.type === "budget" ? "grants.answer.budgetAmount" : field.type === "amount" ? "grants.answer.money" : "grants.answer.invalid");
+      errors[name] = withLabel(
+        field,
+        lang,
+        field.type === "budget" ? "grants.answer.budgetAmount" : field.type === "amount" ? "grants.answer.money" : "grants.answer.invalid",
+      );
       continue;
     }
     const answer = answers[field.key];
@@ -271,7 +280,11 @@ export const moneyText = (minor: number, lang: Lang) => {
 };
 
 /** The answers kept, as the form's inputs show them: what was typed comes back as it was typed. */
-export function answerValues(form: FormDefinition, answers: Answers, input: { title: string; amountRequested: number; lang: Lang }): Record<string, string | string[]> {
+export function answerValues(
+  form: FormDefinition,
+  answers: Answers,
+  input: { title: string; amountRequested: number; lang: Lang },
+): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {
     title: input.title,
     amount: (answers[`${RAW_PREFIX}amount`] as string | undefined) ?? (input.amountRequested ? moneyText(input.amountRequested, input.lang) : ""),

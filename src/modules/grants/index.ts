@@ -7,7 +7,15 @@ import type {} from "./grants.table.js"; // its tables join the database interfa
 export const grantsModule: ModuleDefinition = {
   name: "grants",
   mounts: [{ path: "/grants", routes: grantsRoutes }],
-  notices: {},
+  notices: {
+    grantDraftSaved: "grants.notice.draftSaved",
+    grantSubmitted: "grants.notice.submitted",
+    grantWithdrawn: "grants.notice.withdrawn",
+    grantFileAdded: "grants.notice.fileAdded",
+    grantFileRemoved: "grants.notice.fileRemoved",
+    grantProfileSaved: "grants.notice.profileSaved",
+    grantAnswered: "grants.notice.answered",
+  },
   nav: [
     { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
     { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
