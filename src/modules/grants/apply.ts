@@ -62,6 +62,8 @@ export async function startApplication(
 ): Promise<{ application: Application } | { refusal: Refusal; round: Round; scheme: Scheme }> {
   if (!isPerson(ctx.actor)) throw unauthenticated();
   const { round, scheme } = await openRound(ctx, roundId);
+  // Another association's board is told nothing: the same 404 as an unknown association.
+  if (!can(ctx.actor, canApplyFor, { tenantId: ctx.tenant.id, associationId })) throw notFound();
   const { association, actor } = await actFor(ctx, canApplyFor, associationId, "association");
   const own = (await applications.applicationsOfAssociations(ctx.db, ctx.tenant.id, [association.id])).find(
     (a) => a.roundId === round.id && a.status === "draft",

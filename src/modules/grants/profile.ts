@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit.js";
+import { can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
+import { notFound, unauthenticated } from "../../platform/http/errors.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { actFor, associationDetails } from "../associations/index.js";
 import * as applications from "./applications.repository.js";
@@ -56,11 +58,14 @@ export async function currentProfile(ctx: Pick<ServiceContext, "db" | "tenant">,
 
 /** The profile for its board. */
 export async function profileFor(ctx: ServiceContext, associationId: string) {
+  if (!isPerson(ctx.actor)) throw unauthenticated();
+  if (!can(ctx.actor, canApplyFor, { tenantId: ctx.tenant.id, associationId })) throw notFound();
   const { association } = await actFor(ctx, canApplyFor, associationId, "association");
   return currentProfile(ctx, association.id);
 }
 
 export async function saveProfile(ctx: ServiceContext, associationId: string, input: z.output<typeof profileInput>) {
+  if (!can(ctx.actor, canApplyFor, { tenantId: ctx.tenant.id, associationId })) throw notFound();
   const { association, actor } = await actFor(ctx, canApplyFor, associationId, "association");
   await inTransaction(ctx, async (tx) => {
     await applications.putProfile(tx.db, tx.tenant.id, association.id, input, actor.userId, isoNow(tx.clock));
