@@ -10,6 +10,13 @@ export const grantsModule: ModuleDefinition = {
   name: "grants",
   mounts: [{ path: "/grants", routes: grantsRoutes }],
   notices: {
+    grantDraftSaved: "grants.notice.draftSaved",
+    grantSubmitted: "grants.notice.submitted",
+    grantWithdrawn: "grants.notice.withdrawn",
+    grantFileAdded: "grants.notice.fileAdded",
+    grantFileRemoved: "grants.notice.fileRemoved",
+    grantProfileSaved: "grants.notice.profileSaved",
+    grantAnswered: "grants.notice.answered",
     grantSchemeSaved: "grants.notice.schemeSaved",
     grantSchemeCreated: "grants.notice.schemeCreated",
     grantRoundSaved: "grants.notice.roundSaved",
