@@ -11,6 +11,16 @@ import type { ApplicationProfile, Round, Scheme } from "../grants.model.js";
 import { AnswersSummary } from "./answers-views.js";
 import { type FileActions, FormFields, type FormValues } from "./form-fields.js";
 
+/** An application's status as its board reads it. */
+const STATUS_FOR_BOARD = {
+  draft: "grants.status.draft",
+  submitted: "grants.status.submitted",
+  questioned: "grants.status.questioned",
+  assessed: "grants.status.assessed",
+  decided: "grants.status.decided",
+  withdrawn: "grants.status.withdrawn",
+} as const;
+
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 
 /** Errors for the summary at the top: those of fields (a message for the whole form is shown on its own). */
@@ -66,7 +76,7 @@ function StatusLine(props: { page: ApplicationPageData }) {
       <dt>{t("grants.apply.status")}</dt>
       <dd>
         <span class="ds-tag" data-color={application.status === "draft" ? "warning" : "info"}>
-          {t(`grants.status.${application.status}`)}
+          {t(STATUS_FOR_BOARD[application.status])}
         </span>
       </dd>
       <dt>{t("grants.receipt.reference")}</dt>
@@ -362,7 +372,7 @@ export function MineView(props: { data: MyGrants }) {
                   <Link href={`/grants/applications/${app.id}`}>{app.title || t("grants.apply.untitled", { reference: app.reference })}</Link>
                   <div>
                     <span class="ds-tag" data-color={app.status === "draft" ? "warning" : "info"}>
-                      {t(`grants.status.${app.status}`)}
+                      {t(STATUS_FOR_BOARD[app.status])}
                     </span>{" "}
                     {app.reference} · {app.roundTitle}
                   </div>
