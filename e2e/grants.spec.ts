@@ -1,0 +1,131 @@
+import type { Page } from "@playwright/test";
+import { demo, expect, expectAccessible, signIn, test, visit } from "./fixtures.js";
+
+/** Opens the newest mail to this address with this subject in the dev mailbox. */
+async function openMail(page: Page, to: string, subject: RegExp) {
+  await visit(page, "/dev/mailbox");
+  await page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first().getByRole("link").click();
+  await expectAccessible(page);
+}
+
+test("an administrator opens a grant scheme, an association applies, a caseworker recommends, the committee decides, the letter arrives and the association reports", async ({
+  browser,
+  baseURL,
+}) => {
+  const newPage = async () => (await browser.newContext({ locale: "da-DK", baseURL })).newPage();
+  const tag = Date.now().toString(36).slice(-4);
+  const scheme = `Tilskud til nabofællesskaber ${tag}`;
+  const project = `Fællesspisning i Søndergade ${tag}`;
+
+  // 1. The administrator makes a scheme open all year, keeps its ready-made form with a budget table, and opens a round.
+  const admin = await newPage();
+  await signIn(admin, demo.tenantAdmin);
+  await visit(admin, "/grants/schemes/new");
+  await expectAccessible(admin);
+  await admin.getByLabel("Ordningens navn").fill(scheme);
+  await admin.getByLabel("Formål").fill("Støtte til naboer, der mødes og hjælper hinanden.");
+  await admin.getByLabel("Regler").fill("Der gives ikke tilskud til drift eller alkohol.");
+  await admin.getByLabel("Hvem kan søge").fill("Frivillige foreninger i kommunen.");
+  await admin.getByLabel("Højeste beløb, der kan søges").fill("30.000");
+  await admin.getByLabel("Kriterium 1", { exact: true }).fill("Samler det mange naboer?");
+  await admin.getByLabel("Vægt for kriterium 1").fill("3");
+  await admin.getByLabel("Kan søges hele året (runder uden frist)").check();
+  await admin.getByLabel("Status").selectOption("active");
+  await admin.getByRole("button", { name: "Opret ordningen" }).click();
+  await expect(admin.getByText("Ordningen er oprettet med et færdigt ansøgningsskema.")).toBeVisible();
+  await expect(admin.getByText("Budget med indtægter og udgifter").first()).toBeVisible();
+  await expectAccessible(admin);
+  const schemeId = /\/grants\/schemes\/([^/]+)\/form/.exec(admin.url())?.[1];
+  expect(schemeId).toBeTruthy();
+
+  await visit(admin, `/grants/schemes/${schemeId}/preview`);
+  await expectAccessible(admin);
+  await visit(admin, `/grants/schemes/${schemeId}/rounds/new`);
+  await admin.getByLabel("Rundens navn").fill(`Hele året ${tag}`);
+  await admin.getByLabel("Budget for runden").fill("100.000");
+  await admin.getByLabel("Hvem beslutter").fill("Frivillighedsrådet");
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "Opret runden" }).click();
+  await expect(admin.getByText("Runden er gemt.")).toBeVisible();
+
+  // 2. The association's board finds the scheme, applies with its profile filled in, saves a draft and sends it.
+  const board = await newPage();
+  await signIn(board, demo.associationAdmin);
+  await visit(board, "/grants");
+  await expectAccessible(board);
+  const card = board.locator("article, section, li").filter({ hasText: scheme }).first();
+  await card.getByRole("button", { name: /^Søg/ }).first().click();
+  await expect(board.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(board.getByText("Fra foreningens side").first()).toBeVisible();
+  await board.getByLabel("Titel på projektet").fill(project);
+  await board.getByLabel("Beløb I søger om").fill("20.000");
+  await board.getByLabel("Beskrivelse af projektet").fill("Vi inviterer naboerne til fællesspisning hver anden torsdag.");
+  await board.getByLabel("Hvem er projektet for?").fill("Ældre og nytilflyttede i Søndergade.");
+  await board.getByLabel("Udgifter, Post 1").fill("Mad");
+  await board.getByLabel("Udgifter, Beløb 1").fill("24.000");
+  await board.getByLabel("Andre indtægter (ikke det beløb, I søger om her), Post 1").fill("Egenbetaling");
+  await board.getByLabel("Andre indtægter (ikke det beløb, I søger om her), Beløb 1").fill("4.000");
+  await board.getByRole("button", { name: "Gem kladde" }).click();
+  await expect(board.getByText("Kladden er gemt.")).toBeVisible();
+  await expectAccessible(board);
+  await board.getByRole("button", { name: "Send ansøgningen" }).click();
+  await expect(board.getByText("Ansøgningen er sendt. Bestyrelsen får en kvittering på e-mail.")).toBeVisible();
+  await expectAccessible(board);
+  const applicationPath = new URL(board.url()).pathname;
+  await openMail(board, demo.associationAdmin, new RegExp(project));
+
+  // 3. A caseworker declares no conflict, finds it eligible, scores it, recommends the sum and closes the round.
+  const caseworker = await newPage();
+  await signIn(caseworker, demo.caseworker);
+  await visit(caseworker, `${applicationPath}/assess`);
+  await expectAccessible(caseworker);
+  await caseworker.getByLabel("Ikke inhabil").check();
+  await caseworker.getByRole("button", { name: "Gem erklæring" }).click();
+  await expect(caseworker.getByText("Din erklæring om inhabilitet er gemt.")).toBeVisible();
+  await caseworker.getByLabel("Kan behandles", { exact: true }).check();
+  await caseworker.getByRole("button", { name: "Gem vurdering" }).click();
+  await expect(caseworker.getByText("Vurderingen er gemt.")).toBeVisible();
+  for (const group of await caseworker
+    .getByRole("group")
+    .filter({ has: caseworker.locator("input[type=radio][value='4']") })
+    .all()) {
+    await group.locator("input[type=radio][value='4']").check();
+  }
+  await caseworker.getByRole("button", { name: "Gem point" }).click();
+  await expect(caseworker.getByText("Dine point er gemt.")).toBeVisible();
+  await caseworker.getByLabel("Indstillet beløb").fill("20.000");
+  await caseworker.getByLabel("Begrundelse for udvalget").fill("Godt projekt, der samler mange naboer.");
+  await caseworker.getByRole("button", { name: "Gem indstilling" }).click();
+  await expect(caseworker.getByText("Indstillingen er gemt, og ansøgningen er færdigbehandlet.")).toBeVisible();
+  await expectAccessible(caseworker);
+  await caseworker.getByRole("link", { name: "Tilbage til rundens ansøgninger" }).click();
+  await expectAccessible(caseworker);
+  const roundPath = new URL(caseworker.url()).pathname.replace(/\/applications$/, "");
+  await visit(caseworker, `${roundPath}/close`);
+  await expectAccessible(caseworker);
+  await caseworker.getByRole("button", { name: "Ja, luk runden" }).click();
+
+  // 4. The committee member sees the round now it is closed, and decides in the sitting.
+  const committee = await newPage();
+  await signIn(committee, demo.committee);
+  await visit(committee, `${roundPath}/committee`);
+  await expectAccessible(committee);
+  await committee
+    .getByLabel(/^Beslutning/)
+    .first()
+    .selectOption("granted");
+  await committee.getByRole("button", { name: "Gem beslutningerne" }).click();
+  await expect(committee.getByText("20.000 kr.").first()).toBeVisible();
+  await expectAccessible(committee);
+
+  // 5. The caseworker sends the letters; the board gets its letter.
+  await visit(caseworker, `${roundPath}/committee`);
+  await caseworker.getByRole("button", { name: "Send brevene" }).click();
+  await expect(caseworker.getByText("Runden er afgjort, og brevene er sendt.")).toBeVisible();
+  await expectAccessible(caseworker);
+  await openMail(board, demo.associationAdmin, /Tilsagn om tilskud/);
+  await expect(board.getByText(project).first()).toBeVisible();
+  await visit(board, applicationPath);
+  await expect(board.getByRole("heading", { name: "Breve om afgørelsen" })).toBeVisible();
+  await expectAccessible(board);
+});
