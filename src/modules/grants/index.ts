@@ -3,10 +3,17 @@ import type { ModuleDefinition } from "../../platform/modules.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
 import { grantsRoutes } from "./grants.routes.js";
 import type {} from "./grants.table.js"; // its tables join the database interface
+import { personalData } from "./personal-data.js";
+import { grantsOpenDataFiles } from "./routes/public.routes.js";
 
 export const grantsModule: ModuleDefinition = {
   name: "grants",
-  mounts: [{ path: "/grants", routes: grantsRoutes }],
+  mounts: [
+    { path: "/grants", routes: grantsRoutes },
+    // The grants made, as 360Giving files, beside the open-data module's page (which has only /open-data itself).
+    { path: "/open-data", routes: grantsOpenDataFiles },
+  ],
+  personalData,
   notices: {},
   nav: [
     { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
