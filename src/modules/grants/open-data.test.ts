@@ -122,7 +122,7 @@ describe.each(dialects())("grants made, as 360Giving open data [%s]", (dialect) 
       grantProgramme: [{ title: "§18-puljen" }],
     });
     expect(walkers?.amountAwarded).toBe(12500.5);
-    expect((walkers?.recipientOrganization as { id: string }[])[0]?.id).toMatch(/^360G-sonderby-ORG-/);
+    expect(JSON.stringify(walkers?.recipientOrganization)).toMatch(/"id":"360G-sonderby-ORG-/);
   });
 
   it("answers a harvester that has the file already with 304", async () => {
