@@ -137,7 +137,9 @@ describe.each(dialects())("what grants hold about a person [%s]", (dialect) => {
 
   it("hands the board member what she applied for, answered and reported, and the board lists that name her", async () => {
     const data = await (await (await signedIn("karen@a.test")).get("/account/data.json")).json();
-    expect(data.grants.applications).toEqual([expect.objectContaining({ title: "Strikkecafé for nye i byen", made: true, sent: "2026-11-10T09:00:00.000Z", decided: null })]);
+    expect(data.grants.applications).toEqual([
+      expect.objectContaining({ title: "Strikkecafé for nye i byen", made: true, sent: "2026-11-10T09:00:00.000Z", decided: null }),
+    ]);
     expect(data.grants.questions).toEqual([expect.objectContaining({ answer: "Omkring 20", answered: AT, asked: null })]);
     expect(data.grants.reports).toEqual([expect.objectContaining({ sent: AT, reviewed: null, review_note: null })]);
     expect(data.grants.board_lists).toHaveLength(2);
