@@ -28,7 +28,7 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
       // A municipal referrer refers people; the partnership's figures are not theirs.
       "municipal referrer": { path: "/bridge/figures", status: 404 },
       // The deciding body's member: their list of rounds is the assessing part's (/grants/rounds); here, that they can sign in.
-      "grants committee member": { path: "/account", status: 200 },
+      "committee member": { path: "/account", status: 200 },
     };
     for (const person of info?.people ?? []) {
       const v = new Visitor(env.app, "localhost");

@@ -36,7 +36,7 @@ const people = [
   { key: "tenantAdmin", role: "tenant admin", name: "Peter Skov", email: `admin@${DOMAIN}` },
   { key: "bridgeBuilder", role: "bridge-builder", name: "Sofie Brandt", email: `brobygger@${DOMAIN}` },
   { key: "referrer", role: "municipal referrer", name: "Lars Winther", email: `jobcenter@${DOMAIN}` },
-  { key: "committee", role: "grants committee member", name: "Karen Udvalg", email: `udvalg@${DOMAIN}` },
+  { key: "committee", role: "committee member", name: "Karen Udvalg", email: `udvalg@${DOMAIN}` },
 ] as const;
 
 const coreAssociations = [

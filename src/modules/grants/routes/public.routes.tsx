@@ -6,6 +6,7 @@ import type { AppEnv } from "../../../platform/http/env.js";
 import { notFound } from "../../../platform/http/errors.js";
 import { baseUrl } from "../../../platform/http/middleware.js";
 import { render } from "../../../platform/http/render.js";
+import { localized } from "../../../platform/i18n/localized.js";
 import { serviceContext } from "../../../platform/service-context.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
 import { openRound } from "../grants.js";
@@ -23,7 +24,7 @@ export const publicRoutes = new Hono<AppEnv>().get("/rounds/:id/awarded", async 
   return render(
     c,
     c.get("t")("grants.awarded.title", { round: round.title }),
-    <AwardedPage round={round} scheme={scheme} grants={grants} currency={currency} />,
+    <AwardedPage round={round} scheme={localized(scheme, ctx.lang)} grants={grants} currency={currency} />,
   );
 });
 

@@ -54,17 +54,12 @@ export function AwardedPage(props: { round: Round; scheme: Scheme; grants: Award
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colspan={2}>
-                  {t("grants.awarded.total")}
-                </th>
-                <td data-label={t("grants.awarded.total")} class="amount">
-                  <strong>{fmt.money(total, currency)}</strong>
-                </td>
-              </tr>
-            </tfoot>
           </table>
+        )}
+        {grants.length > 0 && (
+          <P>
+            <strong>{t("grants.awarded.totalOf", { count: grants.length, total: fmt.money(total, currency) })}</strong>
+          </P>
         )}
       </section>
       <section class="stack" aria-labelledby="open-data-heading">
