@@ -27,8 +27,8 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
       "bridge-builder": { path: "/bridge/figures", status: 200 },
       // A municipal referrer refers people; the partnership's figures are not theirs.
       "municipal referrer": { path: "/bridge/figures", status: 404 },
-      // The deciding body's member: their list of rounds is the assessing part's (/grants/rounds); here, that they can sign in.
-      "committee member": { path: "/account", status: 200 },
+      // The deciding body's member sees the rounds closed for decision.
+      "committee member": { path: "/grants/rounds", status: 200 },
     };
     for (const person of info?.people ?? []) {
       const v = new Visitor(env.app, "localhost");

@@ -1,5 +1,7 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { waitingToAssess } from "./case-list.js";
+import { waitingForCommittee } from "./decide.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
 import { grantsRoutes } from "./grants.routes.js";
 import type {} from "./grants.table.js"; // its tables join the database interface
@@ -14,10 +16,26 @@ export const grantsModule: ModuleDefinition = {
     { path: "/open-data", routes: grantsOpenDataFiles },
   ],
   personalData,
-  notices: {},
+  notices: {
+    grantSchemeSaved: "grants.notice.schemeSaved",
+    grantSchemeCreated: "grants.notice.schemeCreated",
+    grantRoundSaved: "grants.notice.roundSaved",
+    grantFormSaved: "grants.notice.formSaved",
+    grantSettingsSaved: "grants.notice.settingsSaved",
+    assessDeclared: "grants.notice.declared",
+    assessJudged: "grants.notice.judged",
+    assessScored: "grants.notice.scored",
+    assessRecommended: "grants.notice.recommended",
+    assessNoted: "grants.notice.noted",
+    assessAsked: "grants.notice.asked",
+    grantsRoundClosed: "notice.grantsRoundClosed",
+    grantsDecisionsSaved: "notice.grantsDecisionsSaved",
+    grantsLettersSent: "notice.grantsLettersSent",
+  },
   nav: [
     { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
     { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
     { href: "/grants/schemes", label: "nav.grantsSchemes", group: "centre", visible: (a) => can(a, canManageSchemes, { tenantId: a.tenantId }) },
   ],
+  waiting: async (ctx) => (await Promise.all([waitingToAssess(ctx), waitingForCommittee(ctx)])).flat(),
 };

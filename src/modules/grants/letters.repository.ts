@@ -51,3 +51,24 @@ export async function lettersOf(db: Database, tenantId: string, applicationId: s
     .execute();
   return rows.map(toLetter);
 }
+
+export async function findLetter(db: Database, tenantId: string, id: string): Promise<Letter | undefined> {
+  const row = await db.selectFrom("grant_letters").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+  return row && toLetter(row);
+}
+
+/** The letters sent about a round's applications, by the applications' references. */
+export async function lettersOfRound(db: Database, tenantId: string, roundId: string): Promise<Letter[]> {
+  const rows = await db
+    .selectFrom("grant_letters")
+    .innerJoin("grant_applications", (j) =>
+      j.onRef("grant_applications.id", "=", "grant_letters.application_id").onRef("grant_applications.tenant_id", "=", "grant_letters.tenant_id"),
+    )
+    .selectAll("grant_letters")
+    .where("grant_letters.tenant_id", "=", tenantId)
+    .where("grant_applications.round_id", "=", roundId)
+    .orderBy("grant_applications.reference")
+    .orderBy("grant_letters.created_at")
+    .execute();
+  return rows.map(toLetter);
+}
