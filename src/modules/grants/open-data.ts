@@ -2,7 +2,8 @@ import type { ServiceContext } from "../../platform/service-context.js";
 import { countryProfile } from "../../platform/tenants/countries.js";
 import type { Tenant } from "../../platform/tenants/tenants.js";
 import { localToday } from "../../platform/time/recurrence.js";
-import { type AwardedGrant, awardedGrants } from "./public.repository.js";
+import type { AwardedGrant } from "./grants.model.js";
+import { awardedGrants } from "./public.repository.js";
 import { findSettings } from "./settings.repository.js";
 
 /**

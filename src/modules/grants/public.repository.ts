@@ -1,24 +1,6 @@
 import type { Database } from "../../db/database.js";
 import type { Answers } from "./form.model.js";
-import type { ApplicationProfile, BoardMember, Eligibility } from "./grants.model.js";
-
-/** A grant made: an application granted (in full or reduced) in a round whose decisions are sent. */
-export interface AwardedGrant {
-  applicationId: string;
-  reference: string;
-  title: string;
-  answers: Answers;
-  amount: number;
-  decidedAt: string;
-  updatedAt: string;
-  associationId: string;
-  associationName: string;
-  registrationNumber: string | null;
-  roundId: string;
-  roundTitle: string;
-  schemeTitle: string;
-  schemePurpose: string;
-}
+import type { ApplicationProfile, AwardedGrant, BoardMember, Eligibility } from "./grants.model.js";
 
 type AwardedRow = {
   id: string;

@@ -1,8 +1,7 @@
 import { Heading, Link, P } from "../../../platform/ui/components.js";
 import { Breadcrumbs, FactBox } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import type { Round, Scheme } from "../grants.model.js";
-import type { AwardedGrant } from "../public.repository.js";
+import type { AwardedGrant, Round, Scheme } from "../grants.model.js";
 
 /** The grants a round made, for everyone: who got what, the total, and the same list as open data. */
 export function AwardedPage(props: { round: Round; scheme: Scheme; grants: AwardedGrant[]; currency: string }) {
