@@ -9,7 +9,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: WORKERS,
   retries: 0,
-  // A journey checks each page at two widths with axe and a screenshot: the longest take a few minutes.
+  // A journey checks each page at two widths with axe: the longest take a few minutes.
   timeout: 480_000,
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
   use: {

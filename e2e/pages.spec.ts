@@ -1,5 +1,9 @@
 import { demo, expect, expectAccessible, signIn, test, visit } from "./fixtures.js";
 
+// Every journey here stands on its own (what one writes, none of the others reads, and the two
+// languages' writes differ), so they spread over both workers, each with its own portal.
+test.describe.configure({ mode: "parallel" });
+
 const publicPages = [
   "/",
   "/sign-in",

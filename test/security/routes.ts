@@ -30,6 +30,7 @@ import {
   questionInput as grantQuestionInput,
   recommendInput as grantRecommendInput,
 } from "../../src/modules/grants/assess.schema.js";
+import { profileInput as grantProfileInput } from "../../src/modules/grants/profile.js";
 import {
   builderActionInput,
   fieldInput,
@@ -249,6 +250,31 @@ export const FILL: Record<string, Fill> = {
   },
 
   // Networks (networks): the member role joined the world's network; everyone else must get a 404.
+  // Grants, applying: the worlds hold no grant records, so the ids find nothing (a 404 for everyone).
+  "GET /grants/mine": {},
+  "GET /grants/profile": { query: (w) => ({ association: w.club }) },
+  "POST /grants/profile": {
+    query: (w) => ({ association: w.club }),
+    form: () => ({ bankAccount: "1234 0012345678", boardName: [N], boardRole: ["formand"], memberCount: "40", activities: N }),
+    schema: grantProfileInput,
+  },
+  "POST /grants/apply/:roundId": { params: () => ({ roundId: "no-round" }), form: (w) => ({ association: w.club }), schema: null },
+  "GET /grants/applications/:id": { params: () => ({ id: "no-grant" }) },
+  "POST /grants/applications/:id": { params: () => ({ id: "no-grant" }), form: () => ({ action: "save", title: N, amount: "1000" }), schema: null },
+  "POST /grants/applications/:id/files": {
+    params: () => ({ id: "no-grant" }),
+    form: () => ({ field: "accounts" }),
+    schema: null,
+    upload: { field: "file.accounts", kind: "png" },
+  },
+  "GET /grants/applications/:id/files/:fileId": { params: () => ({ id: "no-grant", fileId: "no-file" }) },
+  "POST /grants/applications/:id/files/:fileId/remove": { params: () => ({ id: "no-grant", fileId: "no-file" }), schema: null },
+  "GET /grants/applications/:id/receipt.pdf": { params: () => ({ id: "no-grant" }) },
+  "GET /grants/applications/:id/withdraw": { params: () => ({ id: "no-grant" }) },
+  "POST /grants/applications/:id/withdraw": { params: () => ({ id: "no-grant" }), schema: null },
+  "POST /grants/applications/:id/answer": { params: () => ({ id: "no-grant" }), form: () => ({ answer: N }), schema: null },
+  "GET /grants/schemes/:id/preview": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/preview": { params: () => ({ id: "no-scheme" }), form: () => ({ title: N, amount: "1000" }), schema: null },
   "GET /networks": {},
   "POST /networks": { form: () => ({ name: `${N} netværk`, description: "" }), schema: networkInput },
   "GET /networks/join": { query: (w) => ({ token: w.tokens.network }) },

@@ -17,6 +17,13 @@ export const grantsModule: ModuleDefinition = {
   ],
   personalData,
   notices: {
+    grantDraftSaved: "grants.notice.draftSaved",
+    grantSubmitted: "grants.notice.submitted",
+    grantWithdrawn: "grants.notice.withdrawn",
+    grantFileAdded: "grants.notice.fileAdded",
+    grantFileRemoved: "grants.notice.fileRemoved",
+    grantProfileSaved: "grants.notice.profileSaved",
+    grantAnswered: "grants.notice.answered",
     grantSchemeSaved: "grants.notice.schemeSaved",
     grantSchemeCreated: "grants.notice.schemeCreated",
     grantRoundSaved: "grants.notice.roundSaved",

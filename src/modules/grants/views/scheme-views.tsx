@@ -6,6 +6,7 @@ import { REPORT_PARTS, type Round, type Scheme } from "../grants.model.js";
 import { SCHEME_TEXTS } from "../schemes.schema.js";
 
 const STATUS_KEYS = { draft: "grants.scheme.status.draft", active: "grants.scheme.status.active", archived: "grants.scheme.status.archived" } as const;
+const ROUND_STATUS = { open: "grants.round.status.open", deciding: "grants.round.status.deciding", decided: "grants.round.status.decided" } as const;
 const REPORT_KEYS = {
   activities: "grants.report.activities",
   participants: "grants.report.participants",
@@ -64,7 +65,7 @@ export function SchemesPage(props: { rows: { scheme: Scheme; rounds: Round[] }[]
                   {rounds.map((r) => (
                     <li>
                       <Link href={`/grants/rounds/${r.id}/edit`}>{r.title}</Link>: <RoundWhen round={r} /> ·{" "}
-                      {t("grants.round.budgetIs", { amount: fmt.money(r.budget, props.currency) })} · {t(`grants.round.status.${r.status}`)}
+                      {t("grants.round.budgetIs", { amount: fmt.money(r.budget, props.currency) })} · {t(ROUND_STATUS[r.status])}
                     </li>
                   ))}
                 </ul>
