@@ -16,7 +16,7 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
   afterAll(() => t.destroy());
 
   it("lets every printed demo sign-in in, each with its role's pages", async () => {
-    expect(info?.people).toHaveLength(8);
+    expect(info?.people).toHaveLength(9);
     const expectations: Record<string, { path: string; status: number }> = {
       citizen: { path: "/people", status: 403 },
       "association member": { path: "/associations", status: 200 },
@@ -27,6 +27,8 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
       "bridge-builder": { path: "/bridge/figures", status: 200 },
       // A municipal referrer refers people; the partnership's figures are not theirs.
       "municipal referrer": { path: "/bridge/figures", status: 404 },
+      // The deciding body's member sees the rounds closed for decision.
+      "committee member": { path: "/grants/rounds", status: 200 },
     };
     for (const person of info?.people ?? []) {
       const v = new Visitor(env.app, "localhost");
@@ -255,5 +257,21 @@ describe.each(dialects())("the demo municipality [%s]", (dialect) => {
     expect(html).toMatch(/Kommunen: jobcenter<\/th><td class="number"><span>9<\/span>/);
     expect(html).toMatch(/Idræt og motion<\/th><td class="number"><span>6<\/span>/);
     expect(html).toMatch(/3 måneder<\/td><td[^>]*><span>9<\/span>/);
+  });
+
+  it("has grants: a decided §18 round whose grants are public and open data, an open one with drafts, and an activity grant", async () => {
+    const rounds = await t.db.selectFrom("grant_rounds").select(["id", "title", "status", "deadline_at"]).orderBy("opens_at").execute();
+    expect(rounds.map((r) => r.status).sort()).toEqual(["decided", "open", "open"]);
+    const decided = rounds.find((r) => r.status === "decided");
+    const page = await (await new Visitor(env.app, "localhost").get(`/grants/rounds/${decided?.id}/awarded`)).text();
+    expect(page).toContain("Sønderby Besøgsvenner");
+    expect(page).not.toContain("Gældsrådgivningen Sønderby");
+    const data = (await (await new Visitor(env.app, "localhost").get("/open-data/360giving.json")).json()) as { grants: { id: string }[] };
+    expect(data.grants).toHaveLength(4);
+    expect(data.grants[0]?.id).toMatch(/^360G-sonderby-/);
+    const statuses = await t.db.selectFrom("grant_applications").select("status").execute();
+    expect(statuses.filter((s) => s.status === "draft")).toHaveLength(2);
+    const reports = await t.db.selectFrom("grant_reports").select("status").execute();
+    expect(reports.map((r) => r.status).sort()).toEqual(["approved", "due", "due", "submitted"]);
   });
 });

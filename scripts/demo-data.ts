@@ -16,6 +16,7 @@ import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
 import { seedFair } from "./demo-fair.js";
+import { seedGrants } from "./demo-grants.js";
 import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
 import { demoPostcodes } from "./demo-postcodes.js";
@@ -35,6 +36,7 @@ const people = [
   { key: "tenantAdmin", role: "tenant admin", name: "Peter Skov", email: `admin@${DOMAIN}` },
   { key: "bridgeBuilder", role: "bridge-builder", name: "Sofie Brandt", email: `brobygger@${DOMAIN}` },
   { key: "referrer", role: "municipal referrer", name: "Lars Winther", email: `jobcenter@${DOMAIN}` },
+  { key: "committee", role: "committee member", name: "Karen Udvalg", email: `udvalg@${DOMAIN}` },
 ] as const;
 
 const coreAssociations = [
@@ -285,6 +287,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const translated = tables.some((t) => t.name === "offers" && t.columns.some((c) => c.name === "translations"));
   const withEvents = tables.some((t) => t.name === "event_registrations");
   const withBridge = tables.some((t) => t.name === "bridge_cases");
+  const withGrants = tables.some((t) => t.name === "grant_applications");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -340,6 +343,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         { tenant_id: tenantId, user_id: ids.tenantAdmin, role: "tenant_admin", granted_by: null, created_at: now },
         { tenant_id: tenantId, user_id: ids.bridgeBuilder, role: "bridge_builder", granted_by: null, created_at: now },
         { tenant_id: tenantId, user_id: ids.referrer, role: "referrer", granted_by: null, created_at: now },
+        { tenant_id: tenantId, user_id: ids.committee, role: "committee", granted_by: null, created_at: now },
       ])
       .execute();
     for (const logo of logos) await insertFile(trx, tenantId, { id: logo.id, contentType: "image/png", data: logo.data, createdAt: now });
@@ -525,6 +529,14 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
           kind: a.kind,
           category: jobs.find((j) => j.association === i)?.category ?? null,
         })),
+      });
+    if (withGrants)
+      await seedGrants(trx, {
+        tenantId,
+        zone: "Europe/Copenhagen",
+        now: clock.now(),
+        associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, reg: a.reg ?? null, email: a.email })),
+        people: { assocAdmin: ids.assocAdmin, caseworker: ids.caseworker, committee: ids.committee, tenantAdmin: ids.tenantAdmin },
       });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });

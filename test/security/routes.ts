@@ -684,6 +684,10 @@ export const FILL: Record<string, Fill> = {
   "GET /open-data": { query: (w) => ({ category: w.categoryCode }) },
   "GET /feeds/jobs.atom": { query: (w) => ({ category: w.categoryCode }) },
   "GET /embed/jobs": { query: (w) => ({ category: w.categoryCode }) },
+  "GET /open-data/360giving.json": {},
+  "GET /open-data/360giving.csv": {},
+  // The world has no decided round: the page answers 404 to everyone, and a decided one is tested in grants/open-data.test.ts.
+  "GET /grants/rounds/:id/awarded": { params: () => ({ id: "no-round" }) },
 
   "GET /admin/audit": { query: audit },
   "GET /admin/audit/export.csv": { query: audit },

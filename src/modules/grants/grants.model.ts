@@ -182,3 +182,21 @@ export interface Payout {
   paidAt: string | null;
   paidBy: string | null;
 }
+
+/** A grant made: an application granted (in full or reduced) in a round whose decisions are sent. */
+export interface AwardedGrant {
+  applicationId: string;
+  reference: string;
+  title: string;
+  answers: Answers;
+  amount: number;
+  decidedAt: string;
+  updatedAt: string;
+  associationId: string;
+  associationName: string;
+  registrationNumber: string | null;
+  roundId: string;
+  roundTitle: string;
+  schemeTitle: string;
+  schemePurpose: string;
+}

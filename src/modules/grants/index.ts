@@ -5,10 +5,17 @@ import { waitingForCommittee } from "./decide.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
 import { grantsRoutes } from "./grants.routes.js";
 import type {} from "./grants.table.js"; // its tables join the database interface
+import { personalData } from "./personal-data.js";
+import { grantsOpenDataFiles } from "./routes/public.routes.js";
 
 export const grantsModule: ModuleDefinition = {
   name: "grants",
-  mounts: [{ path: "/grants", routes: grantsRoutes }],
+  mounts: [
+    { path: "/grants", routes: grantsRoutes },
+    // The grants made, as 360Giving files, beside the open-data module's page (which has only /open-data itself).
+    { path: "/open-data", routes: grantsOpenDataFiles },
+  ],
+  personalData,
   notices: {
     grantDraftSaved: "grants.notice.draftSaved",
     grantSubmitted: "grants.notice.submitted",

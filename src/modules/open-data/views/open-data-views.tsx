@@ -96,6 +96,16 @@ export function OpenDataPage(props: { baseUrl: string; categories: Term[]; categ
       <P>
         <Link href="/api/v1/hsds/services">{`${props.baseUrl}/api/v1/hsds/services`}</Link>
       </P>
+      <Heading level={2} size="md">
+        {t("openData.grants")}
+      </Heading>
+      <P>{t("openData.grants.text")}</P>
+      <P>
+        <Link href="/open-data/360giving.json">{`${props.baseUrl}/open-data/360giving.json`}</Link>
+      </P>
+      <P>
+        <Link href="/open-data/360giving.csv">{`${props.baseUrl}/open-data/360giving.csv`}</Link>
+      </P>
     </div>
   );
 }
