@@ -22,10 +22,10 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   await signIn(admin, demo.tenantAdmin);
   await visit(admin, "/grants/schemes/new");
   await expectAccessible(admin);
-  await admin.getByLabel("Ordningens navn").fill(scheme);
-  await admin.getByLabel("Formål").fill("Støtte til naboer, der mødes og hjælper hinanden.");
-  await admin.getByLabel("Regler").fill("Der gives ikke tilskud til drift eller alkohol.");
-  await admin.getByLabel("Hvem kan søge").fill("Frivillige foreninger i kommunen.");
+  await admin.getByLabel("Ordningens navn", { exact: true }).fill(scheme);
+  await admin.getByLabel("Formål", { exact: true }).fill("Støtte til naboer, der mødes og hjælper hinanden.");
+  await admin.getByLabel("Regler", { exact: true }).fill("Der gives ikke tilskud til drift eller alkohol.");
+  await admin.getByLabel("Hvem kan søge", { exact: true }).fill("Frivillige foreninger i kommunen.");
   await admin.getByLabel("Højeste beløb, der kan søges").fill("30.000");
   await admin.getByLabel("Kriterium 1", { exact: true }).fill("Samler det mange naboer?");
   await admin.getByLabel("Vægt for kriterium 1").fill("3");
