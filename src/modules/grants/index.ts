@@ -3,11 +3,24 @@ import type { ModuleDefinition } from "../../platform/modules.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
 import { grantsRoutes } from "./grants.routes.js";
 import type {} from "./grants.table.js"; // its tables join the database interface
+import { grantsJobs } from "./report-jobs.js";
+import { waitingInReports } from "./reports.js";
 
 export const grantsModule: ModuleDefinition = {
   name: "grants",
   mounts: [{ path: "/grants", routes: grantsRoutes }],
-  notices: {},
+  // Payouts and reports: the reminder job, the start page's reports, the confirmations.
+  jobs: grantsJobs,
+  waiting: waitingInReports,
+  notices: {
+    grantsPayoutsPlanned: "grants.notice.payoutsPlanned",
+    grantsPayoutsPaid: "grants.notice.payoutsPaid",
+    grantsReportSaved: "grants.notice.reportSaved",
+    grantsReportSent: "grants.notice.reportSent",
+    grantsReportApproved: "grants.notice.reportApproved",
+    grantsReportMore: "grants.notice.reportMore",
+    grantsRepaid: "grants.notice.repaid",
+  },
   nav: [
     { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
     { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
