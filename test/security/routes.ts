@@ -24,6 +24,21 @@ import {
 } from "../../src/modules/events/network.schema.js";
 import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
 import { paidInput, planInput, reportInput, reviewInput as reportReviewInput } from "../../src/modules/grants/after.schema.js";
+import {
+  declarationInput as grantDeclarationInput,
+  eligibilityInput as grantEligibilityInput,
+  noteInput as grantNoteInput,
+  questionInput as grantQuestionInput,
+  recommendInput as grantRecommendInput,
+} from "../../src/modules/grants/assess.schema.js";
+import {
+  builderActionInput,
+  fieldInput,
+  roundInput as grantRoundInput,
+  settingsInput as grantSettingsInput,
+  schemeInput,
+  sectionInput,
+} from "../../src/modules/grants/schemes.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
@@ -45,6 +60,7 @@ import { dataRequestInput, eraseInput } from "../../src/modules/privacy/privacy.
 import { saveSearchInput, synonymsInput } from "../../src/modules/search/search.schema.js";
 import { emailOnlyInput, resetInput, signInInput, signUpInput, tokenInput } from "../../src/platform/auth/auth.schema.js";
 import { assets } from "../../src/platform/ui/assets.js";
+import { roundForm as grantRoundForm, schemeForm as grantSchemeForm } from "../factories/grant-scheme.factory.js";
 import { PASSWORD } from "../harness.js";
 import type { Fields } from "./client.js";
 import { bookingForm, eventForm, jobForm, matchingForm, offerForm, premiseForm, type Role, type TenantWorld, wishForm } from "./world.js";
@@ -129,6 +145,33 @@ const SIGNED_IN: readonly Role[] = [
 ];
 
 export const FILL: Record<string, Fill> = {
+  "GET /grants": {},
+  "GET /grants/schemes": {},
+  "GET /grants/schemes/new": {},
+  "POST /grants/schemes/new": { form: () => grantSchemeForm(`${N} pulje`), schema: schemeInput },
+  "GET /grants/schemes/:id/about": { params: () => ({ id: "no-scheme" }) },
+  "GET /grants/schemes/:id": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id": { params: () => ({ id: "no-scheme" }), form: () => grantSchemeForm(`${N} pulje`), schema: schemeInput },
+  "GET /grants/schemes/:id/rounds/new": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/rounds/new": { params: () => ({ id: "no-scheme" }), form: () => grantRoundForm(), schema: grantRoundInput },
+  "GET /grants/rounds/:id/edit": { params: () => ({ id: "no-round" }) },
+  "POST /grants/rounds/:id/edit": { params: () => ({ id: "no-round" }), form: () => grantRoundForm(), schema: grantRoundInput },
+  "GET /grants/schemes/:id/form": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/form/change": { params: () => ({ id: "no-scheme" }), form: () => ({ op: "fieldUp", key: "title" }), schema: builderActionInput },
+  "GET /grants/schemes/:id/form/fields/new": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/form/fields/new": { params: () => ({ id: "no-scheme" }), form: () => ({ type: "text", label_da: N }), schema: fieldInput },
+  "GET /grants/schemes/:id/form/fields/:key": { params: () => ({ id: "no-scheme", key: "title" }) },
+  "POST /grants/schemes/:id/form/fields/:key": {
+    params: () => ({ id: "no-scheme", key: "title" }),
+    form: () => ({ type: "text", label_da: N }),
+    schema: fieldInput,
+  },
+  "GET /grants/schemes/:id/form/sections/new": { params: () => ({ id: "no-scheme" }) },
+  "POST /grants/schemes/:id/form/sections/new": { params: () => ({ id: "no-scheme" }), form: () => ({ title_da: N }), schema: sectionInput },
+  "GET /grants/schemes/:id/form/sections/:key": { params: () => ({ id: "no-scheme", key: "project" }) },
+  "POST /grants/schemes/:id/form/sections/:key": { params: () => ({ id: "no-scheme", key: "project" }), form: () => ({ title_da: N }), schema: sectionInput },
+  "GET /grants/settings": {},
+  "POST /grants/settings": { form: () => ({ funderId: "", funderName: N, idPrefix: "" }), schema: grantSettingsInput },
   "GET /healthz": {},
   "GET /readyz": {},
   "GET /assets/:file": { params: () => ({ file: asset }) },
@@ -659,6 +702,33 @@ export const FILL: Record<string, Fill> = {
   "GET /account/data.json": {},
   "GET /account/delete": {},
   "POST /account/delete": { schema: null, late: true },
+  // grants: the caseworkers' assessment (the world has no grant records: ids that find nothing)
+  "GET /grants/rounds": {},
+  "GET /grants/rounds/:id/applications": { params: () => ({ id: "no-round" }), query: () => ({ format: "csv" }) },
+  "GET /grants/rounds/:id/applications.csv": { params: () => ({ id: "no-round" }) },
+  "GET /grants/applications/:id/assess": { params: () => ({ id: "no-application" }) },
+  "POST /grants/applications/:id/assess/declaration": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ conflict: "no", conflictNote: "" }),
+    schema: grantDeclarationInput,
+  },
+  "POST /grants/applications/:id/assess/eligibility": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ verdict: "eligible", verdictNote: "" }),
+    schema: grantEligibilityInput,
+  },
+  "POST /grants/applications/:id/assess/scores": { params: () => ({ id: "no-application" }), form: () => ({ score_reach: "3" }), schema: null },
+  "POST /grants/applications/:id/assess/recommendation": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ amount: "1000", recommendation: "" }),
+    schema: grantRecommendInput,
+  },
+  "POST /grants/applications/:id/assess/notes": { params: () => ({ id: "no-application" }), form: () => ({ body: N }), schema: grantNoteInput },
+  "POST /grants/applications/:id/assess/questions": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ question: N, fields: [] }),
+    schema: grantQuestionInput,
+  },
 };
 
 export interface Route {

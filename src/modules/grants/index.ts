@@ -1,5 +1,6 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { waitingToAssess } from "./case-list.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
 import { grantsRoutes } from "./grants.routes.js";
 import type {} from "./grants.table.js"; // its tables join the database interface
@@ -9,9 +10,8 @@ import { waitingInReports } from "./reports.js";
 export const grantsModule: ModuleDefinition = {
   name: "grants",
   mounts: [{ path: "/grants", routes: grantsRoutes }],
-  // Payouts and reports: the reminder job, the start page's reports, the confirmations.
+  // Payouts and reports: the reminder job (their start-page items are in `waiting` below).
   jobs: grantsJobs,
-  waiting: waitingInReports,
   notices: {
     grantsPayoutsPlanned: "grants.notice.payoutsPlanned",
     grantsPayoutsPaid: "grants.notice.payoutsPaid",
@@ -20,10 +20,22 @@ export const grantsModule: ModuleDefinition = {
     grantsReportApproved: "grants.notice.reportApproved",
     grantsReportMore: "grants.notice.reportMore",
     grantsRepaid: "grants.notice.repaid",
+    grantSchemeSaved: "grants.notice.schemeSaved",
+    grantSchemeCreated: "grants.notice.schemeCreated",
+    grantRoundSaved: "grants.notice.roundSaved",
+    grantFormSaved: "grants.notice.formSaved",
+    grantSettingsSaved: "grants.notice.settingsSaved",
+    assessDeclared: "grants.notice.declared",
+    assessJudged: "grants.notice.judged",
+    assessScored: "grants.notice.scored",
+    assessRecommended: "grants.notice.recommended",
+    assessNoted: "grants.notice.noted",
+    assessAsked: "grants.notice.asked",
   },
   nav: [
     { href: "/grants/mine", label: "nav.grantsMine", group: "association", visible: (a) => can(a, canApplyForSome, { tenantId: a.tenantId }) },
     { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
     { href: "/grants/schemes", label: "nav.grantsSchemes", group: "centre", visible: (a) => can(a, canManageSchemes, { tenantId: a.tenantId }) },
   ],
+  waiting: async (ctx) => (await Promise.all([waitingToAssess(ctx), waitingInReports(ctx)])).flat(),
 };

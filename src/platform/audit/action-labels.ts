@@ -53,6 +53,12 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "grants.report_approved": "audit.act.grantsReportApproved",
   "grants.report_more": "audit.act.grantsReportMore",
   "grants.repayment_received": "audit.act.grantsRepaymentReceived",
+  "grants.form_changed": "audit.act.grantsFormChanged",
+  "grants.round_changed": "audit.act.grantsRoundChanged",
+  "grants.round_created": "audit.act.grantsRoundCreated",
+  "grants.scheme_changed": "audit.act.grantsSchemeChanged",
+  "grants.scheme_created": "audit.act.grantsSchemeCreated",
+  "grants.settings_changed": "audit.act.grantsSettingsChanged",
   "network.created": "audit.act.networkCreated",
   "network.member_invited": "audit.act.networkMemberInvited",
   "network.member_joined": "audit.act.networkMemberJoined",
@@ -143,6 +149,13 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "bridge.settings_saved": "audit.act.bridgeSettingsSaved",
   "bridge.follow_ups.listed": "audit.act.bridgeFollowUpsListed",
   "bridge.companion.page_read": "audit.act.bridgeCompanionPageRead",
+  // grants: assessment
+  "grants.conflict_declared": "audit.act.grantsConflictDeclared",
+  "grants.eligibility_judged": "audit.act.grantsEligibilityJudged",
+  "grants.scored": "audit.act.grantsScored",
+  "grants.recommended": "audit.act.grantsRecommended",
+  "grants.note_added": "audit.act.grantsNoteAdded",
+  "grants.question_asked": "audit.act.grantsQuestionAsked",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
