@@ -23,6 +23,7 @@ import {
   networkInput,
 } from "../../src/modules/events/network.schema.js";
 import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
+import { paidInput, planInput, reportInput, reviewInput as reportReviewInput } from "../../src/modules/grants/after.schema.js";
 import {
   declarationInput as grantDeclarationInput,
   eligibilityInput as grantEligibilityInput,
@@ -594,6 +595,30 @@ export const FILL: Record<string, Fill> = {
     schema: settingsInput,
     reach: [...BUILDERS, "tenantAdmin"],
   },
+
+  // Grants: payouts and reports. The world has no grants, so the ids find nothing there.
+  "GET /grants/rounds/:id/payouts": { params: () => ({ id: "no-round" }) },
+  "POST /grants/rounds/:id/payouts": {
+    params: () => ({ id: "no-round" }),
+    form: () => ({ applicationId: "no-application", amount: "1000", how: "once", count: "2", date1: "", date2: "", date3: "", date4: "" }),
+    schema: planInput,
+  },
+  "POST /grants/rounds/:id/payouts/paid": { params: () => ({ id: "no-round" }), form: () => ({ payout: ["no-payout"] }), schema: paidInput },
+  "GET /grants/rounds/:id/payouts.csv": { params: () => ({ id: "no-round" }) },
+  "GET /grants/applications/:id/report": { params: () => ({ id: "no-application" }) },
+  "POST /grants/applications/:id/report": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ intent: "save", whatWasDone: N, participants: "12", volunteerHours: "30" }),
+    schema: reportInput,
+  },
+  "POST /grants/applications/:id/report/review": {
+    params: () => ({ id: "no-application" }),
+    form: () => ({ decision: "more", note: N }),
+    schema: reportReviewInput,
+  },
+  "POST /grants/applications/:id/report/repaid": { params: () => ({ id: "no-application" }), form: () => ({}) },
+  "GET /grants/reports": {},
+  "GET /grants/reports.csv": {},
 
   "GET /privacy/email": {},
   "POST /privacy/email": { form: (w) => ({ email: `anonym@${w.host}` }), schema: dataRequestInput },

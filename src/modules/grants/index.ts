@@ -6,6 +6,8 @@ import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy
 import { grantsRoutes } from "./grants.routes.js";
 import type {} from "./grants.table.js"; // its tables join the database interface
 import { personalData } from "./personal-data.js";
+import { grantsJobs } from "./report-jobs.js";
+import { waitingInReports } from "./reports.js";
 import { grantsOpenDataFiles } from "./routes/public.routes.js";
 
 export const grantsModule: ModuleDefinition = {
@@ -16,6 +18,8 @@ export const grantsModule: ModuleDefinition = {
     { path: "/open-data", routes: grantsOpenDataFiles },
   ],
   personalData,
+  // Payouts and reports: the reminder job (their start-page items are in `waiting` below).
+  jobs: grantsJobs,
   notices: {
     grantDraftSaved: "grants.notice.draftSaved",
     grantSubmitted: "grants.notice.submitted",
@@ -24,6 +28,13 @@ export const grantsModule: ModuleDefinition = {
     grantFileRemoved: "grants.notice.fileRemoved",
     grantProfileSaved: "grants.notice.profileSaved",
     grantAnswered: "grants.notice.answered",
+    grantsPayoutsPlanned: "grants.notice.payoutsPlanned",
+    grantsPayoutsPaid: "grants.notice.payoutsPaid",
+    grantsReportSaved: "grants.notice.reportSaved",
+    grantsReportSent: "grants.notice.reportSent",
+    grantsReportApproved: "grants.notice.reportApproved",
+    grantsReportMore: "grants.notice.reportMore",
+    grantsRepaid: "grants.notice.repaid",
     grantSchemeSaved: "grants.notice.schemeSaved",
     grantSchemeCreated: "grants.notice.schemeCreated",
     grantRoundSaved: "grants.notice.roundSaved",
@@ -44,5 +55,5 @@ export const grantsModule: ModuleDefinition = {
     { href: "/grants/rounds", label: "nav.grantsCases", group: "centre", visible: (a) => can(a, canSeeRounds, { tenantId: a.tenantId }) },
     { href: "/grants/schemes", label: "nav.grantsSchemes", group: "centre", visible: (a) => can(a, canManageSchemes, { tenantId: a.tenantId }) },
   ],
-  waiting: async (ctx) => (await Promise.all([waitingToAssess(ctx), waitingForCommittee(ctx)])).flat(),
+  waiting: async (ctx) => (await Promise.all([waitingToAssess(ctx), waitingForCommittee(ctx), waitingInReports(ctx)])).flat(),
 };
