@@ -33,13 +33,15 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   await expectAccessible(admin);
   await admin.getByLabel("Ordningens navn", { exact: true }).fill(scheme);
   await admin.getByLabel("Formål", { exact: true }).fill("Støtte til naboer, der mødes og hjælper hinanden.");
-  await admin.getByLabel("Regler", { exact: true }).fill("Der gives ikke tilskud til drift eller alkohol.");
+  await admin.getByLabel("Regler (valgfri)").fill("Der gives ikke tilskud til drift eller alkohol.");
   await admin.getByLabel("Hvem kan søge", { exact: true }).fill("Frivillige foreninger i kommunen.");
   await admin.getByLabel("Højeste beløb, der kan søges").fill("30.000");
   await admin.getByLabel("Kriterium 1", { exact: true }).fill("Samler det mange naboer?");
   await admin.getByLabel("Vægt for kriterium 1").fill("3");
+  await admin.getByLabel("Antal deltagere").check();
+  await admin.getByLabel("Frivillige timer i alt").check();
   await admin.getByLabel("Kan søges hele året (runder uden frist)").check();
-  await admin.getByLabel("Status").selectOption("active");
+  await admin.getByLabel("Status").selectOption({ label: "Aktiv (vises for foreningerne)" });
   await admin.getByRole("button", { name: "Opret ordningen" }).click();
   await expect(admin.getByText("Ordningen er oprettet med et færdigt ansøgningsskema.")).toBeVisible();
   await expect(admin.getByText("Budget med indtægter og udgifter").first()).toBeVisible();

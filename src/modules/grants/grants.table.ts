@@ -213,7 +213,7 @@ export interface GrantReportsTable {
   what_was_done: string;
   participants: number | null;
   volunteer_hours: number | null;
-  /** JSON: `{ income: [{ label, budget, actual }], cost: [...] }`. */
+  /** JSON: `{ income: [{ label, amount, actual }], cost: [...] }`, amount being the budget's figure. */
   accounts: string;
   spent: number | null;
   to_repay: number | null;

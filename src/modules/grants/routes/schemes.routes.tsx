@@ -11,6 +11,7 @@ import { countryProfile } from "../../../platform/tenants/countries.js";
 import { namesForMember } from "../../associations/index.js";
 import { allFields, type FormField, pickText } from "../form.model.js";
 import { addField, addSection, builderAction, changeField, changeSection, conditionSources, formBuilder, isBuilderError } from "../form-builder.js";
+import { tenantToday } from "../grants.js";
 import type { Round, Scheme } from "../grants.model.js";
 import { canApplyForSome } from "../grants.policy.js";
 import {
@@ -314,8 +315,9 @@ export const schemesRoutes = new Hono<AppEnv>()
   })
   .post("/schemes/:id", (c) => saveScheme(c, c.req.param("id")))
   .get("/schemes/:id/rounds/new", async (c) => {
-    const scheme = await schemeToManage(serviceContext(c), c.req.param("id"));
-    return showRound(c, scheme, null, { deadlineTime: "23:59", decisionBody: "" });
+    const ctx = serviceContext(c);
+    const scheme = await schemeToManage(ctx, c.req.param("id"));
+    return showRound(c, scheme, null, { opensDate: tenantToday(ctx), deadlineTime: "23:59", decisionBody: "" });
   })
   .post("/schemes/:id/rounds/new", async (c) => {
     const ctx = serviceContext(c);
