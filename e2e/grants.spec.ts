@@ -67,11 +67,15 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   const card = board.locator("article, section, li").filter({ hasText: scheme }).first();
   await card.getByRole("button", { name: /^Søg/ }).first().click();
   await expect(board.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(board.getByText("Fra foreningens side").first()).toBeVisible();
+  const profile = board.getByRole("region", { name: "Foreningens oplysninger" });
+  await expect(profile.getByText("Lektiecafé Sønderby")).toBeVisible();
+  await expect(profile.getByText("9571 0012345677")).toBeVisible();
   await board.getByLabel("Titel på projektet").fill(project);
   await board.getByLabel("Beløb I søger om").fill("20.000");
   await board.getByLabel("Beskrivelse af projektet").fill("Vi inviterer naboerne til fællesspisning hver anden torsdag.");
   await board.getByLabel("Hvem er projektet for?").fill("Ældre og nytilflyttede i Søndergade.");
+  await board.getByLabel("Startdato").fill("2027-02-04");
+  await board.getByLabel("Slutdato").fill("2027-12-16");
   await board.getByLabel("Udgifter, Post 1").fill("Mad");
   await board.getByLabel("Udgifter, Beløb 1").fill("24.000");
   await board.getByLabel("Andre indtægter (ikke det beløb, I søger om her), Post 1").fill("Egenbetaling");

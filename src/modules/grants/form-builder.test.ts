@@ -36,8 +36,8 @@ describe("the form's own rules", () => {
 
   it("starts a scheme with the project, a budget table and attachments, in the tenant's languages", () => {
     expect(form.sections.map((s) => s.title.da)).toEqual(["Om projektet", "Økonomi", "Bilag"]);
-    expect(form.sections[0]?.fields.map((f) => f.key)).toEqual(["title", "description", "targetGroup", "startDate", "endDate"]);
-    expect(form.sections[0]?.fields[0]?.label).toEqual({ da: "Projektets titel", en: "Title of the project" });
+    expect(form.sections[0]?.fields.map((f) => f.key)).toEqual(["description", "targetGroup", "startDate", "endDate"]);
+    expect(form.sections[0]?.fields[0]?.label).toEqual({ da: "Beskrivelse af projektet", en: "Description of the project" });
     expect(definitionErrors(form, "da")).toEqual([]);
   });
 
@@ -133,7 +133,7 @@ describe.each(dialects())("the form builder [%s]", (dialect) => {
 
   it("answers bad fields with 422 and writes nothing", async () => {
     const before = JSON.stringify((await latest()).definition);
-    const later = await admin.post(`${base}/fields/title`, { ...field("Projektets titel"), showIf: "harISoegtAndreSteder=yes" });
+    const later = await admin.post(`${base}/fields/description`, { ...field("Beskrivelse af projektet"), showIf: "harISoegtAndreSteder=yes" });
     expect(later.status).toBe(422);
     expect(await later.text()).toContain("der står før det");
     const long = await admin.post(`${base}/fields/new`, field("x".repeat(201)));

@@ -35,7 +35,6 @@ export function defaultForm(languages: Lang[]): FormDefinition {
         title: text("grants.defaultForm.project"),
         help: {},
         fields: [
-          field("title", "text", "grants.defaultForm.title", { required: true, max: 120 }),
           field("description", "longText", "grants.defaultForm.description", { required: true, max: 4000, help: text("grants.defaultForm.description.help") }),
           field("targetGroup", "longText", "grants.defaultForm.targetGroup", { required: true, max: 2000 }),
           field("startDate", "date", "grants.defaultForm.startDate", { required: true }),

@@ -19,6 +19,17 @@ export interface AssessFailure {
   chosen?: string[];
 }
 
+/** The page's parts, as its table of contents links to them. */
+const SECTIONS = [
+  ["application", "grants.assess.application"],
+  ["conflicts", "grants.assess.conflicts"],
+  ["eligibility", "grants.assess.eligibility"],
+  ["scores", "grants.assess.scores"],
+  ["recommendation", "grants.assess.recommendation"],
+  ["questions", "grants.assess.questions"],
+  ["notes", "grants.assess.notes"],
+] as const;
+
 /** An application's status in plain words. */
 export const STATUS_LABELS = {
   draft: "grants.caseStatus.draft",
@@ -142,41 +153,13 @@ export function AssessPage(props: { a: Assessment; summary: SummarySection[]; fa
           {t("grants.assess.onThisPage")}
         </h2>
         <ul class="ds-list">
-          <li>
-            <a class="ds-link" href="#application">
-              {t("grants.assess.application")}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href="#conflicts">
-              {t("grants.assess.conflicts")}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href="#eligibility">
-              {t("grants.assess.eligibility")}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href="#scores">
-              {t("grants.assess.scores")}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href="#recommendation">
-              {t("grants.assess.recommendation")}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href="#questions">
-              {t("grants.assess.questions")}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href="#notes">
-              {t("grants.assess.notes")}
-            </a>
-          </li>
+          {SECTIONS.map(([anchor, label]) => (
+            <li>
+              <a class="ds-link" href={`#${anchor}`}>
+                {t(label)}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
 
