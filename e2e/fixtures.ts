@@ -15,6 +15,7 @@ export const demo = {
   bridgeBuilder: "brobygger@sonderby.example",
   referrer: "jobcenter@sonderby.example",
   companion: "foelgeven.inger@sonderby.example",
+  committee: "udvalg@sonderby.example",
 };
 
 const WIDTHS = [375, 1280] as const;

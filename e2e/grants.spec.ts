@@ -1,5 +1,14 @@
 import type { Page } from "@playwright/test";
+import { PORT } from "../playwright.config.js";
+import { loadConfig } from "../src/config.js";
+import { openDatabase } from "../src/db/database.js";
 import { demo, expect, expectAccessible, signIn, test, visit } from "./fixtures.js";
+
+/** The database of the portal this worker talks to (see playwright.config.ts). */
+function portalDb(index: number) {
+  const config = loadConfig({ ...process.env, NODE_ENV: "test", SQLITE_FILE: `.tmp/e2e-${index}.sqlite`, PORT: String(PORT + index), LOG_LEVEL: "warn" });
+  return openDatabase(config).db;
+}
 
 /** Opens the newest mail to this address with this subject in the dev mailbox. */
 async function openMail(page: Page, to: string, subject: RegExp) {
@@ -8,11 +17,11 @@ async function openMail(page: Page, to: string, subject: RegExp) {
   await expectAccessible(page);
 }
 
-test("an administrator opens a grant scheme with a budget table, an association applies with its profile filled in, and a caseworker scores and recommends", async ({
+test("an administrator opens a grant scheme, an association applies, a caseworker recommends, the committee decides, the letter arrives and the association reports", async ({
   browser,
   baseURL,
-}) => {
-  // Three people, about twenty pages under axe at two widths: longer than one journey's usual time.
+}, testInfo) => {
+  // Five people, about forty pages under axe at two widths: longer than one journey's usual time.
   test.setTimeout(900_000);
   const newPage = async () => (await browser.newContext({ locale: "da-DK", baseURL })).newPage();
   const tag = Date.now().toString(36).slice(-4);
@@ -106,4 +115,67 @@ test("an administrator opens a grant scheme with a budget table, an association 
   await caseworker.getByRole("button", { name: "Gem indstilling" }).click();
   await expect(caseworker.getByText("Indstillingen er gemt, og ansøgningen er færdigbehandlet.")).toBeVisible();
   await expectAccessible(caseworker);
+  await caseworker
+    .getByRole("link", { name: `Hele året ${tag}` })
+    .first()
+    .click();
+  await expectAccessible(caseworker);
+  const roundPath = new URL(caseworker.url()).pathname.replace(/\/applications$/, "");
+  await visit(caseworker, `${roundPath}/close`);
+  await expectAccessible(caseworker);
+  await caseworker.getByRole("button", { name: "Ja, luk runden" }).click();
+
+  // 4. The committee member sees the round now it is closed, and decides in the sitting.
+  const committee = await newPage();
+  await signIn(committee, demo.committee);
+  await visit(committee, `${roundPath}/committee`);
+  await expectAccessible(committee);
+  await committee
+    .getByRole("combobox", { name: /^Beslutning/ })
+    .first()
+    .selectOption("granted");
+  await committee.getByRole("button", { name: "Gem beslutningerne" }).click();
+  await expect(committee.getByText("20.000 kr.").first()).toBeVisible();
+  await expectAccessible(committee);
+
+  // 5. The caseworker sends the letters; the board gets its letter.
+  await visit(caseworker, `${roundPath}/committee`);
+  await caseworker.getByRole("button", { name: "Send brevene" }).click();
+  await expect(caseworker.getByText("Runden er afgjort, og brevene er sendt.")).toBeVisible();
+  await expectAccessible(caseworker);
+  await openMail(board, demo.associationAdmin, /Tilsagn om tilskud/);
+  await expect(board.getByText(project).first()).toBeVisible();
+  await visit(board, applicationPath);
+  await expect(board.getByRole("heading", { name: "Breve om afgørelsen" })).toBeVisible();
+  await expectAccessible(board);
+
+  // 6. A year later the report is past its deadline: the board is refused a new application, with the reason.
+  const db = portalDb(testInfo.parallelIndex);
+  const applicationId = applicationPath.split("/").pop() as string;
+  await db.updateTable("grant_reports").set({ due_on: "2026-01-01" }).where("application_id", "=", applicationId).execute();
+  await visit(board, "/grants");
+  await board.locator("article, section, li").filter({ hasText: "Aktivitetstilskud" }).first().getByRole("button", { name: /^Søg/ }).first().click();
+  await expect(board.getByRole("heading", { level: 1, name: "I kan ikke søge lige nu" })).toBeVisible();
+  await expect(board.getByText(project).first()).toBeVisible();
+  await expectAccessible(board);
+
+  // 7. The board writes the report; the caseworker approves it, and the association may apply again.
+  await board.getByRole("link", { name: "Skriv rapporten" }).first().click();
+  await expectAccessible(board);
+  await board.getByLabel("Hvad blev der lavet?").fill("Vi holdt 20 fællesspisninger med 30-45 naboer hver gang.");
+  await board.getByLabel("Antal deltagere").fill("45");
+  await board.getByLabel("Frivillige timer i alt").fill("240");
+  await board.getByLabel(/^Mad: faktisk beløb/).fill("24.000");
+  await board.getByLabel(/^Egenbetaling: faktisk beløb/).fill("4.000");
+  await board.getByRole("button", { name: "Send rapporten" }).click();
+  await expect(board.getByText("Rapporten er sendt. Vi giver besked, når den er læst.")).toBeVisible();
+  await expectAccessible(board);
+
+  await visit(caseworker, "/grants/reports");
+  await expectAccessible(caseworker);
+  await visit(caseworker, `${applicationPath}/report`);
+  await caseworker.getByRole("button", { name: "Godkend" }).click();
+  await expect(caseworker.getByText("Rapporten er godkendt, og foreningen har fået besked.")).toBeVisible();
+  await expectAccessible(caseworker);
+  await db.destroy();
 });
