@@ -12,9 +12,9 @@ import {
   type TestDb,
   Visitor,
 } from "../../../test/harness.js";
+import { localParts } from "../../platform/time/recurrence.js";
 import type { CommunityEvent } from "./events.model.js";
 import { findEvent } from "./events.repository.js";
-import { localParts } from "./events.schema.js";
 
 describe.each(dialects())("a change to an association's published event waits for staff, as an offer's does [%s]", (dialect) => {
   let t: TestDb;

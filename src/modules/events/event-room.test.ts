@@ -12,9 +12,9 @@ import {
   type TestDb,
   Visitor,
 } from "../../../test/harness.js";
+import { localParts } from "../../platform/time/recurrence.js";
 import type { CommunityEvent } from "./events.model.js";
 import { findEvent } from "./events.repository.js";
-import { localParts } from "./events.schema.js";
 
 describe.each(dialects())("the event form books its premise for each session, under the premises rules [%s]", (dialect) => {
   let t: TestDb;

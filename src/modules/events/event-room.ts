@@ -2,10 +2,11 @@ import { isOverlapViolation } from "../../db/portable.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, conflict } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { localParts } from "../../platform/time/recurrence.js";
 import { type BookingStatus, bookRoomForEvent, type RoomTime, releaseRoomBookings, roomBookings } from "../premises/index.js";
 import type { CommunityEvent } from "./events.model.js";
 import { deleteRoomBookings, type EventRoomBooking, insertRoomBookings, roomBookingsOf } from "./events.repository.js";
-import { type EventInput, localParts, toInstants } from "./events.schema.js";
+import { type EventInput, toInstants } from "./events.schema.js";
 
 /**
  * Books the event's room for its sessions through the premises module, or moves or cancels the bookings

@@ -16,10 +16,9 @@ import {
 } from "../../../test/harness.js";
 import { dataKeyring } from "../../platform/crypto/data-key.js";
 import { newId } from "../../platform/ids.js";
-import { addDays } from "../../platform/time/recurrence.js";
+import { addDays, localParts } from "../../platform/time/recurrence.js";
 import type { CommunityEvent, Registration } from "./events.model.js";
 import { findEvent, insertRegistrations } from "./events.repository.js";
-import { localParts } from "./events.schema.js";
 
 describe.each(dialects())("organisers create, change, cancel and moderate events [%s]", (dialect) => {
   let t: TestDb;

@@ -1,11 +1,10 @@
-import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { email } from "../../platform/auth/auth.schema.js";
 import { parseDate } from "../../platform/dates.js";
 import { postcodeText, webAddress } from "../../platform/http/fields.js";
 import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { ACCESSIBILITY } from "../../platform/search/labels.js";
-import { localDateOf, localTimeOf } from "./calendar-dates.js";
+import { instantOf } from "../../platform/time/recurrence.js";
 import { EVENT_KINDS, PLACES } from "./events.model.js";
 
 /** Rows the form shows without JavaScript; blank rows are ignored. */
@@ -142,15 +141,6 @@ export const eventInput = z
     registrationCloses: e.closesDate ? { date: e.closesDate, time: e.closesTime || "23:59" } : null,
   }));
 export type EventInput = z.output<typeof eventInput>;
-
-/** A local date and wall-clock time in the zone, as a UTC instant (ISO), the way premises turns its times into instants. */
-export const instantOf = (date: string, time: string, zone: string): string =>
-  new Date(Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds).toISOString();
-
-/** An instant as the local date and wall-clock time in the zone, as the form shows them. */
-export function localParts(instant: string, zone: string): { date: string; time: string } {
-  return { date: localDateOf(instant, zone), time: localTimeOf(instant, zone) };
-}
 
 /** The event's times as instants: each session, and the registration window. */
 export function toInstants(input: Pick<EventInput, "sessions" | "registrationOpens" | "registrationCloses">, zone: string) {

@@ -14,6 +14,7 @@ import {
 } from "../../../test/harness.js";
 import { newId } from "../../platform/ids.js";
 import { findApplication } from "./applications.repository.js";
+import { dueReport } from "./grants.model.js";
 import { insertReport } from "./reports.repository.js";
 
 /** A filled application as the browser posts it: a 30.000 kr. budget with 20.000 kr. applied for. */
@@ -204,27 +205,7 @@ describe.each(dialects())("an association applies for a grant [%s]", (dialect) =
     await insertReport(
       t.db,
       a.id,
-      {
-        id: newId(),
-        tenantId: a.id,
-        applicationId: earlier.id,
-        associationId: clubs.owing as string,
-        dueOn: "2026-11-21",
-        status: "due",
-        whatWasDone: "",
-        participants: null,
-        volunteerHours: null,
-        accounts: { cost: [], income: [] },
-        spent: null,
-        toRepay: null,
-        repaidAt: null,
-        reminders: [],
-        submittedBy: null,
-        submittedAt: null,
-        reviewedBy: null,
-        reviewedAt: null,
-        reviewNote: null,
-      },
+      dueReport(newId(), { id: earlier.id, tenantId: a.id, associationId: clubs.owing as string }, "2026-11-21"),
       "2026-11-01T09:00:00.000Z",
     );
     const ida = await as("ida@a.test");

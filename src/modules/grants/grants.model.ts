@@ -174,6 +174,29 @@ export interface Report {
   reviewNote: string | null;
 }
 
+/** The report a grant owes from the day it is decided: nothing written yet, falling due on `dueOn`. */
+export const dueReport = (id: string, application: Pick<Application, "id" | "tenantId" | "associationId">, dueOn: string): Report => ({
+  id,
+  tenantId: application.tenantId,
+  applicationId: application.id,
+  associationId: application.associationId,
+  dueOn,
+  status: "due",
+  whatWasDone: "",
+  participants: null,
+  volunteerHours: null,
+  accounts: { cost: [], income: [] },
+  spent: null,
+  toRepay: null,
+  repaidAt: null,
+  reminders: [],
+  submittedBy: null,
+  submittedAt: null,
+  reviewedBy: null,
+  reviewedAt: null,
+  reviewNote: null,
+});
+
 export interface Payout {
   id: string;
   applicationId: string;

@@ -15,31 +15,11 @@ import {
 import { DAY_MS } from "../../platform/clock.js";
 import { jobContext } from "../../platform/service-context.js";
 import { allTenants } from "../../platform/tenants/tenants.js";
-import type { Application, Report } from "./grants.model.js";
+import { type Application, dueReport } from "./grants.model.js";
 import { remindReports } from "./report-jobs.js";
 import { insertReport, overdueReports } from "./reports.repository.js";
 
-const report = (app: Application, dueOn: string): Report => ({
-  id: `r-${app.id}`,
-  tenantId: app.tenantId,
-  applicationId: app.id,
-  associationId: app.associationId,
-  dueOn,
-  status: "due",
-  whatWasDone: "",
-  participants: null,
-  volunteerHours: null,
-  accounts: { cost: [], income: [] },
-  spent: null,
-  toRepay: null,
-  repaidAt: null,
-  reminders: [],
-  submittedBy: null,
-  submittedAt: null,
-  reviewedBy: null,
-  reviewedAt: null,
-  reviewNote: null,
-});
+const report = (app: Application, dueOn: string) => dueReport(`r-${app.id}`, app, dueOn);
 
 /** A grant's report: the board sends it with its accounts, the caseworker asks for more and approves; reminders; the overdue block; the wrong side. */
 describe.each(dialects())("grant reports [%s]", (dialect) => {

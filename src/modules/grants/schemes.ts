@@ -1,4 +1,3 @@
-import { Temporal } from "temporal-polyfill";
 import { audit } from "../../platform/audit/audit.js";
 import { authorize, can } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
@@ -7,7 +6,7 @@ import type { Lang } from "../../platform/i18n/i18n.js";
 import { localized, type Translations } from "../../platform/i18n/localized.js";
 import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import { localTime, localToday } from "../../platform/time/recurrence.js";
+import { instantOf, localToday } from "../../platform/time/recurrence.js";
 import { defaultForm } from "./form-builder.js";
 import { closingAt, openRound, openScheme, takesApplications } from "./grants.js";
 import type { Criterion, Round, Scheme } from "./grants.model.js";
@@ -34,13 +33,6 @@ export async function roundToManage(ctx: ServiceContext, id: string): Promise<{ 
   mayManage(ctx);
   return openRound(ctx, id);
 }
-
-/** A local day and wall-clock time in the zone as a UTC instant (ISO). */
-export const instantOf = (date: string, time: string, zone: string): string =>
-  new Date(Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds).toISOString();
-
-/** An instant as the day and wall-clock time in the zone, as a form shows them. */
-export const localParts = (instant: string, zone: string) => ({ date: localToday(new Date(instant), zone), time: localTime(new Date(instant), zone) });
 
 const FOLD: Record<string, string> = { æ: "ae", ø: "oe", å: "aa", ß: "ss" };
 

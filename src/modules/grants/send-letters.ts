@@ -16,7 +16,7 @@ import { adminAddresses, associationNames } from "../associations/index.js";
 import { applicationsOfRound, updateApplication } from "./applications.repository.js";
 import { roundForCaseworker } from "./close-round.js";
 import { openApplication } from "./grants.js";
-import type { Application, Report, Round, Scheme } from "./grants.model.js";
+import { type Application, dueReport, type Round, type Scheme } from "./grants.model.js";
 import { appealNote, fillLetter, letterTemplate } from "./letters.js";
 import { findLetter, insertLetter, type Letter } from "./letters.repository.js";
 import { insertReport } from "./reports.repository.js";
@@ -45,7 +45,7 @@ export function letterPdf(tenant: Tenant, letter: Letter, application: Applicati
     sender: tenant.name,
     title: letter.subject,
     lang,
-    subtitle: fmt.date(Temporal.Instant.from(letter.createdAt).toZonedDateTimeISO(tenant.timeZone).toPlainDate().toString()),
+    subtitle: fmt.date(letter.createdAt),
     blocks: [
       {
         kind: "facts",
@@ -137,7 +137,8 @@ async function sendOne(
   };
   await insertLetter(ctx.db, tenant.id, letter);
   await updateApplication(ctx.db, tenant.id, { ...a, letterSentAt: now });
-  if (decision !== "rejected") await insertReport(ctx.db, tenant.id, dueReport(ctx, scheme, a, now), now);
+  if (decision !== "rejected")
+    await insertReport(ctx.db, tenant.id, dueReport(newId(), a, reportDueOn(a.decidedAt ?? now, scheme.reportMonths, tenant.timeZone)), now);
   const pdf = pdfAttachment(`${a.reference}.pdf`, await letterPdf(tenant, letter, a));
   const t = translator(lang);
   for (const to of await adminAddresses(ctx, a.associationId)) {
@@ -153,30 +154,6 @@ async function sendOne(
       }),
     });
   }
-}
-
-function dueReport(ctx: ServiceContext, scheme: Scheme, a: Application, now: string): Report {
-  return {
-    id: newId(),
-    tenantId: ctx.tenant.id,
-    applicationId: a.id,
-    associationId: a.associationId,
-    dueOn: reportDueOn(a.decidedAt ?? now, scheme.reportMonths, ctx.tenant.timeZone),
-    status: "due",
-    whatWasDone: "",
-    participants: null,
-    volunteerHours: null,
-    accounts: { cost: [], income: [] },
-    spent: null,
-    toRepay: null,
-    repaidAt: null,
-    reminders: [],
-    submittedBy: null,
-    submittedAt: null,
-    reviewedBy: null,
-    reviewedAt: null,
-    reviewNote: null,
-  };
 }
 
 /** A kept letter, for those who may see its application; to anyone else it does not exist. */

@@ -60,3 +60,13 @@ export const mondayOf = (date: string) => {
 
 export const localTime = (d: Date, zone: string) =>
   Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(zone).toPlainTime().toString({ smallestUnit: "minute" });
+
+/** A local date and wall-clock time in the zone as a UTC instant (ISO), the way forms' times are stored. */
+export const instantOf = (date: string, time: string, zone: string): string =>
+  new Date(Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds).toISOString();
+
+/** An instant as the local date and wall-clock time in the zone, as a form shows them. */
+export const localParts = (instant: string, zone: string): { date: string; time: string } => ({
+  date: localToday(new Date(instant), zone),
+  time: localTime(new Date(instant), zone),
+});

@@ -7,6 +7,7 @@ import { conflict, type FieldErrors, formFailure, invalid } from "../../../platf
 import { formBody, parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
 import { serviceContext } from "../../../platform/service-context.js";
+import { localParts } from "../../../platform/time/recurrence.js";
 import { cancelEvent } from "../cancel-event.js";
 import { changeEvent } from "../change-event.js";
 import { createEvent } from "../create-event.js";
@@ -15,7 +16,7 @@ import { changesQueue } from "../event-changes.js";
 import { sessionRooms } from "../event-room.js";
 import type { CommunityEvent } from "../events.model.js";
 import { canModerateEvents, canRunCentreEvents } from "../events.policy.js";
-import { EVENT_LISTS, eventDecisionInput, eventInput, localParts, QUESTION_ROWS, SESSION_ROWS } from "../events.schema.js";
+import { EVENT_LISTS, eventDecisionInput, eventInput, QUESTION_ROWS, SESSION_ROWS } from "../events.schema.js";
 import { eventForOrganiser, formChoices, organiserChoices, organisersList } from "../manage-events.js";
 import { CancelEventPage, type EventForm, EventFormPage, EventModerationPage, ManageEventsPage } from "../views/manage-views.js";
 

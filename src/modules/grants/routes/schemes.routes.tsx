@@ -8,6 +8,7 @@ import { render } from "../../../platform/http/render.js";
 import { LANGUAGES } from "../../../platform/i18n/i18n.js";
 import { type ServiceContext, serviceContext } from "../../../platform/service-context.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
+import { localParts } from "../../../platform/time/recurrence.js";
 import { namesForMember } from "../../associations/index.js";
 import { allFields, type FormField, pickText } from "../form.model.js";
 import { addField, addSection, builderAction, changeField, changeSection, conditionSources, formBuilder, isBuilderError } from "../form-builder.js";
@@ -19,7 +20,6 @@ import {
   changeScheme,
   createRound,
   createScheme,
-  localParts,
   mayManage,
   openSchemes,
   roundToManage,
