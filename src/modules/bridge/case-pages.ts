@@ -1,5 +1,6 @@
 import { logAccess } from "../../platform/audit/access.js";
 import { can, isPerson } from "../../platform/auth/policy.js";
+import { userNames } from "../../platform/auth/users.repository.js";
 import { DAY_MS } from "../../platform/clock.js";
 import { notFound, unauthenticated } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
@@ -27,7 +28,7 @@ export async function caseList(ctx: ServiceContext) {
     "bridge_case",
     cases.map((c) => c.id),
   );
-  const names = await records.namesOf(
+  const names = await userNames(
     ctx.db,
     ctx.tenant.id,
     cases.flatMap((c) => (c.builderId ? [c.builderId] : [])),
@@ -40,7 +41,7 @@ export async function casePage(ctx: ServiceContext, id: string) {
   const c = await openCase(ctx, id);
   const [notes, others] = await Promise.all([records.notesOf(ctx.db, bridgeRing(ctx), ctx.tenant.id, [c.id]), colleagues(ctx)]);
   const people = [c.referredBy, c.builderId, c.consent?.by ?? null, ...c.sharedWith, ...notes.map((n) => n.authorId)].filter((x): x is string => Boolean(x));
-  const names = Object.fromEntries(await records.namesOf(ctx.db, ctx.tenant.id, people));
+  const names = Object.fromEntries(await userNames(ctx.db, ctx.tenant.id, people));
   return {
     c,
     notes,
@@ -54,5 +55,5 @@ export async function casePage(ctx: ServiceContext, id: string) {
 /** The name of whoever recorded the consent, for its printed copy. */
 export async function consentByName(ctx: ServiceContext, c: BridgeCase): Promise<string | null> {
   if (!c.consent?.by) return null;
-  return (await records.namesOf(ctx.db, ctx.tenant.id, [c.consent.by])).get(c.consent.by) ?? null;
+  return (await userNames(ctx.db, ctx.tenant.id, [c.consent.by])).get(c.consent.by) ?? null;
 }

@@ -61,14 +61,6 @@ export async function bridgeBuilders(db: Database, tenantId: string): Promise<St
     .execute();
 }
 
-/** Names of these people of the tenant, for a case page (who referred, who holds it, who wrote a note). */
-export async function namesOf(db: Database, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom("users").select(["id", "name"]).where("tenant_id", "=", tenantId).where("id", "in", wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** For the start page: cases nobody holds yet, and the dates of referrals still waiting for consent. */
 export async function waitingCounts(db: Database, tenantId: string): Promise<{ unheld: number; awaiting: { createdAt: string; purgeAfter: string | null }[] }> {
   const unheld = await db

@@ -49,14 +49,6 @@ export async function notesOf(db: Database, tenantId: string, applicationId: str
   return rows.map(toNote);
 }
 
-/** Names of these people of the tenant (who scored, declared, wrote a note or asked). */
-export async function staffNames(db: Database, tenantId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom("users").select(["id", "name"]).where("tenant_id", "=", tenantId).where("id", "in", wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** Per round, how many applications are in each status (drafts and withdrawn ones left out). */
 export async function statusCounts(db: Database, tenantId: string): Promise<{ roundId: string; status: string; n: number }[]> {
   const rows = await db

@@ -1,5 +1,6 @@
 import { audit } from "../../platform/audit/audit.js";
 import { isPerson, type Person } from "../../platform/auth/policy.js";
+import { userNames } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { conflict, invalidField } from "../../platform/http/errors.js";
 import { formats } from "../../platform/i18n/format.js";
@@ -37,7 +38,7 @@ export async function assessment(ctx: ServiceContext, id: string) {
     notes.notesOf(ctx.db, ctx.tenant.id, application.id),
     questionsOf(ctx.db, ctx.tenant.id, application.id),
   ]);
-  const names = await notes.staffNames(ctx.db, ctx.tenant.id, [
+  const names = await userNames(ctx.db, ctx.tenant.id, [
     ...declarations.map((d) => d.userId),
     ...scores.map((s) => s.reviewerId),
     ...caseNotes.map((n) => n.authorId),

@@ -2,6 +2,7 @@ import type { ServiceContext } from "../../platform/service-context.js";
 import { countryProfile } from "../../platform/tenants/countries.js";
 import type { Tenant } from "../../platform/tenants/tenants.js";
 import { localToday } from "../../platform/time/recurrence.js";
+import { identities } from "../associations/index.js";
 import type { AwardedGrant } from "./grants.model.js";
 import { awardedGrants } from "./public.repository.js";
 import { findSettings } from "./settings.repository.js";
@@ -84,9 +85,19 @@ export function toGrantRecord(g: AwardedGrant, funder: Funder, tenant: Pick<Tena
   };
 }
 
+/** The tenant's grants made in decided rounds (of one round when given), with who got them, by the association's name. */
+export async function grantsMade(ctx: Pick<ServiceContext, "db" | "tenant">, roundId?: string): Promise<AwardedGrant[]> {
+  const [made, associations] = await Promise.all([awardedGrants(ctx.db, ctx.tenant.id, roundId), identities(ctx.db, ctx.tenant.id)]);
+  const byId = new Map(associations.map((a) => [a.id, a]));
+  const order = new Intl.Collator(ctx.tenant.defaultLanguage);
+  return made
+    .map((g) => ({ ...g, associationName: byId.get(g.associationId)?.name ?? "", registrationNumber: byId.get(g.associationId)?.registrationNumber ?? null }))
+    .sort((a, b) => order.compare(a.associationName, b.associationName) || a.reference.localeCompare(b.reference));
+}
+
 /** The tenant's grants made, as 360Giving records, with who publishes them. */
 export async function publishedGrants(ctx: Pick<ServiceContext, "db" | "tenant">): Promise<{ funder: Funder; grants: GrantRecord[] }> {
-  const [settings, awarded] = await Promise.all([findSettings(ctx.db, ctx.tenant.id), awardedGrants(ctx.db, ctx.tenant.id)]);
+  const [settings, awarded] = await Promise.all([findSettings(ctx.db, ctx.tenant.id), grantsMade(ctx)]);
   const funder = funderOf(ctx.tenant, settings);
   const grants = awarded.map((g) => toGrantRecord(g, funder, ctx.tenant)).sort((a, b) => a.id.localeCompare(b.id));
   return { funder, grants };

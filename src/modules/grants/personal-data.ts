@@ -1,3 +1,4 @@
+import { findUserById } from "../../platform/auth/users.repository.js";
 import type { PersonalDataSource } from "../../platform/privacy/data-subject.js";
 import type { BoardMember } from "./grants.model.js";
 import * as repo from "./public.repository.js";
@@ -38,7 +39,7 @@ export const personalData: PersonalDataSource = {
     const { tenantId, userId } = subject;
     if (!userId) return {};
     const [name, applications, scores, declarations, notes, questions, reports, payouts, forms, verdicts, lists] = await Promise.all([
-      repo.accountName(db, tenantId, userId),
+      findUserById(db, tenantId, userId).then((u) => u?.name ?? null),
       repo.applicationsTouchedBy(db, tenantId, userId),
       repo.scoresGivenBy(db, tenantId, userId),
       repo.declarationsBy(db, tenantId, userId),
@@ -96,7 +97,7 @@ export const personalData: PersonalDataSource = {
   async erase(trx, subject) {
     const { tenantId, userId } = subject;
     if (!userId) return;
-    const name = await repo.accountName(trx, tenantId, userId);
+    const name = (await findUserById(trx, tenantId, userId))?.name ?? null;
     if (name) {
       const lists = await repo.boardLists(trx, tenantId);
       for (const p of lists.profiles)

@@ -11,15 +11,13 @@ type AwardedRow = {
   decided_at: string | null;
   updated_at: string;
   association_id: string;
-  association_name: string;
-  registration_number: string | null;
   round_id: string;
   round_title: string;
   scheme_title: string;
   scheme_purpose: string;
 };
 
-const toAwarded = (row: AwardedRow): AwardedGrant => ({
+const toAwarded = (row: AwardedRow): Omit<AwardedGrant, "associationName" | "registrationNumber"> => ({
   applicationId: row.id,
   reference: row.reference,
   title: row.title,
@@ -28,21 +26,18 @@ const toAwarded = (row: AwardedRow): AwardedGrant => ({
   decidedAt: row.decided_at ?? row.updated_at,
   updatedAt: row.updated_at,
   associationId: row.association_id,
-  associationName: row.association_name,
-  registrationNumber: row.registration_number,
   roundId: row.round_id,
   roundTitle: row.round_title,
   schemeTitle: row.scheme_title,
   schemePurpose: row.scheme_purpose,
 });
 
-/** The tenant's grants made in decided rounds (of one round when given), by association name, then reference. */
-export async function awardedGrants(db: Database, tenantId: string, roundId?: string): Promise<AwardedGrant[]> {
+/** The tenant's grants made in decided rounds (of one round when given), by reference. */
+export async function awardedGrants(db: Database, tenantId: string, roundId?: string) {
   let q = db
     .selectFrom("grant_applications as a")
     .innerJoin("grant_rounds as r", (j) => j.onRef("r.id", "=", "a.round_id").onRef("r.tenant_id", "=", "a.tenant_id"))
     .innerJoin("grant_schemes as s", (j) => j.onRef("s.id", "=", "a.scheme_id").onRef("s.tenant_id", "=", "a.tenant_id"))
-    .innerJoin("associations as o", (j) => j.onRef("o.id", "=", "a.association_id").onRef("o.tenant_id", "=", "a.tenant_id"))
     .select([
       "a.id",
       "a.reference",
@@ -52,8 +47,6 @@ export async function awardedGrants(db: Database, tenantId: string, roundId?: st
       "a.decided_at",
       "a.updated_at",
       "a.association_id",
-      "o.name as association_name",
-      "o.registration_number",
       "a.round_id",
       "r.title as round_title",
       "s.title as scheme_title",
@@ -65,17 +58,11 @@ export async function awardedGrants(db: Database, tenantId: string, roundId?: st
     .where("a.status", "=", "decided")
     .where("a.granted_amount", ">", 0);
   if (roundId) q = q.where("a.round_id", "=", roundId);
-  const rows = await q.orderBy("o.name").orderBy("a.reference").execute();
+  const rows = await q.orderBy("a.reference").execute();
   return rows.map(toAwarded);
 }
 
 // ---- A person's data: what they did in grants, and the board lists that name them. ----
-
-/** The account's name, to find the person in the board lists associations wrote. */
-export async function accountName(db: Database, tenantId: string, userId: string): Promise<string | null> {
-  const row = await db.selectFrom("users").select("name").where("tenant_id", "=", tenantId).where("id", "=", userId).executeTakeFirst();
-  return row?.name ?? null;
-}
 
 const BY_COLUMNS = ["created_by", "updated_by", "submitted_by", "recommended_by", "decided_by"] as const;
 

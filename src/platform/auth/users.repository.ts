@@ -37,6 +37,14 @@ export async function findUserById(db: Database, tenantId: string, id: string): 
   return row && toUser(row);
 }
 
+/** The names of these people of the tenant, by id (nulls and ids of no one left out): who wrote, scored or decided. */
+export async function userNames(db: Database, tenantId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "name"]).where("tenant_id", "=", tenantId).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function findUserByEmail(db: Database, tenantId: string, email: string): Promise<User | undefined> {
   const row = await db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
   return row && toUser(row);

@@ -10,8 +10,7 @@ import { localized } from "../../../platform/i18n/localized.js";
 import { serviceContext } from "../../../platform/service-context.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
 import { openRound } from "../grants.js";
-import { CSV_COLUMNS, csvRow, grantPackage, publishedGrants } from "../open-data.js";
-import { awardedGrants } from "../public.repository.js";
+import { CSV_COLUMNS, csvRow, grantPackage, grantsMade, publishedGrants } from "../open-data.js";
 import { AwardedPage } from "../views/public-views.js";
 
 /** The grants made in a round, for everyone: only once its decisions are sent; before that the round's list is not public. */
@@ -19,7 +18,7 @@ export const publicRoutes = new Hono<AppEnv>().get("/rounds/:id/awarded", async 
   const ctx = serviceContext(c);
   const { round, scheme } = await openRound(ctx, c.req.param("id"));
   if (round.status !== "decided") throw notFound();
-  const grants = await awardedGrants(ctx.db, ctx.tenant.id, round.id);
+  const grants = await grantsMade(ctx, round.id);
   const currency = countryProfile(ctx.tenant.country).currency;
   return render(
     c,
