@@ -102,10 +102,3 @@ export const reviewInput = z
     note: z.string().trim().max(4000, "validation.tooLong").optional().default(""),
   })
   .refine((v) => v.decision !== "more" || v.note !== "", { path: ["note"], message: "grants.report.note.required" });
-
-/** A sum as a form field shows it again so it reads back the same: whole units without grouping, decimals after the reader's mark. */
-export function moneyText(minor: number, lang: string): string {
-  const whole = Math.floor(minor / 100);
-  const cents = minor % 100;
-  return cents === 0 ? String(whole) : `${whole}${lang === "en" ? "." : ","}${String(cents).padStart(2, "0")}`;
-}

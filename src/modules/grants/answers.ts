@@ -1,6 +1,6 @@
 import { parseDate } from "../../platform/dates.js";
 import type { FieldError, FieldErrors } from "../../platform/http/errors.js";
-import { parseMoney } from "../../platform/http/fields.js";
+import { moneyText, parseMoney } from "../../platform/http/fields.js";
 import type { Lang, MessageKey } from "../../platform/i18n/i18n.js";
 import {
   type Answer,
@@ -271,13 +271,6 @@ export function completeness(
   }
   return errors;
 }
-
-/** A sum as it is written back into a field: "25000" or "1250,50". */
-export const moneyText = (minor: number, lang: Lang) => {
-  const whole = Math.trunc(minor / 100);
-  const cents = minor % 100;
-  return cents === 0 ? String(whole) : `${whole}${lang === "en" ? "." : ","}${String(cents).padStart(2, "0")}`;
-};
 
 /** The answers kept, as the form's inputs show them: what was typed comes back as it was typed. */
 export function answerValues(

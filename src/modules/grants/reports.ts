@@ -3,6 +3,7 @@ import { audit } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { isoNow } from "../../platform/clock.js";
 import { conflict, type FieldErrors, invalid, notFound } from "../../platform/http/errors.js";
+import { moneyText } from "../../platform/http/fields.js";
 import { formats } from "../../platform/i18n/format.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import { type MailTemplate, sendTemplateMail } from "../../platform/mail/template-mail.js";
@@ -11,7 +12,7 @@ import { inTransaction, type ServiceContext } from "../../platform/service-conte
 import { countryProfile } from "../../platform/tenants/countries.js";
 import { adminAddresses, associationNames } from "../associations/index.js";
 import * as after from "./after.repository.js";
-import { accountField, MAX_EXTRA_LINES, moneyText, type ReportInput } from "./after.schema.js";
+import { accountField, MAX_EXTRA_LINES, type ReportInput } from "./after.schema.js";
 import { allFields, type BudgetAnswer } from "./form.model.js";
 import { openApplication, tenantToday } from "./grants.js";
 import type { AccountLine, Application, Report, Scheme } from "./grants.model.js";

@@ -50,6 +50,16 @@ export function parseMoney(text: string): number | null {
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
+/**
+ * A sum as a form field shows it again, so that `parseMoney` reads it back the same: whole units
+ * without grouping ("25000"), the decimals after the reader's own mark ("1250,50"; "1250.50" in English).
+ */
+export function moneyText(minor: number, lang: string): string {
+  const whole = Math.trunc(minor / 100);
+  const cents = minor % 100;
+  return cents === 0 ? String(whole) : `${whole}${lang === "en" ? "." : ","}${String(cents).padStart(2, "0")}`;
+}
+
 /** A required sum of money (see `parseMoney`) from 0 up to `max` minor units. */
 export const moneyField = (max = 1_000_000_000_00) =>
   z

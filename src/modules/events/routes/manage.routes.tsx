@@ -4,6 +4,7 @@ import { listOf } from "../../../db/lists.js";
 import { can, isPerson } from "../../../platform/auth/policy.js";
 import type { AppEnv } from "../../../platform/http/env.js";
 import { conflict, type FieldErrors, formFailure, invalid } from "../../../platform/http/errors.js";
+import { moneyText } from "../../../platform/http/fields.js";
 import { formBody, parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
 import { serviceContext } from "../../../platform/service-context.js";
@@ -24,12 +25,8 @@ import { CancelEventPage, type EventForm, EventFormPage, EventModerationPage, Ma
 
 const pad = <T,>(rows: T[], n: number, blank: T): T[] => [...rows, ...Array.from({ length: Math.max(0, n - rows.length) }, () => blank)];
 
-/** A sum in minor units as a person types it: "150" or "150,50". */
-const amountText = (minor: number | null) =>
-  minor === null ? "" : minor % 100 === 0 ? String(minor / 100) : `${Math.floor(minor / 100)},${String(minor % 100).padStart(2, "0")}`;
-
 /** A stored event as its form's fields, its times in the tenant's zone. */
-function asForm(e: CommunityEvent, zone: string): EventForm {
+function asForm(e: CommunityEvent, zone: string, lang: string): EventForm {
   const opens = e.registrationOpensAt ? localParts(e.registrationOpensAt, zone) : null;
   const closes = e.registrationClosesAt ? localParts(e.registrationClosesAt, zone) : null;
   return {
@@ -46,7 +43,7 @@ function asForm(e: CommunityEvent, zone: string): EventForm {
       postcode: e.place === "address" ? (e.postcode ?? "") : "",
       onlineUrl: e.onlineUrl ?? "",
       price: e.price,
-      amount: amountText(e.priceMinor),
+      amount: e.priceMinor === null ? "" : moneyText(e.priceMinor, lang),
       capacity: String(e.capacity),
       maxPerRegistration: String(e.maxPerRegistration),
       opensDate: opens?.date ?? "",
@@ -178,7 +175,7 @@ export const manageRoutes = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const found = await eventForOrganiser(ctx, c.req.param("id"));
     if (found.event.status === "cancelled") throw conflict("closed", "eventForm.cancelled");
-    const form = asForm(found.event, ctx.tenant.timeZone);
+    const form = asForm(found.event, ctx.tenant.timeZone, ctx.lang);
     // The box stays ticked while the event has its room booked through the form.
     const booked = (await sessionRooms(ctx, found.event.id)).some((r) => r.status !== "cancelled" && r.status !== "rejected");
     return showForm(c, { id: found.event.id, taken: found.occupancy.taken }, { ...form, values: { ...form.values, bookRoom: booked ? "on" : "" } });

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { can, isPerson } from "../../../platform/auth/policy.js";
 import type { AppEnv } from "../../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid, notFound } from "../../../platform/http/errors.js";
+import { moneyText } from "../../../platform/http/fields.js";
 import { formBody, parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
 import { LANGUAGES } from "../../../platform/i18n/i18n.js";
@@ -48,18 +49,17 @@ type Status = 200 | 409 | 413 | 415 | 422 | 429;
 const currencyOf = (ctx: ServiceContext) => countryProfile(ctx.tenant.country).currency;
 
 /** A sum in minor units as a person types it: "25000" or "150,50". */
-const amountText = (minor: number) => (minor % 100 === 0 ? String(minor / 100) : `${Math.floor(minor / 100)},${String(minor % 100).padStart(2, "0")}`);
 
 const blanks = (rows: CriterionRow[], n: number) => [...rows, ...Array.from({ length: n }, () => ({ key: "", label: "", weight: "" }))];
 
-function schemeValues(s: Scheme): Record<string, string> {
+function schemeValues(s: Scheme, lang: string): Record<string, string> {
   const values: Record<string, string> = {
     title: s.title,
     purpose: s.purpose,
     rules: s.rules,
     whoMayApply: s.whoMayApply,
     requiresRegistration: s.requiresRegistration ? "on" : "",
-    maxAmount: amountText(s.maxAmount),
+    maxAmount: moneyText(s.maxAmount, lang),
     reportMonths: String(s.reportMonths),
     allYear: s.allYear ? "on" : "",
     status: s.status,
@@ -115,7 +115,7 @@ async function saveScheme(c: Context<AppEnv>, id: string | null) {
   }
 }
 
-function roundValues(round: Round, zone: string): Record<string, string> {
+function roundValues(round: Round, zone: string, lang: string): Record<string, string> {
   const deadline = round.deadlineAt ? localParts(round.deadlineAt, zone) : null;
   const second = round.secondDeadlineAt ? localParts(round.secondDeadlineAt, zone) : null;
   return {
@@ -125,7 +125,7 @@ function roundValues(round: Round, zone: string): Record<string, string> {
     deadlineTime: deadline?.time ?? "23:59",
     secondDeadlineDate: second?.date ?? "",
     secondDeadlineTime: second?.time ?? "",
-    budget: amountText(round.budget),
+    budget: moneyText(round.budget, lang),
     decisionBody: round.decisionBody,
   };
 }
@@ -171,12 +171,12 @@ async function showBuilder(c: Context<AppEnv>, error: string | null = null, stat
   );
 }
 
-function fieldValues(f: FormField | null, languages: readonly string[], currencyMinor: boolean): Record<string, string> {
+function fieldValues(f: FormField | null, languages: readonly string[], currencyMinor: boolean, lang: string): Record<string, string> {
   if (!f) return { type: "text", required: "" };
   const values: Record<string, string> = {
     type: f.type,
     required: f.required ? "on" : "",
-    max: f.max === undefined ? "" : currencyMinor && f.type === "amount" ? amountText(f.max) : String(f.max),
+    max: f.max === undefined ? "" : currencyMinor && f.type === "amount" ? moneyText(f.max, lang) : String(f.max),
     choices: f.choices.map((ch) => Object.values(ch.label)[0] ?? "").join("\n"),
     showIf: f.showIf ? `${f.showIf.field}=${f.showIf.equals}` : "",
   };
@@ -199,7 +199,7 @@ async function showField(c: Context<AppEnv>, key: string | null, values: Record<
   const words = conditionWords(c, allFields(def));
   const sources = conditionSources(def, field ? { fieldKey: field.key } : { sectionKey: section });
   const lang = ctx.lang;
-  const filled = values ?? fieldValues(field ?? null, ctx.tenant.languages, true);
+  const filled = values ?? fieldValues(field ?? null, ctx.tenant.languages, true, ctx.lang);
   const page = (
     <FieldFormPage
       schemeId={builder.scheme.id}
@@ -311,7 +311,7 @@ export const schemesRoutes = new Hono<AppEnv>()
     const scheme = await schemeToManage(ctx, c.req.param("id"));
     const lang = ctx.tenant.defaultLanguage;
     const criteria = scheme.criteria.map((cr) => ({ key: cr.key, label: cr.label[lang] ?? pickText(cr.label, lang), weight: String(cr.weight) }));
-    return showScheme(c, scheme, { values: schemeValues(scheme), reportDemands: scheme.reportDemands, criteria: blanks(criteria, CRITERION_BLANKS) });
+    return showScheme(c, scheme, { values: schemeValues(scheme, ctx.lang), reportDemands: scheme.reportDemands, criteria: blanks(criteria, CRITERION_BLANKS) });
   })
   .post("/schemes/:id", (c) => saveScheme(c, c.req.param("id")))
   .get("/schemes/:id/rounds/new", async (c) => {
@@ -335,7 +335,7 @@ export const schemesRoutes = new Hono<AppEnv>()
   .get("/rounds/:id/edit", async (c) => {
     const ctx = serviceContext(c);
     const { round, scheme } = await roundToManage(ctx, c.req.param("id"));
-    return showRound(c, scheme, round, roundValues(round, ctx.tenant.timeZone));
+    return showRound(c, scheme, round, roundValues(round, ctx.tenant.timeZone, ctx.lang));
   })
   .post("/rounds/:id/edit", async (c) => {
     const ctx = serviceContext(c);

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
+import { moneyText } from "../../../platform/http/fields.js";
 import {
   Alert,
   Button,
@@ -260,7 +261,7 @@ function DecisionRow(props: { item: SittingItem; values?: Record<string, string>
   const value = (name: "decision" | "amount" | "reason" | "conflictNote", saved: string) => (sent ? (sent[rowField(name, a.id)] ?? "") : saved);
   const decided = a.status === "decided" && a.decision;
   const savedMinor = decided && a.decision !== "rejected" ? (a.grantedAmount ?? 0) : a.recommendedAmount;
-  const savedAmount = savedMinor === null ? "" : amountText(savedMinor, lang);
+  const savedAmount = savedMinor === null ? "" : moneyText(savedMinor, lang);
   const conflicted = sent ? sent[rowField("conflict", a.id)] === "on" : props.item.conflict;
   const options = [
     ...(decided ? [] : [{ value: "", label: t("grants.committee.choose") }]),
@@ -328,13 +329,6 @@ function DecisionRow(props: { item: SittingItem; values?: Record<string, string>
       </details>
     </section>
   );
-}
-
-/** A sum as it is typed into the amount field: whole units without grouping ("40000"), the decimals after the reader's own mark. */
-function amountText(minor: number, lang: string): string {
-  const whole = Math.floor(minor / 100);
-  const cents = minor % 100;
-  return cents === 0 ? String(whole) : `${whole}${lang === "en" ? "." : ","}${String(cents).padStart(2, "0")}`;
 }
 
 /** The amount field, marked so the page's small script can add up the sums as they are typed. */

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
+import { moneyText } from "../../../platform/http/fields.js";
 import {
   Alert,
   Button,
@@ -14,7 +15,7 @@ import {
   ValidationMessage,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { MAX_INSTALMENTS, moneyText } from "../after.schema.js";
+import { MAX_INSTALMENTS } from "../after.schema.js";
 import type { Payout, Round } from "../grants.model.js";
 import type { PayoutCase } from "../payouts.js";
 
