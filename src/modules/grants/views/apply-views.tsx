@@ -7,9 +7,10 @@ import { usePage } from "../../../platform/ui/page-context.js";
 import type { SummarySection } from "../answers-summary.js";
 import type { ApplicationPageData, MyGrants, Refusal } from "../apply.js";
 import type { FormDefinition } from "../form.model.js";
-import type { ApplicationProfile, Round, Scheme } from "../grants.model.js";
+import type { Round, Scheme } from "../grants.model.js";
 import { AnswersSummary } from "./answers-views.js";
 import { type FileActions, FormFields, type FormValues } from "./form-fields.js";
+import { ProfileFacts } from "./profile-facts.js";
 
 /** An application's status as its board reads it. */
 const STATUS_FOR_BOARD = {
@@ -34,37 +35,6 @@ function FormMessage(props: { errors: FieldErrors }) {
     <Alert color="danger" role="alert">
       <P>{fieldMessage(t, error, fmt)}</P>
     </Alert>
-  );
-}
-
-/** The association's facts as they go into every application, read only, with where to change them. */
-export function ProfileFacts(props: { profile: ApplicationProfile; editHref?: string }) {
-  const { t, fmt } = usePage();
-  const p = props.profile;
-  const rows: [string, string][] = [
-    [t("grants.profile.name"), p.name],
-    [t("grants.profile.registrationNumber"), p.registrationNumber ?? ""],
-    [t("grants.profile.email"), p.email],
-    [t("grants.profile.bankAccount"), p.bankAccount],
-    [t("grants.profile.memberCount"), p.memberCount === null ? "" : fmt.number(p.memberCount, 0)],
-    [t("grants.profile.board"), p.board.map((m) => (m.role ? `${m.name} (${m.role})` : m.name)).join(", ")],
-    [t("grants.profile.activities"), p.activities],
-  ];
-  return (
-    <section class="ds-card stack profile-facts" aria-labelledby="profile-facts">
-      <h2 class="ds-heading" data-size="xs" id="profile-facts">
-        {t("grants.profile.heading")}
-      </h2>
-      <dl>
-        {rows.map(([label, value]) => (
-          <>
-            <dt>{label}</dt>
-            <dd class="pre-line">{value || t("grants.answer.none")}</dd>
-          </>
-        ))}
-      </dl>
-      {props.editHref && <Link href={props.editHref}>{t("grants.profile.edit")}</Link>}
-    </section>
   );
 }
 

@@ -9,6 +9,7 @@ import { scoreField } from "../assess.schema.js";
 import { allFields, pickText } from "../form.model.js";
 import { type EligibilityCheck, MAX_REVIEWERS, MAX_SCORE } from "../grants.model.js";
 import { AnswersSummary } from "./answers-views.js";
+import { ProfileFacts } from "./profile-facts.js";
 
 /** The forms of the page, each of which may come back with errors. */
 export type AssessForm = "declare" | "eligibility" | "scores" | "recommend" | "question" | "note";
@@ -182,29 +183,13 @@ export function AssessPage(props: { a: Assessment; summary: SummarySection[]; fa
             ))}
           </ul>
         )}
-        <h3 class="ds-heading" data-size="xs">
-          {t("grants.assess.profile")}
-        </h3>
-        <dl class="answers-summary">
-          <dt>{t("grants.assess.association")}</dt>
-          <dd>{profile?.name ?? a.association.name}</dd>
-          <dt>{t("grants.assess.registrationNumber")}</dt>
-          <dd>{profile?.registrationNumber ?? a.association.registrationNumber ?? t("grants.answer.none")}</dd>
-          <dt>{t("grants.assess.email")}</dt>
-          <dd>{profile?.email ?? a.association.email ?? t("grants.answer.none")}</dd>
-          {profile && (
-            <>
-              <dt>{t("grants.assess.bankAccount")}</dt>
-              <dd>{profile.bankAccount || t("grants.answer.none")}</dd>
-              <dt>{t("grants.assess.board")}</dt>
-              <dd>{profile.board.length ? fmt.list(profile.board.map((b) => (b.role ? `${b.name} (${b.role})` : b.name))) : t("grants.answer.none")}</dd>
-              <dt>{t("grants.assess.members")}</dt>
-              <dd>{profile.memberCount === null ? t("grants.answer.none") : fmt.number(profile.memberCount)}</dd>
-              <dt>{t("grants.assess.activities")}</dt>
-              <dd class="pre-line">{profile.activities || t("grants.answer.none")}</dd>
-            </>
-          )}
-        </dl>
+        <ProfileFacts
+          profile={
+            profile ?? { ...a.association, associationId: a.association.id, bankAccount: "", board: [], memberCount: null, activities: "", updatedAt: null }
+          }
+          title={t("grants.assess.profile")}
+          headingLevel={3}
+        />
       </Section>
 
       <Section id="conflicts" title={t("grants.assess.conflicts")}>
