@@ -12,7 +12,7 @@ export function AnswersSummary(props: { sections: readonly SummarySection[]; cur
           <Heading class="ds-heading" data-size="xs">
             {s.title}
           </Heading>
-          <dl>
+          <dl class="stacked-facts">
             {s.rows.map((r) =>
               r.kind === "text" ? (
                 <>

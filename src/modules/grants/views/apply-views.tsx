@@ -42,7 +42,7 @@ function StatusLine(props: { page: ApplicationPageData }) {
   const { t, fmt } = usePage();
   const { application, savedBy } = props.page;
   return (
-    <dl class="grant-status">
+    <dl class="stacked-facts">
       <dt>{t("grants.apply.status")}</dt>
       <dd>
         <span class="ds-tag" data-color={application.status === "draft" ? "warning" : "info"}>
@@ -212,7 +212,7 @@ export function ApplicationView(props: { page: ApplicationPageData; sections: Su
             <Heading level={2} size="md">
               <span id="answers">{t("grants.apply.answers")}</span>
             </Heading>
-            <dl class="grant-status">
+            <dl class="stacked-facts">
               <dt>{t("grants.apply.amount")}</dt>
               <dd>{fmt.money(application.amountRequested, currency)}</dd>
             </dl>

@@ -21,7 +21,7 @@ export function ProfileFacts(props: { profile: ApplicationProfile; editHref?: st
       <Heading class="ds-heading" data-size="xs" id="profile-facts">
         {props.title ?? t("grants.profile.heading")}
       </Heading>
-      <dl>
+      <dl class="stacked-facts">
         {rows.map(([label, value]) => (
           <>
             <dt>{label}</dt>

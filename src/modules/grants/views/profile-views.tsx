@@ -32,7 +32,7 @@ export function ProfileView(props: { profile: ApplicationProfile; values?: Recor
         <h2 class="ds-heading" data-size="xs" id="own-record">
           {t("grants.profile.ownRecord")}
         </h2>
-        <dl>
+        <dl class="stacked-facts">
           <dt>{t("grants.profile.name")}</dt>
           <dd>{p.name}</dd>
           <dt>{t("grants.profile.registrationNumber")}</dt>

@@ -32,7 +32,7 @@ function AccountsTable(props: { accounts: { cost: AccountLine[]; income: Account
   const money = (m: number) => fmt.money(m, props.currency);
   const sum = (lines: AccountLine[], k: "amount" | "actual") => lines.reduce((s, l) => s + l[k], 0);
   return (
-    <table class="ds-table" data-size="sm">
+    <table class="ds-table money-table" data-size="sm">
       <caption class="ds-sr-only">{t("grants.report.accounts")}</caption>
       <thead>
         <tr>
@@ -160,7 +160,7 @@ function ReportRead(props: { c: ReportCase }) {
       <h2 class="ds-heading" data-size="sm" id="report-sent">
         {t("grants.report.sent", { date: r.submittedAt ? fmt.date(r.submittedAt) : "" })}
       </h2>
-      <dl class="event-card-facts">
+      <dl class="stacked-facts">
         {demands.has("participants") && (
           <>
             <dt>{t("grants.report.participants")}</dt>
