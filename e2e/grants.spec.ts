@@ -60,6 +60,9 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   await expectAccessible(admin);
   await admin.getByRole("button", { name: "Opret runden" }).click();
   await expect(admin.getByText("Runden er gemt.")).toBeVisible();
+  await expectAccessible(admin);
+  await visit(admin, "/grants/settings");
+  await expectAccessible(admin);
 
   // 2. The association's board finds the scheme, applies with its profile filled in, saves a draft and sends it.
   const board = await newPage();
@@ -72,6 +75,14 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   const profile = board.getByRole("region", { name: "Foreningens oplysninger" });
   await expect(profile.getByText("Lektiecafé Sønderby")).toBeVisible();
   await expect(profile.getByText("9571 0012345677")).toBeVisible();
+  const draftPath = new URL(board.url()).pathname;
+  await profile.getByRole("link", { name: "Ret foreningens oplysninger" }).click();
+  await expectAccessible(board);
+  await board.getByLabel("Antal medlemmer").fill("31");
+  await board.getByRole("button", { name: "Gem profilen" }).click();
+  await expect(board.getByText("Ansøgningsprofilen er gemt.")).toBeVisible();
+  await visit(board, draftPath);
+  await expect(profile.getByText("31", { exact: true })).toBeVisible();
   await board.getByLabel("Titel på projektet").fill(project);
   await board.getByLabel("Beløb I søger om").fill("20.000");
   await board.getByLabel("Beskrivelse af projektet").fill("Vi inviterer naboerne til fællesspisning hver anden torsdag.");
@@ -102,6 +113,21 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   await caseworker.getByLabel("Kan behandles", { exact: true }).check();
   await caseworker.getByRole("button", { name: "Gem vurdering" }).click();
   await expect(caseworker.getByText("Vurderingen er gemt.")).toBeVisible();
+
+  // The caseworker asks about the target group; the board answers on its page, where only that field is open again.
+  await caseworker.getByLabel("Dit spørgsmål").fill("Hvor mange naboer regner I med kommer?");
+  await caseworker.getByRole("checkbox", { name: "Hvem er projektet for?" }).check();
+  await caseworker.getByRole("button", { name: "Send spørgsmål" }).click();
+  await expect(caseworker.getByText("Spørgsmålet er sendt til foreningen.")).toBeVisible();
+  await visit(board, applicationPath);
+  await expectAccessible(board);
+  await board.getByLabel("Hvem er projektet for?").fill("Ældre og nytilflyttede i Søndergade, omkring 40 naboer.");
+  await board.getByLabel("Jeres svar").fill("Vi regner med omkring 40 naboer hver gang.");
+  await board.getByRole("button", { name: "Send svaret" }).click();
+  await expect(board.getByText("Svaret er sendt til sagsbehandleren.")).toBeVisible();
+  await expectAccessible(board);
+  await visit(caseworker, `${applicationPath}/assess`);
+  await expect(caseworker.getByText("Vi regner med omkring 40 naboer hver gang.")).toBeVisible();
   for (const group of await caseworker
     .getByRole("group")
     .filter({ has: caseworker.locator("input[type=radio][value='4']") })
@@ -149,6 +175,23 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   await expect(board.getByRole("heading", { name: "Breve om afgørelsen" })).toBeVisible();
   await expectAccessible(board);
 
+  // The caseworker pays the grant at once and marks it paid; anyone can read the grants made.
+  await visit(caseworker, `${roundPath}/payouts`);
+  await expectAccessible(caseworker);
+  await caseworker.getByRole("button", { name: "Planlæg udbetaling" }).first().click();
+  await expect(caseworker.getByText("Udbetalingerne er planlagt.")).toBeVisible();
+  await caseworker
+    .getByLabel(/^Betalt: /)
+    .first()
+    .check();
+  await caseworker.getByRole("button", { name: "Markér som betalt" }).click();
+  await expect(caseworker.getByText("Udbetalingerne er markeret som betalt, og foreningerne har fået besked.")).toBeVisible();
+  await expectAccessible(caseworker);
+  const visitor = await newPage();
+  await visit(visitor, `${roundPath}/awarded`);
+  await expect(visitor.getByText(project).first()).toBeVisible();
+  await expectAccessible(visitor);
+
   // 6. A year later the report is past its deadline: the board is refused a new application, with the reason.
   const db = portalDb(testInfo.parallelIndex);
   const applicationId = applicationPath.split("/").pop() as string;
@@ -177,5 +220,8 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   await caseworker.getByRole("button", { name: "Godkend" }).click();
   await expect(caseworker.getByText("Rapporten er godkendt, og foreningen har fået besked.")).toBeVisible();
   await expectAccessible(caseworker);
+  await visit(board, "/grants");
+  await board.locator("article, section, li").filter({ hasText: "Aktivitetstilskud" }).first().getByRole("button", { name: /^Søg/ }).first().click();
+  await expect(board.getByText("Kladde – ikke sendt")).toBeVisible();
   await db.destroy();
 });
