@@ -51,8 +51,27 @@ test("an administrator opens a grant scheme, an association applies, a caseworke
   const schemeId = /\/grants\/schemes\/([^/]+)\/form/.exec(admin.url())?.[1];
   expect(schemeId).toBeTruthy();
 
+  // A question asked only after a "yes": hidden in the form until that answer is chosen.
+  await admin.getByRole("link", { name: "Tilføj et felt her" }).first().click();
+  await admin.getByLabel("Felttype").selectOption({ label: "Ja/nej" });
+  await admin.getByLabel("Overskrift (dansk)").fill("Har I søgt andre steder?");
+  await admin.getByRole("button", { name: "Tilføj feltet" }).click();
+  await admin.getByRole("link", { name: "Tilføj et felt her" }).first().click();
+  await admin.getByLabel("Felttype").selectOption({ label: "Lang tekst" });
+  await admin.getByLabel("Overskrift (dansk)").fill("Hvor har I søgt?");
+  await admin.getByLabel("Vis kun feltet, når").selectOption({ label: "»Har I søgt andre steder?« er Ja" });
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "Tilføj feltet" }).click();
+  await expect(admin.getByText("Vises kun, når »Har I søgt andre steder?« er Ja.")).toBeVisible();
+
   await visit(admin, `/grants/schemes/${schemeId}/preview`);
   await expectAccessible(admin);
+  const elsewhere = admin.getByRole("group", { name: "Har I søgt andre steder?" });
+  await expect(admin.getByLabel("Hvor har I søgt?")).toBeHidden();
+  await elsewhere.getByLabel("Ja").check();
+  await expect(admin.getByLabel("Hvor har I søgt?")).toBeVisible();
+  await elsewhere.getByLabel("Nej").check();
+  await expect(admin.getByLabel("Hvor har I søgt?")).toBeHidden();
   await visit(admin, `/grants/schemes/${schemeId}/rounds/new`);
   await admin.getByLabel("Rundens navn").fill(`Hele året ${tag}`);
   await admin.getByLabel("Budget for runden").fill("100.000");

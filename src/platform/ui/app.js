@@ -39,3 +39,19 @@ document.addEventListener("DOMContentLoaded", () => {
   const control = [...form.elements].find((el) => el.name === changed.name && (!changed.value || el.value === changed.value));
   if (control) control.focus();
 });
+
+// A question asked only after a given answer is hidden until that answer is chosen; without this file
+// it stays visible with its "only when …" note, and the server ignores it when the answer differs.
+function showConditionalFields(form) {
+  for (const field of form.querySelectorAll("[data-show-if]")) {
+    const chosen = [...form.elements].find((el) => el.name === field.dataset.showIf && el.checked);
+    field.hidden = chosen?.value !== field.dataset.showEquals;
+  }
+}
+document.addEventListener("change", (event) => {
+  const form = event.target.form;
+  if (form?.querySelector("[data-show-if]")) showConditionalFields(form);
+});
+document.addEventListener("DOMContentLoaded", () => {
+  for (const form of document.querySelectorAll("form")) if (form.querySelector("[data-show-if]")) showConditionalFields(form);
+});
