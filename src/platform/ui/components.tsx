@@ -98,6 +98,8 @@ export interface FieldProps {
   autocomplete?: string;
   required?: boolean;
   multiline?: boolean;
+  /** Lines a multiline field shows before it scrolls. */
+  rows?: number;
 }
 
 /** A labelled field with its hint and error tied to it for screen readers. */
@@ -126,7 +128,7 @@ export function Field(props: FieldProps) {
         </div>
       )}
       {props.multiline ? (
-        <textarea {...common} rows={5}>
+        <textarea {...common} rows={props.rows ?? 5}>
           {props.value ?? ""}
         </textarea>
       ) : (
