@@ -62,3 +62,29 @@ export interface CaseAccess {
   tenantId: string;
   associationId: string | null;
 }
+
+export interface CaseList {
+  rows: (CaseRow & { name: string; staffName: string | null; overdue: boolean })[];
+  staff: { id: string; name: string }[];
+}
+
+export interface CasePage {
+  case: CounsellingCase;
+  name: string;
+  entries: (CounsellingEntry & { responsibleName: string | null; authorName: string | null })[];
+  staffName: string | null;
+  staff: { id: string; name: string }[];
+  minutes: number;
+  overdue: boolean;
+  today: string;
+}
+
+export interface BoardCase {
+  id: string;
+  association: string;
+  topic: Topic;
+  status: CaseStatus;
+  openedOn: string;
+  closedAt: string | null;
+  entries: SharedEntry[];
+}

@@ -7,7 +7,7 @@ import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { localToday } from "../../platform/time/recurrence.js";
 import { associationDetails, associationNames, identities } from "../associations/index.js";
-import type { CaseRow, CaseStatus, CounsellingCase, CounsellingEntry, SharedEntry, Topic } from "./counselling.model.js";
+import type { BoardCase, CaseList, CasePage, CaseRow, CaseStatus, CounsellingCase, CounsellingEntry } from "./counselling.model.js";
 import { canKeepCounselling, canSeeAgreed, canSeeOwnCounselling } from "./counselling.policy.js";
 import * as repo from "./counselling.repository.js";
 import type { EntryInput, NewCaseInput } from "./counselling.schema.js";
@@ -52,11 +52,6 @@ function withLatest(c: CounsellingCase, entries: CounsellingEntry[]): CaseRow {
 /** Whether a case's next step is late: open, and its day has passed. */
 export const isOverdue = (row: Pick<CaseRow, "status" | "nextStepOn">, today: string) =>
   row.status === "open" && row.nextStepOn !== null && row.nextStepOn < today;
-
-export interface CaseList {
-  rows: (CaseRow & { name: string; staffName: string | null; overdue: boolean })[];
-  staff: { id: string; name: string }[];
-}
 
 /** The log: open cases first, then by their next step's day, filtered by topic, staff and status. */
 export async function caseList(ctx: ServiceContext, filter: repo.CaseFilter): Promise<CaseList> {
@@ -136,17 +131,6 @@ export async function openCase(ctx: ServiceContext, input: NewCaseInput): Promis
   });
 }
 
-export interface CasePage {
-  case: CounsellingCase;
-  name: string;
-  entries: (CounsellingEntry & { responsibleName: string | null; authorName: string | null })[];
-  staffName: string | null;
-  staff: { id: string; name: string }[];
-  minutes: number;
-  overdue: boolean;
-  today: string;
-}
-
 export async function casePage(ctx: ServiceContext, id: string): Promise<CasePage> {
   keeper(ctx);
   const c = await repo.findCase(ctx.db, ctx.tenant.id, id);
@@ -213,16 +197,6 @@ export async function setCaseStatus(ctx: ServiceContext, id: string, status: Cas
     await repo.setStatus(tx.db, tx.tenant.id, c.id, status, actor.userId, isoNow(tx.clock));
     await audit(tx, status === "closed" ? "counselling.case_closed" : "counselling.case_reopened", { type: "counselling_case", id: c.id });
   });
-}
-
-export interface BoardCase {
-  id: string;
-  association: string;
-  topic: Topic;
-  status: CaseStatus;
-  openedOn: string;
-  closedAt: string | null;
-  entries: SharedEntry[];
 }
 
 /**

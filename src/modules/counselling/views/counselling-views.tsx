@@ -4,8 +4,7 @@ import { BarChart } from "../../../platform/ui/charts.js";
 import { Button, ButtonLink, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
 import { Breadcrumbs, FactBox, Paragraphs } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { TOPICS, type Topic } from "../counselling.model.js";
-import type { BoardCase, CaseList, CasePage } from "../counselling.service.js";
+import { type BoardCase, type CaseList, type CasePage, TOPICS, type Topic } from "../counselling.model.js";
 import type { Figures } from "../figures.js";
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
@@ -373,7 +372,7 @@ export function FiguresPage(props: { figures: Figures }) {
           title={t("counselling.figures.chart")}
           valueLabel={t("counselling.hours")}
           categoryLabel={t(f.by === "month" ? "counselling.figures.month" : "counselling.figures.quarterLabel")}
-          bars={f.byPeriod.map((p) => ({ tick: tick(p.key), name: periodName(p.key), value: Math.round((p.minutes / 60) * 10) / 10 }))}
+          bars={f.byPeriod.map((p) => ({ tick: tick(p.key), name: periodName(p.key), value: p.minutes / 60 }))}
           format={(v) => fmt.number(v, 1)}
           total
           table={false}
