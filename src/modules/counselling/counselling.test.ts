@@ -15,6 +15,7 @@ import {
 import { jobContext } from "../../platform/service-context.js";
 import { allTenants } from "../../platform/tenants/tenants.js";
 import { countFigures } from "./figures.js";
+import { personalData } from "./personal-data.js";
 import { remindNextSteps } from "./reminders.js";
 
 const INTERNAL = "Formanden virker presset – hold øje";
@@ -205,6 +206,16 @@ describe.each(dialects())("counselling [%s]", (dialect) => {
     const csv = await staff.get("/counselling/figures.csv?year=2026");
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain("Rekruttering af frivillige;1;0,8");
+  });
+
+  it("hands the initiative's contact person what is held about them, and forgets them on erasure", async () => {
+    const subject = { tenantId: a.id, userId: null, email: "karen@example.test" };
+    const held = JSON.stringify(await personalData.read(t.db, undefined as never, subject));
+    expect(held).toContain("Karen Holm");
+    expect(held).toContain("+45 12 34 56 78");
+    await personalData.erase(t.db, subject, { clock, pseudonym: "x" });
+    expect(await personalData.read(t.db, undefined as never, subject)).toEqual({});
+    expect(await t.db.selectFrom("counselling_cases").select("id").where("contact_name", "=", "Karen Holm").execute()).toEqual([]);
   });
 
   it("counts a case once per period however many conversations it had", () => {
