@@ -167,6 +167,12 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "grants.recommended": "audit.act.grantsRecommended",
   "grants.note_added": "audit.act.grantsNoteAdded",
   "grants.question_asked": "audit.act.grantsQuestionAsked",
+  "agreements.created": "audit.act.agreementsCreated",
+  "agreements.changed": "audit.act.agreementsChanged",
+  "agreements.ended": "audit.act.agreementsEnded",
+  "agreements.renewed": "audit.act.agreementsRenewed",
+  "agreements.document_added": "audit.act.agreementsDocumentAdded",
+  "agreements.document_removed": "audit.act.agreementsDocumentRemoved",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
