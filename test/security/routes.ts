@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
-import { agreementInput } from "../../src/modules/agreements/agreements.schema.js";
+import { agreementInput as cooperationAgreementInput } from "../../src/modules/agreements/agreements.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
@@ -168,9 +168,9 @@ export const FILL: Record<string, Fill> = {
   "GET /agreements/manage.csv": { query: () => ({ level: "cooperation" }) },
   "GET /agreements/mine": {},
   "GET /agreements/new": {},
-  "POST /agreements/new": { form: (w) => agreementForm(w.club), schema: agreementInput },
+  "POST /agreements/new": { form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
   "GET /agreements/:id": { params: () => ({ id: "no-agreement" }) },
-  "POST /agreements/:id": { params: () => ({ id: "no-agreement" }), form: (w) => agreementForm(w.club), schema: agreementInput },
+  "POST /agreements/:id": { params: () => ({ id: "no-agreement" }), form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
   "POST /agreements/:id/renew": { params: () => ({ id: "no-agreement" }), schema: null },
   "POST /agreements/:id/end": { params: () => ({ id: "no-agreement" }), schema: null },
   "POST /agreements/:id/documents": { params: () => ({ id: "no-agreement" }), schema: null, upload: { field: "file", kind: "png" } },
