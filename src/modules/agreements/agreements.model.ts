@@ -88,3 +88,21 @@ export const publicPart = (a: Agreement): PublicAgreement => ({
 /** In the public register: agreed, marked public, and running on this day. */
 export const inRegister = (a: Agreement, today: string) =>
   a.status === "agreed" && a.isPublic && a.startsOn <= today && (a.endsOn === null || a.endsOn >= today);
+
+/** What the form offers: the tenant's associations, and the grant schemes and premises an agreement can name. */
+export interface FormChoices {
+  associations: { id: string; name: string }[];
+  links: { kind: LinkKind; id: string; name: string }[];
+}
+
+/** An agreement's page: the agreement, its documents, links and periods, and what the person may do. */
+export interface AgreementPageData {
+  agreement: Agreement;
+  documents: AgreementDocument[];
+  links: (AgreementLink & { name: string })[];
+  series: Pick<Agreement, "id" | "startsOn" | "endsOn" | "status">[];
+  choices: FormChoices;
+  responsible: string | null;
+  mayEdit: boolean;
+  today: string;
+}

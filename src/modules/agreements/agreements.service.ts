@@ -10,7 +10,16 @@ import { localToday } from "../../platform/time/recurrence.js";
 import { associationNames, identities } from "../associations/index.js";
 import { grantSchemeTitles } from "../grants/index.js";
 import { premisePlaces } from "../premises/index.js";
-import { type Agreement, type AgreementLink, inRegister, LINK_KINDS, type LinkKind, publicPart } from "./agreements.model.js";
+import {
+  type Agreement,
+  type AgreementLink,
+  type AgreementPageData,
+  type FormChoices,
+  inRegister,
+  LINK_KINDS,
+  type LinkKind,
+  publicPart,
+} from "./agreements.model.js";
 import { canManageAgreements, canSeeAgreement, canSeeOwnAgreements } from "./agreements.policy.js";
 import * as repo from "./agreements.repository.js";
 import type { AgreementInput } from "./agreements.schema.js";
@@ -50,7 +59,7 @@ async function toManage(ctx: ServiceContext, id: string): Promise<Agreement> {
 }
 
 /** What the form offers: the tenant's associations, grant schemes and premises, by name. */
-export async function formChoices(ctx: ServiceContext) {
+export async function formChoices(ctx: ServiceContext): Promise<FormChoices> {
   const [associations, schemes, premises] = await Promise.all([identities(ctx.db, ctx.tenant.id), grantSchemeTitles(ctx), premisePlaces(ctx)]);
   return {
     associations: associations.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
@@ -60,7 +69,6 @@ export async function formChoices(ctx: ServiceContext) {
     ],
   };
 }
-export type FormChoices = Awaited<ReturnType<typeof formChoices>>;
 
 /** The parties and links named in the form, each found in the tenant; an unknown one is the form's error. */
 async function resolve(ctx: ServiceContext, input: AgreementInput): Promise<{ parties: Agreement["parties"]; links: AgreementLink[] }> {
@@ -214,7 +222,7 @@ export async function publicRegister(ctx: ServiceContext) {
 }
 
 /** An agreement's page: the agreement, its documents, links, periods, and what this person may do. */
-export async function agreementPage(ctx: ServiceContext, id: string) {
+export async function agreementPage(ctx: ServiceContext, id: string): Promise<AgreementPageData> {
   const agreement = await visible(ctx, id);
   const mayEdit = can(ctx.actor, canManageAgreements, { tenantId: ctx.tenant.id });
   const [documents, links, series, choices, names] = await Promise.all([
@@ -236,4 +244,3 @@ export async function agreementPage(ctx: ServiceContext, id: string) {
     today: todayOf(ctx),
   };
 }
-export type AgreementPageData = Awaited<ReturnType<typeof agreementPage>>;

@@ -19,8 +19,7 @@ import { Breadcrumbs, FactBox } from "../../../platform/ui/detail.js";
 import { Markdown, MarkdownField } from "../../../platform/ui/markdown.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { levelLabels, linkLabels, statusLabels } from "../agreements.labels.js";
-import { type Agreement, LEVELS, type PublicAgreement, STATUSES } from "../agreements.model.js";
-import type { AgreementPageData, FormChoices } from "../agreements.service.js";
+import { type Agreement, type AgreementPageData, type FormChoices, LEVELS, type PublicAgreement, STATUSES } from "../agreements.model.js";
 
 /** A form as it was sent: its text fields, the repeating party rows and links, and its errors. */
 export interface AgreementForm {
