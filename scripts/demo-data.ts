@@ -11,6 +11,7 @@ import type { Keyring } from "../src/platform/crypto/sealed.js";
 import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
+import { seedAgreements } from "./demo-agreements.js";
 import { seedBridge } from "./demo-bridge.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { seedCounselling } from "./demo-counselling.js";
@@ -290,6 +291,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withBridge = tables.some((t) => t.name === "bridge_cases");
   const withGrants = tables.some((t) => t.name === "grant_applications");
   const withCounselling = tables.some((t) => t.name === "counselling_cases");
+  const withAgreements = tables.some((t) => t.name === "agreement_parties");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -547,6 +549,14 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         now: clock.now(),
         associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name })),
         people: { staff: ids.staff, tenantAdmin: ids.tenantAdmin },
+      });
+    if (withAgreements)
+      await seedAgreements(trx, {
+        tenantId,
+        zone: "Europe/Copenhagen",
+        now: clock.now(),
+        associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, email: a.email })),
+        caseworkerId: ids.caseworker,
       });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });

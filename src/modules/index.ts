@@ -2,6 +2,7 @@ import { houseJobs, type JobDeps, type JobSet } from "../platform/jobs/house-job
 import type { ModuleDefinition } from "../platform/modules.js";
 import { accountModule } from "./account/index.js";
 import { adminModule } from "./admin/index.js";
+import { agreementsModule } from "./agreements/index.js";
 import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
 import { bridgeModule } from "./bridge/index.js";
@@ -31,6 +32,7 @@ export const modules: ModuleDefinition[] = [
   bridgeModule,
   grantsModule,
   counsellingModule,
+  agreementsModule,
   applicationsModule,
   associationsModule,
   peopleModule,

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
+import { agreementInput as cooperationAgreementInput } from "../../src/modules/agreements/agreements.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
@@ -129,6 +130,21 @@ const settings = (): Fields => ({
   order3: "3",
 });
 
+/** An agreement's form naming the world's association as the one party. */
+const agreementForm = (club: string): Fields => ({
+  title: `${N} samarbejde`,
+  purpose: N,
+  level: "cooperation",
+  status: "agreed",
+  municipalUnit: "Kultur og Fritid",
+  municipalityGives: "Lokaler",
+  party: [club],
+  partyGives: ["Frivillige"],
+  startsOn: "2026-12-01",
+  endsOn: "2027-11-30",
+  isPublic: "on",
+});
+
 /** The bridge-building records of a world that has them (the first tenant); else ids that find nothing. */
 const bridgeCase = (w: TenantWorld) => ({ id: w.bridgeCase ?? "no-case" });
 const bridgeReferral = (w: TenantWorld) => ({ rid: w.bridgeReferral ?? "no-referral" });
@@ -172,6 +188,21 @@ export const FILL: Record<string, Fill> = {
   },
   "POST /counselling/:id/close": { params: () => ({ id: "no-counselling-case" }), schema: null },
   "POST /counselling/:id/reopen": { params: () => ({ id: "no-counselling-case" }), schema: null },
+  // Cooperation agreements: the worlds hold none, so an agreement's ids find nothing (a 404 for everyone).
+  "GET /agreements": {},
+  "GET /agreements/manage": { query: () => ({ level: "cooperation", status: "agreed" }) },
+  "GET /agreements/manage.csv": { query: () => ({ level: "cooperation" }) },
+  "GET /agreements/mine": {},
+  "GET /agreements/new": {},
+  "POST /agreements/new": { form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
+  "GET /agreements/:id": { params: () => ({ id: "no-agreement" }) },
+  "POST /agreements/:id": { params: () => ({ id: "no-agreement" }), form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
+  "POST /agreements/:id/renew": { params: () => ({ id: "no-agreement" }), schema: null },
+  "POST /agreements/:id/end": { params: () => ({ id: "no-agreement" }), schema: null },
+  "POST /agreements/:id/documents": { params: () => ({ id: "no-agreement" }), schema: null, upload: { field: "file", kind: "png" } },
+  "GET /agreements/:id/documents/:docId": { params: () => ({ id: "no-agreement", docId: "no-document" }) },
+  "POST /agreements/:id/documents/:docId/remove": { params: () => ({ id: "no-agreement", docId: "no-document" }), schema: null },
+  "GET /api/v1/agreements": {},
   "GET /grants": {},
   "GET /grants/schemes": {},
   "GET /grants/schemes/new": {},

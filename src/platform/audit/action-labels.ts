@@ -173,6 +173,12 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "counselling.case_closed": "audit.act.counsellingCaseClosed",
   "counselling.case_reopened": "audit.act.counsellingCaseReopened",
   "counselling.conversation_booked": "audit.act.counsellingConversationBooked",
+  "agreements.created": "audit.act.agreementsCreated",
+  "agreements.changed": "audit.act.agreementsChanged",
+  "agreements.ended": "audit.act.agreementsEnded",
+  "agreements.renewed": "audit.act.agreementsRenewed",
+  "agreements.document_added": "audit.act.agreementsDocumentAdded",
+  "agreements.document_removed": "audit.act.agreementsDocumentRemoved",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
