@@ -8,6 +8,7 @@ import { bridgeModule } from "./bridge/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
 import { grantsModule } from "./grants/index.js";
+import { guidesModule } from "./guides/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
 import { openDataModule } from "./open-data/index.js";
@@ -29,6 +30,7 @@ export const modules: ModuleDefinition[] = [
   matchingModule,
   bridgeModule,
   grantsModule,
+  guidesModule,
   applicationsModule,
   associationsModule,
   peopleModule,
