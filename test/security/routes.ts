@@ -40,6 +40,7 @@ import {
   schemeInput,
   sectionInput,
 } from "../../src/modules/grants/schemes.schema.js";
+import { guideInput } from "../../src/modules/guides/guides.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
@@ -124,6 +125,8 @@ const settings = (): Fields => ({
   order3: "3",
 });
 
+const guideForm = (title: string): Fields => ({ title, summary: "Kort om emnet.", body: "## Trin\n\n- Et\n- To", category: "board", status: "draft" });
+
 /** The bridge-building records of a world that has them (the first tenant); else ids that find nothing. */
 const bridgeCase = (w: TenantWorld) => ({ id: w.bridgeCase ?? "no-case" });
 const bridgeReferral = (w: TenantWorld) => ({ rid: w.bridgeReferral ?? "no-referral" });
@@ -146,6 +149,14 @@ const SIGNED_IN: readonly Role[] = [
 ];
 
 export const FILL: Record<string, Fill> = {
+  // Guides (guides): the world has none, so an id or slug finds nothing in either tenant.
+  "GET /guides": { query: () => ({ category: "board" }) },
+  "GET /guides/manage": {},
+  "GET /guides/new": {},
+  "POST /guides/new": { form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:id/edit": { params: () => ({ id: "no-guide" }) },
+  "POST /guides/:id/edit": { params: () => ({ id: "no-guide" }), form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:slug": { params: () => ({ slug: "no-guide" }) },
   "GET /grants": {},
   "GET /grants/schemes": {},
   "GET /grants/schemes/new": {},
@@ -182,6 +193,8 @@ export const FILL: Record<string, Fill> = {
   "GET /api/v1/premises/:id/availability": { params: (w) => ({ id: w.room }), query: () => ({ from: "2026-11-30", days: "7" }) },
   "GET /api/v1/events": { query: (w) => ({ page: "1", kind: "theme_meeting", category: w.categoryCode }) },
   "GET /api/v1/events/:id": { params: (w) => ({ id: w.event }) },
+  "GET /api/v1/guides": { query: () => ({ page: "1", category: "board", lang: "en" }) },
+  "GET /api/v1/guides/:slug": { params: () => ({ slug: "no-guide" }), query: () => ({ lang: "en" }) },
   "GET /api/v1/associations": { query: () => ({ q: "", page: "1" }) },
   "GET /api/v1/associations/:id": { params: (w) => ({ id: w.club }) },
   "POST /api/v1/associations": { json: () => ({ name: `${N} forening via API`, email: "api@forening.test" }) },

@@ -9,7 +9,7 @@ import type { Guide, GuideText } from "./guides.model.js";
 const oneLine = (t: GuideText) => `${t.summary} ${markdownText(t.body)}`.replace(/\s+/g, " ").trim();
 
 /** A published guide as the one search finds it: by words in its title, summary and body, in each language it is written in. */
-export function guideDocument(guide: Guide, tenant: ServiceContext["tenant"]): DocumentInput {
+export function guideDocument(guide: Guide, tenant: Pick<ServiceContext["tenant"], "name" | "defaultLanguage">): DocumentInput {
   const lang = tenant.defaultLanguage;
   const main = guide.texts[lang] ?? Object.values(guide.texts)[0] ?? { title: guide.slug, summary: "", body: "" };
   const others = Object.fromEntries(Object.entries(guide.texts).filter(([l]) => l !== lang));
