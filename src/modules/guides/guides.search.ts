@@ -6,7 +6,13 @@ import { categoryLabels } from "./guides.labels.js";
 import type { Guide, GuideText } from "./guides.model.js";
 
 /** The summary and the body's plain words on one line: a result shows the summary and the start of the text. */
-const oneLine = (t: GuideText) => `${t.summary} ${markdownText(t.body)}`.replace(/\s+/g, " ").trim();
+const oneLine = (t: GuideText) =>
+  [t.summary, ...markdownText(t.body).split("\n")]
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    // A heading or a list item reads as its own sentence in a result's one line.
+    .map((line) => (/[.!?:]$/.test(line) ? line : `${line}.`))
+    .join(" ");
 
 /** A published guide as the one search finds it: by words in its title, summary and body, in each language it is written in. */
 export function guideDocument(guide: Guide, tenant: Pick<ServiceContext["tenant"], "name" | "defaultLanguage">): DocumentInput {

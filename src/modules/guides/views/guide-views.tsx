@@ -36,17 +36,12 @@ export function GuidesPage(props: { groups: { category: GuideCategory; guides: G
         </div>
       )}
       <nav aria-label={t("guides.categories")}>
-        <ul class="guide-categories">
-          <li>
-            <Link href="/guides" current={!props.category}>
-              {t("guides.category.all")}
-            </Link>
-          </li>
-          {GUIDE_CATEGORIES.map((c) => (
+        <ul class="chips">
+          {[undefined, ...GUIDE_CATEGORIES].map((c) => (
             <li>
-              <Link href={`/guides?category=${c}`} current={props.category === c}>
-                {t(categoryLabels[c])}
-              </Link>
+              <a class="ds-chip" href={c ? `/guides?category=${c}` : "/guides"} aria-current={props.category === c ? "true" : undefined}>
+                {t(c ? categoryLabels[c] : "guides.category.all")}
+              </a>
             </li>
           ))}
         </ul>
@@ -59,7 +54,7 @@ export function GuidesPage(props: { groups: { category: GuideCategory; guides: G
             <h2 class="ds-heading" data-size="md" id={`cat-${g.category}`}>
               {t(categoryLabels[g.category])}
             </h2>
-            <ul class="guide-list stack">
+            <ul class="result-cards">
               {g.guides.map((r) => (
                 <li class="ds-card stack" lang={langOf(r)}>
                   <h3 class="ds-heading" data-size="sm">
