@@ -5,3 +5,6 @@ import { hasRole, type Rule } from "../../platform/auth/policy.js";
  * them, keep drafts and publish; everyone else (a citizen, a board, anyone not signed in) reads only what is published.
  */
 export const canWriteGuides: Rule<{ tenantId: string }> = (actor) => hasRole(actor, "staff", "caseworker", "tenant_admin");
+
+/** Whose centre menu lists the guides to write: the centre's staff and the tenant's admin (a caseworker reaches them from the guides' page). */
+export const canWriteGuidesForCentre: Rule<{ tenantId: string }> = (actor) => hasRole(actor, "staff", "tenant_admin");

@@ -1,7 +1,7 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import { registerGuidesApi } from "./guides.api.js";
-import { canWriteGuides } from "./guides.policy.js";
+import { canWriteGuidesForCentre } from "./guides.policy.js";
 import { guidesRoutes } from "./guides.routes.js";
 import type {} from "./guides.table.js"; // its table joins the database interface
 
@@ -23,6 +23,6 @@ export const guidesModule: ModuleDefinition = {
   nav: [
     // The public menu is full: readers find guides through the search; boards, who need them most, in their own menu.
     { href: "/guides", label: "nav.guides", group: "association", visible: (a) => a.kind === "person" },
-    { href: "/guides/manage", label: "nav.manageGuides", group: "centre", visible: (a) => can(a, canWriteGuides, { tenantId: a.tenantId }) },
+    { href: "/guides/manage", label: "nav.manageGuides", group: "centre", visible: (a) => can(a, canWriteGuidesForCentre, { tenantId: a.tenantId }) },
   ],
 };
