@@ -27,7 +27,8 @@ const field = (label: string) => ({
   help_da: "",
   help_en: "",
   max: "",
-  choices: "",
+  choices_da: "",
+  choices_en: "",
   showIf: "",
 });
 
@@ -115,7 +116,12 @@ describe.each(dialects())("the form builder [%s]", (dialect) => {
 
   it("adds a yes/no field, a choice and a field shown only on an answer, in place while nobody has applied", async () => {
     expect((await admin.post(`${base}/fields/new`, { ...field("Har I søgt andre steder?"), type: "yesNo", required: "on" })).status).toBe(303);
-    const choice = await admin.post(`${base}/fields/new`, { ...field("Hvor ofte mødes I?"), type: "choice", choices: "Hver uge\r\nHver måned\r\n" });
+    const choice = await admin.post(`${base}/fields/new`, {
+      ...field("Hvor ofte mødes I?"),
+      type: "choice",
+      choices_da: "Hver uge\r\nHver måned\r\n",
+      choices_en: "Every week\nEvery month",
+    });
     expect(choice.status).toBe(303);
     const where = await admin.post(`${base}/fields/new`, { ...field("Hvor har I søgt?"), type: "longText", max: "500", showIf: "harISoegtAndreSteder=yes" });
     expect(where.status).toBe(303);
@@ -127,7 +133,10 @@ describe.each(dialects())("the form builder [%s]", (dialect) => {
       ["hvorOfteMoedesI", "choice", null],
       ["hvorHarISoegt", "longText", "harISoegtAndreSteder"],
     ]);
-    expect(fields.find((f) => f.key === "hvorOfteMoedesI")?.choices.map((c) => c.key)).toEqual(["hverUge", "hverMaaned"]);
+    expect(fields.find((f) => f.key === "hvorOfteMoedesI")?.choices).toEqual([
+      { key: "hverUge", label: { da: "Hver uge", en: "Every week" } },
+      { key: "hverMaaned", label: { da: "Hver måned", en: "Every month" } },
+    ]);
     expect(fields.find((f) => f.key === "hvorHarISoegt")?.max).toBe(500);
   });
 
@@ -139,9 +148,12 @@ describe.each(dialects())("the form builder [%s]", (dialect) => {
     const long = await admin.post(`${base}/fields/new`, field("x".repeat(201)));
     expect(long.status).toBe(422);
     expect(await long.text()).toContain("Teksten er for lang.");
-    const one = await admin.post(`${base}/fields/new`, { ...field("Et valg"), type: "choice", choices: "Kun én" });
+    const one = await admin.post(`${base}/fields/new`, { ...field("Et valg"), type: "choice", choices_da: "Kun én" });
     expect(one.status).toBe(422);
     expect(await one.text()).toContain("mindst to muligheder");
+    const uneven = await admin.post(`${base}/fields/new`, { ...field("Et andet valg"), type: "choice", choices_da: "Ja\nNej\nMåske", choices_en: "Yes\nNo" });
+    expect(uneven.status).toBe(422);
+    expect(await uneven.text()).toContain("lige så mange muligheder");
     const budget = await admin.post(`${base}/fields/new`, { ...field("Endnu et budget"), type: "budget" });
     expect(budget.status).toBe(422);
     const noLabel = await admin.post(`${base}/fields/new`, field(""));

@@ -76,7 +76,7 @@ export function definitionErrors(def: FormDefinition, lang: Lang): { key: string
     if (seen.has(f.key)) out.push({ key: f.key, field: `label_${lang}`, message: "grants.form.duplicateKey" });
     if (!f.label[lang]?.trim()) out.push({ key: f.key, field: `label_${lang}`, message: "grants.form.labelRequired" });
     if (Object.values(f.label).some((l) => (l ?? "").length > LABEL_MAX)) out.push({ key: f.key, field: `label_${lang}`, message: "validation.tooLong" });
-    if (f.type === "choice" && f.choices.length < 2) out.push({ key: f.key, field: "choices", message: "grants.form.twoChoices" });
+    if (f.type === "choice" && f.choices.length < 2) out.push({ key: f.key, field: `choices_${lang}`, message: "grants.form.twoChoices" });
     if (f.type === "budget" && ++budgets > 1) out.push({ key: f.key, field: "type", message: "grants.form.oneBudget" });
     if (f.showIf) {
       const source = seen.get(f.showIf.field);
@@ -151,19 +151,24 @@ function fieldFrom(ctx: ServiceContext, input: FieldInput, def: FormDefinition, 
   if (!label[lang]) throw invalidField(`label_${lang}`, "grants.form.labelRequired");
   const taken = allFields(def).map((f) => f.key);
   const key = before?.key ?? keyFrom(label[lang] ?? "", taken);
-  const lines = input.choices
-    .replace(/\r/g, "")
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const choiceLines = local(ctx, input, "choices");
+  const linesOf = (l: Lang) =>
+    (choiceLines[l] ?? "")
+      .replace(/\r/g, "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+  const lines = linesOf(lang);
+  const translated = ctx.tenant.languages.filter((l) => l !== lang && choiceLines[l]);
+  for (const l of translated) if (input.type === "choice" && linesOf(l).length !== lines.length) throw invalidField(`choices_${l}`, "grants.form.choicesCount");
   const usedChoiceKeys: string[] = [];
   const choices =
     input.type === "choice"
-      ? lines.map((line) => {
+      ? lines.map((line, i) => {
           const old = before?.choices.find((c) => c.label[lang] === line);
           const k = old && !usedChoiceKeys.includes(old.key) ? old.key : keyFrom(line, usedChoiceKeys, "option");
           usedChoiceKeys.push(k);
-          return { key: k, label: { ...(old?.label ?? {}), [lang]: line } };
+          return { key: k, label: { [lang]: line, ...Object.fromEntries(translated.map((l) => [l, linesOf(l)[i] as string])) } };
         })
       : [];
   let max: number | undefined;

@@ -115,11 +115,12 @@ export const fieldInput = z.object({
     .trim()
     .default("")
     .refine((v) => v === "" || /^\d{1,12}$/.test(v.replace(/[.\s]/g, "")), "validation.number"),
-  choices: z.string().max(4000, "validation.tooLong").default(""),
   /** "field=value": shown only when that earlier field has that answer; empty: always. */
   showIf: z.string().trim().max(90).default(""),
   ...localFields("label", LABEL_MAX),
   ...localFields("help", HELP_MAX),
+  /** A choice field's options, one per line, in each language in the same order. */
+  ...localFields("choices", 4000),
 });
 export type FieldInput = z.output<typeof fieldInput>;
 

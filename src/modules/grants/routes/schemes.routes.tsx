@@ -177,12 +177,12 @@ function fieldValues(f: FormField | null, languages: readonly string[], currency
     type: f.type,
     required: f.required ? "on" : "",
     max: f.max === undefined ? "" : currencyMinor && f.type === "amount" ? moneyText(f.max, lang) : String(f.max),
-    choices: f.choices.map((ch) => Object.values(ch.label)[0] ?? "").join("\n"),
     showIf: f.showIf ? `${f.showIf.field}=${f.showIf.equals}` : "",
   };
   for (const l of languages) {
     values[`label_${l}`] = f.label[l as keyof typeof f.label] ?? "";
     values[`help_${l}`] = f.help[l as keyof typeof f.help] ?? "";
+    values[`choices_${l}`] = f.choices.map((ch) => ch.label[l as keyof typeof ch.label] ?? "").join("\n");
   }
   return values;
 }

@@ -186,11 +186,18 @@ export function FieldFormPage(props: {
               value={v[`help_${l}`]}
               error={errors[`help_${l}`]}
             />
+            <Field
+              name={`choices_${l}`}
+              label={{ text: t("grants.field.choices", { language: langName(l) }) }}
+              hint={l === props.defaultLanguage ? "grants.field.choices.hint" : "grants.field.choices.translated"}
+              multiline
+              value={v[`choices_${l}`]}
+              error={errors[`choices_${l}`]}
+            />
           </div>
         ))}
         <Checkbox name="required" label="grants.field.required" checked={v.required === "on"} />
         <Field name="max" label="grants.field.max" hint="grants.field.max.hint" value={v.max} error={errors.max} />
-        <Field name="choices" label="grants.field.choices" hint="grants.field.choices.hint" multiline value={v.choices} error={errors.choices} />
         <Select
           name="showIf"
           label="grants.field.showIf"
