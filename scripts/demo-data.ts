@@ -19,6 +19,7 @@ import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
 import { seedFair } from "./demo-fair.js";
 import { seedGrants } from "./demo-grants.js";
+import { seedGuides } from "./demo-guides.js";
 import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
 import { demoPostcodes } from "./demo-postcodes.js";
@@ -292,6 +293,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withGrants = tables.some((t) => t.name === "grant_applications");
   const withCounselling = tables.some((t) => t.name === "counselling_cases");
   const withAgreements = tables.some((t) => t.name === "agreement_parties");
+  const withGuides = tables.some((t) => t.name === "guides");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -558,6 +560,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, email: a.email })),
         caseworkerId: ids.caseworker,
       });
+    if (withGuides) await seedGuides(trx, clock, { tenantId, tenantName: "Frivillig Sønderby", now: clock.now() });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
     if (withEvents) {

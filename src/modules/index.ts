@@ -10,6 +10,7 @@ import { counsellingModule } from "./counselling/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
 import { grantsModule } from "./grants/index.js";
+import { guidesModule } from "./guides/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
 import { openDataModule } from "./open-data/index.js";
@@ -33,6 +34,7 @@ export const modules: ModuleDefinition[] = [
   grantsModule,
   counsellingModule,
   agreementsModule,
+  guidesModule,
   applicationsModule,
   associationsModule,
   peopleModule,

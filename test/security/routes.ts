@@ -46,6 +46,7 @@ import {
   schemeInput,
   sectionInput,
 } from "../../src/modules/grants/schemes.schema.js";
+import { guideInput } from "../../src/modules/guides/guides.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
@@ -144,6 +145,7 @@ const agreementForm = (club: string): Fields => ({
   endsOn: "2027-11-30",
   isPublic: "on",
 });
+const guideForm = (title: string): Fields => ({ title, summary: "Kort om emnet.", body: "## Trin\n\n- Et\n- To", category: "board", status: "draft" });
 
 /** The bridge-building records of a world that has them (the first tenant); else ids that find nothing. */
 const bridgeCase = (w: TenantWorld) => ({ id: w.bridgeCase ?? "no-case" });
@@ -203,6 +205,14 @@ export const FILL: Record<string, Fill> = {
   "GET /agreements/:id/documents/:docId": { params: () => ({ id: "no-agreement", docId: "no-document" }) },
   "POST /agreements/:id/documents/:docId/remove": { params: () => ({ id: "no-agreement", docId: "no-document" }), schema: null },
   "GET /api/v1/agreements": {},
+  // Guides (guides): the world has none, so an id or slug finds nothing in either tenant.
+  "GET /guides": { query: () => ({ category: "board" }) },
+  "GET /guides/manage": {},
+  "GET /guides/new": {},
+  "POST /guides/new": { form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:id/edit": { params: () => ({ id: "no-guide" }) },
+  "POST /guides/:id/edit": { params: () => ({ id: "no-guide" }), form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:slug": { params: () => ({ slug: "no-guide" }) },
   "GET /grants": {},
   "GET /grants/schemes": {},
   "GET /grants/schemes/new": {},
@@ -227,7 +237,11 @@ export const FILL: Record<string, Fill> = {
   "GET /grants/schemes/:id/form/sections/new": { params: (w) => ({ id: w.grantScheme }) },
   "POST /grants/schemes/:id/form/sections/new": { params: (w) => ({ id: w.grantScheme }), form: () => ({ title_da: N }), schema: sectionInput },
   "GET /grants/schemes/:id/form/sections/:key": { params: (w) => ({ id: w.grantScheme, key: "project" }) },
-  "POST /grants/schemes/:id/form/sections/:key": { params: (w) => ({ id: w.grantScheme, key: "project" }), form: () => ({ title_da: N }), schema: sectionInput },
+  "POST /grants/schemes/:id/form/sections/:key": {
+    params: (w) => ({ id: w.grantScheme, key: "project" }),
+    form: () => ({ title_da: N }),
+    schema: sectionInput,
+  },
   "GET /grants/settings": {},
   "POST /grants/settings": { form: () => ({ funderId: "", funderName: N, idPrefix: "" }), schema: grantSettingsInput },
   "GET /healthz": {},
@@ -239,6 +253,8 @@ export const FILL: Record<string, Fill> = {
   "GET /api/v1/premises/:id/availability": { params: (w) => ({ id: w.room }), query: () => ({ from: "2026-11-30", days: "7" }) },
   "GET /api/v1/events": { query: (w) => ({ page: "1", kind: "theme_meeting", category: w.categoryCode }) },
   "GET /api/v1/events/:id": { params: (w) => ({ id: w.event }) },
+  "GET /api/v1/guides": { query: () => ({ page: "1", category: "board", lang: "en" }) },
+  "GET /api/v1/guides/:slug": { params: () => ({ slug: "no-guide" }), query: () => ({ lang: "en" }) },
   "GET /api/v1/associations": { query: () => ({ q: "", page: "1" }) },
   "GET /api/v1/associations/:id": { params: (w) => ({ id: w.club }) },
   "POST /api/v1/associations": { json: () => ({ name: `${N} forening via API`, email: "api@forening.test" }) },

@@ -30,8 +30,9 @@ import * as eventChanges from "./20261127_0321_event_changes.js";
 import * as eventChangeIndexes from "./20261127_0390_event_change_indexes.js";
 import * as bridge from "./20261128_0400_bridge.js";
 import * as grants from "./20261129_0500_grants.js";
-import * as counselling from "./20261130_0660_counselling.js";
 import * as agreements from "./20261130_0600_agreements.js";
+import * as guides from "./20261130_0620_guides.js";
+import * as counselling from "./20261130_0660_counselling.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   "20261129_0500_grants": grants,
   "20261130_0660_counselling": counselling,
   "20261130_0600_agreements": agreements,
+  "20261130_0620_guides": guides,
 };
