@@ -177,10 +177,17 @@ export function InboxPage(props: { items: InboxItem[]; filter: StatusFilter; may
       <Heading>{t("contact.inbox.title")}</Heading>
       <P>{t(props.mayManage ? "contact.inbox.introAdmin" : "contact.inbox.intro")}</P>
       {props.mayManage && <AdminLinks />}
-      <Tabs
-        label={t("contact.inbox.filter")}
-        items={FILTERS.map((f) => ({ href: `/contact/enquiries?status=${f.value}`, label: f.label, current: f.value === props.filter }))}
-      />
+      <nav aria-label={t("contact.inbox.filter")}>
+        <ul class="contact-filters">
+          {FILTERS.map((f) => (
+            <li>
+              <Link href={`/contact/enquiries?status=${f.value}`} current={f.value === props.filter}>
+                {t(f.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {props.items.length === 0 ? (
         <EmptyState title="contact.inbox.empty" text="contact.inbox.emptyText" />
       ) : (
