@@ -13,7 +13,6 @@ import {
   Link,
   P,
   Select,
-  Tabs,
 } from "../../../platform/ui/components.js";
 import { FactBox, Paragraphs, telHref } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
