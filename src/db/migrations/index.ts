@@ -31,6 +31,7 @@ import * as eventChangeIndexes from "./20261127_0390_event_change_indexes.js";
 import * as bridge from "./20261128_0400_bridge.js";
 import * as grants from "./20261129_0500_grants.js";
 import * as contact from "./20261130_0610_contact.js";
+import * as counselling from "./20261130_0660_counselling.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   "20261128_0400_bridge": bridge,
   "20261129_0500_grants": grants,
   "20261130_0610_contact": contact,
+  "20261130_0660_counselling": counselling,
 };

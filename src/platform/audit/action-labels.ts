@@ -175,6 +175,12 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "grants.recommended": "audit.act.grantsRecommended",
   "grants.note_added": "audit.act.grantsNoteAdded",
   "grants.question_asked": "audit.act.grantsQuestionAsked",
+  // counselling
+  "counselling.case_opened": "audit.act.counsellingCaseOpened",
+  "counselling.conversation_logged": "audit.act.counsellingConversationLogged",
+  "counselling.case_closed": "audit.act.counsellingCaseClosed",
+  "counselling.case_reopened": "audit.act.counsellingCaseReopened",
+  "counselling.conversation_booked": "audit.act.counsellingConversationBooked",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
