@@ -14,6 +14,7 @@ import { putDocument } from "../src/platform/search/documents.js";
 import { seedAgreements } from "./demo-agreements.js";
 import { seedBridge } from "./demo-bridge.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
+import { seedContact } from "./demo-contact.js";
 import { seedCounselling } from "./demo-counselling.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
@@ -291,6 +292,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withEvents = tables.some((t) => t.name === "event_registrations");
   const withBridge = tables.some((t) => t.name === "bridge_cases");
   const withGrants = tables.some((t) => t.name === "grant_applications");
+  const withContact = tables.some((t) => t.name === "contact_enquiries");
   const withCounselling = tables.some((t) => t.name === "counselling_cases");
   const withAgreements = tables.some((t) => t.name === "agreement_parties");
   const withGuides = tables.some((t) => t.name === "guides");
@@ -544,6 +546,8 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, reg: a.reg ?? null, email: a.email })),
         people: { assocAdmin: ids.assocAdmin, caseworker: ids.caseworker, committee: ids.committee, tenantAdmin: ids.tenantAdmin },
       });
+    if (withContact)
+      await seedContact(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), people: { staff: ids.staff, caseworker: ids.caseworker } });
     if (withCounselling)
       await seedCounselling(trx, {
         tenantId,

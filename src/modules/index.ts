@@ -6,6 +6,7 @@ import { agreementsModule } from "./agreements/index.js";
 import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
 import { bridgeModule } from "./bridge/index.js";
+import { contactModule } from "./contact/index.js";
 import { counsellingModule } from "./counselling/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
@@ -32,6 +33,7 @@ export const modules: ModuleDefinition[] = [
   matchingModule,
   bridgeModule,
   grantsModule,
+  contactModule,
   counsellingModule,
   agreementsModule,
   guidesModule,

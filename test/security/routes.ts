@@ -12,6 +12,14 @@ import { addCompanionInput, assignCompanionInput, companionInput } from "../../s
 import { followUpInput, settingsInput } from "../../src/modules/bridge/follow-ups.schema.js";
 import { declineInput, handoverInput, meetingInput, metInput, pickInput, welcomeInput } from "../../src/modules/bridge/handover.schema.js";
 import {
+  answerInput as contactAnswerInput,
+  enquiryInput as contactEnquiryInput,
+  moveInput as contactMoveInput,
+  noteInput as contactNoteInput,
+  settingsInput as contactSettingsInput,
+  topicInput as contactTopicInput,
+} from "../../src/modules/contact/contact.schema.js";
+import {
   newCaseInput as counsellingCaseInput,
   entryInput as counsellingEntryInput,
   startInput as counsellingStartInput,
@@ -817,6 +825,32 @@ export const FILL: Record<string, Fill> = {
   "GET /account/data.json": {},
   "GET /account/delete": {},
   "POST /account/delete": { schema: null, late: true },
+  // Contact: the world has no topics or enquiries, so ids find nothing; the forms name none that exist.
+  "GET /contact": {},
+  "POST /contact": { form: () => ({ name: N, email: "borger@example.org", phone: "", topicId: "no-topic", message: N }), schema: contactEnquiryInput },
+  "GET /contact/sent": {},
+  "GET /contact/who": {},
+  "GET /contact/enquiries/follow/:token": { params: () => ({ token: "no-such-follow-token-0000000000" }) },
+  "GET /contact/topics": {},
+  "GET /contact/topics/new": {},
+  "POST /contact/topics/new": {
+    form: () => ({ name_da: N, unitName: N, staffUserId: "", inboxEmail: "enhed@example.org", position: "1", active: "on" }),
+    schema: contactTopicInput,
+  },
+  "GET /contact/topics/:id": { params: () => ({ id: "no-topic" }) },
+  "POST /contact/topics/:id": {
+    params: () => ({ id: "no-topic" }),
+    form: () => ({ name_da: N, unitName: N, staffUserId: "", inboxEmail: "enhed@example.org", position: "1", active: "on" }),
+    schema: contactTopicInput,
+  },
+  "GET /contact/settings": {},
+  "POST /contact/settings": { form: () => ({ answerDays: "5", dayKind: "calendar", escalateDays: "3", keepMonths: "12" }), schema: contactSettingsInput },
+  "GET /contact/enquiries": { query: () => ({ status: "open" }) },
+  "GET /contact/enquiries/:id": { params: () => ({ id: "no-enquiry" }) },
+  "POST /contact/enquiries/:id/answer": { params: () => ({ id: "no-enquiry" }), form: () => ({ answer: N }), schema: contactAnswerInput },
+  "POST /contact/enquiries/:id/note": { params: () => ({ id: "no-enquiry" }), form: () => ({ note: N }), schema: contactNoteInput },
+  "POST /contact/enquiries/:id/move": { params: () => ({ id: "no-enquiry" }), form: () => ({ topicId: "no-topic" }), schema: contactMoveInput },
+  "POST /contact/enquiries/:id/close": { params: () => ({ id: "no-enquiry" }), schema: null },
   // Grants: the caseworkers' assessment of the club's application.
   "GET /grants/rounds": {},
   "GET /grants/rounds/:id/applications": { params: (w) => ({ id: w.grantRound }), query: () => ({ format: "csv" }) },

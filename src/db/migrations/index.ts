@@ -31,6 +31,7 @@ import * as eventChangeIndexes from "./20261127_0390_event_change_indexes.js";
 import * as bridge from "./20261128_0400_bridge.js";
 import * as grants from "./20261129_0500_grants.js";
 import * as agreements from "./20261130_0600_agreements.js";
+import * as contact from "./20261130_0610_contact.js";
 import * as guides from "./20261130_0620_guides.js";
 import * as counselling from "./20261130_0660_counselling.js";
 
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   "20261127_0390_event_change_indexes": eventChangeIndexes,
   "20261128_0400_bridge": bridge,
   "20261129_0500_grants": grants,
+  "20261130_0610_contact": contact,
   "20261130_0660_counselling": counselling,
   "20261130_0600_agreements": agreements,
   "20261130_0620_guides": guides,

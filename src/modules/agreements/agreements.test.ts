@@ -137,7 +137,7 @@ describe.each(dialects())("cooperation agreements [%s]", (dialect) => {
     const board = await as("board@a.test");
     const seen = await (await board.get(`/agreements/${id}`)).text();
     expect(seen).toContain("Intern bemærkning om budget");
-    expect(seen).not.toContain('action="/agreements/' + id + '/renew"');
+    expect(seen).not.toContain(`action="/agreements/${id}/renew"`);
     expect(await (await board.get("/agreements/mine")).text()).toContain("Lektiecafé på biblioteket");
     expect((await board.post(`/agreements/${id}/end`, {}, { from: "/agreements/mine" })).status).toBe(403);
     expect((await board.get("/agreements/manage")).status).toBe(403);
