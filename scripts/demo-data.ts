@@ -13,6 +13,7 @@ import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
 import { seedBridge } from "./demo-bridge.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
+import { seedCertificates } from "./demo-certificates.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
 import { seedFair } from "./demo-fair.js";
@@ -288,6 +289,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withEvents = tables.some((t) => t.name === "event_registrations");
   const withBridge = tables.some((t) => t.name === "bridge_cases");
   const withGrants = tables.some((t) => t.name === "grant_applications");
+  const withCertificates = tables.some((t) => t.name === "child_certificates");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -537,6 +539,15 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         now: clock.now(),
         associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, reg: a.reg ?? null, email: a.email })),
         people: { assocAdmin: ids.assocAdmin, caseworker: ids.caseworker, committee: ids.committee, tenantAdmin: ids.tenantAdmin },
+      });
+    if (withCertificates)
+      await seedCertificates(trx, {
+        tenantId,
+        zone: "Europe/Copenhagen",
+        now: clock.now(),
+        associationId: assocIds[1] as string,
+        boardId: ids.assocAdmin,
+        jobId: rows.find((r) => r.association_id === assocIds[1] && r.needs_certificate === 1)?.id ?? null,
       });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });

@@ -5,6 +5,7 @@ import { adminModule } from "./admin/index.js";
 import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
 import { bridgeModule } from "./bridge/index.js";
+import { certificatesModule } from "./certificates/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
 import { grantsModule } from "./grants/index.js";
@@ -29,6 +30,7 @@ export const modules: ModuleDefinition[] = [
   matchingModule,
   bridgeModule,
   grantsModule,
+  certificatesModule,
   applicationsModule,
   associationsModule,
   peopleModule,

@@ -10,6 +10,12 @@ import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput,
 import { addCompanionInput, assignCompanionInput, companionInput } from "../../src/modules/bridge/companions.schema.js";
 import { followUpInput, settingsInput } from "../../src/modules/bridge/follow-ups.schema.js";
 import { declineInput, handoverInput, meetingInput, metInput, pickInput, welcomeInput } from "../../src/modules/bridge/handover.schema.js";
+import {
+  assessmentInput as certificateAssessmentInput,
+  consentInput as certificateConsentInput,
+  requestInput as certificateRequestInput,
+  settingsInput as certificateSettingsInput,
+} from "../../src/modules/certificates/certificates.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
 import { agreementInput, leadInput, standActionInput, standInput, standNumbersInput } from "../../src/modules/events/fair.schema.js";
@@ -170,7 +176,11 @@ export const FILL: Record<string, Fill> = {
   "GET /grants/schemes/:id/form/sections/new": { params: (w) => ({ id: w.grantScheme }) },
   "POST /grants/schemes/:id/form/sections/new": { params: (w) => ({ id: w.grantScheme }), form: () => ({ title_da: N }), schema: sectionInput },
   "GET /grants/schemes/:id/form/sections/:key": { params: (w) => ({ id: w.grantScheme, key: "project" }) },
-  "POST /grants/schemes/:id/form/sections/:key": { params: (w) => ({ id: w.grantScheme, key: "project" }), form: () => ({ title_da: N }), schema: sectionInput },
+  "POST /grants/schemes/:id/form/sections/:key": {
+    params: (w) => ({ id: w.grantScheme, key: "project" }),
+    form: () => ({ title_da: N }),
+    schema: sectionInput,
+  },
   "GET /grants/settings": {},
   "POST /grants/settings": { form: () => ({ funderId: "", funderName: N, idPrefix: "" }), schema: grantSettingsInput },
   "GET /healthz": {},
@@ -770,7 +780,30 @@ export const FILL: Record<string, Fill> = {
     params: (w) => ({ id: w.grantApplication }),
     form: () => ({ question: N, fields: [] }),
     schema: grantQuestionInput,
+  }, // Child-protection certificates: the club's board's list (no record in the world: an id that finds nothing).
+  "GET /certificates": { query: (w) => ({ association: w.club }) },
+  "GET /certificates/new": { query: (w) => ({ association: w.club, opportunity: w.job, name: N, email: "frivillig@example.test" }) },
+  "POST /certificates/new": {
+    form: (w) => ({ association: w.club, name: N, email: "frivillig@example.test", opportunity: w.job, requestedOn: "2026-01-05", note: "" }),
+    schema: certificateRequestInput,
   },
+  "GET /certificates/settings": {},
+  "POST /certificates/settings": { form: () => ({ renewalMonths: "24" }), schema: certificateSettingsInput },
+  "GET /certificates/:id": { params: () => ({ id: "no-certificate" }) },
+  "POST /certificates/:id/consent": {
+    params: () => ({ id: "no-certificate" }),
+    form: () => ({ consentedOn: "2026-01-06", lapsesOn: "" }),
+    schema: certificateConsentInput,
+  },
+  "POST /certificates/:id/assessment": {
+    params: () => ({ id: "no-certificate" }),
+    form: () => ({ outcome: "no_remarks", assessedOn: "2026-01-07" }),
+    schema: certificateAssessmentInput,
+  },
+  "POST /certificates/:id/again": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
+  "POST /certificates/:id/left": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
+  "GET /certificates/:id/delete": { params: () => ({ id: "no-certificate" }) },
+  "POST /certificates/:id/delete": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
 };
 
 export interface Route {

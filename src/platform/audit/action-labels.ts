@@ -167,6 +167,13 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "grants.recommended": "audit.act.grantsRecommended",
   "grants.note_added": "audit.act.grantsNoteAdded",
   "grants.question_asked": "audit.act.grantsQuestionAsked",
+  "certificates.requested": "audit.act.certificatesRequested",
+  "certificates.requested_again": "audit.act.certificatesRequestedAgain",
+  "certificates.consented": "audit.act.certificatesConsented",
+  "certificates.assessed": "audit.act.certificatesAssessed",
+  "certificates.left": "audit.act.certificatesLeft",
+  "certificates.deleted": "audit.act.certificatesDeleted",
+  "certificates.settings_saved": "audit.act.certificatesSettingsSaved",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
