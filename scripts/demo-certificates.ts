@@ -39,7 +39,7 @@ export async function seedCertificates(db: Database, input: CertificatesDemoInpu
     createdAt: at,
     updatedAt: at,
   };
-  await insert(db, { ...base, id: newId(), name: "Mette Lund", email: "mette.lund@example.org", requestedOn: day(-3), note: "Formanden sender anmodningen." });
+  await insert(db, { ...base, id: newId(), name: "Sara Holm", email: "sara.holm@example.org", requestedOn: day(-3), note: "Formanden sender anmodningen." });
   await insert(db, {
     ...base,
     id: newId(),

@@ -60,7 +60,9 @@ export function CertificatesPage(props: {
         </nav>
       )}
       <div class="actions">
-        <ButtonLink href={`/certificates/new?association=${props.association.id}`}>{t("certificates.new")}</ButtonLink>
+        <ButtonLink href={`/certificates/new?association=${props.association.id}`} variant="primary">
+          {t("certificates.new")}
+        </ButtonLink>
       </div>
       {props.rows.length === 0 ? (
         <EmptyState title="certificates.empty" text="certificates.emptyText" />
