@@ -17,6 +17,7 @@ import { DAY_MS } from "../../platform/clock.js";
 import { jobContext } from "../../platform/service-context.js";
 import { allTenants } from "../../platform/tenants/tenants.js";
 import { remindCertificates } from "./certificate-jobs.js";
+import { personalData } from "./personal-data.js";
 
 /**
  * A board keeps its volunteers' child-protection certificates: a request, the consent, one of two outcomes.
@@ -232,5 +233,18 @@ describe.each(dialects())("child-protection certificates [%s]", (dialect) => {
     await run();
     expect(await mails("Rune Fornyes")).toHaveLength(1);
     expect(await mails("Lise Udløbet")).toHaveLength(1);
+  });
+
+  it("hands the volunteer their records by e-mail and erases them; a board member's name comes off the steps they recorded", async () => {
+    const board = await t.db.selectFrom("users").select("id").where("email", "=", "board@a.test").executeTakeFirstOrThrow();
+    const ring = { current: null } as never;
+    const read = await personalData.read(t.db, ring, { tenantId: a.id, userId: null, email: "vera@example.test" });
+    expect(JSON.stringify(read)).toContain("no_remarks");
+    const theirs = await personalData.read(t.db, ring, { tenantId: a.id, userId: board.id, email: null });
+    expect(JSON.stringify(theirs)).toContain("steps_you_recorded");
+    expect(await personalData.read(t.db, ring, { tenantId: b.id, userId: null, email: "vera@example.test" })).toEqual({});
+    await personalData.erase(t.db, { tenantId: a.id, userId: board.id, email: "vera@example.test" }, { clock, pseudonym: "x" });
+    expect(await t.db.selectFrom("child_certificates").select("id").where("email", "=", "vera@example.test").execute()).toHaveLength(0);
+    expect(await t.db.selectFrom("child_certificates").select("id").where("assessed_by", "=", board.id).execute()).toHaveLength(0);
   });
 });
