@@ -14,6 +14,7 @@ import { putDocument } from "../src/platform/search/documents.js";
 import { seedBridge } from "./demo-bridge.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { seedCertificates } from "./demo-certificates.js";
+import { seedCounselling } from "./demo-counselling.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
 import { seedFair } from "./demo-fair.js";
@@ -290,6 +291,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withBridge = tables.some((t) => t.name === "bridge_cases");
   const withGrants = tables.some((t) => t.name === "grant_applications");
   const withCertificates = tables.some((t) => t.name === "child_certificates");
+  const withCounselling = tables.some((t) => t.name === "counselling_cases");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -548,6 +550,14 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         associationId: assocIds[1] as string,
         boardId: ids.assocAdmin,
         jobId: rows.find((r) => r.association_id === assocIds[1] && r.needs_certificate === 1)?.id ?? null,
+      });
+    if (withCounselling)
+      await seedCounselling(trx, {
+        tenantId,
+        zone: "Europe/Copenhagen",
+        now: clock.now(),
+        associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name })),
+        people: { staff: ids.staff, tenantAdmin: ids.tenantAdmin },
       });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });

@@ -6,6 +6,7 @@ import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
 import { bridgeModule } from "./bridge/index.js";
 import { certificatesModule } from "./certificates/index.js";
+import { counsellingModule } from "./counselling/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
 import { grantsModule } from "./grants/index.js";
@@ -31,6 +32,7 @@ export const modules: ModuleDefinition[] = [
   bridgeModule,
   grantsModule,
   certificatesModule,
+  counsellingModule,
   applicationsModule,
   associationsModule,
   peopleModule,

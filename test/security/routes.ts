@@ -16,6 +16,11 @@ import {
   requestInput as certificateRequestInput,
   settingsInput as certificateSettingsInput,
 } from "../../src/modules/certificates/certificates.schema.js";
+import {
+  newCaseInput as counsellingCaseInput,
+  entryInput as counsellingEntryInput,
+  startInput as counsellingStartInput,
+} from "../../src/modules/counselling/counselling.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
 import { agreementInput, leadInput, standActionInput, standInput, standNumbersInput } from "../../src/modules/events/fair.schema.js";
@@ -152,6 +157,27 @@ const SIGNED_IN: readonly Role[] = [
 ];
 
 export const FILL: Record<string, Fill> = {
+  // Counselling (staff only; the board's own view at /counselling/mine; the start-up page is public). The world has no
+  // counselling case, so a case's pages answer 404 to every role here; src/modules/counselling/counselling.test.ts walks them with one.
+  "GET /counselling": { query: () => ({ topic: "board", staff: "", status: "open" }) },
+  "GET /counselling/new": {},
+  "POST /counselling/new": {
+    form: (w) => ({ kind: "association", associationId: w.club, topic: "board", about: N, staffId: "" }),
+    schema: counsellingCaseInput,
+  },
+  "GET /counselling/mine": {},
+  "GET /counselling/figures": { query: () => ({ year: "2026", by: "quarter" }) },
+  "GET /counselling/figures.csv": { query: () => ({ year: "2026", by: "month" }) },
+  "GET /counselling/start": {},
+  "POST /counselling/start": { form: () => ({ name: `${N} Person`, email: "start@example.test", phone: "", about: N }), schema: counsellingStartInput },
+  "GET /counselling/:id": { params: () => ({ id: "no-counselling-case" }) },
+  "POST /counselling/:id/entries": {
+    params: () => ({ id: "no-counselling-case" }),
+    form: () => ({ heldOn: "2026-11-20", minutes: "30", agreed: N, internalNote: "", nextStep: "", nextStepOn: "", responsibleId: "" }),
+    schema: counsellingEntryInput,
+  },
+  "POST /counselling/:id/close": { params: () => ({ id: "no-counselling-case" }), schema: null },
+  "POST /counselling/:id/reopen": { params: () => ({ id: "no-counselling-case" }), schema: null },
   "GET /grants": {},
   "GET /grants/schemes": {},
   "GET /grants/schemes/new": {},

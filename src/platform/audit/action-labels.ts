@@ -174,6 +174,12 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "certificates.left": "audit.act.certificatesLeft",
   "certificates.deleted": "audit.act.certificatesDeleted",
   "certificates.settings_saved": "audit.act.certificatesSettingsSaved",
+  // counselling
+  "counselling.case_opened": "audit.act.counsellingCaseOpened",
+  "counselling.conversation_logged": "audit.act.counsellingConversationLogged",
+  "counselling.case_closed": "audit.act.counsellingCaseClosed",
+  "counselling.case_reopened": "audit.act.counsellingCaseReopened",
+  "counselling.conversation_booked": "audit.act.counsellingConversationBooked",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
