@@ -806,7 +806,8 @@ export const FILL: Record<string, Fill> = {
     params: (w) => ({ id: w.grantApplication }),
     form: () => ({ question: N, fields: [] }),
     schema: grantQuestionInput,
-  }, // Child-protection certificates: the club's board's list (no record in the world: an id that finds nothing).
+  },
+  // Child-protection certificates: the club's board's list (no record in the world: an id that finds nothing).
   "GET /certificates": { query: (w) => ({ association: w.club }) },
   "GET /certificates/new": { query: (w) => ({ association: w.club, opportunity: w.job, name: N, email: "frivillig@example.test" }) },
   "POST /certificates/new": {
