@@ -14,6 +14,7 @@ import { putDocument } from "../src/platform/search/documents.js";
 import { seedAgreements } from "./demo-agreements.js";
 import { seedBridge } from "./demo-bridge.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
+import { seedCertificates } from "./demo-certificates.js";
 import { seedContact } from "./demo-contact.js";
 import { seedCounselling } from "./demo-counselling.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
@@ -293,6 +294,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withBridge = tables.some((t) => t.name === "bridge_cases");
   const withGrants = tables.some((t) => t.name === "grant_applications");
   const withContact = tables.some((t) => t.name === "contact_enquiries");
+  const withCertificates = tables.some((t) => t.name === "child_certificates");
   const withCounselling = tables.some((t) => t.name === "counselling_cases");
   const withAgreements = tables.some((t) => t.name === "agreement_parties");
   const withGuides = tables.some((t) => t.name === "guides");
@@ -548,6 +550,15 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
       });
     if (withContact)
       await seedContact(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), people: { staff: ids.staff, caseworker: ids.caseworker } });
+    if (withCertificates)
+      await seedCertificates(trx, {
+        tenantId,
+        zone: "Europe/Copenhagen",
+        now: clock.now(),
+        associationId: assocIds[1] as string,
+        boardId: ids.assocAdmin,
+        jobId: rows.find((r) => r.association_id === assocIds[1] && r.needs_certificate === 1)?.id ?? null,
+      });
     if (withCounselling)
       await seedCounselling(trx, {
         tenantId,

@@ -6,6 +6,7 @@ import { agreementsModule } from "./agreements/index.js";
 import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
 import { bridgeModule } from "./bridge/index.js";
+import { certificatesModule } from "./certificates/index.js";
 import { contactModule } from "./contact/index.js";
 import { counsellingModule } from "./counselling/index.js";
 import { directoryModule } from "./directory/index.js";
@@ -34,6 +35,7 @@ export const modules: ModuleDefinition[] = [
   bridgeModule,
   grantsModule,
   contactModule,
+  certificatesModule,
   counsellingModule,
   agreementsModule,
   guidesModule,

@@ -12,6 +12,12 @@ import { addCompanionInput, assignCompanionInput, companionInput } from "../../s
 import { followUpInput, settingsInput } from "../../src/modules/bridge/follow-ups.schema.js";
 import { declineInput, handoverInput, meetingInput, metInput, pickInput, welcomeInput } from "../../src/modules/bridge/handover.schema.js";
 import {
+  assessmentInput as certificateAssessmentInput,
+  consentInput as certificateConsentInput,
+  requestInput as certificateRequestInput,
+  settingsInput as certificateSettingsInput,
+} from "../../src/modules/certificates/certificates.schema.js";
+import {
   answerInput as contactAnswerInput,
   enquiryInput as contactEnquiryInput,
   moveInput as contactMoveInput,
@@ -878,6 +884,30 @@ export const FILL: Record<string, Fill> = {
     form: () => ({ question: N, fields: [] }),
     schema: grantQuestionInput,
   },
+  // Child-protection certificates: the club's board's list (no record in the world: an id that finds nothing).
+  "GET /certificates": { query: (w) => ({ association: w.club }) },
+  "GET /certificates/new": { query: (w) => ({ association: w.club, opportunity: w.job, name: N, email: "frivillig@example.test" }) },
+  "POST /certificates/new": {
+    form: (w) => ({ association: w.club, name: N, email: "frivillig@example.test", opportunity: w.job, requestedOn: "2026-01-05", note: "" }),
+    schema: certificateRequestInput,
+  },
+  "GET /certificates/settings": {},
+  "POST /certificates/settings": { form: () => ({ renewalMonths: "24" }), schema: certificateSettingsInput },
+  "GET /certificates/:id": { params: () => ({ id: "no-certificate" }) },
+  "POST /certificates/:id/consent": {
+    params: () => ({ id: "no-certificate" }),
+    form: () => ({ consentedOn: "2026-01-06", lapsesOn: "" }),
+    schema: certificateConsentInput,
+  },
+  "POST /certificates/:id/assessment": {
+    params: () => ({ id: "no-certificate" }),
+    form: () => ({ outcome: "no_remarks", assessedOn: "2026-01-07" }),
+    schema: certificateAssessmentInput,
+  },
+  "POST /certificates/:id/again": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
+  "POST /certificates/:id/left": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
+  "GET /certificates/:id/delete": { params: () => ({ id: "no-certificate" }) },
+  "POST /certificates/:id/delete": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
 };
 
 export interface Route {

@@ -34,6 +34,7 @@ import * as agreements from "./20261130_0600_agreements.js";
 import * as contact from "./20261130_0610_contact.js";
 import * as guides from "./20261130_0620_guides.js";
 import * as counselling from "./20261130_0660_counselling.js";
+import * as certificates from "./20261130_0670_certificates.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   "20261130_0660_counselling": counselling,
   "20261130_0600_agreements": agreements,
   "20261130_0620_guides": guides,
+  "20261130_0670_certificates": certificates,
 };

@@ -8,6 +8,7 @@ import { render } from "../../platform/http/render.js";
 import { formats } from "../../platform/i18n/format.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { logoHref } from "../associations/index.js";
+import { certificateStages } from "../certificates/index.js";
 import { categoryLabel, getVisible, OpportunityPage } from "../opportunities/index.js";
 import { answerSpeed } from "./answer-speed.js";
 import { applicants, moveApplication, myApplications } from "./applicants.js";
@@ -115,8 +116,17 @@ export const applicantRoutes = new Hono<AppEnv>()
     );
   })
   .get("/:id/applications", async (c) => {
-    const { opportunity, applications } = await applicants(serviceContext(c), c.req.param("id"), "page");
-    return render(c, c.get("t")("application.list.title"), <ApplicantsPage o={opportunity} rows={applications} />);
+    const ctx = serviceContext(c);
+    const { opportunity, applications } = await applicants(ctx, c.req.param("id"), "page");
+    // For a job that needs a child-protection certificate: where each applicant is, by their e-mail within the association.
+    const certificates = opportunity.needsCertificate
+      ? await certificateStages(
+          ctx,
+          opportunity.associationId,
+          applications.map((a) => a.email),
+        )
+      : undefined;
+    return render(c, c.get("t")("application.list.title"), <ApplicantsPage o={opportunity} rows={applications} certificates={certificates} />);
   })
   .post("/:id/applications/:applicationId", async (c) => {
     const form = await parseForm(c, applicationStatusInput);

@@ -33,3 +33,4 @@ export const opportunitiesModule: ModuleDefinition = {
     "opportunities.contact_email": "the contact the association gives for a posting; shown in the data download of the person it names",
   },
 };
+export { listForAssociation } from "./opportunities.service.js";

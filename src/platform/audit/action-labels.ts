@@ -179,6 +179,13 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "grants.recommended": "audit.act.grantsRecommended",
   "grants.note_added": "audit.act.grantsNoteAdded",
   "grants.question_asked": "audit.act.grantsQuestionAsked",
+  "certificates.requested": "audit.act.certificatesRequested",
+  "certificates.requested_again": "audit.act.certificatesRequestedAgain",
+  "certificates.consented": "audit.act.certificatesConsented",
+  "certificates.assessed": "audit.act.certificatesAssessed",
+  "certificates.left": "audit.act.certificatesLeft",
+  "certificates.deleted": "audit.act.certificatesDeleted",
+  "certificates.settings_saved": "audit.act.certificatesSettingsSaved",
   // counselling
   "counselling.case_opened": "audit.act.counsellingCaseOpened",
   "counselling.conversation_logged": "audit.act.counsellingConversationLogged",

@@ -1,10 +1,34 @@
 import { Button, DataTable, EmptyState, Form, Heading, Link } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import { type CertificateStage, certificateStageLabels } from "../../certificates/index.js";
 import type { Opportunity } from "../../opportunities/index.js";
 import { stepLabels } from "../applications.labels.js";
 import { APPLICATION_STEPS, type Application } from "../applications.model.js";
 
-export function ApplicantsPage(props: { o: Opportunity; rows: Application[] }) {
+/** Where an applicant is with their child-protection certificate, for a job that needs one. */
+function CertificateCell(props: { o: Opportunity; a: Application; found: { id: string; stage: CertificateStage } | undefined }) {
+  const { t } = usePage();
+  const { o, a, found } = props;
+  if (found)
+    return (
+      <Link href={`/certificates/${found.id}`}>
+        <span class="ds-sr-only">{t("certificates.pipeline.open", { name: a.name })}: </span>
+        {t(certificateStageLabels[found.stage])}
+      </Link>
+    );
+  const query = new URLSearchParams({ association: o.associationId, opportunity: o.id, name: a.name, email: a.email });
+  return (
+    <>
+      {t("certificates.pipeline.none")} · <Link href={`/certificates/new?${query}`}>{t("certificates.pipeline.request", { name: a.name })}</Link>
+    </>
+  );
+}
+
+export function ApplicantsPage(props: {
+  o: Opportunity;
+  rows: Application[];
+  certificates?: Map<string, { id: string; stage: CertificateStage }> | undefined;
+}) {
   const { t, fmt } = usePage();
   return (
     <div class="stack">
@@ -25,6 +49,15 @@ export function ApplicantsPage(props: { o: Opportunity; rows: Application[] }) {
             { key: "contact", label: "auth.email", cell: (a) => `${a.email}${a.phone ? ` · ${a.phone}` : ""}` },
             { key: "message", label: "application.message", cell: (a) => a.message },
             { key: "when", label: "table.created", cell: (a) => fmt.dateTime(a.createdAt) },
+            ...(props.certificates
+              ? [
+                  {
+                    key: "certificate",
+                    label: "certificates.pipeline.column" as const,
+                    cell: (a: Application) => <CertificateCell o={props.o} a={a} found={props.certificates?.get(a.email.toLowerCase())} />,
+                  },
+                ]
+              : []),
             {
               key: "status",
               label: "application.status",

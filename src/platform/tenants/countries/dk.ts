@@ -18,4 +18,7 @@ export const denmark: CountryProfile = {
   accessibilityComplaints: "a11y.enforcement.DK",
   allocationOrder: [1, 2, 3],
   currency: "DKK",
+  certificateName: "certificates.name.DK",
+  // No fixed legal renewal for associations; many renew every two years, and when the role changes.
+  certificateRenewalMonths: 24,
 };

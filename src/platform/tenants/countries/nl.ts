@@ -17,4 +17,7 @@ export const netherlands: CountryProfile = {
   accessibilityComplaints: "a11y.enforcement.NL",
   allocationOrder: [1, 2, 3],
   currency: "EUR",
+  certificateName: "certificates.name.NL",
+  // A VOG speaks of the day it was issued; many organisations ask for a new one every three years.
+  certificateRenewalMonths: 36,
 };

@@ -18,4 +18,7 @@ export const norway: CountryProfile = {
   accessibilityComplaints: "a11y.enforcement.NO",
   allocationOrder: [1, 2, 3],
   currency: "NOK",
+  certificateName: "certificates.name.NO",
+  // A politiattest is usually asked for again after three years.
+  certificateRenewalMonths: 36,
 };

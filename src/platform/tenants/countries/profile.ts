@@ -35,4 +35,8 @@ export interface CountryProfile {
   allocationOrder: AllocationOrder;
   /** The currency prices are shown in (ISO 4217). */
   currency: string;
+  /** The child-protection certificate's own name (børneattest, politiattest, VOG), as a board speaks of it. */
+  certificateName: MessageKey;
+  /** The months after an assessment a tenant renews a certificate by default (a tenant setting overrides it). */
+  certificateRenewalMonths: number;
 }
