@@ -10,6 +10,8 @@ import { eventsModule } from "./events/index.js";
 import { grantsModule } from "./grants/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
+import { membersModule } from "./members/index.js";
+import { newslettersModule } from "./newsletters/index.js";
 import { openDataModule } from "./open-data/index.js";
 import { opportunitiesModule } from "./opportunities/index.js";
 import { peopleModule } from "./people/index.js";
@@ -29,6 +31,8 @@ export const modules: ModuleDefinition[] = [
   matchingModule,
   bridgeModule,
   grantsModule,
+  membersModule,
+  newslettersModule,
   applicationsModule,
   associationsModule,
   peopleModule,

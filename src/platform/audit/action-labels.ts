@@ -167,6 +167,16 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "grants.recommended": "audit.act.grantsRecommended",
   "grants.note_added": "audit.act.grantsNoteAdded",
   "grants.question_asked": "audit.act.grantsQuestionAsked",
+  "members.group_created": "audit.act.membersGroupCreated",
+  "members.joined": "audit.act.membersJoined",
+  "members.changed": "audit.act.membersChanged",
+  "members.left": "audit.act.membersLeft",
+  "members.fee_recorded": "audit.act.membersFeeRecorded",
+  "newsletters.created": "audit.act.newslettersCreated",
+  "newsletters.saved": "audit.act.newslettersSaved",
+  "newsletters.sent": "audit.act.newslettersSent",
+  "newsletters.unsubscribed": "audit.act.newslettersUnsubscribed",
+  "newsletters.subscribed": "audit.act.newslettersSubscribed",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */
