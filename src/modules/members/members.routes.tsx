@@ -13,6 +13,9 @@ import { addMember, associationsToAdd, changeMember, createGroup, memberGroups, 
 import { FEE_LABELS, GroupsPage, MemberPage, MembersListPage, NewMemberPage, TYPE_LABELS } from "./views/members-views.js";
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
+
+/** The groups ticked in a form that came back, from the comma-joined value `parseForm` keeps for a list. */
+const chosenIn = (form?: FormState) => (form ? (form.values.groups ?? "").split(",").filter(Boolean) : undefined);
 type Status = 200 | 409 | 413 | 415 | 422 | 429;
 
 function filterOf(c: Context<AppEnv>): MemberFilter {
@@ -32,12 +35,17 @@ async function showNew(c: Context<AppEnv>, form?: FormState, status: Status = 20
   const ctx = serviceContext(c);
   const associations = await associationsToAdd(ctx);
   const today = localToday(ctx.clock.now(), ctx.tenant.timeZone);
-  return render(c, c.get("t")("members.add"), <NewMemberPage associations={associations} groups={await memberGroups(ctx)} form={form} today={today} />, status);
+  return render(
+    c,
+    c.get("t")("members.add"),
+    <NewMemberPage associations={associations} groups={await memberGroups(ctx)} form={form} chosen={chosenIn(form)} today={today} />,
+    status,
+  );
 }
 
 async function showMember(c: Context<AppEnv>, form?: FormState, status: Status = 200) {
   const page = await memberPage(serviceContext(c), c.req.param("id") as string);
-  return render(c, page.member.associationName, <MemberPage {...page} form={form} />, status);
+  return render(c, page.member.associationName, <MemberPage {...page} form={form} chosen={chosenIn(form)} />, status);
 }
 
 /** The centre's members: a list per group with filters and CSV, each member's page with dates, groups and fee status; the groups. */

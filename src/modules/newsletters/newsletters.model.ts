@@ -24,6 +24,19 @@ export interface NewsletterCounts {
   unsubscribed: number;
 }
 
+/** A member group as a choice of segment: its name and how many current members it has. */
+export interface SegmentChoice {
+  value: string;
+  /** The member group; null for the subscribers (the view names them). */
+  group: { id: string; name: string; count: number } | null;
+}
+
+export interface NewsletterListItem {
+  newsletter: Newsletter;
+  counts: NewsletterCounts;
+  groupName: string | null;
+}
+
 /** A newsletter to the subscribers is public: it is shown in the archive once sent. */
 export const isPublic = (n: Pick<Newsletter, "segment" | "status">) => n.segment.kind === "subscribers" && n.status === "sent";
 

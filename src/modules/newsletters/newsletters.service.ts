@@ -11,8 +11,17 @@ import { sendMail } from "../../platform/mail/send.js";
 import { sendTemplateMail } from "../../platform/mail/template-mail.js";
 import { markdownText, renderMarkdown } from "../../platform/markdown/markdown.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import { findMemberGroup, type MemberGroup, memberGroupAddresses, memberGroups } from "../members/index.js";
-import { isPublic, type Newsletter, type NewsletterCounts, parseSegment, type Segment, segmentValue } from "./newsletters.model.js";
+import { findMemberGroup, memberGroupAddresses, memberGroups } from "../members/index.js";
+import {
+  isPublic,
+  type Newsletter,
+  type NewsletterCounts,
+  type NewsletterListItem,
+  parseSegment,
+  type Segment,
+  type SegmentChoice,
+  segmentValue,
+} from "./newsletters.model.js";
 import { canSendNewsletters } from "./newsletters.policy.js";
 import * as repo from "./newsletters.repository.js";
 import type { DraftInput } from "./newsletters.schema.js";
@@ -39,21 +48,9 @@ export async function recipientsOf(ctx: Pick<ServiceContext, "db" | "tenant">, s
   return unique.filter((a) => !gone.has(a));
 }
 
-export interface SegmentChoice {
-  value: string;
-  /** A member group's name; null for the subscribers (the view names them). */
-  group: MemberGroup | null;
-}
-
 async function segmentChoices(ctx: ServiceContext): Promise<SegmentChoice[]> {
   const groups = await memberGroups(ctx);
   return [...groups.map((g) => ({ value: `group:${g.id}`, group: g })), { value: "subscribers", group: null }];
-}
-
-export interface NewsletterListItem {
-  newsletter: Newsletter;
-  counts: NewsletterCounts;
-  groupName: string | null;
 }
 
 export async function newslettersPage(ctx: ServiceContext): Promise<NewsletterListItem[]> {
@@ -172,7 +169,7 @@ export async function sendNewsletter(ctx: ServiceContext, id: string): Promise<n
  */
 export async function sendBatch(ctx: ServiceContext, newsletterId: string): Promise<void> {
   const n = await repo.newsletterById(ctx.db, ctx.tenant.id, newsletterId);
-  if (!n || n.status !== "sending") return;
+  if (n?.status !== "sending") return;
   const html = renderMarkdown(n.body);
   const text = markdownText(n.body);
   await inTransaction(ctx, async (tx) => {

@@ -69,7 +69,6 @@ describe.each(dialects())("newsletters to a member group [%s]", (dialect) => {
 
   let assocA = { id: "", name: "" };
   let assocB = { id: "", name: "" };
-  let assocC = { id: "", name: "" };
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
@@ -86,7 +85,7 @@ describe.each(dialects())("newsletters to a member group [%s]", (dialect) => {
     otherGroupId = await groupNamed("Lokalråd");
     assocA = await memberIn(a, "Sangkoret", groupId, "board-a@centre.example");
     assocB = await memberIn(a, "Skakklubben", groupId);
-    assocC = await memberIn(a, "Lokalrådet Nord", otherGroupId, "board-c@centre.example");
+    await memberIn(a, "Lokalrådet Nord", otherGroupId, "board-c@centre.example");
   });
   afterAll(async () => {
     await smtp.stop();

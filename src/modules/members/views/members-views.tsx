@@ -122,11 +122,17 @@ function MemberFields(props: { groups: MemberGroup[]; values: Record<string, str
   );
 }
 
-export function NewMemberPage(props: { associations: { id: string; name: string }[]; groups: MemberGroup[]; form?: FormState; today: string }) {
+export function NewMemberPage(props: {
+  associations: { id: string; name: string }[];
+  groups: MemberGroup[];
+  form?: FormState;
+  chosen?: string[];
+  today: string;
+}) {
   const { t } = usePage();
   const v = props.form?.values ?? { joinedOn: props.today };
   const errors = props.form?.errors ?? {};
-  const chosen = v.groups ? v.groups.split(",") : [];
+  const chosen = props.chosen ?? [];
   return (
     <div class="stack members">
       <Breadcrumbs trail={[{ href: "/members", label: t("members.title") }]} current={t("members.add")} />
@@ -153,12 +159,12 @@ export function NewMemberPage(props: { associations: { id: string; name: string 
   );
 }
 
-export function MemberPage(props: { member: Member; groups: MemberGroup[]; year: number; form?: FormState }) {
+export function MemberPage(props: { member: Member; groups: MemberGroup[]; year: number; form?: FormState; chosen?: string[] }) {
   const { t, fmt } = usePage();
   const m = props.member;
   const v = props.form?.values ?? { membershipType: m.membershipType, joinedOn: m.joinedOn, leftOn: m.leftOn ?? "" };
   const errors = props.form?.errors ?? {};
-  const chosen = props.form ? (v.groups ? v.groups.split(",") : []) : m.groupIds;
+  const chosen = props.chosen ?? m.groupIds;
   const years = Object.keys(m.fees)
     .map(Number)
     .sort((a, b) => b - a);

@@ -4,8 +4,7 @@ import { Alert, Button, ButtonLink, DataTable, EmptyState, ErrorSummary, Field, 
 import { Breadcrumbs, FactBox } from "../../../platform/ui/detail.js";
 import { Markdown, MarkdownField } from "../../../platform/ui/markdown.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import type { Newsletter, NewsletterCounts, NewsletterStatus } from "../newsletters.model.js";
-import type { NewsletterListItem, SegmentChoice } from "../newsletters.service.js";
+import type { Newsletter, NewsletterCounts, NewsletterListItem, NewsletterStatus, SegmentChoice } from "../newsletters.model.js";
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
 
