@@ -19,6 +19,8 @@ import { seedFair } from "./demo-fair.js";
 import { seedGrants } from "./demo-grants.js";
 import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
+import { seedMembers } from "./demo-members.js";
+import { seedNewsletters } from "./demo-newsletters.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 import { seedPremises } from "./demo-premises.js";
 
@@ -288,6 +290,8 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withEvents = tables.some((t) => t.name === "event_registrations");
   const withBridge = tables.some((t) => t.name === "bridge_cases");
   const withGrants = tables.some((t) => t.name === "grant_applications");
+  const withMembers = tables.some((t) => t.name === "members");
+  const withNewsletters = tables.some((t) => t.name === "newsletter_recipients");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -538,6 +542,24 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, reg: a.reg ?? null, email: a.email })),
         people: { assocAdmin: ids.assocAdmin, caseworker: ids.caseworker, committee: ids.committee, tenantAdmin: ids.tenantAdmin },
       });
+    if (withMembers) {
+      const { groups: memberGroups } = await seedMembers(trx, {
+        tenantId,
+        now: clock.now(),
+        associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name })),
+      });
+      const first = memberGroups[0];
+      if (withNewsletters && first) {
+        const emailOf = new Map(associations.map((a, i) => [assocIds[i] as string, a.email.toLowerCase()]));
+        await seedNewsletters(trx, {
+          tenantId,
+          now: clock.now(),
+          staffId: ids.staff,
+          group: { id: first.id, name: first.name, emails: [...new Set(first.associationIds.map((id) => emailOf.get(id) ?? "").filter(Boolean))] },
+          subscribers: ["anna.nyhed@example.org", "bent.nyhed@example.org", "citizen.nyhed@example.org"],
+        });
+      }
+    }
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
     if (withEvents) {
