@@ -11,12 +11,15 @@ import type { Keyring } from "../src/platform/crypto/sealed.js";
 import { insertFile } from "../src/platform/files/files.repository.js";
 import { newId } from "../src/platform/ids.js";
 import { putDocument } from "../src/platform/search/documents.js";
+import { seedAgreements } from "./demo-agreements.js";
 import { seedBridge } from "./demo-bridge.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
+import { seedCounselling } from "./demo-counselling.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
 import { seedFair } from "./demo-fair.js";
 import { seedGrants } from "./demo-grants.js";
+import { seedGuides } from "./demo-guides.js";
 import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
 import { seedMembers } from "./demo-members.js";
@@ -292,6 +295,9 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withGrants = tables.some((t) => t.name === "grant_applications");
   const withMembers = tables.some((t) => t.name === "members");
   const withNewsletters = tables.some((t) => t.name === "newsletter_recipients");
+  const withCounselling = tables.some((t) => t.name === "counselling_cases");
+  const withAgreements = tables.some((t) => t.name === "agreement_parties");
+  const withGuides = tables.some((t) => t.name === "guides");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -560,6 +566,23 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         });
       }
     }
+    if (withCounselling)
+      await seedCounselling(trx, {
+        tenantId,
+        zone: "Europe/Copenhagen",
+        now: clock.now(),
+        associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name })),
+        people: { staff: ids.staff, tenantAdmin: ids.tenantAdmin },
+      });
+    if (withAgreements)
+      await seedAgreements(trx, {
+        tenantId,
+        zone: "Europe/Copenhagen",
+        now: clock.now(),
+        associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, email: a.email })),
+        caseworkerId: ids.caseworker,
+      });
+    if (withGuides) await seedGuides(trx, clock, { tenantId, tenantName: "Frivillig Sønderby", now: clock.now() });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
     if (withEvents) {

@@ -2,12 +2,15 @@ import { houseJobs, type JobDeps, type JobSet } from "../platform/jobs/house-job
 import type { ModuleDefinition } from "../platform/modules.js";
 import { accountModule } from "./account/index.js";
 import { adminModule } from "./admin/index.js";
+import { agreementsModule } from "./agreements/index.js";
 import { applicantsModule, applicationsModule } from "./applications/index.js";
 import { associationsModule } from "./associations/index.js";
 import { bridgeModule } from "./bridge/index.js";
+import { counsellingModule } from "./counselling/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
 import { grantsModule } from "./grants/index.js";
+import { guidesModule } from "./guides/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
 import { membersModule } from "./members/index.js";
@@ -33,6 +36,9 @@ export const modules: ModuleDefinition[] = [
   grantsModule,
   membersModule,
   newslettersModule,
+  counsellingModule,
+  agreementsModule,
+  guidesModule,
   applicationsModule,
   associationsModule,
   peopleModule,

@@ -4,12 +4,18 @@
 import type { z } from "zod";
 import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
+import { agreementInput as cooperationAgreementInput } from "../../src/modules/agreements/agreements.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
 import { addCompanionInput, assignCompanionInput, companionInput } from "../../src/modules/bridge/companions.schema.js";
 import { followUpInput, settingsInput } from "../../src/modules/bridge/follow-ups.schema.js";
 import { declineInput, handoverInput, meetingInput, metInput, pickInput, welcomeInput } from "../../src/modules/bridge/handover.schema.js";
+import {
+  newCaseInput as counsellingCaseInput,
+  entryInput as counsellingEntryInput,
+  startInput as counsellingStartInput,
+} from "../../src/modules/counselling/counselling.schema.js";
 import { offerInput } from "../../src/modules/directory/directory.schema.js";
 import { eventDecisionInput, eventInput } from "../../src/modules/events/events.schema.js";
 import { agreementInput, leadInput, standActionInput, standInput, standNumbersInput } from "../../src/modules/events/fair.schema.js";
@@ -40,6 +46,7 @@ import {
   schemeInput,
   sectionInput,
 } from "../../src/modules/grants/schemes.schema.js";
+import { guideInput } from "../../src/modules/guides/guides.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
 import { feeInput as memberFeeInput, groupInput as memberGroupInput, memberInput, newMemberInput } from "../../src/modules/members/members.schema.js";
 import {
@@ -130,6 +137,22 @@ const settings = (): Fields => ({
   order3: "3",
 });
 
+/** An agreement's form naming the world's association as the one party. */
+const agreementForm = (club: string): Fields => ({
+  title: `${N} samarbejde`,
+  purpose: N,
+  level: "cooperation",
+  status: "agreed",
+  municipalUnit: "Kultur og Fritid",
+  municipalityGives: "Lokaler",
+  party: [club],
+  partyGives: ["Frivillige"],
+  startsOn: "2026-12-01",
+  endsOn: "2027-11-30",
+  isPublic: "on",
+});
+const guideForm = (title: string): Fields => ({ title, summary: "Kort om emnet.", body: "## Trin\n\n- Et\n- To", category: "board", status: "draft" });
+
 /** The bridge-building records of a world that has them (the first tenant); else ids that find nothing. */
 const bridgeCase = (w: TenantWorld) => ({ id: w.bridgeCase ?? "no-case" });
 const bridgeReferral = (w: TenantWorld) => ({ rid: w.bridgeReferral ?? "no-referral" });
@@ -152,31 +175,79 @@ const SIGNED_IN: readonly Role[] = [
 ];
 
 export const FILL: Record<string, Fill> = {
+  // Counselling (staff only; the board's own view at /counselling/mine; the start-up page is public). The world has no
+  // counselling case, so a case's pages answer 404 to every role here; src/modules/counselling/counselling.test.ts walks them with one.
+  "GET /counselling": { query: () => ({ topic: "board", staff: "", status: "open" }) },
+  "GET /counselling/new": {},
+  "POST /counselling/new": {
+    form: (w) => ({ kind: "association", associationId: w.club, topic: "board", about: N, staffId: "" }),
+    schema: counsellingCaseInput,
+  },
+  "GET /counselling/mine": {},
+  "GET /counselling/figures": { query: () => ({ year: "2026", by: "quarter" }) },
+  "GET /counselling/figures.csv": { query: () => ({ year: "2026", by: "month" }) },
+  "GET /counselling/start": {},
+  "POST /counselling/start": { form: () => ({ name: `${N} Person`, email: "start@example.test", phone: "", about: N }), schema: counsellingStartInput },
+  "GET /counselling/:id": { params: () => ({ id: "no-counselling-case" }) },
+  "POST /counselling/:id/entries": {
+    params: () => ({ id: "no-counselling-case" }),
+    form: () => ({ heldOn: "2026-11-20", minutes: "30", agreed: N, internalNote: "", nextStep: "", nextStepOn: "", responsibleId: "" }),
+    schema: counsellingEntryInput,
+  },
+  "POST /counselling/:id/close": { params: () => ({ id: "no-counselling-case" }), schema: null },
+  "POST /counselling/:id/reopen": { params: () => ({ id: "no-counselling-case" }), schema: null },
+  // Cooperation agreements: the worlds hold none, so an agreement's ids find nothing (a 404 for everyone).
+  "GET /agreements": {},
+  "GET /agreements/manage": { query: () => ({ level: "cooperation", status: "agreed" }) },
+  "GET /agreements/manage.csv": { query: () => ({ level: "cooperation" }) },
+  "GET /agreements/mine": {},
+  "GET /agreements/new": {},
+  "POST /agreements/new": { form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
+  "GET /agreements/:id": { params: () => ({ id: "no-agreement" }) },
+  "POST /agreements/:id": { params: () => ({ id: "no-agreement" }), form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
+  "POST /agreements/:id/renew": { params: () => ({ id: "no-agreement" }), schema: null },
+  "POST /agreements/:id/end": { params: () => ({ id: "no-agreement" }), schema: null },
+  "POST /agreements/:id/documents": { params: () => ({ id: "no-agreement" }), schema: null, upload: { field: "file", kind: "png" } },
+  "GET /agreements/:id/documents/:docId": { params: () => ({ id: "no-agreement", docId: "no-document" }) },
+  "POST /agreements/:id/documents/:docId/remove": { params: () => ({ id: "no-agreement", docId: "no-document" }), schema: null },
+  "GET /api/v1/agreements": {},
+  // Guides (guides): the world has none, so an id or slug finds nothing in either tenant.
+  "GET /guides": { query: () => ({ category: "board" }) },
+  "GET /guides/manage": {},
+  "GET /guides/new": {},
+  "POST /guides/new": { form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:id/edit": { params: () => ({ id: "no-guide" }) },
+  "POST /guides/:id/edit": { params: () => ({ id: "no-guide" }), form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:slug": { params: () => ({ slug: "no-guide" }) },
   "GET /grants": {},
   "GET /grants/schemes": {},
   "GET /grants/schemes/new": {},
   "POST /grants/schemes/new": { form: () => grantSchemeForm(`${N} pulje`), schema: schemeInput },
-  "GET /grants/schemes/:id/about": { params: () => ({ id: "no-scheme" }) },
-  "GET /grants/schemes/:id": { params: () => ({ id: "no-scheme" }) },
-  "POST /grants/schemes/:id": { params: () => ({ id: "no-scheme" }), form: () => grantSchemeForm(`${N} pulje`), schema: schemeInput },
-  "GET /grants/schemes/:id/rounds/new": { params: () => ({ id: "no-scheme" }) },
-  "POST /grants/schemes/:id/rounds/new": { params: () => ({ id: "no-scheme" }), form: () => grantRoundForm(), schema: grantRoundInput },
-  "GET /grants/rounds/:id/edit": { params: () => ({ id: "no-round" }) },
-  "POST /grants/rounds/:id/edit": { params: () => ({ id: "no-round" }), form: () => grantRoundForm(), schema: grantRoundInput },
-  "GET /grants/schemes/:id/form": { params: () => ({ id: "no-scheme" }) },
-  "POST /grants/schemes/:id/form/change": { params: () => ({ id: "no-scheme" }), form: () => ({ op: "fieldUp", key: "title" }), schema: builderActionInput },
-  "GET /grants/schemes/:id/form/fields/new": { params: () => ({ id: "no-scheme" }) },
-  "POST /grants/schemes/:id/form/fields/new": { params: () => ({ id: "no-scheme" }), form: () => ({ type: "text", label_da: N }), schema: fieldInput },
-  "GET /grants/schemes/:id/form/fields/:key": { params: () => ({ id: "no-scheme", key: "title" }) },
+  "GET /grants/schemes/:id/about": { params: (w) => ({ id: w.grantScheme }) },
+  "GET /grants/schemes/:id": { params: (w) => ({ id: w.grantScheme }) },
+  "POST /grants/schemes/:id": { params: (w) => ({ id: w.grantScheme }), form: () => grantSchemeForm(`${N} pulje`), schema: schemeInput },
+  "GET /grants/schemes/:id/rounds/new": { params: (w) => ({ id: w.grantScheme }) },
+  "POST /grants/schemes/:id/rounds/new": { params: (w) => ({ id: w.grantScheme }), form: () => grantRoundForm(), schema: grantRoundInput },
+  "GET /grants/rounds/:id/edit": { params: (w) => ({ id: w.grantRound }) },
+  "POST /grants/rounds/:id/edit": { params: (w) => ({ id: w.grantRound }), form: () => grantRoundForm(), schema: grantRoundInput },
+  "GET /grants/schemes/:id/form": { params: (w) => ({ id: w.grantScheme }) },
+  "POST /grants/schemes/:id/form/change": { params: (w) => ({ id: w.grantScheme }), form: () => ({ op: "fieldUp", key: "title" }), schema: builderActionInput },
+  "GET /grants/schemes/:id/form/fields/new": { params: (w) => ({ id: w.grantScheme }) },
+  "POST /grants/schemes/:id/form/fields/new": { params: (w) => ({ id: w.grantScheme }), form: () => ({ type: "text", label_da: N }), schema: fieldInput },
+  "GET /grants/schemes/:id/form/fields/:key": { params: (w) => ({ id: w.grantScheme, key: "title" }) },
   "POST /grants/schemes/:id/form/fields/:key": {
-    params: () => ({ id: "no-scheme", key: "title" }),
+    params: (w) => ({ id: w.grantScheme, key: "title" }),
     form: () => ({ type: "text", label_da: N }),
     schema: fieldInput,
   },
-  "GET /grants/schemes/:id/form/sections/new": { params: () => ({ id: "no-scheme" }) },
-  "POST /grants/schemes/:id/form/sections/new": { params: () => ({ id: "no-scheme" }), form: () => ({ title_da: N }), schema: sectionInput },
-  "GET /grants/schemes/:id/form/sections/:key": { params: () => ({ id: "no-scheme", key: "project" }) },
-  "POST /grants/schemes/:id/form/sections/:key": { params: () => ({ id: "no-scheme", key: "project" }), form: () => ({ title_da: N }), schema: sectionInput },
+  "GET /grants/schemes/:id/form/sections/new": { params: (w) => ({ id: w.grantScheme }) },
+  "POST /grants/schemes/:id/form/sections/new": { params: (w) => ({ id: w.grantScheme }), form: () => ({ title_da: N }), schema: sectionInput },
+  "GET /grants/schemes/:id/form/sections/:key": { params: (w) => ({ id: w.grantScheme, key: "project" }) },
+  "POST /grants/schemes/:id/form/sections/:key": {
+    params: (w) => ({ id: w.grantScheme, key: "project" }),
+    form: () => ({ title_da: N }),
+    schema: sectionInput,
+  },
   "GET /grants/settings": {},
   "POST /grants/settings": { form: () => ({ funderId: "", funderName: N, idPrefix: "" }), schema: grantSettingsInput },
   "GET /healthz": {},
@@ -188,6 +259,8 @@ export const FILL: Record<string, Fill> = {
   "GET /api/v1/premises/:id/availability": { params: (w) => ({ id: w.room }), query: () => ({ from: "2026-11-30", days: "7" }) },
   "GET /api/v1/events": { query: (w) => ({ page: "1", kind: "theme_meeting", category: w.categoryCode }) },
   "GET /api/v1/events/:id": { params: (w) => ({ id: w.event }) },
+  "GET /api/v1/guides": { query: () => ({ page: "1", category: "board", lang: "en" }) },
+  "GET /api/v1/guides/:slug": { params: () => ({ slug: "no-guide" }), query: () => ({ lang: "en" }) },
   "GET /api/v1/associations": { query: () => ({ q: "", page: "1" }) },
   "GET /api/v1/associations/:id": { params: (w) => ({ id: w.club }) },
   "POST /api/v1/associations": { json: () => ({ name: `${N} forening via API`, email: "api@forening.test" }) },
@@ -265,23 +338,23 @@ export const FILL: Record<string, Fill> = {
     form: () => ({ bankAccount: "1234 0012345678", boardName: [N], boardRole: ["formand"], memberCount: "40", activities: N }),
     schema: grantProfileInput,
   },
-  "POST /grants/apply/:roundId": { params: () => ({ roundId: "no-round" }), form: (w) => ({ association: w.club }), schema: null },
-  "GET /grants/applications/:id": { params: () => ({ id: "no-grant" }) },
-  "POST /grants/applications/:id": { params: () => ({ id: "no-grant" }), form: () => ({ action: "save", title: N, amount: "1000" }), schema: null },
+  "POST /grants/apply/:roundId": { params: (w) => ({ roundId: w.grantRound }), form: (w) => ({ association: w.club }), schema: null },
+  "GET /grants/applications/:id": { params: (w) => ({ id: w.grantApplication }) },
+  "POST /grants/applications/:id": { params: (w) => ({ id: w.grantApplication }), form: () => ({ action: "save", title: N, amount: "1000" }), schema: null },
   "POST /grants/applications/:id/files": {
-    params: () => ({ id: "no-grant" }),
+    params: (w) => ({ id: w.grantApplication }),
     form: () => ({ field: "accounts" }),
     schema: null,
     upload: { field: "file.accounts", kind: "png" },
   },
-  "GET /grants/applications/:id/files/:fileId": { params: () => ({ id: "no-grant", fileId: "no-file" }) },
-  "POST /grants/applications/:id/files/:fileId/remove": { params: () => ({ id: "no-grant", fileId: "no-file" }), schema: null },
-  "GET /grants/applications/:id/receipt.pdf": { params: () => ({ id: "no-grant" }) },
-  "GET /grants/applications/:id/withdraw": { params: () => ({ id: "no-grant" }) },
-  "POST /grants/applications/:id/withdraw": { params: () => ({ id: "no-grant" }), schema: null },
-  "POST /grants/applications/:id/answer": { params: () => ({ id: "no-grant" }), form: () => ({ answer: N }), schema: null },
-  "GET /grants/schemes/:id/preview": { params: () => ({ id: "no-scheme" }) },
-  "POST /grants/schemes/:id/preview": { params: () => ({ id: "no-scheme" }), form: () => ({ title: N, amount: "1000" }), schema: null },
+  "GET /grants/applications/:id/files/:fileId": { params: (w) => ({ id: w.grantApplication, fileId: "no-file" }) },
+  "POST /grants/applications/:id/files/:fileId/remove": { params: (w) => ({ id: w.grantApplication, fileId: "no-file" }), schema: null },
+  "GET /grants/applications/:id/receipt.pdf": { params: (w) => ({ id: w.grantApplication }) },
+  "GET /grants/applications/:id/withdraw": { params: (w) => ({ id: w.grantApplication }) },
+  "POST /grants/applications/:id/withdraw": { params: (w) => ({ id: w.grantApplication }), schema: null },
+  "POST /grants/applications/:id/answer": { params: (w) => ({ id: w.grantApplication }), form: () => ({ answer: N }), schema: null },
+  "GET /grants/schemes/:id/preview": { params: (w) => ({ id: w.grantScheme }) },
+  "POST /grants/schemes/:id/preview": { params: (w) => ({ id: w.grantScheme }), form: () => ({ title: N, amount: "1000" }), schema: null },
   "GET /networks": {},
   "POST /networks": { form: () => ({ name: `${N} netværk`, description: "" }), schema: networkInput },
   "GET /networks/join": { query: (w) => ({ token: w.tokens.network }) },
@@ -602,27 +675,27 @@ export const FILL: Record<string, Fill> = {
     reach: [...BUILDERS, "tenantAdmin"],
   },
 
-  // Grants: payouts and reports. The world has no grants, so the ids find nothing there.
-  "GET /grants/rounds/:id/payouts": { params: () => ({ id: "no-round" }) },
+  // Grants: payouts and reports of the club's application.
+  "GET /grants/rounds/:id/payouts": { params: (w) => ({ id: w.grantRound }) },
   "POST /grants/rounds/:id/payouts": {
-    params: () => ({ id: "no-round" }),
-    form: () => ({ applicationId: "no-application", amount: "1000", how: "once", count: "2", date1: "", date2: "", date3: "", date4: "" }),
+    params: (w) => ({ id: w.grantRound }),
+    form: (w) => ({ applicationId: w.grantApplication, amount: "1000", how: "once", count: "2", date1: "", date2: "", date3: "", date4: "" }),
     schema: planInput,
   },
-  "POST /grants/rounds/:id/payouts/paid": { params: () => ({ id: "no-round" }), form: () => ({ payout: ["no-payout"] }), schema: paidInput },
-  "GET /grants/rounds/:id/payouts.csv": { params: () => ({ id: "no-round" }) },
-  "GET /grants/applications/:id/report": { params: () => ({ id: "no-application" }) },
+  "POST /grants/rounds/:id/payouts/paid": { params: (w) => ({ id: w.grantRound }), form: () => ({ payout: ["no-payout"] }), schema: paidInput },
+  "GET /grants/rounds/:id/payouts.csv": { params: (w) => ({ id: w.grantRound }) },
+  "GET /grants/applications/:id/report": { params: (w) => ({ id: w.grantApplication }) },
   "POST /grants/applications/:id/report": {
-    params: () => ({ id: "no-application" }),
+    params: (w) => ({ id: w.grantApplication }),
     form: () => ({ intent: "save", whatWasDone: N, participants: "12", volunteerHours: "30" }),
     schema: reportInput,
   },
   "POST /grants/applications/:id/report/review": {
-    params: () => ({ id: "no-application" }),
+    params: (w) => ({ id: w.grantApplication }),
     form: () => ({ decision: "more", note: N }),
     schema: reportReviewInput,
   },
-  "POST /grants/applications/:id/report/repaid": { params: () => ({ id: "no-application" }), form: () => ({}) },
+  "POST /grants/applications/:id/report/repaid": { params: (w) => ({ id: w.grantApplication }), form: () => ({}) },
   "GET /grants/reports": {},
   "GET /grants/reports.csv": {},
 
@@ -717,8 +790,8 @@ export const FILL: Record<string, Fill> = {
   "GET /embed/jobs": { query: (w) => ({ category: w.categoryCode }) },
   "GET /open-data/360giving.json": {},
   "GET /open-data/360giving.csv": {},
-  // The world has no decided round: the page answers 404 to everyone, and a decided one is tested in grants/open-data.test.ts.
-  "GET /grants/rounds/:id/awarded": { params: () => ({ id: "no-round" }) },
+  // The world's round is not decided: the page answers 404 to everyone, and a decided one is tested in grants/open-data.test.ts.
+  "GET /grants/rounds/:id/awarded": { params: (w) => ({ id: w.grantRound }) },
 
   "GET /admin/audit": { query: audit },
   "GET /admin/audit/export.csv": { query: audit },
@@ -730,16 +803,16 @@ export const FILL: Record<string, Fill> = {
   "POST /admin/settings": { form: settings, schema: tenantSettingsInput() },
   "POST /admin/api-tokens/:id/revoke": { params: (w) => ({ id: w.apiToken }), schema: null, late: true },
 
-  // Grants: the committee's sitting and the decision letters (the world has no grant round: ids that find nothing).
-  "GET /grants/rounds/:id/close": { params: () => ({ id: "no-round" }) },
-  "POST /grants/rounds/:id/close": { params: () => ({ id: "no-round" }), schema: null },
-  "GET /grants/rounds/:id/committee": { params: () => ({ id: "no-round" }) },
+  // Grants: the committee's sitting and the decision letters.
+  "GET /grants/rounds/:id/close": { params: (w) => ({ id: w.grantRound }) },
+  "POST /grants/rounds/:id/close": { params: (w) => ({ id: w.grantRound }), schema: null },
+  "GET /grants/rounds/:id/committee": { params: (w) => ({ id: w.grantRound }) },
   "POST /grants/rounds/:id/committee": {
-    params: () => ({ id: "no-round" }),
+    params: (w) => ({ id: w.grantRound }),
     form: () => ({ decision_x: "granted", amount_x: "1.000", reason_x: "" }),
     schema: null,
   },
-  "POST /grants/rounds/:id/letters": { params: () => ({ id: "no-round" }), schema: null },
+  "POST /grants/rounds/:id/letters": { params: (w) => ({ id: w.grantRound }), schema: null },
   "GET /grants/letters/:file": { params: () => ({ file: "no-letter.pdf" }) },
 
   "GET /account": {},
@@ -750,30 +823,30 @@ export const FILL: Record<string, Fill> = {
   "GET /account/data.json": {},
   "GET /account/delete": {},
   "POST /account/delete": { schema: null, late: true },
-  // grants: the caseworkers' assessment (the world has no grant records: ids that find nothing)
+  // Grants: the caseworkers' assessment of the club's application.
   "GET /grants/rounds": {},
-  "GET /grants/rounds/:id/applications": { params: () => ({ id: "no-round" }), query: () => ({ format: "csv" }) },
-  "GET /grants/rounds/:id/applications.csv": { params: () => ({ id: "no-round" }) },
-  "GET /grants/applications/:id/assess": { params: () => ({ id: "no-application" }) },
+  "GET /grants/rounds/:id/applications": { params: (w) => ({ id: w.grantRound }), query: () => ({ format: "csv" }) },
+  "GET /grants/rounds/:id/applications.csv": { params: (w) => ({ id: w.grantRound }) },
+  "GET /grants/applications/:id/assess": { params: (w) => ({ id: w.grantApplication }) },
   "POST /grants/applications/:id/assess/declaration": {
-    params: () => ({ id: "no-application" }),
+    params: (w) => ({ id: w.grantApplication }),
     form: () => ({ conflict: "no", conflictNote: "" }),
     schema: grantDeclarationInput,
   },
   "POST /grants/applications/:id/assess/eligibility": {
-    params: () => ({ id: "no-application" }),
+    params: (w) => ({ id: w.grantApplication }),
     form: () => ({ verdict: "eligible", verdictNote: "" }),
     schema: grantEligibilityInput,
   },
-  "POST /grants/applications/:id/assess/scores": { params: () => ({ id: "no-application" }), form: () => ({ score_reach: "3" }), schema: null },
+  "POST /grants/applications/:id/assess/scores": { params: (w) => ({ id: w.grantApplication }), form: () => ({ score_reach: "3" }), schema: null },
   "POST /grants/applications/:id/assess/recommendation": {
-    params: () => ({ id: "no-application" }),
+    params: (w) => ({ id: w.grantApplication }),
     form: () => ({ amount: "1000", recommendation: "" }),
     schema: grantRecommendInput,
   },
-  "POST /grants/applications/:id/assess/notes": { params: () => ({ id: "no-application" }), form: () => ({ body: N }), schema: grantNoteInput },
+  "POST /grants/applications/:id/assess/notes": { params: (w) => ({ id: w.grantApplication }), form: () => ({ body: N }), schema: grantNoteInput },
   "POST /grants/applications/:id/assess/questions": {
-    params: () => ({ id: "no-application" }),
+    params: (w) => ({ id: w.grantApplication }),
     form: () => ({ question: N, fields: [] }),
     schema: grantQuestionInput,
   },

@@ -30,8 +30,11 @@ import * as eventChanges from "./20261127_0321_event_changes.js";
 import * as eventChangeIndexes from "./20261127_0390_event_change_indexes.js";
 import * as bridge from "./20261128_0400_bridge.js";
 import * as grants from "./20261129_0500_grants.js";
+import * as agreements from "./20261130_0600_agreements.js";
+import * as guides from "./20261130_0620_guides.js";
 import * as members from "./20261130_0630_members.js";
 import * as newsletters from "./20261130_0640_newsletters.js";
+import * as counselling from "./20261130_0660_counselling.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -65,6 +68,9 @@ export const migrations: Record<string, Migration> = {
   "20261127_0390_event_change_indexes": eventChangeIndexes,
   "20261128_0400_bridge": bridge,
   "20261129_0500_grants": grants,
+  "20261130_0600_agreements": agreements,
+  "20261130_0620_guides": guides,
   "20261130_0630_members": members,
   "20261130_0640_newsletters": newsletters,
+  "20261130_0660_counselling": counselling,
 };

@@ -52,7 +52,7 @@ export interface Suggestions {
   picks: BridgePick[];
   toCheck: Need[];
   /** What the search box found, when something was searched for. */
-  found: Match["doc"][] | null;
+  found: (Match["doc"] & { kind: BridgePick["kind"] })[] | null;
   q: string;
 }
 
@@ -76,7 +76,8 @@ async function findByTitle(ctx: ServiceContext, q: string) {
     offset: 0,
     limit: FOUND,
   });
-  return result.hits.map((h) => h.doc);
+  // Only the kinds asked for come back; the type says so too (guides, say, are never a pick).
+  return result.hits.map((h) => h.doc).filter((d): d is typeof d & { kind: BridgePick["kind"] } => d.kind !== "guide");
 }
 
 /** The offer, job or event picked, found inside the tenant through its own module: its title and association. */

@@ -1,5 +1,6 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import type { ServiceContext } from "../../platform/service-context.js";
 import { waitingToAssess } from "./case-list.js";
 import { waitingForCommittee } from "./decide.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
@@ -9,6 +10,7 @@ import { personalData } from "./personal-data.js";
 import { grantsJobs } from "./report-jobs.js";
 import { waitingInReports } from "./reports.js";
 import { grantsOpenDataFiles } from "./routes/public.routes.js";
+import { listSchemes } from "./schemes.repository.js";
 
 export const grantsModule: ModuleDefinition = {
   name: "grants",
@@ -57,3 +59,8 @@ export const grantsModule: ModuleDefinition = {
   ],
   waiting: async (ctx) => (await Promise.all([waitingToAssess(ctx), waitingForCommittee(ctx), waitingInReports(ctx)])).flat(),
 };
+
+/** The tenant's grant schemes by id and title (for another module that links to them, as agreements do). */
+export async function grantSchemeTitles(ctx: Pick<ServiceContext, "db" | "tenant">): Promise<{ id: string; title: string }[]> {
+  return (await listSchemes(ctx.db, ctx.tenant.id)).map((s) => ({ id: s.id, title: s.title }));
+}

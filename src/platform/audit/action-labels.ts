@@ -47,6 +47,10 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "fair.stand_declined": "audit.act.fairStandDeclined",
   "fair.agreement_recorded": "audit.act.fairAgreementRecorded",
   "grants.application_decided": "audit.act.grantsApplicationDecided",
+  "guides.created": "audit.act.guidesCreated",
+  "guides.changed": "audit.act.guidesChanged",
+  "guides.published": "audit.act.guidesPublished",
+  "guides.unpublished": "audit.act.guidesUnpublished",
   "grants.committee_conflict_declared": "audit.act.grantsCommitteeConflictDeclared",
   "grants.letters_sent": "audit.act.grantsLettersSent",
   "grants.round_closed": "audit.act.grantsRoundClosed",
@@ -177,6 +181,18 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "newsletters.sent": "audit.act.newslettersSent",
   "newsletters.unsubscribed": "audit.act.newslettersUnsubscribed",
   "newsletters.subscribed": "audit.act.newslettersSubscribed",
+  // counselling
+  "counselling.case_opened": "audit.act.counsellingCaseOpened",
+  "counselling.conversation_logged": "audit.act.counsellingConversationLogged",
+  "counselling.case_closed": "audit.act.counsellingCaseClosed",
+  "counselling.case_reopened": "audit.act.counsellingCaseReopened",
+  "counselling.conversation_booked": "audit.act.counsellingConversationBooked",
+  "agreements.created": "audit.act.agreementsCreated",
+  "agreements.changed": "audit.act.agreementsChanged",
+  "agreements.ended": "audit.act.agreementsEnded",
+  "agreements.renewed": "audit.act.agreementsRenewed",
+  "agreements.document_added": "audit.act.agreementsDocumentAdded",
+  "agreements.document_removed": "audit.act.agreementsDocumentRemoved",
 };
 
 /** The action in words, or its code when a newer action has no words yet. */

@@ -4,7 +4,8 @@ import type { Lang } from "../i18n/i18n.js";
 import { upsertDocument } from "./documents.repository.js";
 import { findPostcode } from "./postcodes.js";
 
-export const SEARCH_KINDS = ["association", "offer", "opportunity", "event"] as const;
+// New kinds go last: a kind's place in this list is its code in the stored search segments.
+export const SEARCH_KINDS = ["association", "offer", "opportunity", "event", "guide"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const FACETS = ["category", "target_group", "commitment", "suits", "language", "accessibility", "price"] as const;

@@ -7,6 +7,7 @@ export const kindLabels: Record<SearchKind, MessageKey> = {
   offer: "search.kind.offer",
   opportunity: "search.kind.opportunity",
   event: "search.kind.event",
+  guide: "search.kind.guide",
 };
 
 /** How a place or an offer meets people; `supported_welcome`: the association welcomes people who come with support ("tryg velkomst"). */

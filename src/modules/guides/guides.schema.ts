@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { LANGUAGES, type Lang } from "../../platform/i18n/i18n.js";
+import { GUIDE_CATEGORIES, GUIDE_STATUSES } from "./guides.model.js";
+
+export const GUIDE_TEXTS = ["title", "summary", "body"] as const;
+export type GuideTextField = (typeof GUIDE_TEXTS)[number];
+export const GUIDE_MAX = { title: 150, summary: 400, body: 40_000 } as const;
+
+const text = (max: number) => z.string().trim().max(max, "validation.tooLong").default("");
+const required = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+
+/** Every other language's texts, `title_en`, `body_nb`…; the service keeps those of the tenant's languages. */
+const translationFields = Object.fromEntries(LANGUAGES.flatMap((l) => GUIDE_TEXTS.map((f) => [`${f}_${l}`, text(GUIDE_MAX[f])]))) as Record<
+  `${GuideTextField}_${Lang}`,
+  z.ZodDefault<z.ZodString>
+>;
+
+/** A guide as the form sends it: the texts in the tenant's default language (required), the others optional. */
+export const guideInput = z.object({
+  title: required(GUIDE_MAX.title),
+  summary: required(GUIDE_MAX.summary),
+  body: required(GUIDE_MAX.body),
+  category: z.enum(GUIDE_CATEGORIES, "guides.category.unknown"),
+  status: z.enum(GUIDE_STATUSES, "validation.invalid"),
+  ...translationFields,
+});
+export type GuideInput = z.output<typeof guideInput>;
+
+export const guideListQuery = z.object({
+  category: z.enum(GUIDE_CATEGORIES).optional().catch(undefined),
+});
