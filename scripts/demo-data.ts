@@ -24,6 +24,8 @@ import { seedGrants } from "./demo-grants.js";
 import { seedGuides } from "./demo-guides.js";
 import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
+import { seedMembers } from "./demo-members.js";
+import { seedNewsletters } from "./demo-newsletters.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 import { seedPremises } from "./demo-premises.js";
 
@@ -295,6 +297,8 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withGrants = tables.some((t) => t.name === "grant_applications");
   const withContact = tables.some((t) => t.name === "contact_enquiries");
   const withCertificates = tables.some((t) => t.name === "child_certificates");
+  const withMembers = tables.some((t) => t.name === "members");
+  const withNewsletters = tables.some((t) => t.name === "newsletter_recipients");
   const withCounselling = tables.some((t) => t.name === "counselling_cases");
   const withAgreements = tables.some((t) => t.name === "agreement_parties");
   const withGuides = tables.some((t) => t.name === "guides");
@@ -559,6 +563,24 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         boardId: ids.assocAdmin,
         jobId: rows.find((r) => r.association_id === assocIds[1] && r.needs_certificate === 1)?.id ?? null,
       });
+    if (withMembers) {
+      const { groups: memberGroups } = await seedMembers(trx, {
+        tenantId,
+        now: clock.now(),
+        associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name })),
+      });
+      const first = memberGroups[0];
+      if (withNewsletters && first) {
+        const emailOf = new Map(associations.map((a, i) => [assocIds[i] as string, a.email.toLowerCase()]));
+        await seedNewsletters(trx, {
+          tenantId,
+          now: clock.now(),
+          staffId: ids.staff,
+          group: { id: first.id, name: first.name, emails: [...new Set(first.associationIds.map((id) => emailOf.get(id) ?? "").filter(Boolean))] },
+          subscribers: ["anna.nyhed@example.org", "bent.nyhed@example.org", "citizen.nyhed@example.org"],
+        });
+      }
+    }
     if (withCounselling)
       await seedCounselling(trx, {
         tenantId,

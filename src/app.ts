@@ -14,7 +14,7 @@ import type { Clock } from "./platform/clock.js";
 import { bodyLimits } from "./platform/http/body-limit.js";
 import type { AppEnv } from "./platform/http/env.js";
 import { onError, onNotFound } from "./platform/http/error-handler.js";
-import { csrfMiddleware, isHttps, knownHostForChanges, sessionMiddleware, tenantMiddleware } from "./platform/http/middleware.js";
+import { csrfUnlessOneClick, isHttps, knownHostForChanges, sessionMiddleware, tenantMiddleware } from "./platform/http/middleware.js";
 import type { ShellLoader } from "./platform/http/render.js";
 import { mailboxOpen, mailboxRoutes } from "./platform/mail/mailbox.routes.js";
 import type { Mailer } from "./platform/mail/mailer.js";
@@ -127,7 +127,7 @@ export function createApp(options: AppOptions) {
   app.use(sessionMiddleware);
   app.use(knownHostForChanges);
   app.use(bodyLimits(config.BODY_LIMIT_KB * 1024));
-  app.use(async (c, next) => (c.req.path.startsWith("/api/") ? next() : csrfMiddleware(c, next)));
+  app.use(async (c, next) => (c.req.path.startsWith("/api/") ? next() : csrfUnlessOneClick(c, next)));
 
   const api = createApi();
   for (const m of modules) m.api?.(api);

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** Every header by its lower-case name (the last, when one repeats). */
+  headers: Record<string, string>;
 }
 
 /** A real SMTP server on a free loopback port that keeps what it receives. */
@@ -28,6 +30,7 @@ export async function startSmtp(): Promise<{ url: string; received: ReceivedMail
           subject: email.subject ?? "",
           text: email.text ?? "",
           html: email.html ?? "",
+          headers: Object.fromEntries(email.headers.map((h) => [h.key.toLowerCase(), h.value])),
         });
         callback();
       });

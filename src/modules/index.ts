@@ -15,6 +15,8 @@ import { grantsModule } from "./grants/index.js";
 import { guidesModule } from "./guides/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
+import { membersModule } from "./members/index.js";
+import { newslettersModule } from "./newsletters/index.js";
 import { openDataModule } from "./open-data/index.js";
 import { opportunitiesModule } from "./opportunities/index.js";
 import { peopleModule } from "./people/index.js";
@@ -36,6 +38,8 @@ export const modules: ModuleDefinition[] = [
   grantsModule,
   contactModule,
   certificatesModule,
+  membersModule,
+  newslettersModule,
   counsellingModule,
   agreementsModule,
   guidesModule,

@@ -62,6 +62,12 @@ import {
 } from "../../src/modules/grants/schemes.schema.js";
 import { guideInput } from "../../src/modules/guides/guides.schema.js";
 import { consentAnswerInput, consentInput, profileInput as volunteerInput } from "../../src/modules/matching/matching.schema.js";
+import { feeInput as memberFeeInput, groupInput as memberGroupInput, memberInput, newMemberInput } from "../../src/modules/members/members.schema.js";
+import {
+  draftInput as newsletterDraftInput,
+  subscribeInput as newsletterSubscribeInput,
+  tokenInput as newsletterTokenInput,
+} from "../../src/modules/newsletters/newsletters.schema.js";
 import { opportunityInput, reviewInput } from "../../src/modules/opportunities/opportunities.schema.js";
 import { invitePersonInput, roleChangeInput } from "../../src/modules/people/people.schema.js";
 import {
@@ -908,6 +914,39 @@ export const FILL: Record<string, Fill> = {
   "POST /certificates/:id/left": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
   "GET /certificates/:id/delete": { params: () => ({ id: "no-certificate" }) },
   "POST /certificates/:id/delete": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
+  // members: the centre's member associations and groups (the world has no member records: ids that find nothing)
+  "GET /members": { query: () => ({ group: "", type: "", status: "current" }) },
+  "GET /members/export.csv": { query: () => ({ status: "all" }) },
+  "GET /members/new": {},
+  "POST /members": { form: (w) => ({ associationId: w.club, membershipType: "full", joinedOn: "2026-01-01", groups: [] }), schema: newMemberInput },
+  "GET /members/groups": {},
+  "POST /members/groups": { form: () => ({ name: `${N} gruppe` }), schema: memberGroupInput },
+  "GET /members/:id": { params: () => ({ id: "no-member" }) },
+  "POST /members/:id": {
+    params: () => ({ id: "no-member" }),
+    form: () => ({ membershipType: "full", joinedOn: "2026-01-01", leftOn: "", groups: [] }),
+    schema: memberInput,
+  },
+  "POST /members/:id/fees": { params: () => ({ id: "no-member" }), form: () => ({ year: "2026", status: "paid" }), schema: memberFeeInput },
+  // newsletters: staff's drafts, the public archive, the citizens' double opt-in and the one-click unsubscribe
+  "GET /newsletters": {},
+  "GET /newsletters/new": {},
+  "POST /newsletters": { form: () => ({ subject: N, body: N, segment: "subscribers" }), schema: newsletterDraftInput },
+  "GET /newsletters/archive": {},
+  "GET /newsletters/archive/:id": { params: () => ({ id: "no-newsletter" }) },
+  "GET /newsletters/subscribe": {},
+  "POST /newsletters/subscribe": { form: () => ({ email: "nyhedsbrev@example.org" }), schema: newsletterSubscribeInput },
+  "GET /newsletters/subscribe/confirm": { query: () => ({ token: "a".repeat(43) }) },
+  "POST /newsletters/subscribe/confirm": { form: () => ({ token: "a".repeat(43) }), schema: newsletterTokenInput },
+  "GET /newsletters/unsubscribe/:token": { params: () => ({ token: "a".repeat(43) }) },
+  "POST /newsletters/unsubscribe/:token": { params: () => ({ token: "a".repeat(43) }), schema: null },
+  "GET /newsletters/:id": { params: () => ({ id: "no-newsletter" }) },
+  "POST /newsletters/:id": {
+    params: () => ({ id: "no-newsletter" }),
+    form: () => ({ subject: N, body: N, segment: "subscribers" }),
+    schema: newsletterDraftInput,
+  },
+  "POST /newsletters/:id/send": { params: () => ({ id: "no-newsletter" }), schema: null },
 };
 
 export interface Route {

@@ -33,6 +33,8 @@ import * as grants from "./20261129_0500_grants.js";
 import * as agreements from "./20261130_0600_agreements.js";
 import * as contact from "./20261130_0610_contact.js";
 import * as guides from "./20261130_0620_guides.js";
+import * as members from "./20261130_0630_members.js";
+import * as newsletters from "./20261130_0640_newsletters.js";
 import * as counselling from "./20261130_0660_counselling.js";
 import * as certificates from "./20261130_0670_certificates.js";
 
@@ -68,9 +70,11 @@ export const migrations: Record<string, Migration> = {
   "20261127_0390_event_change_indexes": eventChangeIndexes,
   "20261128_0400_bridge": bridge,
   "20261129_0500_grants": grants,
-  "20261130_0610_contact": contact,
-  "20261130_0660_counselling": counselling,
   "20261130_0600_agreements": agreements,
+  "20261130_0610_contact": contact,
   "20261130_0620_guides": guides,
+  "20261130_0630_members": members,
+  "20261130_0640_newsletters": newsletters,
+  "20261130_0660_counselling": counselling,
   "20261130_0670_certificates": certificates,
 };

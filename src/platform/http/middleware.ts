@@ -119,3 +119,23 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("csrfToken", csrfTokenFor(config.secret, seed, session));
   await next();
 };
+
+/**
+ * A newsletter's one-click unsubscribe (RFC 8058): the mail program POSTs to the link in the
+ * List-Unsubscribe header with no cookie and no form token; the secret in the path is the authority.
+ * Only this exact path shape, and only that POST, goes without the CSRF check; everything else keeps it.
+ */
+export const ONE_CLICK_UNSUBSCRIBE = /^\/newsletters\/unsubscribe\/[A-Za-z0-9_-]{20,100}$/;
+
+/** The CSRF middleware for every request, except the one-click unsubscribe POST, which gets a token for its page but no check. */
+export const csrfUnlessOneClick: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!(c.req.method === "POST" && ONE_CLICK_UNSUBSCRIBE.test(c.req.path))) return csrfMiddleware(c, next);
+  const { config } = c.get("deps");
+  let seed = getCookie(c, CSRF_COOKIE);
+  if (!seed) {
+    seed = randomBytes(24).toString("base64url");
+    setCookie(c, CSRF_COOKIE, seed, cookieOptions(c));
+  }
+  c.set("csrfToken", csrfTokenFor(config.secret, seed, c.get("session")?.idHash ?? ""));
+  await next();
+};

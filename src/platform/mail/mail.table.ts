@@ -16,6 +16,8 @@ export interface MailOutboxTable {
   claimed_at: Generated<string | null>;
   /** JSON list of { filename, contentType, content }, or null. */
   attachments: Generated<string | null>;
+  /** JSON object of extra headers (a newsletter's List-Unsubscribe), or null. */
+  headers: Generated<string | null>;
 }
 
 /** These tables in the database interface, so `db/schema.ts` need not know them. */

@@ -17,6 +17,7 @@ export interface OutboxMail {
   createdAt: string;
   sentAt: string | null;
   attachments: MailAttachment[];
+  headers: Record<string, string> | null;
 }
 
 /** Attachments are stored as a JSON list, or null when there are none. */
@@ -34,12 +35,23 @@ export function toOutboxMail(row: Selectable<MailOutboxTable>): OutboxMail {
     createdAt: row.created_at,
     sentAt: row.sent_at,
     attachments: row.attachments ? (JSON.parse(row.attachments) as MailAttachment[]) : [],
+    headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : null,
   };
 }
 
 export async function insertMail(
   db: Database,
-  mail: { id: string; tenantId: string; to: string; subject: string; html: string; text: string; attachments: MailAttachment[]; createdAt: string },
+  mail: {
+    id: string;
+    tenantId: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    attachments: MailAttachment[];
+    headers?: Record<string, string> | null;
+    createdAt: string;
+  },
 ): Promise<void> {
   await db
     .insertInto("mail_outbox")
@@ -56,6 +68,7 @@ export async function insertMail(
       created_at: mail.createdAt,
       sent_at: null,
       attachments: mail.attachments.length ? JSON.stringify(mail.attachments) : null,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
     })
     .execute();
 }

@@ -20,6 +20,7 @@ export async function queueMail(db: Database, clock: Clock, input: { tenantId: s
     html: input.mail.html,
     text: input.mail.text,
     attachments: input.mail.attachments ?? [],
+    headers: input.mail.headers ?? null,
     createdAt: isoNow(clock),
   });
   await enqueue(db, clock, { name: SEND_MAIL_JOB, payload: { id }, tenantId: input.tenantId, maxAttempts: 8 });
@@ -59,6 +60,7 @@ export function sendMailHandler(db: Database, clock: Clock, mailer: Mailer): Job
         html: mail.html,
         text: mail.text,
         attachments: mail.attachments,
+        ...(mail.headers ? { headers: mail.headers } : {}),
         messageId: messageIdOf(mail.id, mailer.from),
       });
     } catch (error) {

@@ -14,6 +14,11 @@ export interface MailContent {
   paragraphs: string[];
   action?: { label: string; url: string };
   attachments?: MailAttachment[];
+  /** A block of already sanitised HTML (a newsletter's Markdown, see platform/markdown) and the same as plain text, after the paragraphs. */
+  body?: { html: string; text: string };
+  /** A line under the footer with a link, such as a newsletter's "unsubscribe". */
+  footerLink?: { label: string; url: string };
+  headers?: Record<string, string>;
 }
 
 export interface RenderedMail {
@@ -21,6 +26,8 @@ export interface RenderedMail {
   html: string;
   text: string;
   attachments?: MailAttachment[];
+  /** Extra headers, such as a newsletter's List-Unsubscribe and List-Unsubscribe-Post. */
+  headers?: Record<string, string>;
 }
 
 /** One layout for every e-mail, as HTML and as plain text, in the recipient's language. */
@@ -32,6 +39,7 @@ export function renderMail(t: T, tenant: Tenant, content: MailContent): Rendered
         {content.paragraphs.map((p) => (
           <p>{p}</p>
         ))}
+        {content.body && <div dangerouslySetInnerHTML={{ __html: content.body.html }} />}
         {content.action && (
           <p>
             <a
@@ -50,14 +58,27 @@ export function renderMail(t: T, tenant: Tenant, content: MailContent): Rendered
         )}
         <hr />
         <p style="font-size: 14px; color: #555">{t("mail.footer", { tenant: tenant.name, email: tenant.contactEmail })}</p>
+        {content.footerLink && (
+          <p style="font-size: 14px; color: #555">
+            <a href={content.footerLink.url}>{content.footerLink.label}</a>
+          </p>
+        )}
       </body>
     </html>
   );
   const text = [
     ...content.paragraphs,
+    ...(content.body ? [content.body.text] : []),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),
     "--",
     t("mail.footer", { tenant: tenant.name, email: tenant.contactEmail }),
+    ...(content.footerLink ? [`${content.footerLink.label}: ${content.footerLink.url}`] : []),
   ].join("\n\n");
-  return { subject: content.subject, html: `<!doctype html>${html}`, text, attachments: content.attachments };
+  return {
+    subject: content.subject,
+    html: `<!doctype html>${html}`,
+    text,
+    attachments: content.attachments,
+    ...(content.headers ? { headers: content.headers } : {}),
+  };
 }
