@@ -59,10 +59,10 @@ test("a citizen's enquiry reaches the person who answers the topic, who answers,
   await visit(caseworker, "/contact/enquiries");
   await caseworker.getByRole("link", { name: "Karen Holm" }).first().click();
   await expectAccessible(caseworker);
-  await caseworker.getByLabel("Intern note").fill(`Tjek banen med pedellen ${tag}`);
+  await caseworker.getByRole("textbox", { name: /^Intern note/ }).fill(`Tjek banen med pedellen ${tag}`);
   await caseworker.getByRole("button", { name: "Gem noten" }).click();
   await expect(caseworker.getByText("Noten er gemt. Afsenderen ser den ikke.")).toBeVisible();
-  await caseworker.getByLabel("Svar til afsenderen").fill("Ja, banen er ledig lørdag formiddag. Hent nøglen i hallen.");
+  await caseworker.getByRole("textbox", { name: "Svar til afsenderen" }).fill("Ja, banen er ledig lørdag formiddag. Hent nøglen i hallen.");
   await caseworker.getByRole("button", { name: "Send svaret" }).click();
   await expect(caseworker.getByText("Svaret er sendt til afsenderen på e-mail.")).toBeVisible();
   await expectAccessible(caseworker);
