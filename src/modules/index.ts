@@ -7,6 +7,7 @@ import { associationsModule } from "./associations/index.js";
 import { bridgeModule } from "./bridge/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
+import { expertsModule } from "./experts/index.js";
 import { grantsModule } from "./grants/index.js";
 import { homeModule } from "./home/index.js";
 import { matchingModule } from "./matching/index.js";
@@ -29,6 +30,7 @@ export const modules: ModuleDefinition[] = [
   matchingModule,
   bridgeModule,
   grantsModule,
+  expertsModule,
   applicationsModule,
   associationsModule,
   peopleModule,

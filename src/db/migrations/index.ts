@@ -30,6 +30,7 @@ import * as eventChanges from "./20261127_0321_event_changes.js";
 import * as eventChangeIndexes from "./20261127_0390_event_change_indexes.js";
 import * as bridge from "./20261128_0400_bridge.js";
 import * as grants from "./20261129_0500_grants.js";
+import * as experts from "./20261130_0650_experts.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0390_event_change_indexes": eventChangeIndexes,
   "20261128_0400_bridge": bridge,
   "20261129_0500_grants": grants,
+  "20261130_0650_experts": experts,
 };
