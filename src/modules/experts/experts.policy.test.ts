@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { ASSOCIATION, actors, expectOnly, OTHER_ASSOCIATION, TENANT } from "../../../test/policy-actors.js";
+import { ASSOCIATION, expectOnly, OTHER_ASSOCIATION, TENANT } from "../../../test/policy-actors.js";
 import type { MatchAccess, MatchStatus } from "./experts.model.js";
 import {
   canAnswerMatch,

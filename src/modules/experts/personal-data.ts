@@ -41,39 +41,41 @@ export const personalData: PersonalDataSource = {
       ).map((r) => [r.id, r]),
     );
     return {
-      expert_profile: profile
-        ? {
-            skills: profile.skills,
-            experience: profile.experience,
-            hours_per_month: profile.hoursPerMonth,
-            phone: profile.phone,
-            status: profile.status,
-            signed_up: profile.createdAt,
-          }
-        : null,
-      expert_matches: matches.map((m) => ({
-        skill: requests.get(m.requestId)?.skill ?? null,
-        request: requests.get(m.requestId)?.description ?? null,
-        status: m.status,
-        proposed: m.proposedAt,
-        answered: m.answeredAt,
-        closed: m.closedAt,
-        your_rating: m.expertRating,
-        your_comment: m.expertComment,
-        board_rating: m.boardRating,
-        board_comment: m.boardComment,
-        hours: hours.filter((h) => h.matchId === m.id).map((h) => ({ date: h.onDate, minutes: h.minutes, what: h.what })),
-      })),
-      expert_requests_asked: asked.map((r) => ({ skill: r.skill, description: r.description, needed_by: r.neededBy, asked: r.createdAt })),
-      expert_matches_as_board_or_staff: touched
-        .filter((m) => m.expertId !== profile?.id)
-        .map((m) => ({
-          match: m.id,
-          proposed_by_you: m.proposedBy === userId,
-          board_rating: m.boardRatedBy === userId ? m.boardRating : null,
-          board_comment: m.boardRatedBy === userId ? m.boardComment : null,
+      experts: {
+        expert_profile: profile
+          ? {
+              skills: profile.skills,
+              experience: profile.experience,
+              hours_per_month: profile.hoursPerMonth,
+              phone: profile.phone,
+              status: profile.status,
+              signed_up: profile.createdAt,
+            }
+          : null,
+        expert_matches: matches.map((m) => ({
+          skill: requests.get(m.requestId)?.skill ?? null,
+          request: requests.get(m.requestId)?.description ?? null,
+          status: m.status,
+          proposed: m.proposedAt,
+          answered: m.answeredAt,
+          closed: m.closedAt,
+          your_rating: m.expertRating,
+          your_comment: m.expertComment,
+          board_rating: m.boardRating,
+          board_comment: m.boardComment,
+          hours: hours.filter((h) => h.matchId === m.id).map((h) => ({ date: h.onDate, minutes: h.minutes, what: h.what })),
         })),
-      expert_hours_logged: logged.map((h) => ({ match: h.matchId, date: h.onDate, minutes: h.minutes, what: h.what })),
+        expert_requests_asked: asked.map((r) => ({ skill: r.skill, description: r.description, needed_by: r.neededBy, asked: r.createdAt })),
+        expert_matches_as_board_or_staff: touched
+          .filter((m) => m.expertId !== profile?.id)
+          .map((m) => ({
+            match: m.id,
+            proposed_by_you: m.proposedBy === userId,
+            board_rating: m.boardRatedBy === userId ? m.boardRating : null,
+            board_comment: m.boardRatedBy === userId ? m.boardComment : null,
+          })),
+        expert_hours_logged: logged.map((h) => ({ match: h.matchId, date: h.onDate, minutes: h.minutes, what: h.what })),
+      },
     };
   },
   async erase(trx, subject) {
