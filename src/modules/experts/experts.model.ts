@@ -99,3 +99,46 @@ export interface MatchAccess {
 
 /** A match has been agreed (accepted, or closed after it was): only then does the board see the expert's contact details. */
 export const agreed = (status: MatchStatus) => status === "accepted" || status === "closed";
+
+export interface MatchItem {
+  match: ExpertMatch;
+  request: ExpertRequest;
+  association: string;
+}
+
+export interface RequestItem {
+  request: ExpertRequest;
+  association: string;
+  /** The expert who has accepted it, when one has (the board sees who; staff see who was asked too). */
+  expert: { name: string; matchId: string } | null;
+}
+
+export interface RequestPage {
+  request: ExpertRequest;
+  association: string;
+  /** Who has been asked, and how they answered (staff); the one who accepted (the board). */
+  matches: { match: ExpertMatch; expert: Expert }[];
+  suggestions: ExpertSuggestion[];
+  mayPropose: boolean;
+}
+
+export interface MatchPage {
+  match: ExpertMatch;
+  request: ExpertRequest;
+  association: string;
+  expert: Expert;
+  hours: HoursEntry[];
+  totalMinutes: number;
+  /** Which side the reader is on, if either. */
+  side: "expert" | "board" | null;
+  mayAnswer: boolean;
+  mayLogHours: boolean;
+  mayRate: boolean;
+  showContact: boolean;
+}
+
+export interface HoursFigures {
+  byExpert: { expert: Expert; minutes: number; bySkill: Partial<Record<Skill, number>> }[];
+  bySkill: { skill: Skill; minutes: number }[];
+  totalMinutes: number;
+}

@@ -13,7 +13,12 @@ import {
   type ExpertRequest,
   type ExpertSuggestion,
   type HoursEntry,
+  type HoursFigures,
   type MatchAccess,
+  type MatchItem,
+  type MatchPage,
+  type RequestItem,
+  type RequestPage,
   SKILLS,
   type Skill,
 } from "./experts.model.js";
@@ -88,12 +93,6 @@ export async function setMyStatus(ctx: ServiceContext, status: "active" | "pause
   });
 }
 
-export interface MatchItem {
-  match: ExpertMatch;
-  request: ExpertRequest;
-  association: string;
-}
-
 /** The expert's page: what they offer, what has been put to them, and what they help with. */
 export async function expertHome(ctx: ServiceContext): Promise<{ profile: ExpertProfile | undefined; matches: MatchItem[] }> {
   const profile = await myProfile(ctx);
@@ -156,13 +155,6 @@ export async function askForHelp(ctx: ServiceContext, input: RequestInput): Prom
   });
 }
 
-export interface RequestItem {
-  request: ExpertRequest;
-  association: string;
-  /** The expert who has accepted it, when one has (the board sees who; staff see who was asked too). */
-  expert: { name: string; matchId: string } | null;
-}
-
 async function describe(ctx: ServiceContext, requests: ExpertRequest[], showProposed: boolean): Promise<RequestItem[]> {
   const [names, matches] = await Promise.all([
     associationNames(
@@ -204,15 +196,6 @@ export async function myRequests(ctx: ServiceContext): Promise<RequestItem[]> {
 export async function allRequests(ctx: ServiceContext): Promise<RequestItem[]> {
   authorize(ctx.actor, canMatchExperts, here(ctx));
   return describe(ctx, await repo.allRequests(ctx.db, ctx.tenant.id), true);
-}
-
-export interface RequestPage {
-  request: ExpertRequest;
-  association: string;
-  /** Who has been asked, and how they answered (staff); the one who accepted (the board). */
-  matches: { match: ExpertMatch; expert: Expert }[];
-  suggestions: ExpertSuggestion[];
-  mayPropose: boolean;
 }
 
 async function loadRequest(ctx: ServiceContext, id: string): Promise<ExpertRequest> {
@@ -296,21 +279,6 @@ export async function propose(ctx: ServiceContext, requestId: string, expertId: 
 }
 
 // ——— A match
-
-export interface MatchPage {
-  match: ExpertMatch;
-  request: ExpertRequest;
-  association: string;
-  expert: Expert;
-  hours: HoursEntry[];
-  totalMinutes: number;
-  /** Which side the reader is on, if either. */
-  side: "expert" | "board" | null;
-  mayAnswer: boolean;
-  mayLogHours: boolean;
-  mayRate: boolean;
-  showContact: boolean;
-}
 
 async function loadMatch(ctx: ServiceContext, id: string) {
   const match = await repo.findMatch(ctx.db, ctx.tenant.id, id);
@@ -429,12 +397,6 @@ export async function rate(ctx: ServiceContext, id: string, input: RateInput): P
 }
 
 // ——— Figures for staff
-
-export interface HoursFigures {
-  byExpert: { expert: Expert; minutes: number; bySkill: Partial<Record<Skill, number>> }[];
-  bySkill: { skill: Skill; minutes: number }[];
-  totalMinutes: number;
-}
 
 export async function hoursFigures(ctx: ServiceContext): Promise<HoursFigures> {
   authorize(ctx.actor, canMatchExperts, here(ctx));

@@ -13,6 +13,7 @@ export const expertsModule: ModuleDefinition = {
   mounts: [{ path: "/experts", routes: expertsRoutes }],
   personalData,
   waiting: waitingInExperts,
+  notAPerson: { "expert_requests.needed_by": "the day a board would like help by" },
   notices: {
     expertSaved: "experts.notice.saved",
     expertPaused: "experts.notice.paused",

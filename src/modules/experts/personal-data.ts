@@ -10,6 +10,7 @@ import * as repo from "./experts.repository.js";
 export const personalData: PersonalDataSource = {
   columns: [
     "expert_profiles.user_id",
+    "expert_profiles.phone",
     "expert_requests.asked_by",
     "expert_matches.proposed_by",
     "expert_matches.closed_by",

@@ -19,8 +19,18 @@ import {
 import { Breadcrumbs, FactBox, Paragraphs } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { canSkillLabels, matchStatusLabels, requestStatusLabels, skillLabels } from "../experts.labels.js";
-import { type ExpertProfile, type ExpertReason, type ExpertSuggestion, type RequestStatus, SKILLS } from "../experts.model.js";
-import type { HoursFigures, MatchItem, MatchPage, RequestItem, RequestPage } from "../experts.service.js";
+import {
+  type ExpertProfile,
+  type ExpertReason,
+  type ExpertSuggestion,
+  type HoursFigures,
+  type MatchItem,
+  type MatchPage,
+  type RequestItem,
+  type RequestPage,
+  type RequestStatus,
+  SKILLS,
+} from "../experts.model.js";
 
 export type FormState = { values: Record<string, string>; errors: FieldErrors };
 
