@@ -15,6 +15,7 @@ import { seedBridge } from "./demo-bridge.js";
 import { demoCatalogue, OFFER_TEMPLATES } from "./demo-catalogue.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
+import { seedExperts } from "./demo-experts.js";
 import { seedFair } from "./demo-fair.js";
 import { seedGrants } from "./demo-grants.js";
 import { seedApplications } from "./demo-history.js";
@@ -288,6 +289,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withEvents = tables.some((t) => t.name === "event_registrations");
   const withBridge = tables.some((t) => t.name === "bridge_cases");
   const withGrants = tables.some((t) => t.name === "grant_applications");
+  const withExperts = tables.some((t) => t.name === "expert_requests");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -537,6 +539,15 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         now: clock.now(),
         associations: associations.map((a, i) => ({ id: assocIds[i] as string, name: a.name, reg: a.reg ?? null, email: a.email })),
         people: { assocAdmin: ids.assocAdmin, caseworker: ids.caseworker, committee: ids.committee, tenantAdmin: ids.tenantAdmin },
+      });
+    if (withExperts)
+      await seedExperts(trx, {
+        tenantId,
+        now: clock.now(),
+        domain: DOMAIN,
+        passwordHash: hash,
+        associationIds: assocIds,
+        people: { assocAdmin: ids.assocAdmin, staff: ids.staff },
       });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
