@@ -14,6 +14,7 @@ import { dataKeyring } from "../../src/platform/crypto/data-key.js";
 import { newId } from "../../src/platform/ids.js";
 import { buildBridgeCase } from "../factories/bridge-case.js";
 import { buildEvent } from "../factories/event.factory.js";
+import { buildGrantApplication, buildScheme } from "../factories/grants.factory.js";
 import { createAssociation, createPerson, createTenant, PASSWORD, type TenantFixture } from "../harness.js";
 import { Browser, type Fields, type Received, type Send, type Upload } from "./client.js";
 
@@ -110,6 +111,10 @@ export interface TenantWorld {
   bridgeFollowUp?: string;
   /** What of the case only those told may see: its first name, and the words only its bridge-builder may read. */
   bridgeWords?: { firstName: string; secret: string[] };
+  /** A grant scheme with a round taking applications, and the club's application in it (sent). */
+  grantScheme: string;
+  grantRound: string;
+  grantApplication: string;
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
   /** Every id above: rows of the other tenant must never come to refer to them. */
@@ -388,6 +393,8 @@ export async function buildTenant(
     network: networkToken,
   };
   const mail = (await mailTo(db, tenant.id, users.citizen.email)).id;
+  const grants = await buildScheme(db, tenant, { scheme: { title: `${P} tilskudspulje` } });
+  const grantApplication = await buildGrantApplication(db, tenant, grants, club.id, { title: `${P} sommerlejr for naboer` });
   const bridge = key === "alfa" ? await buildBridge(db, env, tenant, { P, users, club: club.id, offer }) : null;
   const hsds = async (list: string) => {
     const res = expectStatus(await send({ method: "GET", path: `/api/v1/hsds/${list}`, host }), 200, `GET /api/v1/hsds/${list}`);
@@ -444,6 +451,9 @@ export async function buildTenant(
     networkInvitee,
     networkFeedKey,
     networkFile,
+    grantScheme: grants.scheme.id,
+    grantRound: grants.round.id,
+    grantApplication: grantApplication.id,
     ...(bridge ? { bridgeCase: bridge.caseId, bridgePick: bridge.pickId, bridgeReferral: bridge.referralId, bridgeFollowUp: bridge.followUpId } : {}),
     ...(bridge ? { bridgeWords: bridge.words } : {}),
     names: [
@@ -476,6 +486,8 @@ export async function buildTenant(
       `${P} netværk for koordinatorer`,
       `${P} netværksmøde`,
       `${P} dagsordenspunkt`,
+      `${P} tilskudspulje`,
+      `${P} sommerlejr for naboer`,
       ...(bridge ? [bridge.words.firstName, ...bridge.words.secret] : []),
     ],
     ids: [] as string[],
@@ -487,6 +499,7 @@ export async function buildTenant(
     ...[booking, pendingBooking, round, roundApplication, event, world.eventSession, savedSearch, apiToken, world.mail, consent],
     ...[fair, standRow.id],
     ...[network, networkMeeting, agendaPoint, networkInvitee, networkFile],
+    ...[grants.scheme.id, grants.round.id, grantApplication.id],
     ...(bridge ? [bridge.caseId, bridge.pickId, bridge.referralId, bridge.followUpId] : []),
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
