@@ -179,7 +179,11 @@ export const FILL: Record<string, Fill> = {
   "GET /grants/schemes/:id/form/sections/new": { params: (w) => ({ id: w.grantScheme }) },
   "POST /grants/schemes/:id/form/sections/new": { params: (w) => ({ id: w.grantScheme }), form: () => ({ title_da: N }), schema: sectionInput },
   "GET /grants/schemes/:id/form/sections/:key": { params: (w) => ({ id: w.grantScheme, key: "project" }) },
-  "POST /grants/schemes/:id/form/sections/:key": { params: (w) => ({ id: w.grantScheme, key: "project" }), form: () => ({ title_da: N }), schema: sectionInput },
+  "POST /grants/schemes/:id/form/sections/:key": {
+    params: (w) => ({ id: w.grantScheme, key: "project" }),
+    form: () => ({ title_da: N }),
+    schema: sectionInput,
+  },
   "GET /grants/settings": {},
   "POST /grants/settings": { form: () => ({ funderId: "", funderName: N, idPrefix: "" }), schema: grantSettingsInput },
   "GET /healthz": {},
