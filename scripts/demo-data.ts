@@ -19,6 +19,7 @@ import { seedContact } from "./demo-contact.js";
 import { seedCounselling } from "./demo-counselling.js";
 import { aboutEn, JOB_EN } from "./demo-english.js";
 import { seedEvents } from "./demo-events.js";
+import { seedExperts } from "./demo-experts.js";
 import { seedFair } from "./demo-fair.js";
 import { seedGrants } from "./demo-grants.js";
 import { seedGuides } from "./demo-guides.js";
@@ -302,6 +303,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
   const withCounselling = tables.some((t) => t.name === "counselling_cases");
   const withAgreements = tables.some((t) => t.name === "agreement_parties");
   const withGuides = tables.some((t) => t.name === "guides");
+  const withExperts = tables.some((t) => t.name === "expert_requests");
   const tr = (texts: object) => (translated ? { translations: JSON.stringify(texts) } : {});
   const logos = await Promise.all(associations.map(async (a, i) => ({ id: newId(), data: await logoPng(a.name, i) })));
 
@@ -598,6 +600,15 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         caseworkerId: ids.caseworker,
       });
     if (withGuides) await seedGuides(trx, clock, { tenantId, tenantName: "Frivillig Sønderby", now: clock.now() });
+    if (withExperts)
+      await seedExperts(trx, {
+        tenantId,
+        now: clock.now(),
+        domain: DOMAIN,
+        passwordHash: hash,
+        associationIds: assocIds,
+        people: { assocAdmin: ids.assocAdmin, staff: ids.staff },
+      });
     if (ring) await seedApplications(trx, ring, { tenantId, now: clock.now(), jobs: rows.map((r) => ({ id: r.id, publishedAt: r.created_at })) });
     const premises = await seedPremises(trx, { tenantId, zone: "Europe/Copenhagen", now: clock.now(), associationIds: assocIds, bookerId: ids.assocAdmin });
     if (withEvents) {

@@ -11,6 +11,7 @@ import { contactModule } from "./contact/index.js";
 import { counsellingModule } from "./counselling/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
+import { expertsModule } from "./experts/index.js";
 import { grantsModule } from "./grants/index.js";
 import { guidesModule } from "./guides/index.js";
 import { homeModule } from "./home/index.js";
@@ -43,6 +44,7 @@ export const modules: ModuleDefinition[] = [
   counsellingModule,
   agreementsModule,
   guidesModule,
+  expertsModule,
   applicationsModule,
   associationsModule,
   peopleModule,

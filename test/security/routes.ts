@@ -43,6 +43,15 @@ import {
   networkInput,
 } from "../../src/modules/events/network.schema.js";
 import { attendanceInput, groupActionInput, registrationInput } from "../../src/modules/events/registration.schema.js";
+import {
+  answerInput as expertAnswerInput,
+  hoursInput as expertHoursInput,
+  expertInput,
+  proposeInput as expertProposeInput,
+  rateInput as expertRateInput,
+  requestInput as expertRequestInput,
+  statusInput as expertStatusInput,
+} from "../../src/modules/experts/experts.schema.js";
 import { paidInput, planInput, reportInput, reviewInput as reportReviewInput } from "../../src/modules/grants/after.schema.js";
 import {
   declarationInput as grantDeclarationInput,
@@ -342,6 +351,30 @@ export const FILL: Record<string, Fill> = {
     schema: eventDecisionInput,
     late: true,
   },
+
+  // Expert pool: the worlds hold no requests or matches, so those ids find nothing (a 404 for everyone).
+  "GET /experts": {},
+  "GET /experts/join": {},
+  "POST /experts/join": { form: () => ({ skills: ["finance"], experience: N, hoursPerMonth: "4", phone: "" }), schema: expertInput },
+  "POST /experts/status": { form: () => ({ status: "paused" }), schema: expertStatusInput },
+  "POST /experts/leave": { schema: null, late: true },
+  "GET /experts/me": {},
+  "GET /experts/ask": {},
+  "POST /experts/ask": { form: (w) => ({ association: w.club, skill: "finance", description: N, neededBy: "" }), schema: expertRequestInput },
+  "GET /experts/mine": {},
+  "GET /experts/requests": {},
+  "GET /experts/requests/:id": { params: () => ({ id: "no-request" }) },
+  "POST /experts/requests/:id/propose": { params: () => ({ id: "no-request" }), form: () => ({ expert: "no-expert" }), schema: expertProposeInput },
+  "GET /experts/hours": {},
+  "GET /experts/hours.csv": {},
+  "GET /experts/matches/:id": { params: () => ({ id: "no-match" }) },
+  "POST /experts/matches/:id/answer": { params: () => ({ id: "no-match" }), form: () => ({ answer: "accept" }), schema: expertAnswerInput },
+  "POST /experts/matches/:id/hours": {
+    params: () => ({ id: "no-match" }),
+    form: () => ({ onDate: "2026-12-01", hours: "2", what: N }),
+    schema: expertHoursInput,
+  },
+  "POST /experts/matches/:id/rate": { params: () => ({ id: "no-match" }), form: () => ({ rating: "5", comment: N }), schema: expertRateInput },
 
   // Networks (networks): the member role joined the world's network; everyone else must get a 404.
   // Grants, applying: the worlds hold no grant records, so the ids find nothing (a 404 for everyone).

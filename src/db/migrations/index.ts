@@ -35,6 +35,7 @@ import * as contact from "./20261130_0610_contact.js";
 import * as guides from "./20261130_0620_guides.js";
 import * as members from "./20261130_0630_members.js";
 import * as newsletters from "./20261130_0640_newsletters.js";
+import * as experts from "./20261130_0650_experts.js";
 import * as counselling from "./20261130_0660_counselling.js";
 import * as certificates from "./20261130_0670_certificates.js";
 
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   "20261130_0640_newsletters": newsletters,
   "20261130_0660_counselling": counselling,
   "20261130_0670_certificates": certificates,
+  "20261130_0650_experts": experts,
 };
