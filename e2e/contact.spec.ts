@@ -71,7 +71,7 @@ test("a citizen's enquiry reaches the person who answers the topic, who answers,
   await openMail(citizen, sender, new RegExp(`Svar på din henvendelse om ${topic}`));
   await expect(citizen.getByText("Ja, banen er ledig lørdag formiddag.")).toBeVisible();
   await openMail(citizen, sender, new RegExp(`Vi har fået din henvendelse om ${topic}`));
-  await citizen.getByRole("link", { name: "Følg din henvendelse" }).click();
+  await citizen.getByRole("link", { name: /\/contact\/enquiries\/follow\// }).click();
   await expect(citizen.getByRole("heading", { name: `Din henvendelse om ${topic}` })).toBeVisible();
   await expect(citizen.getByText("Ja, banen er ledig lørdag formiddag. Hent nøglen i hallen.")).toBeVisible();
   await expect(citizen.getByText(`Tjek banen med pedellen ${tag}`)).toHaveCount(0);

@@ -40,11 +40,11 @@ describe("the menu by role", () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it("gives an association's board its bookings and a caseworker the rounds, each under premises or the association", () => {
+  it("gives an association's board its bookings and a caseworker the rounds and agreements, each under premises, the association or the centre", () => {
     expect(menuOf(actors.associationAdmin).association).toEqual(expect.arrayContaining(["/associations", "/premises/bookings"]));
     expect(menuOf(actors.associationAdmin).premises).toEqual(["/premises/rounds"]);
     expect(menuOf(actors.caseworker).premises).toEqual(expect.arrayContaining(["/premises/rounds", "/premises/requests"]));
-    expect(menuOf(actors.caseworker).centre).toEqual(["/grants/rounds"]);
+    expect(menuOf(actors.caseworker).centre).toEqual(["/grants/rounds", "/agreements/manage"]);
   });
 
   it("gives the tenant's administrator the settings and the search words", () => {

@@ -72,3 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex("agreement_links_tenant_ref").on("agreement_links").columns(["tenant_id", "kind", "ref_id"]).execute();
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ["agreement_links", "agreement_documents", "agreement_parties", "agreements"]) await db.schema.dropTable(table).execute();
+}
