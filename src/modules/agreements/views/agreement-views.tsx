@@ -48,7 +48,7 @@ function PartyList(props: { agreement: Pick<PublicAgreement, "parties" | "munici
   const { t } = usePage();
   const a = props.agreement;
   return (
-    <dl class="agreement-gives">
+    <dl class="stacked-facts agreement-gives">
       <div>
         <dt>{a.municipalUnit}</dt>
         <dd>{a.municipalityGives || t("agreements.givesNothingWritten")}</dd>
@@ -73,16 +73,15 @@ export function RegisterPage(props: { agreements: PublicAgreement[] }) {
       {props.agreements.length === 0 ? (
         <EmptyState title="agreements.register.none" text="agreements.register.noneText" />
       ) : (
-        <ul class="stack cards" aria-label={t("agreements.register.title")}>
+        <ul class="stack agreement-cards" aria-label={t("agreements.register.title")}>
           {props.agreements.map((a) => (
             <li class="ds-card stack">
               <Heading level={2} size="sm">
                 {a.title}
               </Heading>
               <p class="ds-paragraph">
-                <span class="ds-tag" data-color="info">
-                  {t(levelLabels[a.level])}
-                </span>{" "}
+                <span class="agreement-level">{t(levelLabels[a.level])}</span>
+                <br />
                 <Period startsOn={a.startsOn} endsOn={a.endsOn} />
               </p>
               <Markdown text={a.purpose} />
