@@ -7,6 +7,7 @@ import type { AppEnv } from "./http/env.js";
 import { baseUrl, clientIp } from "./http/middleware.js";
 import type { Lang } from "./i18n/i18n.js";
 import { allTenants, publicUrl, type Tenant } from "./tenants/tenants.js";
+import { localToday } from "./time/recurrence.js";
 
 /** What a service needs to know about the request, without knowing HTTP. */
 export interface ServiceContext {
@@ -50,3 +51,6 @@ export function jobContext(deps: Pick<ServiceContext, "db" | "clock" | "config">
 export async function forEachTenantContext(deps: Pick<ServiceContext, "db" | "clock" | "config">, work: (ctx: ServiceContext) => Promise<void>): Promise<void> {
   for (const tenant of await allTenants(deps.db)) await work(jobContext(deps, tenant));
 }
+
+/** Today's date (YYYY-MM-DD) where the tenant is, by its clock. */
+export const tenantToday = (ctx: Pick<ServiceContext, "clock" | "tenant">) => localToday(ctx.clock.now(), ctx.tenant.timeZone);

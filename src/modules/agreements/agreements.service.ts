@@ -5,8 +5,7 @@ import { userNames } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { invalidField, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
-import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import { localToday } from "../../platform/time/recurrence.js";
+import { inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { associationNames, identities } from "../associations/index.js";
 import { grantSchemeTitles } from "../grants/index.js";
 import { premisePlaces } from "../premises/index.js";
@@ -28,8 +27,6 @@ type Ctx = Pick<ServiceContext, "db" | "tenant">;
 
 /** The parties' names, through the associations module. */
 export const namesOf = (ctx: Ctx) => (ids: readonly string[]) => associationNames(ctx, ids);
-
-export const todayOf = (ctx: Pick<ServiceContext, "clock" | "tenant">) => localToday(ctx.clock.now(), ctx.tenant.timeZone);
 
 /** Whole days from today to the agreement's end (0 on its last day). */
 export const daysLeft = (endsOn: string, today: string) => Temporal.PlainDate.from(today).until(Temporal.PlainDate.from(endsOn)).days;
@@ -176,7 +173,7 @@ export async function renewAgreement(ctx: ServiceContext, id: string): Promise<A
   const old = await toManage(ctx, id);
   const links = await repo.linksOf(ctx.db, ctx.tenant.id, id);
   const now = isoNow(ctx.clock);
-  const today = todayOf(ctx);
+  const today = tenantToday(ctx);
   const from = old.endsOn ? Temporal.PlainDate.from(old.endsOn).add({ days: 1 }) : Temporal.PlainDate.from(today);
   const length = old.endsOn ? Temporal.PlainDate.from(old.startsOn).until(Temporal.PlainDate.from(old.endsOn)) : null;
   const next: Agreement = {
@@ -204,19 +201,19 @@ export async function renewAgreement(ctx: ServiceContext, id: string): Promise<A
 /** The keepers' list, with filters. */
 export async function manageList(ctx: ServiceContext, filter: repo.AgreementFilter) {
   mayManage(ctx);
-  return { agreements: await repo.listAgreements(ctx.db, ctx.tenant.id, filter, namesOf(ctx)), today: todayOf(ctx) };
+  return { agreements: await repo.listAgreements(ctx.db, ctx.tenant.id, filter, namesOf(ctx)), today: tenantToday(ctx) };
 }
 
 /** A board's agreements: those its associations are party to. */
 export async function myAgreements(ctx: ServiceContext) {
   authorize(ctx.actor, canSeeOwnAgreements, { tenantId: ctx.tenant.id });
   const boards = [...ctx.actor.memberships].filter(([, role]) => role === "admin").map(([id]) => id);
-  return { agreements: await repo.listAgreements(ctx.db, ctx.tenant.id, { associationIds: boards }, namesOf(ctx)), today: todayOf(ctx) };
+  return { agreements: await repo.listAgreements(ctx.db, ctx.tenant.id, { associationIds: boards }, namesOf(ctx)), today: tenantToday(ctx) };
 }
 
 /** The public register: what the agreements marked public show. */
 export async function publicRegister(ctx: ServiceContext) {
-  const today = todayOf(ctx);
+  const today = tenantToday(ctx);
   const rows = await repo.publicAgreements(ctx.db, ctx.tenant.id, today, namesOf(ctx));
   return rows.filter((a) => inRegister(a, today)).map(publicPart);
 }
@@ -241,6 +238,6 @@ export async function agreementPage(ctx: ServiceContext, id: string): Promise<Ag
     choices,
     responsible: agreement.responsibleUserId ? (names.get(agreement.responsibleUserId) ?? null) : null,
     mayEdit,
-    today: todayOf(ctx),
+    today: tenantToday(ctx),
   };
 }

@@ -7,11 +7,11 @@ import { translator } from "../../platform/i18n/i18n.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { type MailTemplate, sendTemplateMail } from "../../platform/mail/template-mail.js";
 import type { WaitingItem } from "../../platform/modules.js";
-import { forEachTenantContext, inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { forEachTenantContext, inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { REMIND_DAYS_BEFORE_END } from "./agreements.model.js";
 import { canManageAgreements } from "./agreements.policy.js";
 import * as repo from "./agreements.repository.js";
-import { daysLeft, namesOf, todayOf } from "./agreements.service.js";
+import { daysLeft, namesOf } from "./agreements.service.js";
 
 export const AGREEMENT_REMINDERS_JOB = "agreements.end_reminders";
 
@@ -28,7 +28,7 @@ const horizon = (today: string) => Temporal.PlainDate.from(today).add({ days: RE
  * 60 days (a fixed number), once: renew it or let it end. An agreement renewed or changed to a new end is reminded anew.
  */
 export async function remindEndings(ctx: ServiceContext): Promise<void> {
-  const today = todayOf(ctx);
+  const today = tenantToday(ctx);
   for (const a of await repo.endingBetween(ctx.db, ctx.tenant.id, today, horizon(today), namesOf(ctx))) {
     if (a.remindedAt || !a.endsOn) continue;
     const endsOn = a.endsOn;
@@ -59,7 +59,7 @@ export function agreementJobs(deps: JobDeps): JobSet {
 /** On a keeper's start page: the agreed agreements that end within 60 days, each with the days left. */
 export async function waitingInAgreements(ctx: ServiceContext): Promise<WaitingItem[]> {
   if (!isPerson(ctx.actor) || !can(ctx.actor, canManageAgreements, { tenantId: ctx.tenant.id })) return [];
-  const today = todayOf(ctx);
+  const today = tenantToday(ctx);
   const ending = await repo.endingBetween(ctx.db, ctx.tenant.id, today, horizon(today), namesOf(ctx));
   if (ending.length === 0) return [];
   const t = translator(ctx.lang);

@@ -1,9 +1,8 @@
 import { findUserById } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { sendTemplateMail } from "../../platform/mail/template-mail.js";
-import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { noteCaseMail } from "./cases.js";
-import { todayOf } from "./follow-ups.js";
 import * as repo from "./follow-ups.repository.js";
 
 export const FOLLOW_UP_REMINDERS_JOB = "bridge.follow_up_reminders";
@@ -13,7 +12,7 @@ export const FOLLOW_UP_REMINDERS_JOB = "bridge.follow_up_reminders";
  * the case's follow-ups and nothing about the person. A case nobody holds waits until someone takes it.
  */
 export async function remindFollowUps(ctx: ServiceContext): Promise<void> {
-  const due = await repo.remindersDue(ctx.db, ctx.tenant.id, todayOf(ctx));
+  const due = await repo.remindersDue(ctx.db, ctx.tenant.id, tenantToday(ctx));
   for (const f of due) {
     await inTransaction(ctx, async (tx) => {
       const builder = await findUserById(tx.db, tx.tenant.id, f.builderId);

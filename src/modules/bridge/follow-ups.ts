@@ -6,8 +6,7 @@ import { isoNow } from "../../platform/clock.js";
 import { parseDate } from "../../platform/dates.js";
 import { conflict, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
-import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import { localToday } from "../../platform/time/recurrence.js";
+import { inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import type { BridgeCase, BridgeSettings, FollowUp } from "./bridge.model.js";
 import { canTailorBridge, canWorkCases } from "./bridge.policy.js";
 import { bridgeRing, openCase } from "./cases.js";
@@ -26,7 +25,6 @@ function meetingDay(metOn: string, zone: string): string {
 }
 
 /** The tenant's today. */
-export const todayOf = (ctx: Pick<ServiceContext, "clock" | "tenant">) => localToday(ctx.clock.now(), ctx.tenant.timeZone);
 
 /**
  * Plans the case's follow-ups (after the tenant's months, counted from the first meeting). Called when the
@@ -114,7 +112,7 @@ export async function dueFollowUps(ctx: ServiceContext): Promise<DueFollowUp[]> 
   const ring = bridgeRing(ctx);
   const visible = await cases.casesVisibleTo(ctx.db, ring, ctx.tenant.id, ctx.actor.userId);
   const byId = new Map(visible.filter((c) => c.status !== "closed").map((c) => [c.id, c]));
-  const today = Temporal.PlainDate.from(todayOf(ctx));
+  const today = Temporal.PlainDate.from(tenantToday(ctx));
   const due = await repo.openFollowUpsDueBy(ctx.db, ring, ctx.tenant.id, [...byId.keys()], today.add({ days: SOON_DAYS }).toString());
   const rows = due.map((f) => ({
     followUp: f,
@@ -141,7 +139,7 @@ export async function countDue(ctx: ServiceContext): Promise<number> {
     ring,
     ctx.tenant.id,
     visible.map((c) => c.id),
-    todayOf(ctx),
+    tenantToday(ctx),
   );
   return due.length;
 }

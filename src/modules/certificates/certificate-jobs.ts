@@ -2,9 +2,8 @@ import { Temporal } from "temporal-polyfill";
 import { DAY_MS, isoNow } from "../../platform/clock.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { type MailTemplate, sendTemplateMail } from "../../platform/mail/template-mail.js";
-import { forEachTenantContext, inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { forEachTenantContext, inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { adminAddresses } from "../associations/index.js";
-import { tenantToday } from "./certificates.js";
 import { deleteOn, RENEWAL_NOTICE_DAYS } from "./certificates.model.js";
 import * as repo from "./certificates.repository.js";
 

@@ -4,17 +4,14 @@ import { userNames } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
-import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { countryProfile } from "../../platform/tenants/countries.js";
-import { localToday } from "../../platform/time/recurrence.js";
 import { associationNames } from "../associations/index.js";
 import { findJob, jobsByIds, listForAssociation } from "../opportunities/index.js";
 import { type Certificate, defaultLapse, plusMonths, type Stage, stageOf } from "./certificates.model.js";
 import { canKeepCertificates, canKeepSomeCertificates, canSetCertificateRenewal } from "./certificates.policy.js";
 import * as repo from "./certificates.repository.js";
 import type { AssessmentInput, ConsentInput, RequestInput } from "./certificates.schema.js";
-
-export const tenantToday = (ctx: Pick<ServiceContext, "clock" | "tenant">) => localToday(ctx.clock.now(), ctx.tenant.timeZone);
 
 /** The months between an assessment and its renewal in this tenant: its own setting, else the country's default. */
 export async function renewalMonths(ctx: Pick<ServiceContext, "db" | "tenant">): Promise<number> {

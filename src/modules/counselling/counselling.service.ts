@@ -4,15 +4,12 @@ import { userNames } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
 import { AppError, invalidField, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
-import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
-import { localToday } from "../../platform/time/recurrence.js";
+import { inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { associationDetails, associationNames, identities } from "../associations/index.js";
 import type { BoardCase, CaseList, CasePage, CaseRow, CaseStatus, CounsellingCase, CounsellingEntry } from "./counselling.model.js";
 import { canKeepCounselling, canSeeAgreed, canSeeOwnCounselling } from "./counselling.policy.js";
 import * as repo from "./counselling.repository.js";
 import type { EntryInput, NewCaseInput } from "./counselling.schema.js";
-
-export const tenantToday = (ctx: Pick<ServiceContext, "clock" | "tenant">) => localToday(ctx.clock.now(), ctx.tenant.timeZone);
 
 /** Only the centre's staff keep the log: to anyone else its pages do not exist. */
 function keeper(ctx: ServiceContext) {

@@ -1,10 +1,10 @@
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { notFound } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { tenantToday } from "../../platform/service-context.js";
 import { TOPICS, type Topic } from "./counselling.model.js";
 import { canKeepCounselling } from "./counselling.policy.js";
 import * as repo from "./counselling.repository.js";
-import { tenantToday } from "./counselling.service.js";
 
 export type Period = "month" | "quarter";
 

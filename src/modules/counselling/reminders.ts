@@ -2,9 +2,8 @@ import { findUserById } from "../../platform/auth/users.repository.js";
 import { DAY_MS, isoNow } from "../../platform/clock.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { sendTemplateMail } from "../../platform/mail/template-mail.js";
-import { forEachTenantContext, inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { forEachTenantContext, inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import * as repo from "./counselling.repository.js";
-import { tenantToday } from "./counselling.service.js";
 
 export const NEXT_STEP_REMINDERS_JOB = "counselling.next_step_reminders";
 

@@ -6,7 +6,7 @@ import { formFailure, notFound, unauthenticated } from "../../platform/http/erro
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { formats } from "../../platform/i18n/format.js";
-import { serviceContext } from "../../platform/service-context.js";
+import { serviceContext, tenantToday } from "../../platform/service-context.js";
 import { skillLabels } from "./experts.labels.js";
 import { SKILLS } from "./experts.model.js";
 import { canMatchExperts } from "./experts.policy.js";
@@ -70,7 +70,7 @@ async function showRequest(c: Context<AppEnv>, error?: FormState, status: Status
 async function showMatch(c: Context<AppEnv>, forms: { hours?: FormState; rate?: FormState } = {}, status: Status = 200) {
   const ctx = serviceContext(c);
   const page = await matchPage(ctx, c.req.param("id") as string);
-  const today = ctx.clock.now().toLocaleDateString("sv-SE", { timeZone: ctx.tenant.timeZone });
+  const today = tenantToday(ctx);
   return render(c, page.expert.name, <MatchPageView page={page} hoursForm={forms.hours} rateForm={forms.rate} today={today} />, status);
 }
 

@@ -1,6 +1,6 @@
 import type { ServiceContext } from "../../platform/service-context.js";
+import { tenantToday } from "../../platform/service-context.js";
 import { associationDetails } from "../associations/index.js";
-import { tenantToday } from "./grants.js";
 import type { EligibilityCheck, Report, Scheme } from "./grants.model.js";
 import { overdueReports } from "./reports.repository.js";
 

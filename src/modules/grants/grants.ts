@@ -1,14 +1,12 @@
 import { can, isPerson, type Rule } from "../../platform/auth/policy.js";
 import { notFound, unauthenticated } from "../../platform/http/errors.js";
 import type { ServiceContext } from "../../platform/service-context.js";
-import { localToday } from "../../platform/time/recurrence.js";
 import * as applications from "./applications.repository.js";
 import type { Application, Round, Scheme } from "./grants.model.js";
 import { canSeeApplication } from "./grants.policy.js";
 import * as schemes from "./schemes.repository.js";
 
 /** Today in the tenant's zone, `YYYY-MM-DD`. */
-export const tenantToday = (ctx: Pick<ServiceContext, "clock" | "tenant">) => localToday(ctx.clock.now(), ctx.tenant.timeZone);
 
 /** A deadline is the minute it names: 23:59 is in time until 00:00. */
 const DEADLINE_GRACE_MS = 60_000;

@@ -6,12 +6,12 @@ import { conflict, invalidField, notFound } from "../../platform/http/errors.js"
 import { formats } from "../../platform/i18n/format.js";
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
-import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { countryProfile } from "../../platform/tenants/countries.js";
 import { adminAddresses, associationNames } from "../associations/index.js";
 import type { PlanInput } from "./after.schema.js";
 import { applicationsOfRound } from "./applications.repository.js";
-import { openRound, tenantToday } from "./grants.js";
+import { openRound } from "./grants.js";
 import type { Application, Payout, Round } from "./grants.model.js";
 import { canHandleGrants } from "./grants.policy.js";
 import * as repo from "./payouts.repository.js";

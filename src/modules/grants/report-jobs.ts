@@ -2,10 +2,9 @@ import { Temporal } from "temporal-polyfill";
 import { DAY_MS, isoNow } from "../../platform/clock.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
 import { type MailTemplate, sendTemplateMail } from "../../platform/mail/template-mail.js";
-import { forEachTenantContext, inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { forEachTenantContext, inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { adminAddresses } from "../associations/index.js";
 import * as after from "./after.repository.js";
-import { tenantToday } from "./grants.js";
 import type { Report } from "./grants.model.js";
 
 export const REPORT_REMINDERS_JOB = "grants.report_reminders";

@@ -5,8 +5,7 @@ import { type FieldErrors, formFailure } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { formats } from "../../platform/i18n/format.js";
-import { serviceContext } from "../../platform/service-context.js";
-import { localToday } from "../../platform/time/recurrence.js";
+import { serviceContext, tenantToday } from "../../platform/service-context.js";
 import type { MemberFilter } from "./members.model.js";
 import { feeInput, groupInput, memberFilterInput, memberInput, newMemberInput } from "./members.schema.js";
 import { addMember, associationsToAdd, changeMember, createGroup, memberGroups, memberPage, membersPage, recordFee } from "./members.service.js";
@@ -34,7 +33,7 @@ async function showGroups(c: Context<AppEnv>, form?: FormState, status: Status =
 async function showNew(c: Context<AppEnv>, form?: FormState, status: Status = 200) {
   const ctx = serviceContext(c);
   const associations = await associationsToAdd(ctx);
-  const today = localToday(ctx.clock.now(), ctx.tenant.timeZone);
+  const today = tenantToday(ctx);
   return render(
     c,
     c.get("t")("members.add"),

@@ -7,13 +7,12 @@ import { moneyText } from "../../../platform/http/fields.js";
 import { formBody, parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
 import { LANGUAGES } from "../../../platform/i18n/i18n.js";
-import { type ServiceContext, serviceContext } from "../../../platform/service-context.js";
+import { type ServiceContext, serviceContext, tenantToday } from "../../../platform/service-context.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
 import { localParts } from "../../../platform/time/recurrence.js";
 import { namesForMember } from "../../associations/index.js";
 import { allFields, type FormField, pickText } from "../form.model.js";
 import { addField, addSection, builderAction, changeField, changeSection, conditionSources, formBuilder, isBuilderError } from "../form-builder.js";
-import { tenantToday } from "../grants.js";
 import type { Round, Scheme } from "../grants.model.js";
 import { canApplyForSome } from "../grants.policy.js";
 import {
