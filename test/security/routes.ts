@@ -954,6 +954,8 @@ export const FILL: Record<string, Fill> = {
   "POST /members": { form: (w) => ({ associationId: w.club, membershipType: "full", joinedOn: "2026-01-01", groups: [] }), schema: newMemberInput },
   "GET /members/groups": {},
   "POST /members/groups": { form: () => ({ name: `${N} gruppe` }), schema: memberGroupInput },
+  "GET /members/groups/:id": { params: () => ({ id: "no-group" }) },
+  "POST /members/groups/:id": { params: () => ({ id: "no-group" }), form: () => ({ name: `${N} nyt navn` }), schema: memberGroupInput },
   "GET /members/:id": { params: () => ({ id: "no-member" }) },
   "POST /members/:id": {
     params: () => ({ id: "no-member" }),

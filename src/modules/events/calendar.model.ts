@@ -9,6 +9,8 @@ export interface CalendarCard {
   categoryLabel: string | null;
   placesLeft: number;
   waiting: number;
+  /** Only for the members of this member group: the card tells its title, when and this, nothing more. */
+  membersOnly: string | null;
 }
 
 export interface CalendarPage {

@@ -5,6 +5,7 @@ import type { PageVersion } from "../../platform/http/page-cache.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { localToday } from "../../platform/time/recurrence.js";
+import { findMemberGroup } from "../members/index.js";
 import { type Term, terms } from "../taxonomy/index.js";
 import type { CalendarCard, CalendarPage } from "./calendar.model.js";
 import type { CalendarInput } from "./calendar.schema.js";
@@ -23,6 +24,9 @@ async function cardsOf(ctx: ServiceContext, events: CommunityEvent[], categories
     events.map((e) => e.id),
   );
   const label = new Map(categories.map((c) => [c.id, c.label]));
+  const groups = new Map<string, string>();
+  for (const id of new Set(events.flatMap((e) => (e.memberGroupId ? [e.memberGroupId] : []))))
+    groups.set(id, (await findMemberGroup(ctx, id))?.name ?? "");
   return events.map((event) => {
     const o = occupancy.get(event.id) ?? { taken: 0, waiting: 0 };
     return {
@@ -30,6 +34,7 @@ async function cardsOf(ctx: ServiceContext, events: CommunityEvent[], categories
       categoryLabel: event.categoryId ? (label.get(event.categoryId) ?? null) : null,
       placesLeft: Math.max(0, event.capacity - o.taken),
       waiting: o.waiting,
+      membersOnly: event.memberGroupId ? (groups.get(event.memberGroupId) ?? "") : null,
     };
   });
 }
@@ -129,7 +134,8 @@ export async function calendarFeed(ctx: ServiceContext, choice: { category: stri
   const events = await repo.calendarEvents(
     ctx.db,
     ctx.tenant.id,
-    { kind: choice.kind, categoryId: category?.id ?? null, endsFrom: from },
+    // An event only for a member group's members stays out of the feeds: they would carry its description and place.
+    { kind: choice.kind, categoryId: category?.id ?? null, endsFrom: from, openOnly: true },
     { limit: FEED_SIZE },
   );
   const name = [ctx.tenant.name, category?.label, choice.kind ? t(kindLabels[choice.kind]) : null].filter(Boolean).join(" · ");
@@ -175,7 +181,8 @@ export async function apiEvents(ctx: ServiceContext, q: { page: number; kind?: E
   const categories = await terms(ctx.db, ctx.tenant, "category", ctx.lang);
   const category = q.category ? categories.find((c) => c.code === q.category) : null;
   if (category === undefined) throw invalid({ category: "calendar.unknownFilter" }, "calendar.unknownFilter");
-  const filter = { kind: q.kind ?? null, categoryId: category?.id ?? null, endsFrom: isoNow(ctx.clock) };
+  // An event only for a member group's members is not in the API: it shows on the centre's own calendar only.
+  const filter = { kind: q.kind ?? null, categoryId: category?.id ?? null, endsFrom: isoNow(ctx.clock), openOnly: true };
   const [events, total] = await Promise.all([
     repo.calendarEvents(ctx.db, ctx.tenant.id, filter, { limit: API_PAGE_SIZE, offset: (q.page - 1) * API_PAGE_SIZE }),
     repo.countCalendarEvents(ctx.db, ctx.tenant.id, filter),
@@ -192,5 +199,5 @@ export async function publishedEvent(ctx: ServiceContext, id: string): Promise<{
 /** One event anyone may see (published or cancelled, of this tenant), or undefined. */
 export async function apiEvent(ctx: ServiceContext, id: string): Promise<PublicEvent | undefined> {
   const event = await repo.findPublicEvent(ctx.db, ctx.tenant.id, id);
-  return event && (await publicEventsOf(ctx, [event]))[0];
+  return event && !event.memberGroupId ? (await publicEventsOf(ctx, [event]))[0] : undefined;
 }

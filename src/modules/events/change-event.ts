@@ -34,6 +34,7 @@ const COMPARED = [
   "registrationClosesAt",
   "questions",
   "contactEmail",
+  "memberGroupId",
 ] as const;
 
 const timesOf = (sessions: { startsAt: string; endsAt: string }[]) => sessions.map((s) => `${s.startsAt}/${s.endsAt}`).join(",");

@@ -6,7 +6,7 @@ import type { CommunityEvent, Occupancy, Registration } from "./events.model.js"
 import { LIVE } from "./events.model.js";
 import { canManageEvent } from "./events.policy.js";
 import * as repo from "./events.repository.js";
-import { placesInQueue, visibleEvent } from "./register.js";
+import { type MembersOnly, membersOnlyOf, placesInQueue, visibleEvent } from "./register.js";
 import { type Closed, whyClosed } from "./waiting-list.js";
 
 export interface EventPageData {
@@ -14,6 +14,8 @@ export interface EventPageData {
   occupancy: Occupancy;
   closed: Closed | null;
   mayManage: boolean;
+  /** An event only for a member group's members: which group, and whether the reader may register (null: open to everyone). */
+  membersOnly: MembersOnly | null;
   /** The signed-in reader's own live registration here, with where each person stands and its page's key. */
   mine: { group: Registration[]; places: Map<string, number>; manageKey: string } | null;
 }
@@ -29,6 +31,7 @@ export async function eventPage(ctx: ServiceContext, id: string): Promise<EventP
     occupancy: { capacity: event.capacity, ...o },
     closed: whyClosed(event, ctx.clock.now()),
     mayManage: can(ctx.actor, canManageEvent, event),
+    membersOnly: await membersOnlyOf(ctx, event),
     mine,
   };
 }

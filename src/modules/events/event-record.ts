@@ -1,9 +1,10 @@
-import { authorize } from "../../platform/auth/policy.js";
+import { authorize, can } from "../../platform/auth/policy.js";
 import { type FieldErrors, invalid, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { countryProfile } from "../../platform/tenants/countries.js";
 import { actFor } from "../associations/index.js";
+import { findMemberGroup } from "../members/index.js";
 import { premisePlaces } from "../premises/index.js";
 import { terms } from "../taxonomy/index.js";
 import type { CommunityEvent, EventSession } from "./events.model.js";
@@ -45,6 +46,7 @@ export async function eventContent(ctx: ServiceContext, input: EventInput, befor
   if (input.targetGroups.some((g) => !groups.some((x) => x.code === g))) errors.targetGroups = "validation.invalid";
   const premise = input.place === "premise" ? places.find((p) => p.id === input.premiseId) : undefined;
   if (input.place === "premise" && !premise) errors.premiseId = "eventForm.premise.required";
+  const memberGroupId = await memberGroupOf(ctx, input, before, errors);
 
   const zone = ctx.tenant.timeZone;
   const times = toInstants(input, zone);
@@ -88,10 +90,27 @@ export async function eventContent(ctx: ServiceContext, input: EventInput, befor
     registrationClosesAt: times.closesAt,
     questions: input.questions.map((q) => ({ id: q.id && keptQuestions.has(q.id) ? q.id : newId(), label: q.label, sensitive: q.sensitive })),
     contactEmail: input.contactEmail,
+    memberGroupId,
     startsAt: first?.startsAt ?? now,
     endsAt: sessions.reduce((end, s) => (s.endsAt > end ? s.endsAt : end), first?.endsAt ?? now),
     sessions,
   };
+}
+
+/**
+ * Who the event is for: staff choose everyone ("") or one of the tenant's member groups; a group the tenant
+ * does not have is the field's error. Anyone else (and a form without the field) keeps what it was.
+ */
+async function memberGroupOf(ctx: ServiceContext, input: EventInput, before: CommunityEvent | null, errors: FieldErrors): Promise<string | null> {
+  const kept = before?.memberGroupId ?? null;
+  if (input.memberGroupId === undefined) return kept;
+  if (!can(ctx.actor, canRunCentreEvents, { tenantId: ctx.tenant.id })) {
+    if ((input.memberGroupId || null) !== kept) errors.memberGroupId = "eventForm.memberGroup.staffOnly";
+    return kept;
+  }
+  if (!input.memberGroupId) return null;
+  if (!(await findMemberGroup(ctx, input.memberGroupId))) errors.memberGroupId = "eventForm.memberGroup.unknown";
+  return input.memberGroupId;
 }
 
 /** The event for one who may manage it; 404 for another tenant's or a missing one, 403 for another association's. */

@@ -61,6 +61,8 @@ export interface CommunityEvent {
   sessions: EventSession[];
   /** The network whose meeting this is: only its members and staff see it, and it is never public (networks). */
   networkId?: string | null;
+  /** Only for associations that are current members of this member group (members); null or absent: open to everyone. */
+  memberGroupId?: string | null;
 }
 
 export interface Registration {

@@ -79,6 +79,7 @@ export function toEvent(row: EventRow, sessions: EventSession[]): CommunityEvent
     cancelledAt: row.cancelled_at,
     sessions,
     networkId: row.network_id,
+    memberGroupId: row.member_group_id ?? null,
   };
 }
 
@@ -114,6 +115,7 @@ export const eventColumns = (e: CommunityEvent) => ({
   ends_at: e.endsAt,
   updated_at: e.updatedAt,
   cancelled_at: e.cancelledAt,
+  member_group_id: e.memberGroupId ?? null,
 });
 
 export async function insertEvent(db: Database, e: CommunityEvent, createdBy: string | null): Promise<void> {
@@ -570,6 +572,8 @@ export interface CalendarFilter {
   endsFrom: string;
   /** Starts before this instant. */
   startsBefore?: string | null;
+  /** Leave out the events only for members of a group (the API and the feeds tell nothing of them). */
+  openOnly?: boolean;
 }
 
 const publicEvents = (db: Database, tenantId: string, f: CalendarFilter) => {
@@ -578,6 +582,7 @@ const publicEvents = (db: Database, tenantId: string, f: CalendarFilter) => {
   if (f.startsBefore) q = q.where("e.starts_at", "<", f.startsBefore);
   if (f.kind) q = q.where("e.kind", "=", f.kind);
   if (f.categoryId) q = q.where("e.category_id", "=", f.categoryId);
+  if (f.openOnly) q = q.where("e.member_group_id", "is", null);
   return q;
 };
 
@@ -620,6 +625,7 @@ export async function countCalendarEvents(db: Database, tenantId: string, f: Cal
     .$if(Boolean(f.startsBefore), (q) => q.where("e.starts_at", "<", f.startsBefore as string))
     .$if(Boolean(f.kind), (q) => q.where("e.kind", "=", f.kind as CommunityEvent["kind"]))
     .$if(Boolean(f.categoryId), (q) => q.where("e.category_id", "=", f.categoryId as string))
+    .$if(Boolean(f.openOnly), (q) => q.where("e.member_group_id", "is", null))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

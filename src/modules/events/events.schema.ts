@@ -99,6 +99,8 @@ export const eventInput = z
     closesDate: z.string().trim().max(10).default(""),
     closesTime: z.string().trim().max(5).default(""),
     contactEmail: email,
+    /** Staff only: "" is open to everyone, else the member group whose members alone may register. Absent: kept as it was. */
+    memberGroupId: z.string().trim().max(64, "eventForm.memberGroup.unknown").optional(),
     ...rows,
   })
   .superRefine((e, ctx) => {

@@ -46,6 +46,8 @@ export interface EventsTable {
   pending_since: ColumnType<string | null, string | null | undefined, string | null>;
   /** A network's meeting: seen only by the network's members and staff (networks). */
   network_id: string | null;
+  /** Only for the members in this member group (members); null is open to everyone. */
+  member_group_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EventSessionsTable {

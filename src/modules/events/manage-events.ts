@@ -1,6 +1,7 @@
 import { authorize, can } from "../../platform/auth/policy.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { namesForMember } from "../associations/index.js";
+import { type MemberGroup, memberGroups } from "../members/index.js";
 import { type PremisePlace, premisePlaces } from "../premises/index.js";
 import { type Term, terms } from "../taxonomy/index.js";
 import { mayManage } from "./event-record.js";
@@ -29,13 +30,17 @@ export async function organiserChoices(ctx: ServiceContext): Promise<{ value: st
 }
 
 /** What the event form offers to choose from: the tenant's categories, target groups and premises. */
-export async function formChoices(ctx: ServiceContext): Promise<{ categories: Term[]; targetGroups: Term[]; premises: PremisePlace[] }> {
+export async function formChoices(
+  ctx: ServiceContext,
+): Promise<{ categories: Term[]; targetGroups: Term[]; premises: PremisePlace[]; memberGroups: MemberGroup[] | null }> {
   const [categories, targetGroups, premises] = await Promise.all([
     terms(ctx.db, ctx.tenant, "category", ctx.lang),
     terms(ctx.db, ctx.tenant, "target_group", ctx.lang),
     premisePlaces(ctx),
   ]);
-  return { categories, targetGroups, premises };
+  // Staff choose who an event is for (everyone, or one member group's members); others do not see the choice.
+  const groups = can(ctx.actor, canRunCentreEvents, { tenantId: ctx.tenant.id }) ? await memberGroups(ctx) : null;
+  return { categories, targetGroups, premises, memberGroups: groups };
 }
 
 export type ManagedRow = { event: CommunityEvent; occupancy: Occupancy /** A network's meeting: the network's name. */; network?: string | null };

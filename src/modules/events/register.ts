@@ -8,6 +8,7 @@ import { AppError, conflict, invalidField, notFound, tooManyRequests } from "../
 import { newId } from "../../platform/ids.js";
 import { sendMail } from "../../platform/mail/send.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { findMemberGroup, isInMemberGroup } from "../members/index.js";
 import { mailAlready, mailPlaced } from "./event-mails.js";
 import { closedLabels } from "./events.labels.js";
 import type { CommunityEvent, Registration } from "./events.model.js";
@@ -26,6 +27,24 @@ export async function visibleEvent(ctx: ServiceContext, id: string): Promise<Com
   await mayOpenEvent(ctx, e);
   if (e.status === "published" || e.status === "cancelled" || can(ctx.actor, canManageEvent, e)) return e;
   throw notFound();
+}
+
+/** An event kept for one member group's members: the group's name, and whether the reader may register. */
+export interface MembersOnly {
+  groupName: string;
+  mayRegister: boolean;
+}
+
+/**
+ * Who may register for an event only for a member group: a signed-in person who is on the board of, or a
+ * member of, an association that is a current member of the group. Null for an event open to everyone.
+ * Staff still add anyone by hand (`registerByHand`).
+ */
+export async function membersOnlyOf(ctx: ServiceContext, e: CommunityEvent): Promise<MembersOnly | null> {
+  if (!e.memberGroupId) return null;
+  const group = await findMemberGroup(ctx, e.memberGroupId);
+  const associations = isPerson(ctx.actor) ? [...ctx.actor.memberships.keys()] : [];
+  return { groupName: group?.name ?? "", mayRegister: Boolean(group) && (await isInMemberGroup(ctx, e.memberGroupId, associations)) };
 }
 
 /** Each person's place on the waiting list, for those of them who wait. */
@@ -101,6 +120,9 @@ export async function register(ctx: ServiceContext, eventId: string, input: Regi
   const e = await visibleEvent(ctx, eventId);
   const closed = whyClosed(e, ctx.clock.now());
   if (closed) throw new AppError(409, "closed", closedLabels[closed], { name: closedLabels[closed] });
+  const only = await membersOnlyOf(ctx, e);
+  if (only && !only.mayRegister)
+    throw new AppError(403, "forbidden", "event.membersOnly.refused", { name: { key: "event.membersOnly.refused", values: { group: only.groupName } } });
   const known = isPerson(ctx.actor) && ctx.actor.email === input.email;
   if (!known && !(await withinLimit(ctx, "event-registration", [ctx.ip, input.email])))
     throw tooManyRequests("registration.rateLimited", { email: "registration.rateLimited" });

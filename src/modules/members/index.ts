@@ -5,7 +5,7 @@ import { membersRoutes } from "./members.routes.js";
 import type {} from "./members.table.js"; // its tables join the database interface
 
 export type { MemberGroup } from "./members.model.js";
-export { findMemberGroup, memberGroupAddresses, memberGroups } from "./members.service.js";
+export { findMemberGroup, isInMemberGroup, memberGroupAddresses, memberGroups } from "./members.service.js";
 
 export const membersModule: ModuleDefinition = {
   name: "members",
@@ -15,6 +15,7 @@ export const membersModule: ModuleDefinition = {
     memberSaved: "members.notice.saved",
     memberFeeSaved: "members.notice.feeSaved",
     memberGroupCreated: "members.notice.groupCreated",
+    memberGroupRenamed: "members.notice.groupRenamed",
   },
   nav: [{ href: "/members", label: "nav.members", group: "centre", visible: (a) => can(a, canManageMembers, { tenantId: a.tenantId }) }],
 };

@@ -8,8 +8,9 @@ import { formats } from "../../platform/i18n/format.js";
 import { serviceContext, tenantToday } from "../../platform/service-context.js";
 import type { MemberFilter } from "./members.model.js";
 import { feeInput, groupInput, memberFilterInput, memberInput, newMemberInput } from "./members.schema.js";
-import { addMember, associationsToAdd, changeMember, createGroup, memberGroups, memberPage, membersPage, recordFee } from "./members.service.js";
-import { FEE_LABELS, GroupsPage, MemberPage, MembersListPage, NewMemberPage, TYPE_LABELS } from "./views/members-views.js";
+import { addMember, associationsToAdd, changeMember, createGroup, memberGroups, memberPage, membersPage, recordFee, renameGroup } from "./members.service.js";
+import { notFound } from "../../platform/http/errors.js";
+import { FEE_LABELS, GroupPage, GroupsPage, MemberPage, MembersListPage, NewMemberPage, TYPE_LABELS } from "./views/members-views.js";
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
 
@@ -28,6 +29,12 @@ const query = (f: MemberFilter) =>
 async function showGroups(c: Context<AppEnv>, form?: FormState, status: Status = 200) {
   const groups = await memberGroups(serviceContext(c));
   return render(c, c.get("t")("members.groups.title"), <GroupsPage groups={groups} form={form} />, status);
+}
+
+async function showGroup(c: Context<AppEnv>, form?: FormState, status: Status = 200) {
+  const group = (await memberGroups(serviceContext(c))).find((g) => g.id === c.req.param("id"));
+  if (!group) throw notFound();
+  return render(c, group.name, <GroupPage group={group} form={form} />, status);
 }
 
 async function showNew(c: Context<AppEnv>, form?: FormState, status: Status = 200) {
@@ -103,6 +110,18 @@ export const membersRoutes = new Hono<AppEnv>()
     } catch (e) {
       const f = formFailure(e);
       return showGroups(c, { values: form.values, errors: f.fields }, f.status);
+    }
+  })
+  .get("/groups/:id", (c) => showGroup(c))
+  .post("/groups/:id", async (c) => {
+    const form = await parseForm(c, groupInput);
+    if (!form.ok) return showGroup(c, form, 422);
+    try {
+      await renameGroup(serviceContext(c), c.req.param("id"), form.data);
+      return c.redirect("/members/groups?notice=memberGroupRenamed", 303);
+    } catch (e) {
+      const f = formFailure(e);
+      return showGroup(c, { values: form.values, errors: f.fields }, f.status);
     }
   })
   .get("/:id", (c) => showMember(c))

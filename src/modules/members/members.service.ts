@@ -37,6 +37,21 @@ export async function createGroup(ctx: ServiceContext, input: GroupInput): Promi
   });
 }
 
+/** A new name for a group; unique within the tenant (case aside). Its members stay in it. */
+export async function renameGroup(ctx: ServiceContext, id: string, input: GroupInput): Promise<MemberGroup> {
+  staffOnly(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const group = (await repo.groups(tx.db, tx.tenant.id)).find((g) => g.id === id);
+    if (!group) throw notFound();
+    const same = await repo.groupByName(tx.db, tx.tenant.id, input.name);
+    if (same && same.id !== id) throw conflict("conflict", "members.group.exists", { name: "members.group.exists" });
+    if (group.name === input.name) return group;
+    await repo.renameGroup(tx.db, tx.tenant.id, id, input.name);
+    await audit(tx, "members.group_renamed", { type: "member_group", id }, { from: group.name, to: input.name });
+    return { ...group, name: input.name };
+  });
+}
+
 export interface MembersPage {
   members: Member[];
   groups: MemberGroup[];
@@ -133,6 +148,16 @@ export async function recordFee(ctx: ServiceContext, id: string, input: FeeInput
     await repo.setFee(tx.db, tx.tenant.id, id, input.year, input.status, isoNow(tx.clock));
     await audit(tx, "members.fee_recorded", { type: "member", id }, { year: input.year, status: input.status });
   });
+}
+
+/**
+ * Whether one of these associations is a current member (not left) of the group: how an event only for a
+ * group's members decides who may register. An unknown group, or another tenant's, holds nobody.
+ */
+export async function isInMemberGroup(ctx: Pick<ServiceContext, "db" | "tenant">, groupId: string, associationIds: string[]): Promise<boolean> {
+  if (!groupId || !associationIds.length) return false;
+  const inGroup = new Set(await repo.associationsInGroup(ctx.db, ctx.tenant.id, groupId));
+  return associationIds.some((id) => inGroup.has(id));
 }
 
 /**

@@ -198,6 +198,7 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "certificates.deleted": "audit.act.certificatesDeleted",
   "certificates.settings_saved": "audit.act.certificatesSettingsSaved",
   "members.group_created": "audit.act.membersGroupCreated",
+  "members.group_renamed": "audit.act.membersGroupRenamed",
   "members.joined": "audit.act.membersJoined",
   "members.changed": "audit.act.membersChanged",
   "members.left": "audit.act.membersLeft",

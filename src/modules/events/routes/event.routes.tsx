@@ -39,6 +39,7 @@ export async function showEvent(
       o={page.occupancy}
       closed={page.closed}
       mayManage={page.mayManage}
+      membersOnly={page.membersOnly}
       rooms={rooms}
       mine={form ? null : page.mine}
       organiserHref={e.associationId ? `/directory/associations/${e.associationId}` : null}

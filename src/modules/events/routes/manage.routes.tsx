@@ -51,6 +51,7 @@ function asForm(e: CommunityEvent, zone: string, lang: string): EventForm {
       closesDate: closes?.date ?? "",
       closesTime: closes?.time ?? "",
       contactEmail: e.contactEmail,
+      memberGroupId: e.memberGroupId ?? "",
     },
     chosen: { targetGroups: e.targetGroups, languages: e.languages, accessibility: e.accessibility },
     sessions: pad(

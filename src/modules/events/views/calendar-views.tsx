@@ -59,16 +59,21 @@ export function EventCard(props: { card: CalendarCard; headingLevel?: 2 | 3 }) {
         <Link href={`/events/${e.id}`}>{e.title}</Link>
       </H>
       <P class="organiser">{e.associationName ?? tenant.name}</P>
+      {props.card.membersOnly !== null && <P class="event-members-only">{t("event.membersOnly.line", { group: props.card.membersOnly })}</P>}
       <dl class="event-card-facts">
         <dt>{t("calendar.when")}</dt>
         <dd>
           <WhenText card={props.card} />
         </dd>
-        <dt>{t("calendar.where")}</dt>
-        <dd>{place || t("calendar.placeLater")}</dd>
-        <dt>{t("calendar.price")}</dt>
-        <dd>{e.price === "free" || e.priceMinor === null ? t("calendar.priceFree") : fmt.money(e.priceMinor, e.currency)}</dd>
-        {!cancelled && (
+        {props.card.membersOnly === null && (
+          <>
+            <dt>{t("calendar.where")}</dt>
+            <dd>{place || t("calendar.placeLater")}</dd>
+            <dt>{t("calendar.price")}</dt>
+            <dd>{e.price === "free" || e.priceMinor === null ? t("calendar.priceFree") : fmt.money(e.priceMinor, e.currency)}</dd>
+          </>
+        )}
+        {!cancelled && props.card.membersOnly === null && (
           <>
             <dt>{t("calendar.places")}</dt>
             <dd data-full={placesLeft === 0 ? "" : undefined}>{placesLeft > 0 ? t("calendar.placesLeft", { count: placesLeft }) : t("calendar.full")}</dd>

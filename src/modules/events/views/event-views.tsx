@@ -6,6 +6,7 @@ import { Alert, Button, ButtonLink, EmptyState, ErrorSummary, Field, Form, Headi
 import { Breadcrumbs, ContactLinks, type Fact, FactBox, MapPin, Organiser, Paragraphs, PrimaryAction } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { EventPageData } from "../event-page.js";
+import type { MembersOnly } from "../register.js";
 import type { SessionRoom } from "../event-room.js";
 import { sessionText } from "../event-times.js";
 import { closedLabels, kindLabels, notPublicLabels, registrationStatusLabels } from "../events.labels.js";
@@ -90,9 +91,35 @@ function MyPlace(props: { mine: NonNullable<EventPageData["mine"]> }) {
   );
 }
 
-function RegistrationForm(props: { e: CommunityEvent; o: Occupancy; closed: Closed | null; form?: RegistrationFormState | undefined }) {
+/** Why one may not register for an event only for a member group's members, and whom to ask. */
+function MembersOnlyRefusal(props: { group: string }) {
+  const { t, tenant, actor } = usePage();
+  return (
+    <section class="stack detail-apply" aria-labelledby="register-heading">
+      <h2 class="ds-heading" data-size="md" id="register-heading">
+        {t("event.register")}
+      </h2>
+      <Alert color="info">
+        <P>{t("event.membersOnly.refused", { group: props.group })}</P>
+        <P>
+          {t(actor.kind === "person" ? "event.membersOnly.ask" : "event.membersOnly.signIn")}{" "}
+          <a href={`mailto:${tenant.contactEmail}`}>{tenant.contactEmail}</a>
+        </P>
+      </Alert>
+    </section>
+  );
+}
+
+function RegistrationForm(props: {
+  e: CommunityEvent;
+  o: Occupancy;
+  closed: Closed | null;
+  form?: RegistrationFormState | undefined;
+  membersOnly?: MembersOnly | null | undefined;
+}) {
   const { t, fmt, actor } = usePage();
   const { e } = props;
+  if (!props.closed && props.membersOnly && !props.membersOnly.mayRegister) return <MembersOnlyRefusal group={props.membersOnly.groupName} />;
   if (props.closed) {
     const text =
       props.closed === "notOpen" && e.registrationOpensAt ? t("event.opensAt", { when: fmt.dateTime(e.registrationOpensAt) }) : t(closedLabels[props.closed]);
@@ -156,6 +183,8 @@ export function EventPage(props: {
   o: Occupancy;
   closed: Closed | null;
   mayManage: boolean;
+  /** An event only for a member group's members. */
+  membersOnly?: MembersOnly | null | undefined;
   organiserHref: string | null;
   form?: RegistrationFormState | undefined;
   jsonLd?: Record<string, unknown> | undefined;
@@ -181,7 +210,12 @@ export function EventPage(props: {
         ) : (
           <P>{t("event.organisedBy", { name: tenant.name })}</P>
         )}
-        {!props.closed && !props.mine && <PrimaryAction href="#register-heading" label={isFull(props.o) ? t("event.joinWaitingList") : t("event.register")} />}
+        {props.membersOnly && (
+          <p class="ds-tag event-members-only" data-color="warning">
+            {t("event.membersOnly.line", { group: props.membersOnly.groupName })}
+          </p>
+        )}
+        {!props.closed && !props.mine && (!props.membersOnly || props.membersOnly.mayRegister) && <PrimaryAction href="#register-heading" label={isFull(props.o) ? t("event.joinWaitingList") : t("event.register")} />}
       </header>
       <div class="detail-body">
         <Facts e={e} o={props.o} />
@@ -203,7 +237,7 @@ export function EventPage(props: {
         </div>
       )}
       {props.mayManage && props.rooms && <RoomBookings e={e} rooms={props.rooms} />}
-      {props.mine ? <MyPlace mine={props.mine} /> : <RegistrationForm e={e} o={props.o} closed={props.closed} form={props.form} />}
+      {props.mine ? <MyPlace mine={props.mine} /> : <RegistrationForm e={e} o={props.o} closed={props.closed} form={props.form} membersOnly={props.membersOnly} />}
     </article>
   );
 }

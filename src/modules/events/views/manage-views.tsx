@@ -20,6 +20,7 @@ import {
   ValidationMessage,
 } from "../../../platform/ui/components.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import type { MemberGroup } from "../../members/index.js";
 import type { PremisePlace } from "../../premises/index.js";
 import type { Term } from "../../taxonomy/index.js";
 import type { EventChange } from "../event-change.model.js";
@@ -141,6 +142,8 @@ export function EventFormPage(
     categories: Term[];
     targetGroups: Term[];
     premises: PremisePlace[];
+    /** Staff only: the member groups an event may be kept for; null when the person may not choose. */
+    memberGroups?: MemberGroup[] | null;
     /** Places taken already: the capacity may not go below. */
     taken: number;
     errors?: FieldErrors;
@@ -297,6 +300,18 @@ export function EventFormPage(
         </Part>
 
         <Part id="registration" title="eventForm.part.registration">
+          {!meeting && props.memberGroups && (
+            <Select
+              name="memberGroupId"
+              label="eventForm.memberGroup"
+              value={v.memberGroupId ?? ""}
+              error={errors.memberGroupId}
+              options={[
+                { value: "", label: t("eventForm.memberGroup.everyone") },
+                ...props.memberGroups.map((g) => ({ value: g.id, label: t("eventForm.memberGroup.only", { name: g.name }) })),
+              ]}
+            />
+          )}
           <div class="event-pair">
             <Field
               name="capacity"

@@ -237,7 +237,10 @@ export function GroupsPage(props: { groups: MemberGroup[]; form?: FormState }) {
         <ul class="members-groups">
           {props.groups.map((g) => (
             <li class="ds-card">
-              <Link href={`/members?group=${g.id}`}>{g.name}</Link> <span>{t("members.groups.count", { count: g.count })}</span>
+              <Link href={`/members?group=${g.id}`}>{g.name}</Link> <span>{t("members.groups.count", { count: g.count })}</span>{" "}
+              <Link href={`/members/groups/${g.id}`} aria-label={t("members.group.renameNamed", { name: g.name })}>
+                {t("members.group.rename")}
+              </Link>
             </li>
           ))}
         </ul>
@@ -253,6 +256,41 @@ export function GroupsPage(props: { groups: MemberGroup[]; form?: FormState }) {
           <Field name="name" label="members.group.name" hint="members.group.name.hint" required value={v.name} error={errors.name} />
           <div class="actions">
             <Button variant="primary">{t("members.groups.create")}</Button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export function GroupPage(props: { group: MemberGroup; form?: FormState }) {
+  const { t } = usePage();
+  const g = props.group;
+  const v = props.form?.values ?? { name: g.name };
+  const errors = props.form?.errors ?? {};
+  return (
+    <div class="stack members">
+      <Breadcrumbs
+        trail={[
+          { href: "/members", label: t("members.title") },
+          { href: "/members/groups", label: t("members.groups.title") },
+        ]}
+        current={g.name}
+      />
+      <Heading>{g.name}</Heading>
+      <P>
+        <Link href={`/members?group=${g.id}`}>{t("members.groups.count", { count: g.count })}</Link>
+      </P>
+      <section class="stack" aria-labelledby="rename-group">
+        <Heading level={2} size="md">
+          <span id="rename-group">{t("members.group.rename")}</span>
+        </Heading>
+        <P>{t("members.group.rename.intro")}</P>
+        <ErrorSummary errors={errors} />
+        <Form action={`/members/groups/${g.id}`}>
+          <Field name="name" label="members.group.name" hint="members.group.name.hint" required value={v.name} error={errors.name} />
+          <div class="actions">
+            <Button variant="primary">{t("members.group.rename.save")}</Button>
           </div>
         </Form>
       </section>
