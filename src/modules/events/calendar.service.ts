@@ -25,8 +25,7 @@ async function cardsOf(ctx: ServiceContext, events: CommunityEvent[], categories
   );
   const label = new Map(categories.map((c) => [c.id, c.label]));
   const groups = new Map<string, string>();
-  for (const id of new Set(events.flatMap((e) => (e.memberGroupId ? [e.memberGroupId] : []))))
-    groups.set(id, (await findMemberGroup(ctx, id))?.name ?? "");
+  for (const id of new Set(events.flatMap((e) => (e.memberGroupId ? [e.memberGroupId] : [])))) groups.set(id, (await findMemberGroup(ctx, id))?.name ?? "");
   return events.map((event) => {
     const o = occupancy.get(event.id) ?? { taken: 0, waiting: 0 };
     return {

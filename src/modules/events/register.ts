@@ -121,8 +121,7 @@ export async function register(ctx: ServiceContext, eventId: string, input: Regi
   const closed = whyClosed(e, ctx.clock.now());
   if (closed) throw new AppError(409, "closed", closedLabels[closed], { name: closedLabels[closed] });
   const only = await membersOnlyOf(ctx, e);
-  if (only && !only.mayRegister)
-    throw new AppError(403, "forbidden", "event.membersOnly.refused", { name: { key: "event.membersOnly.refused", values: { group: only.groupName } } });
+  if (only && !only.mayRegister) throw invalidField("name", { key: "event.membersOnly.refused", values: { group: only.groupName } });
   const known = isPerson(ctx.actor) && ctx.actor.email === input.email;
   if (!known && !(await withinLimit(ctx, "event-registration", [ctx.ip, input.email])))
     throw tooManyRequests("registration.rateLimited", { email: "registration.rateLimited" });

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { type FieldErrors, formFailure } from "../../platform/http/errors.js";
+import { type FieldErrors, formFailure, notFound } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { formats } from "../../platform/i18n/format.js";
@@ -9,7 +9,6 @@ import { serviceContext, tenantToday } from "../../platform/service-context.js";
 import type { MemberFilter } from "./members.model.js";
 import { feeInput, groupInput, memberFilterInput, memberInput, newMemberInput } from "./members.schema.js";
 import { addMember, associationsToAdd, changeMember, createGroup, memberGroups, memberPage, membersPage, recordFee, renameGroup } from "./members.service.js";
-import { notFound } from "../../platform/http/errors.js";
 import { FEE_LABELS, GroupPage, GroupsPage, MemberPage, MembersListPage, NewMemberPage, TYPE_LABELS } from "./views/members-views.js";
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };

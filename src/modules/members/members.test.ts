@@ -40,7 +40,14 @@ describe.each(dialects())("the centre's members [%s]", (dialect) => {
     return (res.headers.get("location") ?? "").replace(/^\/members\//, "").replace(/\?.*$/, "");
   };
   const rows = async (table: "members" | "member_fees" | "member_groups" | "member_group_links") =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const names = (html: string) => ["Grønby Seniorklub", "Gåklubben", "Formelforeningen", "Strikkecaféen"].filter((n) => html.includes(n));
 
   beforeAll(async () => {
@@ -52,7 +59,7 @@ describe.each(dialects())("the centre's members [%s]", (dialect) => {
     const other = await createAssociation(t.db, a, "Strikkecaféen");
     // A name that a spreadsheet would take for a formula, kept as text in the CSV.
     const formula = await createAssociation(t.db, a, "Formelforeningen");
-    await t.db.updateTable("associations").set({ email: "=HYPERLINK(\"http://evil.test\")" }).where("id", "=", formula.id).execute();
+    await t.db.updateTable("associations").set({ email: '=HYPERLINK("http://evil.test")' }).where("id", "=", formula.id).execute();
     Object.assign(ids, { club: club.id, walkers: walkers.id, formula: formula.id, other: other.id });
     await createPerson(t.db, a, { email: "staff@a.test", roles: ["staff"] });
     await createPerson(t.db, a, { email: "case@a.test", roles: ["caseworker"] });
@@ -163,9 +170,7 @@ describe.each(dialects())("the centre's members [%s]", (dialect) => {
   });
 
   it("records the year's fee, and leaving moves a member to the left list", async () => {
-    expect((await staff.post(`/members/${ids.clubMember}/fees`, { year: "2026", status: "paid" }, { from: `/members/${ids.clubMember}` })).status).toBe(
-      303,
-    );
+    expect((await staff.post(`/members/${ids.clubMember}/fees`, { year: "2026", status: "paid" }, { from: `/members/${ids.clubMember}` })).status).toBe(303);
     const csv = await (await staff.get("/members/export.csv")).text();
     expect(csv).toMatch(/Grønby Seniorklub.*Betalt/);
     expect((await staff.get(`/members/${ids.walkersMember}`)).status).toBe(200);
@@ -193,7 +198,7 @@ describe.each(dialects())("the centre's members [%s]", (dialect) => {
     const logged = await t.db.selectFrom("audit_log").select("action").where("tenant_id", "=", a.id).where("action", "=", "members.group_renamed").execute();
     expect(logged).toHaveLength(1);
     // The other tenant's group of the same old name is untouched, and out of reach.
-    const foreign = (await t.db.selectFrom("member_groups").select(["id", "name"]).where("tenant_id", "=", b.id).executeTakeFirstOrThrow());
+    const foreign = await t.db.selectFrom("member_groups").select(["id", "name"]).where("tenant_id", "=", b.id).executeTakeFirstOrThrow();
     expect(foreign.name).toBe("Kultur og idræt");
     expect((await staff.get(`/members/groups/${foreign.id}`)).status).toBe(404);
     expect((await staff.post(`/members/groups/${foreign.id}`, { name: "Overtaget" }, { from: "/members/groups" })).status).toBe(404);

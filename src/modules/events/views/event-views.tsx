@@ -6,12 +6,12 @@ import { Alert, Button, ButtonLink, EmptyState, ErrorSummary, Field, Form, Headi
 import { Breadcrumbs, ContactLinks, type Fact, FactBox, MapPin, Organiser, Paragraphs, PrimaryAction } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import type { EventPageData } from "../event-page.js";
-import type { MembersOnly } from "../register.js";
 import type { SessionRoom } from "../event-room.js";
 import { sessionText } from "../event-times.js";
 import { closedLabels, kindLabels, notPublicLabels, registrationStatusLabels } from "../events.labels.js";
 import { type CommunityEvent, LIVE, type Occupancy, type Registration } from "../events.model.js";
 import type { GroupView } from "../my-registration.js";
+import type { MembersOnly } from "../register.js";
 import { answerField } from "../registration.schema.js";
 import type { Closed } from "../waiting-list.js";
 import { RoomBookings } from "./room-views.js";
@@ -215,7 +215,9 @@ export function EventPage(props: {
             {t("event.membersOnly.line", { group: props.membersOnly.groupName })}
           </p>
         )}
-        {!props.closed && !props.mine && (!props.membersOnly || props.membersOnly.mayRegister) && <PrimaryAction href="#register-heading" label={isFull(props.o) ? t("event.joinWaitingList") : t("event.register")} />}
+        {!props.closed && !props.mine && (!props.membersOnly || props.membersOnly.mayRegister) && (
+          <PrimaryAction href="#register-heading" label={isFull(props.o) ? t("event.joinWaitingList") : t("event.register")} />
+        )}
       </header>
       <div class="detail-body">
         <Facts e={e} o={props.o} />
@@ -237,7 +239,11 @@ export function EventPage(props: {
         </div>
       )}
       {props.mayManage && props.rooms && <RoomBookings e={e} rooms={props.rooms} />}
-      {props.mine ? <MyPlace mine={props.mine} /> : <RegistrationForm e={e} o={props.o} closed={props.closed} form={props.form} membersOnly={props.membersOnly} />}
+      {props.mine ? (
+        <MyPlace mine={props.mine} />
+      ) : (
+        <RegistrationForm e={e} o={props.o} closed={props.closed} form={props.form} membersOnly={props.membersOnly} />
+      )}
     </article>
   );
 }
