@@ -25,7 +25,7 @@ import { seedGrants } from "./demo-grants.js";
 import { seedGuides } from "./demo-guides.js";
 import { seedApplications } from "./demo-history.js";
 import { logoPng } from "./demo-images.js";
-import { seedMembers } from "./demo-members.js";
+import { keepEventForMembers, seedMembers } from "./demo-members.js";
 import { seedNewsletters } from "./demo-newsletters.js";
 import { demoPostcodes } from "./demo-postcodes.js";
 import { seedPremises } from "./demo-premises.js";
@@ -630,6 +630,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
         people: { staffId: ids.staff, citizen: person("citizen"), assocAdmin: person("assocAdmin"), staff: person("staff"), member: person("member") },
         offerHours: 48,
       });
+      if (withMembers) await keepEventForMembers(trx, { tenantId, title: "Frivilligfest: tak for i år", group: "Sociale foreninger" });
       // The volunteer fair's 40 stands, with a category each from the association's first job.
       const fair = events.get("fair");
       if (fair) {

@@ -39,3 +39,13 @@ export async function seedMembers(db: Database, input: MembersDemoInput): Promis
   }
   return { groups };
 }
+
+/**
+ * The centre's thank-you party is kept for the members of one group: the calendar says so, and only their
+ * boards and members register (staff still add anyone).
+ */
+export async function keepEventForMembers(db: Database, input: { tenantId: string; title: string; group: string }): Promise<void> {
+  const group = await db.selectFrom("member_groups").select("id").where("tenant_id", "=", input.tenantId).where("name", "=", input.group).executeTakeFirst();
+  if (!group) return;
+  await db.updateTable("events").set({ member_group_id: group.id }).where("tenant_id", "=", input.tenantId).where("title", "=", input.title).execute();
+}
