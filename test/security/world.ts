@@ -757,7 +757,6 @@ async function buildCooperation(
       subscriber,
       `${P} revisor i tyve år`,
       `${P} hjælp til vedtægterne`,
-      `boerneven@${host}`,
     ],
     sight: [
       { text: marks.agreementNote, seenBy: ["caseworker", "tenantAdmin", "associationAdmin"] },
@@ -771,6 +770,7 @@ async function buildCooperation(
       { text: marks.counsellingNote, seenBy: STAFF },
       { text: marks.volunteer, seenBy: ["associationAdmin"] },
       { text: marks.certificateNote, seenBy: ["associationAdmin"] },
+      { text: `boerneven@${host}`, seenBy: ["associationAdmin"] },
     ] satisfies TenantWorld["sight"],
   };
 }
