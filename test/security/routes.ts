@@ -241,6 +241,8 @@ export const FILL: Record<string, Fill> = {
   "POST /guides/new": { form: () => guideForm(`${N} vejledning`), schema: guideInput },
   "GET /guides/:id/edit": { params: (w) => ({ id: w.guide }) },
   "POST /guides/:id/edit": { params: (w) => ({ id: w.guide }), form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:id/delete": { params: (w) => ({ id: w.guide }) },
+  "POST /guides/:id/delete": { params: (w) => ({ id: w.guide }), late: true },
   "GET /guides/:slug": { params: (w) => ({ slug: w.guideSlug }) },
   "GET /grants": {},
   "GET /grants/schemes": {},
