@@ -4,7 +4,12 @@
 import type { z } from "zod";
 import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
-import { agreementInput as cooperationAgreementInput } from "../../src/modules/agreements/agreements.schema.js";
+import {
+  endInput as agreementEndInput,
+  levelInput as agreementLevelInput,
+  moveInput as agreementLevelMoveInput,
+  agreementInput as cooperationAgreementInput,
+} from "../../src/modules/agreements/agreements.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
@@ -229,7 +234,27 @@ export const FILL: Record<string, Fill> = {
   "GET /agreements/:id": { params: () => ({ id: "no-agreement" }) },
   "POST /agreements/:id": { params: () => ({ id: "no-agreement" }), form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
   "POST /agreements/:id/renew": { params: () => ({ id: "no-agreement" }), schema: null },
-  "POST /agreements/:id/end": { params: () => ({ id: "no-agreement" }), schema: null },
+  "GET /agreements/:id/end": { params: () => ({ id: "no-agreement" }) },
+  "POST /agreements/:id/end": {
+    params: () => ({ id: "no-agreement" }),
+    form: () => ({ confirm: "yes", endsOn: "2027-01-01", endNote: N }),
+    schema: agreementEndInput,
+  },
+  // The tenant's scale of levels: every tenant has the four defaults; "no-level" is in neither.
+  "GET /agreements/manage/levels": {},
+  "POST /agreements/manage/levels": { form: () => ({ name_da: `${N} niveau`, description_da: N }), schema: agreementLevelInput },
+  "GET /agreements/manage/levels/:levelId": { params: () => ({ levelId: "no-level" }) },
+  "POST /agreements/manage/levels/:levelId": {
+    params: () => ({ levelId: "no-level" }),
+    form: () => ({ name_da: `${N} niveau`, description_da: N }),
+    schema: agreementLevelInput,
+  },
+  "POST /agreements/manage/levels/:levelId/move": {
+    params: () => ({ levelId: "no-level" }),
+    form: () => ({ direction: "up" }),
+    schema: agreementLevelMoveInput,
+  },
+  "POST /agreements/manage/levels/:levelId/remove": { params: () => ({ levelId: "no-level" }), schema: null },
   "POST /agreements/:id/documents": { params: () => ({ id: "no-agreement" }), schema: null, upload: { field: "file", kind: "png" } },
   "GET /agreements/:id/documents/:docId": { params: () => ({ id: "no-agreement", docId: "no-document" }) },
   "POST /agreements/:id/documents/:docId/remove": { params: () => ({ id: "no-agreement", docId: "no-document" }), schema: null },

@@ -205,7 +205,7 @@ describe.each(dialects())("cooperation agreements [%s]", (dialect) => {
       ["draft", "2027-04-16", "2027-07-29", id],
     ]);
     expect(await (await v.get(`/agreements/${next}`)).text()).toContain("Aftalens perioder");
-    expect((await v.post(`/agreements/${id}/end`, {}, { from: `/agreements/${id}` })).status).toBe(303);
+    expect((await v.post(`/agreements/${id}/end`, { confirm: "yes", endsOn: "2027-03-02" }, { from: `/agreements/${id}/end` })).status).toBe(303);
     expect(await (await new Visitor(env.app, "a.test").get("/agreements")).text()).not.toContain("Lektiecafé på biblioteket");
   });
 
