@@ -153,7 +153,7 @@ describe.each(dialects())("newsletters to a category and to a network [%s]", (di
     expect(html).toContain('<optgroup label="Netværk">');
     expect(html).toContain(`<option value="category:${elderly}">Ældre (2 foreninger)</option>`);
     expect(html).toContain("Kultur (1 forening)");
-    expect(html).toContain(`<option value="network:${networkId}">Netværket Frivilligkoordinatorer (2 medlemmer)</option>`);
+    expect(html).toContain(`<option value="network:${networkId}">Frivilligkoordinatorer (2 medlemmer)</option>`);
     expect(html).not.toContain("Fremmed netværk");
   });
 
