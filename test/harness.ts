@@ -58,14 +58,15 @@ export async function createTestDb(dialect: DialectName, options: { migrate?: bo
   const admin = inject("postgresUrl");
   if (!admin) throw new Error("PostgreSQL is not available to this run");
   const name = `sammen_test_${randomBytes(6).toString("hex")}`;
+  const template = options.migrate === false ? null : inject("postgresTemplate");
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  await client.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await client.end();
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
   const open = () => new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPool(url) }) });
   const db = open();
-  await migrate(db);
+  if (!template) await migrate(db);
   return {
     db,
     dialect,

@@ -266,6 +266,8 @@ export const FILL: Record<string, Fill> = {
   "POST /guides/new": { form: () => guideForm(`${N} vejledning`), schema: guideInput },
   "GET /guides/:id/edit": { params: () => ({ id: "no-guide" }) },
   "POST /guides/:id/edit": { params: () => ({ id: "no-guide" }), form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:id/delete": { params: () => ({ id: "no-guide" }) },
+  "POST /guides/:id/delete": { params: () => ({ id: "no-guide" }) },
   "GET /guides/:slug": { params: () => ({ slug: "no-guide" }) },
   "GET /grants": {},
   "GET /grants/schemes": {},

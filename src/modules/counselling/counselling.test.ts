@@ -210,7 +210,15 @@ describe.each(dialects())("counselling [%s]", (dialect) => {
 
   it("hands the initiative's contact person what is held about them, and forgets them on erasure", async () => {
     const subject = { tenantId: a.id, userId: null, email: "karen@example.test" };
+    const karenCase = (await t.db.selectFrom("counselling_cases").select("id").where("contact_email", "=", "karen@example.test").executeTakeFirstOrThrow()).id;
+    const staff = await as("staff@a.test");
+    const note = "Karen virker usikker på økonomien";
+    const logged = await staff.post(`/counselling/${karenCase}/entries`, entry({ internalNote: note }), { from: `/counselling/${karenCase}` });
+    expect(logged.status).toBe(303);
     const held = JSON.stringify(await personalData.read(t.db, undefined as never, subject));
+    // What staff wrote about her own conversations is hers to see when she asks for her data.
+    expect(held).toContain(note);
+    expect(held).toContain(AGREED);
     expect(held).toContain("Karen Holm");
     expect(held).toContain("+45 12 34 56 78");
     await personalData.erase(t.db, subject, { clock, pseudonym: "x" });

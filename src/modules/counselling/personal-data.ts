@@ -2,8 +2,8 @@ import type { PersonalDataSource } from "../../platform/privacy/data-subject.js"
 import * as repo from "./counselling.repository.js";
 
 /**
- * What the counselling log holds about a person: as a new initiative's contact, their name, address, telephone
- * and what they asked about and agreed; as staff, the cases and conversations they kept. On erasure the contact's
+ * What the counselling log holds about a person: as a new initiative's contact, their name, address, telephone,
+ * what they asked about and agreed, and the staff's notes of those conversations (the right of access reaches them); as staff, the cases and conversations they kept. On erasure the contact's
  * details are blanked and staff are taken off the cases; the centre's record of its counselling stays.
  */
 export const personalData: PersonalDataSource = {
@@ -39,7 +39,14 @@ export const personalData: PersonalDataSource = {
         opened: c.createdAt,
         conversations: shared
           .filter((e) => e.caseId === c.id)
-          .map((e) => ({ held_on: e.heldOn, agreed: e.agreed, next_step: e.nextStep, next_step_on: e.nextStepOn })),
+          .map((e) => ({
+            held_on: e.heldOn,
+            minutes: e.minutes,
+            agreed: e.agreed,
+            staff_note: e.internalNote,
+            next_step: e.nextStep,
+            next_step_on: e.nextStepOn,
+          })),
       })),
       cases_kept: kept.map((c) => ({ case: c.id, topic: c.topic, opened: c.createdAt, status: c.status })),
       conversations_kept: entries.map((e) => ({ case: e.caseId, held_on: e.heldOn, minutes: e.minutes })),

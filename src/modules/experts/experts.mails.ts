@@ -6,6 +6,23 @@ import type { Expert, ExpertMatch, ExpertRequest } from "./experts.model.js";
 
 const matchUrl = (ctx: ServiceContext, m: ExpertMatch) => `${ctx.baseUrl}/experts/matches/${m.id}`;
 
+/** A board has asked for help: the centre's inbox hears of it at once, with the link to match an expert. */
+export async function mailRequested(ctx: ServiceContext, request: ExpertRequest, association: string) {
+  await sendMail(ctx.db, ctx.clock, {
+    tenant: ctx.tenant,
+    to: ctx.tenant.contactEmail,
+    compose: (t, lang) => ({
+      subject: t("experts.mail.requested.subject", { association, skill: t(skillLabels[request.skill]) }),
+      paragraphs: [
+        t("experts.mail.requested.body", { association, skill: t(skillLabels[request.skill]) }),
+        request.description,
+        ...(request.neededBy ? [t("experts.mail.proposed.by", { date: formats(lang, ctx.tenant.timeZone).date(request.neededBy) })] : []),
+      ],
+      action: { label: t("experts.mail.requested.action"), url: `${ctx.baseUrl}/experts/requests/${request.id}` },
+    }),
+  });
+}
+
 /** Staff have put a board's request to the expert: what it is about and where to accept or decline. */
 export async function mailProposed(ctx: ServiceContext, expert: Expert, request: ExpertRequest, association: string) {
   await sendMail(ctx.db, ctx.clock, {

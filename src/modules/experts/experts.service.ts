@@ -5,7 +5,7 @@ import { conflict, invalidField, notFound, unauthenticated } from "../../platfor
 import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { actFor, adminAddresses, associationNames } from "../associations/index.js";
-import { mailAccepted, mailProposed } from "./experts.mails.js";
+import { mailAccepted, mailProposed, mailRequested } from "./experts.mails.js";
 import {
   type Expert,
   type ExpertMatch,
@@ -151,6 +151,7 @@ export async function askForHelp(ctx: ServiceContext, input: RequestInput): Prom
     };
     await repo.insertRequest(tx.db, request);
     await audit(tx, "expert_request.created", { type: "expert_request", id: request.id }, { association: association.id, skill: input.skill });
+    await mailRequested(tx, request, association.name);
     return request;
   });
 }

@@ -115,6 +115,10 @@ describe.each(dialects())("the expert pool [%s]", (dialect) => {
     expect(asked.status).toBe(303);
     requestId = (asked.headers.get("location") ?? "").split("/").pop()?.split("?")[0] ?? "";
     expect(await (await board.get("/experts/mine")).text()).toContain("Venter på en ekspert");
+    const told = await latestMail(t.db, "kontakt@a.test");
+    expect(told?.subject).toBe("Roklubben Bølgen beder om en ekspert (Økonomi)");
+    expect(told?.text).toContain("Vi skal lave budget og har ingen kasserer.");
+    expect(told?.text).toContain(`http://a.test/experts/requests/${requestId}`);
 
     const staff = await as("staff@a.test");
     const page = await (await staff.get(`/experts/requests/${requestId}`)).text();

@@ -55,6 +55,10 @@ export async function updateGuide(db: Database, tenantId: string, guide: Guide):
   await db.updateTable("guides").set(row).where("tenant_id", "=", tenantId).where("id", "=", guide.id).execute();
 }
 
+export async function deleteGuide(db: Database, tenantId: string, id: string): Promise<void> {
+  await db.deleteFrom("guides").where("tenant_id", "=", tenantId).where("id", "=", id).execute();
+}
+
 export async function findGuide(db: Database, tenantId: string, id: string): Promise<Guide | null> {
   const row = await db.selectFrom("guides").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
   return row ? toGuide(row) : null;

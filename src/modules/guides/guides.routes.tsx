@@ -7,8 +7,18 @@ import { LANGUAGES } from "../../platform/i18n/i18n.js";
 import { serviceContext } from "../../platform/service-context.js";
 import type { Guide } from "./guides.model.js";
 import { guideInput, guideListQuery } from "./guides.schema.js";
-import { changeGuide, createGuide, guidesToManage, guideToEdit, mayWrite, publishedByCategory, publishedGuide, writesGuides } from "./guides.service.js";
-import { GuideFormPage, GuidePage, GuidesPage, ManageGuidesPage } from "./views/guide-views.js";
+import {
+  changeGuide,
+  createGuide,
+  deleteGuide,
+  guidesToManage,
+  guideToEdit,
+  mayWrite,
+  publishedByCategory,
+  publishedGuide,
+  writesGuides,
+} from "./guides.service.js";
+import { DeleteGuidePage, GuideFormPage, GuidePage, GuidesPage, ManageGuidesPage } from "./views/guide-views.js";
 
 type Status = 200 | 409 | 413 | 415 | 422 | 429;
 
@@ -87,6 +97,16 @@ export const guidesRoutes = new Hono<AppEnv>()
     return showForm(c, guide, valuesOf(guide, ctx.tenant.defaultLanguage));
   })
   .post("/:id/edit", (c) => saveGuide(c, c.req.param("id")))
+  .get("/:id/delete", async (c) => {
+    const ctx = serviceContext(c);
+    const guide = await guideToEdit(ctx, c.req.param("id"));
+    const title = guide.texts[ctx.tenant.defaultLanguage]?.title ?? guide.slug;
+    return render(c, c.get("t")("guides.delete.title", { title }), <DeleteGuidePage id={guide.id} title={title} published={guide.status === "published"} />);
+  })
+  .post("/:id/delete", async (c) => {
+    await deleteGuide(serviceContext(c), c.req.param("id"));
+    return c.redirect("/guides/manage?notice=guideDeleted", 303);
+  })
   .get("/:slug", async (c) => {
     const ctx = serviceContext(c);
     const reading = await publishedGuide(ctx, c.req.param("slug"));

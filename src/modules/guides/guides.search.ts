@@ -41,6 +41,10 @@ export function guideDocument(guide: Guide, tenant: Pick<ServiceContext["tenant"
 
 /** Keeps the guide's entry in search in step with it: findable while published, gone as a draft. Call it in the transaction that changes it. */
 export async function indexGuide(tx: ServiceContext, guide: Guide): Promise<void> {
-  if (guide.status !== "published") return hideDocument(tx.db, tx.clock, tx.tenant.id, "guide", guide.id);
+  if (guide.status !== "published") return unindexGuide(tx, guide.id);
   await putDocument(tx.db, tx.clock, tx.tenant.id, tx.tenant.country, guideDocument(guide, tx.tenant));
+}
+
+export async function unindexGuide(tx: ServiceContext, id: string): Promise<void> {
+  await hideDocument(tx.db, tx.clock, tx.tenant.id, "guide", id);
 }

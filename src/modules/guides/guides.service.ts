@@ -9,7 +9,7 @@ import { GUIDE_CATEGORIES, type Guide, type GuideCategory, type GuideReading, re
 import { canWriteGuides } from "./guides.policy.js";
 import * as repo from "./guides.repository.js";
 import type { GuideInput } from "./guides.schema.js";
-import { indexGuide } from "./guides.search.js";
+import { indexGuide, unindexGuide } from "./guides.search.js";
 
 /** Addresses under /guides that are pages of their own, never a guide's slug. */
 const RESERVED = ["manage", "new", "categories"];
@@ -91,6 +91,16 @@ export async function changeGuide(ctx: ServiceContext, id: string, input: GuideI
     const action = before.status === guide.status ? "guides.changed" : guide.status === "published" ? "guides.published" : "guides.unpublished";
     await audit(tx, action, { type: "guide", id });
     return guide;
+  });
+}
+
+/** A guide taken away for good: out of the list, the search and the API; the audit keeps that it was. */
+export async function deleteGuide(ctx: ServiceContext, id: string): Promise<void> {
+  await guideToEdit(ctx, id);
+  await inTransaction(ctx, async (tx) => {
+    await repo.deleteGuide(tx.db, tx.tenant.id, id);
+    await unindexGuide(tx, id);
+    await audit(tx, "guides.deleted", { type: "guide", id });
   });
 }
 

@@ -140,6 +140,40 @@ describe.each(dialects())("guides: written by staff, read by everyone, found in 
     expect(await (await reader.get("/api/v1/guides/foerstehjaelp-ved-arrangementer")).status).toBe(404);
   });
 
+  it("deletes a guide only after asking, and it leaves the list, the page, the search and the API", async () => {
+    const staff = await as("staff@a.test");
+    await staff.post("/guides/new", guideForm({ title: "Lodsedler og lotteri", summary: "Hvad må en forening?", body: "Tilladelse fra Spillemyndigheden." }));
+    const id = await idOf("lodsedler-og-lotteri");
+    expect(await (await staff.get(`/guides/${id}/edit`)).text()).toContain(`href="/guides/${id}/delete"`);
+    const ask = await (await staff.get(`/guides/${id}/delete`)).text();
+    expect(ask).toContain("Slet “Lodsedler og lotteri”?");
+    expect(ask).toContain("forsvinder fra siden");
+    expect(ask).toContain(`href="/guides/${id}/edit"`);
+    expect(await (await staff.get("/guides/lodsedler-og-lotteri")).status).toBe(200);
+
+    const outsiders = [await as("board@a.test"), await as("citizen@a.test"), await as("staff@b.test", "b.test")];
+    for (const v of outsiders) {
+      expect([403, 404]).toContain((await v.get(`/guides/${id}/delete`)).status);
+      expect([403, 404]).toContain((await v.post(`/guides/${id}/delete`, {})).status);
+    }
+    expect((await new Visitor(env.app, "a.test").post(`/guides/${id}/delete`, {})).status).not.toBe(200);
+    expect(await count()).toBeGreaterThan(0);
+    expect(await t.db.selectFrom("guides").select("id").where("id", "=", id).executeTakeFirst()).toBeDefined();
+
+    const done = await staff.post(`/guides/${id}/delete`, {}, { from: `/guides/${id}/delete` });
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/guides/manage?notice=guideDeleted");
+    expect(await (await staff.get("/guides/manage?notice=guideDeleted")).text()).toContain("Vejledningen er slettet.");
+    expect(await t.db.selectFrom("guides").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
+    const reader = new Visitor(env.app, "a.test");
+    expect((await reader.get("/guides/lodsedler-og-lotteri")).status).toBe(404);
+    expect(await (await reader.get("/search?q=lotteri")).text()).not.toContain("/guides/lodsedler");
+    expect((await reader.get("/api/v1/guides/lodsedler-og-lotteri")).status).toBe(404);
+    expect((await staff.get(`/guides/${id}/delete`)).status).toBe(404);
+    const logged = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", id).execute();
+    expect(logged.map((r) => r.action)).toContain("guides.deleted");
+  });
+
   it("lets no citizen, board, bridge-builder or stranger write or see drafts, and keeps another tenant's guides a 404", async () => {
     const id = await idOf("hemmelig-kladde-om-forsikring");
     for (const email of ["citizen@a.test", "board@a.test", "builder@a.test"]) {

@@ -19,6 +19,7 @@ export const guidesModule: ModuleDefinition = {
   notices: {
     guideSaved: "guides.notice.saved",
     guidePublished: "guides.notice.published",
+    guideDeleted: "guides.notice.deleted",
   },
   nav: [
     // The public menu is full: readers find guides through the search; boards, who need them most, in their own menu.

@@ -59,6 +59,7 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "guides.changed": "audit.act.guidesChanged",
   "guides.published": "audit.act.guidesPublished",
   "guides.unpublished": "audit.act.guidesUnpublished",
+  "guides.deleted": "audit.act.guidesDeleted",
   "grants.committee_conflict_declared": "audit.act.grantsCommitteeConflictDeclared",
   "grants.letters_sent": "audit.act.grantsLettersSent",
   "grants.round_closed": "audit.act.grantsRoundClosed",

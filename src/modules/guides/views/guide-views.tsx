@@ -4,6 +4,7 @@ import {
   Button,
   ButtonLink,
   type Column,
+  ConfirmStep,
   DataTable,
   EmptyState,
   ErrorSummary,
@@ -242,6 +243,27 @@ export function GuideFormPage(props: {
           </ButtonLink>
         </div>
       </Form>
+      {props.guide && (
+        <P>
+          <Link href={`/guides/${props.guide.id}/delete`}>{t("guides.delete")}</Link>
+        </P>
+      )}
     </div>
+  );
+}
+
+/** The step before a guide is deleted: that it cannot be undone, and that a published one leaves the site. */
+export function DeleteGuidePage(props: { id: string; title: string; published: boolean }) {
+  const { t } = usePage();
+  return (
+    <ConfirmStep
+      title={t("guides.delete.title", { title: props.title })}
+      action={`/guides/${props.id}/delete`}
+      confirm="guides.delete.confirm"
+      cancelHref={`/guides/${props.id}/edit`}
+      danger
+    >
+      <P>{t(props.published ? "guides.delete.textPublished" : "guides.delete.text")}</P>
+    </ConfirmStep>
   );
 }
