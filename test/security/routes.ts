@@ -4,7 +4,12 @@
 import type { z } from "zod";
 import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
-import { agreementInput as cooperationAgreementInput } from "../../src/modules/agreements/agreements.schema.js";
+import {
+  endInput as agreementEndInput,
+  levelInput as agreementLevelInput,
+  moveInput as agreementLevelMoveInput,
+  agreementInput as cooperationAgreementInput,
+} from "../../src/modules/agreements/agreements.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
@@ -161,10 +166,10 @@ const settings = (): Fields => ({
 });
 
 /** An agreement's form naming the world's association as the one party. */
-const agreementForm = (club: string): Fields => ({
+const agreementForm = (club: string, level: string): Fields => ({
   title: `${N} samarbejde`,
   purpose: N,
-  level: "cooperation",
+  level,
   status: "agreed",
   municipalUnit: "Kultur og Fritid",
   municipalityGives: "Lokaler",
@@ -219,17 +224,38 @@ export const FILL: Record<string, Fill> = {
   },
   "POST /counselling/:id/close": { params: (w) => ({ id: w.counsellingCase }), schema: null },
   "POST /counselling/:id/reopen": { params: (w) => ({ id: w.counsellingCase }), schema: null },
-  // Cooperation agreements: the world's agreement with the club (agreed, public; its notes and contact person not) and its document.
+  // Cooperation agreements: the world's agreement with the club at the tenant's own level (agreed, public; its notes and
+  // contact person not) and its document.
   "GET /agreements": {},
-  "GET /agreements/manage": { query: () => ({ level: "cooperation", status: "agreed" }) },
-  "GET /agreements/manage.csv": { query: () => ({ level: "cooperation" }) },
+  "GET /agreements/manage": { query: (w) => ({ level: w.agreementLevel, status: "agreed" }) },
+  "GET /agreements/manage.csv": { query: (w) => ({ level: w.agreementLevel }) },
   "GET /agreements/mine": {},
   "GET /agreements/new": {},
-  "POST /agreements/new": { form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
+  "POST /agreements/new": { form: (w) => agreementForm(w.club, w.agreementLevel), schema: cooperationAgreementInput },
   "GET /agreements/:id": { params: (w) => ({ id: w.agreement }) },
-  "POST /agreements/:id": { params: (w) => ({ id: w.agreement }), form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
+  "POST /agreements/:id": { params: (w) => ({ id: w.agreement }), form: (w) => agreementForm(w.club, w.agreementLevel), schema: cooperationAgreementInput },
   "POST /agreements/:id/renew": { params: (w) => ({ id: w.agreement }), schema: null },
-  "POST /agreements/:id/end": { params: (w) => ({ id: w.agreement }), schema: null },
+  "GET /agreements/:id/end": { params: (w) => ({ id: w.agreement }) },
+  "POST /agreements/:id/end": {
+    params: (w) => ({ id: w.agreement }),
+    form: () => ({ confirm: "yes", endsOn: "2027-01-01", endNote: N }),
+    schema: agreementEndInput,
+  },
+  // The tenant's scale of levels: the four defaults and the world's own level, which its agreement uses.
+  "GET /agreements/manage/levels": {},
+  "POST /agreements/manage/levels": { form: () => ({ name_da: `${N} niveau`, description_da: N }), schema: agreementLevelInput },
+  "GET /agreements/manage/levels/:levelId": { params: (w) => ({ levelId: w.agreementLevel }) },
+  "POST /agreements/manage/levels/:levelId": {
+    params: (w) => ({ levelId: w.agreementLevel }),
+    form: () => ({ name_da: `${N} niveau`, description_da: N }),
+    schema: agreementLevelInput,
+  },
+  "POST /agreements/manage/levels/:levelId/move": {
+    params: (w) => ({ levelId: w.agreementLevel }),
+    form: () => ({ direction: "up" }),
+    schema: agreementLevelMoveInput,
+  },
+  "POST /agreements/manage/levels/:levelId/remove": { params: (w) => ({ levelId: w.agreementLevel }), schema: null, late: true },
   "POST /agreements/:id/documents": { params: (w) => ({ id: w.agreement }), schema: null, upload: { field: "file", kind: "png" } },
   "GET /agreements/:id/documents/:docId": { params: (w) => ({ id: w.agreement, docId: w.agreementDocument }) },
   "POST /agreements/:id/documents/:docId/remove": { params: (w) => ({ id: w.agreement, docId: w.agreementDocument }), schema: null, late: true },

@@ -125,6 +125,7 @@ export interface TenantWorld {
    */
   agreement: string;
   agreementDocument: string;
+  agreementLevel: string;
   contactTopic: string;
   enquiry: string;
   enquiryKey: string;
@@ -591,7 +592,18 @@ async function buildCooperation(
     certificateNote: `${P} note om børneattesten`,
   };
 
-  // An agreement between the municipality and the club: agreed and public, its notes and contact person not.
+  // A level of the tenant's own, and an agreement at it between the municipality and the club: agreed and public,
+  // its notes and contact person not.
+  const levelName = `${P} niveau for fællesskab`;
+  await post(as.caseworker, "/agreements/manage/levels", { name_da: levelName, description_da: `${P} vi deler et fællesskab` }, 303);
+  const agreementLevel = (
+    await db
+      .selectFrom("agreement_levels")
+      .select("id")
+      .where("tenant_id", "=", tenantId)
+      .where("id", "not in", ["information", "dialogue", "cooperation", "partnership"])
+      .executeTakeFirstOrThrow()
+  ).id;
   const agreement = idFrom(
     await post(
       as.caseworker,
@@ -599,7 +611,7 @@ async function buildCooperation(
       {
         title: `${P} samarbejdsaftale om idræt`,
         purpose: `${P} formålet med aftalen`,
-        level: "cooperation",
+        level: agreementLevel,
         status: "agreed",
         municipalUnit: "Kultur og Fritid",
         municipalityGives: `${P} lokaler om tirsdagen`,
@@ -726,6 +738,7 @@ async function buildCooperation(
     ids: {
       agreement,
       agreementDocument,
+      agreementLevel,
       contactTopic,
       enquiry,
       enquiryKey,
@@ -744,6 +757,8 @@ async function buildCooperation(
       certificate,
     },
     names: [
+      levelName,
+      `${P} vi deler et fællesskab`,
       `${P} samarbejdsaftale`,
       `${P} formålet med aftalen`,
       `${P} trænere til børneholdet`,

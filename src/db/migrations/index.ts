@@ -38,6 +38,7 @@ import * as newsletters from "./20261130_0640_newsletters.js";
 import * as experts from "./20261130_0650_experts.js";
 import * as counselling from "./20261130_0660_counselling.js";
 import * as certificates from "./20261130_0670_certificates.js";
+import * as agreementLevels from "./20261201_0720_agreement_levels.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   "20261130_0660_counselling": counselling,
   "20261130_0670_certificates": certificates,
   "20261130_0650_experts": experts,
+  "20261201_0720_agreement_levels": agreementLevels,
 };
