@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Each worker loads the app once for all its files instead of once per file; no test mocks modules or globals.
+    isolate: false,
   },
 });

@@ -65,6 +65,21 @@ test("a caseworker records a cooperation agreement, it appears in the public reg
   const [download] = await Promise.all([caseworker.waitForEvent("download"), caseworker.getByRole("link", { name: /CSV/ }).click()]);
   expect(download.suggestedFilename()).toBe("agreements.csv");
 
+  // Ending asks first: what it means, the last day and a note; Cancel goes back with nothing changed.
+  await visit(caseworker, "/agreements/manage");
+  await caseworker.getByRole("link", { name: title }).click();
+  await caseworker.getByRole("link", { name: "Afslut aftalen" }).click();
+  await expect(caseworker.getByRole("heading", { level: 1 })).toContainText("Afslut");
+  await expect(caseworker.getByLabel(/^Sidste dag/)).toHaveValue(inDays(0));
+  await expectAccessible(caseworker);
+  await caseworker.getByRole("link", { name: "Fortryd" }).click();
+  await expect(caseworker.getByRole("heading", { level: 1 })).toHaveText(title);
+
+  // The municipality's own scale of levels: the four it started with, to rename, reorder or add to.
+  await visit(caseworker, "/agreements/manage/levels");
+  await expect(caseworker.getByRole("heading", { level: 2, name: /Partnerskab/ })).toBeVisible();
+  await expectAccessible(caseworker);
+
   // In English too.
   const english = await (await browser.newContext({ locale: "en-GB", baseURL })).newPage();
   await visit(english, "/agreements");

@@ -4,8 +4,9 @@
 
 import { Temporal } from "temporal-polyfill";
 import type { Database } from "../src/db/database.js";
-import type { Agreement, AgreementStatus, Level } from "../src/modules/agreements/agreements.model.js";
-import { insertAgreement } from "../src/modules/agreements/agreements.repository.js";
+import type { Agreement, AgreementStatus, DefaultLevel } from "../src/modules/agreements/agreements.model.js";
+import { insertAgreement, insertLevels } from "../src/modules/agreements/agreements.repository.js";
+import { defaultLevels } from "../src/modules/agreements/levels.service.js";
 import { newId } from "../src/platform/ids.js";
 
 export interface AgreementsDemoInput {
@@ -20,7 +21,8 @@ export interface AgreementsDemoInput {
 interface Plan {
   title: string;
   purpose: string;
-  level: Level;
+  /** One of the four levels the demo municipality's scale starts with. */
+  level: DefaultLevel;
   status: AgreementStatus;
   unit: string;
   gives: string;
@@ -169,6 +171,8 @@ const PLANS: Plan[] = [
 export async function seedAgreements(db: Database, input: AgreementsDemoInput): Promise<void> {
   const today = Temporal.Instant.fromEpochMilliseconds(input.now.getTime()).toZonedDateTimeISO(input.zone).toPlainDate();
   const at = input.now.toISOString();
+  // The municipality's scale: the four defaults, named in every language.
+  await insertLevels(db, input.tenantId, defaultLevels(), at);
   const usable = PLANS.filter((p) => p.parties.every(([i]) => input.associations[i]));
   for (const plan of usable) {
     const id = newId();
@@ -194,6 +198,7 @@ export async function seedAgreements(db: Database, input: AgreementsDemoInput): 
       responsibleUserId: input.caseworkerId,
       remindedAt: null,
       endedAt: plan.status === "ended" ? at : null,
+      endNote: plan.status === "ended" ? "Forløbet sluttede som planlagt." : "",
       createdAt: at,
       updatedAt: at,
       parties: plan.parties.map(([i, gives]) => ({ associationId: input.associations[i]?.id as string, name: input.associations[i]?.name ?? "", gives })),

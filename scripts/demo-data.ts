@@ -580,6 +580,7 @@ export async function seedDemo(db: Database, clock: Clock, ring?: Keyring): Prom
           staffId: ids.staff,
           group: { id: first.id, name: first.name, emails: [...new Set(first.associationIds.map((id) => emailOf.get(id) ?? "").filter(Boolean))] },
           subscribers: ["anna.nyhed@example.org", "bent.nyhed@example.org", "citizen.nyhed@example.org"],
+          draftCategoryId: categories.find((c) => c.code === "elderly")?.id ?? null,
         });
       }
     }

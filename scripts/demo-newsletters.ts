@@ -21,6 +21,8 @@ export interface NewslettersDemoInput {
   staffId: string;
   group: { id: string; name: string; emails: string[] };
   subscribers: string[];
+  /** A category the demo's jobs use: the draft goes to its associations (else to the group). */
+  draftCategoryId?: string | null;
 }
 
 const DAY = 86_400_000;
@@ -96,9 +98,11 @@ export async function seedNewsletters(db: Database, input: NewslettersDemoInput)
   const draft: Newsletter = {
     id: newId(),
     tenantId: input.tenantId,
-    subject: "Kursus i foreningsregnskab (kladde)",
-    body: "Vi tilbyder et **gratis kursus** i regnskab for kasserere.\n\nTilmelding senest 1. februar.",
-    segment: { kind: "group", id: input.group.id },
+    subject: input.draftCategoryId ? "Kursus for besøgsvenner (kladde)" : "Kursus i foreningsregnskab (kladde)",
+    body: input.draftCategoryId
+      ? "Vi tilbyder et **gratis kursus** for jeres besøgsvenner: den gode samtale og når en ældre bliver syg.\n\nTilmelding senest 1. februar."
+      : "Vi tilbyder et **gratis kursus** i regnskab for kasserere.\n\nTilmelding senest 1. februar.",
+    segment: input.draftCategoryId ? { kind: "category", id: input.draftCategoryId } : { kind: "group", id: input.group.id },
     status: "draft",
     createdAt: at(1),
     updatedAt: at(1),

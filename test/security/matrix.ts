@@ -103,6 +103,14 @@ function bridgeSight(
   return out;
 }
 
+/**
+ * The texts of the actor's own tenant that only some of its roles may see (an internal note, a certificate): any
+ * other role's answer showing one is a leak inside the tenant. Text the request itself sent is an echo, not a leak.
+ */
+function unseen(body: string, role: Role, actor: TenantWorld, sent: string): string[] {
+  return actor.sight.filter((s) => !s.seenBy.includes(role) && body.includes(s.text) && !sent.includes(s.text)).map((s) => s.text);
+}
+
 /** GETs first, then the writes, then what removes what others use, and last what ends the account or the session. */
 const ENDINGS = ["POST /account/delete", "POST /account/sign-out-everywhere", "POST /sign-out"];
 const order = (r: Route) => (r.method === "GET" ? 0 : !FILL[r.key]?.late ? 1 : 3 + ENDINGS.indexOf(r.key));
@@ -222,6 +230,9 @@ export function describeMatrix(dialect: DialectName, plan: Plan) {
         const sent = `${request.path}\n${typeof request.body === "string" ? request.body : Buffer.from(request.body ?? "").toString()}`;
         const shown = leakedNames(outcome.body, other.names, sent);
         if (shown.length) findings.push({ cause: "shows the other tenant's data", where: where(outcome.status), detail: shown.join(", ") });
+        const hidden = unseen(outcome.body, role, actor, sent);
+        if (hidden.length)
+          findings.push({ cause: "shows this role what only others of its tenant may see", where: where(outcome.status), detail: hidden.join(", ") });
         const next = localLocation(outcome, actor.host);
         if (next) {
           const followed = await target.send({ method: "GET", path: next, host: actor.host, headers: { cookie: browser.cookieHeader() } });
@@ -232,6 +243,13 @@ export function describeMatrix(dialect: DialectName, plan: Plan) {
             const shownAfter = leakedNames(followed.body, other.names, sent);
             if (shownAfter.length)
               findings.push({ cause: "shows the other tenant's data", where: `${where(outcome.status)}, then GET ${next}`, detail: shownAfter.join(", ") });
+            const hiddenAfter = unseen(followed.body, role, actor, sent);
+            if (hiddenAfter.length)
+              findings.push({
+                cause: "shows this role what only others of its tenant may see",
+                where: `${where(outcome.status)}, then GET ${next}`,
+                detail: hiddenAfter.join(", "),
+              });
           }
         }
         if ((await target.version()) === before.version) continue;

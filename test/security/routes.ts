@@ -4,7 +4,12 @@
 import type { z } from "zod";
 import { profileInput as accountInput } from "../../src/modules/account/account.schema.js";
 import { apiTokenInput, tenantSettingsInput } from "../../src/modules/admin/admin.schema.js";
-import { agreementInput as cooperationAgreementInput } from "../../src/modules/agreements/agreements.schema.js";
+import {
+  endInput as agreementEndInput,
+  levelInput as agreementLevelInput,
+  moveInput as agreementLevelMoveInput,
+  agreementInput as cooperationAgreementInput,
+} from "../../src/modules/agreements/agreements.schema.js";
 import { applicantReplyInput, applicationStatusInput, applyInput, threadMessageInput } from "../../src/modules/applications/applications.schema.js";
 import { associationInput, profileInput as associationProfileInput, inviteMemberInput } from "../../src/modules/associations/associations.schema.js";
 import { consentInput as bridgeConsentInput, intakeInput, noteInput, referInput, shareInput } from "../../src/modules/bridge/cases.schema.js";
@@ -161,10 +166,10 @@ const settings = (): Fields => ({
 });
 
 /** An agreement's form naming the world's association as the one party. */
-const agreementForm = (club: string): Fields => ({
+const agreementForm = (club: string, level: string): Fields => ({
   title: `${N} samarbejde`,
   purpose: N,
-  level: "cooperation",
+  level,
   status: "agreed",
   municipalUnit: "Kultur og Fritid",
   municipalityGives: "Lokaler",
@@ -198,8 +203,8 @@ const SIGNED_IN: readonly Role[] = [
 ];
 
 export const FILL: Record<string, Fill> = {
-  // Counselling (staff only; the board's own view at /counselling/mine; the start-up page is public). The world has no
-  // counselling case, so a case's pages answer 404 to every role here; src/modules/counselling/counselling.test.ts walks them with one.
+  // Counselling (staff only; the board's own view at /counselling/mine; the start-up page is public): the world's case
+  // for the club, whose conversation's internal note only staff may see.
   "GET /counselling": { query: () => ({ topic: "board", staff: "", status: "open" }) },
   "GET /counselling/new": {},
   "POST /counselling/new": {
@@ -211,39 +216,60 @@ export const FILL: Record<string, Fill> = {
   "GET /counselling/figures.csv": { query: () => ({ year: "2026", by: "month" }) },
   "GET /counselling/start": {},
   "POST /counselling/start": { form: () => ({ name: `${N} Person`, email: "start@example.test", phone: "", about: N }), schema: counsellingStartInput },
-  "GET /counselling/:id": { params: () => ({ id: "no-counselling-case" }) },
+  "GET /counselling/:id": { params: (w) => ({ id: w.counsellingCase }) },
   "POST /counselling/:id/entries": {
-    params: () => ({ id: "no-counselling-case" }),
+    params: (w) => ({ id: w.counsellingCase }),
     form: () => ({ heldOn: "2026-11-20", minutes: "30", agreed: N, internalNote: "", nextStep: "", nextStepOn: "", responsibleId: "" }),
     schema: counsellingEntryInput,
   },
-  "POST /counselling/:id/close": { params: () => ({ id: "no-counselling-case" }), schema: null },
-  "POST /counselling/:id/reopen": { params: () => ({ id: "no-counselling-case" }), schema: null },
-  // Cooperation agreements: the worlds hold none, so an agreement's ids find nothing (a 404 for everyone).
+  "POST /counselling/:id/close": { params: (w) => ({ id: w.counsellingCase }), schema: null },
+  "POST /counselling/:id/reopen": { params: (w) => ({ id: w.counsellingCase }), schema: null },
+  // Cooperation agreements: the world's agreement with the club at the tenant's own level (agreed, public; its notes and
+  // contact person not) and its document.
   "GET /agreements": {},
-  "GET /agreements/manage": { query: () => ({ level: "cooperation", status: "agreed" }) },
-  "GET /agreements/manage.csv": { query: () => ({ level: "cooperation" }) },
+  "GET /agreements/manage": { query: (w) => ({ level: w.agreementLevel, status: "agreed" }) },
+  "GET /agreements/manage.csv": { query: (w) => ({ level: w.agreementLevel }) },
   "GET /agreements/mine": {},
   "GET /agreements/new": {},
-  "POST /agreements/new": { form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
-  "GET /agreements/:id": { params: () => ({ id: "no-agreement" }) },
-  "POST /agreements/:id": { params: () => ({ id: "no-agreement" }), form: (w) => agreementForm(w.club), schema: cooperationAgreementInput },
-  "POST /agreements/:id/renew": { params: () => ({ id: "no-agreement" }), schema: null },
-  "POST /agreements/:id/end": { params: () => ({ id: "no-agreement" }), schema: null },
-  "POST /agreements/:id/documents": { params: () => ({ id: "no-agreement" }), schema: null, upload: { field: "file", kind: "png" } },
-  "GET /agreements/:id/documents/:docId": { params: () => ({ id: "no-agreement", docId: "no-document" }) },
-  "POST /agreements/:id/documents/:docId/remove": { params: () => ({ id: "no-agreement", docId: "no-document" }), schema: null },
+  "POST /agreements/new": { form: (w) => agreementForm(w.club, w.agreementLevel), schema: cooperationAgreementInput },
+  "GET /agreements/:id": { params: (w) => ({ id: w.agreement }) },
+  "POST /agreements/:id": { params: (w) => ({ id: w.agreement }), form: (w) => agreementForm(w.club, w.agreementLevel), schema: cooperationAgreementInput },
+  "POST /agreements/:id/renew": { params: (w) => ({ id: w.agreement }), schema: null },
+  "GET /agreements/:id/end": { params: (w) => ({ id: w.agreement }) },
+  "POST /agreements/:id/end": {
+    params: (w) => ({ id: w.agreement }),
+    form: () => ({ confirm: "yes", endsOn: "2027-01-01", endNote: N }),
+    schema: agreementEndInput,
+  },
+  // The tenant's scale of levels: the four defaults and the world's own level, which its agreement uses.
+  "GET /agreements/manage/levels": {},
+  "POST /agreements/manage/levels": { form: () => ({ name_da: `${N} niveau`, description_da: N }), schema: agreementLevelInput },
+  "GET /agreements/manage/levels/:levelId": { params: (w) => ({ levelId: w.agreementLevel }) },
+  "POST /agreements/manage/levels/:levelId": {
+    params: (w) => ({ levelId: w.agreementLevel }),
+    form: () => ({ name_da: `${N} niveau`, description_da: N }),
+    schema: agreementLevelInput,
+  },
+  "POST /agreements/manage/levels/:levelId/move": {
+    params: (w) => ({ levelId: w.agreementLevel }),
+    form: () => ({ direction: "up" }),
+    schema: agreementLevelMoveInput,
+  },
+  "POST /agreements/manage/levels/:levelId/remove": { params: (w) => ({ levelId: w.agreementLevel }), schema: null, late: true },
+  "POST /agreements/:id/documents": { params: (w) => ({ id: w.agreement }), schema: null, upload: { field: "file", kind: "png" } },
+  "GET /agreements/:id/documents/:docId": { params: (w) => ({ id: w.agreement, docId: w.agreementDocument }) },
+  "POST /agreements/:id/documents/:docId/remove": { params: (w) => ({ id: w.agreement, docId: w.agreementDocument }), schema: null, late: true },
   "GET /api/v1/agreements": {},
-  // Guides (guides): the world has none, so an id or slug finds nothing in either tenant.
+  // Guides (guides): the world's published guide (and a draft only its writers may see).
   "GET /guides": { query: () => ({ category: "board" }) },
   "GET /guides/manage": {},
   "GET /guides/new": {},
   "POST /guides/new": { form: () => guideForm(`${N} vejledning`), schema: guideInput },
-  "GET /guides/:id/edit": { params: () => ({ id: "no-guide" }) },
-  "POST /guides/:id/edit": { params: () => ({ id: "no-guide" }), form: () => guideForm(`${N} vejledning`), schema: guideInput },
-  "GET /guides/:id/delete": { params: () => ({ id: "no-guide" }) },
-  "POST /guides/:id/delete": { params: () => ({ id: "no-guide" }) },
-  "GET /guides/:slug": { params: () => ({ slug: "no-guide" }) },
+  "GET /guides/:id/edit": { params: (w) => ({ id: w.guide }) },
+  "POST /guides/:id/edit": { params: (w) => ({ id: w.guide }), form: () => guideForm(`${N} vejledning`), schema: guideInput },
+  "GET /guides/:id/delete": { params: (w) => ({ id: w.guide }) },
+  "POST /guides/:id/delete": { params: (w) => ({ id: w.guide }), late: true },
+  "GET /guides/:slug": { params: (w) => ({ slug: w.guideSlug }) },
   "GET /grants": {},
   "GET /grants/schemes": {},
   "GET /grants/schemes/new": {},
@@ -285,7 +311,7 @@ export const FILL: Record<string, Fill> = {
   "GET /api/v1/events": { query: (w) => ({ page: "1", kind: "theme_meeting", category: w.categoryCode }) },
   "GET /api/v1/events/:id": { params: (w) => ({ id: w.event }) },
   "GET /api/v1/guides": { query: () => ({ page: "1", category: "board", lang: "en" }) },
-  "GET /api/v1/guides/:slug": { params: () => ({ slug: "no-guide" }), query: () => ({ lang: "en" }) },
+  "GET /api/v1/guides/:slug": { params: (w) => ({ slug: w.guideSlug }), query: () => ({ lang: "en" }) },
   "GET /api/v1/associations": { query: () => ({ q: "", page: "1" }) },
   "GET /api/v1/associations/:id": { params: (w) => ({ id: w.club }) },
   "POST /api/v1/associations": { json: () => ({ name: `${N} forening via API`, email: "api@forening.test" }) },
@@ -354,7 +380,7 @@ export const FILL: Record<string, Fill> = {
     late: true,
   },
 
-  // Expert pool: the worlds hold no requests or matches, so those ids find nothing (a 404 for everyone).
+  // Expert pool: the citizen is the expert, matched (and accepted) to the club board's request.
   "GET /experts": {},
   "GET /experts/join": {},
   "POST /experts/join": { form: () => ({ skills: ["finance"], experience: N, hoursPerMonth: "4", phone: "" }), schema: expertInput },
@@ -365,18 +391,18 @@ export const FILL: Record<string, Fill> = {
   "POST /experts/ask": { form: (w) => ({ association: w.club, skill: "finance", description: N, neededBy: "" }), schema: expertRequestInput },
   "GET /experts/mine": {},
   "GET /experts/requests": {},
-  "GET /experts/requests/:id": { params: () => ({ id: "no-request" }) },
-  "POST /experts/requests/:id/propose": { params: () => ({ id: "no-request" }), form: () => ({ expert: "no-expert" }), schema: expertProposeInput },
+  "GET /experts/requests/:id": { params: (w) => ({ id: w.expertRequest }) },
+  "POST /experts/requests/:id/propose": { params: (w) => ({ id: w.expertRequest }), form: (w) => ({ expert: w.expert }), schema: expertProposeInput },
   "GET /experts/hours": {},
   "GET /experts/hours.csv": {},
-  "GET /experts/matches/:id": { params: () => ({ id: "no-match" }) },
-  "POST /experts/matches/:id/answer": { params: () => ({ id: "no-match" }), form: () => ({ answer: "accept" }), schema: expertAnswerInput },
+  "GET /experts/matches/:id": { params: (w) => ({ id: w.expertMatch }) },
+  "POST /experts/matches/:id/answer": { params: (w) => ({ id: w.expertMatch }), form: () => ({ answer: "accept" }), schema: expertAnswerInput },
   "POST /experts/matches/:id/hours": {
-    params: () => ({ id: "no-match" }),
+    params: (w) => ({ id: w.expertMatch }),
     form: () => ({ onDate: "2026-12-01", hours: "2", what: N }),
     schema: expertHoursInput,
   },
-  "POST /experts/matches/:id/rate": { params: () => ({ id: "no-match" }), form: () => ({ rating: "5", comment: N }), schema: expertRateInput },
+  "POST /experts/matches/:id/rate": { params: (w) => ({ id: w.expertMatch }), form: () => ({ rating: "5", comment: N }), schema: expertRateInput },
 
   // Networks (networks): the member role joined the world's network; everyone else must get a 404.
   // Grants, applying: the worlds hold no grant records, so the ids find nothing (a 404 for everyone).
@@ -872,32 +898,32 @@ export const FILL: Record<string, Fill> = {
   "GET /account/data.json": {},
   "GET /account/delete": {},
   "POST /account/delete": { schema: null, late: true },
-  // Contact: the world has no topics or enquiries, so ids find nothing; the forms name none that exist.
+  // Contact: the world's topic (answered by the staff role) and the citizen's enquiry, its follow link and internal note.
   "GET /contact": {},
-  "POST /contact": { form: () => ({ name: N, email: "borger@example.org", phone: "", topicId: "no-topic", message: N }), schema: contactEnquiryInput },
+  "POST /contact": { form: (w) => ({ name: N, email: "borger@example.org", phone: "", topicId: w.contactTopic, message: N }), schema: contactEnquiryInput },
   "GET /contact/sent": {},
   "GET /contact/who": {},
-  "GET /contact/enquiries/follow/:token": { params: () => ({ token: "no-such-follow-token-0000000000" }) },
+  "GET /contact/enquiries/follow/:token": { params: (w) => ({ token: w.enquiryKey }) },
   "GET /contact/topics": {},
   "GET /contact/topics/new": {},
   "POST /contact/topics/new": {
     form: () => ({ name_da: N, unitName: N, staffUserId: "", inboxEmail: "enhed@example.org", position: "1", active: "on" }),
     schema: contactTopicInput,
   },
-  "GET /contact/topics/:id": { params: () => ({ id: "no-topic" }) },
+  "GET /contact/topics/:id": { params: (w) => ({ id: w.contactTopic }) },
   "POST /contact/topics/:id": {
-    params: () => ({ id: "no-topic" }),
-    form: () => ({ name_da: N, unitName: N, staffUserId: "", inboxEmail: "enhed@example.org", position: "1", active: "on" }),
+    params: (w) => ({ id: w.contactTopic }),
+    form: (w) => ({ name_da: N, unitName: N, staffUserId: w.users.staff.id, inboxEmail: "", position: "1", active: "on" }),
     schema: contactTopicInput,
   },
   "GET /contact/settings": {},
   "POST /contact/settings": { form: () => ({ answerDays: "5", dayKind: "calendar", escalateDays: "3", keepMonths: "12" }), schema: contactSettingsInput },
   "GET /contact/enquiries": { query: () => ({ status: "open" }) },
-  "GET /contact/enquiries/:id": { params: () => ({ id: "no-enquiry" }) },
-  "POST /contact/enquiries/:id/answer": { params: () => ({ id: "no-enquiry" }), form: () => ({ answer: N }), schema: contactAnswerInput },
-  "POST /contact/enquiries/:id/note": { params: () => ({ id: "no-enquiry" }), form: () => ({ note: N }), schema: contactNoteInput },
-  "POST /contact/enquiries/:id/move": { params: () => ({ id: "no-enquiry" }), form: () => ({ topicId: "no-topic" }), schema: contactMoveInput },
-  "POST /contact/enquiries/:id/close": { params: () => ({ id: "no-enquiry" }), schema: null },
+  "GET /contact/enquiries/:id": { params: (w) => ({ id: w.enquiry }) },
+  "POST /contact/enquiries/:id/answer": { params: (w) => ({ id: w.enquiry }), form: () => ({ answer: N }), schema: contactAnswerInput },
+  "POST /contact/enquiries/:id/note": { params: (w) => ({ id: w.enquiry }), form: () => ({ note: N }), schema: contactNoteInput },
+  "POST /contact/enquiries/:id/move": { params: (w) => ({ id: w.enquiry }), form: (w) => ({ topicId: w.contactTopic }), schema: contactMoveInput },
+  "POST /contact/enquiries/:id/close": { params: (w) => ({ id: w.enquiry }), schema: null },
   // Grants: the caseworkers' assessment of the club's application.
   "GET /grants/rounds": {},
   "GET /grants/rounds/:id/applications": { params: (w) => ({ id: w.grantRound }), query: () => ({ format: "csv" }) },
@@ -925,7 +951,7 @@ export const FILL: Record<string, Fill> = {
     form: () => ({ question: N, fields: [] }),
     schema: grantQuestionInput,
   },
-  // Child-protection certificates: the club's board's list (no record in the world: an id that finds nothing).
+  // Child-protection certificates: the club board's record of a volunteer (only that board may see it, not the centre).
   "GET /certificates": { query: (w) => ({ association: w.club }) },
   "GET /certificates/new": { query: (w) => ({ association: w.club, opportunity: w.job, name: N, email: "frivillig@example.test" }) },
   "POST /certificates/new": {
@@ -934,56 +960,59 @@ export const FILL: Record<string, Fill> = {
   },
   "GET /certificates/settings": {},
   "POST /certificates/settings": { form: () => ({ renewalMonths: "24" }), schema: certificateSettingsInput },
-  "GET /certificates/:id": { params: () => ({ id: "no-certificate" }) },
+  "GET /certificates/:id": { params: (w) => ({ id: w.certificate }) },
   "POST /certificates/:id/consent": {
-    params: () => ({ id: "no-certificate" }),
+    params: (w) => ({ id: w.certificate }),
     form: () => ({ consentedOn: "2026-01-06", lapsesOn: "" }),
     schema: certificateConsentInput,
   },
   "POST /certificates/:id/assessment": {
-    params: () => ({ id: "no-certificate" }),
+    params: (w) => ({ id: w.certificate }),
     form: () => ({ outcome: "no_remarks", assessedOn: "2026-01-07" }),
     schema: certificateAssessmentInput,
   },
-  "POST /certificates/:id/again": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
-  "POST /certificates/:id/left": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
-  "GET /certificates/:id/delete": { params: () => ({ id: "no-certificate" }) },
-  "POST /certificates/:id/delete": { params: () => ({ id: "no-certificate" }), form: () => ({}) },
-  // members: the centre's member associations and groups (the world has no member records: ids that find nothing)
-  "GET /members": { query: () => ({ group: "", type: "", status: "current" }) },
+  "POST /certificates/:id/again": { params: (w) => ({ id: w.certificate }), form: () => ({}) },
+  "POST /certificates/:id/left": { params: (w) => ({ id: w.certificate }), form: () => ({}) },
+  "GET /certificates/:id/delete": { params: (w) => ({ id: w.certificate }) },
+  "POST /certificates/:id/delete": { params: (w) => ({ id: w.certificate }), form: () => ({}), late: true },
+  // members: the centre's member associations and groups (the club is a member, in the world's group)
+  "GET /members": { query: (w) => ({ group: w.memberGroup, type: "", status: "current" }) },
   "GET /members/export.csv": { query: () => ({ status: "all" }) },
   "GET /members/new": {},
-  "POST /members": { form: (w) => ({ associationId: w.club, membershipType: "full", joinedOn: "2026-01-01", groups: [] }), schema: newMemberInput },
+  "POST /members": {
+    form: (w) => ({ associationId: w.otherAssociation, membershipType: "full", joinedOn: "2026-01-01", groups: [w.memberGroup] }),
+    schema: newMemberInput,
+  },
   "GET /members/groups": {},
   "POST /members/groups": { form: () => ({ name: `${N} gruppe` }), schema: memberGroupInput },
-  "GET /members/groups/:id": { params: () => ({ id: "no-group" }) },
-  "POST /members/groups/:id": { params: () => ({ id: "no-group" }), form: () => ({ name: `${N} nyt navn` }), schema: memberGroupInput },
-  "GET /members/:id": { params: () => ({ id: "no-member" }) },
+  "GET /members/groups/:id": { params: (w) => ({ id: w.memberGroup }) },
+  "POST /members/groups/:id": { params: (w) => ({ id: w.memberGroup }), form: () => ({ name: `${N} nyt navn` }), schema: memberGroupInput },
+  "GET /members/:id": { params: (w) => ({ id: w.member }) },
   "POST /members/:id": {
-    params: () => ({ id: "no-member" }),
-    form: () => ({ membershipType: "full", joinedOn: "2026-01-01", leftOn: "", groups: [] }),
+    params: (w) => ({ id: w.member }),
+    form: (w) => ({ membershipType: "full", joinedOn: "2026-01-01", leftOn: "", groups: [w.memberGroup] }),
     schema: memberInput,
   },
-  "POST /members/:id/fees": { params: () => ({ id: "no-member" }), form: () => ({ year: "2026", status: "paid" }), schema: memberFeeInput },
-  // newsletters: staff's drafts, the public archive, the citizens' double opt-in and the one-click unsubscribe
+  "POST /members/:id/fees": { params: (w) => ({ id: w.member }), form: () => ({ year: "2026", status: "paid" }), schema: memberFeeInput },
+  // newsletters: staff's drafts (the world's draft), the public archive (its sent one), the subscriber's confirm and one-click unsubscribe keys
   "GET /newsletters": {},
   "GET /newsletters/new": {},
-  "POST /newsletters": { form: () => ({ subject: N, body: N, segment: "subscribers" }), schema: newsletterDraftInput },
+  "POST /newsletters": { form: (w) => ({ subject: N, body: N, segment: `group:${w.memberGroup}` }), schema: newsletterDraftInput },
   "GET /newsletters/archive": {},
-  "GET /newsletters/archive/:id": { params: () => ({ id: "no-newsletter" }) },
+  "GET /newsletters/archive/:id": { params: (w) => ({ id: w.newsletter }) },
   "GET /newsletters/subscribe": {},
   "POST /newsletters/subscribe": { form: () => ({ email: "nyhedsbrev@example.org" }), schema: newsletterSubscribeInput },
-  "GET /newsletters/subscribe/confirm": { query: () => ({ token: "a".repeat(43) }) },
-  "POST /newsletters/subscribe/confirm": { form: () => ({ token: "a".repeat(43) }), schema: newsletterTokenInput },
-  "GET /newsletters/unsubscribe/:token": { params: () => ({ token: "a".repeat(43) }) },
-  "POST /newsletters/unsubscribe/:token": { params: () => ({ token: "a".repeat(43) }), schema: null },
-  "GET /newsletters/:id": { params: () => ({ id: "no-newsletter" }) },
+  "GET /newsletters/subscribe/confirm": { query: (w) => ({ token: w.subscribeKey }) },
+  "POST /newsletters/subscribe/confirm": { form: (w) => ({ token: w.subscribeKey }), schema: newsletterTokenInput },
+  "GET /newsletters/unsubscribe/:token": { params: (w) => ({ token: w.unsubscribeKey }) },
+  "POST /newsletters/unsubscribe/:token": { params: (w) => ({ token: w.unsubscribeKey }), schema: null },
+  "GET /newsletters/:id": { params: (w) => ({ id: w.newsletterDraft }) },
   "POST /newsletters/:id": {
-    params: () => ({ id: "no-newsletter" }),
+    params: (w) => ({ id: w.newsletterDraft }),
     form: () => ({ subject: N, body: N, segment: "subscribers" }),
     schema: newsletterDraftInput,
   },
-  "POST /newsletters/:id/send": { params: () => ({ id: "no-newsletter" }), schema: null },
+  "POST /newsletters/:id/send": { params: (w) => ({ id: w.newsletterDraft }), schema: null },
 };
 
 export interface Route {

@@ -65,9 +65,9 @@ export async function openProbe(dialect: DialectName): Promise<Probe> {
     await migrateToLatest(db);
     await db.insertInto("postcodes").values({ country: "DK", code: "8000", name: "Aarhus C", lat: 56.1567, lon: 10.2108 }).execute();
     const clock = new TestClock(new Date(NOW));
-    const { app } = createTestApp(db, { clock, config });
+    const { app, drainJobs } = createTestApp(db, { clock, config });
     const send = inProcess(app);
-    const env = { clock, config, oidcIssuer: oidc.issuer };
+    const env = { clock, config, oidcIssuer: oidc.issuer, drainJobs };
     const world: World = { alfa: await buildTenant(db, send, env, "alfa"), bravo: await buildTenant(db, send, env, "bravo") };
     const routes = routesOf(app);
     await db.destroy();

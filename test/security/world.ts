@@ -115,6 +115,38 @@ export interface TenantWorld {
   grantScheme: string;
   grantRound: string;
   grantApplication: string;
+  /**
+   * Cooperation and support, each made through its own forms: an agreed, public agreement between the
+   * municipality and the club (its notes and contact person not public) with a document; a contact topic answered
+   * by the staff role and the citizen's enquiry with its follow-link key and an internal note; a published guide
+   * (and a draft); a member group with the club as member; a sent newsletter (its subscriber's keys) and a draft;
+   * the citizen as an expert, the club's request for one and the accepted match; a counselling case for the club
+   * with a conversation; a child-protection certificate record for a volunteer of the club.
+   */
+  agreement: string;
+  agreementDocument: string;
+  agreementLevel: string;
+  contactTopic: string;
+  enquiry: string;
+  enquiryKey: string;
+  guide: string;
+  guideSlug: string;
+  memberGroup: string;
+  member: string;
+  newsletter: string;
+  newsletterDraft: string;
+  subscribeKey: string;
+  unsubscribeKey: string;
+  expert: string;
+  expertRequest: string;
+  expertMatch: string;
+  counsellingCase: string;
+  certificate: string;
+  /**
+   * Texts of this tenant that only some of its own roles may see (in any answer to any other role of it they are a
+   * leak): an internal note never reaches the association's board, a certificate never the centre's staff.
+   */
+  sight: { text: string; seenBy: readonly Role[] }[];
   /** Names, titles and texts of this tenant that no page of the other tenant may show. */
   names: string[];
   /** Every id above: rows of the other tenant must never come to refer to them. */
@@ -177,7 +209,7 @@ async function linkParam(db: Database, tenantId: string, to: string, param: stri
 export async function buildTenant(
   db: Database,
   send: Send,
-  env: { clock: Clock; config: Config; oidcIssuer: string },
+  env: { clock: Clock; config: Config; oidcIssuer: string; drainJobs: () => Promise<void> },
   key: "alfa" | "bravo",
 ): Promise<TenantWorld> {
   const P = key === "alfa" ? "Alfa" : "Bravo";
@@ -395,6 +427,17 @@ export async function buildTenant(
   const mail = (await mailTo(db, tenant.id, users.citizen.email)).id;
   const grants = await buildScheme(db, tenant, { scheme: { title: `${P} tilskudspulje` } });
   const grantApplication = await buildGrantApplication(db, tenant, grants, club.id, { title: `${P} sommerlejr for naboer` });
+  // Cooperation and support, through each module's own forms.
+  const member = await as("member");
+  const coop = await buildCooperation(db, env, { P, host, tenantId: tenant.id, users, club: club.id, job, png }, post, {
+    anonymous,
+    citizen,
+    member,
+    clubAdmin,
+    staff,
+    caseworker,
+    admin,
+  });
   const bridge = key === "alfa" ? await buildBridge(db, env, tenant, { P, users, club: club.id, offer }) : null;
   const hsds = async (list: string) => {
     const res = expectStatus(await send({ method: "GET", path: `/api/v1/hsds/${list}`, host }), 200, `GET /api/v1/hsds/${list}`);
@@ -454,6 +497,8 @@ export async function buildTenant(
     grantScheme: grants.scheme.id,
     grantRound: grants.round.id,
     grantApplication: grantApplication.id,
+    ...coop.ids,
+    sight: coop.sight,
     ...(bridge ? { bridgeCase: bridge.caseId, bridgePick: bridge.pickId, bridgeReferral: bridge.referralId, bridgeFollowUp: bridge.followUpId } : {}),
     ...(bridge ? { bridgeWords: bridge.words } : {}),
     names: [
@@ -488,6 +533,8 @@ export async function buildTenant(
       `${P} dagsordenspunkt`,
       `${P} tilskudspulje`,
       `${P} sommerlejr for naboer`,
+      ...coop.names,
+      ...coop.sight.map((s) => s.text),
       ...(bridge ? [bridge.words.firstName, ...bridge.words.secret] : []),
     ],
     ids: [] as string[],
@@ -500,10 +547,247 @@ export async function buildTenant(
     ...[fair, standRow.id],
     ...[network, networkMeeting, agendaPoint, networkInvitee, networkFile],
     ...[grants.scheme.id, grants.round.id, grantApplication.id],
+    ...Object.entries(coop.ids)
+      .filter(([k]) => !k.endsWith("Key") && k !== "guideSlug")
+      .map(([, v]) => v),
     ...(bridge ? [bridge.caseId, bridge.pickId, bridge.referralId, bridge.followUpId] : []),
   ];
   for (const [what, value] of Object.entries(world)) if (value === "") throw new Error(`Building the fixture: no ${what} for ${key}`);
   return world;
+}
+
+type Post = (who: Browser, path: string, fields: Fields, status: number, files?: Upload[]) => Promise<Received>;
+
+/**
+ * Cooperation and support in one tenant, each record made through its module's own form by the role that makes it.
+ * Returns the ids, the names no page of the other tenant may show, and the texts only some roles of this tenant may see.
+ */
+async function buildCooperation(
+  db: Database,
+  env: { drainJobs: () => Promise<void> },
+  w: { P: string; host: string; tenantId: string; users: TenantWorld["users"]; club: string; job: string; png: Uint8Array },
+  post: Post,
+  as: Record<"anonymous" | "citizen" | "member" | "clubAdmin" | "staff" | "caseworker" | "admin", Browser>,
+) {
+  const { P, host, tenantId, users, club } = w;
+  const first = async (table: "agreement_documents" | "contact_topics" | "contact_enquiries" | "member_groups" | "expert_profiles" | "expert_matches") =>
+    (await db.selectFrom(table).select("id").where("tenant_id", "=", tenantId).executeTakeFirstOrThrow()).id;
+  const mailText = async (to: string) => (await mailTo(db, tenantId, to)).text;
+  const pathKey = async (to: string, prefix: string) => {
+    const match = (await mailText(to)).match(new RegExp(`${prefix}([A-Za-z0-9_-]{20,100})`));
+    if (!match?.[1]) throw new Error(`Building the fixture: no ${prefix} link in the mail to ${to}`);
+    return match[1];
+  };
+  const marks = {
+    agreementNote: `${P} aftalenote: kun for kommunen og klubben`,
+    agreementContact: `${P} Aftale Kontaktperson`,
+    enquiryNote: `${P} intern note om henvendelsen`,
+    guideDraft: `${P} kladde til vejledning`,
+    memberGroup: `${P} medlemsgruppe for idræt`,
+    newsletterDraft: `${P} kladde til nyhedsbrev`,
+    expertRequest: `${P} hjælp til regnskabet søges`,
+    counsellingAgreed: `${P} aftalt i rådgivningen`,
+    counsellingNote: `${P} intern rådgivningsnote`,
+    volunteer: `${P} Frivillig Børneven`,
+    certificateNote: `${P} note om børneattesten`,
+  };
+
+  // A level of the tenant's own, and an agreement at it between the municipality and the club: agreed and public,
+  // its notes and contact person not.
+  const levelName = `${P} niveau for fællesskab`;
+  await post(as.caseworker, "/agreements/manage/levels", { name_da: levelName, description_da: `${P} vi deler et fællesskab` }, 303);
+  const agreementLevel = (
+    await db
+      .selectFrom("agreement_levels")
+      .select("id")
+      .where("tenant_id", "=", tenantId)
+      .where("id", "not in", ["information", "dialogue", "cooperation", "partnership"])
+      .executeTakeFirstOrThrow()
+  ).id;
+  const agreement = idFrom(
+    await post(
+      as.caseworker,
+      "/agreements/new",
+      {
+        title: `${P} samarbejdsaftale om idræt`,
+        purpose: `${P} formålet med aftalen`,
+        level: agreementLevel,
+        status: "agreed",
+        municipalUnit: "Kultur og Fritid",
+        municipalityGives: `${P} lokaler om tirsdagen`,
+        party: [club],
+        partyGives: [`${P} trænere til børneholdet`],
+        startsOn: "2026-01-01",
+        endsOn: "2027-12-31",
+        isPublic: "on",
+        contactName: marks.agreementContact,
+        contactEmail: `aftale@${host}`,
+        contactPhone: "",
+        notes: marks.agreementNote,
+        link: [],
+      },
+      303,
+    ),
+    2,
+  );
+  await post(as.caseworker, `/agreements/${agreement}/documents`, {}, 303, [{ field: "file", name: "aftale.png", type: "image/png", content: w.png }]);
+  const agreementDocument = await first("agreement_documents");
+
+  // Contact: a topic the staff role answers, the citizen's enquiry under it, and an internal note on it.
+  const topicName = `${P} emne om foreningsstart`;
+  await post(
+    as.admin,
+    "/contact/topics/new",
+    { name_da: topicName, unitName: `${P} Frivilligenheden`, staffUserId: users.staff.id, inboxEmail: "", position: "1", active: "on" },
+    303,
+  );
+  const contactTopic = await first("contact_topics");
+  await post(
+    as.citizen,
+    "/contact",
+    { name: `${P} ${PEOPLE.citizen}`, email: users.citizen.email, phone: "", topicId: contactTopic, message: `${P} spørgsmål om at starte en forening` },
+    303,
+  );
+  const enquiryKey = await pathKey(users.citizen.email, "/contact/enquiries/follow/");
+  const enquiry = await first("contact_enquiries");
+  await post(as.staff, `/contact/enquiries/${enquiry}/note`, { note: marks.enquiryNote }, 303);
+
+  // Guides: one published, one draft.
+  const guideTitle = `${P} vejledning om generalforsamling`;
+  const guideForm = (title: string, status: string) => ({ title, summary: `${P} kort om emnet`, body: "## Trin\n\n- Et\n- To", category: "board", status });
+  await post(as.staff, "/guides/new", guideForm(guideTitle, "published"), 303);
+  await post(as.staff, "/guides/new", guideForm(marks.guideDraft, "draft"), 303);
+  const guideRow = await db
+    .selectFrom("guides")
+    .select(["id", "slug"])
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "published")
+    .executeTakeFirstOrThrow();
+
+  // The centre's members: a group, and the club as a member in it.
+  await post(as.staff, "/members/groups", { name: marks.memberGroup }, 303);
+  const memberGroup = await first("member_groups");
+  const member = idFrom(
+    await post(as.staff, "/members", { associationId: club, membershipType: "full", joinedOn: "2026-01-01", groups: [memberGroup] }, 303),
+    2,
+  );
+
+  // An expert (the citizen), the club board's request, the match proposed by staff and accepted by the expert.
+  await post(as.citizen, "/experts/join", { skills: ["finance"], experience: `${P} revisor i tyve år`, hoursPerMonth: "4", phone: "" }, 303);
+  const expert = await first("expert_profiles");
+  const expertRequest = idFrom(
+    await post(as.clubAdmin, "/experts/ask", { association: club, skill: "finance", description: marks.expertRequest, neededBy: "" }, 303),
+    3,
+  );
+  await post(as.staff, `/experts/requests/${expertRequest}/propose`, { expert }, 303);
+  const expertMatch = await first("expert_matches");
+  await post(as.citizen, `/experts/matches/${expertMatch}/answer`, { answer: "accept" }, 303);
+
+  // Counselling for the club, with a conversation: what was agreed (the board sees it) and an internal note (it does not).
+  const counsellingCase = idFrom(
+    await post(
+      as.staff,
+      "/counselling/new",
+      { kind: "association", associationId: club, topic: "board", about: `${P} hjælp til vedtægterne`, staffId: "" },
+      303,
+    ),
+    2,
+  );
+  await post(
+    as.staff,
+    `/counselling/${counsellingCase}/entries`,
+    {
+      heldOn: "2026-11-20",
+      minutes: "45",
+      agreed: marks.counsellingAgreed,
+      internalNote: marks.counsellingNote,
+      nextStep: "",
+      nextStepOn: "",
+      responsibleId: "",
+    },
+    303,
+  );
+
+  // A child-protection certificate record for a volunteer of the club, kept by its board.
+  const certificate = idFrom(
+    await post(
+      as.clubAdmin,
+      "/certificates/new",
+      { association: club, name: marks.volunteer, email: `boerneven@${host}`, opportunity: w.job, requestedOn: "2026-11-02", note: marks.certificateNote },
+      303,
+    ),
+    2,
+  );
+
+  // Newsletters: a confirmed subscriber, one newsletter sent to the subscribers (its mails written), one draft.
+  const subscriber = `abonnent@${host}`;
+  await post(as.anonymous, "/newsletters/subscribe", { email: subscriber }, 200);
+  const subscribeKey = await linkParam(db, tenantId, subscriber, "token");
+  await post(as.anonymous, "/newsletters/subscribe/confirm", { token: subscribeKey }, 200);
+  const newsletter = idFrom(
+    await post(as.staff, "/newsletters", { subject: `${P} nyhedsbrev for november`, body: `${P} nyt fra centret`, segment: "subscribers" }, 303),
+    2,
+  );
+  await post(as.staff, `/newsletters/${newsletter}/send`, {}, 303);
+  await env.drainJobs();
+  const unsubscribeKey = await pathKey(subscriber, "/newsletters/unsubscribe/");
+  const newsletterDraft = idFrom(await post(as.staff, "/newsletters", { subject: marks.newsletterDraft, body: "", segment: "subscribers" }, 303), 2);
+
+  const STAFF: readonly Role[] = ["staff", "tenantAdmin"];
+  return {
+    ids: {
+      agreement,
+      agreementDocument,
+      agreementLevel,
+      contactTopic,
+      enquiry,
+      enquiryKey,
+      guide: guideRow.id,
+      guideSlug: guideRow.slug,
+      memberGroup,
+      member,
+      newsletter,
+      newsletterDraft,
+      subscribeKey,
+      unsubscribeKey,
+      expert,
+      expertRequest,
+      expertMatch,
+      counsellingCase,
+      certificate,
+    },
+    names: [
+      levelName,
+      `${P} vi deler et fællesskab`,
+      `${P} samarbejdsaftale`,
+      `${P} formålet med aftalen`,
+      `${P} trænere til børneholdet`,
+      topicName,
+      `${P} Frivilligenheden`,
+      `${P} spørgsmål om at starte`,
+      guideTitle,
+      `${P} kort om emnet`,
+      `${P} nyhedsbrev for november`,
+      `${P} nyt fra centret`,
+      subscriber,
+      `${P} revisor i tyve år`,
+      `${P} hjælp til vedtægterne`,
+    ],
+    sight: [
+      { text: marks.agreementNote, seenBy: ["caseworker", "tenantAdmin", "associationAdmin"] },
+      { text: marks.agreementContact, seenBy: ["caseworker", "tenantAdmin", "associationAdmin"] },
+      { text: marks.enquiryNote, seenBy: STAFF },
+      { text: marks.guideDraft, seenBy: ["staff", "caseworker", "tenantAdmin"] },
+      { text: marks.memberGroup, seenBy: STAFF },
+      { text: marks.newsletterDraft, seenBy: STAFF },
+      { text: marks.expertRequest, seenBy: [...STAFF, "associationAdmin", "citizen"] },
+      { text: marks.counsellingAgreed, seenBy: [...STAFF, "associationAdmin"] },
+      { text: marks.counsellingNote, seenBy: STAFF },
+      { text: marks.volunteer, seenBy: ["associationAdmin"] },
+      { text: marks.certificateNote, seenBy: ["associationAdmin"] },
+      { text: `boerneven@${host}`, seenBy: ["associationAdmin"] },
+    ] satisfies TenantWorld["sight"],
+  };
 }
 
 /**

@@ -39,6 +39,7 @@ import * as experts from "./20261130_0650_experts.js";
 import * as counselling from "./20261130_0660_counselling.js";
 import * as certificates from "./20261130_0670_certificates.js";
 import * as membersEvents from "./20261201_0710_members_events.js";
+import * as agreementLevels from "./20261201_0720_agreement_levels.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -81,4 +82,5 @@ export const migrations: Record<string, Migration> = {
   "20261130_0670_certificates": certificates,
   "20261130_0650_experts": experts,
   "20261201_0710_members_events": membersEvents,
+  "20261201_0720_agreement_levels": agreementLevels,
 };

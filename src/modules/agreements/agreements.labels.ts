@@ -1,11 +1,19 @@
 import type { MessageKey } from "../../platform/i18n/i18n.js";
-import type { AgreementStatus, Level, LinkKind } from "./agreements.model.js";
+import type { AgreementStatus, DefaultLevel, LinkKind } from "./agreements.model.js";
 
-export const levelLabels: Record<Level, MessageKey> = {
-  information: "agreements.level.information",
-  dialogue: "agreements.level.dialogue",
-  cooperation: "agreements.level.cooperation",
-  partnership: "agreements.level.partnership",
+/** The default levels' names and descriptions, written into a tenant's scale in every language when it starts. */
+export const levelNameKeys: Record<DefaultLevel, MessageKey> = {
+  information: "agreements.levelName.information",
+  dialogue: "agreements.levelName.dialogue",
+  cooperation: "agreements.levelName.cooperation",
+  partnership: "agreements.levelName.partnership",
+};
+
+export const levelTextKeys: Record<DefaultLevel, MessageKey> = {
+  information: "agreements.levelText.information",
+  dialogue: "agreements.levelText.dialogue",
+  cooperation: "agreements.levelText.cooperation",
+  partnership: "agreements.levelText.partnership",
 };
 
 export const statusLabels: Record<AgreementStatus, MessageKey> = {

@@ -1,6 +1,41 @@
-/** How close the cooperation is, from the Danish municipalities' usual scale: information, dialogue, cooperation, partnership. */
-export const LEVELS = ["information", "dialogue", "cooperation", "partnership"] as const;
-export type Level = (typeof LEVELS)[number];
+import type { Lang } from "../../platform/i18n/i18n.js";
+
+/**
+ * How close the cooperation is: the tenant's own scale, kept by its caseworkers. Every tenant starts with
+ * the Danish municipalities' usual four, whose ids are these.
+ */
+export const DEFAULT_LEVELS = ["information", "dialogue", "cooperation", "partnership"] as const;
+export type DefaultLevel = (typeof DEFAULT_LEVELS)[number];
+
+/** A text in each of the tenant's languages. */
+export type LangTexts = Partial<Record<Lang, string>>;
+
+/** One step of the tenant's scale. */
+export interface AgreementLevel {
+  id: string;
+  position: number;
+  names: LangTexts;
+  descriptions: LangTexts;
+}
+
+/** A level as a reader sees it: its name and description in their language (else the tenant's own). */
+export interface LevelName {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** The text in the reader's language, else in the tenant's, else in any language it has. */
+export const textIn = (texts: LangTexts, lang: Lang, fallback: Lang): string => texts[lang] || texts[fallback] || Object.values(texts).find(Boolean) || "";
+
+export const levelNames = (levels: AgreementLevel[], lang: Lang, fallback: Lang): LevelName[] =>
+  levels.map((l) => ({ id: l.id, name: textIn(l.names, lang, fallback), description: textIn(l.descriptions, lang, fallback) }));
+
+/** The name of an agreement's level on a page (a level no longer on the scale shows its id). */
+export const nameOfLevel = (levels: LevelName[], id: string) => levels.find((l) => l.id === id)?.name ?? id;
+
+/** Most levels a tenant's scale holds. */
+export const MAX_LEVELS = 12;
 
 /** Draft while it is being written, agreed once both sides have said yes, ended when it stops (or was stopped). */
 export const STATUSES = ["draft", "agreed", "ended"] as const;
@@ -26,7 +61,8 @@ export interface Agreement {
   previousId: string | null;
   title: string;
   purpose: string;
-  level: Level;
+  /** The id of one of the tenant's levels. */
+  level: string;
   status: AgreementStatus;
   municipalUnit: string;
   municipalityGives: string;
@@ -40,6 +76,8 @@ export interface Agreement {
   responsibleUserId: string | null;
   remindedAt: string | null;
   endedAt: string | null;
+  /** Why it was ended, as written on the confirmation page. */
+  endNote: string;
   createdAt: string;
   updatedAt: string;
   parties: Party[];
@@ -65,7 +103,7 @@ export interface PublicAgreement {
   id: string;
   title: string;
   purpose: string;
-  level: Level;
+  level: string;
   municipalUnit: string;
   municipalityGives: string;
   parties: { associationId: string; name: string; gives: string }[];
@@ -91,6 +129,8 @@ export const inRegister = (a: Agreement, today: string) =>
 
 /** What the form offers: the tenant's associations, and the grant schemes and premises an agreement can name. */
 export interface FormChoices {
+  /** The tenant's scale, in the reader's language. */
+  levels: LevelName[];
   associations: { id: string; name: string }[];
   links: { kind: LinkKind; id: string; name: string }[];
 }

@@ -1,7 +1,8 @@
 import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { Agreement, AgreementDocument, AgreementLink, AgreementStatus, Level, LinkKind, Party } from "./agreements.model.js";
-import type { AgreementDocumentsTable, AgreementPartiesTable, AgreementsTable } from "./agreements.table.js";
+import { LANGUAGES } from "../../platform/i18n/i18n.js";
+import type { Agreement, AgreementDocument, AgreementLevel, AgreementLink, AgreementStatus, LangTexts, LinkKind, Party } from "./agreements.model.js";
+import type { AgreementDocumentsTable, AgreementLevelsTable, AgreementPartiesTable, AgreementsTable } from "./agreements.table.js";
 
 type PartyRow = Pick<Selectable<AgreementPartiesTable>, "agreement_id" | "association_id" | "gives" | "position">;
 
@@ -13,7 +14,7 @@ const toAgreement = (row: Selectable<AgreementsTable>, parties: PartyRow[], name
   previousId: row.previous_id,
   title: row.title,
   purpose: row.purpose,
-  level: row.level as Level,
+  level: row.level,
   status: row.status as AgreementStatus,
   municipalUnit: row.municipal_unit,
   municipalityGives: row.municipality_gives,
@@ -27,6 +28,7 @@ const toAgreement = (row: Selectable<AgreementsTable>, parties: PartyRow[], name
   responsibleUserId: row.responsible_user_id,
   remindedAt: row.reminded_at,
   endedAt: row.ended_at,
+  endNote: row.end_note,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   parties: parties
@@ -56,6 +58,7 @@ const agreementRow = (tenantId: string, a: Agreement): Selectable<AgreementsTabl
   responsible_user_id: a.responsibleUserId,
   reminded_at: a.remindedAt,
   ended_at: a.endedAt,
+  end_note: a.endNote,
   created_at: a.createdAt,
   updated_at: a.updatedAt,
 });
@@ -105,7 +108,7 @@ export async function findAgreement(db: Database, tenantId: string, id: string, 
 }
 
 export interface AgreementFilter {
-  level?: Level | undefined;
+  level?: string | undefined;
   status?: AgreementStatus | undefined;
   /** Only agreements with one of these associations as a party. */
   associationIds?: readonly string[];
@@ -283,4 +286,95 @@ export async function forgetPerson(db: Database, tenantId: string, userId: strin
       .where("tenant_id", "=", tenantId)
       .where("contact_email", "=", email)
       .execute();
+}
+
+// The tenant's scale of levels.
+
+/** A JSON column of texts by language; anything that is not a language with a text is left out. */
+function langTexts(json: string): LangTexts {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  if (!value || typeof value !== "object") return {};
+  const out: LangTexts = {};
+  for (const lang of LANGUAGES) {
+    const text = (value as Record<string, unknown>)[lang];
+    if (typeof text === "string" && text.trim() !== "") out[lang] = text;
+  }
+  return out;
+}
+
+const toLevel = (row: Selectable<AgreementLevelsTable>): AgreementLevel => ({
+  id: row.id,
+  position: row.position,
+  names: langTexts(row.names),
+  descriptions: langTexts(row.descriptions),
+});
+
+/** The tenant's levels, in order. */
+export async function listLevels(db: Database, tenantId: string): Promise<AgreementLevel[]> {
+  const rows = await db.selectFrom("agreement_levels").selectAll().where("tenant_id", "=", tenantId).orderBy("position").orderBy("id").execute();
+  return rows.map(toLevel);
+}
+
+/** Adds levels; one the tenant already has (by id) is left as it is, so two first uses at once seed once. */
+export async function insertLevels(db: Database, tenantId: string, levels: AgreementLevel[], at: string): Promise<void> {
+  if (levels.length === 0) return;
+  await db
+    .insertInto("agreement_levels")
+    .values(
+      levels.map((l) => ({
+        tenant_id: tenantId,
+        id: l.id,
+        position: l.position,
+        names: JSON.stringify(l.names),
+        descriptions: JSON.stringify(l.descriptions),
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
+    .execute();
+}
+
+export async function updateLevel(db: Database, tenantId: string, level: AgreementLevel, at: string): Promise<void> {
+  await db
+    .updateTable("agreement_levels")
+    .set({ position: level.position, names: JSON.stringify(level.names), descriptions: JSON.stringify(level.descriptions), updated_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", level.id)
+    .execute();
+}
+
+export async function deleteLevel(db: Database, tenantId: string, id: string): Promise<void> {
+  await db.deleteFrom("agreement_levels").where("tenant_id", "=", tenantId).where("id", "=", id).execute();
+}
+
+/** How many of the tenant's agreements (every period and status) have this level. */
+export async function agreementsAtLevel(db: Database, tenantId: string, levelId: string): Promise<number> {
+  const row = await db
+    .selectFrom("agreements")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("level", "=", levelId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The agreements that name a grant scheme or a premise, the newest start first. */
+export async function agreementsLinkingTo(db: Database, tenantId: string, kind: LinkKind, refId: string, names: NameLookup): Promise<Agreement[]> {
+  const rows = await db
+    .selectFrom("agreements")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", (s) =>
+      s.selectFrom("agreement_links").select("agreement_id").where("tenant_id", "=", tenantId).where("kind", "=", kind).where("ref_id", "=", refId),
+    )
+    .orderBy("starts_on", "desc")
+    .orderBy("id")
+    .execute();
+  return withParties(db, tenantId, rows, names);
 }

@@ -2,17 +2,19 @@ import { type Context, Hono } from "hono";
 import { uploadBody } from "../../platform/http/body-limit.js";
 import { csvResponse } from "../../platform/http/csv.js";
 import type { AppEnv } from "../../platform/http/env.js";
-import { type FieldErrors, formFailure, invalid } from "../../platform/http/errors.js";
+import { AppError, type FieldErrors, formFailure, invalid } from "../../platform/http/errors.js";
 import { formBody, parseForm } from "../../platform/http/forms.js";
 import { render } from "../../platform/http/render.js";
 import { formats } from "../../platform/i18n/format.js";
+import type { MessageKey } from "../../platform/i18n/i18n.js";
 import { serviceContext } from "../../platform/service-context.js";
-import { levelLabels, statusLabels } from "./agreements.labels.js";
+import { statusLabels } from "./agreements.labels.js";
 import type { Agreement } from "./agreements.model.js";
-import { REMIND_DAYS_BEFORE_END } from "./agreements.model.js";
-import { AGREEMENT_LISTS, agreementInput, manageQuery } from "./agreements.schema.js";
+import { nameOfLevel, REMIND_DAYS_BEFORE_END } from "./agreements.model.js";
+import { AGREEMENT_LISTS, agreementInput, endInput, levelInput, manageQuery, moveInput } from "./agreements.schema.js";
 import {
   agreementPage,
+  agreementToEnd,
   changeAgreement,
   createAgreement,
   daysLeft,
@@ -25,7 +27,9 @@ import {
   renewAgreement,
 } from "./agreements.service.js";
 import { addDocument, agreementDocumentUpload, DOCUMENT_MAX_BYTES, documentFile, removeDocument } from "./documents.js";
-import { type AgreementForm, AgreementPage, ManagePage, MinePage, NewAgreementPage, RegisterPage } from "./views/agreement-views.js";
+import { addLevel, changeLevel, levelsToKeep, levelToKeep, moveLevel, readerLevels, removeLevel } from "./levels.service.js";
+import { type AgreementForm, AgreementPage, EndPage, ManagePage, MinePage, NewAgreementPage, RegisterPage } from "./views/agreement-views.js";
+import { LevelPage, LevelsPage } from "./views/level-views.js";
 
 type Status = 200 | 409 | 413 | 415 | 422 | 429;
 
@@ -82,6 +86,54 @@ async function showNew(c: Context<AppEnv>, form: AgreementForm, status: Status =
   return render(c, c.get("t")("agreements.new.title"), <NewAgreementPage form={form} choices={choices} />, status);
 }
 
+/** The confirmation before an agreement ends: what ending means, its last day and a note. */
+async function showEnd(c: Context<AppEnv>, values: Record<string, string> = {}, errors: FieldErrors = {}, status: Status = 200) {
+  const { agreement, endsOn, latest } = await agreementToEnd(serviceContext(c), c.req.param("id") as string);
+  const form = { endsOn: values.endsOn ?? endsOn, endNote: values.endNote ?? "" };
+  return render(
+    c,
+    c.get("t")("agreements.endPage.title", { title: agreement.title }),
+    <EndPage agreement={agreement} values={form} latest={latest} errors={errors} />,
+    status,
+  );
+}
+
+/** The tenant's scale of levels, with the form for a new one (as sent, when it failed) or a removal refused. */
+async function showLevels(
+  c: Context<AppEnv>,
+  form: { values?: Record<string, string>; errors?: FieldErrors; refused?: MessageKey } = {},
+  status: Status = 200,
+) {
+  const data = await levelsToKeep(serviceContext(c));
+  return render(
+    c,
+    c.get("t")("agreements.levels.title"),
+    <LevelsPage {...data} values={form.values ?? {}} errors={form.errors ?? {}} refused={form.refused} />,
+    status,
+  );
+}
+
+async function showLevel(c: Context<AppEnv>, values?: Record<string, string>, errors: FieldErrors = {}, status: Status = 200) {
+  const ctx = serviceContext(c);
+  const level = await levelToKeep(ctx, c.req.param("levelId") as string);
+  const { languages } = await levelsToKeep(ctx);
+  const sent =
+    values ??
+    Object.fromEntries(
+      languages.flatMap((l) => [
+        [`name_${l}`, level.names[l] ?? ""],
+        [`description_${l}`, level.descriptions[l] ?? ""],
+      ]),
+    );
+  const name = level.names[ctx.tenant.defaultLanguage] ?? level.id;
+  return render(
+    c,
+    c.get("t")("agreements.levels.edit", { name }),
+    <LevelPage level={level} name={name} languages={languages} values={sent} errors={errors} />,
+    status,
+  );
+}
+
 async function showAgreement(c: Context<AppEnv>, forms: { form?: AgreementForm; fileError?: FieldErrors } = {}, status: Status = 200) {
   const page = await agreementPage(serviceContext(c), c.req.param("id") as string);
   const form = forms.form ?? { ...formOf(page.agreement), link: page.links.map((l) => `${l.kind}:${l.refId}`) };
@@ -92,16 +144,23 @@ async function showAgreement(c: Context<AppEnv>, forms: { form?: AgreementForm; 
 /** Cooperation agreements: the public register, the caseworkers' list and form, a board's own, and each agreement's page. */
 // Order matters: the fixed paths come before an agreement's own "/:id" pages.
 export const agreementsRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => render(c, c.get("t")("agreements.register.title"), <RegisterPage agreements={await publicRegister(serviceContext(c))} />))
+  .get("/", async (c) => {
+    const ctx = serviceContext(c);
+    const [agreements, levels] = await Promise.all([publicRegister(ctx), readerLevels(ctx)]);
+    return render(c, c.get("t")("agreements.register.title"), <RegisterPage agreements={agreements} levels={levels} />);
+  })
   .get("/manage", async (c) => {
     const filter = manageQuery.parse(c.req.query());
-    const { agreements, today } = await manageList(serviceContext(c), filter);
+    const ctx = serviceContext(c);
+    const { agreements, today } = await manageList(ctx, filter);
+    const levels = await readerLevels(ctx);
     const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, NonNullable<(typeof e)[1]>] => Boolean(e[1]))).toString();
     return render(
       c,
       c.get("t")("agreements.manage.title"),
       <ManagePage
         agreements={agreements}
+        levels={levels}
         filter={filter}
         endsIn={endingSoon(agreements, today)}
         csvHref={`/agreements/manage.csv${query ? `?${query}` : ""}`}
@@ -109,7 +168,9 @@ export const agreementsRoutes = new Hono<AppEnv>()
     );
   })
   .get("/manage.csv", async (c) => {
-    const { agreements } = await manageList(serviceContext(c), manageQuery.parse(c.req.query()));
+    const ctx = serviceContext(c);
+    const { agreements } = await manageList(ctx, manageQuery.parse(c.req.query()));
+    const levels = await readerLevels(ctx);
     const t = c.get("t");
     const fmt = formats(c.get("lang"), c.get("tenant").timeZone);
     return csvResponse(
@@ -131,7 +192,7 @@ export const agreementsRoutes = new Hono<AppEnv>()
       ],
       agreements.map((a) => [
         a.title,
-        t(levelLabels[a.level]),
+        nameOfLevel(levels, a.level),
         t(statusLabels[a.status]),
         a.municipalUnit,
         a.municipalityGives,
@@ -146,13 +207,19 @@ export const agreementsRoutes = new Hono<AppEnv>()
     );
   })
   .get("/mine", async (c) => {
-    const { agreements, today } = await myAgreements(serviceContext(c));
-    return render(c, c.get("t")("agreements.mine.title"), <MinePage agreements={agreements} endsIn={endingSoon(agreements, today)} />);
+    const ctx = serviceContext(c);
+    const { agreements, today } = await myAgreements(ctx);
+    const levels = await readerLevels(ctx);
+    return render(c, c.get("t")("agreements.mine.title"), <MinePage agreements={agreements} levels={levels} endsIn={endingSoon(agreements, today)} />);
   })
   .get("/new", async (c) => {
     const ctx = serviceContext(c);
+    mayManage(ctx);
     const unit = c.get("tenant").name;
-    return showNew(c, emptyForm({ level: "cooperation", status: "draft", municipalUnit: ctx.tenant.name || unit }));
+    // The middle of the default scale when the tenant still has it, else its first level.
+    const levels = await readerLevels(ctx);
+    const level = levels.find((l) => l.id === "cooperation")?.id ?? levels[0]?.id ?? "";
+    return showNew(c, emptyForm({ level, status: "draft", municipalUnit: ctx.tenant.name || unit }));
   })
   .post("/new", async (c) => {
     const form = await parseForm(c, agreementInput, AGREEMENT_LISTS);
@@ -164,6 +231,46 @@ export const agreementsRoutes = new Hono<AppEnv>()
     } catch (error) {
       const f = formFailure(error);
       return showNew(c, await sentForm(c, form.values, f.fields), f.status);
+    }
+  })
+  .get("/manage/levels", (c) => showLevels(c))
+  .post("/manage/levels", async (c) => {
+    const form = await parseForm(c, levelInput);
+    try {
+      if (!form.ok) throw invalid(form.errors);
+      await addLevel(serviceContext(c), form.data);
+      return c.redirect("/agreements/manage/levels?notice=agreementLevelAdded", 303);
+    } catch (error) {
+      const f = formFailure(error);
+      return showLevels(c, { values: form.values, errors: f.fields }, f.status);
+    }
+  })
+  .get("/manage/levels/:levelId", (c) => showLevel(c))
+  .post("/manage/levels/:levelId", async (c) => {
+    const form = await parseForm(c, levelInput);
+    try {
+      if (!form.ok) throw invalid(form.errors);
+      await changeLevel(serviceContext(c), c.req.param("levelId"), form.data);
+      return c.redirect("/agreements/manage/levels?notice=agreementLevelSaved", 303);
+    } catch (error) {
+      const f = formFailure(error);
+      return showLevel(c, form.values, f.fields, f.status);
+    }
+  })
+  .post("/manage/levels/:levelId/move", async (c) => {
+    const form = await parseForm(c, moveInput);
+    if (!form.ok) throw invalid(form.errors);
+    await moveLevel(serviceContext(c), c.req.param("levelId"), form.data.direction);
+    return c.redirect(`/agreements/manage/levels?notice=agreementLevelMoved#level-${c.req.param("levelId")}`, 303);
+  })
+  .post("/manage/levels/:levelId/remove", async (c) => {
+    try {
+      await removeLevel(serviceContext(c), c.req.param("levelId"));
+      return c.redirect("/agreements/manage/levels?notice=agreementLevelRemoved", 303);
+    } catch (error) {
+      // In use, or the last one: the list again, saying why.
+      if (error instanceof AppError && error.status === 409) return showLevels(c, { refused: error.messageKey }, 409);
+      throw error;
     }
   })
   .get("/:id", (c) => showAgreement(c))
@@ -183,9 +290,19 @@ export const agreementsRoutes = new Hono<AppEnv>()
     const next = await renewAgreement(serviceContext(c), c.req.param("id"));
     return c.redirect(`/agreements/${next.id}?notice=agreementRenewed`, 303);
   })
+  .get("/:id/end", (c) => showEnd(c))
   .post("/:id/end", async (c) => {
-    await endAgreement(serviceContext(c), c.req.param("id"));
-    return c.redirect(`/agreements/${c.req.param("id")}?notice=agreementEnded`, 303);
+    const form = await parseForm(c, endInput);
+    // Without the confirmation (an old form, a stray request) nothing ends: the page asks first.
+    if (form.values.confirm !== "yes") return showEnd(c);
+    try {
+      if (!form.ok) throw invalid(form.errors);
+      await endAgreement(serviceContext(c), c.req.param("id"), form.data);
+      return c.redirect(`/agreements/${c.req.param("id")}?notice=agreementEnded`, 303);
+    } catch (error) {
+      const f = formFailure(error);
+      return showEnd(c, form.values, f.fields, f.status);
+    }
   })
   .post("/:id/documents", uploadBody(DOCUMENT_MAX_BYTES), async (c) => {
     try {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { dateField, optionalDateField } from "../../platform/dates.js";
 import { checkbox, phoneNumber } from "../../platform/http/fields.js";
-import { LEVELS, STATUSES } from "./agreements.model.js";
+import type { LangTexts } from "./agreements.model.js";
+import { STATUSES } from "./agreements.model.js";
 
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, "validation.tooLong");
 const free = (max: number) => z.string().trim().max(max, "validation.tooLong").default("");
@@ -14,7 +15,8 @@ export const agreementInput = z
   .object({
     title: text(160, "agreements.error.titleRequired"),
     purpose: text(4000, "agreements.error.purposeRequired"),
-    level: z.enum(LEVELS, "agreements.error.level"),
+    // One of the tenant's levels, by id (the service finds it in the tenant's scale).
+    level: z.string("agreements.error.level").trim().min(1, "agreements.error.level").max(80, "agreements.error.level"),
     status: z.enum(STATUSES, "validation.invalid").default("draft"),
     municipalUnit: text(160, "agreements.error.unitRequired"),
     municipalityGives: free(2000),
@@ -45,6 +47,33 @@ export const agreementInput = z
 export type AgreementInput = z.output<typeof agreementInput>;
 
 export const manageQuery = z.object({
-  level: z.enum(LEVELS).optional().catch(undefined),
+  level: z.string().trim().min(1).max(80).optional().catch(undefined),
   status: z.enum(STATUSES).optional().catch(undefined),
+});
+
+/** A level of the tenant's scale: its name and short description in each language (the service keeps the tenant's languages). */
+export const levelInput = z
+  .object({
+    name_da: free(60),
+    name_nb: free(60),
+    name_nl: free(60),
+    name_en: free(60),
+    description_da: free(300),
+    description_nb: free(300),
+    description_nl: free(300),
+    description_en: free(300),
+  })
+  .transform((v): { names: LangTexts; descriptions: LangTexts } => ({
+    names: { da: v.name_da, nb: v.name_nb, nl: v.name_nl, en: v.name_en },
+    descriptions: { da: v.description_da, nb: v.description_nb, nl: v.description_nl, en: v.description_en },
+  }));
+export type LevelInput = z.output<typeof levelInput>;
+
+export const moveInput = z.object({ direction: z.enum(["up", "down"], "validation.invalid") });
+
+/** Ending an agreement: the confirmation, the last day it ran, and a note on why. */
+export const endInput = z.object({
+  confirm: z.literal("yes", "validation.invalid"),
+  endsOn: dateField(),
+  endNote: free(2000),
 });

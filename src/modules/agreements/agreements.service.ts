@@ -3,12 +3,10 @@ import { audit } from "../../platform/audit/audit.js";
 import { authorize, can, isPerson } from "../../platform/auth/policy.js";
 import { userNames } from "../../platform/auth/users.repository.js";
 import { isoNow } from "../../platform/clock.js";
-import { invalidField, notFound } from "../../platform/http/errors.js";
+import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
 import { inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { associationNames, identities } from "../associations/index.js";
-import { grantSchemeTitles } from "../grants/index.js";
-import { premisePlaces } from "../premises/index.js";
 import {
   type Agreement,
   type AgreementLink,
@@ -22,6 +20,8 @@ import {
 import { canManageAgreements, canSeeAgreement, canSeeOwnAgreements } from "./agreements.policy.js";
 import * as repo from "./agreements.repository.js";
 import type { AgreementInput } from "./agreements.schema.js";
+import { readerLevels } from "./levels.service.js";
+import { linkTargets } from "./link-targets.js";
 
 type Ctx = Pick<ServiceContext, "db" | "tenant">;
 
@@ -55,21 +55,20 @@ async function toManage(ctx: ServiceContext, id: string): Promise<Agreement> {
   return found;
 }
 
-/** What the form offers: the tenant's associations, grant schemes and premises, by name. */
+/** What the form offers: the tenant's levels, associations, grant schemes and premises, by name. */
 export async function formChoices(ctx: ServiceContext): Promise<FormChoices> {
-  const [associations, schemes, premises] = await Promise.all([identities(ctx.db, ctx.tenant.id), grantSchemeTitles(ctx), premisePlaces(ctx)]);
+  const [levels, associations, links] = await Promise.all([readerLevels(ctx), identities(ctx.db, ctx.tenant.id), linkTargets(ctx)]);
   return {
+    levels,
     associations: associations.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
-    links: [
-      ...schemes.map((s) => ({ kind: "grant_scheme" as const, id: s.id, name: s.title })),
-      ...premises.map((p) => ({ kind: "premise" as const, id: p.id, name: p.name })),
-    ],
+    links,
   };
 }
 
 /** The parties and links named in the form, each found in the tenant; an unknown one is the form's error. */
 async function resolve(ctx: ServiceContext, input: AgreementInput): Promise<{ parties: Agreement["parties"]; links: AgreementLink[] }> {
   const choices = await formChoices(ctx);
+  if (!choices.levels.some((l) => l.id === input.level)) throw invalidField("level", "agreements.error.level");
   const seen = new Set<string>();
   const parties: Agreement["parties"] = [];
   for (const p of input.parties) {
@@ -122,6 +121,7 @@ export async function createAgreement(ctx: ServiceContext, input: AgreementInput
     responsibleUserId: isPerson(ctx.actor) ? ctx.actor.userId : null,
     remindedAt: null,
     endedAt: input.status === "ended" ? now : null,
+    endNote: "",
     createdAt: now,
     updatedAt: now,
   };
@@ -153,14 +153,39 @@ export async function changeAgreement(ctx: ServiceContext, id: string, input: Ag
   });
 }
 
-/** Ends an agreement now; it stays, ended, in the list and the history. */
-export async function endAgreement(ctx: ServiceContext, id: string): Promise<void> {
+/** The latest day an agreement can be ended on: today, or its first day when it has not started yet. */
+export const latestEnd = (a: Pick<Agreement, "startsOn">, today: string) => (a.startsOn > today ? a.startsOn : today);
+
+/** What the confirmation page asks about: the agreement (a keeper's) and the day it ends on unless they choose another. */
+export async function agreementToEnd(ctx: ServiceContext, id: string): Promise<{ agreement: Agreement; endsOn: string; latest: string }> {
+  const agreement = await toManage(ctx, id);
+  const latest = latestEnd(agreement, tenantToday(ctx));
+  const endsOn = agreement.endsOn && agreement.endsOn < latest && agreement.endsOn >= agreement.startsOn ? agreement.endsOn : latest;
+  return { agreement, endsOn, latest };
+}
+
+/**
+ * Ends an agreement, once its keeper has confirmed: its last day (not after today, not before its start)
+ * and a note. It stays, ended, in the list and among its periods; it leaves the public register; nobody is
+ * mailed, and no reminder goes out for it any more.
+ */
+export async function endAgreement(ctx: ServiceContext, id: string, input: { endsOn: string; endNote: string }): Promise<void> {
   const before = await toManage(ctx, id);
-  if (before.status === "ended") return;
+  if (before.status === "ended") throw conflict("conflict", "agreements.endPage.already", { endsOn: "agreements.endPage.already" });
+  if (input.endsOn < before.startsOn) throw invalidField("endsOn", "agreements.error.endBeforeStart");
+  if (input.endsOn > latestEnd(before, tenantToday(ctx))) throw invalidField("endsOn", "agreements.error.endAfterToday");
   const now = isoNow(ctx.clock);
   await inTransaction(ctx, async (tx) => {
-    await repo.updateAgreement(tx.db, tx.tenant.id, { ...before, status: "ended", endedAt: now, updatedAt: now });
-    await audit(tx, "agreements.ended", { type: "agreement", id });
+    await repo.updateAgreement(tx.db, tx.tenant.id, {
+      ...before,
+      status: "ended",
+      endsOn: input.endsOn,
+      endedAt: now,
+      endNote: input.endNote,
+      remindedAt: before.remindedAt ?? now,
+      updatedAt: now,
+    });
+    await audit(tx, "agreements.ended", { type: "agreement", id }, { endsOn: input.endsOn, plannedEnd: before.endsOn });
   });
 }
 
@@ -186,6 +211,7 @@ export async function renewAgreement(ctx: ServiceContext, id: string): Promise<A
     responsibleUserId: isPerson(ctx.actor) ? ctx.actor.userId : old.responsibleUserId,
     remindedAt: null,
     endedAt: null,
+    endNote: "",
     createdAt: now,
     updatedAt: now,
   };
@@ -216,6 +242,21 @@ export async function publicRegister(ctx: ServiceContext) {
   const today = tenantToday(ctx);
   const rows = await repo.publicAgreements(ctx.db, ctx.tenant.id, today, namesOf(ctx));
   return rows.filter((a) => inRegister(a, today)).map(publicPart);
+}
+
+/**
+ * The agreements a grant scheme or a premise is part of, as this person may see them: agreed and not yet
+ * over; in full (its own page) for its keepers and a party's board, else only those in the public register.
+ */
+export async function agreementsLinkedTo(ctx: ServiceContext, kind: LinkKind, refId: string): Promise<{ id: string; title: string; href: string }[]> {
+  const today = tenantToday(ctx);
+  const rows = await repo.agreementsLinkingTo(ctx.db, ctx.tenant.id, kind, refId, namesOf(ctx));
+  return rows
+    .filter((a) => a.status === "agreed" && (a.endsOn === null || a.endsOn >= today))
+    .flatMap((a) => {
+      if (can(ctx.actor, canSeeAgreement, seeRecord(a))) return [{ id: a.id, title: a.title, href: `/agreements/${a.id}` }];
+      return inRegister(a, today) ? [{ id: a.id, title: a.title, href: `/agreements#${a.id}` }] : [];
+    });
 }
 
 /** An agreement's page: the agreement, its documents, links, periods, and what this person may do. */

@@ -10,6 +10,7 @@ export interface AgreementsTable {
   previous_id: string | null;
   title: string;
   purpose: string;
+  /** The id of one of the tenant's levels (agreement_levels). */
   level: string;
   status: string;
   municipal_unit: string;
@@ -28,6 +29,21 @@ export interface AgreementsTable {
   /** When the reminder before the end was sent (it goes once). */
   reminded_at: string | null;
   ended_at: string | null;
+  /** Why it was ended, written when it was (the keepers' own words; never public). */
+  end_note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The tenant's scale of cooperation levels, in order; the defaults' ids are information, dialogue, cooperation, partnership. */
+export interface AgreementLevelsTable {
+  tenant_id: string;
+  id: string;
+  position: number;
+  /** JSON: the name in each of the tenant's languages, {"da": "Partnerskab", "en": "Partnership"}. */
+  names: string;
+  /** JSON: a short description in each language. */
+  descriptions: string;
   created_at: string;
   updated_at: string;
 }
@@ -63,6 +79,7 @@ export interface AgreementLinksTable {
 declare module "../../db/schema.js" {
   interface DB {
     agreements: AgreementsTable;
+    agreement_levels: AgreementLevelsTable;
     agreement_parties: AgreementPartiesTable;
     agreement_documents: AgreementDocumentsTable;
     agreement_links: AgreementLinksTable;

@@ -177,10 +177,13 @@ describe.each(dialects())("cooperation agreements [%s]", (dialect) => {
   it("reminds the caseworker and the contact person once, 60 days before the end, and shows the days left on the start page", async () => {
     const deps = { db: t.db, clock, config: env.config };
     await forEachTenantContext(deps, remindEndings);
-    const mails = () => t.db.selectFrom("mail_outbox").select(["to_address", "subject"]).where("subject", "like", "%Lektiecafé på biblioteket%").execute();
+    const mails = () =>
+      t.db.selectFrom("mail_outbox").select(["to_address", "subject", "text"]).where("subject", "like", "%Lektiecafé på biblioteket%").execute();
     const sent = await mails();
     expect(sent.map((m) => m.to_address).sort()).toEqual(["case@a.test", "hanne@lektie.test"]);
     expect(sent[0]?.subject).toContain("15. april 2027");
+    // The level as the tenant's scale names it.
+    expect(sent[0]?.text).toContain("Niveau: Partnerskab.");
     clock.advance(DAY_MS);
     await forEachTenantContext(deps, remindEndings);
     expect(await mails()).toHaveLength(2);
@@ -205,7 +208,7 @@ describe.each(dialects())("cooperation agreements [%s]", (dialect) => {
       ["draft", "2027-04-16", "2027-07-29", id],
     ]);
     expect(await (await v.get(`/agreements/${next}`)).text()).toContain("Aftalens perioder");
-    expect((await v.post(`/agreements/${id}/end`, {}, { from: `/agreements/${id}` })).status).toBe(303);
+    expect((await v.post(`/agreements/${id}/end`, { confirm: "yes", endsOn: "2027-03-02" }, { from: `/agreements/${id}/end` })).status).toBe(303);
     expect(await (await new Visitor(env.app, "a.test").get("/agreements")).text()).not.toContain("Lektiecafé på biblioteket");
   });
 

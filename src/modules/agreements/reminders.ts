@@ -5,21 +5,16 @@ import { DAY_MS, isoNow } from "../../platform/clock.js";
 import { formats } from "../../platform/i18n/format.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import type { JobDeps, JobSet } from "../../platform/jobs/house-jobs.js";
-import { type MailTemplate, sendTemplateMail } from "../../platform/mail/template-mail.js";
+import { sendMail } from "../../platform/mail/send.js";
 import type { WaitingItem } from "../../platform/modules.js";
 import { forEachTenantContext, inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
-import { REMIND_DAYS_BEFORE_END } from "./agreements.model.js";
+import { REMIND_DAYS_BEFORE_END, textIn } from "./agreements.model.js";
 import { canManageAgreements } from "./agreements.policy.js";
 import * as repo from "./agreements.repository.js";
 import { daysLeft, namesOf } from "./agreements.service.js";
+import { tenantLevels } from "./levels.service.js";
 
 export const AGREEMENT_REMINDERS_JOB = "agreements.end_reminders";
-
-const MAIL: MailTemplate = {
-  subject: "agreements.mail.ending.subject",
-  paragraphs: ["agreements.mail.ending.body", "agreements.mail.ending.next"],
-  action: "agreements.mail.ending.action",
-};
 
 const horizon = (today: string) => Temporal.PlainDate.from(today).add({ days: REMIND_DAYS_BEFORE_END }).toString();
 
@@ -29,19 +24,32 @@ const horizon = (today: string) => Temporal.PlainDate.from(today).add({ days: RE
  */
 export async function remindEndings(ctx: ServiceContext): Promise<void> {
   const today = tenantToday(ctx);
+  const levels = await tenantLevels(ctx);
   for (const a of await repo.endingBetween(ctx.db, ctx.tenant.id, today, horizon(today), namesOf(ctx))) {
     if (a.remindedAt || !a.endsOn) continue;
     const endsOn = a.endsOn;
+    const level = levels.find((l) => l.id === a.level);
     await inTransaction(ctx, async (tx) => {
       const keeper = a.responsibleUserId ? await findUserById(tx.db, tx.tenant.id, a.responsibleUserId) : undefined;
       const to = new Set([keeper?.email, a.contactEmail].filter((e): e is string => Boolean(e)));
       for (const address of to) {
-        await sendTemplateMail(tx, {
+        // In the recipient's language, the level named as the tenant's scale names it in that language.
+        await sendMail(tx.db, tx.clock, {
+          tenant: tx.tenant,
           to: address,
-          template: MAIL,
-          values: { title: a.title, days: daysLeft(endsOn, today) },
-          dates: { date: endsOn },
-          link: `/agreements/${a.id}`,
+          compose: (t, lang) => {
+            const values = { title: a.title, days: daysLeft(endsOn, today), date: formats(lang, tx.tenant.timeZone).date(endsOn) };
+            const levelName = level ? textIn(level.names, lang, tx.tenant.defaultLanguage) : a.level;
+            return {
+              subject: t("agreements.mail.ending.subject", values),
+              paragraphs: [
+                t("agreements.mail.ending.body", values),
+                t("agreements.mail.ending.level", { level: levelName }),
+                t("agreements.mail.ending.next", values),
+              ],
+              action: { label: t("agreements.mail.ending.action", values), url: `${tx.baseUrl}/agreements/${a.id}` },
+            };
+          },
         });
       }
       await repo.markReminded(tx.db, tx.tenant.id, a.id, isoNow(tx.clock));

@@ -314,3 +314,24 @@ export async function markStaleProfile(db: Database, tenantId: string, id: strin
     .where("id", "=", id)
     .execute();
 }
+
+/** The addresses of these associations of the tenant: each one's own address and its board's (admins'); another tenant's id finds nothing. */
+export async function addressesOf(db: Database, tenantId: string, ids: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const [own, boards] = await Promise.all([
+      db.selectFrom("associations").select("email").where("tenant_id", "=", tenantId).where("id", "in", slice).execute(),
+      db
+        .selectFrom("association_members as m")
+        .innerJoin("users as u", (j) => j.onRef("u.id", "=", "m.user_id").onRef("u.tenant_id", "=", "m.tenant_id"))
+        .select("u.email")
+        .where("m.tenant_id", "=", tenantId)
+        .where("m.association_id", "in", slice)
+        .where("m.role", "=", "admin")
+        .execute(),
+    ]);
+    for (const r of [...own, ...boards]) if (r.email) found.add(r.email.toLowerCase());
+  }
+  return [...found].sort();
+}

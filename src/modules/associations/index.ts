@@ -1,8 +1,10 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import type { ServiceContext } from "../../platform/service-context.js";
 import { registerAssociationsApi } from "./associations.api.js";
 import { canCreateAssociation } from "./associations.policy.js";
 import { profileRoutes } from "./associations.profile.routes.js";
+import * as repo from "./associations.repository.js";
 import { associationsRoutes } from "./associations.routes.js";
 import { personalData } from "./associations.service.js";
 import type {} from "./associations.table.js"; // its tables join the database interface
@@ -42,3 +44,8 @@ export const associationsModule: ModuleDefinition = {
     "associations.phone": "the association's own telephone",
   },
 };
+
+/** The addresses of these associations: each one's own and its board members'; an id of another tenant reaches nobody. */
+export async function associationAddresses(ctx: Pick<ServiceContext, "db" | "tenant">, ids: readonly string[]): Promise<string[]> {
+  return repo.addressesOf(ctx.db, ctx.tenant.id, ids);
+}

@@ -771,3 +771,18 @@ export async function networkMeetings(db: Database, tenantId: string, networkId:
 }
 
 // (end of networks)
+
+/** The associations organising a published event that has not ended, by the event's category (events without one left out). */
+export async function associationsByCategory(db: Database, tenantId: string, now: string): Promise<{ categoryId: string; associationId: string }[]> {
+  const rows = await db
+    .selectFrom("events")
+    .select(["category_id", "association_id"])
+    .distinct()
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "published")
+    .where("ends_at", ">=", now)
+    .where("category_id", "is not", null)
+    .where("association_id", "is not", null)
+    .execute();
+  return rows.map((r) => ({ categoryId: r.category_id as string, associationId: r.association_id as string }));
+}

@@ -1,13 +1,17 @@
 import { can } from "../../platform/auth/policy.js";
+import { isoNow } from "../../platform/clock.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import type { ServiceContext } from "../../platform/service-context.js";
 import { eventJobs } from "./event-jobs.js";
 import type {} from "./event-room.table.js"; // the rooms booked for events join it too
 import { registerEventsApi } from "./events.api.js";
 import { canModerateEvents, canOrganiseEvents, canRunCentreEvents } from "./events.policy.js";
+import * as eventsRepo from "./events.repository.js";
 import { eventsRoutes } from "./events.routes.js";
 import type {} from "./events.table.js"; // its tables join the database interface
 import type {} from "./fair.table.js";
 import { canRunNetworks } from "./network.policy.js";
+import * as networkRepo from "./network.repository.js";
 import type {} from "./network.table.js"; // the networks' tables join the database interface
 import { notAPerson, personalData } from "./personal-data.js";
 import { fairVisitorRoutes } from "./routes/fair.routes.js";
@@ -76,3 +80,19 @@ export const eventsModule: ModuleDefinition = {
     { href: "/networks", label: "nav.networks", group: "centre", visible: (a) => can(a, canRunNetworks, { tenantId: a.tenantId }) },
   ],
 };
+
+/** Which associations organise a published event that has not ended, in which category: for a newsletter to the associations of a category. */
+export async function currentEventCategories(ctx: Pick<ServiceContext, "db" | "tenant" | "clock">): Promise<{ categoryId: string; associationId: string }[]> {
+  return eventsRepo.associationsByCategory(ctx.db, ctx.tenant.id, isoNow(ctx.clock));
+}
+
+/** The tenant's networks with how many members each has (joined, not left): the choices of a newsletter to a network. */
+export async function networkChoices(ctx: Pick<ServiceContext, "db" | "tenant">): Promise<{ id: string; name: string; count: number }[]> {
+  return networkRepo.networksWithCounts(ctx.db, ctx.tenant.id);
+}
+
+/** The addresses of a network's members (joined, not left); null when the tenant has no such network. */
+export async function networkMemberAddresses(ctx: Pick<ServiceContext, "db" | "tenant">, networkId: string): Promise<string[] | null> {
+  if (!(await networkRepo.findNetwork(ctx.db, ctx.tenant.id, networkId))) return null;
+  return networkRepo.joinedAddresses(ctx.db, ctx.tenant.id, networkId);
+}

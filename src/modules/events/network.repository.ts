@@ -340,3 +340,33 @@ export async function findMeetingFile(db: Database, tenantId: string, eventId: s
     .executeTakeFirst();
   return row && toFile(row);
 }
+
+/** Every network of the tenant with how many have joined it and not left, by name. */
+export async function networksWithCounts(db: Database, tenantId: string): Promise<{ id: string; name: string; count: number }[]> {
+  const rows = await db
+    .selectFrom("networks as n")
+    .leftJoin("network_members as m", (j) =>
+      j.onRef("m.network_id", "=", "n.id").onRef("m.tenant_id", "=", "n.tenant_id").on("m.joined_at", "is not", null).on("m.left_at", "is", null),
+    )
+    .select(["n.id", "n.name", (eb) => eb.fn.count<number>("m.id").as("n")])
+    .where("n.tenant_id", "=", tenantId)
+    .groupBy(["n.id", "n.name"])
+    .orderBy("n.name")
+    .orderBy("n.id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, count: Number(r.n) }));
+}
+
+/** The addresses of those who have joined the network and not left (an invitation not yet accepted is not membership). */
+export async function joinedAddresses(db: Database, tenantId: string, networkId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("network_members")
+    .select("email")
+    .where("tenant_id", "=", tenantId)
+    .where("network_id", "=", networkId)
+    .where("joined_at", "is not", null)
+    .where("left_at", "is", null)
+    .orderBy("email")
+    .execute();
+  return rows.map((r) => r.email);
+}

@@ -1,6 +1,7 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { offerLinkTargets } from "../agreements/index.js";
 import { waitingToAssess } from "./case-list.js";
 import { waitingForCommittee } from "./decide.js";
 import { canApplyForSome, canManageSchemes, canSeeRounds } from "./grants.policy.js";
@@ -64,3 +65,6 @@ export const grantsModule: ModuleDefinition = {
 export async function grantSchemeTitles(ctx: Pick<ServiceContext, "db" | "tenant">): Promise<{ id: string; title: string }[]> {
   return (await listSchemes(ctx.db, ctx.tenant.id)).map((s) => ({ id: s.id, title: s.title }));
 }
+
+// A cooperation agreement can name the schemes that are part of it (the agreements module imports nothing of grants).
+offerLinkTargets("grant_scheme", async (ctx) => (await grantSchemeTitles(ctx)).map((s) => ({ id: s.id, name: s.title })));

@@ -1,11 +1,12 @@
 import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.js";
-import { type Newsletter, type NewsletterCounts, type NewsletterStatus, parseSegment, type Segment } from "./newsletters.model.js";
+import { NAMED_KINDS, type Newsletter, type NewsletterCounts, type NewsletterStatus, parseSegment, type Segment } from "./newsletters.model.js";
 import type { NewslettersTable } from "./newsletters.table.js";
 
-/** The one mapper of a newsletter; a segment that no longer reads is the subscribers', never someone else's group. */
+/** The one mapper of a newsletter; a segment that no longer reads is the subscribers', never someone else's group, category or network. */
 function toNewsletter(row: Selectable<NewslettersTable>): Newsletter {
-  const segment: Segment = (row.segment_kind === "group" && row.segment_id && parseSegment(`group:${row.segment_id}`)) || { kind: "subscribers" };
+  const named = (NAMED_KINDS as readonly string[]).includes(row.segment_kind) && row.segment_id ? parseSegment(`${row.segment_kind}:${row.segment_id}`) : null;
+  const segment: Segment = named ?? { kind: "subscribers" };
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -19,7 +20,7 @@ function toNewsletter(row: Selectable<NewslettersTable>): Newsletter {
   };
 }
 
-const segmentColumns = (s: Segment) => ({ segment_kind: s.kind, segment_id: s.kind === "group" ? s.id : null });
+const segmentColumns = (s: Segment) => ({ segment_kind: s.kind, segment_id: s.kind === "subscribers" ? null : s.id });
 
 export async function insertNewsletter(db: Database, n: Newsletter, createdBy: string | null): Promise<void> {
   await db

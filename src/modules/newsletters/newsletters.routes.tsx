@@ -36,8 +36,7 @@ async function showNewsletter(c: Context<AppEnv>, forms: { form?: FormState; pre
   const n = page.newsletter;
   if (n.status !== "draft") {
     const choice = page.choices.find((ch) => ch.value === segmentValue(n.segment));
-    const to = choice?.group ? choice.group.name : c.get("t")("newsletters.segment.subscribers");
-    return render(c, n.subject, <SentPage newsletter={n} counts={page.counts} to={to} />, status);
+    return render(c, n.subject, <SentPage newsletter={n} counts={page.counts} segmentName={choice?.name ?? null} />, status);
   }
   const form = forms.form ?? { values: { subject: n.subject, body: n.body, segment: segmentValue(n.segment) }, errors: {} };
   return render(

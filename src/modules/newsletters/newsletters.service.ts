@@ -11,7 +11,11 @@ import { sendMail } from "../../platform/mail/send.js";
 import { sendTemplateMail } from "../../platform/mail/template-mail.js";
 import { markdownText, renderMarkdown } from "../../platform/markdown/markdown.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { associationAddresses } from "../associations/index.js";
+import { currentEventCategories, networkChoices, networkMemberAddresses } from "../events/index.js";
 import { findMemberGroup, memberGroupAddresses, memberGroups } from "../members/index.js";
+import { currentJobCategories } from "../opportunities/index.js";
+import { terms } from "../taxonomy/index.js";
 import {
   isPublic,
   type Newsletter,
@@ -32,42 +36,83 @@ export const BATCH_SIZE = 200;
 
 const staffOnly = (ctx: ServiceContext) => authorize(ctx.actor, canSendNewsletters, { tenantId: ctx.tenant.id });
 
-/** A segment named by a form, checked inside the tenant: an unknown or foreign group is the field's error. */
+/** Each category term's associations today: those with a published job not yet expired or a published event not yet over in it. */
+async function associationsByCategory(ctx: Pick<ServiceContext, "db" | "tenant" | "clock">): Promise<Map<string, Set<string>>> {
+  const [jobs, events] = await Promise.all([currentJobCategories(ctx), currentEventCategories(ctx)]);
+  const byCategory = new Map<string, Set<string>>();
+  for (const { categoryId, associationId } of [...jobs, ...events]) {
+    const set = byCategory.get(categoryId) ?? new Set<string>();
+    set.add(associationId);
+    byCategory.set(categoryId, set);
+  }
+  return byCategory;
+}
+
+/** Every address the segment names today (unsubscribed included); null when the tenant has no such group, category or network. */
+async function segmentAddresses(ctx: Pick<ServiceContext, "db" | "tenant" | "clock">, segment: Segment): Promise<string[] | null> {
+  switch (segment.kind) {
+    case "group":
+      return (await findMemberGroup(ctx, segment.id)) ? memberGroupAddresses(ctx, segment.id) : null;
+    case "category": {
+      const categories = await terms(ctx.db, ctx.tenant, "category", "da");
+      if (!categories.some((c) => c.id === segment.id)) return null;
+      const ids = (await associationsByCategory(ctx)).get(segment.id);
+      return ids ? associationAddresses(ctx, [...ids]) : [];
+    }
+    case "network":
+      return networkMemberAddresses(ctx, segment.id);
+    case "subscribers":
+      return repo.confirmedSubscribers(ctx.db, ctx.tenant.id);
+  }
+}
+
+/** A segment named by a form, checked inside the tenant: an unknown or foreign group, category or network is the field's error. */
 async function checkSegment(ctx: ServiceContext, value: string): Promise<Segment> {
   const segment = parseSegment(value);
-  if (!segment) throw invalidField("segment", "newsletters.segment.unknown");
-  if (segment.kind === "group" && !(await findMemberGroup(ctx, segment.id))) throw invalidField("segment", "newsletters.segment.unknown");
+  if (!segment || (await segmentAddresses(ctx, segment)) === null) throw invalidField("segment", "newsletters.segment.unknown");
   return segment;
 }
 
-/** Every address the segment reaches today, lower-cased, each once, without those who unsubscribed. */
-export async function recipientsOf(ctx: Pick<ServiceContext, "db" | "tenant">, segment: Segment): Promise<string[]> {
-  const all = segment.kind === "group" ? await memberGroupAddresses(ctx, segment.id) : await repo.confirmedSubscribers(ctx.db, ctx.tenant.id);
+/** Every address the segment reaches today, lower-cased, each once, without those who unsubscribed; null for a segment the tenant does not have. */
+export async function recipientsOf(ctx: Pick<ServiceContext, "db" | "tenant" | "clock">, segment: Segment): Promise<string[] | null> {
+  const all = await segmentAddresses(ctx, segment);
+  if (all === null) return null;
   const unique = [...new Set(all.map((a) => a.toLowerCase()))];
   const gone = await repo.unsubscribedAmong(ctx.db, ctx.tenant.id, unique);
   return unique.filter((a) => !gone.has(a));
 }
 
+/** The choices of the form, in groups: member groups, categories, networks, then the subscribers; each with its count. */
 async function segmentChoices(ctx: ServiceContext): Promise<SegmentChoice[]> {
-  const groups = await memberGroups(ctx);
-  return [...groups.map((g) => ({ value: `group:${g.id}`, group: g })), { value: "subscribers", group: null }];
+  const [groups, categories, byCategory, networks] = await Promise.all([
+    memberGroups(ctx),
+    terms(ctx.db, ctx.tenant, "category", ctx.lang),
+    associationsByCategory(ctx),
+    networkChoices(ctx),
+  ]);
+  return [
+    ...groups.map((g) => ({ value: `group:${g.id}`, kind: "group" as const, name: g.name, count: g.count })),
+    ...categories.map((c) => ({ value: `category:${c.id}`, kind: "category" as const, name: c.label, count: byCategory.get(c.id)?.size ?? 0 })),
+    ...networks.map((n) => ({ value: `network:${n.id}`, kind: "network" as const, name: n.name, count: n.count })),
+    { value: "subscribers", kind: "subscribers", name: null, count: null },
+  ];
 }
 
 export async function newslettersPage(ctx: ServiceContext): Promise<NewsletterListItem[]> {
   staffOnly(ctx);
   const all = await repo.allNewsletters(ctx.db, ctx.tenant.id);
-  const [counts, groups] = await Promise.all([
+  const [counts, choices] = await Promise.all([
     repo.countsOf(
       ctx.db,
       ctx.tenant.id,
       all.map((n) => n.id),
     ),
-    memberGroups(ctx),
+    segmentChoices(ctx),
   ]);
   return all.map((n) => ({
     newsletter: n,
     counts: counts.get(n.id) ?? { recipients: 0, sent: 0, failed: 0, unsubscribed: 0 },
-    groupName: n.segment.kind === "group" ? (groups.find((g) => g.id === (n.segment as { id: string }).id)?.name ?? null) : null,
+    segmentName: choices.find((c) => c.value === segmentValue(n.segment))?.name ?? null,
   }));
 }
 
@@ -89,7 +134,7 @@ export async function newsletterPage(ctx: ServiceContext, id: string): Promise<N
   const newsletter = await repo.newsletterById(ctx.db, ctx.tenant.id, id);
   if (!newsletter) throw notFound();
   const [counts, choices] = await Promise.all([repo.countsOf(ctx.db, ctx.tenant.id, [id]), segmentChoices(ctx)]);
-  const reach = newsletter.status === "draft" ? (await recipientsOf(ctx, newsletter.segment)).length : 0;
+  const reach = newsletter.status === "draft" ? ((await recipientsOf(ctx, newsletter.segment))?.length ?? 0) : 0;
   return { newsletter, counts: counts.get(id) ?? { recipients: 0, sent: 0, failed: 0, unsubscribed: 0 }, choices, reach };
 }
 
@@ -144,8 +189,8 @@ export async function sendNewsletter(ctx: ServiceContext, id: string): Promise<n
     if (!n) throw notFound();
     if (n.status !== "draft") throw conflict("conflict", "newsletters.alreadySent");
     if (!n.body.trim()) throw invalid({ body: "newsletters.body.required" });
-    if (n.segment.kind === "group" && !(await findMemberGroup(tx, n.segment.id))) throw invalid({ segment: "newsletters.segment.unknown" });
     const addresses = await recipientsOf(tx, n.segment);
+    if (addresses === null) throw invalid({ segment: "newsletters.segment.unknown" });
     if (!addresses.length) throw invalid({ segment: "newsletters.segment.nobody" });
     const now = isoNow(tx.clock);
     if (!(await repo.moveStatus(tx.db, tx.tenant.id, id, "draft", "sending", now))) throw conflict("conflict", "newsletters.alreadySent");

@@ -3,7 +3,10 @@ export interface NewslettersTable {
   tenant_id: string;
   subject: string;
   body: string;
-  /** "group" (a member group), "subscribers" (citizens who confirmed their address). */
+  /**
+   * "group" (a member group), "category" (associations with a current job or event in a category term),
+   * "network" (a network's members), "subscribers" (citizens who confirmed their address).
+   */
   segment_kind: string;
   segment_id: string | null;
   status: string;

@@ -1,6 +1,8 @@
 import { can } from "../../platform/auth/policy.js";
 import type { ModuleDefinition } from "../../platform/modules.js";
+import { type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { canFollowUp, canModerate } from "./opportunities.policy.js";
+import * as repo from "./opportunities.repository.js";
 import { opportunityRoutes } from "./opportunities.routes.js";
 import { personalData } from "./opportunities.service.js";
 import type {} from "./opportunities.table.js"; // its tables join the database interface
@@ -34,3 +36,8 @@ export const opportunitiesModule: ModuleDefinition = {
   },
 };
 export { listForAssociation } from "./opportunities.service.js";
+
+/** Which associations have a published job not yet expired, in which category: for a newsletter to the associations of a category. */
+export async function currentJobCategories(ctx: Pick<ServiceContext, "db" | "tenant" | "clock">): Promise<{ categoryId: string; associationId: string }[]> {
+  return repo.associationsByCategory(ctx.db, ctx.tenant.id, tenantToday(ctx));
+}

@@ -251,3 +251,17 @@ export async function listPublicRecords(db: Database, tenantId: string, today: s
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** The associations with a published job not yet expired, by the job's category (jobs without one left out). */
+export async function associationsByCategory(db: Database, tenantId: string, today: string): Promise<{ categoryId: string; associationId: string }[]> {
+  const rows = await db
+    .selectFrom("opportunities")
+    .select(["category_id", "association_id"])
+    .distinct()
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "published")
+    .where("expires_on", ">=", today)
+    .where("category_id", "is not", null)
+    .execute();
+  return rows.map((r) => ({ categoryId: r.category_id as string, associationId: r.association_id }));
+}

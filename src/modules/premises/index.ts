@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from "../../platform/modules.js";
 import type { ServiceContext } from "../../platform/service-context.js";
+import { offerLinkTargets } from "../agreements/index.js";
 import { tellBookerJobs } from "./bookings/tell-booker.js";
 import { personalData } from "./personal-data.js";
 import { registerPremisesApi } from "./premises.api.js";
@@ -57,3 +58,6 @@ export const premisesModule: ModuleDefinition = {
     { href: "/premises/manage", label: "nav.managePremises", group: "premises", visible: (a) => mayInTenant(a, canManagePremises) },
   ],
 };
+
+// A cooperation agreement can name the premises that are part of it (the agreements module imports nothing of premises).
+offerLinkTargets("premise", async (ctx) => (await premisePlaces(ctx)).map((p) => ({ id: p.id, name: p.name })));

@@ -219,6 +219,10 @@ const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "agreements.changed": "audit.act.agreementsChanged",
   "agreements.ended": "audit.act.agreementsEnded",
   "agreements.renewed": "audit.act.agreementsRenewed",
+  "agreements.level_added": "audit.act.agreementsLevelAdded",
+  "agreements.level_changed": "audit.act.agreementsLevelChanged",
+  "agreements.level_moved": "audit.act.agreementsLevelMoved",
+  "agreements.level_removed": "audit.act.agreementsLevelRemoved",
   "agreements.document_added": "audit.act.agreementsDocumentAdded",
   "agreements.document_removed": "audit.act.agreementsDocumentRemoved",
 };

@@ -579,3 +579,55 @@ export function DecisionCard(props: PropsWithChildren<{ item: DecisionItem }>) {
     </section>
   );
 }
+
+/**
+ * A choice among options in named groups (`<optgroup>`), for a list long enough to need headings; options outside
+ * any group (a "choose" prompt) come first. The label, error and ids work as in `Select`.
+ */
+export function GroupedSelect(props: {
+  name: string;
+  label: MessageKey;
+  first?: { value: string; label: string }[];
+  groups: { label: string; options: { value: string; label: string }[] }[];
+  value?: string | null;
+  error?: FieldError;
+}) {
+  const { t, fmt } = usePage();
+  const id = `f-${props.name}`;
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id}>
+        {t(props.label)}
+      </label>
+      <select
+        class="ds-input"
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
+        {(props.first ?? []).map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+        {props.groups
+          .filter((g) => g.options.length > 0)
+          .map((g) => (
+            <optgroup label={g.label}>
+              {g.options.map((o) => (
+                <option value={o.value} selected={o.value === props.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+      </select>
+      {props.error && (
+        <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
+          {fieldMessage(t, props.error, fmt)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -18,8 +18,8 @@ import {
 import { Breadcrumbs, FactBox } from "../../../platform/ui/detail.js";
 import { Markdown, MarkdownField } from "../../../platform/ui/markdown.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { levelLabels, linkLabels, statusLabels } from "../agreements.labels.js";
-import { type Agreement, type AgreementPageData, type FormChoices, LEVELS, type PublicAgreement, STATUSES } from "../agreements.model.js";
+import { linkLabels, statusLabels } from "../agreements.labels.js";
+import { type Agreement, type AgreementPageData, type FormChoices, type LevelName, nameOfLevel, type PublicAgreement, STATUSES } from "../agreements.model.js";
 
 /** A form as it was sent: its text fields, the repeating party rows and links, and its errors. */
 export interface AgreementForm {
@@ -64,7 +64,7 @@ function PartyList(props: { agreement: Pick<PublicAgreement, "parties" | "munici
 }
 
 /** The public register: the agreements marked public that are agreed and running. */
-export function RegisterPage(props: { agreements: PublicAgreement[] }) {
+export function RegisterPage(props: { agreements: PublicAgreement[]; levels: LevelName[] }) {
   const { t } = usePage();
   return (
     <div class="stack">
@@ -75,12 +75,12 @@ export function RegisterPage(props: { agreements: PublicAgreement[] }) {
       ) : (
         <ul class="stack agreement-cards" aria-label={t("agreements.register.title")}>
           {props.agreements.map((a) => (
-            <li class="ds-card stack">
+            <li class="ds-card stack" id={a.id}>
               <Heading level={2} size="sm">
                 {a.title}
               </Heading>
               <p class="ds-paragraph">
-                <span class="agreement-level">{t(levelLabels[a.level])}</span>
+                <span class="agreement-level">{nameOfLevel(props.levels, a.level)}</span>
                 <br />
                 <Period startsOn={a.startsOn} endsOn={a.endsOn} />
               </p>
@@ -97,7 +97,7 @@ export function RegisterPage(props: { agreements: PublicAgreement[] }) {
   );
 }
 
-function AgreementTable(props: { agreements: Agreement[]; caption: string; endsIn: Record<string, number | null> }) {
+function AgreementTable(props: { agreements: Agreement[]; levels: LevelName[]; caption: string; endsIn: Record<string, number | null> }) {
   const { t } = usePage();
   return (
     <DataTable
@@ -106,7 +106,7 @@ function AgreementTable(props: { agreements: Agreement[]; caption: string; endsI
       columns={[
         { key: "title", label: "agreements.field.title", cell: (a) => <Link href={`/agreements/${a.id}`}>{a.title}</Link> },
         { key: "parties", label: "agreements.field.parties", cell: (a) => a.parties.map((p) => p.name).join(", ") },
-        { key: "level", label: "agreements.field.level", cell: (a) => t(levelLabels[a.level]) },
+        { key: "level", label: "agreements.field.level", cell: (a) => nameOfLevel(props.levels, a.level) },
         { key: "status", label: "agreements.field.status", cell: (a) => t(statusLabels[a.status]) },
         {
           key: "period",
@@ -133,6 +133,7 @@ function AgreementTable(props: { agreements: Agreement[]; caption: string; endsI
 /** The keepers' list: filters by level and status, a CSV of what is shown, and a new agreement. */
 export function ManagePage(props: {
   agreements: Agreement[];
+  levels: LevelName[];
   filter: { level?: string | undefined; status?: string | undefined };
   endsIn: Record<string, number | null>;
   csvHref: string;
@@ -147,13 +148,14 @@ export function ManagePage(props: {
           {t("agreements.new.title")}
         </ButtonLink>
         <ButtonLink href="/agreements">{t("agreements.register.title")}</ButtonLink>
+        <ButtonLink href="/agreements/manage/levels">{t("agreements.levels.title")}</ButtonLink>
       </div>
       <Form action="/agreements/manage" method="get" class="filters" aria-label={t("agreements.manage.filter")}>
         <Select
           name="level"
           label="agreements.field.level"
           value={props.filter.level ?? ""}
-          options={[{ value: "", label: t("agreements.manage.all") }, ...LEVELS.map((l) => ({ value: l, label: t(levelLabels[l]) }))]}
+          options={[{ value: "", label: t("agreements.manage.all") }, ...props.levels.map((l) => ({ value: l.id, label: l.name }))]}
         />
         <Select
           name="status"
@@ -167,7 +169,7 @@ export function ManagePage(props: {
         <EmptyState title="agreements.manage.none" text="agreements.manage.noneText" />
       ) : (
         <>
-          <AgreementTable agreements={props.agreements} caption={t("agreements.manage.title")} endsIn={props.endsIn} />
+          <AgreementTable agreements={props.agreements} levels={props.levels} caption={t("agreements.manage.title")} endsIn={props.endsIn} />
           <P>
             <Link href={props.csvHref} download>
               {t("agreements.manage.csv")}
@@ -180,7 +182,7 @@ export function ManagePage(props: {
 }
 
 /** A board's agreements with the municipality. */
-export function MinePage(props: { agreements: Agreement[]; endsIn: Record<string, number | null> }) {
+export function MinePage(props: { agreements: Agreement[]; levels: LevelName[]; endsIn: Record<string, number | null> }) {
   const { t } = usePage();
   return (
     <div class="stack">
@@ -189,7 +191,7 @@ export function MinePage(props: { agreements: Agreement[]; endsIn: Record<string
       {props.agreements.length === 0 ? (
         <EmptyState title="agreements.mine.none" text="agreements.mine.noneText" />
       ) : (
-        <AgreementTable agreements={props.agreements} caption={t("agreements.mine.title")} endsIn={props.endsIn} />
+        <AgreementTable agreements={props.agreements} levels={props.levels} caption={t("agreements.mine.title")} endsIn={props.endsIn} />
       )}
     </div>
   );
@@ -215,9 +217,9 @@ function AgreementFields(props: { form: AgreementForm; choices: FormChoices }) {
       <Select
         name="level"
         label="agreements.field.level"
-        value={values.level ?? "cooperation"}
+        value={values.level ?? ""}
         error={errors.level}
-        options={LEVELS.map((l) => ({ value: l, label: t(levelLabels[l]) }))}
+        options={props.choices.levels.map((l) => ({ value: l.id, label: l.description ? `${l.name} – ${l.description}` : l.name }))}
       />
       <Select
         name="status"
@@ -365,7 +367,7 @@ export function AgreementPage(props: { page: AgreementPageData; form: AgreementF
       <FactBox
         facts={[
           ["agreements.field.status", t(statusLabels[a.status])],
-          ["agreements.field.level", t(levelLabels[a.level])],
+          ["agreements.field.level", nameOfLevel(props.page.choices.levels, a.level)],
           ["agreements.field.period", <Period startsOn={a.startsOn} endsOn={a.endsOn} />],
           ["agreements.field.municipalUnit", a.municipalUnit],
           ["agreements.field.parties", a.parties.map((p) => p.name).join(", ")],
@@ -389,6 +391,14 @@ export function AgreementPage(props: { page: AgreementPageData; form: AgreementF
         </Heading>
         <PartyList agreement={a} />
       </section>
+      {a.status === "ended" && a.endNote && (
+        <section class="stack" aria-labelledby="end-note-heading">
+          <Heading level={2} size="sm">
+            <span id="end-note-heading">{t("agreements.endPage.noteHeading")}</span>
+          </Heading>
+          <P>{a.endNote}</P>
+        </section>
+      )}
       {a.notes && (
         <section class="stack" aria-labelledby="notes-heading">
           <Heading level={2} size="sm">
@@ -498,13 +508,7 @@ export function AgreementPage(props: { page: AgreementPageData; form: AgreementF
               <Form action={`/agreements/${a.id}/renew`} class="inline" aria-label={t("agreements.renew")}>
                 <Button variant="secondary">{t("agreements.renew")}</Button>
               </Form>
-              {a.status !== "ended" && (
-                <Form action={`/agreements/${a.id}/end`} class="inline" aria-label={t("agreements.end")}>
-                  <Button variant="secondary" color="danger">
-                    {t("agreements.end")}
-                  </Button>
-                </Form>
-              )}
+              {a.status !== "ended" && <ButtonLink href={`/agreements/${a.id}/end`}>{t("agreements.end")}</ButtonLink>}
             </div>
           </section>
           <section class="stack form" aria-labelledby="edit-heading" id="edit">
@@ -519,6 +523,64 @@ export function AgreementPage(props: { page: AgreementPageData; form: AgreementF
               </div>
             </Form>
           </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Before an agreement ends: what ending means, its last day, a note, and a way back. */
+export function EndPage(props: { agreement: Agreement; values: { endsOn: string; endNote: string }; latest: string; errors: FieldErrors }) {
+  const { t, fmt } = usePage();
+  const a = props.agreement;
+  return (
+    <div class="stack form">
+      <Breadcrumbs
+        trail={[
+          { href: "/agreements/manage", label: t("agreements.manage.title") },
+          { href: `/agreements/${a.id}`, label: a.title },
+        ]}
+        current={t("agreements.end")}
+      />
+      <Heading>{t("agreements.endPage.title", { title: a.title })}</Heading>
+      <ErrorSummary errors={props.errors} />
+      {a.status === "ended" ? (
+        <Alert color="info">{t("agreements.endPage.already")}</Alert>
+      ) : (
+        <>
+          <P>{t("agreements.endPage.means")}</P>
+          <ul class="ds-list">
+            <li>{t("agreements.endPage.register")}</li>
+            <li>{t("agreements.endPage.history")}</li>
+            <li>{t("agreements.endPage.noMail")}</li>
+          </ul>
+          <P>{t("agreements.endPage.later")}</P>
+          <Form action={`/agreements/${a.id}/end`} class="stack">
+            <input type="hidden" name="confirm" value="yes" />
+            <Field
+              name="endsOn"
+              label="agreements.endPage.endsOn"
+              hint="agreements.endPage.endsOnHint"
+              type="date"
+              required
+              value={props.values.endsOn}
+              error={props.errors.endsOn}
+            />
+            <P>{t("agreements.endPage.range", { from: fmt.date(a.startsOn), to: fmt.date(props.latest) })}</P>
+            <Field
+              name="endNote"
+              label="agreements.endPage.note"
+              hint="agreements.endPage.noteHint"
+              multiline
+              rows={3}
+              value={props.values.endNote}
+              error={props.errors.endNote}
+            />
+            <div class="actions">
+              <Button color="danger">{t("agreements.endPage.confirm")}</Button>
+              <Link href={`/agreements/${a.id}`}>{t("agreements.endPage.cancel")}</Link>
+            </div>
+          </Form>
         </>
       )}
     </div>

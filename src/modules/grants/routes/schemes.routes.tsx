@@ -10,6 +10,7 @@ import { LANGUAGES } from "../../../platform/i18n/i18n.js";
 import { type ServiceContext, serviceContext, tenantToday } from "../../../platform/service-context.js";
 import { countryProfile } from "../../../platform/tenants/countries.js";
 import { localParts } from "../../../platform/time/recurrence.js";
+import { agreementsPartOf } from "../../agreements/index.js";
 import { namesForMember } from "../../associations/index.js";
 import { allFields, type FormField, pickText } from "../form.model.js";
 import { addField, addSection, builderAction, changeField, changeSection, conditionSources, formBuilder, isBuilderError } from "../form-builder.js";
@@ -303,7 +304,8 @@ export const schemesRoutes = new Hono<AppEnv>()
   .get("/schemes/:id/about", async (c) => {
     const ctx = serviceContext(c);
     const [about, associations] = await Promise.all([schemeAbout(ctx, c.req.param("id")), boardSeats(ctx)]);
-    return render(c, about.scheme.title, <SchemeAboutPage about={about} currency={currencyOf(ctx)} associations={associations} />);
+    const partOf = await agreementsPartOf(ctx, "grant_scheme", about.scheme.id);
+    return render(c, about.scheme.title, <SchemeAboutPage about={about} currency={currencyOf(ctx)} associations={associations} partOf={partOf} />);
   })
   .get("/schemes/:id", async (c) => {
     const ctx = serviceContext(c);

@@ -1,6 +1,7 @@
 import { Button, EmptyState, Form, Heading, Link, P } from "../../../platform/ui/components.js";
 import { Paragraphs } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
+import { PartOfAgreements } from "../../agreements/index.js";
 import type { Scheme } from "../grants.model.js";
 import type { OpenRound, OpenScheme } from "../schemes.js";
 
@@ -96,12 +97,19 @@ export function OpenSchemesPage(props: { schemes: OpenScheme[]; currency: string
   );
 }
 
-export function SchemeAboutPage(props: { about: OpenScheme; currency: string; associations: { id: string; name: string }[] | null }) {
+export function SchemeAboutPage(props: {
+  about: OpenScheme;
+  currency: string;
+  associations: { id: string; name: string }[] | null;
+  /** The cooperation agreements the scheme is part of, as the reader may see them. */
+  partOf?: { id: string; title: string; href: string }[];
+}) {
   const { t } = usePage();
   const { scheme, rounds } = props.about;
   return (
     <div class="stack">
       <Heading>{scheme.title}</Heading>
+      <PartOfAgreements agreements={props.partOf ?? []} />
       <Paragraphs text={scheme.purpose} />
       <Facts scheme={scheme} currency={props.currency} />
       <Heading level={2} size="md">

@@ -1,10 +1,23 @@
 import type { FieldErrors } from "../../../platform/http/errors.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
-import { Alert, Button, ButtonLink, DataTable, EmptyState, ErrorSummary, Field, Form, Heading, Link, P, Select } from "../../../platform/ui/components.js";
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  DataTable,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  Form,
+  GroupedSelect,
+  Heading,
+  Link,
+  P,
+} from "../../../platform/ui/components.js";
 import { Breadcrumbs, FactBox } from "../../../platform/ui/detail.js";
 import { Markdown, MarkdownField } from "../../../platform/ui/markdown.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import type { Newsletter, NewsletterCounts, NewsletterListItem, NewsletterStatus, SegmentChoice } from "../newsletters.model.js";
+import type { Newsletter, NewsletterCounts, NewsletterListItem, NewsletterStatus, SegmentChoice, SegmentKind } from "../newsletters.model.js";
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
 
@@ -14,13 +27,44 @@ const STATUS_LABELS: Record<NewsletterStatus, MessageKey> = {
   sent: "newsletters.status.sent",
 };
 
+const CHOICE_LABELS: Record<Exclude<SegmentKind, "subscribers">, MessageKey> = {
+  group: "newsletters.segment.group",
+  category: "newsletters.segment.category",
+  network: "newsletters.segment.network",
+};
+
+const GROUP_LABELS: Record<SegmentKind, MessageKey> = {
+  group: "newsletters.segment.groups",
+  category: "newsletters.segment.categories",
+  network: "newsletters.segment.networks",
+  subscribers: "newsletters.segment.citizens",
+};
+
+const TO_LABELS: Record<"category" | "network", MessageKey> = {
+  category: "newsletters.to.category",
+  network: "newsletters.to.network",
+};
+
+/** A choice as the form offers it: its name and count. */
 function useSegmentLabel() {
   const { t } = usePage();
-  return (c: SegmentChoice) => (c.group ? t("newsletters.segment.group", { name: c.group.name, count: c.group.count }) : t("newsletters.segment.subscribers"));
+  return (c: SegmentChoice) =>
+    c.kind === "subscribers" ? t("newsletters.segment.subscribers") : t(CHOICE_LABELS[c.kind], { name: c.name ?? "", count: c.count ?? 0 });
+}
+
+/** Whom a newsletter went or goes to, in words: "Foreninger inden for Ældre", "Netværket Frivilligkoordinatorer". */
+function useSegmentWords() {
+  const { t } = usePage();
+  return (kind: SegmentKind, name: string | null) => {
+    if (kind === "subscribers") return t("newsletters.segment.subscribers");
+    if (!name) return "–";
+    return kind === "group" ? name : t(TO_LABELS[kind], { name });
+  };
 }
 
 export function NewslettersPage(props: { items: NewsletterListItem[] }) {
   const { t, fmt } = usePage();
+  const words = useSegmentWords();
   return (
     <div class="stack newsletters">
       <Heading>{t("newsletters.title")}</Heading>
@@ -42,7 +86,7 @@ export function NewslettersPage(props: { items: NewsletterListItem[] }) {
             {
               key: "to",
               label: "newsletters.col.to",
-              cell: (i) => (i.newsletter.segment.kind === "group" ? (i.groupName ?? "–") : t("newsletters.segment.subscribers")),
+              cell: (i) => words(i.newsletter.segment.kind, i.segmentName),
             },
             { key: "status", label: "newsletters.col.status", cell: (i) => t(STATUS_LABELS[i.newsletter.status]) },
             { key: "sentAt", label: "newsletters.col.sentAt", cell: (i) => (i.newsletter.sentAt ? fmt.date(i.newsletter.sentAt) : "–") },
@@ -80,13 +124,18 @@ export function DraftPage(props: {
       <Form action={props.action}>
         <Field name="subject" label="newsletters.subject" required value={v.subject} error={errors.subject} />
         <MarkdownField name="body" label="newsletters.body" value={v.body} error={errors.body ?? props.sendErrors?.body} preview={props.preview} />
-        <Select
+        <GroupedSelect
           name="segment"
           label="newsletters.segment"
           value={v.segment}
           error={errors.segment ?? props.sendErrors?.segment}
-          options={[{ value: "", label: t("newsletters.segment.choose") }, ...props.choices.map((c) => ({ value: c.value, label: label(c) }))]}
+          first={[{ value: "", label: t("newsletters.segment.choose") }]}
+          groups={(Object.keys(GROUP_LABELS) as SegmentKind[]).map((kind) => ({
+            label: t(GROUP_LABELS[kind]),
+            options: props.choices.filter((c) => c.kind === kind).map((c) => ({ value: c.value, label: label(c) })),
+          }))}
         />
+        <P>{t("newsletters.segment.hint")}</P>
         <div class="actions">
           <Button variant={props.newsletter ? "secondary" : "primary"}>{t("newsletters.save")}</Button>
         </div>
@@ -111,8 +160,9 @@ export function DraftPage(props: {
   );
 }
 
-export function SentPage(props: { newsletter: Newsletter; counts: NewsletterCounts; to: string }) {
+export function SentPage(props: { newsletter: Newsletter; counts: NewsletterCounts; segmentName: string | null }) {
   const { t, fmt } = usePage();
+  const words = useSegmentWords();
   const n = props.newsletter;
   return (
     <div class="stack newsletters">
@@ -125,7 +175,7 @@ export function SentPage(props: { newsletter: Newsletter; counts: NewsletterCoun
       )}
       <FactBox
         facts={[
-          ["newsletters.col.to", props.to],
+          ["newsletters.col.to", words(n.segment.kind, props.segmentName)],
           ["newsletters.col.status", t(STATUS_LABELS[n.status])],
           ["newsletters.col.sentAt", n.sentAt ? fmt.when(n.sentAt) : null],
           ["newsletters.col.recipients", fmt.number(props.counts.recipients, 0)],

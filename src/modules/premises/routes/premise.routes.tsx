@@ -8,6 +8,7 @@ import { parseForm } from "../../../platform/http/forms.js";
 import { render } from "../../../platform/http/render.js";
 import { serviceContext } from "../../../platform/service-context.js";
 import { localToday, mondayOf } from "../../../platform/time/recurrence.js";
+import { agreementsPartOf } from "../../agreements/index.js";
 import { SlotTaken } from "../bookings/hold.js";
 import { requestBooking } from "../bookings/request-booking.js";
 import * as feeds from "../premises.feeds.js";
@@ -50,12 +51,14 @@ export const premiseRoutes = new Hono<AppEnv>()
     const monday = mondayOf(parseDate(c.req.query("week")) ?? today);
     const data = await find.availability(ctx, c.req.param("id"), monday, 7);
     const photos = await manage.photosOf(ctx, data.premise.id);
+    const partOf = await agreementsPartOf(ctx, "premise", data.premise.id);
     return render(
       c,
       data.premise.name,
       <PremisePage
         {...data}
         photos={photos}
+        partOf={partOf}
         monday={monday}
         today={today}
         // Someone not signed in is asked to sign in by the booking form, and comes back to it.

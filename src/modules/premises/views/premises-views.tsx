@@ -5,6 +5,7 @@ import { Button, ButtonLink, Checkbox, EmptyState, ErrorSummary, Field, Form, He
 import { Breadcrumbs, type Fact, FactBox, MapPin, Paragraphs, PrimaryAction } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
 import { type CalendarDay, WeekCalendar } from "../../../platform/ui/week-calendar.js";
+import { PartOfAgreements } from "../../agreements/index.js";
 import type { PremiseTree } from "../premise-tree.js";
 import type { FreeRoom } from "../premises.find.js";
 import type { Alternative, Premise, PremisePhoto } from "../premises.model.js";
@@ -95,6 +96,8 @@ export function PremisePage(props: {
   today: string;
   canBook: boolean;
   photos: PremisePhoto[];
+  /** The cooperation agreements the premise is part of, as the reader may see them. */
+  partOf?: { id: string; title: string; href: string }[];
 }) {
   const { t, fmt } = usePage();
   const p = props.premise;
@@ -132,6 +135,7 @@ export function PremisePage(props: {
       <div class="detail-body">
         <FactBox facts={facts} />
         <div class="detail-main stack">
+          <PartOfAgreements agreements={props.partOf ?? []} />
           {p.description && <Paragraphs text={p.description} />}
           {props.photos.length > 0 && (
             <div class="detail-photos">
