@@ -38,8 +38,8 @@ import * as newsletters from "./20261130_0640_newsletters.js";
 import * as experts from "./20261130_0650_experts.js";
 import * as counselling from "./20261130_0660_counselling.js";
 import * as certificates from "./20261130_0670_certificates.js";
-import * as membersEvents from "./20261201_0710_members_events.js";
 import * as agreementLevels from "./20261201_0720_agreement_levels.js";
+import * as membersEvents from "./20261201_0730_members_events.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -81,6 +81,6 @@ export const migrations: Record<string, Migration> = {
   "20261130_0660_counselling": counselling,
   "20261130_0670_certificates": certificates,
   "20261130_0650_experts": experts,
-  "20261201_0710_members_events": membersEvents,
   "20261201_0720_agreement_levels": agreementLevels,
+  "20261201_0730_members_events": membersEvents,
 };
