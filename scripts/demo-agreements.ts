@@ -168,13 +168,27 @@ const PLANS: Plan[] = [
   },
 ];
 
+/** The association's contact person for each agreement, by the plan's place in the list. */
+const CONTACTS = [
+  "Hanne Kjær",
+  "Ole Bruun",
+  "Mette Lind",
+  "Jens Holm",
+  "Birgit Dahl",
+  "Søren Krogh",
+  "Lone Vestergaard",
+  "Peter Friis",
+  "Anne Mølgaard",
+  "Kim Juhl",
+];
+
 export async function seedAgreements(db: Database, input: AgreementsDemoInput): Promise<void> {
   const today = Temporal.Instant.fromEpochMilliseconds(input.now.getTime()).toZonedDateTimeISO(input.zone).toPlainDate();
   const at = input.now.toISOString();
   // The municipality's scale: the four defaults, named in every language.
   await insertLevels(db, input.tenantId, defaultLevels(), at);
   const usable = PLANS.filter((p) => p.parties.every(([i]) => input.associations[i]));
-  for (const plan of usable) {
+  for (const [n, plan] of usable.entries()) {
     const id = newId();
     const startsOn = today.add({ days: plan.from });
     const agreement: Agreement = {
@@ -191,7 +205,7 @@ export async function seedAgreements(db: Database, input: AgreementsDemoInput): 
       startsOn: startsOn.toString(),
       endsOn: plan.days === null ? null : startsOn.add({ days: plan.days }).toString(),
       isPublic: plan.isPublic,
-      contactName: "Kontaktperson i foreningen",
+      contactName: CONTACTS[n % CONTACTS.length] ?? "",
       contactEmail: input.associations[plan.parties[0]?.[0] ?? 0]?.email ?? "",
       contactPhone: "",
       notes: plan.notes ?? "",

@@ -26,3 +26,9 @@ export const linkLabels: Record<LinkKind, MessageKey> = {
   grant_scheme: "agreements.link.grantScheme",
   premise: "agreements.link.premise",
 };
+
+/** Where a linked record's own page is: a grant scheme's page about it, a premise's page. */
+export const linkPaths: Record<LinkKind, (id: string) => string> = {
+  grant_scheme: (id) => `/grants/schemes/${encodeURIComponent(id)}/about`,
+  premise: (id) => `/premises/${encodeURIComponent(id)}`,
+};

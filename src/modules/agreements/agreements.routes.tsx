@@ -10,7 +10,7 @@ import type { MessageKey } from "../../platform/i18n/i18n.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { statusLabels } from "./agreements.labels.js";
 import type { Agreement } from "./agreements.model.js";
-import { nameOfLevel, REMIND_DAYS_BEFORE_END } from "./agreements.model.js";
+import { nameOfLevel, REMIND_DAYS_BEFORE_END, textIn } from "./agreements.model.js";
 import { AGREEMENT_LISTS, agreementInput, endInput, levelInput, manageQuery, moveInput } from "./agreements.schema.js";
 import {
   agreementPage,
@@ -125,7 +125,7 @@ async function showLevel(c: Context<AppEnv>, values?: Record<string, string>, er
         [`description_${l}`, level.descriptions[l] ?? ""],
       ]),
     );
-  const name = level.names[ctx.tenant.defaultLanguage] ?? level.id;
+  const name = textIn(level.names, ctx.lang, ctx.tenant.defaultLanguage) || level.id;
   return render(
     c,
     c.get("t")("agreements.levels.edit", { name }),

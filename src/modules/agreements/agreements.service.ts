@@ -58,9 +58,11 @@ async function toManage(ctx: ServiceContext, id: string): Promise<Agreement> {
 /** What the form offers: the tenant's levels, associations, grant schemes and premises, by name. */
 export async function formChoices(ctx: ServiceContext): Promise<FormChoices> {
   const [levels, associations, links] = await Promise.all([readerLevels(ctx), identities(ctx.db, ctx.tenant.id), linkTargets(ctx)]);
+  // In the reader's alphabet (Danish and Norwegian: Æ, Ø, Å last).
+  const order = new Intl.Collator(ctx.lang);
   return {
     levels,
-    associations: associations.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    associations: associations.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => order.compare(a.name, b.name)),
     links,
   };
 }

@@ -78,6 +78,17 @@ describe.each(dialects())("cooperation agreements [%s]", (dialect) => {
     );
   let id = "";
 
+  it("offers the associations in the reader's alphabetical order (Danish: Æ, Ø, Å last)", async () => {
+    await createAssociation(t.db, a, "Åens Venner");
+    await createAssociation(t.db, a, "Ældreklubben");
+    await createAssociation(t.db, a, "Zoneklubben");
+    const v = await as("case@a.test");
+    const html = await (await v.get("/agreements/new")).text();
+    const select = html.slice(html.indexOf('id="f-party"'), html.indexOf("</select>", html.indexOf('id="f-party"')));
+    const names = [...select.matchAll(/<option value="[^"]+"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(names).toEqual(["Koret", "Lektiecaféen", "Zoneklubben", "Ældreklubben", "Åens Venner"]);
+  });
+
   it("refuses an end before the start, no party and an unknown association, in words, writing nothing", async () => {
     const v = await as("case@a.test");
     const early = await v.post("/agreements/new", form({ endsOn: "2026-12-01" }), { from: "/agreements/new" });

@@ -113,6 +113,15 @@ describe.each(dialects())("agreement levels, links back and ending [%s]", (diale
     expect(renamed.status).toBe(303);
     expect(await (await v.get("/agreements/manage/levels")).text()).toContain("Tæt partnerskab");
 
+    // Each level in the reader's language, as in the list; the tenant's other languages below it.
+    const english = new Visitor(env.app, "a.test", { "accept-language": "en" });
+    await english.signIn("case@a.test");
+    const inEnglish = await (await english.get("/agreements/manage/levels")).text();
+    expect(inEnglish).toMatch(/2\.\s*Dialogue/);
+    expect(inEnglish).not.toMatch(/2\.\s*Dialog</);
+    expect(inEnglish).toContain("Close partnership");
+    expect(await (await english.get("/agreements/manage/levels/partnership")).text()).toContain("Close partnership");
+
     // The tenant's administrator keeps the scale too.
     expect((await (await as("admin@a.test")).get("/agreements/manage/levels")).status).toBe(200);
   });
@@ -145,6 +154,10 @@ describe.each(dialects())("agreement levels, links back and ending [%s]", (diale
     const res = await v.post("/agreements/new", agreementForm({ level: custom }), { from: "/agreements/new" });
     expect(res.status).toBe(303);
     agreementId = (res.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
+    // The grant scheme and the premise it names are links to their pages.
+    const page = await (await v.get(`/agreements/${agreementId}`)).text();
+    expect(page).toContain(`href="/grants/schemes/${schemeId}/about"`);
+    expect(page).toContain(`href="/premises/${premiseId}"`);
     expect(await (await new Visitor(env.app, "a.test").get("/agreements")).text()).toContain("Fælles drift");
     expect(await (await v.get(`/agreements/manage?level=${custom}`)).text()).toContain("Lektiecafé på biblioteket");
     expect(await (await v.get(`/agreements/manage?level=partnership`)).text()).not.toContain("Lektiecafé på biblioteket");

@@ -18,7 +18,7 @@ import {
 import { Breadcrumbs, FactBox } from "../../../platform/ui/detail.js";
 import { Markdown, MarkdownField } from "../../../platform/ui/markdown.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import { linkLabels, statusLabels } from "../agreements.labels.js";
+import { linkLabels, linkPaths, statusLabels } from "../agreements.labels.js";
 import { type Agreement, type AgreementPageData, type FormChoices, type LevelName, nameOfLevel, type PublicAgreement, STATUSES } from "../agreements.model.js";
 
 /** A form as it was sent: its text fields, the repeating party rows and links, and its errors. */
@@ -106,7 +106,7 @@ function AgreementTable(props: { agreements: Agreement[]; levels: LevelName[]; c
       columns={[
         { key: "title", label: "agreements.field.title", cell: (a) => <Link href={`/agreements/${a.id}`}>{a.title}</Link> },
         { key: "parties", label: "agreements.field.parties", cell: (a) => a.parties.map((p) => p.name).join(", ") },
-        { key: "level", label: "agreements.field.level", cell: (a) => nameOfLevel(props.levels, a.level) },
+        { key: "level", label: "agreements.field.level", cell: (a) => <span class="agreement-level-cell">{nameOfLevel(props.levels, a.level)}</span> },
         { key: "status", label: "agreements.field.status", cell: (a) => t(statusLabels[a.status]) },
         {
           key: "period",
@@ -415,7 +415,7 @@ export function AgreementPage(props: { page: AgreementPageData; form: AgreementF
           <ul class="ds-list">
             {links.map((l) => (
               <li>
-                {t(linkLabels[l.kind])}: {l.name}
+                {t(linkLabels[l.kind])}: <Link href={linkPaths[l.kind](l.refId)}>{l.name}</Link>
               </li>
             ))}
           </ul>

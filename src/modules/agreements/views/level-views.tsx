@@ -3,7 +3,7 @@ import type { Lang, MessageKey } from "../../../platform/i18n/i18n.js";
 import { Alert, Button, ErrorSummary, Field, Form, Heading, Link, P } from "../../../platform/ui/components.js";
 import { Breadcrumbs } from "../../../platform/ui/detail.js";
 import { usePage } from "../../../platform/ui/page-context.js";
-import type { AgreementLevel } from "../agreements.model.js";
+import { type AgreementLevel, textIn } from "../agreements.model.js";
 
 /** A level's name and description in each of the tenant's languages (its own first, required). */
 function LevelFields(props: { languages: Lang[]; values: Record<string, string>; errors: FieldErrors }) {
@@ -44,9 +44,12 @@ export function LevelsPage(props: {
   errors: FieldErrors;
   refused?: MessageKey | undefined;
 }) {
-  const { t, fmt } = usePage();
+  const { t, fmt, lang } = usePage();
   const own = props.languages[0] ?? "da";
-  const nameOf = (l: AgreementLevel) => l.names[own] ?? l.id;
+  // Each level in the reader's language (the tenant's own where it has no name in it); the other languages below.
+  const shownIn = (l: AgreementLevel) => (l.names[lang] ? lang : own);
+  const nameOf = (l: AgreementLevel) => textIn(l.names, lang, own) || l.id;
+  const othersOf = (l: AgreementLevel) => props.languages.filter((x) => x !== shownIn(l));
   return (
     <div class="stack">
       <Breadcrumbs trail={[{ href: "/agreements/manage", label: t("agreements.manage.title") }]} current={t("agreements.levels.title")} />
@@ -65,14 +68,16 @@ export function LevelsPage(props: {
               <Heading level={2} size="sm">
                 {i + 1}. {nameOf(l)}
               </Heading>
-              {l.descriptions[own] && <P>{l.descriptions[own]}</P>}
-              {props.languages.length > 1 && (
+              {l.descriptions[shownIn(l)] && <P>{l.descriptions[shownIn(l)]}</P>}
+              {othersOf(l).length > 0 && (
                 <dl class="stacked-facts">
-                  {props.languages.slice(1).map((lang) => (
+                  {othersOf(l).map((other) => (
                     <div>
-                      <dt>{fmt.languages([lang])}</dt>
+                      <dt>{fmt.languages([other])}</dt>
                       <dd>
-                        {l.names[lang] ? `${l.names[lang]}${l.descriptions[lang] ? ` – ${l.descriptions[lang]}` : ""}` : t("agreements.levels.notTranslated")}
+                        {l.names[other]
+                          ? `${l.names[other]}${l.descriptions[other] ? ` – ${l.descriptions[other]}` : ""}`
+                          : t("agreements.levels.notTranslated")}
                       </dd>
                     </div>
                   ))}
