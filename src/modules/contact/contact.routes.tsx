@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { can } from "../../platform/auth/policy.js";
+import { can, isPerson } from "../../platform/auth/policy.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
@@ -86,7 +86,12 @@ async function showEnquiry(c: Context<AppEnv>, part?: Part, form?: Form, status:
 
 /** The public form, the "who to contact" page and the sender's own page; the staff's inbox; the administrator's topics and settings. */
 export const contactRoutes = new Hono<AppEnv>()
-  .get("/", (c) => showForm(c, { topicId: c.req.query("topic") ?? "" }))
+  .get("/", (c) => {
+    const { actor } = serviceContext(c);
+    // A signed-in person need not type who they are; they may still change it.
+    const me: Record<string, string> = isPerson(actor) ? { name: actor.name, email: actor.email } : {};
+    return showForm(c, { topicId: c.req.query("topic") ?? "", ...me });
+  })
   .post("/", async (c) => {
     const form = await parseForm(c, enquiryInput);
     try {

@@ -9,11 +9,12 @@ export const MESSAGE_MAX = 4000;
 const id = z.string().trim().max(60, "contact.topic.unknown");
 
 /** A citizen's enquiry from the public form. */
+// In the form's order, so the error summary lists the problems as the form shows the fields.
 export const enquiryInput = z.object({
+  topicId: id.min(1, "contact.topic.required"),
   name: z.string().trim().min(1, "contact.form.nameRequired").max(120, "validation.tooLong"),
   email,
   phone: z.string().optional().default("").pipe(phoneNumber()),
-  topicId: id.min(1, "contact.topic.required"),
   message: z.string().trim().min(1, "contact.form.messageRequired").max(MESSAGE_MAX, "contact.form.messageTooLong"),
 });
 export type EnquiryInput = z.output<typeof enquiryInput>;

@@ -125,6 +125,21 @@ describe.each(dialects())("contact that reaches the right person [%s]", (dialect
       expect(await res.text()).toContain(words);
     }
     expect(await enquiryCount()).toBe(0);
+    // Everything missing: the summary names the problems in the form's order, the topic first.
+    const empty = await (await citizen.post("/contact", { name: "", email: "", phone: "", topicId: "", message: "" }, { from: "/contact" })).text();
+    const summary = empty.slice(empty.indexOf("ds-error-summary"), empty.indexOf("</ul>", empty.indexOf("ds-error-summary")));
+    const order = ["#f-topicId", "#f-name", "#f-email", "#f-message"].map((href) => summary.indexOf(href));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+  });
+
+  it("fills in the signed-in person's name and address, which she may change", async () => {
+    const signedIn = new Visitor(env.app, "a.test");
+    await signedIn.signIn("borger@a.test");
+    const page = await (await signedIn.get("/contact")).text();
+    expect(page).toMatch(/name="name"[^>]*value="Carl Borger"|value="Carl Borger"[^>]*name="name"/);
+    expect(page).toMatch(/name="email"[^>]*value="borger@a.test"|value="borger@a.test"[^>]*name="email"/);
+    expect(await (await new Visitor(env.app, "a.test").get("/contact")).text()).not.toContain("Carl Borger");
   });
 
   it("brings a citizen's enquiry to the topic's person only, who answers; the sender reads it by her link", async () => {

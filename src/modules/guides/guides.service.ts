@@ -8,7 +8,7 @@ import { inTransaction, type ServiceContext } from "../../platform/service-conte
 import { GUIDE_CATEGORIES, type Guide, type GuideCategory, type GuideReading, readGuide, slugFrom } from "./guides.model.js";
 import { canWriteGuides } from "./guides.policy.js";
 import * as repo from "./guides.repository.js";
-import type { GuideInput } from "./guides.schema.js";
+import { type GuideInput, MISSING } from "./guides.schema.js";
 import { indexGuide, unindexGuide } from "./guides.search.js";
 
 /** Addresses under /guides that are pages of their own, never a guide's slug. */
@@ -30,8 +30,8 @@ function textsOf(ctx: ServiceContext, input: GuideInput): Guide["texts"] {
     const [title, summary, body] = [input[`title_${lang}`], input[`summary_${lang}`], input[`body_${lang}`]];
     if (!title && !summary && !body) continue;
     // A language begun is a language finished: a title and a text, never half an article in another language.
-    if (!title) errors[`title_${lang}`] = "validation.required";
-    if (!body) errors[`body_${lang}`] = "validation.required";
+    if (!title) errors[`title_${lang}`] = MISSING.title;
+    if (!body) errors[`body_${lang}`] = MISSING.body;
     texts[lang] = { title, summary, body };
   }
   if (Object.keys(errors).length > 0) throw invalid(errors);

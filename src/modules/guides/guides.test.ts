@@ -201,10 +201,10 @@ describe.each(dialects())("guides: written by staff, read by everyone, found in 
     const staff = await as("staff@a.test");
     const before = await count();
     const cases: [Record<string, string>, string, string][] = [
-      [{ title: "" }, "f-title-error", "Udfyld feltet."],
+      [{ title: "" }, "f-title-error", "Skriv en titel på vejledningen."],
       [{ title: "x".repeat(151) }, "f-title-error", ""],
       [{ category: "astrology" }, "f-category-error", "Vælg et af emnerne på listen."],
-      [{ summary_en: "Only a summary" }, "f-title_en-error", ""],
+      [{ summary_en: "Only a summary" }, "f-title_en-error", "Skriv en titel på vejledningen."],
     ];
     for (const [over, errorId, message] of cases) {
       const res = await staff.post("/guides/new", guideForm({ title: "Ny vejledning", ...over }), { from: "/guides/new" });
