@@ -15,8 +15,8 @@ test("a board asks for a finance expert, staff match one, the expert accepts, ho
   await expectAccessible(board);
   await board.getByRole("link", { name: "Bed om hjælp fra en ekspert" }).click();
   await expectAccessible(board);
-  await board.getByLabel("Hvad I har brug for hjælp til").selectOption({ label: "Økonomi" });
-  await board.getByLabel("Hvad skal I have hjælp til?").fill(need);
+  await board.getByLabel("Område").selectOption({ label: "Økonomi" });
+  await board.getByLabel("Beskriv opgaven").fill(need);
   await board.getByRole("button", { name: "Send ønsket" }).click();
   await expect(board.getByText("Ønsket er sendt.")).toBeVisible();
   await expectAccessible(board);
@@ -49,7 +49,7 @@ test("a board asks for a finance expert, staff match one, the expert accepts, ho
   await expert.getByLabel("Timer", { exact: true }).fill("0");
   await expert.getByLabel("Hvad blev der lavet?").fill("Gennemgang af regnskabet");
   await expert.getByRole("button", { name: "Skriv timerne på" }).click();
-  await expect(expert.getByText("Skriv et antal timer over 0 og højst 24").first()).toBeVisible();
+  await expect(expert.getByText("Skriv et antal timer over 0 og højst 24.").first()).toBeVisible();
   await expectAccessible(expert);
   await expert.getByLabel("Timer", { exact: true }).fill("2,5");
   await expert.getByRole("button", { name: "Skriv timerne på" }).click();

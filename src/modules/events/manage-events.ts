@@ -1,7 +1,7 @@
 import { authorize, can } from "../../platform/auth/policy.js";
 import type { ServiceContext } from "../../platform/service-context.js";
 import { namesForMember } from "../associations/index.js";
-import { type MemberGroup, memberGroups } from "../members/index.js";
+import { findMemberGroup, type MemberGroup, memberGroups } from "../members/index.js";
 import { type PremisePlace, premisePlaces } from "../premises/index.js";
 import { type Term, terms } from "../taxonomy/index.js";
 import { mayManage } from "./event-record.js";
@@ -43,7 +43,14 @@ export async function formChoices(
   return { categories, targetGroups, premises, memberGroups: groups };
 }
 
-export type ManagedRow = { event: CommunityEvent; occupancy: Occupancy /** A network's meeting: the network's name. */; network?: string | null };
+export type ManagedRow = {
+  event: CommunityEvent;
+  occupancy: Occupancy;
+  /** A network's meeting: the network's name. */
+  network?: string | null;
+  /** An event only for one member group's members: the group's name. */
+  group?: string | null;
+};
 
 /** The organiser's list: staff see every event of the tenant, an association's admin their associations'. With how full each is. */
 export async function organisersList(ctx: ServiceContext): Promise<ManagedRow[]> {
@@ -58,10 +65,17 @@ export async function organisersList(ctx: ServiceContext): Promise<ManagedRow[]>
     events.map((e) => e.id),
   );
   const networks = events.some((e) => e.networkId) ? new Map((await allNetworks(ctx.db, ctx.tenant.id)).map((n) => [n.id, n.name])) : new Map<string, string>();
+  const groupIds = [...new Set(events.flatMap((e) => (e.memberGroupId ? [e.memberGroupId] : [])))];
+  const groups = new Map<string, string>();
+  for (const id of groupIds) {
+    const group = await findMemberGroup(ctx, id);
+    if (group) groups.set(id, group.name);
+  }
   return events.map((event) => ({
     event,
     occupancy: { capacity: event.capacity, ...(full.get(event.id) ?? { taken: 0, waiting: 0 }) },
     network: event.networkId ? (networks.get(event.networkId) ?? null) : null,
+    group: event.memberGroupId ? (groups.get(event.memberGroupId) ?? null) : null,
   }));
 }
 

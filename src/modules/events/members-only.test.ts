@@ -147,15 +147,22 @@ describe.each(dialects())("events only for a member group's members [%s]", (dial
   it("says on the event's page who it is for, and tells others why they cannot register and whom to ask", async () => {
     const anonymous = new Visitor(env.app, "a.test");
     const html = await (await anonymous.get(`/events/${eventId}`)).text();
-    expect(html).toContain("Kun for medlemmer af Kultur og idræt");
+    expect(html).toContain("Kun for medlemmer af gruppen Kultur og idræt");
     expect(html).toContain("Kun foreninger, der er medlem af Kultur og idræt, kan tilmelde sig.");
     expect(html).toContain("kontakt@a.test");
     expect(html).not.toContain(`action="/events/${eventId}/register"`);
 
     const boardPage = await (await as("board@club.test")).get(`/events/${eventId}`);
     const boardHtml = await boardPage.text();
-    expect(boardHtml).toContain("Kun for medlemmer af Kultur og idræt");
+    expect(boardHtml).toContain("Kun for medlemmer af gruppen Kultur og idræt");
     expect(boardHtml).toContain(`action="/events/${eventId}/register"`);
+  });
+
+  it("names the group in the staff's list of events instead of calling the event public", async () => {
+    const list = await (await staff.get("/events/manage")).text();
+    expect(list).toContain("Medlemsaften i Kultur og idræt");
+    expect(list).toContain("Kun for medlemmer af gruppen Kultur og idræt");
+    expect(list).not.toContain("Offentlig");
   });
 
   it("lets the board and a member of a member association register, and refuses everyone else with the reason", async () => {
@@ -190,7 +197,7 @@ describe.each(dialects())("events only for a member group's members [%s]", (dial
     const anonymous = new Visitor(env.app, "a.test");
     const calendar = await (await anonymous.get("/events")).text();
     expect(calendar).toContain("Medlemsaften i Kultur og idræt");
-    expect(calendar).toContain("Kun for medlemmer af Kultur og idræt");
+    expect(calendar).toContain("Kun for medlemmer af gruppen Kultur og idræt");
     expect(calendar).not.toContain("Lukketvej 7");
     expect(calendar).not.toContain("Hemmelighuset");
     expect(calendar).not.toContain(DESCRIPTION.slice(0, 30));

@@ -3,7 +3,7 @@ import { authorize, can, isPerson, type Person } from "../../platform/auth/polic
 import { isoNow } from "../../platform/clock.js";
 import { conflict, invalidField, notFound, unauthenticated } from "../../platform/http/errors.js";
 import { newId } from "../../platform/ids.js";
-import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
+import { inTransaction, type ServiceContext, tenantToday } from "../../platform/service-context.js";
 import { actFor, adminAddresses, associationNames } from "../associations/index.js";
 import { mailAccepted, mailProposed, mailRequested } from "./experts.mails.js";
 import {
@@ -135,6 +135,8 @@ export async function boardAssociations(ctx: ServiceContext): Promise<{ id: stri
 export async function askForHelp(ctx: ServiceContext, input: RequestInput): Promise<ExpertRequest> {
   const { association } = await actFor(ctx, canAskFor, input.association, "association");
   const me = person(ctx);
+  // "Gerne inden" is a wish for the future: a day already gone cannot be met.
+  if (input.neededBy && input.neededBy < tenantToday(ctx)) throw invalidField("neededBy", "experts.neededBy.past");
   return inTransaction(ctx, async (tx) => {
     const now = isoNow(tx.clock);
     const request: ExpertRequest = {

@@ -89,10 +89,20 @@ describe.each(dialects())("the expert pool [%s]", (dialect) => {
     const from = { from: "/experts/ask" };
     const noSkill = await board.post("/experts/ask", { association: club.id, skill: "", description: "Budget", neededBy: "" }, from);
     expect(noSkill.status).toBe(422);
-    expect(await noSkill.text()).toContain("Vælg, hvad I har brug for hjælp til");
+    const noSkillHtml = await noSkill.text();
+    expect(noSkillHtml).toContain("Vælg, hvad I har brug for hjælp til.");
+    expect(noSkillHtml).toContain("Område");
+    expect(noSkillHtml).toContain("Beskriv opgaven");
     const long = await board.post("/experts/ask", { association: club.id, skill: "finance", description: "x".repeat(1001), neededBy: "" }, from);
     expect(long.status).toBe(422);
-    expect(await long.text()).toContain("Beskrivelsen er for lang");
+    expect(await long.text()).toContain("Beskrivelsen er for lang. Skriv højst 1.000 tegn.");
+    for (const neededBy of ["2020-01-01", "2026-11-29"]) {
+      const past = await board.post("/experts/ask", { association: club.id, skill: "finance", description: "Budget", neededBy }, from);
+      expect([neededBy, past.status]).toEqual([neededBy, 422]);
+      const html = await past.text();
+      expect(html).toContain("Datoen er allerede passeret. Vælg i dag eller en senere dato.");
+      expect(html).toContain("Budget");
+    }
     for (const id of ["no-such-association", foreign.id]) {
       const unknown = await board.post("/experts/ask", { association: id, skill: "finance", description: "Budget", neededBy: "" }, from);
       expect(unknown.status).toBe(422);

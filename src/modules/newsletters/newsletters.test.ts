@@ -152,7 +152,11 @@ describe.each(dialects())("newsletters to a member group [%s]", (dialect) => {
     // The list shows the counts.
     const list = await (await staff.get("/newsletters")).text();
     expect(list).toContain("Nyt fra centret");
+    expect(list).toContain("Medlemsgruppen Kultur og idræt");
     const sent = await (await staff.get(path)).text();
+    expect(sent).toContain("Medlemsgruppen Kultur og idræt");
+    expect(sent).toMatch(/Sendt<\/dt>\s*<dd>30\. nov\. 2026/);
+    expect(sent).toContain("Mails, der ikke kom frem");
     expect(sent).toMatch(/Afsendte mails<\/dt>\s*<dd>3<\/dd>/);
     expect(sent).toMatch(/Frameldt<\/dt>\s*<dd>1<\/dd>/);
 

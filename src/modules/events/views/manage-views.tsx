@@ -443,7 +443,7 @@ export function StatusTag(props: { status: EventStatus }) {
 
 /** The organiser's events, newest first, each with how full it is and what can be done with it. */
 export function ManageEventsPage(props: {
-  rows: { event: CommunityEvent; occupancy: Occupancy; network?: string | null }[];
+  rows: { event: CommunityEvent; occupancy: Occupancy; network?: string | null; group?: string | null }[];
   mayModerate: boolean;
   pending: number;
   now: string;
@@ -480,13 +480,17 @@ export function ManageEventsPage(props: {
             {
               key: "status",
               label: "eventForm.status",
-              cell: ({ event: e, network }) => (
+              cell: ({ event: e, network, group }) => (
                 <span class="event-status">
                   {e.status === "published" && e.endsAt < props.now ? (
                     t("eventForm.status.ended")
                   ) : e.status === "published" && e.networkId ? (
                     <span class="ds-tag networks-members-only" data-color="info">
                       {t("networks.manage.membersOnly", { network: network ?? "" })}
+                    </span>
+                  ) : e.status === "published" && e.memberGroupId ? (
+                    <span class="ds-tag networks-members-only" data-color="info">
+                      {t("event.membersOnly.line", { group: group ?? "" })}
                     </span>
                   ) : (
                     <StatusTag status={e.status} />

@@ -231,16 +231,21 @@ export function GroupsPage(props: { groups: MemberGroup[]; form?: FormState }) {
   return (
     <div class="stack members">
       <Breadcrumbs trail={[{ href: "/members", label: t("members.title") }]} current={t("members.groups.title")} />
-      <Heading>{t("members.groups.title")}</Heading>
+      <Heading size="lg">{t("members.groups.title")}</Heading>
       <P>{t("members.groups.intro")}</P>
       {props.groups.length ? (
-        <ul class="members-groups">
+        <ul class="stack members-groups">
           {props.groups.map((g) => (
-            <li class="ds-card">
-              <Link href={`/members?group=${g.id}`}>{g.name}</Link> <span>{t("members.groups.count", { count: g.count })}</span>{" "}
-              <Link href={`/members/groups/${g.id}`} aria-label={t("members.group.renameNamed", { name: g.name })}>
-                {t("members.group.rename")}
-              </Link>
+            <li class="ds-card stack">
+              <Heading level={2} size="sm">
+                <Link href={`/members?group=${g.id}`}>{g.name}</Link>
+              </Heading>
+              <P>{t("members.groups.count", { count: g.count })}</P>
+              <P>
+                <Link href={`/members/groups/${g.id}`} aria-label={t("members.group.renameNamed", { name: g.name })}>
+                  {t("members.group.rename")}
+                </Link>
+              </P>
             </li>
           ))}
         </ul>

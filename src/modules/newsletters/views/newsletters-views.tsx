@@ -40,7 +40,8 @@ const GROUP_LABELS: Record<SegmentKind, MessageKey> = {
   subscribers: "newsletters.segment.citizens",
 };
 
-const TO_LABELS: Record<"category" | "network", MessageKey> = {
+const TO_LABELS: Record<Exclude<SegmentKind, "subscribers">, MessageKey> = {
+  group: "newsletters.to.group",
   category: "newsletters.to.category",
   network: "newsletters.to.network",
 };
@@ -52,13 +53,13 @@ function useSegmentLabel() {
     c.kind === "subscribers" ? t("newsletters.segment.subscribers") : t(CHOICE_LABELS[c.kind], { name: c.name ?? "", count: c.count ?? 0 });
 }
 
-/** Whom a newsletter went or goes to, in words: "Foreninger inden for Ældre", "Netværket Frivilligkoordinatorer". */
+/** Whom a newsletter went or goes to, in words: "Medlemsgruppen Kultur", "Foreninger inden for Ældre", "Netværket Frivilligkoordinatorer". */
 function useSegmentWords() {
   const { t } = usePage();
   return (kind: SegmentKind, name: string | null) => {
     if (kind === "subscribers") return t("newsletters.segment.subscribers");
     if (!name) return "–";
-    return kind === "group" ? name : t(TO_LABELS[kind], { name });
+    return t(TO_LABELS[kind], { name });
   };
 }
 
@@ -177,7 +178,7 @@ export function SentPage(props: { newsletter: Newsletter; counts: NewsletterCoun
         facts={[
           ["newsletters.col.to", words(n.segment.kind, props.segmentName)],
           ["newsletters.col.status", t(STATUS_LABELS[n.status])],
-          ["newsletters.col.sentAt", n.sentAt ? fmt.when(n.sentAt) : null],
+          ["newsletters.col.sentAt", n.sentAt ? fmt.dateTime(n.sentAt) : null],
           ["newsletters.col.recipients", fmt.number(props.counts.recipients, 0)],
           ["newsletters.col.sent", fmt.number(props.counts.sent, 0)],
           ["newsletters.col.failed", fmt.number(props.counts.failed, 0)],
