@@ -144,33 +144,7 @@ export function Field(props: FieldProps) {
 }
 
 export function Select(props: { name: string; label: MessageKey; options: { value: string; label: string }[]; value?: string | null; error?: FieldError }) {
-  const { t, fmt } = usePage();
-  const id = `f-${props.name}`;
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={id}>
-        {t(props.label)}
-      </label>
-      <select
-        class="ds-input"
-        id={id}
-        name={props.name}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {props.error && (
-        <div class="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {fieldMessage(t, props.error, fmt)}
-        </div>
-      )}
-    </div>
-  );
+  return <GroupedSelect name={props.name} label={props.label} first={props.options} groups={[]} value={props.value} error={props.error} />;
 }
 
 /** One checkbox with its label, and its error tied to it. */
