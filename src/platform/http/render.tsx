@@ -49,11 +49,15 @@ function etagOf(page: DrawnPage, token: string) {
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*" || `W/${tag.trim()}` === etag);
 
-/** Whether a page may be revalidated and kept: a 200 answer to an anonymous GET whose route did not say no-store. */
+/** For an answer no cache may keep (a page reached by a secret link, a download of one's data). */
+export function noStore(c: Context<AppEnv>): void {
+  c.set("noStore", true);
+  c.header("Cache-Control", "no-store");
+}
+
+/** Whether a page may be revalidated and kept: a 200 answer to an anonymous GET whose route did not say `noStore`. */
 function keepable(c: Context<AppEnv>, status: ContentfulStatusCode): boolean {
-  // A route that said no-store (a reset form, a download of one's data) keeps it.
-  const ownPolicy = c.res.headers.get("Cache-Control") ?? "";
-  return status === 200 && c.req.method === "GET" && c.get("session") === null && !ownPolicy.includes("no-store");
+  return status === 200 && c.req.method === "GET" && c.get("session") === null && !c.get("noStore");
 }
 
 /**
