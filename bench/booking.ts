@@ -129,12 +129,16 @@ async function measure(dialect: DialectName, serverUrl?: string) {
     const rps = await inParallel(rest.length, (i) => book(rest[i] ?? 0));
     const queriesMean = (queriesCold + queries + counter.take()) / REQUESTS;
     const limit = await bareWriteLimit(db, tenant.id, REQUESTS);
+    // The same number of statements, bare: what the round trips alone allow, whatever the request does besides.
+    const sameStatements = await bareWriteLimit(db, tenant.id, REQUESTS, queries);
     return {
       name: "booking",
       dialect,
       rps: Math.round(rps),
       limit_rps: Math.round(limit),
       ratio: Math.round((rps / limit) * 1000) / 1000,
+      same_statements_limit_rps: Math.round(sameStatements),
+      same_statements_ratio: Math.round((rps / sameStatements) * 1000) / 1000,
       queries,
       queries_cold: queriesCold,
       queries_mean: Math.round(queriesMean * 10) / 10,

@@ -131,24 +131,28 @@ export async function inParallel(count: number, work: (i: number) => Promise<unk
   return count / ((performance.now() - started) / 1000);
 }
 
-/** The limit a writing request is measured against: bare one-row write transactions a second, CONCURRENCY at a time. */
-export function bareWriteLimit(db: Database, tenantId: string, count: number): Promise<number> {
+/**
+ * The limit a writing request is measured against: bare write transactions a second, CONCURRENCY at a time, each
+ * one one-row insert (or `statements` of them, to compare with a request that sends that many).
+ */
+export function bareWriteLimit(db: Database, tenantId: string, count: number, statements = 1): Promise<number> {
   return inParallel(count, (i) =>
-    db.transaction().execute((trx) =>
-      trx
-        .insertInto("audit_log")
-        .values({
-          id: newId(),
-          tenant_id: tenantId,
-          actor_id: null,
-          action: "bench.write",
-          entity_type: "bench",
-          entity_id: String(i),
-          ip: null,
-          details: null,
-          at: new Date().toISOString(),
-        })
-        .execute(),
-    ),
+    db.transaction().execute(async (trx) => {
+      for (let k = 0; k < statements; k++)
+        await trx
+          .insertInto("audit_log")
+          .values({
+            id: newId(),
+            tenant_id: tenantId,
+            actor_id: null,
+            action: "bench.write",
+            entity_type: "bench",
+            entity_id: `${i}.${k}`,
+            ip: null,
+            details: null,
+            at: new Date().toISOString(),
+          })
+          .execute();
+    }),
   );
 }

@@ -1,7 +1,7 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
-import { NONCE, secureHeaders } from "hono/secure-headers";
+import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
@@ -11,6 +11,7 @@ import { createApi } from "./platform/api/api.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
 import { isPerson } from "./platform/auth/policy.js";
 import type { Clock } from "./platform/clock.js";
+import { randomToken } from "./platform/crypto/random-token.js";
 import { bodyLimits } from "./platform/http/body-limit.js";
 import type { AppEnv } from "./platform/http/env.js";
 import { onError, onNotFound } from "./platform/http/error-handler.js";
@@ -33,6 +34,13 @@ export interface AppOptions {
   /** False before migrations finish and while shutting down. */
   ready?: () => boolean;
 }
+
+/** This answer's script nonce, where hono's secure headers keep theirs (the page reads it there). */
+const scriptNonce = (c: Context) => {
+  const nonce = randomToken(16);
+  c.set("secureHeadersNonce", nonce);
+  return `'nonce-${nonce}'`;
+};
 
 const notices = Object.assign({}, NOTICES, ...modules.map((m) => m.notices ?? {}));
 
@@ -72,7 +80,7 @@ export function createApp(options: AppOptions) {
   const headers = {
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: [NONCE],
+      scriptSrc: [scriptNonce],
       styleSrc: ["'self'"],
       imgSrc: ["'self'", "data:", "https:"],
       formAction: ["'self'", "https:"],

@@ -3,7 +3,7 @@ import { deleteCookie } from "hono/cookie";
 import { SESSION_COOKIE } from "../../platform/auth/sessions.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { parseForm } from "../../platform/http/forms.js";
-import { render } from "../../platform/http/render.js";
+import { noStore, render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { eraseMe, exportMyData } from "../privacy/index.js";
 import { profileInput } from "./account.schema.js";
@@ -35,13 +35,13 @@ export const accountRoutes = new Hono<AppEnv>()
   })
   .get("/data/view", async (c) => {
     const data = await exportMyData(serviceContext(c));
-    c.header("Cache-Control", "no-store");
+    noStore(c);
     return render(c, c.get("t")("mydata.view.title"), <MyDataView data={data} />);
   })
   .get("/data.json", async (c) => {
     const data = await exportMyData(serviceContext(c));
     c.header("Content-Disposition", 'attachment; filename="sammen-my-data.json"');
-    c.header("Cache-Control", "no-store");
+    noStore(c);
     return c.json(data);
   })
   .get("/delete", (c) => {

@@ -65,7 +65,7 @@ export async function suggestionsFor(ctx: ServiceContext, caseId: string, q = ""
 
 /** Associations, offers, jobs and events whose words match, for the bridge-builder's own picks. */
 async function findByTitle(ctx: ServiceContext, q: string) {
-  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
+  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage, ctx.tenant.searchChanges);
   const result = await cachedSearch(index, {
     q,
     filters: { kind: ["association", "offer", "opportunity", "event"] },

@@ -3,7 +3,7 @@ import { can, isPerson } from "../../platform/auth/policy.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure, invalid } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
-import { render } from "../../platform/http/render.js";
+import { noStore, render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { canManageContact } from "./contact.policy.js";
 import { answerInput, enquiryInput, inboxQuery, moveInput, noteInput, settingsInput, topicInput } from "./contact.schema.js";
@@ -108,7 +108,7 @@ export const contactRoutes = new Hono<AppEnv>()
   .get("/enquiries/follow/:token", async (c) => {
     const view = await followEnquiry(serviceContext(c), c.req.param("token"));
     c.header("Referrer-Policy", "no-referrer");
-    c.header("Cache-Control", "no-store");
+    noStore(c);
     return render(c, c.get("t")("contact.follow.title", { topic: view.topicName }), <FollowPage view={view} />);
   })
   .get("/topics", async (c) => {

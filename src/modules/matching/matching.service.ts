@@ -71,7 +71,7 @@ async function toMatchable(ctx: ServiceContext, p: VolunteerProfile): Promise<Pr
 /** Everything findable, ranked for one profile, each with why it fits and what does not. */
 export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, limit = FOR_YOU): Promise<Match[]> {
   const profile = await toMatchable(ctx, stored);
-  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
+  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage, ctx.tenant.searchChanges);
   const labels = new Map((await terms(ctx.db, ctx.tenant, "category", ctx.lang)).map((c) => [c.code, c.label]));
   // The skills a person names, found in each text the way search finds them (stems, small typos).
   const words = profile.skills.split(/[\s,;.]+/).filter((w) => w.length >= 4);

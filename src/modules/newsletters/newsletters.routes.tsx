@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../platform/http/env.js";
 import { type FieldErrors, formFailure } from "../../platform/http/errors.js";
 import { parseForm, readForm } from "../../platform/http/forms.js";
-import { render } from "../../platform/http/render.js";
+import { noStore, render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { segmentValue } from "./newsletters.model.js";
 import { draftInput, subscribeInput, tokenInput } from "./newsletters.schema.js";
@@ -58,7 +58,7 @@ async function showNewsletter(c: Context<AppEnv>, forms: { form?: FormState; pre
 async function showUnsubscribe(c: Context<AppEnv>) {
   const token = c.req.param("token") as string;
   const page = await unsubscribePage(serviceContext(c), token);
-  c.header("Cache-Control", "no-store");
+  noStore(c);
   c.header("Referrer-Policy", "no-referrer");
   return render(c, c.get("t")("newsletters.unsubscribe.title"), <UnsubscribePage token={token} {...page} />);
 }

@@ -3,7 +3,7 @@ import { tokenInput } from "../../platform/auth/auth.schema.js";
 import { CheckEmailPage, LinkInvalidPage } from "../../platform/auth/views/auth-views.js";
 import type { AppEnv } from "../../platform/http/env.js";
 import { parseForm } from "../../platform/http/forms.js";
-import { render } from "../../platform/http/render.js";
+import { noStore, render } from "../../platform/http/render.js";
 import { serviceContext } from "../../platform/service-context.js";
 import { dataRequestInput, eraseInput } from "./privacy.schema.js";
 import * as privacy from "./privacy.service.js";
@@ -22,7 +22,7 @@ export const dataRequestRoutes = new Hono<AppEnv>()
   .get("/open", async (c) => {
     const token = tokenInput.safeParse({ token: c.req.query("token") });
     const held = token.success ? await privacy.openByLink(serviceContext(c), token.data.token) : null;
-    c.header("Cache-Control", "no-store");
+    noStore(c);
     if (!token.success || !held) return render(c, c.get("t")("auth.linkInvalid.title"), <LinkInvalidPage />, 400);
     return render(c, c.get("t")("dataRequest.held.title"), <HeldPage email={held.email} data={held.data} token={token.data.token} />);
   })
@@ -31,7 +31,7 @@ export const dataRequestRoutes = new Hono<AppEnv>()
     if (!form.ok) return render(c, c.get("t")("auth.linkInvalid.title"), <LinkInvalidPage />, 400);
     const data = await privacy.exportByLink(serviceContext(c), form.data.token);
     c.header("Content-Disposition", 'attachment; filename="sammen-my-data.json"');
-    c.header("Cache-Control", "no-store");
+    noStore(c);
     return c.json(data);
   })
   .post("/erase", async (c) => {

@@ -47,7 +47,7 @@ const today = (ctx: ServiceContext) => isoNow(ctx.clock).slice(0, 10);
  * is in use), its changes so far, the tenant's settings and the day. Read again on every request.
  */
 export async function searchesVersion(ctx: ServiceContext): Promise<{ owner: object; version: string }> {
-  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage);
+  const index = await tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage, ctx.tenant.searchChanges);
   return { owner: index, version: `${ctx.tenant.settingsVersion}:${index.generation}:${today(ctx)}` };
 }
 
@@ -61,7 +61,7 @@ export async function search(ctx: ServiceContext, input: SearchInput, limit = SE
 
 /** Several searches over the same vocabulary and index, as a page that shows more than one list needs. */
 export async function searches(ctx: ServiceContext, asks: { input: SearchInput; limit: number }[]): Promise<SearchOutcome[]> {
-  const [vocab, index] = await Promise.all([vocabulary(ctx), tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage)]);
+  const [vocab, index] = await Promise.all([vocabulary(ctx), tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage, ctx.tenant.searchChanges)]);
   const out: SearchOutcome[] = [];
   for (const ask of asks) out.push(await searchWith(ctx, vocab, ask.input, ask.limit, index));
   return out;
@@ -78,7 +78,10 @@ async function searchWith(ctx: ServiceContext, vocab: Vocabulary, input: SearchI
   if (!input.near && (input.within || input.sort === "distance")) errors.near = "search.near.required";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const [index, synonyms] = await Promise.all([loaded ?? tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage), input.q ? synonymGroups(ctx) : []]);
+  const [index, synonyms] = await Promise.all([
+    loaded ?? tenantIndex(ctx.db, ctx.tenant.id, ctx.tenant.defaultLanguage, ctx.tenant.searchChanges),
+    input.q ? synonymGroups(ctx) : [],
+  ]);
   const result = await cachedSearch(index, {
     q: input.q,
     synonyms,

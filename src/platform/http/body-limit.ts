@@ -34,6 +34,8 @@ export function bodyLimits(defaultBytes: number): MiddlewareHandler<AppEnv> {
     return found;
   };
   return (c, next) => {
+    // A GET or HEAD carries no body; asking for one would build the whole request object for nothing.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const own = matchedRoutes(c)
       .map((r) => declared.get(r.handler))
       .find((n) => n !== undefined);

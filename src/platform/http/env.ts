@@ -45,5 +45,7 @@ export type AppEnv = {
     apiCaller: ApiCaller | null;
     /** Set by page-cache.ts on a page it may keep: takes the page as drawn. */
     keepPage?: (page: DrawnPage) => void;
+    /** Set by `noStore`: this answer must not be kept anywhere. */
+    noStore?: boolean;
   };
 };

@@ -1,8 +1,9 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { loadSession, SESSION_COOKIE } from "../auth/sessions.js";
+import { randomToken } from "../crypto/random-token.js";
 import { chooseLanguage, translator } from "../i18n/i18n.js";
 import { publicUrl, resolveTenant } from "../tenants/tenants.js";
 import type { AppEnv } from "./env.js";
@@ -113,7 +114,7 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!ok) throw new AppError(403, "csrf", "error.csrf");
   }
   if (!seed) {
-    seed = randomBytes(24).toString("base64url");
+    seed = randomToken(24);
     setCookie(c, CSRF_COOKIE, seed, cookieOptions(c));
   }
   c.set("csrfToken", csrfTokenFor(config.secret, seed, session));
@@ -133,7 +134,7 @@ export const csrfUnlessOneClick: MiddlewareHandler<AppEnv> = async (c, next) => 
   const { config } = c.get("deps");
   let seed = getCookie(c, CSRF_COOKIE);
   if (!seed) {
-    seed = randomBytes(24).toString("base64url");
+    seed = randomToken(24);
     setCookie(c, CSRF_COOKIE, seed, cookieOptions(c));
   }
   c.set("csrfToken", csrfTokenFor(config.secret, seed, c.get("session")?.idHash ?? ""));

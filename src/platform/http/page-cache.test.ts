@@ -67,6 +67,28 @@ describe.each(dialects())("pages in caches and on the wire [%s]", (dialect) => {
     expect(again).not.toContain("Kagebager til caféen");
   });
 
+  it("shows a search document changed past the application on the next kept page: the database counts every write", async () => {
+    const visitor = new Visitor(app, host);
+    const path = "/search?q=kagebager";
+    expect(await (await visitor.get(path)).text()).toContain("Kagebager til klubben");
+    const row = await t.db
+      .selectFrom("search_documents")
+      .select("body")
+      .where("tenant_id", "=", tenant.id)
+      .where("ref_id", "=", "kagebager")
+      .executeTakeFirstOrThrow();
+    await t
+      .secondInstance()
+      .updateTable("search_documents")
+      .set({ body: row.body.replace("Kagebager til klubben", "Kagebager til bingo"), updated_at: new Date().toISOString() })
+      .where("tenant_id", "=", tenant.id)
+      .where("ref_id", "=", "kagebager")
+      .execute();
+    const after = await (await visitor.get(path)).text();
+    expect(after).toContain("Kagebager til bingo");
+    expect(after).not.toContain("Kagebager til klubben");
+  });
+
   it("keeps a signed-in page out of every cache, with no ETag", async () => {
     const person = await createPerson(t.db, tenant, { email: "cache@person.test" });
     const member = new Visitor(app, host);
@@ -77,6 +99,15 @@ describe.each(dialects())("pages in caches and on the wire [%s]", (dialect) => {
     expect(page.headers.get("cache-control")).toBe("private, no-store");
     expect(page.headers.get("cache-control")).not.toContain("public");
     expect((await member.request("/", { headers: { "if-none-match": "*" } })).status).toBe(200);
+  });
+
+  it("sends a kept page with the length of its own bytes, whatever the nonce and token put in it", async () => {
+    for (const path of ["/", "/", "/search?q=besøgsven", "/search?q=besøgsven"]) {
+      const page = await new Visitor(app, host).get(path);
+      const bytes = Buffer.from(await page.arrayBuffer());
+      expect(bytes.toString("utf8")).toMatch(/[æøå]/);
+      expect(Number(page.headers.get("content-length"))).toBe(bytes.length);
+    }
   });
 
   it("compresses a page when the browser asks, and leaves small answers as they are", async () => {

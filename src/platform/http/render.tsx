@@ -34,10 +34,22 @@ const NONCE_MARK = `n${randomBytes(12).toString("hex")}`;
 const CSRF_MARK = `c${randomBytes(12).toString("hex")}`;
 const MARKS = new RegExp(`${NONCE_MARK}|${CSRF_MARK}`, "g");
 
-/** A page as drawn, with the marks in place, and a digest of its bytes once one is asked for. */
+/** A page as drawn, with the marks in place, and a digest of its bytes and its size once they are asked for. */
 export interface DrawnPage {
   html: string;
   digest?: string;
+  size?: { bytes: number; nonces: number; tokens: number };
+}
+
+/** The length in bytes of a page once its marks are replaced: the nonce and the token are ASCII, a byte a character. */
+function sentLength(page: DrawnPage, nonce: string, token: string): number {
+  if (!page.size) {
+    const marks = page.html.match(MARKS) ?? [];
+    const nonces = marks.filter((m) => m === NONCE_MARK).length;
+    page.size = { bytes: Buffer.byteLength(page.html), nonces, tokens: marks.length - nonces };
+  }
+  const { bytes, nonces, tokens } = page.size;
+  return bytes + nonces * (nonce.length - NONCE_MARK.length) + tokens * (token.length - CSRF_MARK.length);
 }
 
 /** The ETag of a page: its drawn bytes and the visitor's CSRF token, which the page carries. */
@@ -49,11 +61,15 @@ function etagOf(page: DrawnPage, token: string) {
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*" || `W/${tag.trim()}` === etag);
 
-/** Whether a page may be revalidated and kept: a 200 answer to an anonymous GET whose route did not say no-store. */
+/** For an answer no cache may keep (a page reached by a secret link, a download of one's data). */
+export function noStore(c: Context<AppEnv>): void {
+  c.set("noStore", true);
+  c.header("Cache-Control", "no-store");
+}
+
+/** Whether a page may be revalidated and kept: a 200 answer to an anonymous GET whose route did not say `noStore`. */
 function keepable(c: Context<AppEnv>, status: ContentfulStatusCode): boolean {
-  // A route that said no-store (a reset form, a download of one's data) keeps it.
-  const ownPolicy = c.res.headers.get("Cache-Control") ?? "";
-  return status === 200 && c.req.method === "GET" && c.get("session") === null && !ownPolicy.includes("no-store");
+  return status === 200 && c.req.method === "GET" && c.get("session") === null && !c.get("noStore");
 }
 
 /**
@@ -62,8 +78,10 @@ function keepable(c: Context<AppEnv>, status: ContentfulStatusCode): boolean {
  * so no shared cache may keep it, and a signed-in page is never stored at all.
  */
 export function sendPage(c: Context<AppEnv>, page: DrawnPage, status: ContentfulStatusCode) {
-  c.header("Vary", "HX-Request, Accept-Language, Cookie");
-  const token = c.get("csrfToken");
+  // Accept-Encoding too, so the compression after it need not add it to an answer already made.
+  c.header("Vary", "HX-Request, Accept-Language, Cookie, Accept-Encoding");
+  // Unset on an error page drawn before the token was made.
+  const token: string = c.get("csrfToken") ?? "";
   if (keepable(c, status)) {
     const etag = etagOf(page, token);
     c.header("ETag", etag);
@@ -75,7 +93,7 @@ export function sendPage(c: Context<AppEnv>, page: DrawnPage, status: Contentful
   const nonce = c.get("secureHeadersNonce") ?? "";
   const sent = page.html.replace(MARKS, (mark) => (mark === NONCE_MARK ? nonce : token));
   // Known length: small pages are sent as they are, larger ones compressed when the browser asks (see app.ts).
-  c.header("Content-Length", String(Buffer.byteLength(sent)));
+  c.header("Content-Length", String(sentLength(page, nonce, token)));
   return c.html(sent, status);
 }
 

@@ -2,6 +2,7 @@ import type { Database } from "../../db/database.js";
 import { type Clock, isoNow } from "../clock.js";
 import type { Lang } from "../i18n/i18n.js";
 import { upsertDocument } from "./documents.repository.js";
+import { noteSearchWrite } from "./local-writes.js";
 import { findPostcode } from "./postcodes.js";
 
 // New kinds go last: a kind's place in this list is its code in the stored search segments.
@@ -47,11 +48,13 @@ export async function putDocument(db: Database, clock: Clock, tenantId: string, 
   const place = input.lat == null && input.postcode ? await findPostcode(db, country, input.postcode) : null;
   const doc: SearchDocument = { ...input, lat: input.lat ?? place?.lat ?? null, lon: input.lon ?? place?.lon ?? null };
   await upsertDocument(db, tenantId, input.kind, input.id, doc, isoNow(clock));
+  noteSearchWrite(tenantId);
 }
 
 /** Takes a record out of search (unpublished, rejected, deleted). */
 export async function hideDocument(db: Database, clock: Clock, tenantId: string, kind: SearchKind, id: string): Promise<void> {
   await upsertDocument(db, tenantId, kind, id, null, isoNow(clock));
+  noteSearchWrite(tenantId);
 }
 
 /** A record's translations as a search document carries them: for each language, its title and one text. */

@@ -3,6 +3,7 @@ import type { Lang } from "../i18n/i18n.js";
 import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
 import { documentsByKeys, storedByKeys, versionsChangedSince } from "./documents.repository.js";
+import { writesHere } from "./local-writes.js";
 import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, MetaCursor, metaAt, ordinalOf, type Segment } from "./segment.js";
 import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
 import type { IndexView } from "./text-query.js";
@@ -43,6 +44,10 @@ export interface TenantIndex {
   generation: number;
   snapshotStamp: string | null;
   checkedAt: number;
+  /** The highest count of the tenant's search changes this index has caught up with (-1: none yet). */
+  caughtUpTo: number;
+  /** `writesHere` for the tenant when the index last caught up. */
+  writtenSeen: number;
   view: { generation: number; value: IndexView } | null;
 }
 
@@ -50,13 +55,17 @@ const byDatabase = new WeakMap<Database, Map<string, Promise<TenantIndex>>>();
 
 export const keyOf = (doc: { kind: string; id: string }) => `${doc.kind}:${doc.id}`;
 
-/** The tenant's index, brought up to date from search_documents. */
-export async function tenantIndex(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
+/**
+ * The tenant's index, brought up to date from search_documents. `changes` is the tenant's count of search
+ * changes read in this request (`Tenant.searchChanges`): when the index has caught up with it, nothing has
+ * committed since and nothing is read. Without it the index always looks.
+ */
+export async function tenantIndex(db: Database, tenantId: string, lang: Lang, changes?: number): Promise<TenantIndex> {
   const perTenant = byDatabase.get(db) ?? new Map<string, Promise<TenantIndex>>();
   byDatabase.set(db, perTenant);
   const existing = perTenant.get(tenantId);
   if (!existing) {
-    const loading = load(db, tenantId, lang);
+    const loading = load(db, tenantId, lang, changes);
     perTenant.set(tenantId, loading);
     loading.catch(() => perTenant.delete(tenantId));
     return loading;
@@ -64,9 +73,15 @@ export async function tenantIndex(db: Database, tenantId: string, lang: Lang): P
   const index = await existing;
   if (index.lang !== lang) {
     perTenant.delete(tenantId);
-    return tenantIndex(db, tenantId, lang);
+    return tenantIndex(db, tenantId, lang, changes);
   }
-  await catchUp(db, tenantId, index);
+  const written = writesHere(tenantId);
+  if (changes === undefined || changes !== index.caughtUpTo || written !== index.writtenSeen) {
+    await catchUp(db, tenantId, index);
+    // Both were read before this catch-up began, so everything they count has been read.
+    if (changes !== undefined && changes > index.caughtUpTo) index.caughtUpTo = changes;
+    index.writtenSeen = written;
+  }
   if (Date.now() - index.checkedAt > SNAPSHOT_CHECK_MS) refreshInBackground(db, tenantId, index, perTenant);
   return index;
 }
@@ -81,7 +96,8 @@ export function dropIndexes(db: Database) {
   byDatabase.delete(db);
 }
 
-async function load(db: Database, tenantId: string, lang: Lang): Promise<TenantIndex> {
+async function load(db: Database, tenantId: string, lang: Lang, changes = -1): Promise<TenantIndex> {
+  const written = writesHere(tenantId);
   const stored = await snapshotOf(db, tenantId, deserializeSegment);
   const loaded = stored?.parts ?? [];
   // A snapshot in another format or language is not used: everything is read from the rows until the job builds a new one.
@@ -106,6 +122,8 @@ async function load(db: Database, tenantId: string, lang: Lang): Promise<TenantI
     generation: 0,
     snapshotStamp: stored?.builtAt ?? null,
     checkedAt: Date.now(),
+    caughtUpTo: changes,
+    writtenSeen: written,
     view: null,
   };
   await catchUp(db, tenantId, index);

@@ -23,6 +23,12 @@ export interface SearchSnapshotsTable {
   data: Buffer;
 }
 
+/** How many rows of the tenant's search documents have been written: a trigger counts in the transaction of each write. */
+export interface SearchChangesTable {
+  tenant_id: string;
+  count: number;
+}
+
 export interface PostcodesTable {
   country: string;
   code: string;
@@ -36,6 +42,7 @@ declare module "../../db/schema.js" {
   interface DB {
     search_documents: SearchDocumentsTable;
     search_snapshots: SearchSnapshotsTable;
+    search_changes: SearchChangesTable;
     postcodes: PostcodesTable;
   }
 }

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Selectable, sql } from "kysely";
+import { type CompiledQuery, type ExpressionBuilder, type Selectable, sql } from "kysely";
 import type { Database, DB } from "../../db/database.js";
 import { isLang } from "../i18n/i18n.js";
 import type { Tenant } from "./tenants.js";
@@ -10,7 +10,7 @@ function allocationOrderOf(text: string): (1 | 2 | 3)[] {
   return order.length === 3 && [1, 2, 3].every((k) => order.includes(k)) ? (order as (1 | 2 | 3)[]) : DEFAULT_ORDER;
 }
 
-type TenantRow = Selectable<TenantsTable> & { host: string | null };
+type TenantRow = Selectable<TenantsTable> & { host: string | null; search_changes: number };
 
 /** The tenant's columns, with its canonical host (or, before one is chosen, its first host name). */
 const tenantColumns = (eb: ExpressionBuilder<DB, "tenants">) => [
@@ -21,7 +21,12 @@ const tenantColumns = (eb: ExpressionBuilder<DB, "tenants">) => [
     .orderBy("th.is_default", "desc")
     .orderBy("th.host")
     .limit(1)})`.as("host"),
+  searchChanges(eb),
 ];
+
+/** How many writes the tenant's search documents have had (0 before the first). */
+const searchChanges = (eb: ExpressionBuilder<DB, "tenants">) =>
+  sql<number>`coalesce(${eb.selectFrom("search_changes as sc").select("sc.count").whereRef("sc.tenant_id", "=", "tenants.id")}, 0)`.as("search_changes");
 
 export function toTenant(row: TenantRow): Tenant {
   const languages = row.languages.split(",").filter(isLang);
@@ -46,23 +51,38 @@ export function toTenant(row: TenantRow): Tenant {
     eventImmediateHours: row.event_immediate_hours,
     canonicalHost: row.host ?? "localhost",
     settingsVersion: row.settings_version,
+    searchChanges: Number(row.search_changes),
   };
 }
 
-/**
- * Which tenant a host name is (else the deployment's default tenant), and the version of its settings:
- * one small read, so the settings themselves can be kept in memory while the version stays the same.
- */
-export async function tenantVersionByHost(db: Database, host: string): Promise<{ id: string; version: number; known: boolean } | null> {
-  const row = await db
+function hostRead(db: Database) {
+  return db
     .selectFrom("tenant_hosts")
     .innerJoin("tenants", "tenants.id", "tenant_hosts.tenant_id")
-    .select(["tenants.id", "tenants.settings_version", "tenant_hosts.host as matched"])
-    .where((eb) => eb.or([eb("tenant_hosts.host", "=", host), eb("tenant_hosts.is_default", "=", 1)]))
-    .orderBy("tenant_hosts.is_default", "asc")
-    .limit(1)
-    .executeTakeFirst();
-  return row ? { id: row.id, version: row.settings_version, known: row.matched === host } : null;
+    .leftJoin("search_changes", "search_changes.tenant_id", "tenants.id")
+    .select(["tenants.id", "tenants.settings_version", "tenant_hosts.host as matched", "search_changes.count as search_changes"]);
+}
+
+type HostRow = { id: string; settings_version: number; matched: string; search_changes: number | null };
+
+/** Compiled once per database: this read runs on every request, and building it costs more than running it. */
+const compiledByHost = new WeakMap<Database, CompiledQuery<HostRow>>();
+
+/**
+ * Which tenant a host name is (else the deployment's default tenant), the version of its settings and the count
+ * of its search changes: one small read by primary key, so what depends on them can be kept in memory while they
+ * stay the same.
+ */
+export async function tenantVersionByHost(db: Database, host: string): Promise<{ id: string; version: number; searchChanges: number; known: boolean } | null> {
+  let compiled = compiledByHost.get(db);
+  if (!compiled) {
+    compiled = hostRead(db).where("tenant_hosts.host", "=", "").compile() as CompiledQuery<HostRow>;
+    compiledByHost.set(db, compiled);
+  }
+  const row =
+    (await db.executeQuery<HostRow>({ ...compiled, parameters: [host] })).rows[0] ??
+    (await hostRead(db).where("tenant_hosts.is_default", "=", 1).limit(1).executeTakeFirst());
+  return row ? { id: row.id, version: row.settings_version, searchChanges: Number(row.search_changes ?? 0), known: row.matched === host } : null;
 }
 
 export async function tenantById(db: Database, id: string): Promise<Tenant | null> {

@@ -31,6 +31,8 @@ export interface Tenant {
   canonicalHost: string;
   /** Goes up (in the database) whenever the tenant's settings, hosts, terms or synonyms change: what is kept in memory is kept per version. */
   settingsVersion: number;
+  /** How many writes the tenant's search documents have had when the tenant was read: an index that has caught up to it need not look again. */
+  searchChanges: number;
 }
 
 export function hostOf(hostHeader: string | undefined): string {
@@ -44,8 +46,8 @@ const kept = new Map<string, Tenant>();
 /**
  * The tenant whose host name this is, or the deployment's default tenant; `known` says which, because
  * an unknown host may read the default tenant's pages but not act in it. One small read per request (the
- * host and the settings version); the tenant's settings are read again only when that version moved,
- * whichever instance changed them.
+ * host, the settings version and the count of search changes); the tenant's settings are read again only
+ * when that version moved, whichever instance changed them.
  */
 export async function resolveTenant(db: Database, hostHeader: string | undefined): Promise<{ tenant: Tenant; known: boolean } | null> {
   const found = await tenantVersionByHost(db, hostOf(hostHeader));
@@ -55,9 +57,10 @@ export async function resolveTenant(db: Database, hostHeader: string | undefined
     const read = await tenantById(db, found.id);
     if (!read) return null;
     tenant = read;
-    // Kept only when it is the version just checked (a write between the two reads is caught next time).
-    if (read.settingsVersion === found.version) kept.set(found.id, read);
   }
+  if (tenant.searchChanges !== found.searchChanges) tenant = { ...tenant, searchChanges: found.searchChanges };
+  // Kept only when it is the version just checked (a write between the two reads is caught next time).
+  if (tenant.settingsVersion === found.version) kept.set(found.id, tenant);
   return { tenant, known: found.known };
 }
 
