@@ -58,7 +58,7 @@ const BENCH_SERVER = {
  */
 export function startApp(env: Record<string, string>, options: { loader?: "tsx" } = {}): ChildProcess {
   if (options.loader !== "tsx") spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
-  const args = options.loader === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["dist/main.js"];
+  const args = options.loader === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["--expose-gc", "dist/main.js"];
   return startProcess(args, { ...BENCH_SERVER, ...env });
 }
 

@@ -104,12 +104,12 @@ export function createApp(options: AppOptions) {
     crossOriginResourcePolicy: "cross-origin",
   });
   app.use((c, next) => (c.req.path.startsWith("/embed/") ? embeddable(c, next) : strict(c, next)));
-  // gzip or deflate as the browser asks, for bodies of a known length from 1 KiB: a small answer costs more to
-  // compress than it saves, and a streamed one (an export) is passed on as it comes.
-  const compressed = compress({ threshold: 1024 });
+  // gzip or deflate as the browser asks, for drawn pages (see sendPage); anything else, such as a streamed export,
+  // is passed on as it comes.
+  const compressed = compress();
   app.use(async (c, next) => {
     await next();
-    if (c.res.headers.has("Content-Length")) await compressed(c, async () => {});
+    if (c.get("drawnPage")) await compressed(c, async () => {});
   });
   app.use(async (c, next) => {
     await next();

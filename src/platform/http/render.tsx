@@ -34,22 +34,10 @@ const NONCE_MARK = `n${randomBytes(12).toString("hex")}`;
 const CSRF_MARK = `c${randomBytes(12).toString("hex")}`;
 const MARKS = new RegExp(`${NONCE_MARK}|${CSRF_MARK}`, "g");
 
-/** A page as drawn, with the marks in place, and a digest of its bytes and its size once they are asked for. */
+/** A page as drawn, with the marks in place, and a digest of its bytes once one is asked for. */
 export interface DrawnPage {
   html: string;
   digest?: string;
-  size?: { bytes: number; nonces: number; tokens: number };
-}
-
-/** The length in bytes of a page once its marks are replaced: the nonce and the token are ASCII, a byte a character. */
-function sentLength(page: DrawnPage, nonce: string, token: string): number {
-  if (!page.size) {
-    const marks = page.html.match(MARKS) ?? [];
-    const nonces = marks.filter((m) => m === NONCE_MARK).length;
-    page.size = { bytes: Buffer.byteLength(page.html), nonces, tokens: marks.length - nonces };
-  }
-  const { bytes, nonces, tokens } = page.size;
-  return bytes + nonces * (nonce.length - NONCE_MARK.length) + tokens * (token.length - CSRF_MARK.length);
 }
 
 /** The ETag of a page: its drawn bytes and the visitor's CSRF token, which the page carries. */
@@ -92,8 +80,8 @@ export function sendPage(c: Context<AppEnv>, page: DrawnPage, status: Contentful
   }
   const nonce = c.get("secureHeadersNonce") ?? "";
   const sent = page.html.replace(MARKS, (mark) => (mark === NONCE_MARK ? nonce : token));
-  // Known length: small pages are sent as they are, larger ones compressed when the browser asks (see app.ts).
-  c.header("Content-Length", String(sentLength(page, nonce, token)));
+  // From 1 KiB a page is compressed when the browser asks (see app.ts): a smaller one costs more to compress than it saves.
+  if (sent.length >= 1024) c.set("drawnPage", true);
   return c.html(sent, status);
 }
 
