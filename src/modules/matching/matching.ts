@@ -190,11 +190,11 @@ export function rank<D extends DocMeta, K extends DocMeta = D>(
   docs: Iterable<D>,
   options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string; keep?: (doc: D) => K },
 ): Match<K>[] {
-  const byFacets = memo((facets: DocMeta["facets"]) => interest(profile, facets, options.categoryLabel, null) + rhythm(profile, facets, null));
-  const byNeeds = [
-    memo((facets: DocMeta["facets"]) => needs(profile, facets, false, null)),
-    memo((facets: DocMeta["facets"]) => needs(profile, facets, true, null)),
-  ];
+  const byFacets = memo((facets: DocMeta["facets"]) => ({
+    fit: interest(profile, facets, options.categoryLabel, null) + rhythm(profile, facets, null),
+    needs: needs(profile, facets, false, null),
+    needsRemote: needs(profile, facets, true, null),
+  }));
   const bySlots = memo((slots: string[] | undefined) => time(profile, slots, null));
   const todayMs = dayMs(options.today);
   const expired = (doc: D) => (doc instanceof MetaCursor ? doc.expiredBy(options.today, todayMs) : doc.until !== null && doc.until < options.today);
@@ -211,11 +211,11 @@ export function rank<D extends DocMeta, K extends DocMeta = D>(
   for (const doc of docs) {
     if (doc.kind === "association" || expired(doc)) continue;
     const words = options.skillsFor(doc);
-    const facets = doc.facets;
-    const a = byFacets(facets);
+    const facets = byFacets(doc.facets);
+    const a = facets.fit;
     const b = bySlots(doc.slots);
     const c = setting(profile, doc.setting, null);
-    const d = (byNeeds[doc.remote ? 1 : 0] as (f: DocMeta["facets"]) => number)(facets);
+    const d = doc.remote ? facets.needsRemote : facets.needs;
     const e = skills(words, null);
     // Being near adds at most 20, and the parts are added in the same order: a document that cannot make the top
     // even so is passed over before its distance is worked out.
