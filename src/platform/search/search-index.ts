@@ -227,8 +227,8 @@ export function viewOf(index: TenantIndex): IndexView {
 /**
  * Every live document in the view, read in place by one cursor that moves from document to document (its
  * `handle` is the document's number): a pass over all of them allocates nothing, not even the iterator's
- * results. `copy()` one to keep it. With a band, only the documents placed within it, the remote ones and
- * those without a place, each segment's in the order of latitude.
+ * results. `copy()` one to keep it. With a band, a segment whose documents mostly lie outside it gives only
+ * those placed within it, the remote ones and those without a place, in order of latitude.
  */
 export function liveDocuments(view: IndexView, band: LatitudeBand | null = null): IterableIterator<MetaCursor> {
   return new LiveDocuments(view, band);
