@@ -1,6 +1,14 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 
 // Frozen: never import app code here, never edit once landed.
+
+/** Each write to search_documents, and the row (new or old) that names its tenant. */
+const EVENTS = [
+  ["INSERT", "NEW"],
+  ["UPDATE", "NEW"],
+  ["DELETE", "OLD"],
+] as const;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Counts the writes to a tenant's search documents, in the transaction of each write, whoever writes: read
   // with the tenant on every request, it tells an instance whether anything has committed since it last caught up.
@@ -17,11 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           ON CONFLICT (tenant_id) DO UPDATE SET count = search_changes.count + EXCLUDED.count;
         RETURN NULL;
       END $$ LANGUAGE plpgsql`.execute(db);
-    for (const [event, table] of [
-      ["INSERT", "NEW"],
-      ["UPDATE", "NEW"],
-      ["DELETE", "OLD"],
-    ] as const) {
+    for (const [event, table] of EVENTS) {
       await sql
         .raw(
           `CREATE TRIGGER search_documents_changes_${event.toLowerCase()} AFTER ${event} ON search_documents REFERENCING ${table} TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_count_changes()`,
@@ -29,11 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         .execute(db);
     }
   } else {
-    for (const [event, row] of [
-      ["INSERT", "NEW"],
-      ["UPDATE", "NEW"],
-      ["DELETE", "OLD"],
-    ] as const) {
+    for (const [event, row] of EVENTS) {
       await sql
         .raw(
           `CREATE TRIGGER search_documents_changes_${event.toLowerCase()} AFTER ${event} ON search_documents BEGIN
@@ -46,9 +46,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const event of ["insert", "update", "delete"])
+  for (const [event] of EVENTS)
     await sql
-      .raw(`DROP TRIGGER search_documents_changes_${event}${db.getExecutor().adapter instanceof PostgresAdapter ? " ON search_documents" : ""}`)
+      .raw(`DROP TRIGGER search_documents_changes_${event.toLowerCase()}${db.getExecutor().adapter instanceof PostgresAdapter ? " ON search_documents" : ""}`)
       .execute(db);
   if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`DROP FUNCTION search_documents_count_changes()`.execute(db);
   await db.schema.dropTable("search_changes").execute();

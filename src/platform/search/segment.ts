@@ -492,9 +492,9 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     const bytes = count * Make.BYTES_PER_ELEMENT;
     const start = data.byteOffset + at;
     at += bytes + ((4 - (bytes % 4)) % 4);
-    // A copy of its own, aligned however the driver handed the bytes over, so the stored form (with its
-    // text header, already parsed) can be freed.
-    return new Make(data.buffer.slice(start, start + bytes), 0, count);
+    // Read in place where the bytes are aligned for the type: no copy, and nothing left over for the collector
+    // while the instance starts (the part's bytes then live as long as the index). Elsewhere a copy of its own.
+    return start % Make.BYTES_PER_ELEMENT === 0 ? new Make(data.buffer, start, count) : new Make(data.buffer.slice(start, start + bytes), 0, count);
   });
   const [versions, groupStart, postDoc, postTf, fieldLength, kind, facets, slots, setting, lat, lon, remote, published, until, byLatitude] = arrays as [
     Uint32Array,

@@ -50,17 +50,23 @@ async function partBytes(
   pieceBytes: number | null,
 ): Promise<Buffer | null> {
   const piece = Math.max(1, pieceBytes ?? size);
+  const read = async (at: number) =>
+    (
+      await db
+        .selectFrom("search_snapshots")
+        .select(sql<Buffer>`substr(data, ${at + 1}, ${piece})`.as("piece"))
+        .where("tenant_id", "=", tenantId)
+        .where("part", "=", part)
+        .where("built_at", "=", builtAt)
+        .executeTakeFirst()
+    )?.piece ?? null;
+  // In one piece the bytes are used as they come, not copied.
+  if (piece >= size) return read(0);
   const data = Buffer.allocUnsafe(size);
   for (let at = 0; at < size; at += piece) {
-    const row = await db
-      .selectFrom("search_snapshots")
-      .select(sql<Buffer>`substr(data, ${at + 1}, ${piece})`.as("piece"))
-      .where("tenant_id", "=", tenantId)
-      .where("part", "=", part)
-      .where("built_at", "=", builtAt)
-      .executeTakeFirst();
-    if (!row) return null;
-    row.piece.copy(data, at);
+    const bytes = await read(at);
+    if (!bytes) return null;
+    bytes.copy(data, at);
   }
   return data;
 }

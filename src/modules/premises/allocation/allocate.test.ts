@@ -145,4 +145,19 @@ describe("a hall divided in halves", () => {
     const wrong = [{ applicationId: "adults", roomId: "hall", weekday: 2, start: h(18), end: h(20), choice: "first" as const }];
     expect(priorityViolations(rooms, [adults, children], wrong)).toBe(1);
   });
+
+  it("gives up a booking of the whole hall for two of its halves that together weigh more, in one move", async () => {
+    // Tuesday 18-20 only. The concert (two hours) takes the whole hall first; yoga and dance (an hour and a half
+    // each) want the halves. Either half alone is worth less than the concert; both together are worth more.
+    const tuesday = { 2: [h(18), h(20)] as [number, number] };
+    const only = rooms.map((r) => ({ ...r, open: tuesday }));
+    const concert = app("concert", { associationId: "a", first: at("hall") });
+    const yoga = app("yoga", { associationId: "b", minutes: 90, first: at("east") });
+    const dance = app("dance", { associationId: "c", minutes: 90, first: at("west") });
+    const result = allocate(only, [concert, yoga, dance]);
+    expect(where(result)).toEqual(["dance:west/2", "yoga:east/2"]);
+    expect(priorityViolations(only, [concert, yoga, dance], result)).toBe(0);
+    const exact = await exactAllocation(only, [concert, yoga, dance]);
+    expect(objective([concert, yoga, dance], result)).toBeCloseTo(exact.value, 6);
+  });
 });

@@ -170,6 +170,10 @@ class Proposal {
   free(app: number, index: number) {
     return this.blockers(app, index).length === 0;
   }
+  /** The places given up since the mark: others may take them now. */
+  leftSince(mark: { at: number }): Option[] {
+    return this.log.slice(mark.at).flatMap(([app, old]) => (old >= 0 ? [this.options[app]?.[old] as Option] : []));
+  }
   mark() {
     return { at: this.log.length, score: Array.from(this.score) };
   }
@@ -183,20 +187,24 @@ class Proposal {
       this.at[app] = old;
     }
   }
-  /** Whether the objective rose since the mark, level by level as the exact solver ranks it. */
-  better(mark: { score: number[] }) {
+  /** How the objective changed since the mark, level by level as the exact solver ranks it: 1 rose, -1 fell, 0 the same. */
+  change(mark: { score: number[] }) {
     for (let l = 0; l < LEVELS; l++) {
       const d = (this.score[l] as number) - (mark.score[l] as number);
-      if (d > 1e-9) return true;
-      if (d < -1e-9) return false;
+      if (d > 1e-9) return 1;
+      if (d < -1e-9) return -1;
     }
-    return false;
+    return 0;
   }
 }
 
 /** How deep a chain of moves the repair follows: A takes B's place, B takes C's, C moves to a free one. */
 const CHAIN_DEPTH = 2;
 const REPAIR_PASSES = 2;
+/** How many times the search takes a few bookings out and puts them back another way (a fixed budget, so 2,000 × 150 stays under 5 s). */
+const KICKS = 12000;
+/** How far either side of a place a kick clears, in quarter-hours. */
+const KICK_REACH = 8;
 
 export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): Placement[] {
   const byId = new Map(rooms.map((r) => [r.id, r]));
@@ -247,6 +255,44 @@ export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): 
     if (found < 0) return false;
     state.set(app, found);
     return true;
+  };
+
+  /** Per unit and weekday, the applications with a candidate there. */
+  const touching: number[][] = Array.from({ length: unitIndex.size * 8 }, () => []);
+  for (const [app, own] of options.entries()) {
+    for (const o of own) {
+      for (const u of o.units) {
+        const list = touching[u * 8 + o.weekday] as number[];
+        if (list.at(-1) !== app) list.push(app);
+      }
+    }
+  }
+  /**
+   * Offers what a move gave up to those with a candidate there, the higher priority and then the smaller
+   * share first: one left out takes it, one placed moves there if it is better (giving up its own place in turn).
+   */
+  const refill = (mark: { at: number }) => {
+    const freed = state.leftSince(mark);
+    for (let k = 0; k < freed.length; k++) {
+      const o = freed[k] as Option;
+      const near = new Set<number>();
+      for (const u of o.units) for (const app of touching[u * 8 + o.weekday] ?? []) near.add(app);
+      const queue = [...near].sort(
+        (x, y) => (applications[x] as AllocApplication).priority - (applications[y] as AllocApplication).priority || shareOf(x) - shareOf(y) || x - y,
+      );
+      for (const app of queue) {
+        const own = options[app] ?? [];
+        const current = state.at[app] as number;
+        const now = current >= 0 ? (own[current]?.value ?? 0) : -1;
+        const better = own.findIndex(
+          (x, i) =>
+            x.value > now + 1e-9 && x.weekday === o.weekday && x.from < o.to && o.from < x.to && x.units.some((u) => o.units.includes(u)) && state.free(app, i),
+        );
+        if (better < 0) continue;
+        if (current >= 0) freed.push(own[current] as Option);
+        state.set(app, better);
+      }
+    }
   };
 
   const requested = new Map<string, number>();
@@ -323,15 +369,19 @@ export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): 
 
   /**
    * The repair: each application tries each place better than the one it has, taking it from whoever
-   * holds it; they move on along a chain, or, where they rank lower, may be left out. A move is kept
-   * only when the objective rises in the exact solver's order (disability use, then priority by priority).
+   * holds it; they move on along a chain, or, where they rank lower, may be left out. What the move gave
+   * up is offered to others before it is judged, so a booking of the whole hall can give way to two of its
+   * halves at once (and one may move from the whole to a half at no loss to let another into the other half).
+   * A move is kept only when the objective rises in the exact solver's order (disability use, then priority by priority).
    */
   const improve = (app: number) => {
     const own = options[app] ?? [];
     const current = state.at[app] as number;
     const now = current >= 0 ? (own[current]?.value ?? 0) : 0;
     for (let i = 0; i < own.length; i++) {
-      if (i === current || (own[i]?.value ?? 0) <= now + 1e-9) continue;
+      const gain = (own[i]?.value ?? 0) - now;
+      const narrower = current >= 0 && gain > -1e-9 && (own[i]?.units.length ?? 0) < (own[current]?.units.length ?? 0);
+      if (i === current || (gain <= 1e-9 && !narrower)) continue;
       const blockers = state.blockers(app, i);
       const room = byId.get(own[i]?.candidate.roomId ?? "");
       const mine = own[i]?.rank ?? 3;
@@ -348,7 +398,8 @@ export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): 
       for (const b of blockers) state.set(b, -1);
       state.set(app, i);
       const kept = blockers.every((b) => relocate(b, CHAIN_DEPTH - 1, moved) || yields.has(b));
-      if (kept && state.better(mark)) return true;
+      if (kept) refill(mark);
+      if (kept && state.change(mark) > 0) return true;
       state.undo(mark);
     }
     return false;
@@ -362,6 +413,53 @@ export function allocate(rooms: AllocRoom[], applications: AllocApplication[]): 
     let changed = false;
     for (const app of order) if (improve(app)) changed = true;
     if (!changed) break;
+  }
+
+  // Kicks, to get out of where single moves are stuck: take out everyone around a place (every other
+  // kick: whoever holds any of one application's places), put them and those left out nearby back in
+  // priority order (a fixed pseudo-random order within one, so the proposal is the same on every run), and
+  // keep the result unless the objective fell or one taken out stays out without one of a higher priority
+  // coming in (a kick never leaves one out for another of the same priority).
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  };
+  for (let kick = 0; kick < KICKS && applications.length > 0; kick++) {
+    const app = Math.floor(random() * applications.length);
+    const own = options[app] ?? [];
+    const o = own[Math.floor(random() * own.length)];
+    if (!o) continue;
+    const mark = state.mark();
+    const out = new Set<number>();
+    if (kick % 2 === 0) {
+      for (let i = 0; i < own.length; i++) for (const b of state.blockers(app, i)) out.add(b);
+      if ((state.at[app] as number) >= 0) out.add(app);
+    } else {
+      for (const u of o.units) {
+        const base = (u * 8 + o.weekday) * CELLS;
+        for (let q = Math.max(0, o.from - KICK_REACH); q < Math.min(CELLS, o.to + KICK_REACH); q++) {
+          const who = state.occupant[base + q] as number;
+          if (who >= 0) out.add(who);
+        }
+      }
+    }
+    for (const r of out) state.set(r, -1);
+    const back = new Set<number>([app, ...out]);
+    for (const u of o.units) for (const a of touching[u * 8 + o.weekday] ?? []) if ((state.at[a] as number) < 0) back.add(a);
+    const lots = new Map([...back].map((a) => [a, random()]));
+    const queue = [...back].sort(
+      (x, y) =>
+        (applications[x] as AllocApplication).priority - (applications[y] as AllocApplication).priority || (lots.get(x) as number) - (lots.get(y) as number),
+    );
+    for (const a of queue) if ((state.at[a] as number) < 0) place(a, () => true);
+    refill(mark);
+    const newcomers = [...back].filter((a) => !out.has(a) && (state.at[a] as number) >= 0);
+    const fair = [...out].every(
+      (r) =>
+        (state.at[r] as number) >= 0 || newcomers.some((n) => (applications[n] as AllocApplication).priority < (applications[r] as AllocApplication).priority),
+    );
+    if (!fair || state.change(mark) < 0) state.undo(mark);
   }
 
   // Last, the priority order holds: an application left out takes any place held only by lower ranks there.
