@@ -17,7 +17,7 @@ import { keyOf, liveDocuments, loadDocuments, tenantIndex, viewOf } from "../../
 import { textSearch } from "../../platform/search/text-query.js";
 import { inTransaction, type ServiceContext } from "../../platform/service-context.js";
 import { terms } from "../taxonomy/index.js";
-import { rank } from "./matching.js";
+import { latitudeBand, rank } from "./matching.js";
 import { type CitizenMatches, type Consent, isLive, type Match, type Profile, type VolunteerProfile } from "./matching.model.js";
 import { canMatchForOthers, canWithdrawConsent } from "./matching.policy.js";
 import * as repo from "./matching.repository.js";
@@ -90,8 +90,8 @@ export async function matchesFor(ctx: ServiceContext, stored: VolunteerProfile, 
       skillHits.set(handle, [...new Set(found.termsOf(handle).map((q) => byTerm.get(q) ?? q))]);
     }
   }
-  // Ranking reads only what every document carries in memory; the texts are read for the few shown.
-  const ranked = rank(profile, liveDocuments(view), {
+  // Ranking reads only what every document carries in memory, and only of those near enough to count; the texts are read for the few shown.
+  const ranked = rank(profile, liveDocuments(view, latitudeBand(profile)), {
     today: isoNow(ctx.clock).slice(0, 10),
     limit,
     skillsFor: skillHits.size > 0 ? (doc) => skillHits.get(doc.handle) ?? NO_SKILLS : () => NO_SKILLS,

@@ -15,7 +15,10 @@ import {
   Visitor,
 } from "../../../test/harness.js";
 import type { SearchDocument } from "../../platform/search/documents.js";
-import { rank } from "./matching.js";
+import { liveDocuments } from "../../platform/search/search-index.js";
+import { buildSegment, type MetaCursor } from "../../platform/search/segment.js";
+import type { IndexView } from "../../platform/search/text-query.js";
+import { latitudeBand, rank } from "./matching.js";
 import type { Match, Profile } from "./matching.model.js";
 
 const AARHUS_C = { lat: 56.1567, lon: 10.2108 };
@@ -114,6 +117,98 @@ describe("matching with reasons", () => {
     expect(codes(result[0])).toEqual({ fits: ["near", "interest", "time", "rhythm", "skills"], misfits: [] });
     expect(result[0]?.fits.find((r) => r.code === "skills")?.detail).toBe("fodbold");
     expect(codes(result.find((m) => m.doc.id === "festival"))).toEqual({ fits: ["near"], misfits: ["time", "rhythm"] });
+  });
+});
+
+/** An index of the documents as a search reads it: a snapshot less those marked dead, then the changed ones. */
+function viewOfDocs(snapshot: SearchDocument[], dead: string[], changed: SearchDocument[]): IndexView {
+  const segmentOf = (list: SearchDocument[]) =>
+    buildSegment(
+      list.map((d, i) => ({ key: `${d.kind}:${d.id}`, doc: d, version: i + 1 })),
+      "da",
+    );
+  const base = segmentOf(snapshot);
+  const overlay = segmentOf(changed);
+  return {
+    parts: [
+      { segment: base, offset: 0, dead: Uint8Array.from(base.keys, (k) => (dead.includes(k) ? 1 : 0)) },
+      { segment: overlay, offset: base.keys.length, dead: null },
+    ],
+    docCount: base.keys.length - dead.length + overlay.keys.length,
+    avgFieldLength: new Float64Array(0),
+  };
+}
+
+const rankIn = (view: IndexView, profile: Profile, limit: number, band = latitudeBand(profile)) =>
+  rank(profile, liveDocuments(view, band), {
+    today: "2026-11-22",
+    limit,
+    skillsFor: (d) => (d.handle % 7 === 0 ? ["fodbold"] : []),
+    categoryLabel: (c) => c,
+    keep: (d: MetaCursor) => d.copy(),
+  });
+
+describe("matching visits the documents near enough first", () => {
+  // Jobs all over the country, on a grid of places about 4 km apart, with a few facets, times and settings between them.
+  const spread = Array.from({ length: 1200 }, (_, i) =>
+    doc(`job-${i}`, {
+      facets: {
+        category: [["elderly", "sport", "culture", "learning"][i % 4] as string],
+        commitment: [["weekly", "one_off", "flexible"][i % 3] as string],
+        accessibility: i % 5 === 0 ? ["step_free"] : [],
+      },
+      lat: 54.6 + (i % 40) * 0.08,
+      lon: 8.2 + Math.floor(i / 40) * 0.14,
+      remote: i % 50 === 0,
+      slots: i % 6 === 0 ? [] : ["tue-morning"],
+      setting: i % 2 === 0 ? "group" : "one_to_one",
+      until: i % 97 === 0 ? "2026-10-01" : "2027-06-30",
+    }),
+  );
+  const elsewhere = [
+    doc("online", { facets: { category: ["elderly"] }, remote: true, lat: null, lon: null }),
+    doc("online-from-odense", { facets: { category: ["elderly"] }, remote: true, lat: 55.4, lon: 10.39 }),
+    doc("nowhere", { facets: { category: ["elderly"], commitment: ["weekly"] }, lat: null, lon: null }),
+    doc("no-longitude", { facets: { category: ["elderly"] }, lat: 57.7, lon: null }),
+  ];
+  const changed = [
+    // Moved from far away to the middle of Aarhus, and the other way.
+    { ...(spread[3] as SearchDocument), lat: AARHUS_C.lat, lon: AARHUS_C.lon },
+    { ...(spread[600] as SearchDocument), lat: 54.7, lon: 12.0 },
+    doc("new-near", { facets: { category: ["elderly"], commitment: ["weekly"] }, lat: 56.17, lon: 10.2 }),
+  ];
+  const view = viewOfDocs([...spread, ...elsewhere], ["opportunity:job-3", "opportunity:job-600", "opportunity:job-10"], changed);
+  const profiles: Profile[] = [
+    { ...base, interests: ["elderly"], slots: ["tue-morning"], rhythm: "regular" },
+    { ...base, interests: ["sport", "culture"], maxKm: 2, setting: "group", needs: ["step_free"] },
+    { ...base, origin: { lat: 55.4, lon: 10.39 }, maxKm: 50, rhythm: "one_off" },
+    { ...base, origin: { lat: 57.6, lon: 9.9 }, maxKm: 25, interests: ["learning"] },
+    { ...base, origin: { lat: 54.6, lon: 8.2 }, maxKm: 5 },
+    { ...base, origin: null, interests: ["elderly"] },
+  ];
+
+  it("ranks exactly as a walk over every document does, for every profile and length of list", () => {
+    for (const profile of profiles) {
+      const everything = rankIn(view, profile, 2000, null);
+      for (const limit of [1, 5, 20, 60]) expect(rankIn(view, profile, limit)).toEqual(everything.slice(0, limit));
+    }
+  });
+
+  it("never offers a job farther away than the person will travel, however well it fits, nor looks at it", () => {
+    const inge: Profile = { ...base, interests: ["elderly"], slots: ["tue-morning"], rhythm: "regular", setting: "one_to_one" };
+    // Everything Inge wants, but in Copenhagen and its suburbs; in Viby, 4.7 km away, only something she does not ask for.
+    const far = Array.from({ length: 8 }, (_, i) =>
+      doc(`koebenhavn-${i}`, {
+        facets: { category: ["elderly"], commitment: ["weekly"] },
+        lat: 55.676 + i * 0.01,
+        lon: 12.568,
+        slots: ["tue-morning"],
+        setting: "one_to_one",
+      }),
+    );
+    const view = viewOfDocs([...far, doc("viby", { facets: { category: ["sport"] }, lat: 56.125, lon: 10.16, slots: ["sat-morning"] })], [], []);
+    expect(Array.from(liveDocuments(view, latitudeBand(inge)), (d) => d.id)).toEqual(["viby"]);
+    for (const maxKm of [2, 10, 50]) expect(rankIn(view, { ...inge, maxKm }, 10).map((m) => m.doc.id)).toEqual(maxKm < 5 ? [] : ["viby"]);
   });
 });
 

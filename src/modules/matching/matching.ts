@@ -1,5 +1,5 @@
-import { distanceKmTo, latitudeGapKm } from "../../platform/search/postcodes.js";
-import { type DocMeta, dayMs, MetaCursor } from "../../platform/search/segment.js";
+import { distanceKmTo, latitudeDegrees, latitudeGapKm } from "../../platform/search/postcodes.js";
+import { type DocMeta, dayMs, type LatitudeBand, MetaCursor } from "../../platform/search/segment.js";
 import { Top } from "../../platform/search/top.js";
 import type { Match, Profile, Reason } from "./matching.model.js";
 
@@ -127,6 +127,17 @@ function place(profile: Profile, doc: DocMeta, out: Reasons, near: Near): boolea
   return true;
 }
 
+/**
+ * The latitudes outside which place() rules out every placed document that is not remote, a metre wider
+ * so that rounding never leaves out one it lets in; null when it rules out none by distance.
+ */
+export function latitudeBand(profile: Profile): LatitudeBand | null {
+  if (!profile.origin) return null;
+  const degrees = latitudeDegrees((profile.maxKm ?? DEFAULT_MAX_KM) + 0.001);
+  const band = { min: profile.origin.lat - degrees, max: profile.origin.lat + degrees };
+  return Number.isFinite(band.min) && Number.isFinite(band.max) ? band : null;
+}
+
 const matchOf = <D>(doc: D, score: number, distance: number | null, out: Reasons): Match<D> => ({
   doc,
   score: Math.round(score * 100) / 100,
@@ -158,7 +169,8 @@ export function assess<D extends DocMeta>(profile: Profile, doc: D, skillWords: 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
   const known = new Map<K, V>();
   return (key) => {
-    if (known.has(key)) return known.get(key) as V;
+    const held = known.get(key);
+    if (held !== undefined) return held;
     const value = compute(key);
     known.set(key, value);
     return value;
@@ -169,19 +181,20 @@ function memo<K, V>(compute: (key: K) => V): (key: K) => V {
 type Scored<D> = Match<D> & { words: string[] };
 
 /**
- * Ranks everything for one person: best fit first, then nearest, then a stable order. The documents may
- * be one cursor moved from document to document (see liveDocuments); `keep` copies one that makes the top.
+ * Ranks everything for one person: best fit first, then nearest, then by key, so the order the documents
+ * come in changes nothing, and those outside latitudeBand(profile) may be left out. They may be one cursor
+ * moved from document to document (see liveDocuments); `keep` copies one that makes the top.
  */
 export function rank<D extends DocMeta, K extends DocMeta = D>(
   profile: Profile,
   docs: Iterable<D>,
   options: { today: string; limit: number; skillsFor: (doc: D) => string[]; categoryLabel: (code: string) => string; keep?: (doc: D) => K },
 ): Match<K>[] {
-  const byFacets = memo((facets: DocMeta["facets"]) => interest(profile, facets, options.categoryLabel, null) + rhythm(profile, facets, null));
-  const byNeeds = [
-    memo((facets: DocMeta["facets"]) => needs(profile, facets, false, null)),
-    memo((facets: DocMeta["facets"]) => needs(profile, facets, true, null)),
-  ];
+  const byFacets = memo((facets: DocMeta["facets"]) => ({
+    fit: interest(profile, facets, options.categoryLabel, null) + rhythm(profile, facets, null),
+    needs: needs(profile, facets, false, null),
+    needsRemote: needs(profile, facets, true, null),
+  }));
   const bySlots = memo((slots: string[] | undefined) => time(profile, slots, null));
   const todayMs = dayMs(options.today);
   const expired = (doc: D) => (doc instanceof MetaCursor ? doc.expiredBy(options.today, todayMs) : doc.until !== null && doc.until < options.today);
@@ -194,21 +207,24 @@ export function rank<D extends DocMeta, K extends DocMeta = D>(
   const top = new Top<Scored<D | K>>(options.limit, order, (m) => ({ ...m, doc: keep(m.doc as D) }));
   const probe: Scored<D> = { doc: undefined as unknown as D, score: 0, distanceKm: null, fits: [], misfits: [], words: NONE };
   const near: Near = { score: 0, distance: null };
+  const best = top.best;
   for (const doc of docs) {
-    if (doc.kind === "association" || expired(doc) || !place(profile, doc, null, near)) continue;
+    if (doc.kind === "association" || expired(doc)) continue;
     const words = options.skillsFor(doc);
+    const facets = byFacets(doc.facets);
+    const a = facets.fit;
+    const b = bySlots(doc.slots);
+    const c = setting(profile, doc.setting, null);
+    const d = doc.remote ? facets.needsRemote : facets.needs;
+    const e = skills(words, null);
+    // Being near adds at most 20, and the parts are added in the same order: a document that cannot make the top
+    // even so is passed over before its distance is worked out.
+    const last = best.length >= options.limit ? best[best.length - 1] : undefined;
+    if (last && Math.round((20 + a + b + c + d + e) * 100) / 100 < last.score) continue;
+    if (!place(profile, doc, null, near)) continue;
     probe.doc = doc;
     probe.words = words;
-    probe.score =
-      Math.round(
-        (near.score +
-          byFacets(doc.facets) +
-          bySlots(doc.slots) +
-          setting(profile, doc.setting, null) +
-          (byNeeds[doc.remote ? 1 : 0] as (f: DocMeta["facets"]) => number)(doc.facets) +
-          skills(words, null)) *
-          100,
-      ) / 100;
+    probe.score = Math.round((near.score + a + b + c + d + e) * 100) / 100;
     probe.distanceKm = near.distance === null ? null : Math.round(near.distance * 10) / 10;
     top.offer(probe);
   }

@@ -28,6 +28,9 @@ export function latitudeGapKm(a: number, b: number): number {
   return EARTH_RADIUS_KM * Math.abs(rad(b - a));
 }
 
+/** The degrees of latitude `km` spans: the inverse of latitudeGapKm. */
+export const latitudeDegrees = (km: number): number => (km / EARTH_RADIUS_KM) * (180 / Math.PI);
+
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   return distanceKmTo(a, b.lat, b.lon);
 }

@@ -4,7 +4,19 @@ import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
 import { documentsByKeys, storedByKeys, versionsChangedSince } from "./documents.repository.js";
 import { writesHere } from "./local-writes.js";
-import { buildSegment, type DocMeta, deserializeSegment, emptySegment, FIELD_COUNT, MetaCursor, metaAt, ordinalOf, type Segment } from "./segment.js";
+import {
+  buildSegment,
+  type DocMeta,
+  deserializeSegment,
+  emptySegment,
+  FIELD_COUNT,
+  type LatitudeBand,
+  latitudeStretches,
+  MetaCursor,
+  metaAt,
+  ordinalOf,
+  type Segment,
+} from "./segment.js";
 import { snapshotOf, snapshotStamp } from "./snapshots.repository.js";
 import type { IndexView } from "./text-query.js";
 
@@ -215,18 +227,31 @@ export function viewOf(index: TenantIndex): IndexView {
 /**
  * Every live document in the view, read in place by one cursor that moves from document to document (its
  * `handle` is the document's number): a pass over all of them allocates nothing, not even the iterator's
- * results. `copy()` one to keep it.
+ * results. `copy()` one to keep it. With a band, a segment whose documents mostly lie outside it gives only
+ * those placed within it, the remote ones and those without a place, in order of latitude.
  */
-export function liveDocuments(view: IndexView): IterableIterator<MetaCursor> {
-  return new LiveDocuments(view);
+export function liveDocuments(view: IndexView, band: LatitudeBand | null = null): IterableIterator<MetaCursor> {
+  return new LiveDocuments(view, band);
 }
 
+/** A band holding more than one in this many of a segment's documents is read by walking all of them. */
+const BAND_SHARE = 4;
+
 class LiveDocuments implements IterableIterator<MetaCursor> {
-  private part = 0;
-  private d = -1;
+  private part = -1;
+  /** The current part's stretches to visit, as pairs [from, to) of places in `order`. */
+  private stretches: number[] = [];
+  private stretch = 0;
+  private at = 0;
+  private end = 0;
+  /** The current part's documents by place, or null when the places are their numbers. */
+  private order: Int32Array | null = null;
   private readonly cursor: MetaCursor;
   private readonly result: IteratorResult<MetaCursor>;
-  constructor(private readonly view: IndexView) {
+  constructor(
+    private readonly view: IndexView,
+    private readonly band: LatitudeBand | null,
+  ) {
     this.cursor = new MetaCursor((view.parts[0] as IndexView["parts"][0]).segment);
     this.result = { done: false, value: this.cursor };
   }
@@ -235,17 +260,30 @@ class LiveDocuments implements IterableIterator<MetaCursor> {
   }
   next(): IteratorResult<MetaCursor> {
     const parts = this.view.parts;
-    while (this.part < parts.length) {
-      const { segment, offset, dead } = parts[this.part] as IndexView["parts"][0];
-      while (++this.d < segment.keys.length) {
-        if (dead?.[this.d]) continue;
-        this.cursor.at(segment, this.d, offset + this.d);
-        return this.result;
+    for (;;) {
+      if (this.part >= 0) {
+        const { segment, offset, dead } = parts[this.part] as IndexView["parts"][0];
+        while (this.at < this.end) {
+          const d = this.order ? (this.order[this.at++] as number) : this.at++;
+          if (dead?.[d]) continue;
+          this.cursor.at(segment, d, offset + d);
+          return this.result;
+        }
       }
-      this.part++;
-      this.d = -1;
+      if (this.stretch < this.stretches.length) {
+        this.at = this.stretches[this.stretch++] as number;
+        this.end = this.stretches[this.stretch++] as number;
+        continue;
+      }
+      if (++this.part >= parts.length) return { done: true, value: undefined };
+      const meta = (parts[this.part] as IndexView["parts"][0]).segment.meta;
+      const near = this.band ? latitudeStretches(meta, this.band) : null;
+      // Read in order of latitude, the columns are read out of order: worth it only when the band leaves most documents out.
+      const selective = near !== null && (near[3] - near[2]) * BAND_SHARE < meta.kind.length;
+      this.order = selective ? meta.byLatitude : null;
+      this.stretches = selective ? near : [0, meta.kind.length];
+      this.stretch = 0;
     }
-    return { done: true, value: undefined };
   }
 }
 

@@ -67,6 +67,7 @@ describe("a segment's metadata in columns", () => {
     expect(segment.keys).toEqual(built.keys);
     expect([...segment.versions]).toEqual([...built.versions]);
     expect([...segment.postDoc]).toEqual([...built.postDoc]);
+    expect([...segment.meta.byLatitude]).toEqual([...built.meta.byLatitude]);
     expect(segment.meta.odd).toEqual(built.meta.odd);
     // Equal facet objects and slot lists are one object, before and after.
     for (const s of [built, segment]) {

@@ -62,6 +62,8 @@ export interface MetaColumns {
   until: Float64Array;
   /** The dates written some other way, by document, exactly as they came. */
   odd: Map<number, { publishedAt?: string; until?: string }>;
+  /** The documents in order of latitude (see latitudeKey), so those near one can be found without visiting the rest. */
+  byLatitude: Int32Array;
 }
 
 export const OTHER_KIND = 255;
@@ -253,6 +255,38 @@ export function expired(meta: MetaColumns, d: number, today: string, todayMs: nu
   return (untilText(meta, d) as string) < today;
 }
 
+/** Where document d sorts in byLatitude: remote documents and those without a place, which no distance rules out, come first. */
+const latitudeKey = (m: MetaColumns, d: number): number =>
+  m.remote[d] === 1 || Number.isNaN(m.lat[d]) || Number.isNaN(m.lon[d]) ? Number.NEGATIVE_INFINITY : (m.lat[d] as number);
+
+/** The first place in byLatitude whose key is at least `key`, or above it when `above`. */
+function latitudeBound(m: MetaColumns, key: number, above: boolean): number {
+  let lo = 0;
+  let hi = m.byLatitude.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = latitudeKey(m, m.byLatitude[mid] as number);
+    if (k < key || (above && k === key)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A stretch of latitudes, in degrees. */
+export interface LatitudeBand {
+  min: number;
+  max: number;
+}
+
+/**
+ * Two stretches of byLatitude, [from, to) each: the documents no distance rules out, and those placed
+ * within the band.
+ */
+export function latitudeStretches(m: MetaColumns, band: LatitudeBand): [number, number, number, number] {
+  const placed = latitudeBound(m, Number.NEGATIVE_INFINITY, true);
+  return [0, placed, Math.max(placed, latitudeBound(m, band.min, false)), latitudeBound(m, band.max, true)];
+}
+
 /** Equal facet lists, slot lists and settings are one entry of the table, so a hundred thousand documents share a few hundred. */
 function columnsOf(docs: SearchDocument[]): MetaColumns {
   const n = docs.length;
@@ -280,6 +314,7 @@ function columnsOf(docs: SearchDocument[]): MetaColumns {
     published: new Float64Array(n),
     until: new Float64Array(n),
     odd: new Map(),
+    byLatitude: new Int32Array(n),
   };
   for (let d = 0; d < n; d++) {
     const doc = docs[d] as SearchDocument;
@@ -296,7 +331,11 @@ function columnsOf(docs: SearchDocument[]): MetaColumns {
     const oddUntil = Number.isNaN(m.until[d]);
     if (oddPublished || oddUntil)
       m.odd.set(d, { ...(oddPublished ? { publishedAt: doc.publishedAt } : {}), ...(oddUntil ? { until: doc.until as string } : {}) });
+    m.byLatitude[d] = d;
   }
+  const keys = Float64Array.from(m.byLatitude, (d) => latitudeKey(m, d));
+  // Stable, so equal keys keep the documents' order; -Infinity less -Infinity is NaN, which sort takes as equal.
+  m.byLatitude.sort((a, b) => (keys[a] as number) - (keys[b] as number));
   return m;
 }
 
@@ -393,7 +432,7 @@ export function ordinalOf(segment: Segment, key: string): number {
 // then the typed arrays, each 4-byte aligned.
 
 /** Stored first, as a number of four bytes; older formats began with their header's length, which is never this small. */
-const FORMAT = 4;
+const FORMAT = 5;
 type Arrays = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 type ArrayMaker = { new (buffer: ArrayBufferLike, offset: number, length: number): Arrays; BYTES_PER_ELEMENT: number };
 const ARRAYS: [(s: Segment) => Arrays, ArrayMaker][] = [
@@ -411,6 +450,7 @@ const ARRAYS: [(s: Segment) => Arrays, ArrayMaker][] = [
   [(s) => s.meta.remote, Uint8Array],
   [(s) => s.meta.published, Float64Array],
   [(s) => s.meta.until, Float64Array],
+  [(s) => s.meta.byLatitude, Int32Array],
 ];
 
 /** The format a stored segment is in, from its first four bytes. */
@@ -456,7 +496,7 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     // while the instance starts (the part's bytes then live as long as the index). Elsewhere a copy of its own.
     return start % Make.BYTES_PER_ELEMENT === 0 ? new Make(data.buffer, start, count) : new Make(data.buffer.slice(start, start + bytes), 0, count);
   });
-  const [versions, groupStart, postDoc, postTf, fieldLength, kind, facets, slots, setting, lat, lon, remote, published, until] = arrays as [
+  const [versions, groupStart, postDoc, postTf, fieldLength, kind, facets, slots, setting, lat, lon, remote, published, until, byLatitude] = arrays as [
     Uint32Array,
     Uint32Array,
     Uint32Array,
@@ -471,6 +511,7 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     Uint8Array,
     Float64Array,
     Float64Array,
+    Int32Array,
   ];
   const odd: MetaColumns["odd"] = new Map(
     header.odd.map(([d, publishedAt, until]) => [d, { ...(publishedAt !== null ? { publishedAt } : {}), ...(until !== null ? { until } : {}) }]),
@@ -479,7 +520,7 @@ export function deserializeSegment(data: Buffer): { segment: Segment; lang: Lang
     lang: header.lang,
     segment: {
       keys: header.keys,
-      meta: { table: header.table, kind, facets, slots, setting, lat, lon, remote, published, until, odd },
+      meta: { table: header.table, kind, facets, slots, setting, lat, lon, remote, published, until, odd, byLatitude },
       versions,
       terms: header.terms,
       vocabulary: vocabularyOf(header.terms),
