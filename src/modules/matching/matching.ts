@@ -98,6 +98,9 @@ function skills(words: string[], out: Reasons): number {
   return Math.min(15, 5 * words.length);
 }
 
+/** The most points being near gives (at the person's own door); being remote gives less. */
+const NEAR_POINTS = 20;
+
 /** Where place() puts the points for being near or remote, and how far away it is. */
 interface Near {
   score: number;
@@ -122,7 +125,7 @@ function place(profile: Profile, doc: DocMeta, out: Reasons, near: Near): boolea
   } else if (distance === null) near.score = 0;
   else {
     out?.fits.push({ code: "near", detail: distance.toFixed(1) });
-    near.score = 20 * (1 - distance / maxKm);
+    near.score = NEAR_POINTS * (1 - distance / maxKm);
   }
   return true;
 }
@@ -217,10 +220,10 @@ export function rank<D extends DocMeta, K extends DocMeta = D>(
     const c = setting(profile, doc.setting, null);
     const d = doc.remote ? facets.needsRemote : facets.needs;
     const e = skills(words, null);
-    // Being near adds at most 20, and the parts are added in the same order: a document that cannot make the top
+    // Being near adds at most NEAR_POINTS, and the parts are added in the same order: a document that cannot make the top
     // even so is passed over before its distance is worked out.
     const last = best.length >= options.limit ? best[best.length - 1] : undefined;
-    if (last && Math.round((20 + a + b + c + d + e) * 100) / 100 < last.score) continue;
+    if (last && Math.round((NEAR_POINTS + a + b + c + d + e) * 100) / 100 < last.score) continue;
     if (!place(profile, doc, null, near)) continue;
     probe.doc = doc;
     probe.words = words;
