@@ -1,5 +1,10 @@
 // Simple generated pictures for the demo: a logo per association (its initials on a coloured square).
-import sharp from "sharp";
+
+/** Loaded when a picture is drawn: a server started on an already seeded database never needs the image library. */
+async function png(svg: string): Promise<Buffer> {
+  const { default: sharp } = await import("sharp");
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
+}
 
 const COLOURS = ["#0b5e7e", "#7a3e9d", "#1d7a46", "#b3541e", "#a12c4b", "#2f5aa8", "#6b6b1f", "#136f6f", "#8a4b08", "#4b3f8f"];
 
@@ -23,7 +28,7 @@ export async function logoPng(name: string, index: number): Promise<Buffer> {
   <circle cx="128" cy="128" r="92" fill="none" stroke="#ffffff" stroke-opacity="0.35" stroke-width="10"/>
   <text x="128" y="128" dy="0.35em" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="88" fill="#ffffff">${xml(initials(name))}</text>
 </svg>`;
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
+  return png(svg);
 }
 
 /** The three kinds of place the demo has a photo of, drawn as simple scenes. */
@@ -48,5 +53,5 @@ export async function scenePng(scene: Scene): Promise<Buffer> {
       <path d="M0 460 Q480 380 960 470" stroke="#d9c9a3" stroke-width="36" fill="none"/>`,
   };
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="540" viewBox="0 0 960 540">${parts[scene]}</svg>`;
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
+  return png(svg);
 }

@@ -1,6 +1,5 @@
 import { serve } from "@hono/node-server";
 import { pino } from "pino";
-import { seedDemo } from "../scripts/demo-data.js";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
@@ -8,6 +7,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { allJobs } from "./modules/index.js";
 import { sealedFields } from "./modules/personal-data.js";
 import { systemClock } from "./platform/clock.js";
+import { collectGarbage } from "./platform/collect-garbage.js";
 import { dataKeyring } from "./platform/crypto/data-key.js";
 import { reseal } from "./platform/crypto/reseal.js";
 import { type RunningWorker, startWorker } from "./platform/jobs/worker.js";
@@ -22,7 +22,8 @@ let ready = false;
 
 const applied = await migrateToLatest(db);
 if (applied.length) logger.info({ applied }, "migrations applied");
-const demo = config.SEED_DEMO ? await seedDemo(db, systemClock, dataKeyring(config)) : null;
+// Imported only when asked for: the demo's data and pictures are no part of a production server's memory.
+const demo = config.SEED_DEMO ? await (await import("../scripts/demo-data.js")).seedDemo(db, systemClock, dataKeyring(config)) : null;
 // Text stored before its field was sealed is sealed now, once; `npm run reseal` also moves old keys' text to DATA_KEY.
 const sealed = await reseal(db, dataKeyring(config), sealedFields(), { rotate: false });
 if (Object.values(sealed).some(Boolean)) logger.info({ sealed }, "sealed special-category text stored before");
@@ -41,7 +42,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
     .finally(() => {
       // Loading left the snapshots' transferred bytes behind as garbage (tens of MB on PostgreSQL, where they come
       // as text): collected now, before the instance takes traffic, when `npm start` lets it (--expose-gc).
-      (globalThis as { gc?: () => void }).gc?.();
+      collectGarbage();
       ready = !stopping;
     });
   const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${info.port}`;

@@ -1,6 +1,5 @@
 import type { Context } from "hono";
 import { imageSize } from "image-size";
-import sharp from "sharp";
 import type { Database } from "../../db/database.js";
 import { type Clock, isoNow } from "../clock.js";
 import type { AppEnv } from "../http/env.js";
@@ -37,6 +36,8 @@ export async function imageUpload(file: unknown, field: string, maxBytes: number
   const type = size?.type ? TYPES[size.type] : undefined;
   if (!size || !type) throw refuse(415, "image.type");
   if (size.width > MAX_SIDE || size.height > MAX_SIDE) throw refuse(422, "image.dimensions");
+  // Loaded on first upload: the image library holds several megabytes a server without uploads never needs.
+  const { default: sharp } = await import("sharp");
   const data = await sharp(input, { limitInputPixels: MAX_SIDE * MAX_SIDE })
     .rotate() // turns the picture as its EXIF says, before the EXIF goes
     .toFormat(type.format)

@@ -39,7 +39,7 @@ export const phoneNumber = () =>
  */
 export function parseMoney(text: string): number | null {
   const bare = text
-    .replace(/kr\.?|€|dkk|nok|eur/gi, "")
+    .replace(/kr\.?|\u20ac|dkk|nok|eur/gi, "")
     .trim()
     .replace(/[\s\u00a0\u202f]+(?=\d)/g, ".");
   const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:[.,](\d{1,2}))?$/.exec(bare);

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { largeValuePiece } from "../../db/portable.js";
+import { collectGarbage } from "../collect-garbage.js";
 
 export interface StoredSnapshot<T> {
   watermark: string;
@@ -67,6 +68,8 @@ async function partBytes(
     const bytes = await read(at);
     if (!bytes) return null;
     bytes.copy(data, at);
+    // Each piece arrives as text twice its size; without this, a load's pieces pile up until V8 collects on its own.
+    collectGarbage();
   }
   return data;
 }

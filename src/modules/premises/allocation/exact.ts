@@ -1,4 +1,3 @@
-import loadHighs from "highs";
 import { type AllocApplication, type AllocRoom, type Candidate, CHOICE_FACTOR, candidates, holdsOf, objective, type Placement } from "./allocate.js";
 
 /** An LP-format sum, broken over lines the format can read. */
@@ -10,6 +9,8 @@ const sum = (terms: string[]) => terms.map((t, i) => (i > 0 && i % 8 === 0 ? `\n
  * weighted hours for each priority in turn without giving up any of the earlier ones.
  */
 export async function exactAllocation(rooms: AllocRoom[], applications: AllocApplication[], secondsPerStage = 20) {
+  // Loaded on first use: the solver is only for the exact comparison, and an idle server need not hold it.
+  const { default: loadHighs } = await import("highs");
   const highs = await loadHighs();
   const byId = new Map(rooms.map((r) => [r.id, r]));
   const columns: { name: string; app: AllocApplication; c: Candidate; value: number }[] = [];
