@@ -13,6 +13,7 @@ import { reseal } from "./platform/crypto/reseal.js";
 import { type RunningWorker, startWorker } from "./platform/jobs/worker.js";
 import { createMailer } from "./platform/mail/mailer.js";
 import { loadIndexes } from "./platform/search/search-index.js";
+import { hearTenantChanges } from "./platform/tenants/tenant-notices.js";
 import { anyTenant } from "./platform/tenants/tenants.js";
 
 const config = loadConfig();
@@ -28,6 +29,11 @@ const demo = config.SEED_DEMO ? await (await import("../scripts/demo-data.js")).
 const sealed = await reseal(db, dataKeyring(config), sealedFields(), { rotate: false });
 if (Object.values(sealed).some(Boolean)) logger.info({ sealed }, "sealed special-category text stored before");
 const hasTenant = demo !== null || (await anyTenant(db));
+const notices = config.DATABASE_URL
+  ? hearTenantChanges(db, config.DATABASE_URL, (err) =>
+      logger.warn({ err }, "lost the database's notices of tenant changes; reading them each time until back"),
+    )
+  : null;
 
 const mailer = createMailer(config);
 const app = createApp({ config, db, clock: systemClock, mailer, logger, ready: () => ready });
@@ -76,6 +82,7 @@ async function shutdown(signal: "SIGTERM" | "SIGINT") {
   if ("closeIdleConnections" in server) server.closeIdleConnections();
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 30_000))]);
   await worker?.stop();
+  await notices?.close();
   await db.destroy();
   logger.info("stopped");
   process.exit(0);

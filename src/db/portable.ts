@@ -304,3 +304,59 @@ export async function columnsReferencing(db: AnyDb, parent: string): Promise<str
   }
   return columns;
 }
+
+export interface Listening {
+  /** Stops listening and closes its connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL's notices on a channel (LISTEN), over a connection of its own, opened again a second after it drops.
+ * `listening(true)` comes once the LISTEN is in place, `listening(false)` when the connection is lost: notices sent
+ * meanwhile are lost with it, so whoever trusts them must not trust what they kept while deaf.
+ */
+export function listenFor(
+  connectionString: string,
+  channel: string,
+  on: { notice: () => void; listening: (listening: boolean) => void; error: (error: Error) => void },
+): Listening {
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let closed = false;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString });
+    client = c;
+    let lost = false;
+    const drop = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      on.listening(false);
+      if (closed) return;
+      if (error) on.error(error);
+      c.end().catch(() => {});
+      retry = setTimeout(connect, 1000);
+      retry.unref();
+    };
+    c.on("notification", (n) => {
+      if (n.channel === channel) on.notice();
+    });
+    c.on("error", drop);
+    c.on("end", () => drop());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+      if (!lost && !closed) on.listening(true);
+    } catch (error) {
+      drop(error as Error);
+    }
+  };
+  void connect();
+  return {
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      on.listening(false);
+      await client?.end().catch(() => {});
+    },
+  };
+}

@@ -41,6 +41,7 @@ import * as certificates from "./20261130_0670_certificates.js";
 import * as agreementLevels from "./20261201_0720_agreement_levels.js";
 import * as membersEvents from "./20261201_0730_members_events.js";
 import * as searchChanges from "./20261202_0800_search_changes.js";
+import * as tenantRowNotices from "./20261203_0900_tenant_row_notices.js";
 
 export const migrations: Record<string, Migration> = {
   "20261122_0001_house": house,
@@ -85,4 +86,5 @@ export const migrations: Record<string, Migration> = {
   "20261201_0720_agreement_levels": agreementLevels,
   "20261201_0730_members_events": membersEvents,
   "20261202_0800_search_changes": searchChanges,
+  "20261203_0900_tenant_row_notices": tenantRowNotices,
 };

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/database.js";
 import type { Lang } from "../i18n/i18n.js";
 import type { CountryCode } from "./countries.js";
+import { keptHostRead } from "./tenant-notices.js";
 import { tenantById, tenantVersionByHost } from "./tenants.repository.js";
 
 export { allTenants, anyTenant, tenantHosts, updateTenant } from "./tenants.repository.js";
@@ -49,8 +50,14 @@ const kept = new Map<string, Tenant>();
  * host, the settings version and the count of search changes); the tenant's settings are read again only
  * when that version moved, whichever instance changed them.
  */
-export async function resolveTenant(db: Database, hostHeader: string | undefined): Promise<{ tenant: Tenant; known: boolean } | null> {
-  const found = await tenantVersionByHost(db, hostOf(hostHeader));
+export async function resolveTenant(
+  db: Database,
+  hostHeader: string | undefined,
+  /** For a request that writes nothing and shows nothing private: the row may come from `keptHostRead`. */
+  mayKeep = false,
+): Promise<{ tenant: Tenant; known: boolean } | null> {
+  const host = hostOf(hostHeader);
+  const found = mayKeep ? await keptHostRead(db, host, () => tenantVersionByHost(db, host)) : await tenantVersionByHost(db, host);
   if (!found) return null;
   let tenant = kept.get(found.id);
   if (!tenant || tenant.settingsVersion !== found.version) {

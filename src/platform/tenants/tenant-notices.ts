@@ -1,0 +1,51 @@
+import type { Database } from "../../db/database.js";
+import { type Listening, listenFor } from "../../db/portable.js";
+
+/** The channel the database notifies on when a tenant's row changes (migration 20261203_0900_tenant_row_notices). */
+const CHANNEL = "sammen_tenant_rows";
+/** Host names kept at most: the Host header is the client's to write. */
+const MAX_HOSTS = 1000;
+
+interface Kept {
+  listening: boolean;
+  /** Moves with every notice and every change of `listening`: a read begun before it moved is not kept. */
+  generation: number;
+  rows: Map<string, unknown>;
+}
+const keptByDb = new WeakMap<Database, Kept>();
+
+/**
+ * On PostgreSQL the row every request reads about its tenant (which tenant a host is, its settings version, its
+ * count of search changes) is a round trip to the database server. With this, an instance keeps that row per host
+ * and forgets it when the database says any instance has committed a change to it (LISTEN/NOTIFY); while the
+ * listening connection is down, nothing is kept. A notice arrives within a millisecond or so of the commit, so
+ * only requests that write nothing and show nothing private use what is kept (`keptHostRead`).
+ */
+export function hearTenantChanges(db: Database, connectionString: string, onError: (error: Error) => void): Listening {
+  const kept: Kept = { listening: false, generation: 0, rows: new Map() };
+  keptByDb.set(db, kept);
+  const forget = () => {
+    kept.generation++;
+    kept.rows.clear();
+  };
+  return listenFor(connectionString, CHANNEL, {
+    notice: forget,
+    listening: (listening) => {
+      forget();
+      kept.listening = listening;
+    },
+    error: onError,
+  });
+}
+
+/** The host's row as kept since the last notice, else read (and kept when no notice came meanwhile). */
+export async function keptHostRead<R extends object>(db: Database, host: string, read: () => Promise<R | null>): Promise<R | null> {
+  const kept = keptByDb.get(db);
+  if (!kept?.listening) return read();
+  const row = kept.rows.get(host) as R | undefined;
+  if (row) return row;
+  const generation = kept.generation;
+  const fresh = await read();
+  if (fresh && kept.listening && kept.generation === generation && kept.rows.size < MAX_HOSTS) kept.rows.set(host, fresh);
+  return fresh;
+}
