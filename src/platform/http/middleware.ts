@@ -16,7 +16,7 @@ export const LANG_COOKIE = "sammen_lang";
 export function isHttps(c: Context<AppEnv>): boolean {
   const { config } = c.get("deps");
   if (config.TRUST_PROXY && c.req.header("x-forwarded-proto") === "https") return true;
-  return new URL(c.req.url).protocol === "https:";
+  return c.req.url.startsWith("https:");
 }
 
 /** The address of the other end of the connection itself, whatever the headers say. */
