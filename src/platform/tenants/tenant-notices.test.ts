@@ -1,6 +1,16 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countingQueries, createPerson, createTenant, createTestApp, createTestDb, dialects, type TenantFixture, type TestDb, Visitor } from "../../../test/harness.js";
+import {
+  countingQueries,
+  createPerson,
+  createTenant,
+  createTestApp,
+  createTestDb,
+  dialects,
+  type TenantFixture,
+  type TestDb,
+  Visitor,
+} from "../../../test/harness.js";
 import type { Listening } from "../../db/portable.js";
 import { hearTenantChanges } from "./tenant-notices.js";
 
@@ -55,7 +65,9 @@ describe.runIf(dialects().includes("postgres"))("an instance hears of tenant cha
     const before = await home();
     expect(before.statements).toBe(0);
     await sql`UPDATE search_changes SET count = count + 1 WHERE tenant_id = ${tenant.id}`.execute(other);
-    await sql`INSERT INTO search_changes (tenant_id, count) SELECT ${tenant.id}, 1 WHERE NOT EXISTS (SELECT 1 FROM search_changes WHERE tenant_id = ${tenant.id})`.execute(other);
+    await sql`INSERT INTO search_changes (tenant_id, count) SELECT ${tenant.id}, 1 WHERE NOT EXISTS (SELECT 1 FROM search_changes WHERE tenant_id = ${tenant.id})`.execute(
+      other,
+    );
     await eventually("the row is read again", async () => (await home()).statements > 0);
     await other.destroy();
   });
