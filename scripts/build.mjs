@@ -5,16 +5,12 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverBuild } from "./build-options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist");
-const entries = { main: "src/main.ts" };
 // Files the server reads beside its code at run time (see src/platform/ui/assets.ts).
 const assets = ["src/platform/ui/app.css", "src/platform/ui/app.js", "src/platform/ui/map.js"];
-// Native add-ons and packages that load files by path stay in node_modules. So does markdown-it: a
-// character beyond Latin-1 in its code (a regular expression esbuild cannot escape) would make V8 hold
-// the whole bundle's source in two bytes per character, about 6 MB more of idle memory.
-const external = ["better-sqlite3", "@node-rs/argon2", "sharp", "highs", "pg-native", "markdown-it"];
 
 function newest(dir) {
   let t = 0;
@@ -38,28 +34,7 @@ const { build } = await import("esbuild");
 const started = Date.now();
 // Chunk names carry a hash of their content: a build starts from an empty dist/ so old chunks do not pile up.
 rmSync(out, { recursive: true, force: true });
-await build({
-  absWorkingDir: root,
-  entryPoints: entries,
-  outdir: out,
-  bundle: true,
-  // What the server imports only when needed (the demo seed) goes into chunks of its own, read when first used.
-  splitting: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  external,
-  jsx: "automatic",
-  jsxImportSource: "hono/jsx",
-  sourcemap: true,
-  legalComments: "none",
-  // Without comments and indentation the source V8 keeps in memory is a third smaller; names stay readable.
-  minifyWhitespace: true,
-  charset: "ascii",
-  logLevel: "warning",
-  // Bundled CommonJS packages call require(); an ES module has none of its own.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-});
+await build(serverBuild(root, out));
 mkdirSync(out, { recursive: true });
 for (const a of assets) cpSync(join(root, a), join(out, a.split("/").pop()));
 console.log(`built dist/ in ${Date.now() - started} ms`);
