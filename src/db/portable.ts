@@ -1,4 +1,5 @@
 // The only file that knows the two dialects apart.
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
@@ -313,12 +314,15 @@ export interface Listening {
 /**
  * PostgreSQL's notices on a channel (LISTEN), over a connection of its own, opened again a second after it drops.
  * `listening(true)` comes once the LISTEN is in place, `listening(false)` when the connection is lost: notices sent
- * meanwhile are lost with it, so whoever trusts them must not trust what they kept while deaf.
+ * meanwhile are lost with it, so whoever trusts them must not trust what they kept while deaf. Every few seconds
+ * the connection notifies itself and must hear it back: a connection that died without a word, or a pooler that
+ * does not pass notices on, counts as lost.
  */
 export function listenFor(
   connectionString: string,
   channel: string,
   on: { notice: () => void; listening: (listening: boolean) => void; error: (error: Error) => void },
+  timing = { everyMs: 5000, answerMs: 2000 },
 ): Listening {
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -326,10 +330,15 @@ export function listenFor(
   const connect = async () => {
     const c = new pg.Client({ connectionString });
     client = c;
+    const ping = `ping:${randomBytes(9).toString("base64url")}`;
     let lost = false;
+    let heartbeat: NodeJS.Timeout | null = null;
+    let waiting: NodeJS.Timeout | null = null;
     const drop = (error?: Error) => {
       if (lost) return;
       lost = true;
+      if (heartbeat) clearInterval(heartbeat);
+      if (waiting) clearTimeout(waiting);
       on.listening(false);
       if (closed) return;
       if (error) on.error(error);
@@ -338,14 +347,26 @@ export function listenFor(
       retry.unref();
     };
     c.on("notification", (n) => {
-      if (n.channel === channel) on.notice();
+      if (n.channel !== channel) return;
+      if (n.payload === ping && waiting) {
+        clearTimeout(waiting);
+        waiting = null;
+      } else if (!n.payload?.startsWith("ping:")) on.notice();
     });
     c.on("error", drop);
     c.on("end", () => drop());
     try {
       await c.connect();
       await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
-      if (!lost && !closed) on.listening(true);
+      if (lost || closed) return;
+      heartbeat = setInterval(() => {
+        if (waiting) return;
+        waiting = setTimeout(() => drop(new Error(`no answer on ${channel} within ${timing.answerMs} ms`)), timing.answerMs);
+        waiting.unref();
+        c.query("SELECT pg_notify($1, $2)", [channel, ping]).catch(drop);
+      }, timing.everyMs);
+      heartbeat.unref();
+      on.listening(true);
     } catch (error) {
       drop(error as Error);
     }
