@@ -33,6 +33,15 @@ export function peakRssMb(pid: number): number {
   return line ? Math.round(Number(line[1]) / 1024) : Number.NaN;
 }
 
+/**
+ * CPU time a process has used so far, user and system, all threads, in ms. Unlike wall time and rates, it
+ * hardly depends on what else the machine runs.
+ */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in ticks of 10 ms
+}
+
 /** Resident memory of a process now, in MiB (Linux VmRSS). */
 export function currentRssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);

@@ -1,18 +1,12 @@
 // Start time and memory of the server as `npm start` runs it (the compiled build), on an existing database
 // with the demo data, beside the same server run through the tsx TypeScript loader in the same run.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DialectName } from "../src/db/portable.js";
-import { freePort, freshPostgres, medianOf, REPETITIONS, startApp, waitFor } from "./harness.js";
+import { cpuMs, currentRssMb, freePort, freshPostgres, medianOf, REPETITIONS, startApp, waitFor } from "./harness.js";
 
-const rssMb = (pid: number) => Math.round(Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/)?.[1]) / 1024);
-/** CPU time the process has used so far (user + system, all threads): unlike wall time, it hardly depends on what else the machine runs. */
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in ticks of 10 ms
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function stop(app: ChildProcess) {
@@ -43,12 +37,12 @@ async function once(env: Record<string, string>, loader?: "tsx") {
     const startMs = Math.round(performance.now() - started);
     const startCpu = cpuMs(app.pid as number);
     await sleep(3000);
-    const startRss = rssMb(app.pid as number);
+    const startRss = currentRssMb(app.pid as number);
     await sleep(20_000);
-    const idleRss = rssMb(app.pid as number);
+    const idleRss = currentRssMb(app.pid as number);
     for (const path of ["/", "/search?q=hjælp", "/opportunities", "/associations", "/sign-in", "/"]) await (await fetch(`${base}${path}`)).arrayBuffer();
     await sleep(1000);
-    return { start_ms: startMs, start_cpu_ms: startCpu, start_rss_mb: startRss, idle_rss_mb: idleRss, rss_mb: rssMb(app.pid as number) };
+    return { start_ms: startMs, start_cpu_ms: startCpu, start_rss_mb: startRss, idle_rss_mb: idleRss, rss_mb: currentRssMb(app.pid as number) };
   } finally {
     await stop(app);
   }

@@ -2,8 +2,8 @@
 // bundles the server into dist/ with esbuild, so production starts plain JavaScript — one file to
 // read and compile instead of several hundred modules through a TypeScript loader.
 // `node scripts/build.mjs --if-stale` builds only when dist/ is missing or older than a source.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverBuild } from "./build-options.mjs";
 
@@ -32,9 +32,16 @@ if (process.argv.includes("--if-stale") && !stale()) process.exit(0);
 
 const { build } = await import("esbuild");
 const started = Date.now();
-// Chunk names carry a hash of their content: a build starts from an empty dist/ so old chunks do not pile up.
-rmSync(out, { recursive: true, force: true });
-await build(serverBuild(root, out));
+// Chunk names carry a hash of their content, and a running server imports some of them only when first needed.
+// So a build keeps the previous build's files (listed in dist/build.json), in case a server started from them
+// still runs, and removes those of the builds before it.
+const manifest = join(out, "build.json");
+const previous = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")) : [];
+const result = await build({ ...serverBuild(root, out), metafile: true });
+const current = Object.keys(result.metafile.outputs).map((f) => relative(out, join(root, f)));
 mkdirSync(out, { recursive: true });
-for (const a of assets) cpSync(join(root, a), join(out, a.split("/").pop()));
+for (const a of assets) cpSync(join(root, a), join(out, basename(a)));
+const keep = new Set([...current, ...previous, ...assets.map((a) => basename(a)), "build.json"]);
+for (const f of readdirSync(out)) if (!keep.has(f)) rmSync(join(out, f), { recursive: true, force: true });
+writeFileSync(manifest, JSON.stringify(current));
 console.log(`built dist/ in ${Date.now() - started} ms`);

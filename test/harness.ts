@@ -107,6 +107,15 @@ export function countingQueries(db: Database) {
   };
 }
 
+/** Asks until `done` says yes, or fails after five seconds: for what another connection or a timer brings about. */
+export async function eventually(what: string, done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`never: ${what}`);
+}
+
 /** The data key tests seal with: 32 bytes in base64. */
 export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString("base64");
 

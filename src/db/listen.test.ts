@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket, connect as tcp } from "node:net";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, dialects, type TestDb } from "../../test/harness.js";
+import { createTestDb, dialects, eventually, type TestDb } from "../../test/harness.js";
 import { listenFor } from "./portable.js";
 
 /** A TCP relay to the database that can stop passing the server's bytes on, as a connection that died without a word. */
@@ -29,11 +29,6 @@ function relay(target: URL) {
   };
 }
 
-const until = async (what: string, done: () => boolean) => {
-  for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!done()) throw new Error(`never: ${what}`);
-};
-
 describe.runIf(dialects().includes("postgres"))("listening for PostgreSQL's notices", () => {
   let t: TestDb;
   beforeAll(async () => {
@@ -56,16 +51,16 @@ describe.runIf(dialects().includes("postgres"))("listening for PostgreSQL's noti
       { everyMs: 100, answerMs: 300 },
     );
     try {
-      await until("listening", () => states.at(-1) === true);
+      await eventually("listening", () => states.at(-1) === true);
       await sql`SELECT pg_notify('sammen_test_channel', '')`.execute(t.db);
-      await until("the notice is heard", () => notices === 1);
+      await eventually("the notice is heard", () => notices === 1);
       // Its own heartbeats are answered and are not notices.
       await new Promise((r) => setTimeout(r, 400));
       expect(notices).toBe(1);
       expect(states).toEqual([true]);
 
       proxy.silence();
-      await until("the silent connection counts as lost", () => states.includes(false));
+      await eventually("the silent connection counts as lost", () => states.includes(false));
       expect(errors[0]).toMatch(/no answer on sammen_test_channel/);
     } finally {
       await listening.close();

@@ -312,7 +312,8 @@ export interface Listening {
 }
 
 /**
- * PostgreSQL's notices on a channel (LISTEN), over a connection of its own, opened again a second after it drops.
+ * PostgreSQL's notices on a channel (LISTEN), over a connection of its own, opened again after it drops (a second
+ * later, then up to 30 s while the database keeps refusing).
  * `listening(true)` comes once the LISTEN is in place, `listening(false)` when the connection is lost: notices sent
  * meanwhile are lost with it, so whoever trusts them must not trust what they kept while deaf. Every few seconds
  * the connection notifies itself and must hear it back: a connection that died without a word, or a pooler that
@@ -327,8 +328,11 @@ export function listenFor(
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
   let closed = false;
+  // Seconds before the next attempt: 1, doubling up to 30 while the database keeps refusing.
+  let backoff = 1;
   const connect = async () => {
-    const c = new pg.Client({ connectionString });
+    // Named, so an operator sees it in pg_stat_activity for what it is.
+    const c = new pg.Client({ connectionString, application_name: "sammen-listen", connectionTimeoutMillis: 5000 });
     client = c;
     const ping = `ping:${randomBytes(9).toString("base64url")}`;
     let lost = false;
@@ -343,8 +347,9 @@ export function listenFor(
       if (closed) return;
       if (error) on.error(error);
       c.end().catch(() => {});
-      retry = setTimeout(connect, 1000);
+      retry = setTimeout(connect, backoff * 1000);
       retry.unref();
+      backoff = Math.min(backoff * 2, 30);
     };
     c.on("notification", (n) => {
       if (n.channel !== channel) return;
@@ -366,6 +371,7 @@ export function listenFor(
         c.query("SELECT pg_notify($1, $2)", [channel, ping]).catch(drop);
       }, timing.everyMs);
       heartbeat.unref();
+      backoff = 1;
       on.listening(true);
     } catch (error) {
       drop(error as Error);

@@ -57,8 +57,9 @@ export function cookieOptions(c: Context<AppEnv>) {
 const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
 
 export const tenantMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-  // An anonymous GET may be answered from the tenant's row as this instance last heard of it (see tenant-notices.ts).
-  const mayKeep = c.req.method === "GET" && getCookie(c, SESSION_COOKIE) === undefined;
+  // A GET without a session or an API key may be answered from the tenant's row as this instance last heard of it
+  // (see tenant-notices.ts).
+  const mayKeep = c.req.method === "GET" && getCookie(c, SESSION_COOKIE) === undefined && c.req.header("authorization") === undefined;
   const resolved = await resolveTenant(c.get("deps").db, c.req.header("host"), mayKeep);
   if (!resolved) return c.text("No tenant is configured for this host.", 503);
   c.set("tenant", resolved.tenant);

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.js";
+import { collectGarbage } from "../collect-garbage.js";
 import type { Lang } from "../i18n/i18n.js";
 import { allTenants } from "../tenants/tenants.js";
 import type { SearchDocument } from "./documents.js";
@@ -98,9 +99,17 @@ export async function tenantIndex(db: Database, tenantId: string, lang: Lang, ch
   return index;
 }
 
+/** True while `loadIndexes` runs, before the instance takes traffic: only then does a full collection cost no one. */
+let starting = false;
+
 /** Loads every tenant's index, so an instance takes no traffic (see /readyz) before it can answer at once. */
 export async function loadIndexes(db: Database): Promise<void> {
-  for (const tenant of await allTenants(db)) await tenantIndex(db, tenant.id, tenant.defaultLanguage);
+  starting = true;
+  try {
+    for (const tenant of await allTenants(db)) await tenantIndex(db, tenant.id, tenant.defaultLanguage);
+  } finally {
+    starting = false;
+  }
 }
 
 /** Forgets what this instance holds, as a restart would. */
@@ -110,7 +119,9 @@ export function dropIndexes(db: Database) {
 
 async function load(db: Database, tenantId: string, lang: Lang, changes = -1): Promise<TenantIndex> {
   const written = writesHere(tenantId);
-  const stored = await snapshotOf(db, tenantId, deserializeSegment);
+  // At start, each piece's text (PostgreSQL sends bytes as hex, twice their size) is collected as soon as it is
+  // copied; otherwise a load's pieces pile up until V8 collects on its own.
+  const stored = await snapshotOf(db, tenantId, deserializeSegment, undefined, starting ? collectGarbage : undefined);
   const loaded = stored?.parts ?? [];
   // A snapshot in another format or language is not used: everything is read from the rows until the job builds a new one.
   const usable = stored && loaded.every((l) => l?.lang === lang) ? loaded.map((l) => l?.segment as Segment) : null;

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { largeValuePiece } from "../../db/portable.js";
-import { collectGarbage } from "../collect-garbage.js";
 
 export interface StoredSnapshot<T> {
   watermark: string;
@@ -22,6 +21,8 @@ export async function snapshotOf<T>(
   tenantId: string,
   each: (data: Buffer) => T | Promise<T>,
   pieceBytes = largeValuePiece(db),
+  /** Called after each piece has been copied out (the loader at start collects its garbage then). */
+  afterPiece: () => void = () => {},
 ): Promise<StoredSnapshot<T> | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const rows = await db
@@ -34,7 +35,7 @@ export async function snapshotOf<T>(
     if (!first) return null;
     const parts: T[] = [];
     for (const row of rows) {
-      const data = await partBytes(db, tenantId, { part: row.part, builtAt: first.built_at, size: Number(row.size) }, pieceBytes);
+      const data = await partBytes(db, tenantId, { part: row.part, builtAt: first.built_at, size: Number(row.size) }, pieceBytes, afterPiece);
       if (!data) break;
       parts.push(await each(data));
     }
@@ -49,6 +50,7 @@ async function partBytes(
   tenantId: string,
   { part, builtAt, size }: { part: number; builtAt: string; size: number },
   pieceBytes: number | null,
+  afterPiece: () => void,
 ): Promise<Buffer | null> {
   const piece = Math.max(1, pieceBytes ?? size);
   const read = async (at: number) =>
@@ -68,8 +70,7 @@ async function partBytes(
     const bytes = await read(at);
     if (!bytes) return null;
     bytes.copy(data, at);
-    // Each piece arrives as text twice its size; without this, a load's pieces pile up until V8 collects on its own.
-    collectGarbage();
+    afterPiece();
   }
   return data;
 }

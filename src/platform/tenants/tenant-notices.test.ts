@@ -7,21 +7,13 @@ import {
   createTestApp,
   createTestDb,
   dialects,
+  eventually,
   type TenantFixture,
   type TestDb,
   Visitor,
 } from "../../../test/harness.js";
 import type { Listening } from "../../db/portable.js";
 import { hearTenantChanges } from "./tenant-notices.js";
-
-/** Asks until `done` says yes, or fails after a few seconds. */
-async function eventually(what: string, done: () => Promise<boolean>) {
-  for (let i = 0; i < 100; i++) {
-    if (await done()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`never: ${what}`);
-}
 
 describe.runIf(dialects().includes("postgres"))("an instance hears of tenant changes from PostgreSQL", () => {
   let t: TestDb;
@@ -91,7 +83,7 @@ describe.runIf(dialects().includes("postgres"))("an instance hears of tenant cha
 
   it("keeps nothing while its listening connection is down, and keeps again once it is back", async () => {
     await eventually("the home page is answered without a statement", kept);
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`.execute(t.db);
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'sammen-listen'`.execute(t.db);
     await eventually("every request reads the row", async () => (await home()).statements > 0 && (await home()).statements > 0);
     expect(lost.map((e) => (e as { code?: string }).code)).toEqual(["57P01"]);
     // Deaf, it misses the notice of this change, yet the next page shows it.

@@ -3,7 +3,7 @@ import { type Listening, listenFor } from "../../db/portable.js";
 
 /** The channel the database notifies on when a tenant's row changes (migration 20261203_0900_tenant_row_notices). */
 const CHANNEL = "sammen_tenant_rows";
-/** Host names kept at most: the Host header is the client's to write. */
+/** Host names kept at most; the oldest goes first. The Host header is the client's to write. */
 const MAX_HOSTS = 1000;
 
 interface Kept {
@@ -18,8 +18,10 @@ const keptByDb = new WeakMap<Database, Kept>();
  * On PostgreSQL the row every request reads about its tenant (which tenant a host is, its settings version, its
  * count of search changes) is a round trip to the database server. With this, an instance keeps that row per host
  * and forgets it when the database says any instance has committed a change to it (LISTEN/NOTIFY); while the
- * listening connection is down, nothing is kept. A notice arrives within a millisecond or so of the commit, so
- * only requests that write nothing and show nothing private use what is kept (`keptHostRead`).
+ * listening connection is down, nothing is kept. A notice arrives within a millisecond or so of the commit; for
+ * that long a kept row may not yet show a change of the tenant's settings or search documents. So only GETs
+ * without a session or an API key use what is kept (`keptHostRead`): whoever has just changed something is
+ * signed in, or sent it with a form, and reads the row.
  */
 export function hearTenantChanges(db: Database, connectionString: string, onError: (error: Error) => void): Listening {
   const kept: Kept = { listening: false, generation: 0, rows: new Map() };
@@ -46,6 +48,9 @@ export async function keptHostRead<R extends object>(db: Database, host: string,
   if (row) return row;
   const generation = kept.generation;
   const fresh = await read();
-  if (fresh && kept.listening && kept.generation === generation && kept.rows.size < MAX_HOSTS) kept.rows.set(host, fresh);
+  if (fresh && kept.listening && kept.generation === generation) {
+    kept.rows.set(host, fresh);
+    if (kept.rows.size > MAX_HOSTS) kept.rows.delete(kept.rows.keys().next().value as string);
+  }
   return fresh;
 }
