@@ -13,12 +13,12 @@ import { reseal } from "./platform/crypto/reseal.js";
 import { type RunningWorker, startWorker } from "./platform/jobs/worker.js";
 import { createMailer } from "./platform/mail/mailer.js";
 import { loadIndexes } from "./platform/search/search-index.js";
-import { hearTenantChanges } from "./platform/tenants/tenant-notices.js";
+import { hearTenantChanges, keepTenantRowsWhileUnchanged } from "./platform/tenants/tenant-notices.js";
 import { anyTenant } from "./platform/tenants/tenants.js";
 
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL });
-const { db, dialect } = openDatabase(config, (err) => logger.warn({ err }, "database connection dropped"));
+const { db, dialect, changeStamp } = openDatabase(config, (err) => logger.warn({ err }, "database connection dropped"));
 let ready = false;
 
 const applied = await migrateToLatest(db);
@@ -29,6 +29,7 @@ const demo = config.SEED_DEMO ? await (await import("../scripts/demo-data.js")).
 const sealed = await reseal(db, dataKeyring(config), sealedFields(), { rotate: false });
 if (Object.values(sealed).some(Boolean)) logger.info({ sealed }, "sealed special-category text stored before");
 const hasTenant = demo !== null || (await anyTenant(db));
+if (changeStamp) keepTenantRowsWhileUnchanged(db, changeStamp);
 const notices = config.DATABASE_URL
   ? hearTenantChanges(db, config.DATABASE_URL, (err) =>
       logger.warn({ err }, "lost the database's notices of tenant changes; reading them each time until back"),

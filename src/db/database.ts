@@ -9,7 +9,7 @@ export type { DB };
 export function openDatabase(
   config: Pick<Config, "DATABASE_URL" | "SQLITE_FILE">,
   onIdleError?: (error: Error) => void,
-): { db: Database; dialect: DialectName } {
-  const { dialect, name } = createDialect({ databaseUrl: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE, onIdleError });
-  return { db: new Kysely<DB>({ dialect }), dialect: name };
+): { db: Database; dialect: DialectName; changeStamp?: () => string } {
+  const { dialect, name, changeStamp } = createDialect({ databaseUrl: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE, onIdleError });
+  return { db: new Kysely<DB>({ dialect }), dialect: name, changeStamp };
 }

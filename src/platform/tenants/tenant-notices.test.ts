@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,8 +16,10 @@ import {
   type TestDb,
   Visitor,
 } from "../../../test/harness.js";
+import { openDatabase } from "../../db/database.js";
+import { migrateToLatest } from "../../db/migrate.js";
 import type { Listening } from "../../db/portable.js";
-import { hearTenantChanges } from "./tenant-notices.js";
+import { hearTenantChanges, keepTenantRowsWhileUnchanged } from "./tenant-notices.js";
 
 describe.runIf(dialects().includes("postgres"))("an instance hears of tenant changes from PostgreSQL", () => {
   let t: TestDb;
@@ -90,5 +96,63 @@ describe.runIf(dialects().includes("postgres"))("an instance hears of tenant cha
     await t.db.updateTable("tenants").set({ name: "Lytby i stilhed" }).where("id", "=", tenant.id).execute();
     expect((await home()).text).toContain("Lytby i stilhed");
     await eventually("listening again, the row is kept", kept);
+  });
+});
+
+describe("an instance on SQLite keeps the tenant's row while the database's change stamp stands still", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sammen-stamp-"));
+  const file = join(dir, "stamp.sqlite");
+  let opened: ReturnType<typeof openDatabase>;
+  let counted: ReturnType<typeof countingQueries>;
+  let anonymous: Visitor;
+  let tenant: TenantFixture;
+  const host = "stempelby.test";
+  const home = async () => {
+    counted.take();
+    const text = await (await anonymous.get("/")).text();
+    return { statements: counted.take(), text };
+  };
+
+  beforeAll(async () => {
+    opened = openDatabase({ SQLITE_FILE: file });
+    await migrateToLatest(opened.db);
+    tenant = await createTenant(opened.db, { slug: "stempelby", host, isDefault: true });
+    counted = countingQueries(opened.db);
+    keepTenantRowsWhileUnchanged(counted.db, opened.changeStamp as () => string);
+    anonymous = new Visitor(createTestApp(counted.db).app, host);
+  });
+  afterAll(async () => {
+    await opened.db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads the row again after a write through its own connection or a commit by another process", async () => {
+    await home();
+    expect((await home()).statements).toBe(0);
+
+    await opened.db.updateTable("tenants").set({ name: "Stempelby Frivillighus" }).where("id", "=", tenant.id).execute();
+    const after = await home();
+    expect(after.statements).toBeGreaterThan(0);
+    expect(after.text).toContain("Stempelby Frivillighus");
+    expect((await home()).statements).toBe(0);
+
+    // Another connection to the same file, as a script run beside the server would have.
+    const other = new SQLite(file);
+    other.prepare("UPDATE tenants SET name = ? WHERE id = ?").run("Stempelby i skriptet", tenant.id);
+    other.close();
+    const seen = await home();
+    expect(seen.statements).toBeGreaterThan(0);
+    expect(seen.text).toContain("Stempelby i skriptet");
+  });
+
+  it("reads the row for a signed-in request", async () => {
+    const person = await createPerson(opened.db, tenant, { email: "stempel@stempelby.test", roles: ["staff"] });
+    const member = new Visitor(createTestApp(counted.db).app, host);
+    await member.signIn(person.email);
+    await home();
+    expect((await home()).statements).toBe(0);
+    counted.take();
+    expect((await member.get("/")).status).toBe(200);
+    expect(counted.take()).toBeGreaterThan(1);
   });
 });
