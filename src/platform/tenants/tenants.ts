@@ -46,14 +46,14 @@ const kept = new Map<string, Tenant>();
 
 /**
  * The tenant whose host name this is, or the deployment's default tenant; `known` says which, because
- * an unknown host may read the default tenant's pages but not act in it. One small read per request (the
- * host, the settings version and the count of search changes); the tenant's settings are read again only
- * when that version moved, whichever instance changed them.
+ * an unknown host may read the default tenant's pages but not act in it. At most one small read per request (the
+ * host, the settings version and the count of search changes), none while a kept row may be used; the tenant's
+ * settings are read again only when that version moved, whichever instance changed them.
  */
 export async function resolveTenant(
   db: Database,
   hostHeader: string | undefined,
-  /** For a request that writes nothing and shows nothing private: the row may come from `keptHostRead`. */
+  /** For a GET without a session or an API key: the row may come from `keptHostRead` (see tenant-notices.ts). */
   mayKeep = false,
 ): Promise<{ tenant: Tenant; known: boolean } | null> {
   const host = hostOf(hostHeader);
