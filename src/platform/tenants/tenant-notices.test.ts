@@ -18,7 +18,7 @@ import {
 } from "../../../test/harness.js";
 import { openDatabase } from "../../db/database.js";
 import { migrateToLatest } from "../../db/migrate.js";
-import type { Listening } from "../../db/portable.js";
+import { type Listening, OTHERS_SEEN_WITHIN_MS } from "../../db/portable.js";
 import { hearTenantChanges, keepTenantRowsWhileUnchanged } from "./tenant-notices.js";
 
 describe.runIf(dialects().includes("postgres"))("an instance hears of tenant changes from PostgreSQL", () => {
@@ -140,6 +140,7 @@ describe("an instance on SQLite keeps the tenant's row while the database's chan
     const other = new SQLite(file);
     other.prepare("UPDATE tenants SET name = ? WHERE id = ?").run("Stempelby i skriptet", tenant.id);
     other.close();
+    await new Promise((r) => setTimeout(r, OTHERS_SEEN_WITHIN_MS + 1));
     const seen = await home();
     expect(seen.statements).toBeGreaterThan(0);
     expect(seen.text).toContain("Stempelby i skriptet");

@@ -39,8 +39,8 @@ export function hearTenantChanges(db: Database, connectionString: string, onErro
 
 /**
  * On SQLite the same, without notices: the row is kept while the database's change stamp (`changeStamp` in
- * portable.ts: rows this connection changed, and commits by any other) stays the same, which costs a fraction of
- * reading the row through the query builder.
+ * portable.ts: rows this connection changed at once, and commits by any other within a millisecond) stays the same,
+ * which costs a fraction of reading the row through the query builder.
  */
 export function keepTenantRowsWhileUnchanged(db: Database, changeStamp: () => string): void {
   let seen = changeStamp();

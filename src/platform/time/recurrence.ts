@@ -17,8 +17,8 @@ export interface Occurrence {
   endsAt: Date;
 }
 
-const instant = (date: Temporal.PlainDate, time: string, zone: string) =>
-  new Date(date.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds);
+const instant = (date: Temporal.PlainDate, plainTime: Temporal.PlainTime, zone: string) =>
+  new Date(date.toZonedDateTime({ timeZone: zone, plainTime }).epochMilliseconds);
 
 /**
  * Every date of a series, each at the same local wall-clock time, so Tuesday 18:00 stays 18:00
@@ -28,9 +28,10 @@ export function expand(series: Series): Occurrence[] {
   const first = Temporal.PlainDate.from(series.startDate);
   const last = series.everyWeeks && series.untilDate ? Temporal.PlainDate.from(series.untilDate) : first;
   const step = { days: 7 * (series.everyWeeks ?? 1) };
+  const [start, end] = [Temporal.PlainTime.from(series.startTime), Temporal.PlainTime.from(series.endTime)];
   const out: Occurrence[] = [];
   for (let d = first; Temporal.PlainDate.compare(d, last) <= 0; d = d.add(step)) {
-    out.push({ localDate: d.toString(), startsAt: instant(d, series.startTime, series.zone), endsAt: instant(d, series.endTime, series.zone) });
+    out.push({ localDate: d.toString(), startsAt: instant(d, start, series.zone), endsAt: instant(d, end, series.zone) });
   }
   return out;
 }
