@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
@@ -104,13 +103,6 @@ export function createApp(options: AppOptions) {
     crossOriginResourcePolicy: "cross-origin",
   });
   app.use((c, next) => (c.req.path.startsWith("/embed/") ? embeddable(c, next) : strict(c, next)));
-  // gzip or deflate as the browser asks, for drawn pages (see sendPage); anything else, such as a streamed export,
-  // is passed on as it comes.
-  const compressed = compress();
-  app.use(async (c, next) => {
-    await next();
-    if (c.get("drawnPage")) await compressed(c, async () => {});
-  });
   app.use(async (c, next) => {
     await next();
     if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

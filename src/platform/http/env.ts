@@ -45,8 +45,6 @@ export type AppEnv = {
     apiCaller: ApiCaller | null;
     /** Set by page-cache.ts on a page it may keep: takes the page as drawn. */
     keepPage?: (page: DrawnPage) => void;
-    /** Set by `sendPage`: the answer is a drawn page of 1 KiB or more, compressed when the browser asks. */
-    drawnPage?: boolean;
     /** Set by `noStore`: this answer must not be kept anywhere. */
     noStore?: boolean;
   };

@@ -1,6 +1,6 @@
 import { get } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, inflateSync } from "node:zlib";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureDocuments } from "../../../test/fixtures/search.js";
@@ -138,6 +138,12 @@ describe.each(dialects())("pages in caches and on the wire [%s]", (dialect) => {
     expect(zipped.headers.get("vary")).toContain("Accept-Encoding");
     const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8");
     expect(unzipped.replace(/nonce="[^"]+"/g, "")).toBe(html.replace(/nonce="[^"]+"/g, ""));
+    const deflated = await visitor.request("/", { headers: { "accept-encoding": "deflate" } });
+    expect(deflated.headers.get("content-encoding")).toBe("deflate");
+    expect(inflateSync(Buffer.from(await deflated.arrayBuffer())).toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
+    const refused = await visitor.request("/", { headers: { "accept-encoding": "gzip;q=0, deflate;q=0, br" } });
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    expect(await refused.text()).toMatch(/^<!DOCTYPE html>/i);
     const small = await visitor.request("/readyz", { headers: { "accept-encoding": "gzip" } });
     expect(small.headers.get("content-encoding")).toBeNull();
   });

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import { deflateSync, gzipSync } from "node:zlib";
 import type { Context } from "hono";
+import { accepts } from "hono/accepts";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { formats } from "../i18n/format.js";
@@ -79,6 +81,10 @@ function etagOf(page: DrawnPage, token: string) {
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*" || `W/${tag.trim()}` === etag);
 
+const HTML = "text/html; charset=UTF-8";
+/** zlib's level 3: on the home page a third less time than the default level (6), for 5 % more bytes. */
+const ZIP = { level: 3 };
+
 /** For an answer no cache may keep (a page reached by a secret link, a download of one's data). */
 export function noStore(c: Context<AppEnv>): void {
   c.set("noStore", true);
@@ -96,7 +102,6 @@ function keepable(c: Context<AppEnv>, status: ContentfulStatusCode): boolean {
  * so no shared cache may keep it, and a signed-in page is never stored at all.
  */
 export function sendPage(c: Context<AppEnv>, page: DrawnPage, status: ContentfulStatusCode) {
-  // Accept-Encoding too, so the compression after it need not add it to an answer already made.
   c.header("Vary", "HX-Request, Accept-Language, Cookie, Accept-Encoding");
   // Unset on an error page drawn before the token was made.
   const token: string = c.get("csrfToken") ?? "";
@@ -109,9 +114,12 @@ export function sendPage(c: Context<AppEnv>, page: DrawnPage, status: Contentful
     c.header("Cache-Control", "private, no-store");
   }
   const sent = bytesOf(page, c.get("secureHeadersNonce") ?? "", token);
-  // From 1 KiB a page is compressed when the browser asks (see app.ts): a smaller one costs more to compress than it saves.
-  if (sent.length >= 1024) c.set("drawnPage", true);
-  return c.body(sent, status, { "Content-Type": "text/html; charset=UTF-8" });
+  // From 1 KiB a page is compressed when the browser asks: a smaller one costs more to compress than it saves.
+  const encoding = sent.length >= 1024 ? accepts(c, { header: "Accept-Encoding", supports: ["gzip", "deflate"], default: "identity" }) : "identity";
+  if (encoding !== "gzip" && encoding !== "deflate") return c.body(sent, status, { "Content-Type": HTML });
+  // In one call, as the page is already whole: a compression stream over it costs several times more.
+  const zipped = (encoding === "gzip" ? gzipSync : deflateSync)(sent, ZIP) as Uint8Array<ArrayBuffer>;
+  return c.body(zipped, status, { "Content-Type": HTML, "Content-Encoding": encoding });
 }
 
 export async function render(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200) {
