@@ -141,6 +141,11 @@ describe.each(dialects())("pages in caches and on the wire [%s]", (dialect) => {
     const deflated = await visitor.request("/", { headers: { "accept-encoding": "deflate" } });
     expect(deflated.headers.get("content-encoding")).toBe("deflate");
     expect(inflateSync(Buffer.from(await deflated.arrayBuffer())).toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
+    const preferred = await visitor.request("/", { headers: { "accept-encoding": "identity, gzip;q=0.5" } });
+    expect(preferred.headers.get("content-encoding")).toBeNull();
+    const head = await visitor.request("/", { method: "HEAD", headers: { "accept-encoding": "gzip" } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-encoding")).toBeNull();
     const refused = await visitor.request("/", { headers: { "accept-encoding": "gzip;q=0, deflate;q=0, br" } });
     expect(refused.headers.get("content-encoding")).toBeNull();
     expect(await refused.text()).toMatch(/^<!DOCTYPE html>/i);

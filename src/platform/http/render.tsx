@@ -114,8 +114,12 @@ export function sendPage(c: Context<AppEnv>, page: DrawnPage, status: Contentful
     c.header("Cache-Control", "private, no-store");
   }
   const sent = bytesOf(page, c.get("secureHeadersNonce") ?? "", token);
-  // From 1 KiB a page is compressed when the browser asks: a smaller one costs more to compress than it saves.
-  const encoding = sent.length >= 1024 ? accepts(c, { header: "Accept-Encoding", supports: ["gzip", "deflate"], default: "identity" }) : "identity";
+  // From 1 KiB a page is compressed when the browser asks: a smaller one costs more to compress than it saves. An
+  // answer to HEAD has no body to compress.
+  const encoding =
+    sent.length >= 1024 && c.req.method !== "HEAD"
+      ? accepts(c, { header: "Accept-Encoding", supports: ["gzip", "deflate", "identity"], default: "identity" })
+      : "identity";
   if (encoding !== "gzip" && encoding !== "deflate") return c.body(sent, status, { "Content-Type": HTML });
   // In one call, as the page is already whole: a compression stream over it costs several times more.
   const zipped = (encoding === "gzip" ? gzipSync : deflateSync)(sent, ZIP) as Uint8Array<ArrayBuffer>;
