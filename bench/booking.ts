@@ -4,8 +4,8 @@
 // repetitions, each on a fresh database, and each figure's median; `queries` is the statements one
 // granted request sends with the rules cached (not counting begin and commit), `queries_cold` the
 // first request's, which reads the rules, and `queries_mean` all statements of the run per request.
-// `same_writes_limit_rps` is the rate of a granted booking's own writes alone (its five rows, by the same repositories,
-// in one transaction, with no check or use case around them): what the database allows a booking whatever the
+// `same_writes_limit_rps` is the rate of a granted booking's own writes alone (its five rows, by the use case's own
+// `writeBooking`, in one transaction, with no check or rule around them): what the database allows a booking whatever the
 // application does, and `same_writes_ceiling` that rate over the bare write limit, the highest `ratio` could be.
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,11 +17,8 @@ import type { Config } from "../src/config.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import type { DialectName } from "../src/db/portable.js";
-import { requestBooking } from "../src/modules/premises/bookings/request-booking.js";
-import { queueTellBooker } from "../src/modules/premises/bookings/tell-booker.js";
-import * as bookingsRepo from "../src/modules/premises/bookings.repository.js";
+import { requestBooking, writeBooking } from "../src/modules/premises/bookings/request-booking.js";
 import { rulesVersion } from "../src/modules/premises/premises.repository.js";
-import { audit } from "../src/platform/audit/audit.js";
 import { isoNow, systemClock } from "../src/platform/clock.js";
 import { AppError } from "../src/platform/http/errors.js";
 import { newId } from "../src/platform/ids.js";
@@ -182,12 +179,9 @@ async function measure(dialect: DialectName, serverUrl?: string) {
           decidedAt: null,
           createdAt: now,
         };
-        if (!(await bookingsRepo.insertBookingCheckedAt(trx, booking, now, version))) throw new Error("the rules' version moved");
         const date = { id: newId(), bookingId: id, premiseId: room, localDate, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
-        await bookingsRepo.insertDates(trx, tenant.id, [date]);
-        await bookingsRepo.insertHolds(trx, tenant.id, [{ occurrenceId: date.id, premiseId: room, start: minuteOf(startsAt), end: minuteOf(endsAt) }]);
-        await audit(tx, "booking.requested", { type: "booking", id });
-        await queueTellBooker(tx, id, "received");
+        const hold = { occurrenceId: date.id, premiseId: room, start: minuteOf(startsAt), end: minuteOf(endsAt) };
+        if (!(await writeBooking(tx, booking, [date], [hold], version))) throw new Error("the rules' version moved");
       }),
     );
     return {

@@ -8,7 +8,7 @@ import { inTransaction, type ServiceContext } from "../../../platform/service-co
 import { expand, minuteOf } from "../../../platform/time/recurrence.js";
 import { actFor } from "../../associations/index.js";
 import * as bookings from "../bookings.repository.js";
-import { seriesOf } from "../premises.model.js";
+import { type Booking, seriesOf } from "../premises.model.js";
 import { canBookFor } from "../premises.policy.js";
 import type { BookingInput } from "../premises.schema.js";
 import { alternatives } from "./alternatives.js";
@@ -102,11 +102,7 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
           decidedAt: status === "approved" ? now : null,
           createdAt: now,
         };
-        if (!(await bookings.insertBookingCheckedAt(tx.db, booking, now, rules.version))) throw new RulesChanged();
-        await bookings.insertDates(tx.db, ctx.tenant.id, dates);
-        await bookings.insertHolds(tx.db, ctx.tenant.id, holds);
-        await audit(tx, "booking.requested", { type: "booking", id });
-        await queueTellBooker(tx, id, status === "approved" ? "approved" : "received");
+        if (!(await writeBooking(tx, booking, dates, holds, rules.version))) throw new RulesChanged();
       });
     } catch (error) {
       if ((error instanceof RulesChanged || isDeadlock(error)) && attempt < 3) {
@@ -119,4 +115,24 @@ export async function requestBooking(ctx: ServiceContext, premiseId: string, inp
     }
     return { id, status };
   }
+}
+
+/**
+ * What a request that passed its checks writes, in the caller's transaction: the booking (only while the rules are
+ * still at `version`; false when they moved), its dates, their holds, the audit row and the job that tells the
+ * booker after commit.
+ */
+export async function writeBooking(
+  tx: ServiceContext,
+  booking: Booking,
+  dates: Parameters<typeof bookings.insertDates>[2],
+  holds: Parameters<typeof bookings.insertHolds>[2],
+  version: number,
+): Promise<boolean> {
+  if (!(await bookings.insertBookingCheckedAt(tx.db, booking, booking.createdAt, version))) return false;
+  await bookings.insertDates(tx.db, tx.tenant.id, dates);
+  await bookings.insertHolds(tx.db, tx.tenant.id, holds);
+  await audit(tx, "booking.requested", { type: "booking", id: booking.id });
+  await queueTellBooker(tx, booking.id, booking.status === "approved" ? "approved" : "received");
+  return true;
 }
